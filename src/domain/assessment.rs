@@ -1,0 +1,322 @@
+//! An assessment: who assessed what, when, and how far each observable feature matches.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::content::Framework;
+
+/// How far an observable feature matches what the assessors see.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    NotSeen,
+    Partly,
+    Clearly,
+    /// The feature does not apply to this scope (e.g. finance for one department).
+    NotApplicable,
+}
+
+impl Level {
+    pub const ALL: [Level; 4] = [
+        Level::NotSeen,
+        Level::Partly,
+        Level::Clearly,
+        Level::NotApplicable,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::NotSeen => "Not seen",
+            Level::Partly => "Partly",
+            Level::Clearly => "Clearly",
+            Level::NotApplicable => "Not applicable",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::NotSeen => "not_seen",
+            Level::Partly => "partly",
+            Level::Clearly => "clearly",
+            Level::NotApplicable => "not_applicable",
+        }
+    }
+
+    /// How much evidence the answer gives that the feature describes the school, in
+    /// half points (clearly 2, partly 1, not seen 0); `None` when it does not apply.
+    pub fn half_points(self) -> Option<u32> {
+        match self {
+            Level::NotSeen => Some(0),
+            Level::Partly => Some(1),
+            Level::Clearly => Some(2),
+            Level::NotApplicable => None,
+        }
+    }
+}
+
+/// The answer to one feature: a level (if chosen yet) and an optional evidence note.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl Answer {
+    pub fn is_empty(&self) -> bool {
+        self.level.is_none() && self.note.is_empty()
+    }
+}
+
+/// What part of the school an assessment covers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+pub enum Scope {
+    WholeSchool,
+    Team(String),
+    Subject(String),
+    YearGroup(String),
+}
+
+/// The kinds of scope, for choosing one in a form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeKind {
+    WholeSchool,
+    Team,
+    Subject,
+    YearGroup,
+}
+
+impl ScopeKind {
+    pub const ALL: [ScopeKind; 4] = [
+        ScopeKind::WholeSchool,
+        ScopeKind::Team,
+        ScopeKind::Subject,
+        ScopeKind::YearGroup,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ScopeKind::WholeSchool => "Whole school",
+            ScopeKind::Team => "Team",
+            ScopeKind::Subject => "Subject",
+            ScopeKind::YearGroup => "Year group",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            ScopeKind::WholeSchool => "whole_school",
+            ScopeKind::Team => "team",
+            ScopeKind::Subject => "subject",
+            ScopeKind::YearGroup => "year_group",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<ScopeKind> {
+        ScopeKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    /// Builds a scope of this kind; the name is ignored for the whole school.
+    pub fn with_name(self, name: &str) -> Scope {
+        let name = name.trim().to_string();
+        match self {
+            ScopeKind::WholeSchool => Scope::WholeSchool,
+            ScopeKind::Team => Scope::Team(name),
+            ScopeKind::Subject => Scope::Subject(name),
+            ScopeKind::YearGroup => Scope::YearGroup(name),
+        }
+    }
+}
+
+impl Scope {
+    pub fn kind(&self) -> ScopeKind {
+        match self {
+            Scope::WholeSchool => ScopeKind::WholeSchool,
+            Scope::Team(_) => ScopeKind::Team,
+            Scope::Subject(_) => ScopeKind::Subject,
+            Scope::YearGroup(_) => ScopeKind::YearGroup,
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        match self {
+            Scope::WholeSchool => "",
+            Scope::Team(n) | Scope::Subject(n) | Scope::YearGroup(n) => n,
+        }
+    }
+
+    /// A short description such as "Subject: Maths" or "Whole school".
+    pub fn describe(&self) -> String {
+        match self {
+            Scope::WholeSchool => "Whole school".to_string(),
+            other => format!("{}: {}", other.kind().label(), other.name()),
+        }
+    }
+}
+
+/// The details a user gives when starting an assessment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AssessmentDetails {
+    pub school: String,
+    pub scope: Scope,
+    /// ISO date (yyyy-mm-dd) the assessment describes.
+    pub date: String,
+    pub assessors: String,
+}
+
+/// Why assessment details cannot be accepted, in words for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DetailsProblem {
+    MissingSchool,
+    MissingScopeName(ScopeKind),
+    BadDate,
+}
+
+impl DetailsProblem {
+    pub fn message(&self) -> String {
+        match self {
+            DetailsProblem::MissingSchool => "Enter the school's name.".to_string(),
+            DetailsProblem::MissingScopeName(kind) => {
+                format!("Enter the name of the {}.", kind.label().to_lowercase())
+            }
+            DetailsProblem::BadDate => "Enter the date as a full date, for example 2026-11-23.".into(),
+        }
+    }
+}
+
+impl AssessmentDetails {
+    /// Checks what a form submitted; names are trimmed, other text is kept as typed.
+    pub fn validate(&self) -> Result<(), DetailsProblem> {
+        if self.school.trim().is_empty() {
+            return Err(DetailsProblem::MissingSchool);
+        }
+        if self.scope.kind() != ScopeKind::WholeSchool && self.scope.name().trim().is_empty() {
+            return Err(DetailsProblem::MissingScopeName(self.scope.kind()));
+        }
+        if !is_iso_date(&self.date) {
+            return Err(DetailsProblem::BadDate);
+        }
+        Ok(())
+    }
+}
+
+/// True for a plausible calendar date written yyyy-mm-dd.
+pub fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+        return false;
+    }
+    let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
+    let Some(nums) = nums else { return false };
+    let (year, month, day) = (nums[0], nums[1], nums[2]);
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day) && year >= 1900
+}
+
+/// A saved four-stage self-assessment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub id: String,
+    pub school: String,
+    pub scope: Scope,
+    pub date: String,
+    #[serde(default)]
+    pub assessors: String,
+    /// Answers by feature id; features not present are unanswered.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    /// Milliseconds since 1970, when created and last changed.
+    pub created_ms: f64,
+    pub updated_ms: f64,
+}
+
+impl Assessment {
+    pub fn new(id: String, details: AssessmentDetails, now_ms: f64) -> Assessment {
+        Assessment {
+            id,
+            school: details.school.trim().to_string(),
+            scope: details.scope,
+            date: details.date,
+            assessors: details.assessors.trim().to_string(),
+            answers: BTreeMap::new(),
+            created_ms: now_ms,
+            updated_ms: now_ms,
+        }
+    }
+
+    pub fn details(&self) -> AssessmentDetails {
+        AssessmentDetails {
+            school: self.school.clone(),
+            scope: self.scope.clone(),
+            date: self.date.clone(),
+            assessors: self.assessors.clone(),
+        }
+    }
+
+    /// A title for lists and headings, e.g. "Oakfield Primary — Subject: Maths".
+    pub fn title(&self) -> String {
+        match self.scope {
+            Scope::WholeSchool => self.school.clone(),
+            ref scope => format!("{} — {}", self.school, scope.describe()),
+        }
+    }
+
+    pub fn answer(&self, feature_id: &str) -> Option<&Answer> {
+        self.answers.get(feature_id)
+    }
+
+    pub fn level(&self, feature_id: &str) -> Option<Level> {
+        self.answers.get(feature_id).and_then(|a| a.level)
+    }
+
+    /// Records a level (or clears it with `None`), keeping any note.
+    pub fn set_level(&mut self, feature_id: &str, level: Option<Level>, now_ms: f64) {
+        let answer = self.answers.entry(feature_id.to_string()).or_default();
+        answer.level = level;
+        self.tidy(feature_id);
+        self.updated_ms = now_ms;
+    }
+
+    /// Records the evidence note for a feature, exactly as typed.
+    pub fn set_note(&mut self, feature_id: &str, note: &str, now_ms: f64) {
+        let answer = self.answers.entry(feature_id.to_string()).or_default();
+        answer.note = note.to_string();
+        self.tidy(feature_id);
+        self.updated_ms = now_ms;
+    }
+
+    fn tidy(&mut self, feature_id: &str) {
+        if self.answers.get(feature_id).is_some_and(Answer::is_empty) {
+            self.answers.remove(feature_id);
+        }
+    }
+
+    /// A copy with a new id and the given title details, answers included.
+    pub fn duplicate(&self, new_id: String, now_ms: f64) -> Assessment {
+        Assessment {
+            id: new_id,
+            school: format!("{} (copy)", self.school),
+            created_ms: now_ms,
+            updated_ms: now_ms,
+            ..self.clone()
+        }
+    }
+
+    /// How many of the framework's features have a level chosen.
+    pub fn answered_count(&self, framework: &Framework) -> usize {
+        framework
+            .features
+            .iter()
+            .filter(|f| self.level(&f.id).is_some())
+            .count()
+    }
+}

@@ -1,0 +1,8 @@
+//! The pure domain: no browser APIs, so all of it is tested natively with `cargo test`.
+
+pub mod assessment;
+pub mod content;
+pub mod placement;
+pub mod schema;
+pub mod store;
+pub mod text;

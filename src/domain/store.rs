@@ -1,0 +1,72 @@
+//! The collection of saved assessments and the edits a user can make to it.
+
+use serde::{Deserialize, Serialize};
+
+use super::assessment::Assessment;
+
+/// Everything Waypoint keeps for one browser.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Store {
+    pub assessments: Vec<Assessment>,
+}
+
+/// An assessment taken out of the store, kept so that the deletion can be undone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Removed {
+    pub index: usize,
+    pub assessment: Assessment,
+}
+
+impl Store {
+    pub fn get(&self, id: &str) -> Option<&Assessment> {
+        self.assessments.iter().find(|a| a.id == id)
+    }
+
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut Assessment> {
+        self.assessments.iter_mut().find(|a| a.id == id)
+    }
+
+    /// Adds an assessment at the top of the list.
+    pub fn add(&mut self, assessment: Assessment) {
+        self.assessments.insert(0, assessment);
+    }
+
+    /// Removes an assessment, returning what is needed to put it back.
+    pub fn remove(&mut self, id: &str) -> Option<Removed> {
+        let index = self.assessments.iter().position(|a| a.id == id)?;
+        Some(Removed {
+            index,
+            assessment: self.assessments.remove(index),
+        })
+    }
+
+    /// Puts a removed assessment back where it was (or at the end if the list shrank).
+    pub fn restore(&mut self, removed: Removed) {
+        if self.get(&removed.assessment.id).is_some() {
+            return;
+        }
+        let index = removed.index.min(self.assessments.len());
+        self.assessments.insert(index, removed.assessment);
+    }
+
+    /// Adds a copy of an assessment just below the original; returns the copy's id.
+    pub fn duplicate(&mut self, id: &str, new_id: String, now_ms: f64) -> Option<String> {
+        let index = self.assessments.iter().position(|a| a.id == id)?;
+        let copy = self.assessments[index].duplicate(new_id.clone(), now_ms);
+        self.assessments.insert(index + 1, copy);
+        Some(new_id)
+    }
+
+    /// Renames the school of an assessment; an empty name is refused.
+    pub fn rename(&mut self, id: &str, school: &str, now_ms: f64) -> bool {
+        let school = school.trim();
+        match self.get_mut(id) {
+            Some(a) if !school.is_empty() => {
+                a.school = school.to_string();
+                a.updated_ms = now_ms;
+                true
+            }
+            _ => false,
+        }
+    }
+}
