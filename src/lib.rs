@@ -5,6 +5,7 @@
 //! for `wasm32` so that host builds and tests stay fast.
 
 pub mod domain;
+pub mod route;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

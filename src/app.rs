@@ -1,0 +1,62 @@
+//! The app shell: shared state, the hash router, and the parts every page shares.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::storage_banner::StorageBanner;
+use crate::components::undo_toast::UndoToast;
+use crate::pages::assessment::AssessmentPage;
+use crate::pages::home::HomePage;
+use crate::pages::new_assessment::NewAssessmentPage;
+use crate::pages::not_found::NotFoundPage;
+use crate::route::Route;
+use crate::state::AppState;
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::load();
+    provide_context(state);
+    let route = RwSignal::new(Route::parse(&browser::location_hash()));
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(Route::parse(&browser::location_hash()));
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+    on_cleanup(move || listener.remove());
+
+    view! {
+        <header class="site-header">
+            <a class="brand" href="#/">
+                <span class="brand-mark" aria-hidden="true"></span>
+                "Waypoint"
+            </a>
+            <p class="tagline">"School improvement self-assessment"</p>
+            <p class="privacy-note">"Your answers stay in this browser"</p>
+        </header>
+        <StorageBanner />
+        <main id="main">
+            {move || match route.get() {
+                Route::Home => view! { <HomePage /> }.into_any(),
+                Route::NewAssessment => view! { <NewAssessmentPage /> }.into_any(),
+                Route::Assessment(id) => view! { <AssessmentPage id=id /> }.into_any(),
+                Route::NotFound => view! { <NotFoundPage /> }.into_any(),
+            }}
+        </main>
+        <UndoToast />
+        <footer class="site-footer">
+            <p>
+                "The four stages and their observable features are Sir David Carter's, from "
+                <cite>"School Improvement – building the next stage of system-led improvement"</cite>
+                ". Nothing you enter is sent anywhere."
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,83 @@
+//! One observable feature: how far it matches (a radio group) and an evidence note.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::assessment::{Answer, Level};
+use crate::domain::content::Feature;
+use crate::domain::text::{clamp_chars, MAX_NOTE_CHARS};
+use crate::state::AppState;
+
+#[component]
+pub fn FeatureQuestion(
+    assessment_id: String,
+    feature: &'static Feature,
+    /// Distinguishes the same feature shown in two groups, for unique element ids.
+    context: &'static str,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lookup_id = assessment_id.clone();
+    let answer: Memo<Answer> = Memo::new(move |_| {
+        state.store.with(|s| {
+            s.get(&lookup_id)
+                .and_then(|a| a.answer(&feature.id).cloned())
+                .unwrap_or_default()
+        })
+    });
+    let level = Memo::new(move |_| answer.with(|a| a.level));
+    let base = format!("{context}-{}", feature.id);
+    let legend_id = format!("{base}-text");
+    let note_id = format!("{base}-note");
+    let set_level = {
+        let id = assessment_id.clone();
+        move |value: Option<Level>| {
+            state.edit_assessment(&id, |a| a.set_level(&feature.id, value, browser::now_ms()));
+        }
+    };
+    let set_note = {
+        let id = assessment_id.clone();
+        move |text: String| {
+            let text = clamp_chars(&text, MAX_NOTE_CHARS);
+            state.edit_assessment(&id, |a| a.set_note(&feature.id, &text, browser::now_ms()));
+        }
+    };
+    let clear = set_level.clone();
+
+    view! {
+        <fieldset class="feature" data-feature=feature.id.clone()
+            class:answered=move || level.get().is_some()>
+            <legend id=legend_id.clone()>
+                <span class=format!("feature-stage stage-{}", feature.stage.id())>{feature.stage.name()}</span>
+                <span class="feature-text">{feature.text.clone()}</span>
+            </legend>
+            <div class="levels">
+                {Level::ALL.into_iter().map(|choice| {
+                    let input_id = format!("{base}-{}", choice.id());
+                    let set_level = set_level.clone();
+                    view! {
+                        <input type="radio" class="level-input" id=input_id.clone() name=base.clone()
+                            value=choice.id()
+                            prop:checked=move || level.get() == Some(choice)
+                            on:change=move |_| set_level(Some(choice)) />
+                        <label for=input_id class=format!("level level-{}", choice.id())>{choice.label()}</label>
+                    }
+                }).collect_view()}
+                <Show when=move || level.get().is_some()>
+                    <button type="button" class="link-button clear-answer"
+                        aria-describedby=legend_id.clone()
+                        on:click={
+                            let clear = clear.clone();
+                            move |_| clear(None)
+                        }>
+                        "Clear"
+                    </button>
+                </Show>
+            </div>
+            <label class="note-label" for=note_id.clone()>"Evidence note " <span class="optional">"(optional)"</span></label>
+            <textarea id=note_id class="note" rows="2" dir="auto"
+                maxlength=MAX_NOTE_CHARS.to_string()
+                prop:value=move || answer.with(|a| a.note.clone())
+                on:input=move |ev| set_note(event_target_value(&ev))></textarea>
+        </fieldset>
+    }
+}

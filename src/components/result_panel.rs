@@ -1,0 +1,41 @@
+//! The live result: the best-fit stage, how sure it is, the profile by theme, and next steps.
+
+use leptos::prelude::*;
+
+use crate::components::next_steps::NextStepsList;
+use crate::components::stage_badge::StageBadge;
+use crate::components::stage_profile::StageProfile;
+use crate::domain::assessment::Assessment;
+use crate::domain::placement::{AssessmentResult, RULE_EXPLANATION};
+
+#[component]
+pub fn ResultPanel(
+    assessment: Memo<Option<Assessment>>,
+    result: Memo<Option<AssessmentResult>>,
+) -> impl IntoView {
+    let stage = Signal::derive(move || result.with(|r| r.as_ref().and_then(|r| r.overall.stage)));
+    let caveats = move || {
+        result.with(|r| {
+            r.as_ref()
+                .map(|r| r.overall.caveats.iter().map(|c| c.message()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <h2 id="result-heading">"Result"</h2>
+        <div class="best-fit" aria-live="polite">
+            <p class="best-fit-label">"Best-fit stage"</p>
+            <p class="best-fit-stage"><StageBadge stage=stage /></p>
+            <ul class="caveats">
+                {move || caveats().into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
+            </ul>
+        </div>
+        <details class="rule">
+            <summary>"How the stage is chosen"</summary>
+            <p>{RULE_EXPLANATION}</p>
+            <p>"Each theme is placed in the same way, using only the features of that theme."</p>
+        </details>
+        <StageProfile result=result />
+        <NextStepsList assessment=assessment stage=stage />
+    }
+}

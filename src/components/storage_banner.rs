@@ -1,0 +1,65 @@
+//! Tells the user plainly when saved data could not be read or new data could not be saved,
+//! and offers the data as a download so nothing is lost.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::schema::write_store;
+use crate::state::{AppState, SaveStatus};
+
+#[component]
+pub fn StorageBanner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let download_unreadable = move |_| {
+        if let Some(raw) = state.unreadable.with_untracked(|u| u.as_ref().map(|u| u.raw.clone())) {
+            let _ = browser::download_text("waypoint-unreadable-data.json", "application/json", &raw);
+        }
+    };
+    let download_current = move |_| {
+        let text = state.store.with_untracked(write_store);
+        let _ = browser::download_text("waypoint-assessments.json", "application/json", &text);
+    };
+    view! {
+        {move || state.unreadable.get().map(|u| {
+            let kept = u.kept_as.is_some();
+            view! {
+                <div class="banner warning" role="alert">
+                    <h2>"Saved data could not be read"</h2>
+                    <p>{format!("Waypoint could not read the assessments saved in this browser: {}.", u.reason)}</p>
+                    {if kept {
+                        view! { <p>"The data has been kept aside, not deleted. You can download it to keep a copy or to send to whoever supports you. Waypoint has started with an empty list."</p> }.into_any()
+                    } else {
+                        view! { <p>"The browser had no room to keep a copy aside, so Waypoint will not save anything over it until you download it or choose to discard it."</p> }.into_any()
+                    }}
+                    <div class="actions">
+                        <button type="button" class="button primary" on:click=download_unreadable>"Download the unreadable data"</button>
+                        {if kept {
+                            view! { <button type="button" class="button" on:click=move |_| state.dismiss_unreadable(false)>"Dismiss"</button> }.into_any()
+                        } else {
+                            view! { <button type="button" class="button danger" on:click=move |_| state.dismiss_unreadable(true)>"Discard it and continue"</button> }.into_any()
+                        }}
+                    </div>
+                </div>
+            }
+        })}
+        {move || match state.save_status.get() {
+            SaveStatus::Failed(reason) => Some(view! {
+                <div class="banner error" role="alert">
+                    <h2>"Changes are not being saved"</h2>
+                    <p>{format!("Your latest changes could not be saved in this browser: {reason}.")}</p>
+                    <p>"Everything you have entered is still on this page. Download a copy to keep it safe, then free some space and try again."</p>
+                    <div class="actions">
+                        <button type="button" class="button primary" on:click=download_current>"Download a copy"</button>
+                        <button type="button" class="button" on:click=move |_| state.save()>"Try saving again"</button>
+                    </div>
+                </div>
+            }.into_any()),
+            SaveStatus::Held => Some(view! {
+                <div class="banner error" role="alert">
+                    <p>"Changes are kept on this page only, until the unreadable data above is downloaded or discarded."</p>
+                </div>
+            }.into_any()),
+            SaveStatus::Saved => None,
+        }}
+    }
+}

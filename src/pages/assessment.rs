@@ -1,0 +1,140 @@
+//! Taking an assessment: the features to answer beside the live result.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::details_form::DetailsForm;
+use crate::components::feature_list::{FeatureList, Grouping};
+use crate::components::progress::AnswerProgress;
+use crate::components::result_panel::ResultPanel;
+use crate::components::save_status::SaveStatusNote;
+use crate::domain::assessment::{Assessment, AssessmentDetails};
+use crate::domain::content::four_stages;
+use crate::domain::placement::assess;
+use crate::state::AppState;
+
+#[component]
+pub fn AssessmentPage(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lookup_id = id.clone();
+    let exists = Memo::new(move |_| state.store.with(|s| s.get(&lookup_id).is_some()));
+    view! {
+        <Show
+            when=move || exists.get()
+            fallback=|| view! {
+                <section class="panel">
+                    <h1>"Assessment not found"</h1>
+                    <p>"This assessment is not saved in this browser. It may have been deleted, or saved in another browser."</p>
+                    <p><a href="#/">"Go to your assessments"</a></p>
+                </section>
+            }
+        >
+            <AssessmentView id=id.clone() />
+        </Show>
+    }
+}
+
+#[component]
+fn AssessmentView(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lookup_id = id.clone();
+    let assessment: Memo<Option<Assessment>> =
+        Memo::new(move |_| state.store.with(|s| s.get(&lookup_id).cloned()));
+    let result = Memo::new(move |_| {
+        assessment.with(|a| a.as_ref().map(|a| assess(four_stages(), a)))
+    });
+    let text = move |f: fn(&Assessment) -> String| {
+        move || assessment.with(|a| a.as_ref().map(f).unwrap_or_default())
+    };
+    Effect::new(move |_| {
+        if let Some(title) = assessment.with(|a| a.as_ref().map(Assessment::title)) {
+            browser::set_title(&format!("{title} – Waypoint"));
+        }
+    });
+
+    let editing = RwSignal::new(false);
+    let grouping = RwSignal::new(Grouping::ByStage);
+    let edit_id = id.clone();
+    let save_details = Callback::new(move |details: AssessmentDetails| {
+        state.edit_assessment(&edit_id, |a| {
+            a.school = details.school.trim().to_string();
+            a.scope = details.scope;
+            a.date = details.date;
+            a.assessors = details.assessors.trim().to_string();
+            a.updated_ms = browser::now_ms();
+        });
+        editing.set(false);
+    });
+    let stop_editing = Callback::new(move |_: ()| editing.set(false));
+    let answered = Signal::derive(move || {
+        assessment.with(|a| a.as_ref().map_or(0, |a| a.answered_count(four_stages())))
+    });
+
+    view! {
+        <div class="assessment-head">
+            <p class="breadcrumb"><a href="#/">"Your assessments"</a></p>
+            <h1 dir="auto">{text(|a| a.school.clone())}</h1>
+            <p class="meta">
+                <span class="scope" dir="auto">{text(|a| a.scope.describe())}</span>
+                <span aria-hidden="true">" · "</span>
+                <span>"Assessed "<time>{text(|a| a.date.clone())}</time></span>
+                <Show when=move || assessment.with(|a| a.as_ref().is_some_and(|a| !a.assessors.is_empty()))>
+                    <span aria-hidden="true">" · "</span>
+                    <span dir="auto">"by "{text(|a| a.assessors.clone())}</span>
+                </Show>
+            </p>
+            <div class="head-actions">
+                <button type="button" class="button" on:click=move |_| editing.update(|e| *e = !*e)
+                    aria-expanded=move || editing.get().to_string()>
+                    "Edit details"
+                </button>
+                <SaveStatusNote />
+            </div>
+            <Show when=move || editing.get()>
+                <div class="panel details-editor">
+                    <h2>"Assessment details"</h2>
+                    <DetailsForm
+                        initial=assessment.get_untracked().map(|a| a.details()).unwrap_or_else(|| unreachable_details())
+                        submit_label="Save details"
+                        on_submit=save_details
+                        on_cancel=stop_editing
+                    />
+                </div>
+            </Show>
+        </div>
+        <div class="assessment-layout">
+            <section class="questions" aria-labelledby="questions-heading">
+                <div class="questions-toolbar">
+                    <h2 id="questions-heading">"Observable features"</h2>
+                    <AnswerProgress answered=answered total=four_stages().features.len() />
+                    <fieldset class="segmented">
+                        <legend>"Group the features"</legend>
+                        {[Grouping::ByStage, Grouping::ByTheme].into_iter().map(|g| {
+                            let input_id = format!("grouping-{}", g.id());
+                            view! {
+                                <input type="radio" name="grouping" id=input_id.clone() value=g.id()
+                                    prop:checked=move || grouping.get() == g
+                                    on:change=move |_| grouping.set(g) />
+                                <label for=input_id>{g.label()}</label>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                </div>
+                <FeatureList assessment_id=id.clone() grouping=grouping />
+            </section>
+            <aside class="result" aria-labelledby="result-heading">
+                <ResultPanel assessment=assessment result=result />
+            </aside>
+        </div>
+    }
+}
+
+/// Only reached if the assessment vanished between the check and the render.
+fn unreachable_details() -> AssessmentDetails {
+    AssessmentDetails {
+        school: String::new(),
+        scope: crate::domain::assessment::Scope::WholeSchool,
+        date: browser::today_iso(),
+        assessors: String::new(),
+    }
+}

@@ -1,0 +1,6 @@
+//! One page per file; pages compose components and read the shared state.
+
+pub mod assessment;
+pub mod home;
+pub mod new_assessment;
+pub mod not_found;

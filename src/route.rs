@@ -1,0 +1,64 @@
+//! The app's pages as URL fragments (`#/…`), so links, reloads and the back button
+//! work without a server.
+
+/// A page of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    NewAssessment,
+    Assessment(String),
+    NotFound,
+}
+
+impl Route {
+    /// Reads a location hash such as `#/assessment/abc`.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [] => Route::Home,
+            ["new"] => Route::NewAssessment,
+            ["assessment", id] if is_id(id) => Route::Assessment((*id).to_string()),
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The link to this page.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Home | Route::NotFound => "#/".into(),
+            Route::NewAssessment => "#/new".into(),
+            Route::Assessment(id) => format!("#/assessment/{id}"),
+        }
+    }
+}
+
+fn is_id(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 64
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Route;
+
+    #[test]
+    fn routes_round_trip_through_their_links() {
+        for route in [
+            Route::Home,
+            Route::NewAssessment,
+            Route::Assessment("a1b2".into()),
+        ] {
+            assert_eq!(Route::parse(&route.href()), route);
+        }
+    }
+
+    #[test]
+    fn odd_fragments_are_not_found_or_home() {
+        assert_eq!(Route::parse(""), Route::Home);
+        assert_eq!(Route::parse("#"), Route::Home);
+        assert_eq!(Route::parse("#/assessment/<script>"), Route::NotFound);
+        assert_eq!(Route::parse("#/nowhere"), Route::NotFound);
+    }
+}

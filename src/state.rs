@@ -1,0 +1,108 @@
+//! The app's shared state: the store of assessments as a signal, saved on every change.
+
+use leptos::prelude::*;
+
+use crate::domain::assessment::Assessment;
+use crate::domain::store::{Removed, Store};
+use crate::storage::{self, Unreadable};
+
+/// Whether the latest change reached the browser's storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    Saved,
+    /// Saving failed; the changes are still on the page.
+    Failed(String),
+    /// Not saving, to avoid overwriting unreadable data that could not be kept aside.
+    Held,
+}
+
+/// Shared by every page through Leptos context.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub store: RwSignal<Store>,
+    pub save_status: RwSignal<SaveStatus>,
+    pub unreadable: RwSignal<Option<Unreadable>>,
+    /// The last deleted assessment, for "Undo".
+    pub last_removed: RwSignal<Option<Removed>>,
+}
+
+impl AppState {
+    /// Loads what this browser has saved.
+    pub fn load() -> AppState {
+        let loaded = storage::load();
+        let status = match loaded.unavailable {
+            Some(reason) => SaveStatus::Failed(reason),
+            None => SaveStatus::Saved,
+        };
+        AppState {
+            store: RwSignal::new(loaded.store),
+            save_status: RwSignal::new(status),
+            unreadable: RwSignal::new(loaded.unreadable),
+            last_removed: RwSignal::new(None),
+        }
+    }
+
+    /// Applies a change to the store and saves it at once.
+    pub fn edit(&self, change: impl FnOnce(&mut Store)) {
+        self.store.update(change);
+        self.save();
+    }
+
+    /// Applies a change to one assessment, if it still exists, and saves.
+    pub fn edit_assessment(&self, id: &str, change: impl FnOnce(&mut Assessment)) {
+        self.edit(|store| {
+            if let Some(assessment) = store.get_mut(id) {
+                change(assessment);
+            }
+        });
+    }
+
+    /// Writes the store to the browser, recording whether it worked.
+    pub fn save(&self) {
+        let held = self
+            .unreadable
+            .with_untracked(|u| u.as_ref().is_some_and(|u| u.kept_as.is_none()));
+        let status = if held {
+            SaveStatus::Held
+        } else {
+            match self.store.with_untracked(storage::save) {
+                Ok(()) => SaveStatus::Saved,
+                Err(reason) => SaveStatus::Failed(reason),
+            }
+        };
+        if self.save_status.get_untracked() != status {
+            self.save_status.set(status);
+        }
+    }
+
+    /// Deletes an assessment, keeping it for "Undo".
+    pub fn delete(&self, id: &str) {
+        let mut removed = None;
+        self.edit(|store| removed = store.remove(id));
+        if removed.is_some() {
+            self.last_removed.set(removed);
+        }
+    }
+
+    /// Puts back the last deleted assessment.
+    pub fn undo_delete(&self) {
+        if let Some(removed) = self.last_removed.get_untracked() {
+            self.edit(|store| store.restore(removed));
+            self.last_removed.set(None);
+        }
+    }
+
+    /// Lets the user set unreadable data aside for good (after downloading it, or not).
+    pub fn dismiss_unreadable(&self, discard: bool) {
+        if discard {
+            if let Some(key) = self
+                .unreadable
+                .with_untracked(|u| u.as_ref().and_then(|u| u.kept_as.clone()))
+            {
+                storage::discard_unreadable(&key);
+            }
+        }
+        self.unreadable.set(None);
+        self.save();
+    }
+}

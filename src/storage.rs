@@ -1,0 +1,123 @@
+//! The one place that touches localStorage: its keys, the stored schema, and what
+//! happens when the browser cannot read or write.
+//!
+//! Unreadable data is never deleted: it is copied aside under its own key (and the
+//! app offers it as a download) before anything new is saved over it.
+
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+
+use crate::domain::schema::{read_store, write_store};
+use crate::domain::store::Store;
+
+/// Where the assessments live.
+pub const STORE_KEY: &str = "waypoint.store";
+/// Prefix of the keys under which unreadable data is kept aside.
+pub const UNREADABLE_PREFIX: &str = "waypoint.unreadable.";
+
+/// Stored data that could not be read, kept for the user.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unreadable {
+    /// Why it could not be read, in words for the user.
+    pub reason: String,
+    /// The text exactly as it was stored.
+    pub raw: String,
+    /// The key it was copied to, or `None` if the copy failed (then nothing is
+    /// saved over it until the user has downloaded or discarded it).
+    pub kept_as: Option<String>,
+}
+
+/// What the app starts from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub store: Store,
+    pub unreadable: Option<Unreadable>,
+    /// Set when the browser offers no storage at all.
+    pub unavailable: Option<String>,
+}
+
+fn local_storage() -> Result<web_sys::Storage, String> {
+    // `LocalStorage::raw()` panics when storage is disabled, so ask first.
+    match web_sys::window().map(|w| w.local_storage()) {
+        Some(Ok(Some(_))) => Ok(LocalStorage::raw()),
+        _ => Err("this browser is not letting Waypoint store data (storage may be disabled or blocked for this site)".into()),
+    }
+}
+
+/// Reads the saved assessments, keeping aside anything unreadable.
+pub fn load() -> Loaded {
+    let storage = match local_storage() {
+        Ok(storage) => storage,
+        Err(reason) => {
+            return Loaded {
+                store: Store::default(),
+                unreadable: None,
+                unavailable: Some(reason),
+            }
+        }
+    };
+    let raw = match storage.get_item(STORE_KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => {
+            return Loaded {
+                store: Store::default(),
+                unreadable: None,
+                unavailable: None,
+            }
+        }
+        Err(error) => {
+            return Loaded {
+                store: Store::default(),
+                unreadable: None,
+                unavailable: Some(describe_js_error(&error)),
+            }
+        }
+    };
+    match read_store(&raw) {
+        Ok(store) => Loaded {
+            store,
+            unreadable: None,
+            unavailable: None,
+        },
+        Err(error) => {
+            let key = format!("{UNREADABLE_PREFIX}{}", js_sys::Date::now() as u64);
+            let kept_as = storage.set_item(&key, &raw).ok().map(|_| key);
+            Loaded {
+                store: Store::default(),
+                unreadable: Some(Unreadable {
+                    reason: error.to_string(),
+                    raw,
+                    kept_as,
+                }),
+                unavailable: None,
+            }
+        }
+    }
+}
+
+/// Saves the assessments; the error says why in words for the user.
+pub fn save(store: &Store) -> Result<(), String> {
+    let storage = local_storage()?;
+    storage
+        .set_item(STORE_KEY, &write_store(store))
+        .map_err(|error| describe_js_error(&error))
+}
+
+/// Removes data that was kept aside, once the user has chosen to discard it.
+pub fn discard_unreadable(key: &str) {
+    if key.starts_with(UNREADABLE_PREFIX) {
+        LocalStorage::delete(key);
+    }
+}
+
+fn describe_js_error(error: &wasm_bindgen::JsValue) -> String {
+    match error.dyn_ref::<web_sys::DomException>().map(|e| e.name()) {
+        Some(name) if name == "QuotaExceededError" => {
+            "the browser's storage for this site is full".into()
+        }
+        Some(name) if name == "SecurityError" => {
+            "the browser is not letting Waypoint store data for this site".into()
+        }
+        _ => "the browser refused to store the data".into(),
+    }
+}

@@ -1,0 +1,106 @@
+// Shared set-up for the end-to-end tests: a static server for the release build on
+// 127.0.0.1 and Debian's Chromium driven by playwright-core. Nothing leaves the machine.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { join, extname, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const DIST = process.env.WAYPOINT_DIST || join(ROOT, 'dist');
+export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+
+/** Serves the built app from `dir` on a free loopback port. */
+export async function serve(dir = DIST) {
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let file = normalize(join(dir, path));
+      if (!file.startsWith(dir)) throw new Error('outside');
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Starts headless Chromium with the flags this machine needs (root, no network). */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** Opens the app in a fresh browser profile and waits until it has rendered. */
+export async function openApp(browser, url, { viewport = { width: 1400, height: 1000 }, init } = {}) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForSelector('.site-header');
+  return { context, page, errors };
+}
+
+/** Creates an assessment through the form and waits for its page. */
+export async function createAssessment(page, { school, scope = 'whole_school', scopeName = '', date = '2026-11-23', assessors = '' }) {
+  await page.getByRole('link', { name: /new assessment|start your first/i }).first().click();
+  await page.getByLabel('School').fill(school);
+  await page.getByLabel('What are you assessing?').selectOption(scope);
+  if (scopeName) await page.getByLabel(/^Name of the/).fill(scopeName);
+  await page.getByLabel('Date').fill(date);
+  if (assessors) await page.getByLabel(/Assessed by/).fill(assessors);
+  await page.getByRole('button', { name: 'Start assessment' }).click();
+  await page.waitForSelector('.assessment-layout');
+}
+
+/** Answers a feature (by id, e.g. "repair-3") with a level label such as "Clearly". */
+export async function answer(page, featureId, level, context = 's') {
+  const levelId = { 'Not seen': 'not_seen', Partly: 'partly', Clearly: 'clearly', 'Not applicable': 'not_applicable' }[level];
+  await page.locator(`label[for="${context}-${featureId}-${levelId}"]`).click();
+}
+
+/** Counts the canvas pixels that are not white: proof the chart drew something. */
+export async function drawnPixels(page, selector = 'canvas.chart') {
+  return page.$eval(selector, (canvas) => {
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] > 0 && (data[i] < 245 || data[i + 1] < 245 || data[i + 2] < 245)) count++;
+    }
+    return count;
+  });
+}
+
+/** The colour of the pixel at the centre of a chart cell (row 0 = header). */
+export async function pixelAt(page, x, y, selector = 'canvas.chart') {
+  return page.$eval(selector, (canvas, [x, y]) => {
+    const scale = canvas.width / 640;
+    return Array.from(canvas.getContext('2d').getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data);
+  }, [x, y]);
+}
