@@ -36,7 +36,9 @@ impl Route {
 fn is_id(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= 64
-        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 #[cfg(test)]

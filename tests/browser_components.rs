@@ -55,7 +55,8 @@ fn answered(levels: [Level; 4]) -> Assessment {
 async fn stage_badge_writes_the_stage_name_and_follows_its_signal() {
     let root = container();
     let stage = RwSignal::new(None::<Stage>);
-    let handle = leptos::mount::mount_to(root.clone(), move || view! { <StageBadge stage=stage /> });
+    let handle =
+        leptos::mount::mount_to(root.clone(), move || view! { <StageBadge stage=stage /> });
     assert_eq!(root.text_content().unwrap(), "No stage yet");
     stage.set(Some(Stage::Repair));
     tick().await;
@@ -68,7 +69,12 @@ async fn stage_badge_writes_the_stage_name_and_follows_its_signal() {
 #[wasm_bindgen_test]
 async fn stage_profile_draws_the_chart_and_fills_the_table() {
     let root = container();
-    let assessment = answered([Level::NotSeen, Level::Partly, Level::Clearly, Level::NotSeen]);
+    let assessment = answered([
+        Level::NotSeen,
+        Level::Partly,
+        Level::Clearly,
+        Level::NotSeen,
+    ]);
     let handle = leptos::mount::mount_to(root.clone(), move || {
         let result = Memo::new(move |_| Some(assess(four_stages(), &assessment)));
         view! { <StageProfile result=result /> }
@@ -80,11 +86,8 @@ async fn stage_profile_draws_the_chart_and_fills_the_table() {
         .unwrap()
         .unchecked_into();
     assert!(canvas.width() >= 640);
-    let context: web_sys::CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
+    let context: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").unwrap().unwrap().unchecked_into();
     let pixels = context
         .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
         .unwrap()
@@ -107,9 +110,15 @@ async fn stage_profile_draws_the_chart_and_fills_the_table() {
 async fn the_app_lists_what_storage_holds() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     let store = Store {
-        assessments: vec![answered([Level::Clearly, Level::NotSeen, Level::NotSeen, Level::NotSeen])],
+        assessments: vec![answered([
+            Level::Clearly,
+            Level::NotSeen,
+            Level::NotSeen,
+            Level::NotSeen,
+        ])],
     };
     storage.set_item(STORE_KEY, &write_store(&store)).unwrap();
+    web_sys::window().unwrap().location().set_hash("/").unwrap();
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), App);
     tick().await;

@@ -1,10 +1,10 @@
 //! The storage module in a real browser: round trips, and unreadable data kept aside.
 #![cfg(target_arch = "wasm32")]
 
+use wasm_bindgen_test::*;
 use waypoint::domain::assessment::{Assessment, AssessmentDetails, Level, Scope};
 use waypoint::domain::store::Store;
 use waypoint::storage::{self, STORE_KEY, UNREADABLE_PREFIX};
-use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -68,7 +68,11 @@ fn corrupted_data_is_kept_aside_not_deleted() {
     let loaded = storage::load();
     assert_eq!(loaded.store, Store::default());
     let unreadable = loaded.unreadable.expect("reported as unreadable");
-    assert!(unreadable.reason.contains("not valid JSON"), "{}", unreadable.reason);
+    assert!(
+        unreadable.reason.contains("not valid JSON"),
+        "{}",
+        unreadable.reason
+    );
     assert_eq!(unreadable.raw, broken);
     let key = unreadable.kept_as.expect("kept aside");
     assert_eq!(local().get_item(&key).unwrap().as_deref(), Some(broken));
@@ -83,10 +87,17 @@ fn corrupted_data_is_kept_aside_not_deleted() {
 fn data_from_a_newer_version_is_not_misread() {
     clear();
     local()
-        .set_item(STORE_KEY, "{\"format\":\"waypoint\",\"schema\":42,\"assessments\":[]}")
+        .set_item(
+            STORE_KEY,
+            "{\"format\":\"waypoint\",\"schema\":42,\"assessments\":[]}",
+        )
         .unwrap();
     let unreadable = storage::load().unreadable.expect("refused");
-    assert!(unreadable.reason.contains("newer version"), "{}", unreadable.reason);
+    assert!(
+        unreadable.reason.contains("newer version"),
+        "{}",
+        unreadable.reason
+    );
     assert_eq!(kept_keys().len(), 1);
 }
 
@@ -95,5 +106,8 @@ fn only_waypoint_keys_can_be_discarded() {
     clear();
     local().set_item("someone-else", "keep me").unwrap();
     storage::discard_unreadable("someone-else");
-    assert_eq!(local().get_item("someone-else").unwrap().as_deref(), Some("keep me"));
+    assert_eq!(
+        local().get_item("someone-else").unwrap().as_deref(),
+        Some("keep me")
+    );
 }

@@ -19,23 +19,38 @@ fn has_the_28_features_of_the_four_stages() {
 fn stages_are_listed_in_journey_order() {
     let ids: Vec<Stage> = four_stages().stages.iter().map(|s| s.id).collect();
     assert_eq!(ids, Stage::ALL.to_vec());
-    let names: Vec<&str> = four_stages().stages.iter().map(|s| s.name.as_str()).collect();
+    let names: Vec<&str> = four_stages()
+        .stages
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
     assert_eq!(names, ["Stabilise", "Repair", "Improve", "Sustain"]);
 }
 
 #[test]
 fn each_stage_has_its_known_features() {
     let framework = four_stages();
-    let has = |stage: Stage, text: &str| {
-        framework
-            .features_of_stage(stage)
-            .any(|f| f.text == text)
-    };
-    assert!(has(Stage::Stabilise, "Student behaviour has been chaotic or unsafe"));
-    assert!(has(Stage::Stabilise, "Significant financial risk or mismanagement"));
-    assert!(has(Stage::Repair, "Pockets of improved performance in key year groups and subjects"));
-    assert!(has(Stage::Improve, "Governance is strong and consistently holds leadership to account"));
-    assert!(has(Stage::Sustain, "Behaviour of students is positive and low level disruption is rare"));
+    let has = |stage: Stage, text: &str| framework.features_of_stage(stage).any(|f| f.text == text);
+    assert!(has(
+        Stage::Stabilise,
+        "Student behaviour has been chaotic or unsafe"
+    ));
+    assert!(has(
+        Stage::Stabilise,
+        "Significant financial risk or mismanagement"
+    ));
+    assert!(has(
+        Stage::Repair,
+        "Pockets of improved performance in key year groups and subjects"
+    ));
+    assert!(has(
+        Stage::Improve,
+        "Governance is strong and consistently holds leadership to account"
+    ));
+    assert!(has(
+        Stage::Sustain,
+        "Behaviour of students is positive and low level disruption is rare"
+    ));
 }
 
 #[test]
@@ -46,7 +61,11 @@ fn ids_are_unique_and_every_feature_has_a_known_theme() {
     for feature in &framework.features {
         assert!(!feature.themes.is_empty(), "{} has no theme", feature.id);
         for theme in &feature.themes {
-            assert!(framework.theme(theme).is_some(), "{}: unknown theme {theme}", feature.id);
+            assert!(
+                framework.theme(theme).is_some(),
+                "{}: unknown theme {theme}",
+                feature.id
+            );
         }
     }
 }
@@ -58,7 +77,9 @@ fn every_theme_is_described_at_every_stage() {
     for theme in &framework.themes {
         for stage in Stage::ALL {
             assert!(
-                framework.features_of_theme(&theme.id).any(|f| f.stage == stage),
+                framework
+                    .features_of_theme(&theme.id)
+                    .any(|f| f.stage == stage),
                 "theme {} has no {stage} feature",
                 theme.id
             );

@@ -21,23 +21,42 @@ fn a_school_in_crisis_is_placed_in_stabilise() {
 
 #[test]
 fn each_stage_is_placed_when_its_features_fit_best() {
-    assert_eq!(overall([Partly, Clearly, NotSeen, NotSeen]).stage, Some(Stage::Repair));
-    assert_eq!(overall([NotSeen, Partly, Clearly, NotSeen]).stage, Some(Stage::Improve));
-    assert_eq!(overall([NotSeen, NotSeen, Partly, Clearly]).stage, Some(Stage::Sustain));
+    assert_eq!(
+        overall([Partly, Clearly, NotSeen, NotSeen]).stage,
+        Some(Stage::Repair)
+    );
+    assert_eq!(
+        overall([NotSeen, Partly, Clearly, NotSeen]).stage,
+        Some(Stage::Improve)
+    );
+    assert_eq!(
+        overall([NotSeen, NotSeen, Partly, Clearly]).stage,
+        Some(Stage::Sustain)
+    );
 }
 
 #[test]
 fn equal_fits_choose_the_later_stage_and_say_so() {
     let p = overall([NotSeen, NotSeen, Clearly, Clearly]);
     assert_eq!(p.stage, Some(Stage::Sustain));
-    assert_eq!(p.caveats, vec![Caveat::Boundary { other: Stage::Improve }]);
+    assert_eq!(
+        p.caveats,
+        vec![Caveat::Boundary {
+            other: Stage::Improve
+        }]
+    );
 }
 
 #[test]
 fn a_distant_stage_that_also_fits_is_reported_as_mixed() {
     let p = overall([Clearly, NotSeen, Clearly, NotSeen]);
     assert_eq!(p.stage, Some(Stage::Improve));
-    assert_eq!(p.caveats, vec![Caveat::Mixed { other: Stage::Stabilise }]);
+    assert_eq!(
+        p.caveats,
+        vec![Caveat::Mixed {
+            other: Stage::Stabilise
+        }]
+    );
     assert!(p.is_tentative());
 }
 
@@ -70,8 +89,16 @@ fn few_answers_make_the_placement_provisional() {
     answer_stage(&mut a, Stage::Repair, Clearly);
     let p = place(four_stages(), &a, |_| true);
     assert_eq!(p.stage, Some(Stage::Repair));
-    assert_eq!(p.caveats[0], Caveat::Provisional { answered: 7, total: 28 });
-    assert!(p.caveats.contains(&Caveat::StageWithoutEvidence(Stage::Sustain)));
+    assert_eq!(
+        p.caveats[0],
+        Caveat::Provisional {
+            answered: 7,
+            total: 28
+        }
+    );
+    assert!(p
+        .caveats
+        .contains(&Caveat::StageWithoutEvidence(Stage::Sustain)));
     assert!(p.is_tentative());
 }
 
@@ -127,7 +154,11 @@ fn next_steps_name_the_next_stage_and_current_concerns() {
     a.set_level("improve-3", Some(Clearly), 5.0);
     let steps = next_steps(four_stages(), &a, Some(Stage::Repair));
     assert_eq!(steps.next_stage, Some(Stage::Improve));
-    assert_eq!(steps.to_reach.len(), 6, "all Improve features but the one clearly seen");
+    assert_eq!(
+        steps.to_reach.len(),
+        6,
+        "all Improve features but the one clearly seen"
+    );
     assert!(steps.to_reach.iter().all(|s| s.feature.id != "improve-3"));
     assert_eq!(steps.concerns.len(), 1);
     assert_eq!(steps.concerns[0].feature.id, "stabilise-4");
@@ -150,16 +181,26 @@ fn caveats_read_as_plain_sentences() {
     for caveat in [
         Caveat::NoEvidence,
         Caveat::NothingSeen,
-        Caveat::Provisional { answered: 3, total: 28 },
+        Caveat::Provisional {
+            answered: 3,
+            total: 28,
+        },
         Caveat::Unanswered { count: 1 },
         Caveat::StageWithoutEvidence(Stage::Repair),
-        Caveat::Boundary { other: Stage::Repair },
-        Caveat::Mixed { other: Stage::Sustain },
+        Caveat::Boundary {
+            other: Stage::Repair,
+        },
+        Caveat::Mixed {
+            other: Stage::Sustain,
+        },
     ] {
         let message = caveat.message();
         assert!(message.ends_with('.'), "{message}");
         let first = message.chars().next().unwrap();
         assert!(first.is_uppercase() || first.is_ascii_digit(), "{message}");
     }
-    assert_eq!(Caveat::Unanswered { count: 1 }.message(), "1 feature is still unanswered.");
+    assert_eq!(
+        Caveat::Unanswered { count: 1 }.message(),
+        "1 feature is still unanswered."
+    );
 }

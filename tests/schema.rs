@@ -10,8 +10,17 @@ use waypoint::domain::store::Store;
 use waypoint::domain::text::clamp_chars;
 
 fn sample_store() -> Store {
-    let mut a = answered([Level::Clearly, Level::Partly, Level::NotSeen, Level::NotApplicable]);
-    a.set_note("stabilise-1", "<script>alert('x')</script> 🏫 مدرسة \"quoted\"", 9.0);
+    let mut a = answered([
+        Level::Clearly,
+        Level::Partly,
+        Level::NotSeen,
+        Level::NotApplicable,
+    ]);
+    a.set_note(
+        "stabilise-1",
+        "<script>alert('x')</script> 🏫 مدرسة \"quoted\"",
+        9.0,
+    );
     let mut b = a.clone();
     b.id = "b2".into();
     b.scope = Scope::Subject("Maths".into());
@@ -31,26 +40,37 @@ fn a_written_store_reads_back_exactly() {
 
 #[test]
 fn an_empty_store_round_trips() {
-    assert_eq!(read_store(&write_store(&Store::default())), Ok(Store::default()));
+    assert_eq!(
+        read_store(&write_store(&Store::default())),
+        Ok(Store::default())
+    );
 }
 
 #[test]
 fn text_that_is_not_json_is_reported() {
-    assert!(matches!(read_store("{\"format\":\"waypoint\",\"sch"), Err(ReadError::NotJson(_))));
+    assert!(matches!(
+        read_store("{\"format\":\"waypoint\",\"sch"),
+        Err(ReadError::NotJson(_))
+    ));
     assert!(matches!(read_store(""), Err(ReadError::NotJson(_))));
 }
 
 #[test]
 fn json_from_elsewhere_is_not_taken_for_waypoint_data() {
     assert_eq!(read_store("[1,2,3]"), Err(ReadError::NotWaypoint));
-    assert_eq!(read_store("{\"schema\":1,\"assessments\":[]}"), Err(ReadError::NotWaypoint));
+    assert_eq!(
+        read_store("{\"schema\":1,\"assessments\":[]}"),
+        Err(ReadError::NotWaypoint)
+    );
 }
 
 #[test]
 fn a_newer_version_is_refused_not_misread() {
     let text = write_store(&Store::default()).replace("\"schema\":1", "\"schema\":7");
     assert_eq!(read_store(&text), Err(ReadError::NewerVersion { found: 7 }));
-    assert!(ReadError::NewerVersion { found: 7 }.to_string().contains("newer version"));
+    assert!(ReadError::NewerVersion { found: 7 }
+        .to_string()
+        .contains("newer version"));
 }
 
 #[test]
@@ -110,10 +130,22 @@ fn details_are_validated_with_messages() {
         assessors: String::new(),
     };
     assert_eq!(ok.validate(), Ok(()));
-    let no_school = AssessmentDetails { school: " ".into(), ..ok.clone() };
-    assert_eq!(no_school.validate().unwrap_err().message(), "Enter the school's name.");
-    let no_scope = AssessmentDetails { scope: Scope::Subject(" ".into()), ..ok.clone() };
-    assert_eq!(no_scope.validate().unwrap_err().message(), "Enter the name of the subject.");
+    let no_school = AssessmentDetails {
+        school: " ".into(),
+        ..ok.clone()
+    };
+    assert_eq!(
+        no_school.validate().unwrap_err().message(),
+        "Enter the school's name."
+    );
+    let no_scope = AssessmentDetails {
+        scope: Scope::Subject(" ".into()),
+        ..ok.clone()
+    };
+    assert_eq!(
+        no_scope.validate().unwrap_err().message(),
+        "Enter the name of the subject."
+    );
     assert!(!is_iso_date("2023-02-29"));
     assert!(!is_iso_date("23-02-01"));
     assert!(is_iso_date("2026-11-23"));

@@ -62,7 +62,11 @@ pub fn draw_stage_profile(canvas: HtmlCanvasElement, rows: &[ProfileRow]) -> Res
     }
     for (i, row) in rows.iter().enumerate() {
         let top = HEADER + ROW * i as f64;
-        let weight = if i == 0 { FontStyle::Bold } else { FontStyle::Normal };
+        let weight = if i == 0 {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
         let label_style = font(14.0)
             .style(weight)
             .color(&INK)
@@ -75,16 +79,24 @@ pub fn draw_stage_profile(canvas: HtmlCanvasElement, rows: &[ProfileRow]) -> Res
         .map_err(fail)?;
         for stage in Stage::ALL {
             let left = LABEL_WIDTH + column * stage.index() as f64;
-            let cell = [(px(left + 3.0), px(top + 4.0)), (px(left + column - 3.0), px(top + ROW - 4.0))];
+            let cell = [
+                (px(left + 3.0), px(top + 4.0)),
+                (px(left + column - 3.0), px(top + ROW - 4.0)),
+            ];
             match row.fits[stage.index()] {
                 Some(fit) => {
-                    root.draw(&Rectangle::new(cell, EMPTY.filled())).map_err(fail)?;
+                    root.draw(&Rectangle::new(cell, EMPTY.filled()))
+                        .map_err(fail)?;
                     let shade = stage_colour(stage).mix(0.12 + 0.78 * fit);
-                    root.draw(&Rectangle::new(cell, shade.filled())).map_err(fail)?;
+                    root.draw(&Rectangle::new(cell, shade.filled()))
+                        .map_err(fail)?;
                 }
                 None => {
-                    root.draw(&Rectangle::new(cell, EMPTY.filled())).map_err(fail)?;
-                    let dash = font(12.0).color(&MUTED).pos(Pos::new(HPos::Center, VPos::Center));
+                    root.draw(&Rectangle::new(cell, EMPTY.filled()))
+                        .map_err(fail)?;
+                    let dash = font(12.0)
+                        .color(&MUTED)
+                        .pos(Pos::new(HPos::Center, VPos::Center));
                     root.draw(&Text::new(
                         "–",
                         (px(left + column / 2.0), px(top + ROW / 2.0)),
@@ -94,8 +106,15 @@ pub fn draw_stage_profile(canvas: HtmlCanvasElement, rows: &[ProfileRow]) -> Res
                 }
             }
             if row.stage == Some(stage) {
+                // A dark ring with a white one inside stays visible on light and dark cells.
                 let ring = ShapeStyle::from(&INK).stroke_width((3.0 * scale) as u32);
                 root.draw(&Rectangle::new(cell, ring)).map_err(fail)?;
+                let inner = [
+                    (px(left + 6.0), px(top + 7.0)),
+                    (px(left + column - 6.0), px(top + ROW - 7.0)),
+                ];
+                let halo = ShapeStyle::from(&WHITE).stroke_width((2.0 * scale) as u32);
+                root.draw(&Rectangle::new(inner, halo)).map_err(fail)?;
             }
         }
         let line = ShapeStyle::from(&GRID).stroke_width(1);

@@ -66,7 +66,9 @@ pub fn AssessmentRow(id: String) -> impl IntoView {
         });
     };
     let start_rename = move |_| {
-        new_name.set(summary.with_untracked(|s| s.as_ref().map(|s| s.school.clone()).unwrap_or_default()));
+        new_name.set(
+            summary.with_untracked(|s| s.as_ref().map(|s| s.school.clone()).unwrap_or_default()),
+        );
         mode.set(RowMode::Renaming);
     };
     let rename = move |ev: leptos::ev::SubmitEvent| {

@@ -17,7 +17,13 @@ pub fn ResultPanel(
     let caveats = move || {
         result.with(|r| {
             r.as_ref()
-                .map(|r| r.overall.caveats.iter().map(|c| c.message()).collect::<Vec<_>>())
+                .map(|r| {
+                    r.overall
+                        .caveats
+                        .iter()
+                        .map(|c| c.message())
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     };

@@ -44,7 +44,13 @@ pub fn StageProfile(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
             r.as_ref().map(|r| {
                 rows(r)
                     .iter()
-                    .map(|row| format!("{}: {}", row.label, row.stage.map_or("no stage yet", Stage::name)))
+                    .map(|row| {
+                        format!(
+                            "{}: {}",
+                            row.label,
+                            row.stage.map_or("no stage yet", Stage::name)
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join("; ")
             })
@@ -60,6 +66,7 @@ pub fn StageProfile(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
                 "Shading shows how well each stage fits (darker fits better); the ringed cell is the best fit."
             </p>
             {move || chart_error.get().map(|e| view! { <p class="form-error">{format!("The chart could not be drawn ({e}); the table below has the same figures.")}</p> })}
+            <div class="table-scroll" role="region" aria-label="Stage profile table" tabindex="0">
             <table class="profile-table">
                 <caption>"Best fit and fit of each stage, by theme"</caption>
                 <thead>
@@ -87,6 +94,7 @@ pub fn StageProfile(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
                     }))}
                 </tbody>
             </table>
+            </div>
         </section>
     }
 }

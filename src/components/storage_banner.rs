@@ -11,8 +11,12 @@ use crate::state::{AppState, SaveStatus};
 pub fn StorageBanner() -> impl IntoView {
     let state = expect_context::<AppState>();
     let download_unreadable = move |_| {
-        if let Some(raw) = state.unreadable.with_untracked(|u| u.as_ref().map(|u| u.raw.clone())) {
-            let _ = browser::download_text("waypoint-unreadable-data.json", "application/json", &raw);
+        if let Some(raw) = state
+            .unreadable
+            .with_untracked(|u| u.as_ref().map(|u| u.raw.clone()))
+        {
+            let _ =
+                browser::download_text("waypoint-unreadable-data.json", "application/json", &raw);
         }
     };
     let download_current = move |_| {

@@ -181,7 +181,9 @@ impl DetailsProblem {
             DetailsProblem::MissingScopeName(kind) => {
                 format!("Enter the name of the {}.", kind.label().to_lowercase())
             }
-            DetailsProblem::BadDate => "Enter the date as a full date, for example 2026-11-23.".into(),
+            DetailsProblem::BadDate => {
+                "Enter the date as a full date, for example 2026-11-23.".into()
+            }
         }
     }
 }

@@ -17,7 +17,12 @@ pub enum Stage {
 
 impl Stage {
     /// All stages, earliest first.
-    pub const ALL: [Stage; 4] = [Stage::Stabilise, Stage::Repair, Stage::Improve, Stage::Sustain];
+    pub const ALL: [Stage; 4] = [
+        Stage::Stabilise,
+        Stage::Repair,
+        Stage::Improve,
+        Stage::Sustain,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {

@@ -236,9 +236,8 @@ pub fn next_steps<'a>(
         feature,
         level: assessment.level(&feature.id),
     };
-    let not_yet_clear = |s: &StepFeature| {
-        !matches!(s.level, Some(Level::Clearly) | Some(Level::NotApplicable))
-    };
+    let not_yet_clear =
+        |s: &StepFeature| !matches!(s.level, Some(Level::Clearly) | Some(Level::NotApplicable));
     let concerns = framework
         .features_of_stage(Stage::Stabilise)
         .map(step)

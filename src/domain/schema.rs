@@ -53,8 +53,7 @@ pub fn write_store(store: &Store) -> String {
 
 /// Reads a stored document, migrating older versions to the current one.
 pub fn read_store(text: &str) -> Result<Store, ReadError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| ReadError::NotJson(e.to_string()))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotJson(e.to_string()))?;
     let object = value.as_object().ok_or(ReadError::NotWaypoint)?;
     if object.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
         return Err(ReadError::NotWaypoint);
@@ -67,8 +66,8 @@ pub fn read_store(text: &str) -> Result<Store, ReadError> {
         return Err(ReadError::NewerVersion { found: version });
     }
     let current = migrate(value, version)?;
-    let store: Store = serde_json::from_value(current)
-        .map_err(|e| ReadError::Invalid(e.to_string()))?;
+    let store: Store =
+        serde_json::from_value(current).map_err(|e| ReadError::Invalid(e.to_string()))?;
     check_ids(&store)?;
     Ok(store)
 }

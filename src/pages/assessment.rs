@@ -40,9 +40,8 @@ fn AssessmentView(id: String) -> impl IntoView {
     let lookup_id = id.clone();
     let assessment: Memo<Option<Assessment>> =
         Memo::new(move |_| state.store.with(|s| s.get(&lookup_id).cloned()));
-    let result = Memo::new(move |_| {
-        assessment.with(|a| a.as_ref().map(|a| assess(four_stages(), a)))
-    });
+    let result =
+        Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| assess(four_stages(), a))));
     let text = move |f: fn(&Assessment) -> String| {
         move || assessment.with(|a| a.as_ref().map(f).unwrap_or_default())
     };
@@ -94,7 +93,7 @@ fn AssessmentView(id: String) -> impl IntoView {
                 <div class="panel details-editor">
                     <h2>"Assessment details"</h2>
                     <DetailsForm
-                        initial=assessment.get_untracked().map(|a| a.details()).unwrap_or_else(|| unreachable_details())
+                        initial=assessment.get_untracked().as_ref().map(Assessment::details).unwrap_or_else(blank_details)
                         submit_label="Save details"
                         on_submit=save_details
                         on_cancel=stop_editing
@@ -130,7 +129,7 @@ fn AssessmentView(id: String) -> impl IntoView {
 }
 
 /// Only reached if the assessment vanished between the check and the render.
-fn unreachable_details() -> AssessmentDetails {
+fn blank_details() -> AssessmentDetails {
     AssessmentDetails {
         school: String::new(),
         scope: crate::domain::assessment::Scope::WholeSchool,

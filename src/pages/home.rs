@@ -11,9 +11,12 @@ pub fn HomePage() -> impl IntoView {
     browser::set_title("Your assessments – Waypoint");
     let state = expect_context::<AppState>();
     let ids = Memo::new(move |_| {
-        state
-            .store
-            .with(|s| s.assessments.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
+        state.store.with(|s| {
+            s.assessments
+                .iter()
+                .map(|a| a.id.clone())
+                .collect::<Vec<_>>()
+        })
     });
     view! {
         <div class="page-head">

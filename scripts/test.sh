@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test of Waypoint, installing what is missing first:
+# formatting and clippy (host and wasm32), native unit tests, wasm-bindgen tests in
+# headless Chromium, and end-to-end tests of the release build in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh test
+export PATH="$HOME/.cargo/bin:$(pwd)/.tools/node_modules/.bin:$PATH"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "formatting"
+cargo fmt --all -- --check
+
+step "clippy (host, then wasm32)"
+cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+
+step "native unit tests (domain)"
+cargo test --locked
+
+step "wasm tests in headless Chromium (storage, components)"
+CHROMEDRIVER=$(command -v chromedriver) WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --locked --target wasm32-unknown-unknown --test browser_storage --test browser_components
+
+step "release build"
+trunk build --release --offline
+
+step "end-to-end tests in headless Chromium"
+(cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec)
