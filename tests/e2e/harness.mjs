@@ -97,10 +97,7 @@ export async function drawnPixels(page, selector = 'canvas.chart') {
   });
 }
 
-/** The colour of the pixel at the centre of a chart cell (row 0 = header). */
-export async function pixelAt(page, x, y, selector = 'canvas.chart') {
-  return page.$eval(selector, (canvas, [x, y]) => {
-    const scale = canvas.width / 640;
-    return Array.from(canvas.getContext('2d').getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data);
-  }, [x, y]);
+/** The chart's current image, to tell whether it was redrawn differently. */
+export async function chartImage(page, selector = 'canvas.chart') {
+  return page.$eval(selector, (canvas) => canvas.toDataURL());
 }
