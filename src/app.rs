@@ -29,6 +29,8 @@ pub fn App() -> impl IntoView {
         if let Some(window) = web_sys::window() {
             window.scroll_to_with_x_and_y(0.0, 0.0);
         }
+        // Screen-reader and keyboard users start on the new page's heading.
+        request_animation_frame(browser::focus_main_heading);
     });
     on_cleanup(move || listener.remove());
 

@@ -82,3 +82,14 @@ pub fn set_title(title: &str) {
         document.set_title(title);
     }
 }
+
+/// Moves focus to the page's main heading, after a page change.
+pub fn focus_main_heading() {
+    let heading = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("main h1").ok().flatten());
+    if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = heading.set_attribute("tabindex", "-1");
+        let _ = heading.focus();
+    }
+}

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::components::feature_question::FeatureQuestion;
-use crate::domain::content::{four_stages, Stage};
+use crate::domain::content::{four_stages, Feature, Stage};
+use crate::state::AppState;
 
 /// How the features are grouped on the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,9 +45,8 @@ pub fn FeatureList(assessment_id: String, grouping: RwSignal<Grouping>) -> impl 
                             <h3 id=format!("group-{}", stage.id())>
                                 <span class="stage-dot" aria-hidden="true"></span>
                                 {stage.name()}
-                                <span class="group-count">
-                                    {format!("{} features", framework.features_of_stage(stage).count())}
-                                </span>
+                                <GroupCount assessment_id=id.clone()
+                                    features=framework.features_of_stage(stage).collect() />
                             </h3>
                             {framework.features_of_stage(stage).map(|feature| view! {
                                 <FeatureQuestion assessment_id=id.clone() feature=feature context="s" />
@@ -64,7 +64,11 @@ pub fn FeatureList(assessment_id: String, grouping: RwSignal<Grouping>) -> impl 
                     let theme_id: &'static str = &theme.id;
                     view! {
                         <section class="feature-group theme-group" aria-labelledby=format!("group-{theme_id}")>
-                            <h3 id=format!("group-{theme_id}")>{theme.name.clone()}</h3>
+                            <h3 id=format!("group-{theme_id}")>
+                                {theme.name.clone()}
+                                <GroupCount assessment_id=id.clone()
+                                    features=framework.features_of_theme(theme_id).collect() />
+                            </h3>
                             <p class="group-description">{theme.description.clone()}</p>
                             {framework.features_of_theme(theme_id).map(|feature| view! {
                                 <FeatureQuestion assessment_id=id.clone() feature=feature context=theme_id />
@@ -76,4 +80,18 @@ pub fn FeatureList(assessment_id: String, grouping: RwSignal<Grouping>) -> impl 
                 .into_any(),
         }
     }
+}
+
+/// "3 of 8 answered" for one group of features.
+#[component]
+fn GroupCount(assessment_id: String, features: Vec<&'static Feature>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let total = features.len();
+    let answered = move || {
+        state.store.with(|s| {
+            s.get(&assessment_id)
+                .map_or(0, |a| a.answered_among(features.iter().copied()))
+        })
+    };
+    view! { <span class="group-count">{move || format!("{} of {total} answered", answered())}</span> }
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::content::Framework;
+use super::content::{Feature, Framework};
 
 /// How far an observable feature matches what the assessors see.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -315,10 +315,11 @@ impl Assessment {
 
     /// How many of the framework's features have a level chosen.
     pub fn answered_count(&self, framework: &Framework) -> usize {
-        framework
-            .features
-            .iter()
-            .filter(|f| self.level(&f.id).is_some())
-            .count()
+        self.answered_among(framework.features.iter())
+    }
+
+    /// How many of the given features have a level chosen.
+    pub fn answered_among<'a>(&self, features: impl Iterator<Item = &'a Feature>) -> usize {
+        features.filter(|f| self.level(&f.id).is_some()).count()
     }
 }

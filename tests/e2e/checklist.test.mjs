@@ -27,6 +27,7 @@ test('create an assessment, answer it, see the result and chart, and find it all
   await page.getByRole('heading', { name: 'Where is your school on its improvement journey?' }).waitFor();
   await createAssessment(page, { school: 'Oakfield Primary', scope: 'subject', scopeName: 'Maths', assessors: 'J. Patel' });
   await page.getByRole('heading', { level: 1, name: 'Oakfield Primary' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus moves to the new page');
   assert.match(await page.locator('.assessment-head .meta').innerText(), /Subject: Maths.*2026-11-23.*J\. Patel/s);
   assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'No stage yet');
   assert.equal(await page.locator('.progress label').innerText(), '0 of 28 answered');
@@ -38,6 +39,8 @@ test('create an assessment, answer it, see the result and chart, and find it all
   await page.locator('#s-repair-7-note').fill('Low-level disruption in Year 9 after lunch; see behaviour log.');
 
   assert.equal(await page.locator('.progress label').innerText(), '22 of 28 answered');
+  assert.equal(await page.locator('#group-stabilise .group-count').innerText(), '8 of 8 answered');
+  assert.equal(await page.locator('#group-sustain .group-count').innerText(), '0 of 6 answered');
   assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'Improve');
   assert.match(await page.locator('.caveats').innerText(), /6 features are still unanswered/);
   assert.match(await page.locator('.caveats').innerText(), /Sustain could not be weighed/);
@@ -236,5 +239,24 @@ test('a full storage quota: the user is told, and nothing typed is lost from the
   await banner.waitFor({ state: 'detached' });
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.store')));
   assert.equal(stored.assessments[0].answers['improve-3'].level, 'clearly');
+  await context.close();
+});
+
+test('storage blocked by the browser: the app works on the page and says nothing is saved', async () => {
+  const init = () => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  };
+  const { context, page, errors } = await openApp(browser, server.url, { init });
+  const banner = page.locator('.banner.error');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /not letting Waypoint store data/);
+  await createAssessment(page, { school: 'Private Mode School' });
+  await answer(page, 'sustain-3', 'Clearly');
+  assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'Sustain');
+  assert.match(await page.locator('.save-status').innerText(), /Not saved/);
+  assert.deepEqual(errors, []);
   await context.close();
 });
