@@ -66,7 +66,8 @@ fn json_from_elsewhere_is_not_taken_for_waypoint_data() {
 
 #[test]
 fn a_newer_version_is_refused_not_misread() {
-    let text = write_store(&Store::default()).replace("\"schema\":1", "\"schema\":7");
+    let text = write_store(&Store::default())
+        .replace(&format!("\"schema\":{SCHEMA_VERSION}"), "\"schema\":7");
     assert_eq!(read_store(&text), Err(ReadError::NewerVersion { found: 7 }));
     assert!(ReadError::NewerVersion { found: 7 }
         .to_string()
@@ -95,7 +96,7 @@ fn duplicate_ids_are_refused() {
     let Err(ReadError::Invalid(detail)) = read_store(&write_store(&store)) else {
         panic!("duplicate ids must be refused");
     };
-    assert!(detail.contains("share the id"));
+    assert!(detail.contains("share the id"), "{detail}");
 }
 
 #[test]
@@ -155,4 +156,22 @@ fn details_are_validated_with_messages() {
 fn long_text_is_clamped_on_character_boundaries() {
     assert_eq!(clamp_chars("🏫🏫🏫", 2), "🏫🏫");
     assert_eq!(clamp_chars("abc", 10), "abc");
+}
+
+/// A store saved by version 1 (before workshops) reads back with its answers intact.
+#[test]
+fn a_version_1_store_is_migrated() {
+    let text = include_str!("fixtures/store-v1.json");
+    let store = read_store(text).expect("version 1 is read");
+    assert_eq!(store.assessments.len(), 1);
+    assert!(store.workshops.is_empty());
+    let a = &store.assessments[0];
+    assert_eq!(a.scope, Scope::Subject("Maths".into()));
+    assert_eq!(a.level("repair-7"), Some(Level::Partly));
+    assert_eq!(a.answer("repair-7").unwrap().note, "Year 9 after lunch");
+    assert_eq!(a.level("stabilise-5"), Some(Level::NotApplicable));
+    // Written again, it is the current version and reads back the same.
+    let again = write_store(&store);
+    assert!(again.contains(&format!("\"schema\":{SCHEMA_VERSION}")));
+    assert_eq!(read_store(&again), Ok(store));
 }

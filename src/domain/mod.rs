@@ -1,8 +1,10 @@
 //! The pure domain: no browser APIs, so all of it is tested natively with `cargo test`.
 
+pub mod aas;
 pub mod assessment;
 pub mod content;
 pub mod placement;
+pub mod responses;
 pub mod schema;
 pub mod store;
 pub mod text;

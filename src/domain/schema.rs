@@ -10,7 +10,7 @@ use std::fmt;
 use super::store::Store;
 
 /// The version of the stored format this build writes.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 /// The marker that says a document is Waypoint's.
 pub const FORMAT_NAME: &str = "waypoint";
 
@@ -47,6 +47,7 @@ pub fn write_store(store: &Store) -> String {
         "format": FORMAT_NAME,
         "schema": SCHEMA_VERSION,
         "assessments": store.assessments,
+        "workshops": store.workshops,
     });
     document.to_string()
 }
@@ -73,30 +74,46 @@ pub fn read_store(text: &str) -> Result<Store, ReadError> {
 }
 
 /// Brings a document of an older version up to [`SCHEMA_VERSION`], one step at a time.
-/// Version 1 is the first stored format, so there are no steps yet; each later
-/// version adds its step here with a test that reads a saved document of the old one.
-fn migrate(document: Value, version: u64) -> Result<Value, ReadError> {
-    match version {
-        SCHEMA_VERSION => Ok(document),
-        other => Err(ReadError::Invalid(format!(
-            "format version {other} is not one Waypoint ever wrote"
-        ))),
+/// Each step has a test that reads a saved document of the older version.
+fn migrate(mut document: Value, version: u64) -> Result<Value, ReadError> {
+    let mut version = version;
+    while version < SCHEMA_VERSION {
+        document = match version {
+            1 => v1_to_v2(document),
+            other => {
+                return Err(ReadError::Invalid(format!(
+                    "format version {other} is not one Waypoint ever wrote"
+                )))
+            }
+        };
+        version += 1;
     }
+    Ok(document)
+}
+
+/// Version 2 added Autonomy–Alignment–Standardisation workshops.
+fn v1_to_v2(mut document: Value) -> Value {
+    if let Some(object) = document.as_object_mut() {
+        object.insert("workshops".into(), Value::Array(Vec::new()));
+        object.insert("schema".into(), Value::from(2));
+    }
+    document
 }
 
 fn check_ids(store: &Store) -> Result<(), ReadError> {
     let mut seen = HashSet::new();
-    for (index, assessment) in store.assessments.iter().enumerate() {
-        if assessment.id.is_empty() {
-            return Err(ReadError::Invalid(format!(
-                "assessment {} has no id",
-                index + 1
-            )));
+    let ids = store
+        .assessments
+        .iter()
+        .map(|a| a.id.as_str())
+        .chain(store.workshops.iter().map(|w| w.id.as_str()));
+    for (index, id) in ids.enumerate() {
+        if id.is_empty() {
+            return Err(ReadError::Invalid(format!("item {} has no id", index + 1)));
         }
-        if !seen.insert(assessment.id.as_str()) {
+        if !seen.insert(id) {
             return Err(ReadError::Invalid(format!(
-                "two assessments share the id \"{}\"",
-                assessment.id
+                "two items share the id \"{id}\""
             )));
         }
     }

@@ -2,12 +2,16 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::aas::Workshop;
 use super::assessment::Assessment;
 
 /// Everything Waypoint keeps for one browser.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Store {
     pub assessments: Vec<Assessment>,
+    /// Autonomy–Alignment–Standardisation workshops.
+    #[serde(default)]
+    pub workshops: Vec<Workshop>,
 }
 
 /// An assessment taken out of the store, kept so that the deletion can be undone.
@@ -68,5 +72,26 @@ impl Store {
             }
             _ => false,
         }
+    }
+}
+
+impl Store {
+    pub fn workshop(&self, id: &str) -> Option<&Workshop> {
+        self.workshops.iter().find(|w| w.id == id)
+    }
+
+    pub fn workshop_mut(&mut self, id: &str) -> Option<&mut Workshop> {
+        self.workshops.iter_mut().find(|w| w.id == id)
+    }
+
+    /// Adds a workshop at the top of its list.
+    pub fn add_workshop(&mut self, workshop: Workshop) {
+        self.workshops.insert(0, workshop);
+    }
+
+    /// Removes a workshop; returns it so the caller can offer to undo.
+    pub fn remove_workshop(&mut self, id: &str) -> Option<(usize, Workshop)> {
+        let index = self.workshops.iter().position(|w| w.id == id)?;
+        Some((index, self.workshops.remove(index)))
     }
 }

@@ -1,0 +1,347 @@
+//! The Autonomy–Alignment–Standardisation tool: content, results, answer files, merging.
+#![cfg(not(target_arch = "wasm32"))]
+
+use waypoint::domain::aas::{aas, workshop_results, Position, Respondent, When, Workshop};
+use waypoint::domain::responses::{
+    classify, merge_respondent, read_responses, write_responses, Incoming, Resolution,
+};
+use waypoint::domain::schema::ReadError;
+
+#[test]
+fn has_all_80_statements_in_four_areas() {
+    let tool = aas();
+    assert_eq!(tool.statement_count(), 80);
+    let names: Vec<&str> = tool.areas.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Governance and Setting Vision",
+            "Being a single employer",
+            "Financial Management",
+            "Raising Standards and Improvement Planning"
+        ]
+    );
+    let count = |f: fn(&waypoint::domain::aas::Part) -> usize| -> usize {
+        tool.areas.iter().flat_map(|a| &a.parts).map(f).sum()
+    };
+    assert_eq!(count(|p| p.standardised.len()), 31);
+    assert_eq!(count(|p| p.aligned.len()), 24);
+    assert_eq!(count(|p| p.autonomy.len()), 25);
+    assert_eq!(tool.practices().count(), 31);
+    let parts: Vec<&str> = tool.areas[3]
+        .parts
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            "Target Setting and Monitoring",
+            "School to School Support across the MAT",
+            "Curriculum Delivery"
+        ]
+    );
+}
+
+#[test]
+fn framing_text_is_present() {
+    let tool = aas();
+    assert_eq!(tool.positions.len(), 3);
+    assert_eq!(tool.benefits.len(), 5);
+    assert_eq!(tool.challenges.len(), 4);
+    assert_eq!(tool.key_factors.len(), 4);
+    assert_eq!(tool.alignment_focus_areas.len(), 5);
+    assert!(tool.positions[0].meaning[0].starts_with("Being Autonomous means"));
+}
+
+#[test]
+fn statements_are_verbatim_from_the_source() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seeds/003_22dad9f3d4c59bb1.txt"
+    );
+    let Ok(seed) = std::fs::read_to_string(path) else {
+        eprintln!("source document not found at {path}; verbatim check skipped");
+        return;
+    };
+    let tables: String = seed
+        .lines()
+        .filter(|l| l.starts_with("<ul"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    // A whole item: after its number, and followed by a space, a tab or the end of the line.
+    let whole_item = |text: &str| {
+        [" ", "\t", "\n"]
+            .iter()
+            .any(|end| tables.contains(&format!(". {text}{end}")))
+    };
+    let mut ids = std::collections::HashSet::new();
+    for area in &aas().areas {
+        for part in &area.parts {
+            for s in part
+                .standardised
+                .iter()
+                .chain(&part.aligned)
+                .chain(&part.autonomy)
+            {
+                assert!(ids.insert(s.id.clone()), "duplicate id {}", s.id);
+                assert!(
+                    whole_item(&s.text),
+                    "{} is not verbatim: {:?}",
+                    s.id,
+                    s.text
+                );
+            }
+        }
+    }
+    for line in aas()
+        .benefits
+        .iter()
+        .chain(&aas().challenges)
+        .chain(&aas().key_factors)
+    {
+        assert!(seed.contains(line.as_str()), "{line}");
+    }
+}
+
+fn respondent(id: &str, name: &str, placings: &[(&str, Position, Position)]) -> Respondent {
+    let mut r = Respondent::new(id.into(), name, "Trustee");
+    for &(practice, now, desired) in placings {
+        r.set(practice, When::Now, Some(now));
+        r.set(practice, When::Desired, Some(desired));
+    }
+    r
+}
+
+fn workshop(respondents: Vec<Respondent>) -> Workshop {
+    let mut w = Workshop::new("w1".into(), "Oak Trust", "", "2026-11-23", 1.0);
+    w.respondents = respondents;
+    w
+}
+
+use Position::*;
+
+#[test]
+fn positions_gaps_and_spread_per_practice() {
+    let w = workshop(vec![
+        respondent("r1", "Ann", &[("governance-s1", Autonomous, Standardised)]),
+        respondent("r2", "Bo", &[("governance-s1", Aligned, Standardised)]),
+        respondent("r3", "Cy", &[("governance-s1", PartlyAligned, Aligned)]),
+    ]);
+    let results = workshop_results(aas(), &w);
+    let p = results
+        .practices
+        .iter()
+        .find(|p| p.practice_id == "governance-s1")
+        .unwrap();
+    assert_eq!(p.text, "Articulating the values and beliefs of the trust");
+    assert_eq!(p.mean_now, Some(1.0));
+    assert!((p.mean_desired.unwrap() - 10.0 / 3.0).abs() < 1e-9);
+    assert!((p.gap.unwrap() - 7.0 / 3.0).abs() < 1e-9);
+    assert_eq!(p.spread_now, Some(2));
+    assert_eq!(p.spread_desired, Some(2));
+    assert_eq!(p.views.len(), 3);
+    assert_eq!(p.views[2].now, Some(PartlyAligned));
+    let untouched = results
+        .practices
+        .iter()
+        .find(|p| p.practice_id == "finance-s1")
+        .unwrap();
+    assert_eq!(
+        (untouched.mean_now, untouched.gap, untouched.spread_now),
+        (None, None, None)
+    );
+}
+
+#[test]
+fn areas_and_overall_average_their_practices() {
+    let w = workshop(vec![respondent(
+        "r1",
+        "Ann",
+        &[
+            ("finance-s1", Autonomous, Standardised),
+            ("finance-s2", Aligned, Aligned),
+            ("employer-s1", Standardised, Standardised),
+        ],
+    )]);
+    let results = workshop_results(aas(), &w);
+    let finance = results
+        .areas
+        .iter()
+        .find(|a| a.area_id == "finance")
+        .unwrap();
+    assert_eq!(finance.mean_now, Some(1.0));
+    assert_eq!(finance.mean_desired, Some(3.0));
+    assert_eq!(finance.gap, Some(2.0));
+    assert_eq!(finance.placings, 4);
+    let governance = results
+        .areas
+        .iter()
+        .find(|a| a.area_id == "governance")
+        .unwrap();
+    assert_eq!(governance.mean_now, None);
+    assert_eq!(results.overall.mean_now, Some(2.0));
+    assert!((results.overall.gap.unwrap() - 4.0 / 3.0).abs() < 1e-9);
+}
+
+#[test]
+fn largest_gaps_and_disagreements_are_ranked() {
+    let w = workshop(vec![
+        respondent(
+            "r1",
+            "Ann",
+            &[
+                ("targets-s1", Autonomous, Standardised),
+                ("targets-s2", Aligned, LargelyStandardised),
+                ("targets-s3", Aligned, Aligned),
+            ],
+        ),
+        respondent(
+            "r2",
+            "Bo",
+            &[
+                ("targets-s1", Autonomous, Standardised),
+                ("targets-s2", Aligned, PartlyAligned),
+                ("targets-s3", Aligned, Aligned),
+            ],
+        ),
+    ]);
+    let results = workshop_results(aas(), &w);
+    let gaps: Vec<&str> = results
+        .largest_gaps(5)
+        .iter()
+        .map(|p| p.practice_id.as_str())
+        .collect();
+    assert_eq!(
+        gaps,
+        ["targets-s1"],
+        "targets-s2's gaps cancel out; s3 has none"
+    );
+    let split: Vec<&str> = results
+        .largest_disagreements(5)
+        .iter()
+        .map(|p| p.practice_id.as_str())
+        .collect();
+    assert_eq!(split, ["targets-s2"]);
+    assert_eq!(
+        results
+            .practices
+            .iter()
+            .find(|p| p.practice_id == "targets-s2")
+            .unwrap()
+            .disagreement(),
+        2
+    );
+}
+
+#[test]
+fn nearest_position_rounds_to_the_scale() {
+    assert_eq!(Position::nearest(0.4), Autonomous);
+    assert_eq!(Position::nearest(2.5), LargelyStandardised);
+    assert_eq!(Position::nearest(9.0), Standardised);
+}
+
+#[test]
+fn responses_files_round_trip() {
+    let mut ann = respondent("r1", "Ann 🏫", &[("curriculum-s3", Aligned, Standardised)]);
+    ann.set_note("curriculum-s3", "<script>x</script> phonics first");
+    let w = workshop(vec![ann.clone()]);
+    let text = write_responses(&w, &[&ann]);
+    let file = read_responses(&text).unwrap();
+    assert_eq!(file.trust, "Oak Trust");
+    assert_eq!(file.respondents, vec![ann]);
+}
+
+#[test]
+fn bad_responses_files_are_refused_with_reasons() {
+    assert!(matches!(
+        read_responses("not json"),
+        Err(ReadError::NotJson(_))
+    ));
+    assert_eq!(
+        read_responses("{\"format\":\"waypoint\",\"schema\":2,\"assessments\":[]}"),
+        Err(ReadError::NotWaypoint)
+    );
+    let newer = "{\"format\":\"waypoint-aas-responses\",\"schema\":9,\"respondents\":[]}";
+    assert_eq!(
+        read_responses(newer),
+        Err(ReadError::NewerVersion { found: 9 })
+    );
+    let foreign = "{\"format\":\"waypoint-aas-responses\",\"schema\":1,\"respondents\":[{\"id\":\"r1\",\"name\":\"Ann\",\"placings\":{\"made-up\":{\"now\":\"aligned\"}}}]}";
+    let Err(ReadError::Invalid(why)) = read_responses(foreign) else {
+        panic!("unknown practice accepted")
+    };
+    assert!(
+        why.contains("respondent 1 (Ann)") && why.contains("made-up"),
+        "{why}"
+    );
+    let bad_position = foreign
+        .replace("made-up", "finance-s1")
+        .replace("aligned", "sideways");
+    let Err(ReadError::Invalid(why)) = read_responses(&bad_position) else {
+        panic!("bad position accepted")
+    };
+    assert!(why.contains("sideways"), "{why}");
+    let nameless = "{\"format\":\"waypoint-aas-responses\",\"schema\":1,\"respondents\":[{\"id\":\"r1\",\"name\":\"  \"}]}";
+    assert!(
+        matches!(read_responses(nameless), Err(ReadError::Invalid(w)) if w.contains("no name"))
+    );
+    let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(2_100_000));
+    assert!(matches!(read_responses(&huge), Err(ReadError::Invalid(w)) if w.contains("at most")));
+}
+
+#[test]
+fn merging_skips_duplicates_and_asks_about_clashes() {
+    let ann = respondent("r1", "Ann", &[("finance-s1", Aligned, Aligned)]);
+    let mut w = workshop(vec![ann.clone()]);
+    assert_eq!(classify(&w, &ann), Incoming::Duplicate);
+    let changed = respondent("r1", "Ann", &[("finance-s1", Autonomous, Aligned)]);
+    assert_eq!(
+        classify(&w, &changed),
+        Incoming::Clash {
+            existing_id: "r1".into()
+        }
+    );
+    let same_name = respondent("r9", "ann", &[]);
+    assert_eq!(
+        classify(&w, &same_name),
+        Incoming::Clash {
+            existing_id: "r1".into()
+        }
+    );
+    let bo = respondent("r2", "Bo", &[]);
+    assert_eq!(classify(&w, &bo), Incoming::New);
+
+    merge_respondent(
+        &mut w,
+        changed.clone(),
+        Some(("r1", Resolution::KeepBoth)),
+        "r3".into(),
+    );
+    assert_eq!(w.respondents.len(), 2);
+    assert_eq!(w.respondents[1].name, "Ann (2)");
+    assert_eq!(w.respondents[1].id, "r3");
+    assert_eq!(w.respondents[0], ann, "the original is untouched");
+
+    merge_respondent(
+        &mut w,
+        changed.clone(),
+        Some(("r1", Resolution::Replace)),
+        "r4".into(),
+    );
+    assert_eq!(w.respondents[0], changed);
+    assert_eq!(w.respondents.len(), 2);
+
+    merge_respondent(&mut w, bo, None, "r5".into());
+    assert_eq!(w.respondents.len(), 3);
+}
+
+#[test]
+fn clearing_both_positions_forgets_the_placing() {
+    let mut r = respondent("r1", "Ann", &[("finance-s2", Aligned, Aligned)]);
+    assert_eq!(r.complete_count(), 1);
+    r.set("finance-s2", When::Now, None);
+    assert_eq!(r.complete_count(), 0);
+    r.set("finance-s2", When::Desired, None);
+    assert!(r.placing("finance-s2").is_none());
+}
