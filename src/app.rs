@@ -8,7 +8,10 @@ use crate::components::undo_toast::UndoToast;
 use crate::pages::assessment::AssessmentPage;
 use crate::pages::home::HomePage;
 use crate::pages::new_assessment::NewAssessmentPage;
+use crate::pages::new_workshop::NewWorkshopPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::workshop::WorkshopPage;
+use crate::pages::workshop_results::WorkshopResultsPage;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -49,6 +52,9 @@ pub fn App() -> impl IntoView {
                 Route::Home => view! { <HomePage /> }.into_any(),
                 Route::NewAssessment => view! { <NewAssessmentPage /> }.into_any(),
                 Route::Assessment(id) => view! { <AssessmentPage id=id /> }.into_any(),
+                Route::NewWorkshop => view! { <NewWorkshopPage /> }.into_any(),
+                Route::Workshop(id) => view! { <WorkshopPage id=id /> }.into_any(),
+                Route::WorkshopResults(id) => view! { <WorkshopResultsPage id=id /> }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}
         </main>

@@ -93,3 +93,12 @@ pub fn focus_main_heading() {
         let _ = heading.focus();
     }
 }
+
+/// Reads a file the user picked or dropped, as text.
+pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|_| "the browser could not read the file".to_string())?;
+    text.as_string()
+        .ok_or_else(|| "the file is not text".to_string())
+}

@@ -7,6 +7,9 @@ pub enum Route {
     Home,
     NewAssessment,
     Assessment(String),
+    NewWorkshop,
+    Workshop(String),
+    WorkshopResults(String),
     NotFound,
 }
 
@@ -19,6 +22,9 @@ impl Route {
             [] => Route::Home,
             ["new"] => Route::NewAssessment,
             ["assessment", id] if is_id(id) => Route::Assessment((*id).to_string()),
+            ["workshop", "new"] => Route::NewWorkshop,
+            ["workshop", id] if is_id(id) => Route::Workshop((*id).to_string()),
+            ["workshop", id, "results"] if is_id(id) => Route::WorkshopResults((*id).to_string()),
             _ => Route::NotFound,
         }
     }
@@ -29,6 +35,9 @@ impl Route {
             Route::Home | Route::NotFound => "#/".into(),
             Route::NewAssessment => "#/new".into(),
             Route::Assessment(id) => format!("#/assessment/{id}"),
+            Route::NewWorkshop => "#/workshop/new".into(),
+            Route::Workshop(id) => format!("#/workshop/{id}"),
+            Route::WorkshopResults(id) => format!("#/workshop/{id}/results"),
         }
     }
 }
@@ -51,6 +60,9 @@ mod tests {
             Route::Home,
             Route::NewAssessment,
             Route::Assessment("a1b2".into()),
+            Route::NewWorkshop,
+            Route::Workshop("w1".into()),
+            Route::WorkshopResults("w1".into()),
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::aas::Workshop;
 use crate::domain::assessment::Assessment;
 use crate::domain::store::{Removed, Store};
 use crate::storage::{self, Unreadable};
@@ -22,8 +23,24 @@ pub struct AppState {
     pub store: RwSignal<Store>,
     pub save_status: RwSignal<SaveStatus>,
     pub unreadable: RwSignal<Option<Unreadable>>,
-    /// The last deleted assessment, for "Undo".
-    pub last_removed: RwSignal<Option<Removed>>,
+    /// The last deleted item, for "Undo".
+    pub last_removed: RwSignal<Option<Deleted>>,
+}
+
+/// Something deleted that can still be put back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Deleted {
+    Assessment(Removed),
+    Workshop(usize, Workshop),
+}
+
+impl Deleted {
+    pub fn title(&self) -> String {
+        match self {
+            Deleted::Assessment(removed) => removed.assessment.title(),
+            Deleted::Workshop(_, workshop) => workshop.title(),
+        }
+    }
 }
 
 impl AppState {
@@ -78,16 +95,46 @@ impl AppState {
     /// Deletes an assessment, keeping it for "Undo".
     pub fn delete(&self, id: &str) {
         let mut removed = None;
-        self.edit(|store| removed = store.remove(id));
+        self.edit(|store| removed = store.remove(id).map(Deleted::Assessment));
         if removed.is_some() {
             self.last_removed.set(removed);
         }
     }
 
-    /// Puts back the last deleted assessment.
+    /// Deletes a workshop, keeping it for "Undo".
+    pub fn delete_workshop(&self, id: &str) {
+        let mut removed = None;
+        self.edit(|store| {
+            removed = store
+                .remove_workshop(id)
+                .map(|(index, w)| Deleted::Workshop(index, w))
+        });
+        if removed.is_some() {
+            self.last_removed.set(removed);
+        }
+    }
+
+    /// Applies a change to one workshop, if it still exists, and saves.
+    pub fn edit_workshop(&self, id: &str, change: impl FnOnce(&mut Workshop)) {
+        self.edit(|store| {
+            if let Some(workshop) = store.workshop_mut(id) {
+                change(workshop);
+            }
+        });
+    }
+
+    /// Puts back the last deleted item.
     pub fn undo_delete(&self) {
-        if let Some(removed) = self.last_removed.get_untracked() {
-            self.edit(|store| store.restore(removed));
+        if let Some(deleted) = self.last_removed.get_untracked() {
+            self.edit(|store| match deleted {
+                Deleted::Assessment(removed) => store.restore(removed),
+                Deleted::Workshop(index, workshop) => {
+                    if store.workshop(&workshop.id).is_none() {
+                        let index = index.min(store.workshops.len());
+                        store.workshops.insert(index, workshop);
+                    }
+                }
+            });
             self.last_removed.set(None);
         }
     }

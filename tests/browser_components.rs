@@ -116,6 +116,7 @@ async fn the_app_lists_what_storage_holds() {
             Level::NotSeen,
             Level::NotSeen,
         ])],
+        ..Store::default()
     };
     storage.set_item(STORE_KEY, &write_store(&store)).unwrap();
     web_sys::window().unwrap().location().set_hash("/").unwrap();

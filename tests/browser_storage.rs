@@ -39,6 +39,7 @@ fn sample() -> Store {
     assessment.set_note("repair-2", "<b>not bold</b>", 3.0);
     Store {
         assessments: vec![assessment],
+        ..Store::default()
     }
 }
 

@@ -2,4 +2,5 @@
 //! as a table, so no figure is only available as pixels.
 
 pub mod palette;
+pub mod spectrum;
 pub mod stage_profile;

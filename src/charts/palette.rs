@@ -14,6 +14,8 @@ pub fn stage_colour(stage: Stage) -> RGBColor {
     }
 }
 
+/// The app's accent (`--accent` in the stylesheet), for "where we want it".
+pub const ACCENT: RGBColor = RGBColor(0x1f, 0x3a, 0x5f);
 pub const INK: RGBColor = RGBColor(0x1f, 0x29, 0x37);
 pub const MUTED: RGBColor = RGBColor(0x5b, 0x64, 0x72);
 pub const GRID: RGBColor = RGBColor(0xd9, 0xdd, 0xe3);

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::confirm_delete::ConfirmDelete;
 use crate::components::stage_badge::StageBadge;
 use crate::domain::content::{four_stages, Stage};
 use crate::domain::placement::place;
@@ -25,7 +26,6 @@ struct RowSummary {
 enum RowMode {
     Normal,
     Renaming,
-    ConfirmingDelete,
 }
 
 #[component]
@@ -82,7 +82,7 @@ pub fn AssessmentRow(id: String) -> impl IntoView {
         });
         mode.set(RowMode::Normal);
     };
-    let delete = move |_| state.delete(&delete_id);
+    let delete = Callback::new(move |_: ()| state.delete(&delete_id));
 
     view! {
         <li class="assessment-row" aria-labelledby=heading_id.clone()>
@@ -116,7 +116,7 @@ pub fn AssessmentRow(id: String) -> impl IntoView {
                         <a class="button primary" href=href.clone()>"Open"</a>
                         <button type="button" class="button" on:click=duplicate.clone()>"Duplicate"</button>
                         <button type="button" class="button" on:click=start_rename>"Rename"</button>
-                        <button type="button" class="button danger-outline" on:click=move |_| mode.set(RowMode::ConfirmingDelete)>"Delete"</button>
+                        <ConfirmDelete question="Delete this assessment?" on_confirm=delete />
                     }.into_any(),
                     RowMode::Renaming => {
                         let input_id = rename_input_id.clone();
@@ -132,13 +132,6 @@ pub fn AssessmentRow(id: String) -> impl IntoView {
                             </form>
                         }.into_any()
                     }
-                    RowMode::ConfirmingDelete => view! {
-                        <div class="confirm" role="group" aria-label="Confirm deletion">
-                            <span>"Delete this assessment?"</span>
-                            <button type="button" class="button danger" on:click=delete.clone()>"Yes, delete"</button>
-                            <button type="button" class="button" on:click=move |_| mode.set(RowMode::Normal)>"Cancel"</button>
-                        </div>
-                    }.into_any(),
                 }}
             </div>
         </li>

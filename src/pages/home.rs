@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::assessment_row::AssessmentRow;
+use crate::components::workshop_row::WorkshopRow;
 use crate::state::AppState;
 
 #[component]
@@ -17,6 +18,11 @@ pub fn HomePage() -> impl IntoView {
                 .map(|a| a.id.clone())
                 .collect::<Vec<_>>()
         })
+    });
+    let workshop_ids = Memo::new(move |_| {
+        state
+            .store
+            .with(|s| s.workshops.iter().map(|w| w.id.clone()).collect::<Vec<_>>())
     });
     view! {
         <div class="page-head">
@@ -46,5 +52,19 @@ pub fn HomePage() -> impl IntoView {
                 </For>
             </ul>
         </Show>
+        <section class="workshops" aria-labelledby="workshops-heading">
+            <div class="page-head">
+                <h2 id="workshops-heading">"Trust board workshops"</h2>
+                <a class="button" href="#/workshop/new">"New workshop"</a>
+            </div>
+            <p class="lead">
+                "The Autonomy–Alignment–Standardisation tool: a board decides, practice by practice, what the trust standardises, what it aligns, and what each academy still decides, and sees where its members agree."
+            </p>
+            <ul class="assessment-list" aria-label="Saved workshops">
+                <For each=move || workshop_ids.get() key=|id| id.clone() let:id>
+                    <WorkshopRow id=id />
+                </For>
+            </ul>
+        </section>
     }
 }

@@ -3,4 +3,7 @@
 pub mod assessment;
 pub mod home;
 pub mod new_assessment;
+pub mod new_workshop;
 pub mod not_found;
+pub mod workshop;
+pub mod workshop_results;

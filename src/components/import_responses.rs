@@ -1,0 +1,193 @@
+//! Merging answer files that respondents made on their own devices: several files at
+//! once, by picker or drag and drop. Identical respondents are skipped, clashes are put
+//! to the user, and a file that cannot be used changes nothing and says why.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::browser;
+use crate::domain::aas::Respondent;
+use crate::domain::responses::{
+    classify, merge_respondent, read_responses, Incoming, Resolution, MAX_RESPONSES_BYTES,
+};
+use crate::state::AppState;
+
+#[derive(Clone, Debug, PartialEq)]
+struct Message {
+    ok: bool,
+    text: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Clash {
+    key: usize,
+    file: String,
+    incoming: Respondent,
+    existing_id: String,
+    existing_name: String,
+}
+
+#[component]
+pub fn ImportResponses(workshop_id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let messages = RwSignal::new(Vec::<Message>::new());
+    let clashes = RwSignal::new(Vec::<Clash>::new());
+    let next_key = StoredValue::new(0usize);
+    let dragging = RwSignal::new(false);
+
+    let wid = workshop_id.clone();
+    let take_file = move |file_name: String, text: Result<String, String>| {
+        let say = |ok: bool, text: String| messages.update(|m| m.push(Message { ok, text }));
+        let file = match text
+            .map_err(|e| e.to_string())
+            .and_then(|t| read_responses(&t).map_err(|e| e.to_string()))
+        {
+            Ok(file) => file,
+            Err(why) => {
+                say(
+                    false,
+                    format!("{file_name}: not merged, because {why}. Nothing was changed."),
+                );
+                return;
+            }
+        };
+        for incoming in file.respondents {
+            let verdict = state
+                .store
+                .with_untracked(|s| s.workshop(&wid).map(|w| classify(w, &incoming)));
+            match verdict {
+                Some(Incoming::New) => {
+                    let name = incoming.name.clone();
+                    state.edit_workshop(&wid, |w| {
+                        merge_respondent(w, incoming, None, browser::new_id())
+                    });
+                    say(true, format!("{file_name}: added {name}."));
+                }
+                Some(Incoming::Duplicate) => {
+                    say(true, format!("{file_name}: {} is already here with the same answers, so was skipped.", incoming.name));
+                }
+                Some(Incoming::Clash { existing_id }) => {
+                    let existing_name = state.store.with_untracked(|s| {
+                        s.workshop(&wid)
+                            .and_then(|w| w.respondent(&existing_id))
+                            .map(|r| r.name.clone())
+                            .unwrap_or_default()
+                    });
+                    let key = next_key.get_value();
+                    next_key.set_value(key + 1);
+                    clashes.update(|c| {
+                        c.push(Clash {
+                            key,
+                            file: file_name.clone(),
+                            incoming,
+                            existing_id,
+                            existing_name,
+                        })
+                    });
+                }
+                None => {}
+            }
+        }
+    };
+    let take_files = move |files: Option<web_sys::FileList>| {
+        let Some(files) = files else { return };
+        for index in 0..files.length() {
+            let Some(file) = files.get(index) else {
+                continue;
+            };
+            let take_file = take_file.clone();
+            let name = file.name();
+            if file.size() > MAX_RESPONSES_BYTES as f64 {
+                messages.update(|m| m.push(Message {
+                    ok: false,
+                    text: format!("{name}: not merged, because the file is {:.1} MB; an answers file is at most {} MB. Nothing was changed.",
+                        file.size() / 1e6, MAX_RESPONSES_BYTES / 1_000_000),
+                }));
+                continue;
+            }
+            leptos::task::spawn_local(async move {
+                let text = browser::read_file_text(&file).await;
+                take_file(name, text);
+            });
+        }
+    };
+    let on_pick = {
+        let take_files = take_files.clone();
+        move |ev: leptos::ev::Event| {
+            let input: web_sys::HtmlInputElement = event_target(&ev);
+            take_files(input.files());
+            input.set_value("");
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        take_files(ev.data_transfer().and_then(|d| d.files()));
+    };
+    let resolve_id = workshop_id.clone();
+    let resolve = move |key: usize, resolution: Resolution| {
+        let Some(clash) = clashes.with_untracked(|c| c.iter().find(|c| c.key == key).cloned())
+        else {
+            return;
+        };
+        let name = clash.incoming.name.clone();
+        state.edit_workshop(&resolve_id, |w| {
+            merge_respondent(
+                w,
+                clash.incoming,
+                Some((&clash.existing_id, resolution)),
+                browser::new_id(),
+            )
+        });
+        clashes.update(|c| c.retain(|c| c.key != key));
+        let text = match resolution {
+            Resolution::KeepBoth => format!(
+                "{}: kept both {} and the earlier {}.",
+                clash.file, name, clash.existing_name
+            ),
+            Resolution::Replace => format!(
+                "{}: replaced {}'s answers with the file's.",
+                clash.file, clash.existing_name
+            ),
+        };
+        messages.update(|m| m.push(Message { ok: true, text }));
+    };
+
+    view! {
+        <section class="import" aria-labelledby="import-heading">
+            <h3 id="import-heading">"Merge answers from other devices"</h3>
+            <div class="drop-zone" class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop>
+                <label for="import-files">"Choose answer files, or drop them here"</label>
+                <input id="import-files" type="file" accept=".json,application/json" multiple on:change=on_pick />
+            </div>
+            <ul class="import-messages" aria-live="polite">
+                {move || messages.get().into_iter().map(|m| view! {
+                    <li class=if m.ok { "ok" } else { "problem" } dir="auto">{m.text}</li>
+                }).collect_view()}
+            </ul>
+            <For each=move || clashes.get() key=|c| c.key let:clash>
+                {
+                    let key = clash.key;
+                    let resolve = resolve.clone();
+                    let resolve_both = resolve.clone();
+                    view! {
+                        <div class="clash" role="group" aria-label=format!("Clash for {}", clash.incoming.name)>
+                            <p dir="auto">{format!("{}: {} clashes with {} already in this workshop, whose answers differ. Which should count?",
+                                clash.file, clash.incoming.name, clash.existing_name)}</p>
+                            <button type="button" class="button" on:click=move |_| resolve_both(key, Resolution::KeepBoth)>"Keep both"</button>
+                            <button type="button" class="button" on:click=move |_| resolve(key, Resolution::Replace)>"Replace with the file's answers"</button>
+                        </div>
+                    }
+                }
+            </For>
+        </section>
+    }
+}
+
+/// The element an event came from, as the type the handler expects.
+fn event_target<T: JsCast>(ev: &leptos::ev::Event) -> T {
+    ev.target().expect("an event target").unchecked_into()
+}

@@ -1,0 +1,96 @@
+//! One practice: where it is now and where the trust wants it, for the active respondent.
+
+use leptos::prelude::*;
+
+use crate::domain::aas::{Placing, Position, Practice, When};
+use crate::domain::text::{clamp_chars, MAX_NOTE_CHARS};
+use crate::state::AppState;
+
+#[component]
+pub fn PracticeQuestion(
+    workshop_id: String,
+    practice: Practice<'static>,
+    /// The respondent whose answers are shown and changed; `None` disables the question.
+    active: Signal<Option<String>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let practice_id: &'static str = &practice.statement.id;
+    let lookup_id = workshop_id.clone();
+    let placing = Memo::new(move |_| {
+        let respondent = active.get();
+        state.store.with(|s| {
+            respondent
+                .and_then(|r| {
+                    s.workshop(&lookup_id)?
+                        .respondent(&r)?
+                        .placing(practice_id)
+                        .cloned()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let disabled = move || active.with(Option::is_none);
+    let edit = {
+        let workshop_id = workshop_id.clone();
+        move |change: Box<dyn FnOnce(&mut crate::domain::aas::Respondent)>| {
+            // The respondent is read at the moment of the change, so an answer can only
+            // ever go to the person shown as answering.
+            let Some(respondent_id) = active.get_untracked() else {
+                return;
+            };
+            state.edit_workshop(&workshop_id, |w| {
+                if let Some(r) = w.respondent_mut(&respondent_id) {
+                    change(r);
+                }
+            });
+        }
+    };
+    let edit_note = edit.clone();
+    let group = move |when: When| {
+        let (label, key) = match when {
+            When::Now => ("Where it is now", "now"),
+            When::Desired => ("Where we want it", "want"),
+        };
+        let name = format!("{practice_id}-{key}");
+        let edit = edit.clone();
+        view! {
+            <fieldset class="spectrum-choice" disabled=disabled>
+                <legend>{label}</legend>
+                <div class="spectrum-options">
+                    {Position::ALL.into_iter().map(|position| {
+                        let input_id = format!("{name}-{}", position.id());
+                        let edit = edit.clone();
+                        let chosen = move || placing.with(|p: &Placing| match when {
+                            When::Now => p.now,
+                            When::Desired => p.desired,
+                        } == Some(position));
+                        view! {
+                            <input type="radio" class="level-input" id=input_id.clone() name=name.clone()
+                                value=position.id()
+                                prop:checked=chosen
+                                on:change=move |_| edit(Box::new(move |r| r.set(practice_id, when, Some(position)))) />
+                            <label for=input_id class=format!("level spectrum-{}", position.id())>{position.label()}</label>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        }
+    };
+    let note_id = format!("{practice_id}-note");
+    view! {
+        <fieldset class="feature practice" data-practice=practice_id
+            class:answered=move || placing.with(|p| p.now.is_some() && p.desired.is_some())>
+            <legend><span class="feature-text">{practice.statement.text.clone()}</span></legend>
+            {group(When::Now)}
+            {group(When::Desired)}
+            <label class="note-label" for=note_id.clone()>"Note " <span class="optional">"(optional)"</span></label>
+            <textarea id=note_id class="note" rows="1" dir="auto" maxlength=MAX_NOTE_CHARS.to_string()
+                disabled=disabled
+                prop:value=move || placing.with(|p| p.note.clone())
+                on:input=move |ev| {
+                    let text = clamp_chars(&event_target_value(&ev), MAX_NOTE_CHARS);
+                    edit_note(Box::new(move |r| r.set_note(practice_id, &text)));
+                }></textarea>
+        </fieldset>
+    }
+}

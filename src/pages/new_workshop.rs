@@ -1,0 +1,76 @@
+//! Starting an Autonomy–Alignment–Standardisation workshop.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::aas::Workshop;
+use crate::domain::assessment::is_iso_date;
+use crate::domain::text::{clamp_chars, MAX_NAME_CHARS};
+use crate::route::Route;
+use crate::state::AppState;
+
+#[component]
+pub fn NewWorkshopPage() -> impl IntoView {
+    browser::set_title("New workshop – Waypoint");
+    let state = expect_context::<AppState>();
+    let trust = RwSignal::new(String::new());
+    let academy = RwSignal::new(String::new());
+    let date = RwSignal::new(browser::today_iso());
+    let problem = RwSignal::new(None::<&'static str>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if trust.get_untracked().trim().is_empty() {
+            problem.set(Some("Enter the trust's name."));
+            return;
+        }
+        if !is_iso_date(&date.get_untracked()) {
+            problem.set(Some(
+                "Enter the date as a full date, for example 2026-11-23.",
+            ));
+            return;
+        }
+        let id = browser::new_id();
+        let workshop = Workshop::new(
+            id.clone(),
+            &trust.get_untracked(),
+            &academy.get_untracked(),
+            &date.get_untracked(),
+            browser::now_ms(),
+        );
+        state.edit(|s| s.add_workshop(workshop));
+        browser::go_to(&Route::Workshop(id).href());
+    };
+    let text_input = move |signal: RwSignal<String>| {
+        move |ev| signal.set(clamp_chars(&event_target_value(&ev), MAX_NAME_CHARS))
+    };
+    view! {
+        <section class="panel narrow">
+            <h1>"New workshop"</h1>
+            <p class="lead">
+                "Decide, practice by practice, what the trust does the same way everywhere, what it co-constructs with its academies, and what each academy still decides. Each person places each practice where it is now and where they want it to be."
+            </p>
+            <form class="details-form" on:submit=submit novalidate>
+                <div class="field">
+                    <label for="workshop-trust">"Trust"</label>
+                    <input id="workshop-trust" type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string()
+                        prop:value=move || trust.get() on:input=text_input(trust) />
+                </div>
+                <div class="field">
+                    <label for="workshop-academy">"One academy's view " <span class="optional">"(optional: leave empty for the trust as a whole)"</span></label>
+                    <input id="workshop-academy" type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string()
+                        prop:value=move || academy.get() on:input=text_input(academy) />
+                </div>
+                <div class="field">
+                    <label for="workshop-date">"Date"</label>
+                    <input id="workshop-date" type="date" prop:value=move || date.get()
+                        on:input=move |ev| date.set(event_target_value(&ev)) />
+                </div>
+                <p class="form-error" role="alert">{move || problem.get()}</p>
+                <div class="actions">
+                    <button type="submit" class="button primary">"Start workshop"</button>
+                    <a class="button" href="#/">"Cancel"</a>
+                </div>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,85 @@
+//! A workshop's questionnaire: respondents take turns (or merge files) placing each practice.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::aas_framing::AasFraming;
+use crate::components::import_responses::ImportResponses;
+use crate::components::practice_question::PracticeQuestion;
+use crate::components::respondent_bar::RespondentBar;
+use crate::components::save_status::SaveStatusNote;
+use crate::domain::aas::{aas, Practice};
+use crate::route::Route;
+use crate::state::AppState;
+
+#[component]
+pub fn WorkshopPage(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lookup_id = id.clone();
+    let title = Memo::new(move |_| {
+        state
+            .store
+            .with(|s| s.workshop(&lookup_id).map(|w| (w.title(), w.date.clone())))
+    });
+    Effect::new(move |_| {
+        if let Some((t, _)) = title.get() {
+            browser::set_title(&format!("{t} – workshop – Waypoint"));
+        }
+    });
+    let active = RwSignal::new(None::<String>);
+    let results_href = Route::WorkshopResults(id.clone()).href();
+    view! {
+        <Show when=move || title.with(Option::is_some) fallback=|| view! {
+            <section class="panel">
+                <h1>"Workshop not found"</h1>
+                <p>"This workshop is not saved in this browser."</p>
+                <p><a href="#/">"Go to the list"</a></p>
+            </section>
+        }>
+            <div class="assessment-head">
+                <p class="breadcrumb"><a href="#/">"Your assessments and workshops"</a></p>
+                <h1 dir="auto">{move || title.get().map(|t| t.0)}</h1>
+                <p class="meta">"Autonomy–Alignment–Standardisation workshop · "<time>{move || title.get().map(|t| t.1)}</time></p>
+                <div class="head-actions">
+                    <a class="button primary" href=results_href.clone()>"See the results"</a>
+                    <SaveStatusNote />
+                </div>
+            </div>
+            <AasFraming />
+            <div class="workshop-layout">
+                <div class="workshop-side">
+                    <RespondentBar workshop_id=id.clone() active=active />
+                    <div class="panel"><ImportResponses workshop_id=id.clone() /></div>
+                </div>
+                <div class="questions">
+                    {aas().areas.iter().map(|area| view! {
+                        <section class="feature-group" aria-labelledby=format!("area-{}", area.id)>
+                            <h2 id=format!("area-{}", area.id)>{area.name.clone()}</h2>
+                            {area.parts.iter().map(|part| {
+                                let id = id.clone();
+                                view! {
+                                    <div class="part">
+                                        {(area.parts.len() > 1).then(|| view! { <h3>{part.name.clone()}</h3> })}
+                                        <details class="descriptors">
+                                            <summary>"What alignment and autonomy look like in an academy"</summary>
+                                            <h4>{part.questions.aligned.clone()}</h4>
+                                            <ul>{part.aligned.iter().map(|s| view! { <li>{s.text.clone()}</li> }).collect_view()}</ul>
+                                            <h4>{part.questions.autonomy.clone()}</h4>
+                                            <ul>{part.autonomy.iter().map(|s| view! { <li>{s.text.clone()}</li> }).collect_view()}</ul>
+                                        </details>
+                                        <p class="column-question">{part.questions.standardised.clone()}</p>
+                                        {part.standardised.iter().map(|statement| view! {
+                                            <PracticeQuestion workshop_id=id.clone()
+                                                practice=Practice { area, part, statement }
+                                                active=active.into() />
+                                        }).collect_view()}
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </section>
+                    }).collect_view()}
+                </div>
+            </div>
+        </Show>
+    }
+}

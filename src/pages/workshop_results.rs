@@ -1,0 +1,152 @@
+//! What the board sees: each area on the spectrum, the largest gaps, where it disagrees,
+//! and who placed each practice where (names can be hidden). Presentation view enlarges
+//! everything for a projector.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::spectrum_profile::{describe_gap, describe_position, SpectrumProfile};
+use crate::domain::aas::{aas, workshop_results, Position, PracticeResult, View, Workshop};
+use crate::route::Route;
+use crate::state::AppState;
+
+/// Who placed a practice at a position: names, or a count when names are hidden.
+fn who(views: &[View], position: Position, now: bool, anonymous: bool) -> String {
+    let names: Vec<&str> = views
+        .iter()
+        .filter(|v| if now { v.now } else { v.desired } == Some(position))
+        .map(|v| v.name.as_str())
+        .collect();
+    match (names.len(), anonymous) {
+        (0, _) => String::new(),
+        (n, true) => format!("{n} {}", if n == 1 { "person" } else { "people" }),
+        (_, false) => names.join(", "),
+    }
+}
+
+#[component]
+fn PracticeList(
+    items: Vec<PracticeResult>,
+    empty: &'static str,
+    show_spread: bool,
+) -> impl IntoView {
+    if items.is_empty() {
+        return view! { <p>{empty}</p> }.into_any();
+    }
+    view! {
+        <ol class="ranked">
+            {items.into_iter().map(|p| view! {
+                <li>
+                    <span class="practice-text">{p.text.clone()}</span>
+                    <span class="practice-meta">
+                        {if show_spread {
+                            format!("{} · answers {} apart (of 4) · now {}, wanted {}", p.part_name, p.disagreement(),
+                                describe_position(p.mean_now), describe_position(p.mean_desired))
+                        } else {
+                            format!("{} · now {}, wanted {} · gap {}", p.part_name,
+                                describe_position(p.mean_now), describe_position(p.mean_desired), describe_gap(p.gap))
+                        }}
+                    </span>
+                </li>
+            }).collect_view()}
+        </ol>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn WorkshopResultsPage(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lookup_id = id.clone();
+    let workshop: Memo<Option<Workshop>> =
+        Memo::new(move |_| state.store.with(|s| s.workshop(&lookup_id).cloned()));
+    let results =
+        Memo::new(move |_| workshop.with(|w| w.as_ref().map(|w| workshop_results(aas(), w))));
+    let anonymous = RwSignal::new(false);
+    let presenting = RwSignal::new(false);
+    Effect::new(move |_| {
+        if let Some(w) = workshop.with(|w| w.as_ref().map(Workshop::title)) {
+            browser::set_title(&format!("{w} – workshop results – Waypoint"));
+        }
+    });
+    let answer_href = Route::Workshop(id.clone()).href();
+    view! {
+        <Show when=move || results.with(Option::is_some) fallback=|| view! {
+            <section class="panel"><h1>"Workshop not found"</h1><p><a href="#/">"Go to the list"</a></p></section>
+        }>
+            {
+                let results = Memo::new(move |_| results.get().unwrap_or_else(|| workshop_results(aas(), &Workshop::new(String::new(), "", "", "", 0.0))));
+                let respondents = move || workshop.with(|w| w.as_ref().map_or(0, |w| w.respondents.len()));
+                view! {
+                    <div class="workshop-results" class:presenting=move || presenting.get()>
+                        <div class="assessment-head">
+                            <p class="breadcrumb"><a href=answer_href.clone()>"Back to the questionnaire"</a></p>
+                            <h1 dir="auto">{move || workshop.with(|w| w.as_ref().map(Workshop::title))}</h1>
+                            <p class="meta">{move || format!("Autonomy–Alignment–Standardisation results · {} respondent{}",
+                                respondents(), if respondents() == 1 { "" } else { "s" })}</p>
+                            <div class="view-options">
+                                <label class="toggle"><input type="checkbox" prop:checked=move || anonymous.get()
+                                    on:change=move |_| anonymous.update(|a| *a = !*a) />" Hide names"</label>
+                                <label class="toggle"><input type="checkbox" prop:checked=move || presenting.get()
+                                    on:change=move |_| presenting.update(|p| *p = !*p) />" Presentation view (large type)"</label>
+                            </div>
+                        </div>
+                        <SpectrumProfile results=results />
+                        <div class="results-grid">
+                            <section class="panel" aria-labelledby="gaps-heading">
+                                <h2 id="gaps-heading">"Largest gaps between now and wanted"</h2>
+                                {move || view! { <PracticeList items=results.with(|r| r.largest_gaps(5).into_iter().cloned().collect())
+                                    empty="No gaps yet: either nothing is answered, or every practice is where the board wants it." show_spread=false /> }}
+                            </section>
+                            <section class="panel" aria-labelledby="split-heading">
+                                <h2 id="split-heading">"Where the board disagrees most"</h2>
+                                {move || view! { <PracticeList items=results.with(|r| r.largest_disagreements(5).into_iter().cloned().collect())
+                                    empty="No practice has answers two or more steps apart." show_spread=true /> }}
+                            </section>
+                        </div>
+                        <section class="spread" aria-labelledby="spread-heading">
+                            <h2 id="spread-heading">"Who placed each practice where"</h2>
+                            {aas().areas.iter().map(|area| {
+                                let area_id: &'static str = &area.id;
+                                view! {
+                                    <h3>{area.name.clone()}</h3>
+                                    <div class="table-scroll" role="region" aria-label=format!("Spread for {}", area.name) tabindex="0">
+                                        <table class="spread-table">
+                                            <thead><tr>
+                                                <th scope="col">"Practice"</th><th scope="col">""</th>
+                                                {Position::ALL.into_iter().map(|p| view! { <th scope="col">{p.label()}</th> }).collect_view()}
+                                            </tr></thead>
+                                            <tbody>
+                                                {move || {
+                                                    let hide = anonymous.get();
+                                                    results.with(|r| r.practices.iter().filter(|p| p.area_id == area_id).map(|p| {
+                                                        let split = p.disagreement() >= 2;
+                                                        let row = |now: bool| Position::ALL.into_iter().map(|pos| {
+                                                            view! { <td>{who(&p.views, pos, now, hide)}</td> }
+                                                        }).collect_view();
+                                                        view! {
+                                                            <tr class:split=split>
+                                                                <th scope="row" rowspan="2">{p.text.clone()}
+                                                                    {split.then_some(view! { <span class="split-flag">" Disagreement"</span> })}</th>
+                                                                <th scope="row" class="when">"Now"</th>
+                                                                {row(true)}
+                                                            </tr>
+                                                            <tr class:split=split>
+                                                                <th scope="row" class="when">"Wanted"</th>
+                                                                {row(false)}
+                                                            </tr>
+                                                        }
+                                                    }).collect_view())
+                                                }}
+                                            </tbody>
+                                        </table>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </section>
+                    </div>
+                }
+            }
+        </Show>
+    }
+}
