@@ -8,3 +8,4 @@ pub mod responses;
 pub mod schema;
 pub mod store;
 pub mod text;
+pub mod trajectory;
