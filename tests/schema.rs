@@ -175,3 +175,17 @@ fn a_version_1_store_is_migrated() {
     assert!(again.contains(&format!("\"schema\":{SCHEMA_VERSION}")));
     assert_eq!(read_store(&again), Ok(store));
 }
+
+/// A store saved by version 2 (before trajectories) keeps its workshops.
+#[test]
+fn a_version_2_store_is_migrated() {
+    let store = read_store(include_str!("fixtures/store-v2.json")).expect("version 2 is read");
+    assert!(store.trajectories.is_empty());
+    let respondent = &store.workshops[0].respondents[0];
+    assert_eq!(respondent.name, "Ann Evans");
+    assert_eq!(
+        respondent.placing("governance-s1").unwrap().note,
+        "Values differ"
+    );
+    assert_eq!(read_store(&write_store(&store)), Ok(store));
+}

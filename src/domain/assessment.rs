@@ -313,6 +313,18 @@ impl Assessment {
         }
     }
 
+    /// The next assessment of the same school and scope: starts from these answers and
+    /// notes, dated `date`, so that only what changed needs answering.
+    pub fn reassess(&self, new_id: String, date: String, now_ms: f64) -> Assessment {
+        Assessment {
+            id: new_id,
+            date,
+            created_ms: now_ms,
+            updated_ms: now_ms,
+            ..self.clone()
+        }
+    }
+
     /// How many of the framework's features have a level chosen.
     pub fn answered_count(&self, framework: &Framework) -> usize {
         self.answered_among(framework.features.iter())

@@ -7,5 +7,6 @@ pub mod placement;
 pub mod responses;
 pub mod schema;
 pub mod store;
+pub mod teams;
 pub mod text;
 pub mod trajectory;

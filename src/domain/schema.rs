@@ -10,7 +10,7 @@ use std::fmt;
 use super::store::Store;
 
 /// The version of the stored format this build writes.
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 /// The marker that says a document is Waypoint's.
 pub const FORMAT_NAME: &str = "waypoint";
 
@@ -48,6 +48,7 @@ pub fn write_store(store: &Store) -> String {
         "schema": SCHEMA_VERSION,
         "assessments": store.assessments,
         "workshops": store.workshops,
+        "trajectories": store.trajectories,
     });
     document.to_string()
 }
@@ -80,6 +81,7 @@ fn migrate(mut document: Value, version: u64) -> Result<Value, ReadError> {
     while version < SCHEMA_VERSION {
         document = match version {
             1 => v1_to_v2(document),
+            2 => v2_to_v3(document),
             other => {
                 return Err(ReadError::Invalid(format!(
                     "format version {other} is not one Waypoint ever wrote"
@@ -89,6 +91,15 @@ fn migrate(mut document: Value, version: u64) -> Result<Value, ReadError> {
         version += 1;
     }
     Ok(document)
+}
+
+/// Version 3 added schools' performance trajectories.
+fn v2_to_v3(mut document: Value) -> Value {
+    if let Some(object) = document.as_object_mut() {
+        object.insert("trajectories".into(), Value::Array(Vec::new()));
+        object.insert("schema".into(), Value::from(3));
+    }
+    document
 }
 
 /// Version 2 added Autonomy–Alignment–Standardisation workshops.
@@ -106,7 +117,8 @@ fn check_ids(store: &Store) -> Result<(), ReadError> {
         .assessments
         .iter()
         .map(|a| a.id.as_str())
-        .chain(store.workshops.iter().map(|w| w.id.as_str()));
+        .chain(store.workshops.iter().map(|w| w.id.as_str()))
+        .chain(store.trajectories.iter().map(|t| t.id.as_str()));
     for (index, id) in ids.enumerate() {
         if id.is_empty() {
             return Err(ReadError::Invalid(format!("item {} has no id", index + 1)));

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::aas::Workshop;
 use super::assessment::Assessment;
+use super::trajectory::Trajectory;
 
 /// Everything Waypoint keeps for one browser.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -12,6 +13,9 @@ pub struct Store {
     /// Autonomy–Alignment–Standardisation workshops.
     #[serde(default)]
     pub workshops: Vec<Workshop>,
+    /// Performance trajectories, one per school.
+    #[serde(default)]
+    pub trajectories: Vec<Trajectory>,
 }
 
 /// An assessment taken out of the store, kept so that the deletion can be undone.
@@ -82,6 +86,40 @@ impl Store {
 
     pub fn workshop_mut(&mut self, id: &str) -> Option<&mut Workshop> {
         self.workshops.iter_mut().find(|w| w.id == id)
+    }
+
+    /// The trajectory of a school (by its key), if one was entered.
+    pub fn trajectory_of(&self, school_key: &str) -> Option<&Trajectory> {
+        self.trajectories
+            .iter()
+            .find(|t| super::teams::school_key(&t.school) == school_key)
+    }
+
+    /// The trajectory of a school, created empty if it has none yet.
+    pub fn trajectory_mut(&mut self, school: &str, new_id: String, now_ms: f64) -> &mut Trajectory {
+        let key = super::teams::school_key(school);
+        match self
+            .trajectories
+            .iter()
+            .position(|t| super::teams::school_key(&t.school) == key)
+        {
+            Some(index) => &mut self.trajectories[index],
+            None => {
+                self.trajectories
+                    .push(Trajectory::new(new_id, school, now_ms));
+                self.trajectories.last_mut().expect("just pushed")
+            }
+        }
+    }
+
+    /// The assessments of one school (by its key).
+    pub fn assessments_of<'a>(
+        &'a self,
+        school_key: &'a str,
+    ) -> impl Iterator<Item = &'a Assessment> + 'a {
+        self.assessments
+            .iter()
+            .filter(move |a| super::teams::school_key(&a.school) == school_key)
     }
 
     /// Adds a workshop at the top of its list.

@@ -1,0 +1,156 @@
+//! One school as a whole: the teams map and its flags, history, and reassessment.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use support::answered;
+use waypoint::domain::assessment::{Assessment, Level::*, Scope};
+use waypoint::domain::content::{four_stages, Stage};
+use waypoint::domain::store::Store;
+use waypoint::domain::teams::{decode_key, encode_key, history, school_key, teams_map, Movement};
+
+fn scoped(
+    id: &str,
+    scope: Scope,
+    date: &str,
+    levels: [waypoint::domain::assessment::Level; 4],
+) -> Assessment {
+    let mut a = answered(levels);
+    a.id = id.into();
+    a.scope = scope;
+    a.date = date.into();
+    a
+}
+
+const REPAIR: [waypoint::domain::assessment::Level; 4] = [Partly, Clearly, NotSeen, NotSeen];
+const IMPROVE: [waypoint::domain::assessment::Level; 4] = [NotSeen, Partly, Clearly, NotSeen];
+const SUSTAIN: [waypoint::domain::assessment::Level; 4] = [NotSeen, NotSeen, Partly, Clearly];
+
+#[test]
+fn the_map_shows_the_latest_assessment_of_each_scope() {
+    let list = [
+        scoped("m1", Scope::Subject("Maths".into()), "2025-07-01", REPAIR),
+        scoped("m2", Scope::Subject("Maths".into()), "2026-07-01", IMPROVE),
+        scoped("w1", Scope::WholeSchool, "2026-07-01", IMPROVE),
+        scoped("p1", Scope::Subject("PE".into()), "2026-07-01", SUSTAIN),
+    ];
+    let map = teams_map(four_stages(), list.iter());
+    let scopes: Vec<&str> = map.rows.iter().map(|r| r.scope.as_str()).collect();
+    assert_eq!(scopes, ["Whole school", "Subject: Maths", "Subject: PE"]);
+    assert_eq!(map.rows[1].assessment_id, "m2");
+    assert_eq!(map.rows[1].overall, Some(Stage::Improve));
+    assert_eq!(map.rows[2].overall, Some(Stage::Sustain));
+    assert_eq!(map.rows[0].themes.len(), 6);
+    assert!(map.flags.is_empty());
+}
+
+#[test]
+fn early_years_and_year_6_both_in_repair_are_flagged() {
+    let list = [
+        scoped("e", Scope::YearGroup("EYFS".into()), "2026-07-01", REPAIR),
+        scoped("y", Scope::YearGroup("Year 6".into()), "2026-07-01", REPAIR),
+        scoped("m", Scope::Subject("Maths".into()), "2026-07-01", IMPROVE),
+    ];
+    let map = teams_map(four_stages(), list.iter());
+    assert_eq!(map.flags.len(), 1);
+    assert!(
+        map.flags[0].starts_with("Year group: EYFS and Year group: Year 6 both need repair"),
+        "{}",
+        map.flags[0]
+    );
+    let fine = [
+        list[0].clone(),
+        scoped("y", Scope::YearGroup("Y6".into()), "2026-07-01", IMPROVE),
+    ];
+    assert!(teams_map(four_stages(), fine.iter()).flags.is_empty());
+}
+
+#[test]
+fn several_teams_in_stabilise_are_flagged() {
+    let crisis = [Clearly, NotSeen, NotSeen, NotSeen];
+    let list = [
+        scoped("a", Scope::Subject("Science".into()), "2026-07-01", crisis),
+        scoped("b", Scope::Subject("English".into()), "2026-07-01", crisis),
+    ];
+    let map = teams_map(four_stages(), list.iter());
+    assert_eq!(map.flags, vec!["Subject: English, Subject: Science are all in Stabilise: the school may not have the capacity to stabilise them all at once.".to_string()]);
+}
+
+#[test]
+fn history_orders_each_scope_by_date_and_compares() {
+    let list = [
+        scoped("m2", Scope::Subject("Maths".into()), "2026-07-01", IMPROVE),
+        scoped("m1", Scope::Subject("maths".into()), "2025-07-01", REPAIR),
+        scoped("w1", Scope::WholeSchool, "2026-07-01", IMPROVE),
+    ];
+    let h = history(four_stages(), list.iter());
+    assert_eq!(h.len(), 2);
+    let (label, maths) = h
+        .iter()
+        .find(|(l, _)| l.ends_with("Maths") || l.ends_with("maths"))
+        .unwrap();
+    assert!(label.to_lowercase().contains("maths"));
+    let dates: Vec<&str> = maths.iter().map(|p| p.date.as_str()).collect();
+    assert_eq!(dates, ["2025-07-01", "2026-07-01"]);
+    assert_eq!(
+        Movement::between(maths[0].overall, maths[1].overall),
+        Movement::Forward
+    );
+    assert_eq!(
+        Movement::between(Some(Stage::Sustain), Some(Stage::Repair)),
+        Movement::Back
+    );
+    assert_eq!(
+        Movement::between(None, Some(Stage::Repair)),
+        Movement::Unknown
+    );
+}
+
+#[test]
+fn reassessing_starts_from_the_last_answers() {
+    let mut last = scoped("m1", Scope::Subject("Maths".into()), "2025-07-01", REPAIR);
+    last.set_note("repair-3", "Governors' link visits started", 5.0);
+    let next = last.reassess("m2".into(), "2026-01-10".into(), 99.0);
+    assert_eq!(
+        (next.id.as_str(), next.date.as_str(), next.school.as_str()),
+        ("m2", "2026-01-10", last.school.as_str())
+    );
+    assert_eq!(next.answers, last.answers);
+    assert_eq!(next.created_ms, 99.0);
+}
+
+#[test]
+fn schools_are_grouped_by_name_and_keys_survive_urls() {
+    let mut store = Store::default();
+    let mut a = scoped("a", Scope::WholeSchool, "2026-07-01", IMPROVE);
+    a.school = "  Oakfield Primary ".into();
+    let mut b = scoped("b", Scope::Subject("Art".into()), "2026-07-01", IMPROVE);
+    b.school = "oakfield primary".into();
+    store.add(a);
+    store.add(b);
+    assert_eq!(
+        store
+            .assessments_of(&school_key("OAKFIELD PRIMARY"))
+            .count(),
+        2
+    );
+    for name in ["oakfield primary", "مدرسة النور 🏫"] {
+        let encoded = encode_key(name);
+        assert!(encoded.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_eq!(decode_key(&encoded).as_deref(), Some(name));
+    }
+    assert_eq!(decode_key("zz"), None);
+    let trajectory = store.trajectory_mut("Oakfield Primary", "t1".into(), 1.0);
+    trajectory
+        .capacity
+        .insert("Deliver bespoke training".into());
+    assert!(store
+        .trajectory_of(&school_key("oakfield primary"))
+        .is_some());
+    assert_eq!(
+        store
+            .trajectory_mut("OAKFIELD PRIMARY", "t2".into(), 2.0)
+            .id,
+        "t1"
+    );
+}
