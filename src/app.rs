@@ -10,6 +10,7 @@ use crate::pages::home::HomePage;
 use crate::pages::new_assessment::NewAssessmentPage;
 use crate::pages::new_workshop::NewWorkshopPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::school::SchoolPage;
 use crate::pages::workshop::WorkshopPage;
 use crate::pages::workshop_results::WorkshopResultsPage;
 use crate::route::Route;
@@ -55,6 +56,7 @@ pub fn App() -> impl IntoView {
                 Route::NewWorkshop => view! { <NewWorkshopPage /> }.into_any(),
                 Route::Workshop(id) => view! { <WorkshopPage id=id /> }.into_any(),
                 Route::WorkshopResults(id) => view! { <WorkshopResultsPage id=id /> }.into_any(),
+                Route::School(key) => view! { <SchoolPage key=key /> }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}
         </main>

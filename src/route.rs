@@ -10,6 +10,8 @@ pub enum Route {
     NewWorkshop,
     Workshop(String),
     WorkshopResults(String),
+    /// A school's overview, by its hex-encoded key (see `domain::teams::encode_key`).
+    School(String),
     NotFound,
 }
 
@@ -25,6 +27,7 @@ impl Route {
             ["workshop", "new"] => Route::NewWorkshop,
             ["workshop", id] if is_id(id) => Route::Workshop((*id).to_string()),
             ["workshop", id, "results"] if is_id(id) => Route::WorkshopResults((*id).to_string()),
+            ["school", key] if is_hex(key) => Route::School((*key).to_string()),
             _ => Route::NotFound,
         }
     }
@@ -38,8 +41,13 @@ impl Route {
             Route::NewWorkshop => "#/workshop/new".into(),
             Route::Workshop(id) => format!("#/workshop/{id}"),
             Route::WorkshopResults(id) => format!("#/workshop/{id}/results"),
+            Route::School(key) => format!("#/school/{key}"),
         }
     }
+}
+
+fn is_hex(text: &str) -> bool {
+    !text.is_empty() && text.len() <= 1600 && text.chars().all(|c| c.is_ascii_hexdigit())
 }
 
 fn is_id(text: &str) -> bool {
@@ -63,6 +71,7 @@ mod tests {
             Route::NewWorkshop,
             Route::Workshop("w1".into()),
             Route::WorkshopResults("w1".into()),
+            Route::School("6f616b".into()),
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

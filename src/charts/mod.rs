@@ -3,4 +3,7 @@
 
 pub mod palette;
 pub mod spectrum;
+pub mod stage_grid;
 pub mod stage_profile;
+pub mod surface;
+pub mod trajectory;

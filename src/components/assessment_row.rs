@@ -7,6 +7,7 @@ use crate::components::confirm_delete::ConfirmDelete;
 use crate::components::stage_badge::StageBadge;
 use crate::domain::content::{four_stages, Stage};
 use crate::domain::placement::place;
+use crate::domain::teams::{encode_key, school_key};
 use crate::domain::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::route::Route;
 use crate::state::AppState;
@@ -54,6 +55,11 @@ pub fn AssessmentRow(id: String) -> impl IntoView {
     let mode = RwSignal::new(RowMode::Normal);
     let new_name = RwSignal::new(String::new());
     let href = Route::Assessment(id.clone()).href();
+    let school_href = state.store.with_untracked(|s| {
+        s.get(&id)
+            .map(|a| Route::School(encode_key(&school_key(&a.school))).href())
+            .unwrap_or_default()
+    });
     let total = four_stages().features.len();
     let heading_id = format!("row-{id}");
     let rename_input_id = format!("rename-{id}");
@@ -114,6 +120,7 @@ pub fn AssessmentRow(id: String) -> impl IntoView {
                 {move || match mode.get() {
                     RowMode::Normal => view! {
                         <a class="button primary" href=href.clone()>"Open"</a>
+                        <a class="button" href=school_href.clone()>"School overview"</a>
                         <button type="button" class="button" on:click=duplicate.clone()>"Duplicate"</button>
                         <button type="button" class="button" on:click=start_rename>"Rename"</button>
                         <ConfirmDelete question="Delete this assessment?" on_confirm=delete />

@@ -2,6 +2,7 @@
 
 pub mod aas_framing;
 pub mod assessment_row;
+pub mod capacity_checklist;
 pub mod confirm_delete;
 pub mod details_form;
 pub mod feature_list;
@@ -13,9 +14,13 @@ pub mod progress;
 pub mod respondent_bar;
 pub mod result_panel;
 pub mod save_status;
+pub mod school_history;
 pub mod spectrum_profile;
 pub mod stage_badge;
+pub mod stage_grid;
 pub mod stage_profile;
 pub mod storage_banner;
+pub mod teams_map;
+pub mod trajectory_editor;
 pub mod undo_toast;
 pub mod workshop_row;

@@ -5,5 +5,6 @@ pub mod home;
 pub mod new_assessment;
 pub mod new_workshop;
 pub mod not_found;
+pub mod school;
 pub mod workshop;
 pub mod workshop_results;

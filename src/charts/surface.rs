@@ -1,0 +1,143 @@
+//! A canvas prepared for drawing at the screen's pixel density, with the few drawing
+//! operations the charts share, in CSS-pixel coordinates.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::Pos;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+pub struct Surface {
+    root: DrawingArea<CanvasBackend, Shift>,
+    scale: f64,
+}
+
+fn failed<E: std::fmt::Debug>(error: E) -> String {
+    format!("{error:?}")
+}
+
+impl Surface {
+    /// Sizes the canvas to `width` × `height` CSS pixels (times the pixel ratio) and clears it.
+    pub fn new(canvas: HtmlCanvasElement, width: f64, height: f64) -> Result<Surface, String> {
+        let scale = web_sys::window()
+            .map(|w| w.device_pixel_ratio())
+            .unwrap_or(1.0)
+            .clamp(1.0, 3.0);
+        canvas.set_width((width * scale) as u32);
+        canvas.set_height((height * scale) as u32);
+        let backend = CanvasBackend::with_canvas_object(canvas).ok_or("no canvas context")?;
+        let root = backend.into_drawing_area();
+        root.fill(&WHITE).map_err(failed)?;
+        Ok(Surface { root, scale })
+    }
+
+    fn px(&self, value: f64) -> i32 {
+        (value * self.scale).round() as i32
+    }
+
+    fn point(&self, (x, y): (f64, f64)) -> (i32, i32) {
+        (self.px(x), self.px(y))
+    }
+
+    pub fn text(
+        &self,
+        text: &str,
+        at: (f64, f64),
+        size: f64,
+        colour: &RGBColor,
+        pos: Pos,
+        bold: bool,
+    ) -> Result<(), String> {
+        let weight = if bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
+        let style = ("sans-serif", size * self.scale)
+            .into_font()
+            .style(weight)
+            .color(colour)
+            .pos(pos);
+        self.root
+            .draw(&Text::new(text.to_string(), self.point(at), style))
+            .map_err(failed)
+    }
+
+    pub fn fill_rect(
+        &self,
+        from: (f64, f64),
+        to: (f64, f64),
+        colour: impl Color,
+    ) -> Result<(), String> {
+        self.root
+            .draw(&Rectangle::new(
+                [self.point(from), self.point(to)],
+                colour.filled(),
+            ))
+            .map_err(failed)
+    }
+
+    pub fn outline_rect(
+        &self,
+        from: (f64, f64),
+        to: (f64, f64),
+        colour: &RGBColor,
+        width: f64,
+    ) -> Result<(), String> {
+        let style = ShapeStyle::from(colour).stroke_width(self.px(width).max(1) as u32);
+        self.root
+            .draw(&Rectangle::new([self.point(from), self.point(to)], style))
+            .map_err(failed)
+    }
+
+    pub fn line(&self, points: &[(f64, f64)], colour: &RGBColor, width: f64) -> Result<(), String> {
+        let style = ShapeStyle::from(colour).stroke_width(self.px(width).max(1) as u32);
+        let path: Vec<(i32, i32)> = points.iter().map(|&p| self.point(p)).collect();
+        self.root
+            .draw(&PathElement::new(path, style))
+            .map_err(failed)
+    }
+
+    pub fn dot(
+        &self,
+        at: (f64, f64),
+        radius: f64,
+        colour: &RGBColor,
+        filled: bool,
+    ) -> Result<(), String> {
+        let centre = self.point(at);
+        let radius = self.px(radius);
+        if filled {
+            self.root
+                .draw(&Circle::new(centre, radius, colour.filled()))
+                .map_err(failed)
+        } else {
+            self.root
+                .draw(&Circle::new(centre, radius, WHITE.filled()))
+                .map_err(failed)?;
+            let ring = ShapeStyle::from(colour).stroke_width(self.px(2.5) as u32);
+            self.root
+                .draw(&Circle::new(centre, radius, ring))
+                .map_err(failed)
+        }
+    }
+
+    pub fn finish(self) -> Result<(), String> {
+        self.root.present().map_err(failed)
+    }
+}
+
+/// Splits a label into lines of at most about `width` characters, at spaces.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}

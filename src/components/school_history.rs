@@ -1,0 +1,192 @@
+//! How each team moved over time: stage by date, a comparison of two assessments theme
+//! by theme, and "reassess this term" starting from the last answers.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::charts::stage_grid::GridRow;
+use crate::components::stage_grid::StageGrid;
+use crate::domain::content::{four_stages, Stage};
+use crate::domain::teams::{HistoryPoint, Movement};
+use crate::route::Route;
+use crate::state::AppState;
+
+type History = Vec<(String, Vec<HistoryPoint>)>;
+
+#[component]
+pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let dates = Signal::derive(move || {
+        let mut all: Vec<String> = history.with(|h| {
+            h.iter()
+                .flat_map(|(_, p)| p.iter().map(|p| p.date.clone()))
+                .collect()
+        });
+        all.sort();
+        all.dedup();
+        all
+    });
+    let rows = Signal::derive(move || {
+        let dates = dates.get();
+        history.with(|h| {
+            h.iter()
+                .map(|(label, points)| GridRow {
+                    label: label.clone(),
+                    cells: dates
+                        .iter()
+                        .map(|d| {
+                            points
+                                .iter()
+                                .rev()
+                                .find(|p| &p.date == d)
+                                .and_then(|p| p.overall)
+                        })
+                        .collect(),
+                })
+                .collect()
+        })
+    });
+    let reassess = move |assessment_id: String| {
+        let new_id = browser::new_id();
+        let mut created = false;
+        state.edit(|s| {
+            if let Some(last) = s.get(&assessment_id) {
+                let next = last.reassess(new_id.clone(), browser::today_iso(), browser::now_ms());
+                s.add(next);
+                created = true;
+            }
+        });
+        if created {
+            browser::go_to(&Route::Assessment(new_id).href());
+        }
+    };
+
+    // Comparison of two assessments of one scope.
+    let scope = RwSignal::new(None::<String>);
+    let from = RwSignal::new(None::<String>);
+    let to = RwSignal::new(None::<String>);
+    let comparable = Memo::new(move |_| {
+        history.with(|h| {
+            h.iter()
+                .filter(|(_, p)| p.len() >= 2)
+                .map(|(l, _)| l.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let points_of = move |label: &str| {
+        history.with(|h| {
+            h.iter()
+                .find(|(l, _)| l == label)
+                .map(|(_, p)| p.clone())
+                .unwrap_or_default()
+        })
+    };
+    Effect::new(move |_| {
+        let options = comparable.get();
+        let current = scope.get_untracked();
+        if current.as_ref().is_none_or(|c| !options.contains(c)) {
+            let first = options.first().cloned();
+            let points = first.as_deref().map(points_of).unwrap_or_default();
+            scope.set(first);
+            from.set(points.iter().rev().nth(1).map(|p| p.assessment_id.clone()));
+            to.set(points.last().map(|p| p.assessment_id.clone()));
+        }
+    });
+    let comparison = move || {
+        let label = scope.get()?;
+        let points = points_of(&label);
+        let a = points
+            .iter()
+            .find(|p| Some(&p.assessment_id) == from.get().as_ref())?
+            .clone();
+        let b = points
+            .iter()
+            .find(|p| Some(&p.assessment_id) == to.get().as_ref())?
+            .clone();
+        let mut rows = vec![("Overall".to_string(), a.overall, b.overall)];
+        for (i, theme) in four_stages().themes.iter().enumerate() {
+            rows.push((theme.name.clone(), a.themes[i], b.themes[i]));
+        }
+        Some((a.date, b.date, rows))
+    };
+    let date_select = move |id: &'static str,
+                            label: &'static str,
+                            signal: RwSignal<Option<String>>| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <select id=id on:change=move |ev| signal.set(Some(event_target_value(&ev)))>
+                    {move || scope.get().map(|l| points_of(&l)).unwrap_or_default().into_iter().map(|p| {
+                        let value = p.assessment_id.clone();
+                        view! { <option value=value.clone() selected=move || signal.get().as_ref() == Some(&value)>{p.date}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+
+    view! {
+        <section class="panel" aria-labelledby="history-heading">
+            <h2 id="history-heading">"Over time"</h2>
+            <p class="lead">"Overall stage at each assessment. Reassess each term to see how things moved."</p>
+            <StageGrid corner="Team" caption="Overall stage at each assessment date" columns=dates rows=rows />
+            <ul class="reassess-list">
+                {move || history.get().into_iter().filter_map(|(label, points)| {
+                    let last = points.last()?.clone();
+                    let id = last.assessment_id.clone();
+                    let href = Route::Assessment(last.assessment_id.clone()).href();
+                    Some(view! {
+                        <li>
+                            <span dir="auto"><strong>{label.clone()}</strong>{format!(" – last assessed {}", last.date)}</span>
+                            <a class="button" href=href>"Open latest"</a>
+                            <button type="button" class="button primary" aria-label=format!("Reassess {label} this term")
+                                on:click=move |_| reassess(id.clone())>"Reassess this term"</button>
+                        </li>
+                    })
+                }).collect_view()}
+            </ul>
+            <h3>"Compare two assessments"</h3>
+            <Show when=move || !comparable.with(Vec::is_empty)
+                fallback=|| view! { <p>"Once a team has been assessed twice, its two assessments can be compared here theme by theme."</p> }>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="compare-scope">"Team"</label>
+                        <select id="compare-scope" on:change=move |ev| {
+                            let label = event_target_value(&ev);
+                            let points = points_of(&label);
+                            from.set(points.iter().rev().nth(1).map(|p| p.assessment_id.clone()));
+                            to.set(points.last().map(|p| p.assessment_id.clone()));
+                            scope.set(Some(label));
+                        }>
+                            {move || comparable.get().into_iter().map(|l| {
+                                let value = l.clone();
+                                view! { <option value=value.clone() selected=move || scope.get().as_ref() == Some(&value)>{l}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    {date_select("compare-from", "From", from)}
+                    {date_select("compare-to", "To", to)}
+                </div>
+                {move || comparison().map(|(a, b, rows)| view! {
+                    <table class="profile-table compare-table">
+                        <caption>{format!("How each theme moved from {a} to {b}")}</caption>
+                        <thead><tr><th scope="col">"Theme"</th><th scope="col">{a.clone()}</th><th scope="col">{b.clone()}</th><th scope="col">"Change"</th></tr></thead>
+                        <tbody>
+                            {rows.into_iter().map(|(name, x, y)| {
+                                let movement = Movement::between(x, y);
+                                view! {
+                                    <tr>
+                                        <th scope="row">{name}</th>
+                                        <td class=format!("stage-cell stage-{}", x.map_or("none", Stage::id))>{x.map_or("–", Stage::name)}</td>
+                                        <td class=format!("stage-cell stage-{}", y.map_or("none", Stage::id))>{y.map_or("–", Stage::name)}</td>
+                                        <td class=format!("movement {:?}", movement).to_lowercase()>{movement.label()}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                })}
+            </Show>
+        </section>
+    }
+}

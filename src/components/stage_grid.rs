@@ -1,0 +1,64 @@
+//! A stage grid chart with the same data as a table beside it.
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
+
+use crate::charts::stage_grid::{draw_stage_grid, GridRow};
+use crate::domain::content::Stage;
+
+#[component]
+pub fn StageGrid(
+    /// What the rows are, e.g. "Team".
+    corner: &'static str,
+    caption: &'static str,
+    columns: Signal<Vec<String>>,
+    rows: Signal<Vec<GridRow>>,
+) -> impl IntoView {
+    let canvas = NodeRef::<Canvas>::new();
+    let chart_error = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let Some(element) = canvas.get() else { return };
+        let outcome = columns.with(|c| rows.with(|r| draw_stage_grid(element, c, r)));
+        chart_error.set(outcome.err());
+    });
+    let label = move || {
+        rows.with(|rows| {
+            let cols = columns.get();
+            rows.iter()
+                .map(|r| {
+                    let cells: Vec<String> = cols
+                        .iter()
+                        .zip(&r.cells)
+                        .map(|(c, s)| format!("{c} {}", s.map_or("no stage", Stage::name)))
+                        .collect();
+                    format!("{}: {}", r.label, cells.join(", "))
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    };
+    view! {
+        <canvas node_ref=canvas class="chart wide" role="img"
+            aria-label=move || format!("{caption}. {}. The table below gives the same.", label())></canvas>
+        {move || chart_error.get().map(|e| view! { <p class="form-error">{format!("The chart could not be drawn ({e}); the table has the same.")}</p> })}
+        <div class="table-scroll" role="region" aria-label=caption tabindex="0">
+            <table class="profile-table grid-table">
+                <caption>{caption}</caption>
+                <thead><tr>
+                    <th scope="col">{corner}</th>
+                    {move || columns.get().into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}
+                </tr></thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|r| view! {
+                        <tr>
+                            <th scope="row" dir="auto">{r.label}</th>
+                            {r.cells.into_iter().map(|s| view! {
+                                <td class=format!("stage-cell stage-{}", s.map_or("none", Stage::id))>{s.map_or("–", Stage::name)}</td>
+                            }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,62 @@
+//! One school as a whole: its teams side by side, how they moved over time, its
+//! performance trajectory and journey, and the capacity it can give or needs.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::capacity_checklist::CapacityChecklist;
+use crate::components::school_history::SchoolHistory;
+use crate::components::teams_map::TeamsMapView;
+use crate::components::trajectory_editor::TrajectoryEditor;
+use crate::domain::content::four_stages;
+use crate::domain::teams::{decode_key, history, teams_map};
+use crate::state::AppState;
+
+#[component]
+pub fn SchoolPage(key: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let school_key = decode_key(&key).unwrap_or_default();
+    let lookup = school_key.clone();
+    let name = Memo::new(move |_| {
+        state.store.with(|s| {
+            s.assessments_of(&lookup)
+                .next()
+                .map(|a| a.school.clone())
+                .or_else(|| s.trajectory_of(&lookup).map(|t| t.school.clone()))
+        })
+    });
+    let (k1, k2, k3) = (school_key.clone(), school_key.clone(), school_key.clone());
+    let map = Memo::new(move |_| {
+        state
+            .store
+            .with(|s| teams_map(four_stages(), s.assessments_of(&k1)))
+    });
+    let past = Memo::new(move |_| {
+        state
+            .store
+            .with(|s| history(four_stages(), s.assessments_of(&k2)))
+    });
+    let trajectory = Memo::new(move |_| state.store.with(|s| s.trajectory_of(&k3).cloned()));
+    Effect::new(move |_| {
+        if let Some(n) = name.get() {
+            browser::set_title(&format!("{n} – school overview – Waypoint"));
+        }
+    });
+    view! {
+        <Show when=move || name.with(Option::is_some) fallback=|| view! {
+            <section class="panel"><h1>"School not found"</h1><p>"No assessment of this school is saved in this browser."</p><p><a href="#/">"Go to your assessments"</a></p></section>
+        }>
+            <div class="assessment-head">
+                <p class="breadcrumb"><a href="#/">"Your assessments"</a></p>
+                <h1 dir="auto">{move || name.get()}</h1>
+                <p class="meta">"School overview"</p>
+            </div>
+            <div class="school-sections">
+                <TeamsMapView map=map />
+                <SchoolHistory history=past />
+                <TrajectoryEditor school=name.get_untracked().unwrap_or_default() trajectory=trajectory />
+                <CapacityChecklist school=name.get_untracked().unwrap_or_default() trajectory=trajectory />
+            </div>
+        </Show>
+    }
+}

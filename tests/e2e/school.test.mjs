@@ -1,0 +1,107 @@
+// One school as a whole: three teams assessed side by side with the seed's EY/Year 6
+// warning, a reassessment compared with the last, and a performance trajectory placed
+// on one of the eight journeys, all surviving a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, openApp, createAssessment, answer, drawnPixels, ARTIFACTS } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const COUNTS = { stabilise: 8, repair: 7, improve: 7, sustain: 6 };
+async function answerStages(page, levels) {
+  for (const [stage, n] of Object.entries(COUNTS)) {
+    for (let i = 1; i <= n; i++) await answer(page, `${stage}-${i}`, levels[stage]);
+  }
+}
+const REPAIR = { stabilise: 'Partly', repair: 'Clearly', improve: 'Not seen', sustain: 'Not seen' };
+const IMPROVE = { stabilise: 'Not seen', repair: 'Partly', improve: 'Clearly', sustain: 'Not seen' };
+
+test('teams side by side, history and reassessment, trajectory and journey', async () => {
+  const { context, page, errors } = await openApp(browser, server.url);
+  await createAssessment(page, { school: 'Hillside Primary', scope: 'year_group', scopeName: 'EYFS', date: '2026-07-10' });
+  await answerStages(page, REPAIR);
+  await page.getByRole('link', { name: 'Your assessments' }).click();
+  await createAssessment(page, { school: 'Hillside Primary', scope: 'year_group', scopeName: 'Year 6', date: '2026-07-10' });
+  await answerStages(page, REPAIR);
+  await page.getByRole('link', { name: 'Your assessments' }).click();
+  await createAssessment(page, { school: 'Hillside Primary', scope: 'subject', scopeName: 'Maths', date: '2026-07-10' });
+  await answerStages(page, IMPROVE);
+  await page.getByRole('link', { name: 'Your assessments' }).click();
+
+  await page.locator('.assessment-row', { hasText: 'Maths' }).getByRole('link', { name: 'School overview' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Hillside Primary' }).waitFor();
+  const teams = page.locator('section', { has: page.getByRole('heading', { name: 'Teams, subjects and year groups' }) });
+  const rows = await teams.locator('table tbody tr').allInnerTexts();
+  assert.equal(rows.length, 3);
+  assert.match(rows.find((r) => r.includes('Maths')), /Subject: Maths\s+Improve/);
+  assert.match(rows.find((r) => r.includes('EYFS')), /Year group: EYFS\s+Repair/);
+  assert.match(await teams.locator('.flag').innerText(), /Year group: EYFS and Year group: Year 6 both need repair/);
+  assert.ok((await drawnPixels(page, 'section canvas.chart')) > 3000, 'the teams map drew');
+
+  // Reassess Maths this term: it starts from the last answers.
+  await page.getByRole('button', { name: 'Reassess Subject: Maths this term' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Hillside Primary' }).waitFor();
+  await page.waitForSelector('.assessment-layout');
+  assert.ok(await page.locator('#s-improve-1-clearly').isChecked(), 'previous answers carried over');
+  for (let i = 1; i <= 6; i++) await answer(page, `sustain-${i}`, 'Clearly');
+  assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'Sustain');
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Compare two assessments' }).waitFor();
+  const compare = page.locator('.compare-table');
+  assert.match(await compare.locator('caption').innerText(), /from 2026-07-10 to \d{4}-\d{2}-\d{2}/);
+  assert.match(await compare.locator('tr', { hasText: 'Overall' }).innerText(), /Improve\s+Sustain\s+moved on/);
+
+  // The performance trajectory: too short first, then a rapid improver.
+  const addPoint = async (period, band) => {
+    await page.getByLabel('Period', { exact: true }).fill(period);
+    await page.getByLabel('Band', { exact: true }).selectOption(band);
+    await page.getByRole('button', { name: 'Add point' }).click();
+  };
+  await addPoint('2022', 'floor');
+  await addPoint('2023', 'coasting');
+  assert.match(await page.locator('.journey').innerText(), /not enough data yet/);
+  await addPoint('2024', 'top15');
+  await addPoint('2025', 'top15');
+  const journey = page.locator('.journey');
+  assert.match(await journey.locator('h3').innerText(), /Journey B – Rapid improvers/);
+  assert.match(await journey.innerText(), /Key question: How replicable is this when significant capacity is not available\?/);
+  assert.match(await journey.innerText(), /Likely capacity giver/);
+  assert.ok((await drawnPixels(page, '.trajectory-grid canvas')) > 3000, 'the trajectory chart drew');
+  await page.getByRole('heading', { name: 'Capacity this school can offer' }).waitFor();
+  await page.getByLabel('Deliver bespoke training').check();
+  await page.screenshot({ path: join(ARTIFACTS, 'school-overview.png'), fullPage: true });
+
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Hillside Primary' }).waitFor();
+  assert.match(await page.locator('.journey h3').innerText(), /Journey B – Rapid improvers/);
+  assert.ok(await page.getByLabel('Deliver bespoke training').isChecked());
+  assert.match(await page.locator('.flag').innerText(), /both need repair/);
+  assert.equal(await page.locator('.points-table tbody tr').count(), 4);
+
+  // Values with the user's thresholds: a decline one band at a time.
+  await page.getByText('A measure with thresholds').click();
+  for (const name of ['Remove 2025', 'Remove 2024', 'Remove 2023', 'Remove 2022']) {
+    await page.getByRole('button', { name }).click();
+  }
+  for (const [period, value] of [['2022', '80'], ['2023', '70'], ['2024', '60'], ['2025', '55']]) {
+    await page.getByLabel('Period', { exact: true }).fill(period);
+    await page.getByLabel('Measure', { exact: true }).fill(value);
+    await page.getByRole('button', { name: 'Add point' }).click();
+  }
+  assert.match(await page.locator('.journey h3').innerText(), /Journey D – Slow Decliners/);
+  await page.getByRole('heading', { name: 'Capacity this school needs' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
