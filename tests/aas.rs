@@ -1,6 +1,8 @@
 //! The Autonomy–Alignment–Standardisation tool: content, results, answer files, merging.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use waypoint::domain::aas::{aas, workshop_results, Position, Respondent, When, Workshop};
 use waypoint::domain::responses::{
     classify, merge_respondent, read_responses, write_responses, Incoming, Resolution,
@@ -56,12 +58,7 @@ fn framing_text_is_present() {
 
 #[test]
 fn statements_are_verbatim_from_the_source() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seeds/003_22dad9f3d4c59bb1.txt"
-    );
-    let Ok(seed) = std::fs::read_to_string(path) else {
-        eprintln!("source document not found at {path}; verbatim check skipped");
+    let Some(seed) = support::seed_text() else {
         return;
     };
     let tables: String = seed

@@ -1,6 +1,8 @@
 //! The framework content: every observable feature present, verbatim, and grouped.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use std::collections::HashSet;
 use waypoint::domain::content::{four_stages, Stage};
 
@@ -90,14 +92,7 @@ fn every_theme_is_described_at_every_stage() {
 /// The texts are the seed's own words: each is a whole bullet of the source document.
 #[test]
 fn feature_texts_are_verbatim_from_the_source() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seeds/003_22dad9f3d4c59bb1.txt"
-    );
-    let Ok(seed) = std::fs::read_to_string(path) else {
-        // The seeds live beside the repository on the team's machines and in CI;
-        // a clone elsewhere still has the counts and spot checks above.
-        eprintln!("source document not found at {path}; verbatim check skipped");
+    let Some(seed) = support::seed_text() else {
         return;
     };
     let bullets: HashSet<&str> = seed

@@ -1,6 +1,8 @@
 //! The eight improvement journeys: recognised from hand-made series, and honest when unsure.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use waypoint::domain::trajectory::{
     classify, journeys, Band, Classification, Role, Thresholds, RULES,
 };
@@ -125,11 +127,7 @@ fn journey_content_is_complete_and_verbatim() {
         14
     );
     assert_eq!(RULES.len(), 10);
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seeds/003_22dad9f3d4c59bb1.txt"
-    );
-    let Ok(seed) = std::fs::read_to_string(path) else {
+    let Some(seed) = support::seed_text() else {
         return;
     };
     let plain = seed.replace("**", "");

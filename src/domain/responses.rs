@@ -5,7 +5,7 @@
 use serde_json::{json, Value};
 
 use super::aas::{aas, Respondent, Workshop};
-use super::schema::ReadError;
+use super::schema::{read_envelope, ReadError};
 
 /// The marker of a responses file.
 pub const RESPONSES_FORMAT: &str = "waypoint-aas-responses";
@@ -45,18 +45,8 @@ pub fn read_responses(text: &str) -> Result<ResponsesFile, ReadError> {
             MAX_RESPONSES_BYTES / 1000
         )));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotJson(e.to_string()))?;
+    let (value, _version) = read_envelope(text, RESPONSES_FORMAT, RESPONSES_VERSION)?;
     let object = value.as_object().ok_or(ReadError::NotWaypoint)?;
-    if object.get("format").and_then(Value::as_str) != Some(RESPONSES_FORMAT) {
-        return Err(ReadError::NotWaypoint);
-    }
-    let version = object
-        .get("schema")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| ReadError::Invalid("the format version is missing".into()))?;
-    if version > RESPONSES_VERSION {
-        return Err(ReadError::NewerVersion { found: version });
-    }
     let text_field = |name: &str| {
         object
             .get(name)

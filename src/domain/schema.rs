@@ -53,20 +53,27 @@ pub fn write_store(store: &Store) -> String {
     document.to_string()
 }
 
-/// Reads a stored document, migrating older versions to the current one.
-pub fn read_store(text: &str) -> Result<Store, ReadError> {
+/// Parses a self-describing Waypoint document: JSON, of the expected `format`, with a
+/// `schema` version no newer than `newest`. Returns the document and its version.
+pub fn read_envelope(text: &str, format: &str, newest: u64) -> Result<(Value, u64), ReadError> {
     let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotJson(e.to_string()))?;
     let object = value.as_object().ok_or(ReadError::NotWaypoint)?;
-    if object.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
+    if object.get("format").and_then(Value::as_str) != Some(format) {
         return Err(ReadError::NotWaypoint);
     }
     let version = object
         .get("schema")
         .and_then(Value::as_u64)
         .ok_or_else(|| ReadError::Invalid("the format version is missing".into()))?;
-    if version > SCHEMA_VERSION {
+    if version > newest {
         return Err(ReadError::NewerVersion { found: version });
     }
+    Ok((value, version))
+}
+
+/// Reads a stored document, migrating older versions to the current one.
+pub fn read_store(text: &str) -> Result<Store, ReadError> {
+    let (value, version) = read_envelope(text, FORMAT_NAME, SCHEMA_VERSION)?;
     let current = migrate(value, version)?;
     let store: Store =
         serde_json::from_value(current).map_err(|e| ReadError::Invalid(e.to_string()))?;

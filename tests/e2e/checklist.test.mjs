@@ -1,29 +1,19 @@
 // The four-stage checklist as a headteacher uses it: create, answer, read the result and
 // chart, reload, manage the list; and the paths where storage or input misbehave.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openApp, createAssessment, answer, drawnPixels, chartImage, ARTIFACTS } from './harness.mjs';
+import { useApp, openApp, createAssessment, answer, drawnPixels, chartImage, ARTIFACTS } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const STABILISE = ['stabilise-1', 'stabilise-2', 'stabilise-3', 'stabilise-4', 'stabilise-5', 'stabilise-6', 'stabilise-7', 'stabilise-8'];
 const REPAIR = ['repair-1', 'repair-2', 'repair-3', 'repair-4', 'repair-5', 'repair-6', 'repair-7'];
 const IMPROVE = ['improve-1', 'improve-2', 'improve-3', 'improve-4', 'improve-5', 'improve-6', 'improve-7'];
 
 test('create an assessment, answer it, see the result and chart, and find it all after a reload', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
   await page.getByRole('heading', { name: 'Where is your school on its improvement journey?' }).waitFor();
   await createAssessment(page, { school: 'Oakfield Primary', scope: 'subject', scopeName: 'Maths', assessors: 'J. Patel' });
   await page.getByRole('heading', { level: 1, name: 'Oakfield Primary' }).waitFor();
@@ -77,7 +67,7 @@ test('create an assessment, answer it, see the result and chart, and find it all
 });
 
 test('the list: open, duplicate, rename, delete with confirmation and undo', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   await createAssessment(page, { school: 'Elm Academy' });
   await answer(page, 'stabilise-1', 'Clearly');
   await page.getByRole('link', { name: 'Your assessments' }).click();
@@ -114,7 +104,7 @@ test('the list: open, duplicate, rename, delete with confirmation and undo', asy
 });
 
 test('the form says what is missing and creates nothing until it is right', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   await page.getByRole('link', { name: /start your first/i }).click();
   await page.getByRole('button', { name: 'Start assessment' }).click();
   assert.equal(await page.getByRole('alert').innerText(), "Enter the school's name.");
@@ -130,7 +120,7 @@ test('the form says what is missing and creates nothing until it is right', asyn
 });
 
 test('answering by keyboard alone', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   await createAssessment(page, { school: 'Keyboard School' });
   await page.locator('#s-stabilise-1-not_seen').focus();
   await page.keyboard.press('ArrowRight');
@@ -147,7 +137,7 @@ test('answering by keyboard alone', async () => {
 });
 
 test('odd text is kept exactly and shown inertly', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs++; d.dismiss(); });
   const hostile = '<img src=x onerror=alert(1)>🏫 مدرسة النور';
@@ -172,7 +162,7 @@ test('odd text is kept exactly and shown inertly', async () => {
 });
 
 test('corrupted storage: the app starts, says so, keeps the data aside and offers it', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   const broken = '{"format":"waypoint","schema":1,"assessments":[{"id":"x1","school":"Lost Sch';
   await page.evaluate((text) => localStorage.setItem('waypoint.store', text), broken);
   await page.reload();
@@ -216,7 +206,7 @@ test('a full storage quota: the user is told, and nothing typed is lost from the
       return real.call(this, key, value);
     };
   };
-  const { context, page } = await openApp(browser, server.url, { init });
+  const { context, page } = await openApp(app.browser, app.server.url, { init });
   await createAssessment(page, { school: 'Quota School' });
   await page.evaluate(() => sessionStorage.setItem('fill-quota', 'yes'));
   await answer(page, 'improve-3', 'Clearly');
@@ -249,7 +239,7 @@ test('storage blocked by the browser: the app works on the page and says nothing
       get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
     });
   };
-  const { context, page, errors } = await openApp(browser, server.url, { init });
+  const { context, page, errors } = await openApp(app.browser, app.server.url, { init });
   const banner = page.locator('.banner.error');
   await banner.waitFor();
   assert.match(await banner.innerText(), /not letting Waypoint store data/);

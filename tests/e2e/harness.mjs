@@ -5,6 +5,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, extname, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
+import { mkdir } from 'node:fs/promises';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DIST = process.env.WAYPOINT_DIST || join(ROOT, 'dist');
@@ -100,4 +102,20 @@ export async function drawnPixels(page, selector = 'canvas.chart') {
 /** The chart's current image, to tell whether it was redrawn differently. */
 export async function chartImage(page, selector = 'canvas.chart') {
   return page.$eval(selector, (canvas) => canvas.toDataURL());
+}
+
+/** Registers set-up and tear-down for a test file: one server and one browser for all its
+ *  tests. Returns an object whose `server` and `browser` are filled in before the tests run. */
+export function useApp() {
+  const app = {};
+  before(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    app.server = await serve();
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

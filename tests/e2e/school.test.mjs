@@ -1,23 +1,12 @@
 // One school as a whole: three teams assessed side by side with the seed's EY/Year 6
 // warning, a reassessment compared with the last, and a performance trajectory placed
 // on one of the eight journeys, all surviving a reload.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openApp, createAssessment, answer, drawnPixels, ARTIFACTS } from './harness.mjs';
+import { useApp, openApp, createAssessment, answer, drawnPixels, ARTIFACTS } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const COUNTS = { stabilise: 8, repair: 7, improve: 7, sustain: 6 };
 async function answerStages(page, levels) {
@@ -29,7 +18,7 @@ const REPAIR = { stabilise: 'Partly', repair: 'Clearly', improve: 'Not seen', su
 const IMPROVE = { stabilise: 'Not seen', repair: 'Partly', improve: 'Clearly', sustain: 'Not seen' };
 
 test('teams side by side, history and reassessment, trajectory and journey', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
   await createAssessment(page, { school: 'Hillside Primary', scope: 'year_group', scopeName: 'EYFS', date: '2026-07-10' });
   await answerStages(page, REPAIR);
   await page.getByRole('link', { name: 'Your assessments' }).click();

@@ -1,23 +1,12 @@
 // A trust board workshop on the Autonomy–Alignment–Standardisation tool: two respondents
 // take turns on one screen, a third's answers arrive as a file, and the results show
 // the spread of views and where the board disagrees most, surviving a reload.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openApp, drawnPixels, ARTIFACTS } from './harness.mjs';
+import { useApp, openApp, drawnPixels, ARTIFACTS } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 const place = async (page, practice, now, want) => {
   await page.locator(`label[for="${practice}-now-${now}"]`).click();
@@ -39,7 +28,7 @@ const merge = async (page, file) => {
 };
 
 test('a workshop with three respondents: two on screen, one merged from a file', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
   await page.getByRole('link', { name: 'New workshop' }).click();
   await page.getByLabel('Trust', { exact: true }).fill('Oak Learning Trust');
   await page.getByRole('button', { name: 'Start workshop' }).click();
@@ -131,7 +120,7 @@ test('a workshop with three respondents: two on screen, one merged from a file',
 });
 
 test('answers exported on one device merge into another', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   await page.getByRole('link', { name: 'New workshop' }).click();
   await page.getByLabel('Trust', { exact: true }).fill('Elm Trust');
   await page.getByRole('button', { name: 'Start workshop' }).click();
@@ -145,7 +134,7 @@ test('answers exported on one device merge into another', async () => {
   await download.saveAs(path);
   await context.close();
 
-  const other = await openApp(browser, server.url);
+  const other = await openApp(app.browser, app.server.url);
   await other.page.getByRole('link', { name: 'New workshop' }).click();
   await other.page.getByLabel('Trust', { exact: true }).fill('Elm Trust');
   await other.page.getByRole('button', { name: 'Start workshop' }).click();
