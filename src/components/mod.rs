@@ -3,6 +3,7 @@
 pub mod aas_framing;
 pub mod assessment_row;
 pub mod capacity_checklist;
+pub mod chart_canvas;
 pub mod confirm_delete;
 pub mod details_form;
 pub mod feature_list;

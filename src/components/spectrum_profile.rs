@@ -1,9 +1,9 @@
 //! The four areas on the spectrum (chart), with the same figures as a table.
 
-use leptos::html::Canvas;
 use leptos::prelude::*;
 
 use crate::charts::spectrum::{draw_spectrum, SpectrumRow};
+use crate::components::chart_canvas::ChartCanvas;
 use crate::domain::aas::{AreaResult, Position, WorkshopResults};
 
 /// A mean position in words, e.g. "Aligned (2.3)".
@@ -33,22 +33,6 @@ fn rows(results: &WorkshopResults) -> Vec<&AreaResult> {
 
 #[component]
 pub fn SpectrumProfile(results: Memo<WorkshopResults>) -> impl IntoView {
-    let canvas = NodeRef::<Canvas>::new();
-    let chart_error = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        let Some(element) = canvas.get() else { return };
-        let chart_rows: Vec<SpectrumRow> = results.with(|r| {
-            rows(r)
-                .into_iter()
-                .map(|a| SpectrumRow {
-                    label: a.name.clone(),
-                    now: a.mean_now,
-                    desired: a.mean_desired,
-                })
-                .collect()
-        });
-        chart_error.set(draw_spectrum(element, &chart_rows).err());
-    });
     let summary = move || {
         results.with(|r| {
             rows(r)
@@ -68,10 +52,18 @@ pub fn SpectrumProfile(results: Memo<WorkshopResults>) -> impl IntoView {
     view! {
         <section class="spectrum-profile" aria-labelledby="spectrum-heading">
             <h2 id="spectrum-heading">"Where each area stands"</h2>
-            <canvas node_ref=canvas class="chart wide" role="img"
-                aria-label=move || format!("Spectrum chart. {}. The table below gives the same figures.", summary())></canvas>
+            <ChartCanvas wide=true
+                label=Signal::derive(move || format!("Spectrum chart. {}. The table below gives the same figures.", summary()))
+                draw=move |element| {
+                    let chart_rows: Vec<SpectrumRow> = results.with(|r| {
+                        rows(r)
+                            .into_iter()
+                            .map(|a| SpectrumRow { label: a.name.clone(), now: a.mean_now, desired: a.mean_desired })
+                            .collect()
+                    });
+                    draw_spectrum(element, &chart_rows)
+                } />
             <p class="chart-key">"Hollow dot: where it is now (the mean of everyone's answers). Filled dot: where the trust wants it."</p>
-            {move || chart_error.get().map(|e| view! { <p class="form-error">{format!("The chart could not be drawn ({e}); the table has the same figures.")}</p> })}
             <div class="table-scroll" role="region" aria-label="Areas table" tabindex="0">
                 <table class="profile-table">
                     <caption>"Mean positions by area (0 autonomous – 4 standardised)"</caption>

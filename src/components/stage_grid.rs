@@ -1,9 +1,9 @@
 //! A stage grid chart with the same data as a table beside it.
 
-use leptos::html::Canvas;
 use leptos::prelude::*;
 
 use crate::charts::stage_grid::{draw_stage_grid, GridRow};
+use crate::components::chart_canvas::ChartCanvas;
 use crate::domain::content::Stage;
 
 #[component]
@@ -14,13 +14,6 @@ pub fn StageGrid(
     columns: Signal<Vec<String>>,
     rows: Signal<Vec<GridRow>>,
 ) -> impl IntoView {
-    let canvas = NodeRef::<Canvas>::new();
-    let chart_error = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        let Some(element) = canvas.get() else { return };
-        let outcome = columns.with(|c| rows.with(|r| draw_stage_grid(element, c, r)));
-        chart_error.set(outcome.err());
-    });
     let label = move || {
         rows.with(|rows| {
             let cols = columns.get();
@@ -38,9 +31,9 @@ pub fn StageGrid(
         })
     };
     view! {
-        <canvas node_ref=canvas class="chart wide" role="img"
-            aria-label=move || format!("{caption}. {}. The table below gives the same.", label())></canvas>
-        {move || chart_error.get().map(|e| view! { <p class="form-error">{format!("The chart could not be drawn ({e}); the table has the same.")}</p> })}
+        <ChartCanvas wide=true
+            label=Signal::derive(move || format!("{caption}. {}. The table below gives the same.", label()))
+            draw=move |element| columns.with(|c| rows.with(|r| draw_stage_grid(element, c, r))) />
         <div class="table-scroll" role="region" aria-label=caption tabindex="0">
             <table class="profile-table grid-table">
                 <caption>{caption}</caption>

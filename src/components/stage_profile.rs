@@ -1,9 +1,9 @@
 //! The stage profile chart and, for screen readers and print, the same data as a table.
 
-use leptos::html::Canvas;
 use leptos::prelude::*;
 
 use crate::charts::stage_profile::{draw_stage_profile, ProfileRow};
+use crate::components::chart_canvas::ChartCanvas;
 use crate::domain::content::Stage;
 use crate::domain::placement::{AssessmentResult, Placement};
 
@@ -29,16 +29,6 @@ fn fit_cell(placement: &Placement, stage: Stage) -> String {
 
 #[component]
 pub fn StageProfile(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
-    let canvas = NodeRef::<Canvas>::new();
-    let chart_error = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        let Some(element) = canvas.get() else { return };
-        let outcome = result.with(|r| match r {
-            Some(r) => draw_stage_profile(element, &rows(r)),
-            None => Ok(()),
-        });
-        chart_error.set(outcome.err());
-    });
     let summary = move || {
         result.with(|r| {
             r.as_ref().map(|r| {
@@ -59,13 +49,15 @@ pub fn StageProfile(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
     view! {
         <section class="stage-profile" aria-labelledby="profile-heading">
             <h3 id="profile-heading">"Stage profile by theme"</h3>
-            <canvas node_ref=canvas class="chart" role="img"
-                aria-label=move || format!("Stage profile chart. {}. The table below gives the same figures.", summary().unwrap_or_default())>
-            </canvas>
+            <ChartCanvas
+                label=Signal::derive(move || format!("Stage profile chart. {}. The table below gives the same figures.", summary().unwrap_or_default()))
+                draw=move |element| result.with(|r| match r {
+                    Some(r) => draw_stage_profile(element, &rows(r)),
+                    None => Ok(()),
+                }) />
             <p class="chart-key">
                 "Shading shows how well each stage fits (darker fits better); the ringed cell is the best fit."
             </p>
-            {move || chart_error.get().map(|e| view! { <p class="form-error">{format!("The chart could not be drawn ({e}); the table below has the same figures.")}</p> })}
             <div class="table-scroll" role="region" aria-label="Stage profile table" tabindex="0">
             <table class="profile-table">
                 <caption>"Best fit and fit of each stage, by theme"</caption>

@@ -1,11 +1,11 @@
 //! Entering a school's performance over time, band by band or as a measure with the
 //! user's thresholds; the banded chart; and which of the eight journeys it follows.
 
-use leptos::html::Canvas;
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::charts::trajectory::draw_trajectory;
+use crate::components::chart_canvas::ChartCanvas;
 use crate::domain::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::trajectory::{
     classify, journeys, Band, Classification, Point, Thresholds, Trajectory, RULES,
@@ -103,23 +103,6 @@ pub fn TrajectoryEditor(school: String, trajectory: Memo<Option<Trajectory>>) ->
         trajectory.with(|t| t.as_ref().map(Trajectory::bands).unwrap_or_default())
     });
     let classification = Memo::new(move |_| bands.with(|b| classify(b)));
-    let canvas = NodeRef::<Canvas>::new();
-    let chart_error = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        let Some(element) = canvas.get() else { return };
-        let points: Vec<(String, Option<Band>)> = trajectory.with(|t| {
-            t.as_ref()
-                .map(|t| {
-                    t.points
-                        .iter()
-                        .map(|p| p.period.clone())
-                        .zip(t.bands())
-                        .collect()
-                })
-                .unwrap_or_default()
-        });
-        chart_error.set(draw_trajectory(element, &points).err());
-    });
     let bad_thresholds = move || {
         trajectory.with(|t| {
             t.as_ref()
@@ -170,10 +153,17 @@ pub fn TrajectoryEditor(school: String, trajectory: Memo<Option<Trajectory>>) ->
             <p class="form-error" role="alert">{move || problem.get()}</p>
             <div class="trajectory-grid">
                 <div>
-                    <canvas node_ref=canvas class="chart wide" role="img"
-                        aria-label=move || format!("Performance trajectory chart: {}. The table gives the same.",
-                            trajectory.with(|t| t.as_ref().map(|t| t.points.iter().zip(t.bands()).map(|(p, b)| format!("{} {}", p.period, b.map_or("no band", Band::name))).collect::<Vec<_>>().join(", ")).unwrap_or_default()))></canvas>
-                    {move || chart_error.get().map(|e| view! { <p class="form-error">{e}</p> })}
+                    <ChartCanvas wide=true
+                        label=Signal::derive(move || format!("Performance trajectory chart: {}. The table gives the same.",
+                            trajectory.with(|t| t.as_ref().map(|t| t.points.iter().zip(t.bands()).map(|(p, b)| format!("{} {}", p.period, b.map_or("no band", Band::name))).collect::<Vec<_>>().join(", ")).unwrap_or_default())))
+                        draw=move |element| {
+                            let points: Vec<(String, Option<Band>)> = trajectory.with(|t| {
+                                t.as_ref()
+                                    .map(|t| t.points.iter().map(|p| p.period.clone()).zip(t.bands()).collect())
+                                    .unwrap_or_default()
+                            });
+                            draw_trajectory(element, &points)
+                        } />
                     <table class="profile-table points-table">
                         <caption>"Points entered"</caption>
                         <thead><tr><th scope="col">"Period"</th><th scope="col">"Measure"</th><th scope="col">"Band"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
