@@ -78,6 +78,10 @@ test('teams side by side, history and reassessment, trajectory and journey', asy
   assert.ok(await page.getByLabel('Deliver bespoke training').isChecked());
   assert.match(await page.locator('.flag').innerText(), /both need repair/);
   assert.equal(await page.locator('.points-table tbody tr').count(), 4);
+  await page.setViewportSize({ width: 360, height: 800 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no sideways scroll at 360 px (overflow ${overflow})`);
+  await page.setViewportSize({ width: 1400, height: 1000 });
 
   // Values with the user's thresholds: a decline one band at a time.
   await page.getByText('A measure with thresholds').click();
