@@ -55,11 +55,13 @@ pub fn AssessmentRow(id: String) -> impl IntoView {
     let mode = RwSignal::new(RowMode::Normal);
     let new_name = RwSignal::new(String::new());
     let href = Route::Assessment(id.clone()).href();
-    let school_href = state.store.with_untracked(|s| {
-        s.get(&id)
-            .map(|a| Route::School(encode_key(&school_key(&a.school))).href())
-            .unwrap_or_default()
-    });
+    // Follows renames: the overview is found by the school's current name.
+    let school_href = move || {
+        summary.with(|s| {
+            s.as_ref()
+                .map(|s| Route::School(encode_key(&school_key(&s.school))).href())
+        })
+    };
     let total = four_stages().features.len();
     let heading_id = format!("row-{id}");
     let rename_input_id = format!("rename-{id}");
@@ -120,7 +122,7 @@ pub fn AssessmentRow(id: String) -> impl IntoView {
                 {move || match mode.get() {
                     RowMode::Normal => view! {
                         <a class="button primary" href=href.clone()>"Open"</a>
-                        <a class="button" href=school_href.clone()>"School overview"</a>
+                        <a class="button" href=school_href>"School overview"</a>
                         <button type="button" class="button" on:click=duplicate.clone()>"Duplicate"</button>
                         <button type="button" class="button" on:click=start_rename>"Rename"</button>
                         <ConfirmDelete question="Delete this assessment?" on_confirm=delete />

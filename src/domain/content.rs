@@ -109,10 +109,6 @@ impl Framework {
             .filter(move |f| f.themes.iter().any(|t| t == theme))
     }
 
-    pub fn feature(&self, id: &str) -> Option<&Feature> {
-        self.features.iter().find(|f| f.id == id)
-    }
-
     pub fn theme(&self, id: &str) -> Option<&Theme> {
         self.themes.iter().find(|t| t.id == id)
     }

@@ -169,18 +169,10 @@ pub struct ContributionGroup {
     pub items: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-pub struct BandInfo {
-    pub id: String,
-    pub name: String,
-    pub short: String,
-}
-
-/// The journeys, bands and contributions.
+/// The journeys and the contributions of capacity givers (band names are [`Band::name`]).
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct JourneyContent {
     pub source: String,
-    pub bands: Vec<BandInfo>,
     pub journeys: Vec<Journey>,
     pub contributions: Vec<ContributionGroup>,
 }

@@ -63,8 +63,10 @@ pub fn WorkshopPage(id: String) -> impl IntoView {
                                         <details class="descriptors">
                                             <summary>"What alignment and autonomy look like in an academy"</summary>
                                             <h4>{part.questions.aligned.clone()}</h4>
+                                            <p class="column-heading">{part.headings.aligned.clone()}</p>
                                             <ul>{part.aligned.iter().map(|s| view! { <li>{s.text.clone()}</li> }).collect_view()}</ul>
                                             <h4>{part.questions.autonomy.clone()}</h4>
+                                            <p class="column-heading">{part.headings.autonomy.clone()}</p>
                                             <ul>{part.autonomy.iter().map(|s| view! { <li>{s.text.clone()}</li> }).collect_view()}</ul>
                                         </details>
                                         <p class="column-question">{part.questions.standardised.clone()}</p>

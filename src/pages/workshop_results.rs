@@ -60,8 +60,13 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
     let lookup_id = id.clone();
     let workshop: Memo<Option<Workshop>> =
         Memo::new(move |_| state.store.with(|s| s.workshop(&lookup_id).cloned()));
-    let results =
-        Memo::new(move |_| workshop.with(|w| w.as_ref().map(|w| workshop_results(aas(), w))));
+    // One memo for the page; a workshop that is missing shows the "not found" panel instead.
+    let results = Memo::new(move |_| {
+        workshop.with(|w| match w {
+            Some(w) => workshop_results(aas(), w),
+            None => workshop_results(aas(), &Workshop::new(String::new(), "", "", "", 0.0)),
+        })
+    });
     let anonymous = RwSignal::new(false);
     let presenting = RwSignal::new(false);
     Effect::new(move |_| {
@@ -71,11 +76,10 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
     });
     let answer_href = Route::Workshop(id.clone()).href();
     view! {
-        <Show when=move || results.with(Option::is_some) fallback=|| view! {
+        <Show when=move || workshop.with(Option::is_some) fallback=|| view! {
             <section class="panel"><h1>"Workshop not found"</h1><p><a href="#/">"Go to the list"</a></p></section>
         }>
             {
-                let results = Memo::new(move |_| results.get().unwrap_or_else(|| workshop_results(aas(), &Workshop::new(String::new(), "", "", "", 0.0))));
                 let respondents = move || workshop.with(|w| w.as_ref().map_or(0, |w| w.respondents.len()));
                 view! {
                     <div class="workshop-results" class:presenting=move || presenting.get()>

@@ -82,6 +82,11 @@ test('the list: open, duplicate, rename, delete with confirmation and undo', asy
   await copy.getByLabel('New school name').fill('Birch Academy');
   await copy.getByRole('button', { name: 'Save name' }).click();
   await page.locator('.row-title', { hasText: 'Birch Academy' }).waitFor();
+  // The school overview follows the new name.
+  await page.locator('.assessment-row', { hasText: 'Birch Academy' }).getByRole('link', { name: 'School overview' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Birch Academy' }).waitFor();
+  await page.goBack();
+  await page.locator('.row-title', { hasText: 'Birch Academy' }).waitFor();
 
   const birch = page.locator('.assessment-row', { hasText: 'Birch Academy' });
   await birch.getByRole('button', { name: 'Delete' }).click();
