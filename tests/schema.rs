@@ -189,3 +189,35 @@ fn a_version_2_store_is_migrated() {
     );
     assert_eq!(read_store(&write_store(&store)), Ok(store));
 }
+
+/// A store saved by version 3 (before action plans) keeps its trajectories.
+#[test]
+fn a_version_3_store_is_migrated() {
+    let store = read_store(include_str!("fixtures/store-v3.json")).expect("version 3 is read");
+    assert!(store.plans.is_empty());
+    assert_eq!(store.trajectories[0].points.len(), 3);
+    assert_eq!(
+        store.assessments[0].answer("improve-1").unwrap().note,
+        "Peer review in place"
+    );
+    assert_eq!(read_store(&write_store(&store)), Ok(store));
+}
+
+#[test]
+fn a_problem_names_the_item_and_what_was_expected() {
+    let text = write_store(&sample_store()).replace("\"clearly\"", "\"sometimes\"");
+    let Err(ReadError::Invalid(detail)) = read_store(&text) else {
+        panic!("an unknown level must be refused");
+    };
+    assert!(detail.starts_with("assessment 1 ("), "{detail}");
+    assert!(detail.contains("expected one of"), "{detail}");
+}
+
+#[test]
+fn an_answer_to_an_unknown_feature_is_refused() {
+    let text = write_store(&sample_store()).replacen("\"stabilise-1\"", "\"made-up-9\"", 1);
+    let Err(ReadError::Invalid(detail)) = read_store(&text) else {
+        panic!("an unknown feature must be refused");
+    };
+    assert!(detail.contains("made-up-9"), "{detail}");
+}

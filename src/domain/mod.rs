@@ -3,10 +3,15 @@
 pub mod aas;
 pub mod assessment;
 pub mod content;
+pub mod dates;
+pub mod exchange;
 pub mod placement;
+pub mod plan;
 pub mod responses;
 pub mod schema;
+pub mod share;
 pub mod store;
 pub mod teams;
 pub mod text;
 pub mod trajectory;
+pub mod trust;

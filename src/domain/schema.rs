@@ -3,14 +3,20 @@
 //! Reading never guesses: text that is not Waypoint's, or is from a newer version,
 //! is reported with a reason so the app can keep it aside instead of losing it.
 
+use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use std::collections::HashSet;
 use std::fmt;
 
+use super::aas::Workshop;
+use super::assessment::Assessment;
+use super::content::four_stages;
+use super::plan::Intervention;
 use super::store::Store;
+use super::trajectory::Trajectory;
 
 /// The version of the stored format this build writes.
-pub const SCHEMA_VERSION: u64 = 3;
+pub const SCHEMA_VERSION: u64 = 4;
 /// The marker that says a document is Waypoint's.
 pub const FORMAT_NAME: &str = "waypoint";
 
@@ -49,6 +55,7 @@ pub fn write_store(store: &Store) -> String {
         "assessments": store.assessments,
         "workshops": store.workshops,
         "trajectories": store.trajectories,
+        "plans": store.plans,
     });
     document.to_string()
 }
@@ -75,10 +82,74 @@ pub fn read_envelope(text: &str, format: &str, newest: u64) -> Result<(Value, u6
 pub fn read_store(text: &str) -> Result<Store, ReadError> {
     let (value, version) = read_envelope(text, FORMAT_NAME, SCHEMA_VERSION)?;
     let current = migrate(value, version)?;
-    let store: Store =
-        serde_json::from_value(current).map_err(|e| ReadError::Invalid(e.to_string()))?;
+    let store = Store {
+        assessments: read_items::<Assessment>(&current, "assessments", "assessment")?,
+        workshops: read_items::<Workshop>(&current, "workshops", "workshop")?,
+        trajectories: read_items::<Trajectory>(&current, "trajectories", "trajectory")?,
+        plans: read_items::<Intervention>(&current, "plans", "intervention")?,
+    };
     check_ids(&store)?;
+    check_answers(&store)?;
     Ok(store)
+}
+
+/// Reads one list of the document item by item, so that a problem names its place:
+/// "assessment 3 (Oakfield Primary): unknown variant `sometimes`, expected one of …".
+fn read_items<T: DeserializeOwned>(
+    document: &Value,
+    field: &str,
+    noun: &str,
+) -> Result<Vec<T>, ReadError> {
+    let Some(list) = document.get(field) else {
+        return Ok(Vec::new());
+    };
+    let list = list
+        .as_array()
+        .ok_or_else(|| ReadError::Invalid(format!("\"{field}\" should be a list")))?;
+    list.iter()
+        .enumerate()
+        .map(|(index, item)| {
+            serde_json::from_value::<T>(item.clone()).map_err(|e| {
+                let name = item
+                    .get("school")
+                    .or_else(|| item.get("trust"))
+                    .or_else(|| item.get("target"))
+                    .and_then(Value::as_str)
+                    .map(|n| format!(" ({})", short(n)))
+                    .unwrap_or_default();
+                ReadError::Invalid(format!("{noun} {}{name}: {e}", index + 1))
+            })
+        })
+        .collect()
+}
+
+/// The first characters of a name, for messages.
+fn short(text: &str) -> String {
+    let mut out: String = text.chars().take(60).collect();
+    if text.chars().count() > 60 {
+        out.push('…');
+    }
+    out
+}
+
+/// Every answer must be to a feature of the framework, so nothing is silently dropped.
+fn check_answers(store: &Store) -> Result<(), ReadError> {
+    let framework = four_stages();
+    for (index, assessment) in store.assessments.iter().enumerate() {
+        if let Some(unknown) = assessment
+            .answers
+            .keys()
+            .find(|id| !framework.features.iter().any(|f| &f.id == *id))
+        {
+            return Err(ReadError::Invalid(format!(
+                "assessment {} ({}): answers a feature this version does not have (\"{}\"); expected ids such as \"stabilise-1\"",
+                index + 1,
+                short(&assessment.title()),
+                short(unknown)
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Brings a document of an older version up to [`SCHEMA_VERSION`], one step at a time.
@@ -89,6 +160,7 @@ fn migrate(mut document: Value, version: u64) -> Result<Value, ReadError> {
         document = match version {
             1 => v1_to_v2(document),
             2 => v2_to_v3(document),
+            3 => v3_to_v4(document),
             other => {
                 return Err(ReadError::Invalid(format!(
                     "format version {other} is not one Waypoint ever wrote"
@@ -98,6 +170,15 @@ fn migrate(mut document: Value, version: u64) -> Result<Value, ReadError> {
         version += 1;
     }
     Ok(document)
+}
+
+/// Version 4 added action plans (commissioned interventions).
+fn v3_to_v4(mut document: Value) -> Value {
+    if let Some(object) = document.as_object_mut() {
+        object.insert("plans".into(), Value::Array(Vec::new()));
+        object.insert("schema".into(), Value::from(4));
+    }
+    document
 }
 
 /// Version 3 added schools' performance trajectories.
@@ -125,7 +206,8 @@ fn check_ids(store: &Store) -> Result<(), ReadError> {
         .iter()
         .map(|a| a.id.as_str())
         .chain(store.workshops.iter().map(|w| w.id.as_str()))
-        .chain(store.trajectories.iter().map(|t| t.id.as_str()));
+        .chain(store.trajectories.iter().map(|t| t.id.as_str()))
+        .chain(store.plans.iter().map(|p| p.id.as_str()));
     for (index, id) in ids.enumerate() {
         if id.is_empty() {
             return Err(ReadError::Invalid(format!("item {} has no id", index + 1)));

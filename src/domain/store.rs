@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::aas::Workshop;
 use super::assessment::Assessment;
+use super::plan::Intervention;
 use super::trajectory::Trajectory;
 
 /// Everything Waypoint keeps for one browser.
@@ -16,6 +17,9 @@ pub struct Store {
     /// Performance trajectories, one per school.
     #[serde(default)]
     pub trajectories: Vec<Trajectory>,
+    /// Commissioned interventions (action plans), every school's.
+    #[serde(default)]
+    pub plans: Vec<Intervention>,
 }
 
 /// An assessment taken out of the store, kept so that the deletion can be undone.
@@ -120,6 +124,32 @@ impl Store {
         self.assessments
             .iter()
             .filter(move |a| super::teams::school_key(&a.school) == school_key)
+    }
+
+    pub fn plan(&self, id: &str) -> Option<&Intervention> {
+        self.plans.iter().find(|p| p.id == id)
+    }
+
+    pub fn plan_mut(&mut self, id: &str) -> Option<&mut Intervention> {
+        self.plans.iter_mut().find(|p| p.id == id)
+    }
+
+    /// The interventions of one school (by its key).
+    pub fn plans_of<'a>(
+        &'a self,
+        school_key: &'a str,
+    ) -> impl Iterator<Item = &'a Intervention> + 'a {
+        self.plans
+            .iter()
+            .filter(move |p| super::teams::school_key(&p.school) == school_key)
+    }
+
+    /// Whether any item of any kind already has this id (ids are unique across kinds).
+    pub fn has_id(&self, id: &str) -> bool {
+        self.assessments.iter().any(|a| a.id == id)
+            || self.workshops.iter().any(|w| w.id == id)
+            || self.trajectories.iter().any(|t| t.id == id)
+            || self.plans.iter().any(|p| p.id == id)
     }
 
     /// Adds a workshop at the top of its list.

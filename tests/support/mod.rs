@@ -1,6 +1,8 @@
 //! Helpers shared by the native tests: building assessments answered a given way.
 #![allow(dead_code)]
 
+pub mod arbitrary;
+
 use waypoint::domain::assessment::{Assessment, AssessmentDetails, Level, Scope};
 use waypoint::domain::content::{four_stages, Stage};
 

@@ -1,0 +1,45 @@
+//! Calendar arithmetic on ISO dates (yyyy-mm-dd), which is all the plans need: no
+//! time zones, no clock.
+
+use super::assessment::is_iso_date;
+
+/// Days since 1970-01-01 of a valid ISO date (Howard Hinnant's civil-days algorithm).
+pub fn day_number(date: &str) -> Option<i64> {
+    if !is_iso_date(date) {
+        return None;
+    }
+    let y: i64 = date[0..4].parse().ok()?;
+    let m: i64 = date[5..7].parse().ok()?;
+    let d: i64 = date[8..10].parse().ok()?;
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// The ISO date of a day number.
+pub fn from_day_number(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The date `days` after `date`.
+pub fn add_days(date: &str, days: i64) -> Option<String> {
+    day_number(date).map(|n| from_day_number(n + days))
+}
+
+/// Days from `from` to `to` (negative if `to` is earlier).
+pub fn days_between(from: &str, to: &str) -> Option<i64> {
+    Some(day_number(to)? - day_number(from)?)
+}

@@ -1,0 +1,249 @@
+//! Share links: an assessment packed into the URL fragment (`#/shared/…`), which the
+//! browser never sends to any server.
+//!
+//! The payload is a compact JSON document (levels as one letter per feature, in the
+//! framework's order), compressed by the browser (raw DEFLATE) and written in base64url.
+//! This module does everything but the compression, so all of it is tested natively.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::assessment::{is_iso_date, Answer, Assessment, Level, Scope};
+use super::content::four_stages;
+use super::schema::ReadError;
+
+/// The marker and version of the payload format.
+pub const SHARE_FORMAT: &str = "waypoint-share";
+pub const SHARE_VERSION: u64 = 1;
+/// Links longer than this break in some mail clients and chat apps.
+pub const MAIL_SAFE_LENGTH: usize = 2_000;
+/// The longest fragment Waypoint makes or opens; beyond it, share the file.
+pub const MAX_LINK_LENGTH: usize = 64_000;
+/// The most a payload may decompress to, so that a hostile link cannot exhaust memory.
+pub const MAX_PAYLOAD_BYTES: usize = 1_000_000;
+
+/// The assessment as it travels in a link: no ids or timestamps of this browser.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct Payload {
+    f: String,
+    v: u64,
+    /// School, scope, date, assessors.
+    s: String,
+    c: Scope,
+    d: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    a: String,
+    /// One letter per feature in framework order: c(learly), p(artly), n(ot seen),
+    /// x (not applicable), - (unanswered).
+    l: String,
+    /// Evidence notes by feature id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    n: BTreeMap<String, String>,
+}
+
+/// What a link carries: the assessment's details and answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shared {
+    pub school: String,
+    pub scope: Scope,
+    pub date: String,
+    pub assessors: String,
+    pub answers: BTreeMap<String, Answer>,
+}
+
+impl Shared {
+    /// A saved assessment made from the link, for "save a copy to this browser".
+    pub fn into_assessment(self, id: String, now_ms: f64) -> Assessment {
+        Assessment {
+            id,
+            school: self.school,
+            scope: self.scope,
+            date: self.date,
+            assessors: self.assessors,
+            answers: self.answers,
+            created_ms: now_ms,
+            updated_ms: now_ms,
+        }
+    }
+
+    /// A read-only assessment for showing the link's contents.
+    pub fn preview(&self) -> Assessment {
+        self.clone().into_assessment("shared".into(), 0.0)
+    }
+}
+
+fn letter(level: Option<Level>) -> char {
+    match level {
+        Some(Level::Clearly) => 'c',
+        Some(Level::Partly) => 'p',
+        Some(Level::NotSeen) => 'n',
+        Some(Level::NotApplicable) => 'x',
+        None => '-',
+    }
+}
+
+fn level_of(letter: char) -> Option<Option<Level>> {
+    match letter {
+        'c' => Some(Some(Level::Clearly)),
+        'p' => Some(Some(Level::Partly)),
+        'n' => Some(Some(Level::NotSeen)),
+        'x' => Some(Some(Level::NotApplicable)),
+        '-' => Some(None),
+        _ => None,
+    }
+}
+
+/// The uncompressed payload of an assessment's link.
+pub fn payload_json(assessment: &Assessment) -> String {
+    let framework = four_stages();
+    let payload = Payload {
+        f: SHARE_FORMAT.into(),
+        v: SHARE_VERSION,
+        s: assessment.school.clone(),
+        c: assessment.scope.clone(),
+        d: assessment.date.clone(),
+        a: assessment.assessors.clone(),
+        l: framework
+            .features
+            .iter()
+            .map(|f| letter(assessment.level(&f.id)))
+            .collect(),
+        n: assessment
+            .answers
+            .iter()
+            .filter(|(_, a)| !a.note.is_empty())
+            .map(|(id, a)| (id.clone(), a.note.clone()))
+            .collect(),
+    };
+    serde_json::to_string(&payload).expect("a payload always serialises")
+}
+
+/// Reads an uncompressed payload, checking everything a hand-made link could get wrong.
+pub fn read_payload(json: &str) -> Result<Shared, ReadError> {
+    if json.len() > MAX_PAYLOAD_BYTES {
+        return Err(ReadError::Invalid("the link holds too much data".into()));
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| ReadError::NotJson(e.to_string()))?;
+    if value.get("f").and_then(|f| f.as_str()) != Some(SHARE_FORMAT) {
+        return Err(ReadError::NotWaypoint);
+    }
+    match value.get("v").and_then(|v| v.as_u64()) {
+        Some(v) if v > SHARE_VERSION => return Err(ReadError::NewerVersion { found: v }),
+        Some(_) => {}
+        None => return Err(ReadError::Invalid("the link's version is missing".into())),
+    }
+    let payload: Payload =
+        serde_json::from_value(value).map_err(|e| ReadError::Invalid(e.to_string()))?;
+    let framework = four_stages();
+    if payload.s.trim().is_empty() {
+        return Err(ReadError::Invalid("the school's name is missing".into()));
+    }
+    if !is_iso_date(&payload.d) {
+        return Err(ReadError::Invalid(format!(
+            "the date should look like 2026-11-23 (found \"{}\")",
+            payload.d.chars().take(20).collect::<String>()
+        )));
+    }
+    let letters: Vec<char> = payload.l.chars().collect();
+    if letters.len() != framework.features.len() {
+        return Err(ReadError::Invalid(format!(
+            "the link has {} answers; expected one for each of the {} features",
+            letters.len(),
+            framework.features.len()
+        )));
+    }
+    let mut answers = BTreeMap::new();
+    for (feature, letter) in framework.features.iter().zip(letters) {
+        let level = level_of(letter).ok_or_else(|| {
+            ReadError::Invalid(format!(
+                "the answer for {} is \"{letter}\"; expected one of c, p, n, x or -",
+                feature.id
+            ))
+        })?;
+        if level.is_some() {
+            answers.insert(
+                feature.id.clone(),
+                Answer {
+                    level,
+                    note: String::new(),
+                },
+            );
+        }
+    }
+    for (id, note) in payload.n {
+        if !framework.features.iter().any(|f| f.id == id) {
+            return Err(ReadError::Invalid(format!(
+                "a note is for a feature this version does not have (\"{}\")",
+                id.chars().take(40).collect::<String>()
+            )));
+        }
+        if !note.is_empty() {
+            answers.entry(id).or_default().note = note;
+        }
+    }
+    Ok(Shared {
+        school: payload.s,
+        scope: payload.c,
+        date: payload.d,
+        assessors: payload.a,
+        answers,
+    })
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Base64url without padding, safe in a URL fragment.
+pub fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        let chars = chunk.len() + 1;
+        for i in 0..chars {
+            out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+/// Decodes base64url (no padding); `None` for any character or length it cannot be.
+pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    for chunk in text.as_bytes().chunks(4) {
+        let mut n = 0u32;
+        for (i, c) in chunk.iter().enumerate() {
+            let value = ALPHABET.iter().position(|a| a == c)? as u32;
+            n |= value << (18 - 6 * i);
+        }
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Some(out)
+}
+
+/// What the sharing panel says about a link of this length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkFit {
+    Fine,
+    /// Works in browsers, but some mail clients cut it.
+    LongForMail,
+    /// Too long to offer: share the file instead.
+    TooLong,
+}
+
+pub fn link_fit(length: usize) -> LinkFit {
+    if length > MAX_LINK_LENGTH {
+        LinkFit::TooLong
+    } else if length > MAIL_SAFE_LENGTH {
+        LinkFit::LongForMail
+    } else {
+        LinkFit::Fine
+    }
+}

@@ -1,0 +1,331 @@
+//! The trust overview: every school in this browser with its stage, journey, whether it
+//! is likely to give or take capacity, and its level of need; and suggested pairings of
+//! a school strong in a theme with one that is weak in it.
+//!
+//! The seeds categorise schools "on an annual basis and review every 6 months to
+//! determine overall level of need", and hold that "everyone has something to 'bring to
+//! the table'". Waypoint suggests a level by the rule in [`NEED_RULES`]; it is a starting
+//! point for the trust's own judgement, and says why.
+
+use std::collections::BTreeMap;
+
+use super::assessment::{Assessment, Scope};
+use super::content::{Framework, Stage};
+use super::placement::assess;
+use super::store::Store;
+use super::teams::school_key;
+use super::trajectory::{classify, journeys, Classification, Role};
+
+/// A suggested level of need, highest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Need {
+    High,
+    Moderate,
+    Low,
+    /// Neither an assessment nor a journey is known.
+    Unknown,
+}
+
+impl Need {
+    pub const ALL: [Need; 4] = [Need::High, Need::Moderate, Need::Low, Need::Unknown];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Need::High => "High need: intensive support",
+            Need::Moderate => "Moderate need: targeted support",
+            Need::Low => "Low need: light touch",
+            Need::Unknown => "Not yet known",
+        }
+    }
+
+    pub fn short(self) -> &'static str {
+        match self {
+            Need::High => "High",
+            Need::Moderate => "Moderate",
+            Need::Low => "Low",
+            Need::Unknown => "Not known",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Need::High => "high",
+            Need::Moderate => "moderate",
+            Need::Low => "low",
+            Need::Unknown => "unknown",
+        }
+    }
+}
+
+/// How the level of need is suggested, in the words shown to users.
+pub const NEED_RULES: [&str; 4] = [
+    "High need: the latest whole-school assessment places the school at Stabilise, or its trajectory is journey C (Rapid Decliners) or H (Weakest System Performers).",
+    "Moderate need: it is placed at Repair, or its journey is D (Slow Decliners), or it is placed at Improve on a journey whose schools are likely to take capacity.",
+    "Low need: it is placed at Improve or Sustain on a journey of capacity givers, or with no journey known.",
+    "Not yet known: there is no whole-school assessment with a stage and no journey.",
+];
+
+/// One school's row of the overview.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SchoolRow {
+    pub key: String,
+    pub name: String,
+    /// The latest whole-school assessment (or, failing that, the latest of any scope).
+    pub assessment_id: Option<String>,
+    pub assessed_on: Option<String>,
+    pub stage: Option<Stage>,
+    pub tentative: bool,
+    /// The stage of each theme, in the framework's order.
+    pub themes: Vec<Option<Stage>>,
+    /// The journey letter, when one fits.
+    pub journey: Option<char>,
+    pub journey_note: String,
+    pub role: Option<Role>,
+    pub need: Need,
+    pub need_reason: String,
+    /// Open interventions, and how many of them are overdue today.
+    pub open_plans: usize,
+    pub overdue_plans: usize,
+}
+
+fn latest<'a>(assessments: &[&'a Assessment]) -> Option<&'a Assessment> {
+    let newest = |list: Vec<&'a Assessment>| {
+        list.into_iter().max_by(|a, b| {
+            a.date
+                .cmp(&b.date)
+                .then(a.updated_ms.total_cmp(&b.updated_ms))
+        })
+    };
+    newest(
+        assessments
+            .iter()
+            .copied()
+            .filter(|a| a.scope == Scope::WholeSchool)
+            .collect(),
+    )
+    .or_else(|| newest(assessments.to_vec()))
+}
+
+/// The suggested level of need and the reason, by [`NEED_RULES`].
+pub fn need(stage: Option<Stage>, journey: Option<char>, role: Option<Role>) -> (Need, String) {
+    let journey_name =
+        |letter: char| format!("journey {letter} ({})", journeys().journey(letter).name);
+    match (stage, journey) {
+        (Some(Stage::Stabilise), _) => (Need::High, "placed at Stabilise".into()),
+        (_, Some(j @ ('C' | 'H'))) => (Need::High, format!("on {}", journey_name(j))),
+        (Some(Stage::Repair), _) => (Need::Moderate, "placed at Repair".into()),
+        (_, Some(j @ 'D')) => (Need::Moderate, format!("on {}", journey_name(j))),
+        (Some(Stage::Improve), Some(j)) if role == Some(Role::Taker) => (
+            Need::Moderate,
+            format!("placed at Improve on {}", journey_name(j)),
+        ),
+        (Some(stage), Some(j)) => (
+            Need::Low,
+            format!("placed at {} on {}", stage.name(), journey_name(j)),
+        ),
+        (Some(stage), None) => (
+            Need::Low,
+            format!("placed at {}; no journey known", stage.name()),
+        ),
+        (None, Some(j)) => (
+            Need::Low,
+            format!("on {}; not assessed yet", journey_name(j)),
+        ),
+        (None, None) => (Need::Unknown, "no stage and no journey yet".into()),
+    }
+}
+
+/// Every school in the store, by name.
+pub fn overview(framework: &Framework, store: &Store, today: &str) -> Vec<SchoolRow> {
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    for name in store
+        .assessments
+        .iter()
+        .map(|a| &a.school)
+        .chain(store.trajectories.iter().map(|t| &t.school))
+        .chain(store.plans.iter().map(|p| &p.school))
+    {
+        names
+            .entry(school_key(name))
+            .or_insert_with(|| name.trim().to_string());
+    }
+    names
+        .into_iter()
+        .map(|(key, name)| {
+            let assessments: Vec<&Assessment> = store.assessments_of(&key).collect();
+            let chosen = latest(&assessments);
+            let result = chosen.map(|a| assess(framework, a));
+            let stage = result.as_ref().and_then(|r| r.overall.stage);
+            let (journey, journey_note) =
+                match store.trajectory_of(&key).map(|t| classify(&t.bands())) {
+                    Some(Classification::Journey { letter, .. }) => (Some(letter), String::new()),
+                    Some(Classification::Ambiguous { closest, .. }) => (
+                        None,
+                        format!(
+                            "No clear journey; closest {}",
+                            closest
+                                .iter()
+                                .map(char::to_string)
+                                .collect::<Vec<_>>()
+                                .join(" or ")
+                        ),
+                    ),
+                    Some(Classification::TooShort { .. }) => {
+                        (None, "Too few points for a journey".into())
+                    }
+                    None => (None, "No trajectory entered".into()),
+                };
+            let role = journey.map(|j| journeys().journey(j).role);
+            let (need, need_reason) = need(stage, journey, role);
+            let plans: Vec<_> = store
+                .plans_of(&key)
+                .filter(|p| p.status.is_open())
+                .collect();
+            SchoolRow {
+                assessment_id: chosen.map(|a| a.id.clone()),
+                assessed_on: chosen.map(|a| a.date.clone()),
+                stage,
+                tentative: result.as_ref().is_some_and(|r| r.overall.is_tentative()),
+                themes: result
+                    .map(|r| r.themes.iter().map(|t| t.placement.stage).collect())
+                    .unwrap_or_else(|| vec![None; framework.themes.len()]),
+                journey,
+                journey_note,
+                role,
+                need,
+                need_reason,
+                open_plans: plans.len(),
+                overdue_plans: plans.iter().filter(|p| p.overdue(today).is_some()).count(),
+                key,
+                name,
+            }
+        })
+        .collect()
+}
+
+/// A suggested school-to-school pairing for one theme.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pairing {
+    pub theme_id: String,
+    pub theme: String,
+    pub giver: String,
+    pub giver_stage: Stage,
+    pub taker: String,
+    pub taker_stage: Stage,
+}
+
+/// How pairings are suggested, in the words shown to users.
+pub const PAIRING_RULE: &str = "For each theme, a school placed at Stabilise or Repair in that theme is paired with a school placed at Sustain in it (or Improve, if none is at Sustain) that is not itself a likely capacity taker. The strongest in the theme is chosen first, and no school is asked to support more than two others in the same theme.";
+
+/// Pairs schools weak in a theme with schools strong in it.
+pub fn pairings(framework: &Framework, rows: &[SchoolRow]) -> Vec<Pairing> {
+    let mut out = Vec::new();
+    for (index, theme) in framework.themes.iter().enumerate() {
+        let stage_in = |row: &SchoolRow| row.themes.get(index).copied().flatten();
+        let mut givers: Vec<(&SchoolRow, Stage, usize)> = rows
+            .iter()
+            .filter(|r| r.role != Some(Role::Taker))
+            .filter_map(|r| {
+                stage_in(r)
+                    .filter(|s| *s >= Stage::Improve)
+                    .map(|s| (r, s, 0))
+            })
+            .collect();
+        // Strongest first; then by name, so the suggestion is stable.
+        givers.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.name.cmp(&b.0.name)));
+        let mut takers: Vec<(&SchoolRow, Stage)> = rows
+            .iter()
+            .filter_map(|r| stage_in(r).filter(|s| *s <= Stage::Repair).map(|s| (r, s)))
+            .collect();
+        takers.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.name.cmp(&b.0.name)));
+        for (taker, taker_stage) in takers {
+            let best = givers
+                .iter_mut()
+                .filter(|g| g.0.key != taker.key && g.2 < 2)
+                .min_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+            if let Some(giver) = best {
+                giver.2 += 1;
+                out.push(Pairing {
+                    theme_id: theme.id.clone(),
+                    theme: theme.name.clone(),
+                    giver: giver.0.name.clone(),
+                    giver_stage: giver.1,
+                    taker: taker.name.clone(),
+                    taker_stage,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// How the overview can be sorted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortBy {
+    Name,
+    Need,
+    Stage,
+    Journey,
+}
+
+impl SortBy {
+    pub const ALL: [SortBy; 4] = [SortBy::Need, SortBy::Stage, SortBy::Journey, SortBy::Name];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            SortBy::Name => "name",
+            SortBy::Need => "need",
+            SortBy::Stage => "stage",
+            SortBy::Journey => "journey",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortBy::Name => "School name",
+            SortBy::Need => "Level of need (highest first)",
+            SortBy::Stage => "Stage (earliest first)",
+            SortBy::Journey => "Journey (A to H)",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<SortBy> {
+        SortBy::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
+
+/// Which schools to show.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Part of the name, any case.
+    pub text: String,
+    pub need: Option<Need>,
+    pub stage: Option<Stage>,
+    pub role: Option<Role>,
+}
+
+impl Filter {
+    pub fn keeps(&self, row: &SchoolRow) -> bool {
+        let text = self.text.trim().to_lowercase();
+        (text.is_empty() || row.name.to_lowercase().contains(&text))
+            && self.need.is_none_or(|n| row.need == n)
+            && self.stage.is_none_or(|s| row.stage == Some(s))
+            && self.role.is_none_or(|r| row.role == Some(r))
+    }
+}
+
+/// The rows the filter keeps, in the chosen order (ties by name).
+pub fn arrange(rows: &[SchoolRow], filter: &Filter, sort: SortBy) -> Vec<SchoolRow> {
+    let mut kept: Vec<SchoolRow> = rows.iter().filter(|r| filter.keeps(r)).cloned().collect();
+    let stage_rank = |r: &SchoolRow| r.stage.map_or(4, |s| s.index());
+    kept.sort_by(|a, b| {
+        let first = match sort {
+            SortBy::Name => std::cmp::Ordering::Equal,
+            SortBy::Need => a.need.cmp(&b.need).then(stage_rank(a).cmp(&stage_rank(b))),
+            SortBy::Stage => stage_rank(a).cmp(&stage_rank(b)),
+            SortBy::Journey => a.journey.unwrap_or('Z').cmp(&b.journey.unwrap_or('Z')),
+        };
+        first.then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
+    kept
+}

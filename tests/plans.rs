@@ -1,0 +1,138 @@
+//! Action plans: the seed's four kinds, validation, review dates and overdue flags.
+#![cfg(not(target_arch = "wasm32"))]
+
+use waypoint::domain::dates::{add_days, day_number, days_between, from_day_number};
+use waypoint::domain::plan::{
+    cycle, Commission, Intervention, Kind, Overdue, Progress, Review, Status,
+};
+
+fn form() -> Commission {
+    Commission {
+        kind: Kind::SchoolToSchool,
+        partner: "Elm Park Academy".into(),
+        focus: "Outcomes".into(),
+        target: "Year 6 reading at the expected standard rises from 58% to 70%".into(),
+        owner: "Deputy head".into(),
+        start: "2026-09-07".into(),
+        end: "2027-02-12".into(),
+        review_weeks: 6,
+        success_criteria: "Termly reading assessments show 70% at the expected standard".into(),
+    }
+}
+
+#[test]
+fn the_four_kinds_come_from_the_seed_verbatim() {
+    let content = cycle();
+    assert_eq!(content.kinds.len(), 4);
+    assert_eq!(content.steps.len(), 4);
+    for kind in Kind::ALL {
+        assert!(!kind.content().description.is_empty());
+    }
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seeds/001_d5c28564b3708ab7.txt"
+    );
+    let Ok(seed) = std::fs::read_to_string(path) else {
+        eprintln!("seed not found; verbatim check skipped");
+        return;
+    };
+    let texts = content
+        .kinds
+        .iter()
+        .flat_map(|k| [&k.name, &k.description])
+        .chain(&content.steps)
+        .chain([&content.delivery, &content.accountability]);
+    for text in texts {
+        assert!(seed.contains(text.as_str()), "not in the seed: {text}");
+    }
+}
+
+#[test]
+fn dates_add_and_subtract_across_months_and_leap_years() {
+    assert_eq!(day_number("1970-01-01"), Some(0));
+    assert_eq!(add_days("2028-02-28", 1).as_deref(), Some("2028-02-29"));
+    assert_eq!(add_days("2027-02-28", 1).as_deref(), Some("2027-03-01"));
+    assert_eq!(add_days("2026-12-31", 1).as_deref(), Some("2027-01-01"));
+    assert_eq!(days_between("2026-09-07", "2027-02-12"), Some(158));
+    assert_eq!(days_between("2026-09-07", "nonsense"), None);
+    for n in (-25_000..60_000).step_by(97) {
+        assert_eq!(day_number(&from_day_number(n)), Some(n));
+    }
+}
+
+#[test]
+fn a_commission_needs_a_target_owner_dates_and_success_criteria() {
+    assert_eq!(form().validate(), Ok(()));
+    type Change = fn(&mut Commission);
+    let cases: [(Change, &str); 8] = [
+        (|f| f.target = " ".into(), "target"),
+        (|f| f.owner.clear(), "owns"),
+        (|f| f.partner.clear(), "supporting school"),
+        (|f| f.start = "2026-13-01".into(), "start date"),
+        (|f| f.end = "soon".into(), "time limit"),
+        (|f| f.end = "2026-09-01".into(), "after the start"),
+        (|f| f.review_weeks = 0, "Review every"),
+        (|f| f.success_criteria.clear(), "success criteria"),
+    ];
+    for (change, expected) in cases {
+        let mut f = form();
+        change(&mut f);
+        let message = f.validate().expect_err(expected);
+        assert!(message.contains(expected), "{message}");
+    }
+    let mut in_school = form();
+    in_school.kind = Kind::InSchool;
+    in_school.partner.clear();
+    assert_eq!(in_school.validate(), Ok(()));
+}
+
+#[test]
+fn reviews_fall_every_few_weeks_and_at_the_time_limit() {
+    let plan = Intervention::new("p1".into(), "Oakfield", None, form(), 1.0);
+    assert_eq!(
+        plan.review_dates(),
+        ["2026-10-19", "2026-11-30", "2027-01-11", "2027-02-12"]
+    );
+    assert_eq!(
+        plan.next_review("2026-11-23").as_deref(),
+        Some("2026-11-30")
+    );
+}
+
+#[test]
+fn a_missed_review_or_time_limit_is_flagged_until_recorded() {
+    let mut plan = Intervention::new("p1".into(), "Oakfield", None, form(), 1.0);
+    assert_eq!(plan.overdue("2026-10-19"), None);
+    assert_eq!(
+        plan.overdue("2026-11-23"),
+        Some(Overdue::ReviewMissed {
+            due: "2026-10-19".into()
+        })
+    );
+    plan.add_review(
+        Review {
+            date: "2026-10-20".into(),
+            progress: Progress::OnTrack,
+            note: "Guided reading in place".into(),
+        },
+        2.0,
+    );
+    assert_eq!(plan.status, Status::InProgress);
+    assert_eq!(plan.overdue("2026-11-23"), None);
+    assert!(plan
+        .overdue("2027-03-01")
+        .unwrap()
+        .message()
+        .contains("time limit"));
+    plan.add_review(
+        Review {
+            date: "2027-02-12".into(),
+            progress: Progress::Met,
+            note: String::new(),
+        },
+        3.0,
+    );
+    assert_eq!(plan.status, Status::Completed);
+    assert_eq!(plan.overdue("2027-03-01"), None);
+    assert_eq!(plan.reviews[0].date, "2026-10-20");
+}

@@ -1,0 +1,254 @@
+//! A small seeded generator of arbitrary Waypoint data, for property tests: any store,
+//! with odd text (scripts, emoji, right-to-left, control characters, long notes).
+#![allow(dead_code)]
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use waypoint::domain::aas::{aas, Placing, Position, Respondent, Workshop};
+use waypoint::domain::assessment::{Answer, Assessment, Level, Scope};
+use waypoint::domain::content::four_stages;
+use waypoint::domain::plan::{Intervention, Kind, Progress, Review, Status};
+use waypoint::domain::store::Store;
+use waypoint::domain::trajectory::{Band, Point, Thresholds, Trajectory};
+
+/// xorshift64*: fast, seedable, good enough to vary test data.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    pub fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+
+    pub fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| self.next() as u8).collect()
+    }
+
+    /// Text mixing plain words with the awkward cases.
+    pub fn text(&mut self, max_pieces: usize) -> String {
+        const PIECES: [&str; 14] = [
+            "Oakfield",
+            "Primary",
+            "<script>alert(1)</script>",
+            "🏫📈",
+            "مدرسة",
+            "\"quoted\"",
+            "comma, here",
+            "line\nbreak",
+            "=SUM(A1)",
+            "tab\tand\r\ncrlf",
+            "\u{0}\u{7}",
+            "Ysgol Gymraeg",
+            "é ü ß ø",
+            "   spaced   ",
+        ];
+        let n = self.below(max_pieces + 1);
+        (0..n)
+            .map(|_| *self.pick(&PIECES))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    pub fn name(&mut self) -> String {
+        let text = self.text(3);
+        if text.trim().is_empty() {
+            "Elm Park".into()
+        } else {
+            text
+        }
+    }
+
+    pub fn date(&mut self) -> String {
+        format!(
+            "20{:02}-{:02}-{:02}",
+            20 + self.below(10),
+            1 + self.below(12),
+            1 + self.below(28)
+        )
+    }
+
+    pub fn time(&mut self) -> f64 {
+        // Any finite value JSON can carry, including fractions.
+        (self.next() % 4_000_000_000_000) as f64 / if self.chance(30) { 7.0 } else { 1.0 }
+    }
+
+    pub fn id(&mut self, prefix: &str, n: usize) -> String {
+        format!("{prefix}{n}x{}", self.below(1_000_000))
+    }
+}
+
+pub fn assessment(rng: &mut Rng, id: String) -> Assessment {
+    let scope = match rng.below(4) {
+        0 => Scope::WholeSchool,
+        1 => Scope::Team(rng.name()),
+        2 => Scope::Subject(rng.name()),
+        _ => Scope::YearGroup(rng.name()),
+    };
+    let mut answers = BTreeMap::new();
+    for feature in &four_stages().features {
+        if rng.chance(70) {
+            let level = rng.chance(90).then(|| *rng.pick(&Level::ALL));
+            let note = if rng.chance(30) {
+                rng.text(6)
+            } else {
+                String::new()
+            };
+            if level.is_some() || !note.is_empty() {
+                answers.insert(feature.id.clone(), Answer { level, note });
+            }
+        }
+    }
+    Assessment {
+        id,
+        school: rng.name(),
+        scope,
+        date: rng.date(),
+        assessors: rng.text(2),
+        answers,
+        created_ms: rng.time(),
+        updated_ms: rng.time(),
+    }
+}
+
+pub fn workshop(rng: &mut Rng, id: String) -> Workshop {
+    let practices: Vec<String> = aas().practices().map(|p| p.statement.id.clone()).collect();
+    let respondents = (0..rng.below(4))
+        .map(|n| Respondent {
+            id: format!("r{n}"),
+            name: rng.name(),
+            role: rng.text(1),
+            placings: (0..rng.below(6))
+                .map(|_| {
+                    (
+                        rng.pick(&practices).clone(),
+                        Placing {
+                            now: Some(*rng.pick(&Position::ALL)),
+                            desired: rng.chance(50).then(|| *rng.pick(&Position::ALL)),
+                            note: rng.text(2),
+                        },
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    Workshop {
+        id,
+        trust: rng.name(),
+        academy: rng.text(1),
+        date: rng.date(),
+        respondents,
+        created_ms: rng.time(),
+        updated_ms: rng.time(),
+    }
+}
+
+pub fn trajectory(rng: &mut Rng, id: String, school: &str) -> Trajectory {
+    let thresholds = rng.chance(30).then(|| Thresholds {
+        measure: "% meeting the expected standard".into(),
+        coasting: 40.0,
+        national_average: 55.0,
+        top15: 70.0,
+    });
+    Trajectory {
+        id,
+        school: school.to_string(),
+        points: (0..rng.below(6))
+            .map(|n| Point {
+                period: format!("{}", 2019 + n),
+                band: rng.chance(80).then(|| *rng.pick(&Band::ALL)),
+                value: thresholds.is_some().then(|| rng.below(1000) as f64 / 10.0),
+            })
+            .collect(),
+        thresholds,
+        capacity: (0..rng.below(3))
+            .map(|_| rng.text(2))
+            .collect::<BTreeSet<_>>(),
+        updated_ms: rng.time(),
+    }
+}
+
+pub fn intervention(
+    rng: &mut Rng,
+    id: String,
+    school: &str,
+    assessment_id: Option<String>,
+) -> Intervention {
+    Intervention {
+        id,
+        school: school.to_string(),
+        assessment_id,
+        kind: *rng.pick(&Kind::ALL),
+        partner: rng.text(2),
+        focus: rng.text(1),
+        target: rng.name(),
+        owner: rng.name(),
+        start: "2026-09-01".into(),
+        end: rng.date(),
+        review_weeks: 1 + rng.below(12) as u32,
+        success_criteria: rng.text(5),
+        status: *rng.pick(&Status::ALL),
+        reviews: (0..rng.below(3))
+            .map(|_| Review {
+                date: rng.date(),
+                progress: *rng.pick(&Progress::ALL),
+                note: rng.text(3),
+            })
+            .collect(),
+        created_ms: rng.time(),
+        updated_ms: rng.time(),
+    }
+}
+
+/// Any store: a few of each kind of item, ids unique, schools sometimes shared.
+pub fn store(rng: &mut Rng) -> Store {
+    let mut store = Store::default();
+    for n in 0..rng.below(5) {
+        store.assessments.push(assessment(rng, format!("a{n}")));
+    }
+    for n in 0..rng.below(3) {
+        store.workshops.push(workshop(rng, format!("w{n}")));
+    }
+    let mut schools: Vec<String> = store.assessments.iter().map(|a| a.school.clone()).collect();
+    schools.push(rng.name());
+    for n in 0..rng.below(3) {
+        let school = rng.pick(&schools).clone();
+        if store
+            .trajectory_of(&waypoint::domain::teams::school_key(&school))
+            .is_none()
+        {
+            store
+                .trajectories
+                .push(trajectory(rng, format!("t{n}"), &school));
+        }
+    }
+    for n in 0..rng.below(4) {
+        let school = rng.pick(&schools).clone();
+        let source = store
+            .assessments
+            .iter()
+            .find(|a| a.school == school)
+            .map(|a| a.id.clone());
+        store
+            .plans
+            .push(intervention(rng, format!("p{n}"), &school, source));
+    }
+    store
+}
