@@ -10,7 +10,10 @@ use crate::pages::home::HomePage;
 use crate::pages::new_assessment::NewAssessmentPage;
 use crate::pages::new_workshop::NewWorkshopPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::report::ReportPage;
 use crate::pages::school::SchoolPage;
+use crate::pages::shared::SharedPage;
+use crate::pages::trust::TrustPage;
 use crate::pages::workshop::WorkshopPage;
 use crate::pages::workshop_results::WorkshopResultsPage;
 use crate::route::Route;
@@ -44,7 +47,10 @@ pub fn App() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true"></span>
                 "Waypoint"
             </a>
-            <p class="tagline">"School improvement self-assessment"</p>
+            <nav class="site-nav" aria-label="Main">
+                <a href="#/" aria-current=move || (route.get() == Route::Home).then_some("page")>"Assessments"</a>
+                <a href="#/trust" aria-current=move || (route.get() == Route::Trust).then_some("page")>"Trust overview"</a>
+            </nav>
             <p class="privacy-note">"Your answers stay in this browser"</p>
         </header>
         <StorageBanner />
@@ -57,6 +63,9 @@ pub fn App() -> impl IntoView {
                 Route::Workshop(id) => view! { <WorkshopPage id=id /> }.into_any(),
                 Route::WorkshopResults(id) => view! { <WorkshopResultsPage id=id /> }.into_any(),
                 Route::School(key) => view! { <SchoolPage key=key /> }.into_any(),
+                Route::Report(id) => view! { <ReportPage id=id /> }.into_any(),
+                Route::Shared(data) => view! { <SharedPage data=data /> }.into_any(),
+                Route::Trust => view! { <TrustPage /> }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}
         </main>

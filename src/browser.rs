@@ -102,3 +102,106 @@ pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
     text.as_string()
         .ok_or_else(|| "the file is not text".to_string())
 }
+
+/// Offers a `data:` URL (e.g. a chart as PNG) as a downloaded file.
+pub fn download_url(file_name: &str, url: &str) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "no document")?
+        .unchecked_into();
+    anchor.set_href(url);
+    anchor.set_download(file_name);
+    anchor.click();
+    Ok(())
+}
+
+/// Copies text to the clipboard; false if the browser refused.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Opens the browser's print dialog (where "Save as PDF" lives).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The browser's own (de)compression, so the app ships no compression code.
+    #[wasm_bindgen(js_name = CompressionStream)]
+    type CompressionStream;
+    #[wasm_bindgen(constructor, js_class = "CompressionStream", catch)]
+    fn new(format: &str) -> Result<CompressionStream, wasm_bindgen::JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn readable(this: &CompressionStream) -> web_sys::ReadableStream;
+    #[wasm_bindgen(method, getter)]
+    fn writable(this: &CompressionStream) -> web_sys::WritableStream;
+
+    #[wasm_bindgen(js_name = DecompressionStream)]
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
+    fn new(format: &str) -> Result<DecompressionStream, wasm_bindgen::JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn readable(this: &DecompressionStream) -> web_sys::ReadableStream;
+    #[wasm_bindgen(method, getter)]
+    fn writable(this: &DecompressionStream) -> web_sys::WritableStream;
+}
+
+/// Which way bytes go through the browser's DEFLATE streams.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Deflate {
+    Compress,
+    Decompress,
+}
+
+/// Raw DEFLATE of `bytes`, in or out. Output beyond `limit` bytes stops the stream, so
+/// a hostile link cannot inflate into gigabytes.
+pub async fn deflate(bytes: &[u8], direction: Deflate, limit: usize) -> Result<Vec<u8>, String> {
+    let unavailable = |_| "this browser cannot compress or expand data".to_string();
+    let (readable, writable) = match direction {
+        Deflate::Compress => {
+            let stream = CompressionStream::new("deflate-raw").map_err(unavailable)?;
+            (stream.readable(), stream.writable())
+        }
+        Deflate::Decompress => {
+            let stream = DecompressionStream::new("deflate-raw").map_err(unavailable)?;
+            (stream.readable(), stream.writable())
+        }
+    };
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(|_| "no blob")?;
+    let output = blob
+        .stream()
+        .pipe_through(&web_sys::ReadableWritablePair::new(&readable, &writable));
+    let reader: web_sys::ReadableStreamDefaultReader = output.get_reader().unchecked_into();
+    let mut out = Vec::new();
+    loop {
+        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|_| "the data is damaged".to_string())?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .map(|d| d.is_truthy())
+            .unwrap_or(true);
+        if done {
+            return Ok(out);
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| "no data")?;
+        let array: js_sys::Uint8Array = value.unchecked_into();
+        if out.len() + array.length() as usize > limit {
+            let _ = reader.cancel();
+            return Err("the data expands to more than Waypoint will read".into());
+        }
+        let start = out.len();
+        out.resize(start + array.length() as usize, 0);
+        array.copy_to(&mut out[start..]);
+    }
+}

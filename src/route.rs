@@ -12,6 +12,12 @@ pub enum Route {
     WorkshopResults(String),
     /// A school's overview, by its hex-encoded key (see `domain::teams::encode_key`).
     School(String),
+    /// An assessment's printable report.
+    Report(String),
+    /// A read-only assessment carried in the link itself (see `domain::share`).
+    Shared(String),
+    /// Every school in this browser, for a trust.
+    Trust,
     NotFound,
 }
 
@@ -28,6 +34,9 @@ impl Route {
             ["workshop", id] if is_id(id) => Route::Workshop((*id).to_string()),
             ["workshop", id, "results"] if is_id(id) => Route::WorkshopResults((*id).to_string()),
             ["school", key] if is_hex(key) => Route::School((*key).to_string()),
+            ["assessment", id, "report"] if is_id(id) => Route::Report((*id).to_string()),
+            ["shared", data] if is_share_data(data) => Route::Shared((*data).to_string()),
+            ["trust"] => Route::Trust,
             _ => Route::NotFound,
         }
     }
@@ -42,12 +51,23 @@ impl Route {
             Route::Workshop(id) => format!("#/workshop/{id}"),
             Route::WorkshopResults(id) => format!("#/workshop/{id}/results"),
             Route::School(key) => format!("#/school/{key}"),
+            Route::Report(id) => format!("#/assessment/{id}/report"),
+            Route::Shared(data) => format!("#/shared/{data}"),
+            Route::Trust => "#/trust".into(),
         }
     }
 }
 
 fn is_hex(text: &str) -> bool {
     !text.is_empty() && text.len() <= 1600 && text.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+fn is_share_data(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= crate::domain::share::MAX_LINK_LENGTH
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 fn is_id(text: &str) -> bool {
@@ -72,6 +92,9 @@ mod tests {
             Route::Workshop("w1".into()),
             Route::WorkshopResults("w1".into()),
             Route::School("6f616b".into()),
+            Route::Report("a1".into()),
+            Route::Shared("eJzLSM3JyVcozy_KSQEAGgQEXQ".into()),
+            Route::Trust,
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

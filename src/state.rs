@@ -25,6 +25,8 @@ pub struct AppState {
     pub unreadable: RwSignal<Option<Unreadable>>,
     /// The last deleted item, for "Undo".
     pub last_removed: RwSignal<Option<Deleted>>,
+    /// When the user last downloaded an export of their data.
+    pub last_export: RwSignal<Option<f64>>,
 }
 
 /// Something deleted that can still be put back.
@@ -56,6 +58,7 @@ impl AppState {
             save_status: RwSignal::new(status),
             unreadable: RwSignal::new(loaded.unreadable),
             last_removed: RwSignal::new(None),
+            last_export: RwSignal::new(storage::last_export()),
         }
     }
 
@@ -90,6 +93,13 @@ impl AppState {
         if self.save_status.get_untracked() != status {
             self.save_status.set(status);
         }
+    }
+
+    /// Notes that the user downloaded an export, for backup reminders.
+    pub fn exported(&self) {
+        let now = crate::browser::now_ms();
+        storage::record_export(now);
+        self.last_export.set(Some(now));
     }
 
     /// Deletes an assessment, keeping it for "Undo".

@@ -12,6 +12,8 @@ use crate::domain::store::Store;
 
 /// Where the assessments live.
 pub const STORE_KEY: &str = "waypoint.store";
+/// When the user last downloaded an export (milliseconds since 1970), for backup reminders.
+pub const LAST_EXPORT_KEY: &str = "waypoint.lastExport";
 /// Prefix of the keys under which unreadable data is kept aside.
 pub const UNREADABLE_PREFIX: &str = "waypoint.unreadable.";
 
@@ -101,6 +103,24 @@ pub fn save(store: &Store) -> Result<(), String> {
     storage
         .set_item(STORE_KEY, &write_store(store))
         .map_err(|error| describe_js_error(&error))
+}
+
+/// Records that an export was downloaded now.
+pub fn record_export(now_ms: f64) {
+    if let Ok(storage) = local_storage() {
+        let _ = storage.set_item(LAST_EXPORT_KEY, &format!("{now_ms}"));
+    }
+}
+
+/// When an export was last downloaded, if ever.
+pub fn last_export() -> Option<f64> {
+    local_storage()
+        .ok()?
+        .get_item(LAST_EXPORT_KEY)
+        .ok()??
+        .parse()
+        .ok()
+        .filter(|ms: &f64| ms.is_finite())
 }
 
 /// Removes data that was kept aside, once the user has chosen to discard it.

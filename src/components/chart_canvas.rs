@@ -5,6 +5,9 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+use crate::browser;
+use crate::domain::exchange::file_name;
+
 #[component]
 pub fn ChartCanvas<F>(
     /// What the chart shows, in words.
@@ -23,9 +26,25 @@ where
             error.set(draw(element).err());
         }
     });
+    let save_png = move |_| {
+        let Some(element) = canvas.get_untracked() else {
+            return;
+        };
+        let outcome = element
+            .to_data_url()
+            .map_err(|_| "the browser could not make an image".to_string())
+            .and_then(|url| {
+                let name = file_name(&label.get_untracked(), &browser::today_iso(), "png");
+                browser::download_url(&name, &url)
+            });
+        error.set(outcome.err());
+    };
     view! {
         <canvas node_ref=canvas class=if wide { "chart wide" } else { "chart" } role="img"
             aria-label=move || label.get()></canvas>
+        <button type="button" class="link-button chart-download no-print" on:click=save_png>
+            "Download chart (PNG)"
+        </button>
         {move || error.get().map(|e| view! {
             <p class="form-error">{format!("The chart could not be drawn ({e}); the table has the same figures.")}</p>
         })}

@@ -3,9 +3,9 @@
 //! to the user, and a file that cannot be used changes nothing and says why.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::browser;
+use crate::components::file_drop::{FileDrop, PickedFile};
 use crate::domain::aas::Respondent;
 use crate::domain::responses::{
     classify, merge_respondent, read_responses, Incoming, Resolution, MAX_RESPONSES_BYTES,
@@ -33,7 +33,6 @@ pub fn ImportResponses(workshop_id: String) -> impl IntoView {
     let messages = RwSignal::new(Vec::<Message>::new());
     let clashes = RwSignal::new(Vec::<Clash>::new());
     let next_key = StoredValue::new(0usize);
-    let dragging = RwSignal::new(false);
 
     let wid = workshop_id.clone();
     let take_file = move |file_name: String, text: Result<String, String>| {
@@ -89,41 +88,7 @@ pub fn ImportResponses(workshop_id: String) -> impl IntoView {
             }
         }
     };
-    let take_files = move |files: Option<web_sys::FileList>| {
-        let Some(files) = files else { return };
-        for index in 0..files.length() {
-            let Some(file) = files.get(index) else {
-                continue;
-            };
-            let take_file = take_file.clone();
-            let name = file.name();
-            if file.size() > MAX_RESPONSES_BYTES as f64 {
-                messages.update(|m| m.push(Message {
-                    ok: false,
-                    text: format!("{name}: not merged, because the file is {:.1} MB; an answers file is at most {} MB. Nothing was changed.",
-                        file.size() / 1e6, MAX_RESPONSES_BYTES / 1_000_000),
-                }));
-                continue;
-            }
-            leptos::task::spawn_local(async move {
-                let text = browser::read_file_text(&file).await;
-                take_file(name, text);
-            });
-        }
-    };
-    let on_pick = {
-        let take_files = take_files.clone();
-        move |ev: leptos::ev::Event| {
-            let input: web_sys::HtmlInputElement = event_target(&ev);
-            take_files(input.files());
-            input.set_value("");
-        }
-    };
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        take_files(ev.data_transfer().and_then(|d| d.files()));
-    };
+    let on_file = Callback::new(move |(name, text): PickedFile| take_file(name, text));
     let resolve_id = workshop_id.clone();
     let resolve = move |key: usize, resolution: Resolution| {
         let Some(clash) = clashes.with_untracked(|c| c.iter().find(|c| c.key == key).cloned())
@@ -156,13 +121,8 @@ pub fn ImportResponses(workshop_id: String) -> impl IntoView {
     view! {
         <section class="import" aria-labelledby="import-heading">
             <h3 id="import-heading">"Merge answers from other devices"</h3>
-            <div class="drop-zone" class:dragging=move || dragging.get()
-                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop>
-                <label for="import-files">"Choose answer files, or drop them here"</label>
-                <input id="import-files" type="file" accept=".json,application/json" multiple on:change=on_pick />
-            </div>
+            <FileDrop id="import-files" label="Choose answer files, or drop them here"
+                max_bytes=MAX_RESPONSES_BYTES on_file=on_file />
             <ul class="import-messages" aria-live="polite">
                 {move || messages.get().into_iter().map(|m| view! {
                     <li class=if m.ok { "ok" } else { "problem" } dir="auto">{m.text}</li>
@@ -185,9 +145,4 @@ pub fn ImportResponses(workshop_id: String) -> impl IntoView {
             </For>
         </section>
     }
-}
-
-/// The element an event came from, as the type the handler expects.
-fn event_target<T: JsCast>(ev: &leptos::ev::Event) -> T {
-    ev.target().expect("an event target").unchecked_into()
 }

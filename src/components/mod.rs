@@ -1,21 +1,29 @@
 //! Reusable pieces of the pages, one component per file.
 
 pub mod aas_framing;
+pub mod action_plan;
 pub mod assessment_row;
 pub mod capacity_checklist;
 pub mod chart_canvas;
+pub mod commission_form;
 pub mod confirm_delete;
 pub mod details_form;
+pub mod export_panel;
 pub mod feature_list;
 pub mod feature_question;
+pub mod file_drop;
+pub mod import_files;
 pub mod import_responses;
+pub mod intervention_card;
 pub mod next_steps;
 pub mod practice_question;
 pub mod progress;
+pub mod report;
 pub mod respondent_bar;
 pub mod result_panel;
 pub mod save_status;
 pub mod school_history;
+pub mod share_panel;
 pub mod spectrum_profile;
 pub mod stage_badge;
 pub mod stage_grid;

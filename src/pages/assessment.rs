@@ -3,14 +3,19 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::action_plan::ActionPlan;
 use crate::components::details_form::DetailsForm;
+use crate::components::export_panel::ExportPanel;
 use crate::components::feature_list::{FeatureList, Grouping};
 use crate::components::progress::AnswerProgress;
 use crate::components::result_panel::ResultPanel;
 use crate::components::save_status::SaveStatusNote;
+use crate::components::share_panel::SharePanel;
 use crate::domain::assessment::{Assessment, AssessmentDetails};
 use crate::domain::content::four_stages;
+use crate::domain::exchange::Selection;
 use crate::domain::placement::assess;
+use crate::route::Route;
 use crate::state::AppState;
 
 #[component]
@@ -65,6 +70,27 @@ fn AssessmentView(id: String) -> impl IntoView {
         editing.set(false);
     });
     let stop_editing = Callback::new(move |_: ()| editing.set(false));
+    // Themes as areas of need, weakest first, for commissioning interventions.
+    let focus_options = Signal::derive(move || {
+        result.with(|r| {
+            let mut themes: Vec<_> = r
+                .as_ref()
+                .map(|r| {
+                    r.themes
+                        .iter()
+                        .map(|t| {
+                            (
+                                t.placement.stage.map_or(9, |s| s.index()),
+                                t.theme_name.clone(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            themes.sort();
+            themes.into_iter().map(|(_, name)| name).collect::<Vec<_>>()
+        })
+    });
     let answered = Signal::derive(move || {
         assessment.with(|a| a.as_ref().map_or(0, |a| a.answered_count(four_stages())))
     });
@@ -124,6 +150,19 @@ fn AssessmentView(id: String) -> impl IntoView {
             <aside class="result" aria-labelledby="result-heading">
                 <ResultPanel assessment=assessment result=result />
             </aside>
+        </div>
+        <div class="after-assessment">
+            <ActionPlan school=Signal::derive(text(|a| a.school.clone())) assessment_id=Some(id.clone())
+                focus_options=focus_options />
+            <section class="panel no-print" aria-labelledby="keep-heading">
+                <h2 id="keep-heading">"Report and files"</h2>
+                <p>"A report for a meeting or a board, with the result, chart, every answer and note, and the action plan."</p>
+                <p><a class="button primary" href=Route::Report(id.clone()).href()>"Open the printable report"</a></p>
+                <p>"Or download this assessment and its action plan, to send to a colleague or keep as a backup."</p>
+                <ExportPanel selection=Signal::stored(Selection::Assessment(id.clone()))
+                    title=Signal::derive(text(|a| a.title())) />
+            </section>
+            <SharePanel assessment=assessment />
         </div>
     }
 }

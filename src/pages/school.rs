@@ -4,11 +4,14 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::action_plan::ActionPlan;
 use crate::components::capacity_checklist::CapacityChecklist;
+use crate::components::export_panel::ExportPanel;
 use crate::components::school_history::SchoolHistory;
 use crate::components::teams_map::TeamsMapView;
 use crate::components::trajectory_editor::TrajectoryEditor;
 use crate::domain::content::four_stages;
+use crate::domain::exchange::Selection;
 use crate::domain::teams::{decode_key, history, teams_map};
 use crate::state::AppState;
 
@@ -56,6 +59,14 @@ pub fn SchoolPage(key: String) -> impl IntoView {
                 <SchoolHistory history=past />
                 <TrajectoryEditor school=name.get_untracked().unwrap_or_default() trajectory=trajectory />
                 <CapacityChecklist school=name.get_untracked().unwrap_or_default() trajectory=trajectory />
+                <ActionPlan school=Signal::derive(move || name.get().unwrap_or_default()) assessment_id=None
+                    focus_options=Signal::derive(|| four_stages().themes.iter().map(|t| t.name.clone()).collect::<Vec<_>>()) />
+                <section class="panel no-print" aria-labelledby="school-export-heading">
+                    <h2 id="school-export-heading">"Download this school"</h2>
+                    <p>"Every assessment of this school, its trajectory and its action plans, in one file."</p>
+                    <ExportPanel selection=Signal::stored(Selection::School(school_key.clone()))
+                        title=Signal::derive(move || name.get().unwrap_or_default()) />
+                </section>
             </div>
         </Show>
     }

@@ -1,0 +1,62 @@
+//! The action plan: interventions commissioned from a diagnosis, each with its reviews,
+//! and the form to commission another.
+
+use leptos::prelude::*;
+
+use crate::components::commission_form::CommissionForm;
+use crate::components::intervention_card::InterventionCard;
+use crate::domain::teams::school_key;
+use crate::state::AppState;
+
+#[component]
+pub fn ActionPlan(
+    #[prop(into)] school: Signal<String>,
+    /// The assessment the plan follows from; `None` lists every intervention of the school.
+    assessment_id: Option<String>,
+    /// Areas of need to offer, weakest first.
+    #[prop(into)]
+    focus_options: Signal<Vec<String>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let filter_id = assessment_id.clone();
+    let ids = Memo::new(move |_| {
+        let key = school_key(&school.get());
+        state.store.with(|s| {
+            s.plans
+                .iter()
+                .filter(|p| match &filter_id {
+                    Some(id) => p.assessment_id.as_deref() == Some(id.as_str()),
+                    None => school_key(&p.school) == key,
+                })
+                .map(|p| p.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let adding = RwSignal::new(false);
+    let done = Callback::new(move |_: ()| adding.set(false));
+    view! {
+        <section class="action-plan panel" aria-labelledby="action-plan-heading">
+            <h2 id="action-plan-heading">"Action plan"</h2>
+            <p class="lead">"Commission interventions for the needs this diagnosis shows, then record each review. Overdue reviews are flagged here and on the trust overview."</p>
+            <Show when=move || !ids.with(Vec::is_empty)
+                fallback=|| view! { <p class="empty-note">"No interventions commissioned yet."</p> }>
+                <div class="intervention-list">
+                    <For each=move || ids.get() key=|id| id.clone() let:id>
+                        <InterventionCard id=id />
+                    </For>
+                </div>
+            </Show>
+            <div class="no-print">
+                <Show when=move || adding.get() fallback=move || view! {
+                    <button type="button" class="button primary" on:click=move |_| adding.set(true)>"Commission an intervention"</button>
+                }>
+                    <div class="commission panel">
+                        <h3>"Commission an intervention"</h3>
+                        <CommissionForm school=school assessment_id=assessment_id.clone()
+                            focus_options=focus_options on_done=done />
+                    </div>
+                </Show>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,158 @@
+//! The form to commission an intervention: its kind (the seed's four), the target,
+//! owner, dates, review spacing and success criteria.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::dates::add_days;
+use crate::domain::plan::{cycle, Commission, Intervention, Kind};
+use crate::domain::text::{clamp_chars, MAX_NAME_CHARS, MAX_NOTE_CHARS};
+use crate::state::AppState;
+
+#[component]
+pub fn CommissionForm(
+    #[prop(into)] school: Signal<String>,
+    assessment_id: Option<String>,
+    /// Areas of need to offer as the focus (e.g. the themes, weakest first).
+    #[prop(into)]
+    focus_options: Signal<Vec<String>>,
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = browser::today_iso();
+    let kind = RwSignal::new(Kind::InSchool);
+    let partner = RwSignal::new(String::new());
+    let focus = RwSignal::new(
+        focus_options
+            .get_untracked()
+            .first()
+            .cloned()
+            .unwrap_or_default(),
+    );
+    let target = RwSignal::new(String::new());
+    let owner = RwSignal::new(String::new());
+    let start = RwSignal::new(today.clone());
+    let end = RwSignal::new(add_days(&today, 12 * 7).unwrap_or_default());
+    let weeks = RwSignal::new("6".to_string());
+    let criteria = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let form_id = StoredValue::new(format!("commission-{}", browser::new_id()));
+    let field = move |name: &str| format!("{}-{name}", form_id.get_value());
+    let short = move |signal: RwSignal<String>| {
+        move |ev| signal.set(clamp_chars(&event_target_value(&ev), MAX_NAME_CHARS))
+    };
+    let long = move |signal: RwSignal<String>| {
+        move |ev| signal.set(clamp_chars(&event_target_value(&ev), MAX_NOTE_CHARS))
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = Commission {
+            kind: kind.get_untracked(),
+            partner: partner.get_untracked(),
+            focus: focus.get_untracked(),
+            target: target.get_untracked(),
+            owner: owner.get_untracked(),
+            start: start.get_untracked(),
+            end: end.get_untracked(),
+            review_weeks: weeks.get_untracked().trim().parse().unwrap_or(0),
+            success_criteria: criteria.get_untracked(),
+        };
+        if let Err(message) = form.validate() {
+            problem.set(Some(message));
+            return;
+        }
+        problem.set(None);
+        let plan = Intervention::new(
+            browser::new_id(),
+            &school.get_untracked(),
+            assessment_id.clone(),
+            form,
+            browser::now_ms(),
+        );
+        state.edit(|s| s.plans.push(plan));
+        on_done.run(());
+    };
+
+    view! {
+        <form class="commission-form" on:submit=submit novalidate>
+            <fieldset class="kind-choice">
+                <legend>"Kind of intervention"</legend>
+                {Kind::ALL.into_iter().map(|k| {
+                    let id = field(k.id());
+                    let content = k.content();
+                    view! {
+                        <div class="kind-option">
+                            <input type="radio" name=field("kind") id=id.clone() value=k.id()
+                                prop:checked=move || kind.get() == k
+                                on:change=move |_| kind.set(k) />
+                            <label for=id>
+                                <strong>{content.name.clone()}</strong>
+                                <span class="kind-description">{format!("– {}", content.description)}</span>
+                            </label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <Show when=move || kind.get().partner_label().is_some()>
+                <div class="field">
+                    <label for=field("partner")>{move || kind.get().partner_label().unwrap_or_default()}
+                        {move || (kind.get() != Kind::SchoolToSchool).then(|| view! { " " <span class="optional">"(optional)"</span> })}
+                    </label>
+                    <input id=field("partner") type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string()
+                        prop:value=move || partner.get() on:input=short(partner) />
+                </div>
+            </Show>
+            <div class="field-row">
+                <div class="field">
+                    <label for=field("focus")>"Area of need"</label>
+                    <input id=field("focus") type="text" dir="auto" list=field("focus-options")
+                        maxlength=MAX_NAME_CHARS.to_string()
+                        prop:value=move || focus.get() on:input=short(focus) />
+                    <datalist id=field("focus-options")>
+                        {move || focus_options.get().into_iter().map(|f| view! { <option value=f></option> }).collect_view()}
+                    </datalist>
+                </div>
+                <div class="field">
+                    <label for=field("owner")>"Owner"</label>
+                    <input id=field("owner") type="text" dir="auto" autocomplete="name"
+                        maxlength=MAX_NAME_CHARS.to_string()
+                        prop:value=move || owner.get() on:input=short(owner) />
+                </div>
+            </div>
+            <div class="field">
+                <label for=field("target")>"Target"</label>
+                <textarea id=field("target") rows="2" dir="auto"
+                    prop:value=move || target.get() on:input=long(target)></textarea>
+            </div>
+            <div class="field-row">
+                <div class="field">
+                    <label for=field("start")>"Start"</label>
+                    <input id=field("start") type="date" prop:value=move || start.get()
+                        on:input=move |ev| start.set(event_target_value(&ev)) />
+                </div>
+                <div class="field">
+                    <label for=field("end")>"Time limit"</label>
+                    <input id=field("end") type="date" prop:value=move || end.get()
+                        on:input=move |ev| end.set(event_target_value(&ev)) />
+                </div>
+                <div class="field">
+                    <label for=field("weeks")>"Review every (weeks)"</label>
+                    <input id=field("weeks") type="number" min="1" max="52" inputmode="numeric"
+                        prop:value=move || weeks.get() on:input=move |ev| weeks.set(event_target_value(&ev)) />
+                </div>
+            </div>
+            <div class="field">
+                <label for=field("criteria")>"Success criteria"</label>
+                <textarea id=field("criteria") rows="2" dir="auto"
+                    prop:value=move || criteria.get() on:input=long(criteria)></textarea>
+            </div>
+            <p class="hint">{cycle().delivery.clone()}</p>
+            <p class="form-error" role="alert">{move || problem.get()}</p>
+            <div class="actions">
+                <button type="submit" class="button primary">"Commission"</button>
+                <button type="button" class="button" on:click=move |_| on_done.run(())>"Cancel"</button>
+            </div>
+        </form>
+    }
+}

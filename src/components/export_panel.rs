@@ -1,0 +1,64 @@
+//! Downloads of a selection (one assessment, a school, or everything): a JSON file that
+//! Waypoint can import again, and CSV files of the answers and results for spreadsheets.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::domain::exchange::{
+    answers_csv, file_name, results_csv, select, write_export, Selection,
+};
+use crate::state::AppState;
+
+#[component]
+pub fn ExportPanel(
+    /// What to export.
+    #[prop(into)]
+    selection: Signal<Selection>,
+    /// What the files hold, in words, e.g. the assessment's title.
+    #[prop(into)]
+    title: Signal<String>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let problem = RwSignal::new(None::<String>);
+    let download = move |kind: &'static str| {
+        let part = state
+            .store
+            .with_untracked(|s| select(s, &selection.get_untracked()));
+        let title = title.get_untracked();
+        let today = browser::today_iso();
+        let (name, mime, text) = match kind {
+            "json" => (
+                file_name(&title, &today, "json"),
+                "application/json",
+                write_export(&part, &title, &today),
+            ),
+            "answers" => (
+                file_name(&format!("{title} answers"), &today, "csv"),
+                "text/csv",
+                answers_csv(&part.assessments),
+            ),
+            _ => (
+                file_name(&format!("{title} results"), &today, "csv"),
+                "text/csv",
+                results_csv(&part.assessments),
+            ),
+        };
+        match browser::download_text(&name, mime, &text) {
+            Ok(()) => {
+                problem.set(None);
+                if kind == "json" && selection.get_untracked() == Selection::Everything {
+                    state.exported();
+                }
+            }
+            Err(why) => problem.set(Some(format!("The file could not be made: {why}."))),
+        }
+    };
+    view! {
+        <div class="export-panel" role="group" aria-label="Download">
+            <button type="button" class="button" on:click=move |_| download("json")>"Download file (JSON)"</button>
+            <button type="button" class="button" on:click=move |_| download("answers")>"Answers (CSV)"</button>
+            <button type="button" class="button" on:click=move |_| download("results")>"Results (CSV)"</button>
+            {move || problem.get().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}
+        </div>
+    }
+}

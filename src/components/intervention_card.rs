@@ -1,0 +1,151 @@
+//! One commissioned intervention: what, who, when, its status and reviews, flagged when
+//! a review or the time limit has passed without a record.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::confirm_delete::ConfirmDelete;
+use crate::domain::plan::{Intervention, Progress, Review, Status};
+use crate::domain::text::{clamp_chars, MAX_NOTE_CHARS};
+use crate::state::AppState;
+
+#[component]
+pub fn InterventionCard(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lookup = id.clone();
+    let plan = Memo::new(move |_| state.store.with(|s| s.plan(&lookup).cloned()));
+    let today = browser::today_iso();
+    let edit = {
+        let id = id.clone();
+        move |change: Box<dyn FnOnce(&mut Intervention)>| {
+            state.edit(|s| {
+                if let Some(p) = s.plan_mut(&id) {
+                    change(p);
+                    p.updated_ms = browser::now_ms();
+                }
+            })
+        }
+    };
+    let reviewing = RwSignal::new(false);
+    let review_date = RwSignal::new(today.clone());
+    let review_progress = RwSignal::new(Progress::OnTrack);
+    let review_note = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let field = StoredValue::new(format!("plan-{id}"));
+    let f = move |name: &str| format!("{}-{name}", field.get_value());
+
+    let edit_status = edit.clone();
+    let set_status = move |ev: leptos::ev::Event| {
+        if let Some(status) = Status::from_id(&event_target_value(&ev)) {
+            edit_status(Box::new(move |p| p.status = status));
+        }
+    };
+    let edit_review = edit.clone();
+    let record = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let date = review_date.get_untracked();
+        if !crate::domain::assessment::is_iso_date(&date) {
+            problem.set(Some("Enter the review's date as a full date.".into()));
+            return;
+        }
+        let review = Review {
+            date,
+            progress: review_progress.get_untracked(),
+            note: review_note.get_untracked(),
+        };
+        edit_review(Box::new(move |p| p.add_review(review, browser::now_ms())));
+        problem.set(None);
+        review_note.set(String::new());
+        reviewing.set(false);
+    };
+    let delete_id = id.clone();
+    let delete = Callback::new(move |_: ()| {
+        state.edit(|s| s.plans.retain(|p| p.id != delete_id));
+    });
+
+    let today_flag = today.clone();
+    move || {
+        plan.get().map(|p| {
+            let overdue = p.overdue(&today_flag).map(|o| o.message());
+            let is_overdue = overdue.is_some();
+            let next = p.next_review(&today_flag);
+            let content = p.kind.content();
+            let record = record.clone();
+            let (status_id, fs, fp, fd, fn_) = (f("status"), f("status"), f("progress"), f("date"), f("note"));
+            view! {
+                <article class="intervention" class:overdue=is_overdue
+                    aria-label=format!("Intervention: {}", p.target)>
+                    <header class="intervention-head">
+                        <p class="intervention-kind">{content.name.clone()}
+                            {(!p.partner.is_empty()).then(|| view! { <span dir="auto">{format!(" with {}", p.partner)}</span> })}
+                        </p>
+                        <h4 dir="auto">{p.target.clone()}</h4>
+                        {overdue.map(|o| view! { <p class="overdue-flag" role="status"><span aria-hidden="true">"⚠ "</span>{o}</p> })}
+                    </header>
+                    <dl class="intervention-facts">
+                        {(!p.focus.is_empty()).then(|| view! { <div><dt>"Area of need"</dt><dd dir="auto">{p.focus.clone()}</dd></div> })}
+                        <div><dt>"Owner"</dt><dd dir="auto">{p.owner.clone()}</dd></div>
+                        <div><dt>"Runs"</dt><dd>{format!("{} to {}", p.start, p.end)}</dd></div>
+                        <div><dt>"Reviews"</dt><dd>{format!("Every {} week{}{}", p.review_weeks, if p.review_weeks == 1 { "" } else { "s" },
+                            next.map(|n| format!("; next {n}")).unwrap_or_default())}</dd></div>
+                        <div class="wide"><dt>"Success criteria"</dt><dd dir="auto">{p.success_criteria.clone()}</dd></div>
+                    </dl>
+                    <div class="intervention-status no-print">
+                        <label for=status_id>"Status"</label>
+                        <select id=fs on:change=set_status.clone()>
+                            {Status::ALL.into_iter().map(|s| view! {
+                                <option value=s.id() selected=p.status == s>{s.label()}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <p class="print-only">{format!("Status: {}", p.status.label())}</p>
+                    {(!p.reviews.is_empty()).then(|| view! {
+                        <h5>"Reviews"</h5>
+                        <ul class="review-list">
+                            {p.reviews.iter().map(|r| view! {
+                                <li><strong>{format!("{}: {}", r.date, r.progress.label())}</strong>
+                                    {(!r.note.is_empty()).then(|| view! { <span class="review-note" dir="auto">{format!(" – {}", r.note)}</span> })}</li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                    <div class="no-print">
+                        <Show when=move || reviewing.get() fallback=move || view! {
+                            <button type="button" class="button" on:click=move |_| reviewing.set(true)>"Record a review"</button>
+                        }>
+                            <form class="review-form" on:submit=record.clone() novalidate>
+                                <div class="field-row">
+                                    <div class="field">
+                                        <label for=fd.clone()>"Review date"</label>
+                                        <input id=fd.clone() type="date" prop:value=move || review_date.get()
+                                            on:input=move |ev| review_date.set(event_target_value(&ev)) />
+                                    </div>
+                                    <div class="field">
+                                        <label for=fp.clone()>"Progress"</label>
+                                        <select id=fp.clone() on:change=move |ev| {
+                                            if let Some(p) = Progress::from_id(&event_target_value(&ev)) { review_progress.set(p) }
+                                        }>
+                                            {Progress::ALL.into_iter().map(|p| view! {
+                                                <option value=p.id() selected=move || review_progress.get() == p>{p.label()}</option>
+                                            }).collect_view()}
+                                        </select>
+                                    </div>
+                                </div>
+                                <div class="field">
+                                    <label for=fn_.clone()>"What the review found"</label>
+                                    <textarea id=fn_.clone() rows="2" dir="auto" prop:value=move || review_note.get()
+                                        on:input=move |ev| review_note.set(clamp_chars(&event_target_value(&ev), MAX_NOTE_CHARS))></textarea>
+                                </div>
+                                <p class="form-error" role="alert">{move || problem.get()}</p>
+                                <div class="actions">
+                                    <button type="submit" class="button primary">"Save review"</button>
+                                    <button type="button" class="button" on:click=move |_| reviewing.set(false)>"Cancel"</button>
+                                </div>
+                            </form>
+                        </Show>
+                        <ConfirmDelete question="Delete this intervention and its reviews?" on_confirm=delete />
+                    </div>
+                </article>
+            }
+        })
+    }
+}

@@ -1,0 +1,45 @@
+//! An assessment's report, laid out for printing ("Save as PDF" in the print dialog).
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::report::Report;
+use crate::domain::assessment::Assessment;
+use crate::route::Route;
+use crate::state::AppState;
+
+#[component]
+pub fn ReportPage(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lookup = id.clone();
+    let assessment: Memo<Option<Assessment>> =
+        Memo::new(move |_| state.store.with(|s| s.get(&lookup).cloned()));
+    let plan_id = id.clone();
+    let plans = Signal::derive(move || {
+        state.store.with(|s| {
+            s.plans
+                .iter()
+                .filter(|p| p.assessment_id.as_deref() == Some(plan_id.as_str()))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    Effect::new(move |_| {
+        if let Some(title) = assessment.with(|a| a.as_ref().map(Assessment::title)) {
+            browser::set_title(&format!("{title} – report – Waypoint"));
+        }
+    });
+    let back = Route::Assessment(id).href();
+    view! {
+        <Show when=move || assessment.with(Option::is_some) fallback=|| view! {
+            <section class="panel"><h1>"Assessment not found"</h1><p>"This assessment is not saved in this browser."</p><p><a href="#/">"Go to your assessments"</a></p></section>
+        }>
+            <div class="report-toolbar no-print">
+                <a href=back.clone()>"Back to the assessment"</a>
+                <button type="button" class="button primary" on:click=|_| browser::print()>"Print or save as PDF"</button>
+                <p class="hint">"In the print dialog, choose “Save as PDF” to keep a copy or send it to a board."</p>
+            </div>
+            <Report assessment=assessment plans=plans prepared_on=browser::today_iso() />
+        </Show>
+    }
+}

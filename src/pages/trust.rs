@@ -1,0 +1,185 @@
+//! The trust overview: every school in this browser with its stage, journey, likely
+//! role (capacity giver or taker) and level of need; filtered, sorted, charted theme by
+//! theme, with suggested school-to-school pairings.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::charts::stage_grid::GridRow;
+use crate::components::export_panel::ExportPanel;
+use crate::components::stage_badge::StageBadge;
+use crate::components::stage_grid::StageGrid;
+use crate::domain::content::{four_stages, Stage};
+use crate::domain::exchange::Selection;
+use crate::domain::teams::encode_key;
+use crate::domain::trajectory::Role;
+use crate::domain::trust::{
+    arrange, overview, pairings, Filter, Need, SortBy, NEED_RULES, PAIRING_RULE,
+};
+use crate::route::Route;
+use crate::state::AppState;
+
+#[component]
+pub fn TrustPage() -> impl IntoView {
+    browser::set_title("Trust overview – Waypoint");
+    let state = expect_context::<AppState>();
+    let today = browser::today_iso();
+    let rows = Memo::new(move |_| state.store.with(|s| overview(four_stages(), s, &today)));
+    let filter = RwSignal::new(Filter::default());
+    let sort = RwSignal::new(SortBy::Need);
+    let shown = Memo::new(move |_| rows.with(|r| filter.with(|f| arrange(r, f, sort.get()))));
+    let suggested = Memo::new(move |_| rows.with(|r| pairings(four_stages(), r)));
+    let columns = Signal::derive(|| {
+        std::iter::once("Overall".to_string())
+            .chain(four_stages().themes.iter().map(|t| t.name.clone()))
+            .collect::<Vec<_>>()
+    });
+    let grid = Signal::derive(move || {
+        shown.with(|rows| {
+            rows.iter()
+                .map(|r| GridRow {
+                    label: r.name.clone(),
+                    cells: std::iter::once(r.stage)
+                        .chain(r.themes.iter().copied())
+                        .collect(),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let set = move |change: fn(&mut Filter, &str), value: String| {
+        filter.update(|f| change(f, &value));
+    };
+    let count = move || {
+        let (n, total) = (shown.with(Vec::len), rows.with(Vec::len));
+        if n == total {
+            format!("{total} school{}", if total == 1 { "" } else { "s" })
+        } else {
+            format!("{n} of {total} schools")
+        }
+    };
+
+    view! {
+        <div class="page-head">
+            <h1>"Trust overview"</h1>
+        </div>
+        <p class="lead">"Every school assessed or entered in this browser, typed in here or imported from colleagues' files. Stages come from each school's latest whole-school assessment; journeys from its performance trajectory."</p>
+        <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! {
+            <section class="panel empty-state">
+                <h2>"No schools yet"</h2>
+                <p>"Assess a school, or import the files your schools exported, and they will appear here side by side."</p>
+                <a class="button primary" href="#/">"Go to your assessments"</a>
+            </section>
+        }>
+            <section class="panel trust-controls" aria-label="Filter and sort">
+                <div class="field-row">
+                    <div class="field">
+                        <label for="trust-search">"School name contains"</label>
+                        <input id="trust-search" type="search" dir="auto"
+                            prop:value=move || filter.with(|f| f.text.clone())
+                            on:input=move |ev| set(|f, v| f.text = v.to_string(), event_target_value(&ev)) />
+                    </div>
+                    <div class="field">
+                        <label for="trust-need">"Level of need"</label>
+                        <select id="trust-need" on:change=move |ev| set(|f, v| f.need = Need::ALL.into_iter().find(|n| n.id() == v), event_target_value(&ev))>
+                            <option value="">"Any"</option>
+                            {Need::ALL.into_iter().map(|n| view! { <option value=n.id()>{n.short()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="trust-stage">"Stage"</label>
+                        <select id="trust-stage" on:change=move |ev| set(|f, v| f.stage = Stage::ALL.into_iter().find(|s| s.id() == v), event_target_value(&ev))>
+                            <option value="">"Any"</option>
+                            {Stage::ALL.into_iter().map(|s| view! { <option value=s.id()>{s.name()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="trust-role">"Capacity"</label>
+                        <select id="trust-role" on:change=move |ev| set(|f, v| f.role = match v { "giver" => Some(Role::Giver), "taker" => Some(Role::Taker), _ => None }, event_target_value(&ev))>
+                            <option value="">"Any"</option>
+                            <option value="giver">"Likely giver"</option>
+                            <option value="taker">"Likely taker"</option>
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="trust-sort">"Sort by"</label>
+                        <select id="trust-sort" on:change=move |ev| if let Some(s) = SortBy::from_id(&event_target_value(&ev)) { sort.set(s) }>
+                            {SortBy::ALL.into_iter().map(|s| view! { <option value=s.id()>{s.label()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <p class="result-count" role="status">{count}</p>
+            </section>
+
+            <div class="table-scroll" role="region" aria-label="Schools" tabindex="0">
+                <table class="trust-table">
+                    <thead><tr>
+                        <th scope="col">"School"</th>
+                        <th scope="col">"Stage"</th>
+                        <th scope="col">"Journey"</th>
+                        <th scope="col">"Capacity"</th>
+                        <th scope="col">"Level of need"</th>
+                        <th scope="col">"Interventions"</th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || shown.get() key=|r| format!("{:?}", r) let:row>
+                            <tr>
+                                <th scope="row" dir="auto"><a href=Route::School(encode_key(&row.key)).href()>{row.name.clone()}</a></th>
+                                <td>
+                                    <StageBadge stage=Signal::stored(row.stage) />
+                                    {row.tentative.then(|| view! { <span class="tentative">" (tentative)"</span> })}
+                                    {row.assessed_on.clone().map(|d| view! { <span class="cell-note">{format!("assessed {d}")}</span> })}
+                                </td>
+                                <td>{match row.journey {
+                                    Some(letter) => format!("{letter}: {}", crate::domain::trajectory::journeys().journey(letter).name),
+                                    None => row.journey_note.clone(),
+                                }}</td>
+                                <td>{row.role.map_or("–", |r| r.label())}</td>
+                                <td><strong class=format!("need need-{}", row.need.id())>{row.need.short()}</strong>
+                                    <span class="cell-note">{row.need_reason.clone()}</span></td>
+                                <td>{if row.open_plans == 0 { "None open".to_string() } else { format!("{} open", row.open_plans) }}
+                                    {(row.overdue_plans > 0).then(|| view! { <span class="overdue-flag">{format!("⚠ {} overdue", row.overdue_plans)}</span> })}</td>
+                            </tr>
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+            <details class="rule">
+                <summary>"How the level of need is suggested"</summary>
+                <ul>{NEED_RULES.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}</ul>
+                <p>"It is a starting point for the trust's own categorisation, which the seed trust reviews every six months."</p>
+            </details>
+
+            <section class="panel" aria-labelledby="trust-grid-heading">
+                <h2 id="trust-grid-heading">"Stages theme by theme"</h2>
+                <StageGrid corner="School" caption="Each school's stage overall and in each theme (latest whole-school assessment)"
+                    columns=columns rows=grid />
+            </section>
+
+            <section class="panel" aria-labelledby="pairings-heading">
+                <h2 id="pairings-heading">"Suggested pairings"</h2>
+                <p>{PAIRING_RULE}</p>
+                <Show when=move || !suggested.with(Vec::is_empty)
+                    fallback=|| view! { <p class="empty-note">"No pairings to suggest: no school is weak in a theme where another is strong."</p> }>
+                    <div class="table-scroll" role="region" aria-label="Suggested pairings" tabindex="0">
+                        <table class="trust-table">
+                            <thead><tr><th scope="col">"Theme"</th><th scope="col">"Supporting school (giver)"</th><th scope="col">"Supported school (taker)"</th></tr></thead>
+                            <tbody>
+                                {move || suggested.get().into_iter().map(|p| view! {
+                                    <tr>
+                                        <td>{p.theme}</td>
+                                        <td dir="auto">{format!("{} ({})", p.giver, p.giver_stage.name())}</td>
+                                        <td dir="auto">{format!("{} ({})", p.taker, p.taker_stage.name())}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                </Show>
+            </section>
+            <section class="panel no-print" aria-labelledby="trust-export-heading">
+                <h2 id="trust-export-heading">"Download the trust's data"</h2>
+                <ExportPanel selection=Signal::stored(Selection::Everything) title="Trust overview" />
+            </section>
+        </Show>
+    }
+}
