@@ -26,4 +26,4 @@ step "release build"
 trunk build --release --offline
 
 step "end-to-end tests in headless Chromium"
-(cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec)
+(cd tests/e2e && node --test --test-concurrency=1 --test-timeout=240000 --test-reporter=spec)

@@ -23,6 +23,7 @@ use crate::state::AppState;
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+    browser::register_service_worker();
 }
 
 /// The whole app.
@@ -40,6 +41,13 @@ pub fn App() -> impl IntoView {
         request_animation_frame(browser::focus_main_heading);
     });
     on_cleanup(move || listener.remove());
+    // Another tab of this browser saved: show its changes here too.
+    let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(crate::storage::STORE_KEY) {
+            state.refresh();
+        }
+    });
+    on_cleanup(move || other_tab.remove());
 
     view! {
         <header class="site-header">

@@ -205,3 +205,19 @@ pub async fn deflate(bytes: &[u8], direction: Deflate, limit: usize) -> Result<V
         array.copy_to(&mut out[start..]);
     }
 }
+
+/// Installs the service worker that lets the app open offline after a first visit.
+pub fn register_service_worker() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let served = window
+        .location()
+        .protocol()
+        .is_ok_and(|p| p == "http:" || p == "https:");
+    let supported =
+        js_sys::Reflect::has(&window.navigator(), &"serviceWorker".into()).unwrap_or(false);
+    if served && supported {
+        let _ = window.navigator().service_worker().register("sw.js");
+    }
+}

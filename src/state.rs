@@ -62,10 +62,19 @@ impl AppState {
         }
     }
 
-    /// Applies a change to the store and saves it at once.
+    /// Applies a change to the store and saves it at once. The change is made to the
+    /// latest saved store, so an edit made meanwhile in another tab is kept.
     pub fn edit(&self, change: impl FnOnce(&mut Store)) {
+        self.refresh();
         self.store.update(change);
         self.save();
+    }
+
+    /// Takes in what another tab saved, if anything (also run on `storage` events).
+    pub fn refresh(&self) {
+        if let Some(newer) = storage::changed_elsewhere() {
+            self.store.set(newer);
+        }
     }
 
     /// Applies a change to one assessment, if it still exists, and saves.

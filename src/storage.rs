@@ -17,6 +17,27 @@ pub const LAST_EXPORT_KEY: &str = "waypoint.lastExport";
 /// Prefix of the keys under which unreadable data is kept aside.
 pub const UNREADABLE_PREFIX: &str = "waypoint.unreadable.";
 
+thread_local! {
+    /// The stored text as this tab last read or wrote it, to notice writes by other tabs.
+    static LAST_SEEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+fn remember(raw: Option<String>) {
+    LAST_SEEN.with(|seen| *seen.borrow_mut() = raw);
+}
+
+/// The store as another tab of this browser saved it, if it changed since this tab last
+/// read or wrote it. Edits start from this, so that two tabs never undo each other.
+pub fn changed_elsewhere() -> Option<Store> {
+    let raw = local_storage().ok()?.get_item(STORE_KEY).ok()??;
+    if LAST_SEEN.with(|seen| seen.borrow().as_deref() == Some(raw.as_str())) {
+        return None;
+    }
+    let store = read_store(&raw).ok()?;
+    remember(Some(raw));
+    Some(store)
+}
+
 /// Stored data that could not be read, kept for the user.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unreadable {
@@ -76,11 +97,14 @@ pub fn load() -> Loaded {
         }
     };
     match read_store(&raw) {
-        Ok(store) => Loaded {
-            store,
-            unreadable: None,
-            unavailable: None,
-        },
+        Ok(store) => {
+            remember(Some(raw));
+            Loaded {
+                store,
+                unreadable: None,
+                unavailable: None,
+            }
+        }
         Err(error) => {
             let key = format!("{UNREADABLE_PREFIX}{}", js_sys::Date::now() as u64);
             let kept_as = storage.set_item(&key, &raw).ok().map(|_| key);
@@ -100,9 +124,12 @@ pub fn load() -> Loaded {
 /// Saves the assessments; the error says why in words for the user.
 pub fn save(store: &Store) -> Result<(), String> {
     let storage = local_storage()?;
+    let text = write_store(store);
     storage
-        .set_item(STORE_KEY, &write_store(store))
-        .map_err(|error| describe_js_error(&error))
+        .set_item(STORE_KEY, &text)
+        .map_err(|error| describe_js_error(&error))?;
+    remember(Some(text));
+    Ok(())
 }
 
 /// Records that an export was downloaded now.

@@ -64,6 +64,15 @@ export async function openApp(browser, url, { viewport = { width: 1400, height: 
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // Privacy: the app must never ask another origin for anything. Every test ends by
+  // checking `errors`, so a request anywhere else fails it.
+  const origin = new URL(url).origin;
+  context.on('request', (request) => {
+    const target = request.url();
+    if (!target.startsWith(origin) && !/^(data|blob):/.test(target)) {
+      errors.push(`request to another origin: ${target}`);
+    }
+  });
   await page.goto(url);
   await page.waitForSelector('.site-header');
   return { context, page, errors };

@@ -1,0 +1,104 @@
+// Hard to break, private and offline: two tabs editing at once, the app opening with the
+// network off, the Content-Security-Policy in force, and layouts at 200% zoom.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { useApp, openApp, createAssessment, answer, ARTIFACTS } from './harness.mjs';
+
+const app = useApp();
+
+/** Records Content-Security-Policy violations, so a test can show there were none. */
+const watchPolicy = () => {
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+};
+
+test('two tabs editing the same assessment never lose a write', async () => {
+  const { context, page: first, errors } = await openApp(app.browser, app.server.url);
+  await createAssessment(first, { school: 'Two Tabs Academy' });
+  const second = await context.newPage();
+  second.on('pageerror', (e) => errors.push(String(e)));
+  await second.goto(first.url());
+  await second.waitForSelector('.assessment-layout');
+  // Alternate edits, each tab without reloading.
+  await answer(first, 'stabilise-1', 'Clearly');
+  await answer(second, 'stabilise-2', 'Partly');
+  await answer(first, 'stabilise-3', 'Not seen');
+  await second.locator('#s-repair-1-note').fill('Written in the second tab');
+  await answer(first, 'repair-1', 'Clearly');
+  // Each tab shows the other's answers (storage events), and so does a fresh load.
+  await first.waitForFunction(() => document.querySelector('#s-stabilise-2-partly')?.checked);
+  await second.waitForFunction(() => document.querySelector('#s-repair-1-clearly')?.checked);
+  assert.equal(await first.locator('#s-repair-1-note').inputValue(), 'Written in the second tab');
+  const third = await context.newPage();
+  await third.goto(first.url());
+  await third.waitForSelector('.assessment-layout');
+  for (const id of ['#s-stabilise-1-clearly', '#s-stabilise-2-partly', '#s-stabilise-3-not_seen', '#s-repair-1-clearly']) {
+    assert.ok(await third.locator(id).isChecked(), `${id} kept`);
+  }
+  assert.equal(await third.locator('#s-repair-1-note').inputValue(), 'Written in the second tab');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('after one visit the app opens and works with the network off', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('.site-header');
+  await createAssessment(page, { school: 'Offline Infants' });
+  await answer(page, 'stabilise-1', 'Clearly');
+  assert.equal(await page.locator('.progress label').innerText(), '1 of 28 answered');
+  await page.goto(`${app.server.url}#/trust`);
+  await page.getByRole('heading', { name: 'Trust overview' }).waitFor();
+  await context.setOffline(false);
+  assert.deepEqual(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+  await context.close();
+});
+
+test('the Content-Security-Policy is in force and nothing breaks it', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url, { init: watchPolicy });
+  const policy = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
+  assert.match(policy, /default-src 'self'/);
+  assert.doesNotMatch(policy, /unsafe-inline|\*|https?:/);
+  await createAssessment(page, { school: 'Policy Primary' });
+  await answer(page, 'stabilise-1', 'Clearly');
+  await page.getByRole('button', { name: 'Create share link' }).click();
+  await page.getByLabel('Share link').waitFor();
+  await page.getByRole('link', { name: 'Open the printable report' }).click();
+  await page.locator('.report canvas.chart').waitFor();
+  // An inline script injected by a hostile page would be blocked.
+  const blocked = await page.evaluate(() => new Promise((resolve) => {
+    window.__ran = false;
+    const s = document.createElement('script');
+    s.textContent = 'window.__ran = true';
+    document.body.append(s);
+    setTimeout(() => resolve(!window.__ran), 50);
+  }));
+  assert.ok(blocked, 'inline scripts are refused');
+  const violations = await page.evaluate(() => window.__violations);
+  assert.deepEqual(violations.filter((v) => !v.startsWith('script-src-elem inline')), []);
+  assert.deepEqual(errors.filter((e) => !/Content Security Policy/.test(e)), []);
+  await context.close();
+});
+
+test('at 200% zoom (640 px wide) and on a 360 px phone nothing scrolls sideways', async () => {
+  for (const width of [640, 360]) {
+    const { context, page, errors } = await openApp(app.browser, app.server.url, { viewport: { width, height: 900 } });
+    await createAssessment(page, { school: 'Zoomed Academy', assessors: 'A very long name of an assessor indeed' });
+    await answer(page, 'stabilise-1', 'Clearly');
+    const pages = ['', '#/trust', `#/assessment/${page.url().split('/').pop()}/report`, '#/new', '#/workshop/new'];
+    for (const hash of pages) {
+      await page.goto(`${app.server.url}${hash}`);
+      await page.waitForSelector('main h1');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 1, `${width} px ${hash || 'home'}: ${overflow} px sideways`);
+    }
+    await page.screenshot({ path: join(ARTIFACTS, `report-${width}.png`), fullPage: true });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
