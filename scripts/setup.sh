@@ -49,7 +49,7 @@ if [ "$MODE" = test ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing Chromium and ChromeDriver from Debian"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
   fi
   if ! rustup component list --installed | grep -q '^rustfmt'; then rustup component add rustfmt; fi
   if ! rustup component list --installed | grep -q '^clippy'; then rustup component add clippy; fi

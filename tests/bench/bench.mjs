@@ -1,0 +1,128 @@
+// The benchmark: download size, first render against a static page, answer-to-chart
+// time, share-link length, and import of a 200-school trust file. Prints figures; it is
+// not a test (machines are noisy), but the budgets from issue #6 are shown beside them.
+import { readdir, readFile, writeFile, mkdir, copyFile } from 'node:fs/promises';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join } from 'node:path';
+import { serve, launch, openApp, createAssessment, DIST, ARTIFACTS } from '../e2e/harness.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS || 7);
+const ANSWERS = Number(process.env.BENCH_ANSWERS || 300);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
+
+// 1. Download size of what the app loads.
+const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js');
+let total = { raw: 0, gzip: 0, brotli: 0 };
+console.log('Download size (raw / gzip / brotli)');
+for (const f of files) {
+  const body = await readFile(join(DIST, f));
+  const sizes = {
+    raw: body.length,
+    gzip: gzipSync(body, { level: 9 }).length,
+    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+  for (const k of Object.keys(total)) total[k] += sizes[k];
+  console.log(`  ${f.replace(/-[0-9a-f]{12,}/, '')}: ${kb(sizes.raw)} / ${kb(sizes.gzip)} / ${kb(sizes.brotli)}`);
+}
+console.log(`  total: ${kb(total.raw)} / ${kb(total.gzip)} / ${kb(total.brotli)}  (budget 200 KB brotli)`);
+
+// 2. First render: navigation to the main heading, cold (fresh profile each time).
+const baseline = join(DIST, 'bench-static');
+await mkdir(baseline, { recursive: true });
+await copyFile(new URL('./static.html', import.meta.url), join(baseline, 'index.html'));
+await copyFile(join(DIST, files.find((f) => f.endsWith('.css'))), join(baseline, 'static.css'));
+const server = await serve();
+const browser = await launch();
+const markHeading = () => {
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('main h1')) { window.__firstRender = performance.now(); observer.disconnect(); }
+  }).observe(document, { childList: true, subtree: true });
+};
+async function coldLoad(url) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.addInitScript(markHeading);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('main h1');
+  const t = await page.evaluate(() => window.__firstRender ?? performance.now());
+  await context.close();
+  return t;
+}
+const app = [], plain = [];
+for (let i = 0; i < RUNS; i++) {
+  plain.push(await coldLoad(`${server.url}bench-static/`));
+  app.push(await coldLoad(server.url));
+}
+console.log(`\nFirst render, median of ${RUNS} cold loads: app ${median(app).toFixed(1)} ms, static page ${median(plain).toFixed(1)} ms, ratio ${(median(app) / median(plain)).toFixed(2)} (budget 1.5)`);
+
+// 3. Answer → result and chart updated (all effects done), many answers.
+const { context, page } = await openApp(browser, server.url);
+await createAssessment(page, { school: 'Benchmark Primary' });
+const times = await page.evaluate(async (count) => {
+  const labels = [...document.querySelectorAll('.levels label')];
+  const settle = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = resolve; c.port2.postMessage(0); });
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    const label = labels[(i * 5) % labels.length]; // 5 is coprime with 112 labels, so every click changes an answer
+    const t0 = performance.now();
+    label.click();
+    await settle();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}, ANSWERS);
+console.log(`Answer → result and chart redrawn, ${ANSWERS} answers: median ${median(times).toFixed(2)} ms, p95 ${pct(times, 0.95).toFixed(2)} ms (budget p95 < 4 ms)`);
+
+// 4. Share link of a full assessment with a short note on every feature.
+for (const [i, note] of (await page.locator('textarea.note').all()).entries()) await note.fill(`Evidence ${i + 1}: seen in learning walks and work scrutiny.`);
+await page.getByRole('button', { name: 'Create share link' }).click();
+const link = await page.getByLabel('Share link').inputValue();
+console.log(`Share link, all 28 answered with a note each: ${link.length} characters`);
+const one = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download file (JSON)' }).first().click()]);
+const onePath = join(ARTIFACTS, 'bench-one.json');
+await one[0].saveAs(onePath);
+console.log(`Export of that assessment: ${kb((await readFile(onePath)).length)}`);
+await context.close();
+
+// 5. A 200-school trust file: generate, import, time and memory.
+const doc = JSON.parse(await readFile(onePath, 'utf8'));
+const template = doc.assessments[0];
+const levels = ['not_seen', 'partly', 'clearly'];
+doc.assessments = []; doc.trajectories = []; doc.plans = [];
+for (let s = 0; s < 200; s++) {
+  const school = `Trust School ${String(s + 1).padStart(3, '0')}`;
+  const answers = {};
+  for (const [k, v] of Object.entries(template.answers)) answers[k] = { level: levels[(s + k.length) % 3], note: v.note };
+  doc.assessments.push({ ...template, id: `a${s}`, school, answers });
+  doc.trajectories.push({ id: `t${s}`, school, points: ['2022', '2023', '2024', '2025'].map((period, i) => ({ period, band: ['floor', 'coasting', 'national_average', 'top15'][(s + i) % 4] })), capacity: [], updated_ms: 1 });
+  doc.plans.push({ id: `p${s}`, school, assessment_id: `a${s}`, kind: 'school_to_school', partner: 'Trust School 001', focus: 'Leadership', target: 'Reading at the expected standard rises to 70%', owner: 'Deputy head', start: '2026-09-07', end: '2027-02-12', review_weeks: 6, success_criteria: '70% in the summer assessments', status: 'in_progress', reviews: [], created_ms: 1, updated_ms: 1 });
+}
+const trustPath = join(ARTIFACTS, 'bench-trust-200.json');
+await writeFile(trustPath, JSON.stringify(doc, null, 2));
+const trustSize = (await readFile(trustPath)).length;
+const imports = [];
+let heap = 0;
+for (let i = 0; i < 3; i++) {
+  const { context: c, page: p } = await openApp(browser, server.url);
+  const cdp = await c.newCDPSession(p);
+  await cdp.send('Performance.enable');
+  const metric = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+  const before = await metric();
+  await p.evaluate(() => {
+    const input = document.querySelector('#import-store-files');
+    input.addEventListener('change', () => { window.__importStart = performance.now(); }, { capture: true });
+    new MutationObserver(() => {
+      if (!window.__importEnd && document.querySelector('.import .import-messages li')) window.__importEnd = performance.now();
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await p.getByLabel('Choose Waypoint files, or drop them here').setInputFiles(trustPath);
+  await p.getByText(/imported \(600 added\)/).waitFor();
+  imports.push(await p.evaluate(() => window.__importEnd - window.__importStart));
+  heap = Math.max(heap, (await metric()) - before);
+  await c.close();
+}
+console.log(`Import of a 200-school trust file (${kb(trustSize)}; 200 assessments, trajectories and plans): median ${median(imports).toFixed(0)} ms of 3 (budget 300 ms), JS heap growth ${kb(heap)}`);
+await browser.close();
+await server.close();
