@@ -8,9 +8,9 @@ use crate::domain::content::Stage;
 pub fn stage_colour(stage: Stage) -> RGBColor {
     match stage {
         Stage::Stabilise => RGBColor(0xb4, 0x23, 0x18),
-        Stage::Repair => RGBColor(0xb5, 0x5d, 0x08),
+        Stage::Repair => RGBColor(0xa6, 0x53, 0x06),
         Stage::Improve => RGBColor(0x1d, 0x5f, 0xb4),
-        Stage::Sustain => RGBColor(0x1a, 0x7f, 0x45),
+        Stage::Sustain => RGBColor(0x17, 0x73, 0x3e),
     }
 }
 

@@ -79,7 +79,7 @@ pub fn InterventionCard(id: String) -> impl IntoView {
                         <p class="intervention-kind">{content.name.clone()}
                             {(!p.partner.is_empty()).then(|| view! { <span dir="auto">{format!(" with {}", p.partner)}</span> })}
                         </p>
-                        <h4 dir="auto">{p.target.clone()}</h4>
+                        <h3 dir="auto">{p.target.clone()}</h3>
                         {overdue.map(|o| view! { <p class="overdue-flag" role="status"><span aria-hidden="true">"⚠ "</span>{o}</p> })}
                     </header>
                     <dl class="intervention-facts">
@@ -100,7 +100,7 @@ pub fn InterventionCard(id: String) -> impl IntoView {
                     </div>
                     <p class="print-only">{format!("Status: {}", p.status.label())}</p>
                     {(!p.reviews.is_empty()).then(|| view! {
-                        <h5>"Reviews"</h5>
+                        <h4>"Reviews"</h4>
                         <ul class="review-list">
                             {p.reviews.iter().map(|r| view! {
                                 <li><strong>{format!("{}: {}", r.date, r.progress.label())}</strong>

@@ -139,7 +139,7 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
                         <li>
                             <span dir="auto"><strong>{label.clone()}</strong>{format!(" – last assessed {}", last.date)}</span>
                             <a class="button" href=href>"Open latest"</a>
-                            <button type="button" class="button primary" aria-label=format!("Reassess {label} this term")
+                            <button type="button" class="button primary" aria-label=format!("Reassess this term: {label}")
                                 on:click=move |_| reassess(id.clone())>"Reassess this term"</button>
                         </li>
                     })

@@ -117,7 +117,7 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                                     <div class="table-scroll" role="region" aria-label=format!("Spread for {}", area.name) tabindex="0">
                                         <table class="spread-table">
                                             <thead><tr>
-                                                <th scope="col">"Practice"</th><th scope="col">""</th>
+                                                <th scope="col">"Practice"</th><th scope="col">"When"</th>
                                                 {Position::ALL.into_iter().map(|p| view! { <th scope="col">{p.label()}</th> }).collect_view()}
                                             </tr></thead>
                                             <tbody>

@@ -78,6 +78,22 @@ export async function openApp(browser, url, { viewport = { width: 1400, height: 
   return { context, page, errors };
 }
 
+const AXE_SOURCE = await readFile(join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2.0–2.2 A and AA, and best practice) on the page as it is now;
+ *  returns the violations as readable lines. Evaluated through the driver, so the app's
+ *  Content-Security-Policy stays in force. */
+export async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  return violations;
+}
+
 /** Creates an assessment through the form and waits for its page. */
 export async function createAssessment(page, { school, scope = 'whole_school', scopeName = '', date = '2026-11-23', assessors = '' }) {
   await page.getByRole('link', { name: /new assessment|start your first/i }).first().click();

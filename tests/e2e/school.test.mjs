@@ -40,7 +40,7 @@ test('teams side by side, history and reassessment, trajectory and journey', asy
   assert.ok((await drawnPixels(page, 'section canvas.chart')) > 3000, 'the teams map drew');
 
   // Reassess Maths this term: it starts from the last answers.
-  await page.getByRole('button', { name: 'Reassess Subject: Maths this term' }).click();
+  await page.getByRole('button', { name: 'Reassess this term: Subject: Maths' }).click();
   await page.getByRole('heading', { level: 1, name: 'Hillside Primary' }).waitFor();
   await page.waitForSelector('.assessment-layout');
   assert.ok(await page.locator('#s-improve-1-clearly').isChecked(), 'previous answers carried over');

@@ -1,0 +1,125 @@
+// Accessibility measured by a real tool: axe-core on every page and dialog, and a whole
+// assessment done with the keyboard alone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { useApp, openApp, createAssessment, answer, axeViolations, ARTIFACTS } from './harness.mjs';
+
+const app = useApp();
+
+test('axe finds no violations on any page or dialog', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  const report = {};
+  const check = async (where) => {
+    await page.waitForTimeout(50);
+    report[where] = await axeViolations(page);
+  };
+  await check('home, empty');
+  await page.getByRole('link', { name: 'Start your first assessment' }).click();
+  await page.getByRole('button', { name: 'Start assessment' }).click();
+  await check('new assessment, with a form error');
+  await page.goto(app.server.url);
+  await createAssessment(page, { school: 'Axe Academy', assessors: 'J. Patel' });
+  for (const id of ['stabilise-1', 'stabilise-2', 'repair-1', 'improve-1', 'sustain-1']) await answer(page, id, 'Clearly');
+  await check('assessment with a result');
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await check('assessment, editing details');
+  await page.getByRole('button', { name: 'Commission an intervention' }).click();
+  await check('commission form');
+  await page.getByLabel('Owner').fill('Deputy head');
+  await page.getByLabel('Target').fill('Attendance rises to 95%');
+  await page.getByLabel('Start').fill('2026-09-07');
+  await page.getByLabel('Success criteria').fill('95% by July');
+  await page.getByRole('button', { name: 'Commission', exact: true }).click();
+  await page.getByRole('button', { name: 'Record a review' }).click();
+  await check('intervention with an overdue flag, review form');
+  await page.getByRole('button', { name: 'Create share link' }).click();
+  await page.getByLabel('Share link').waitFor();
+  await check('share link made');
+  const link = await page.getByLabel('Share link').inputValue();
+  await page.getByRole('link', { name: 'Open the printable report' }).click();
+  await page.locator('.report canvas.chart').waitFor();
+  await check('report');
+  await page.goto(link);
+  await page.getByText('A read-only copy from a share link.').waitFor();
+  await check('shared link, read-only');
+  await page.goto(app.server.url);
+  await page.waitForSelector('.assessment-list');
+  await check('home, with an assessment');
+  await page.locator('.assessment-row').getByRole('button', { name: 'Delete' }).click();
+  await check('delete confirmation');
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await page.locator('.toast').waitFor();
+  await check('undo toast');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.locator('.assessment-row').getByRole('link', { name: /School overview/ }).click();
+  await page.getByText('School overview').first().waitFor();
+  await check('school overview');
+  await page.goto(`${app.server.url}#/trust`);
+  await page.getByRole('heading', { name: 'Trust overview' }).waitFor();
+  await check('trust overview');
+  await page.goto(`${app.server.url}#/workshop/new`);
+  await page.getByLabel('Trust', { exact: true }).fill('Oak Learning Trust');
+  await page.getByRole('button', { name: 'Start workshop' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Oak Learning Trust' }).waitFor();
+  await page.getByLabel('Add a respondent').fill('Ann Evans');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.locator('label[for="governance-s1-now-autonomous"]').click();
+  await check('workshop questionnaire');
+  await page.getByRole('link', { name: 'See the results' }).click();
+  await page.locator('.workshop-results').waitFor();
+  await check('workshop results');
+  await page.getByLabel('Presentation view (large type)').check();
+  await check('workshop results, presentation view');
+  await page.goto(`${app.server.url}#/nowhere`);
+  await check('page not found');
+  // Storage that cannot be read: the banner.
+  await page.evaluate(() => localStorage.setItem('waypoint.store', '{"format":"waypoint","schema":4,'));
+  await page.reload();
+  await page.locator('.banner').first().waitFor();
+  await check('unreadable storage banner');
+
+  await writeFile(join(ARTIFACTS, 'axe.json'), JSON.stringify(report, null, 2));
+  const failures = Object.entries(report).filter(([, v]) => v.length).map(([where, v]) => `${where}:\n  ${v.join('\n  ')}`);
+  assert.equal(failures.length, 0, `axe violations:\n${failures.join('\n')}`);
+  console.log(`axe: ${Object.keys(report).length} pages and dialogs checked, no violations`);
+  assert.deepEqual(errors.filter((e) => !/unreadable|not valid JSON/i.test(e)), []);
+  await context.close();
+});
+
+test('a whole assessment with the keyboard alone', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  const press = async (key, times = 1) => { for (let i = 0; i < times; i++) await page.keyboard.press(key); };
+  const focused = () => page.evaluate(() => {
+    const e = document.activeElement;
+    return `${e.tagName} ${e.id} ${e.textContent.trim().slice(0, 40)}`;
+  });
+  // Tab to "Start your first assessment" and open it.
+  for (let i = 0; i < 20 && !/^A .*Start your first assessment/.test(await focused()); i++) await press('Tab');
+  await press('Enter');
+  await page.waitForSelector('form.details-form');
+  for (let i = 0; i < 10 && !/INPUT .*school/.test(await focused()); i++) await press('Tab');
+  await page.keyboard.type('Keyboard Academy');
+  await press('Enter'); // whole school, dated today: the defaults
+  await page.waitForSelector('.assessment-layout');
+  // Every feature: Tab into its radio group, arrow to a level (Space selects), on to the next.
+  const ids = await page.$$eval('.feature', (fs) => fs.map((f) => f.id));
+  let answered = 0;
+  for (let i = 0; i < 400 && answered < ids.length; i++) {
+    await press('Tab');
+    const here = await page.evaluate(() => document.activeElement.matches('input[type=radio].level-input') ? document.activeElement.name : null);
+    if (here && !(await page.evaluate((n) => [...document.getElementsByName(n)].some((r) => r.checked), here))) {
+      await press('Space');
+      await press('ArrowRight');
+      answered++;
+    }
+  }
+  assert.equal(await page.locator('.progress label').innerText(), `${ids.length} of ${ids.length} answered`);
+  assert.notEqual(await page.locator('.best-fit .stage-badge').innerText(), 'No stage yet');
+  // Focus is always visible: the focused element has an outline.
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
