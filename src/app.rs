@@ -31,6 +31,7 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     let state = AppState::load();
     provide_context(state);
+    state.keep_data();
     let route = RwSignal::new(Route::parse(&browser::location_hash()));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::parse(&browser::location_hash()));

@@ -221,3 +221,52 @@ pub fn register_service_worker() {
         let _ = window.navigator().service_worker().register("sw.js");
     }
 }
+
+/// Whether the browser keeps this site's data until the user clears it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Persistence {
+    Unknown,
+    /// The browser may clear the data under storage pressure or after weeks unvisited.
+    BestEffort,
+    Persistent,
+}
+
+/// Asks the browser to keep this site's data (`navigator.storage.persist()`); some grant
+/// it at once, some only to installed or bookmarked sites, some ask the user.
+pub async fn request_persistence() -> Persistence {
+    let Some(window) = web_sys::window() else {
+        return Persistence::Unknown;
+    };
+    if !js_sys::Reflect::has(&window.navigator(), &"storage".into()).unwrap_or(false) {
+        return Persistence::Unknown;
+    }
+    let storage = window.navigator().storage();
+    let ask = |promise: Result<js_sys::Promise, wasm_bindgen::JsValue>| async move {
+        match promise {
+            Ok(p) => wasm_bindgen_futures::JsFuture::from(p)
+                .await
+                .ok()
+                .and_then(|v| v.as_bool()),
+            Err(_) => None,
+        }
+    };
+    if ask(storage.persisted()).await == Some(true) {
+        return Persistence::Persistent;
+    }
+    match ask(storage.persist()).await {
+        Some(true) => Persistence::Persistent,
+        Some(false) => Persistence::BestEffort,
+        None => Persistence::Unknown,
+    }
+}
+
+/// A time as a local date, yyyy-mm-dd.
+pub fn date_of(ms: f64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
+}

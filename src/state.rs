@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::browser::Persistence;
 use crate::domain::aas::Workshop;
 use crate::domain::assessment::Assessment;
 use crate::domain::store::{Removed, Store};
@@ -27,6 +28,8 @@ pub struct AppState {
     pub last_removed: RwSignal<Option<Deleted>>,
     /// When the user last downloaded an export of their data.
     pub last_export: RwSignal<Option<f64>>,
+    /// Whether the browser promised to keep the data (asked once there is data to keep).
+    pub persistence: RwSignal<Option<Persistence>>,
 }
 
 /// Something deleted that can still be put back.
@@ -59,6 +62,7 @@ impl AppState {
             unreadable: RwSignal::new(loaded.unreadable),
             last_removed: RwSignal::new(None),
             last_export: RwSignal::new(storage::last_export()),
+            persistence: RwSignal::new(None),
         }
     }
 
@@ -68,6 +72,27 @@ impl AppState {
         self.refresh();
         self.store.update(change);
         self.save();
+        self.keep_data();
+    }
+
+    /// Once there is something to keep, asks the browser not to evict it.
+    pub fn keep_data(&self) {
+        if self.persistence.get_untracked().is_some()
+            || self.store.with_untracked(|s| s.last_change_ms().is_none())
+        {
+            return;
+        }
+        self.persistence.set(Some(Persistence::Unknown));
+        let persistence = self.persistence;
+        leptos::task::spawn_local(async move {
+            persistence.set(Some(crate::browser::request_persistence().await));
+        });
+    }
+
+    /// Deletes everything saved in this browser (the user was first offered a backup).
+    pub fn reset(&self) {
+        self.edit(|store| *store = Store::default());
+        self.last_removed.set(None);
     }
 
     /// Takes in what another tab saved, if anything (also run on `storage` events).

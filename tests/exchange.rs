@@ -214,3 +214,18 @@ fn export_file_names_are_plain() {
         "waypoint-export-2026-11-23.csv"
     );
 }
+
+#[test]
+fn unexported_work_is_noticed_until_a_backup_is_newer() {
+    let empty = Store::default();
+    assert!(!empty.has_unexported_work(None));
+    let mut rng = Rng::new(11);
+    let mut store = Store::default();
+    let mut a = arbitrary::assessment(&mut rng, "a1".into());
+    a.updated_ms = 5_000.0;
+    store.assessments.push(a);
+    assert_eq!(store.last_change_ms(), Some(5_000.0));
+    assert!(store.has_unexported_work(None));
+    assert!(store.has_unexported_work(Some(4_000.0)));
+    assert!(!store.has_unexported_work(Some(6_000.0)));
+}

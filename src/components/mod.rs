@@ -7,6 +7,7 @@ pub mod capacity_checklist;
 pub mod chart_canvas;
 pub mod commission_form;
 pub mod confirm_delete;
+pub mod data_safety;
 pub mod details_form;
 pub mod export_panel;
 pub mod feature_list;

@@ -144,6 +144,27 @@ impl Store {
             .filter(move |p| super::teams::school_key(&p.school) == school_key)
     }
 
+    /// When anything saved last changed (milliseconds since 1970), if anything is saved.
+    pub fn last_change_ms(&self) -> Option<f64> {
+        self.assessments
+            .iter()
+            .map(|a| a.updated_ms)
+            .chain(self.workshops.iter().map(|w| w.updated_ms))
+            .chain(self.trajectories.iter().map(|t| t.updated_ms))
+            .chain(self.plans.iter().map(|p| p.updated_ms))
+            .reduce(f64::max)
+    }
+
+    /// Whether something changed since the last full export (or nothing was ever exported),
+    /// so the user should be reminded to download a backup.
+    pub fn has_unexported_work(&self, last_export_ms: Option<f64>) -> bool {
+        match (self.last_change_ms(), last_export_ms) {
+            (None, _) => false,
+            (Some(_), None) => true,
+            (Some(changed), Some(exported)) => changed > exported,
+        }
+    }
+
     /// Whether any item of any kind already has this id (ids are unique across kinds).
     pub fn has_id(&self, id: &str) -> bool {
         self.assessments.iter().any(|a| a.id == id)

@@ -4,10 +4,9 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::assessment_row::AssessmentRow;
-use crate::components::export_panel::ExportPanel;
+use crate::components::data_safety::DataSafety;
 use crate::components::import_files::ImportFiles;
 use crate::components::workshop_row::WorkshopRow;
-use crate::domain::exchange::Selection;
 use crate::state::AppState;
 
 #[component]
@@ -57,11 +56,7 @@ pub fn HomePage() -> impl IntoView {
         </Show>
         <div class="home-files">
             <ImportFiles />
-            <section class="panel" aria-labelledby="backup-heading">
-                <h2 id="backup-heading">"Back up everything"</h2>
-                <p>"Your work is kept only in this browser. Download everything as one file now and then, to keep it safe or move it to another computer."</p>
-                <ExportPanel selection=Signal::stored(Selection::Everything) title="Everything" />
-            </section>
+            <DataSafety />
         </div>
         <section class="workshops" aria-labelledby="workshops-heading">
             <div class="page-head">

@@ -102,3 +102,36 @@ test('at 200% zoom (640 px wide) and on a 360 px phone nothing scrolls sideways'
     await context.close();
   }
 });
+
+test('durability: persistent storage asked for, last backup shown, reminders, and a reset that offers the backup', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await createAssessment(page, { school: 'Durable Primary' });
+  await answer(page, 'stabilise-1', 'Clearly');
+  await page.goto(app.server.url);
+  const safety = page.locator('.data-safety');
+  await safety.waitFor();
+  assert.match(await safety.locator('.persistence').innerText(), /This browser (has agreed to keep|may clear|has not said)/);
+  assert.match(await safety.innerText(), /Last backup downloaded: never/);
+  assert.equal(await page.locator('.backup-reminder').count(), 1);
+  const [file] = await Promise.all([page.waitForEvent('download'), safety.getByRole('button', { name: 'Download file (JSON)' }).click()]);
+  assert.match(file.suggestedFilename(), /^waypoint-everything-/);
+  await page.locator('.backup-reminder').waitFor({ state: 'detached' });
+  assert.match(await safety.innerText(), new RegExp(`Last backup downloaded: ${new Date().toISOString().slice(0, 10)}`));
+  // A new change is not in that backup: the reminder returns, also after a reload.
+  await page.getByRole('link', { name: 'Durable Primary' }).first().click();
+  await answer(page, 'stabilise-2', 'Partly');
+  await page.goto(app.server.url);
+  await page.reload();
+  await page.locator('.backup-reminder').waitFor();
+  // Reset: the backup is offered in the same place before anything is deleted.
+  await safety.getByRole('button', { name: 'Delete everything in this browser…' }).click();
+  const dialog = page.getByRole('group', { name: 'Delete everything' });
+  assert.match(await dialog.innerText(), /Some of it is in no backup: download one first/);
+  assert.equal(await dialog.getByRole('button', { name: 'Download file (JSON)' }).count(), 1);
+  await dialog.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await page.getByRole('heading', { name: 'Where is your school on its improvement journey?' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Where is your school on its improvement journey?' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
