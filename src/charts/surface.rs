@@ -3,12 +3,17 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::Pos;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 pub struct Surface {
     root: DrawingArea<CanvasBackend, Shift>,
+    /// The same canvas's context, for text: drawn directly so that the font is set only
+    /// when it changes (parsing a font string is the slowest part of a redraw).
+    context: web_sys::CanvasRenderingContext2d,
+    font: std::cell::RefCell<String>,
     scale: f64,
 }
 
@@ -25,10 +30,21 @@ impl Surface {
             .clamp(1.0, 3.0);
         canvas.set_width((width * scale) as u32);
         canvas.set_height((height * scale) as u32);
+        let context: web_sys::CanvasRenderingContext2d = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .ok_or("no canvas context")?
+            .unchecked_into();
         let backend = CanvasBackend::with_canvas_object(canvas).ok_or("no canvas context")?;
         let root = backend.into_drawing_area();
         root.fill(&WHITE).map_err(failed)?;
-        Ok(Surface { root, scale })
+        Ok(Surface {
+            root,
+            context,
+            font: std::cell::RefCell::new(String::new()),
+            scale,
+        })
     }
 
     fn px(&self, value: f64) -> i32 {
@@ -48,18 +64,31 @@ impl Surface {
         pos: Pos,
         bold: bool,
     ) -> Result<(), String> {
-        let weight = if bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        };
-        let style = ("sans-serif", size * self.scale)
-            .into_font()
-            .style(weight)
-            .color(colour)
-            .pos(pos);
-        self.root
-            .draw(&Text::new(text.to_string(), self.point(at), style))
+        let font = format!(
+            "{}{}px sans-serif",
+            if bold { "bold " } else { "" },
+            size * self.scale
+        );
+        if *self.font.borrow() != font {
+            self.context.set_font(&font);
+            self.font.replace(font);
+        }
+        self.context.set_text_align(match pos.h_pos {
+            HPos::Left => "left",
+            HPos::Right => "right",
+            HPos::Center => "center",
+        });
+        self.context.set_text_baseline(match pos.v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        });
+        let RGBColor(r, g, b) = *colour;
+        self.context
+            .set_fill_style_str(&format!("rgb({r},{g},{b})"));
+        let (x, y) = self.point(at);
+        self.context
+            .fill_text(text, f64::from(x), f64::from(y))
             .map_err(failed)
     }
 
