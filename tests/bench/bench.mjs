@@ -50,12 +50,13 @@ async function coldLoad(url) {
   await context.close();
   return t;
 }
+const QUICK = process.env.BENCH_QUICK === '1';
 const app = [], plain = [];
-for (let i = 0; i < RUNS; i++) {
+for (let i = 0; i < (QUICK ? 0 : RUNS); i++) {
   plain.push(await coldLoad(`${server.url}bench-static/`));
   app.push(await coldLoad(server.url));
 }
-console.log(`\nFirst render, median of ${RUNS} cold loads: app ${median(app).toFixed(1)} ms, static page ${median(plain).toFixed(1)} ms, ratio ${(median(app) / median(plain)).toFixed(2)} (budget 1.5)`);
+if (!QUICK) console.log(`\nFirst render, median of ${RUNS} cold loads: app ${median(app).toFixed(1)} ms, static page ${median(plain).toFixed(1)} ms, ratio ${(median(app) / median(plain)).toFixed(2)} (budget 1.5)`);
 
 // 3. Answer → result and chart updated (all effects done), many answers.
 const { context, page } = await openApp(browser, server.url);
@@ -87,6 +88,7 @@ console.log(`Export of that assessment: ${kb((await readFile(onePath)).length)}`
 await context.close();
 
 // 5. A 200-school trust file: generate, import, time and memory.
+if (QUICK) { await browser.close(); await server.close(); process.exit(0); }
 const doc = JSON.parse(await readFile(onePath, 'utf8'));
 const template = doc.assessments[0];
 const levels = ['not_seen', 'partly', 'clearly'];

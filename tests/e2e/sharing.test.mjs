@@ -82,7 +82,7 @@ test('export, clear the browser, import: the same result page and action plan co
   assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'Improve');
   assert.equal(await page.locator('.profile-table').innerText(), resultBefore);
   assert.equal(await page.locator('#s-repair-7-note').inputValue(), 'Behaviour log: fewer incidents 🏫 <b>not bold</b>');
-  assert.match(await page.locator('.intervention').innerText(), /Guided reading running/);
+  assert.match(await page.locator('.intervention').textContent(), /Guided reading running/);
 
   // The same file again changes nothing; a changed copy asks before replacing.
   await page.goto(app.server.url);
