@@ -23,4 +23,10 @@ for (const [id, t] of counts) { const seen = new Set(); let cur = id; while (cur
 console.log('SELF'); [...self].sort((a, b) => b[1] - a[1]).slice(0, 25).forEach(([k, t]) => console.log((t / 1000).toFixed(0).padStart(6), k.slice(0, 120)));
 console.log('INCLUSIVE'); [...incl].sort((a, b) => b[1] - a[1]).slice(0, 60).forEach(([k, t]) => console.log((t / 1000).toFixed(0).padStart(6), k.slice(0, 140)));
 console.log('total ms', total / 1000);
+const inclNode = new Map();
+const nodeIncl = (n) => { if (inclNode.has(n.id)) return inclNode.get(n.id); let t = counts.get(n.id) || 0; for (const c of n.children || []) t += nodeIncl(byId.get(c)); inclNode.set(n.id, t); return t; };
+const focus = process.env.FOCUS || 'Surface::text';
+const kids = new Map();
+for (const n of profile.nodes) if ((n.callFrame.functionName || '').includes(focus)) for (const c of n.children || []) { const k = byId.get(c).callFrame.functionName; kids.set(k, (kids.get(k) || 0) + nodeIncl(byId.get(c))); }
+console.log('CHILDREN OF', focus); [...kids].sort((a, b) => b[1] - a[1]).slice(0, 15).forEach(([k, t]) => console.log((t / 1000).toFixed(0).padStart(6), k.slice(0, 140)));
 await browser.close(); await server.close();
