@@ -1,5 +1,8 @@
-import { serve, launch, openApp, createAssessment } from './harness.mjs';
-const server = await serve('/tmp/profdist'); const browser = await launch();
+// Where the time of an answer goes: a CPU profile of 300 answers, with function names.
+// Build with names first (see README, "Figures"), then: node tests/bench/profile.mjs DIR
+// (FOCUS=name lists the callees of one function).
+import { serve, launch, openApp, createAssessment } from '../e2e/harness.mjs';
+const server = await serve(process.argv[2] || '/tmp/profdist'); const browser = await launch();
 const { context, page } = await openApp(browser, server.url);
 await createAssessment(page, { school: 'Perf' });
 const cdp = await context.newCDPSession(page);
