@@ -136,3 +136,40 @@ fn a_missed_review_or_time_limit_is_flagged_until_recorded() {
     assert_eq!(plan.overdue("2027-03-01"), None);
     assert_eq!(plan.reviews[0].date, "2026-10-20");
 }
+
+#[test]
+fn interventions_follow_their_assessment_when_the_school_is_renamed() {
+    use waypoint::domain::assessment::{Assessment, AssessmentDetails, Scope};
+    use waypoint::domain::store::Store;
+    let details = |school: &str| AssessmentDetails {
+        school: school.into(),
+        scope: Scope::WholeSchool,
+        date: "2026-11-23".into(),
+        assessors: String::new(),
+    };
+    let mut store = Store::default();
+    store.add(Assessment::new(
+        "a1".into(),
+        details("Oakfeild Primary"),
+        1.0,
+    ));
+    store.plans.push(Intervention::new(
+        "p1".into(),
+        "Oakfeild Primary",
+        Some("a1".into()),
+        form(),
+        1.0,
+    ));
+    store.plans.push(Intervention::new(
+        "p2".into(),
+        "Elm Park",
+        None,
+        form(),
+        1.0,
+    ));
+    assert!(store.rename("a1", "Oakfield Primary", 2.0));
+    assert_eq!(store.plans[0].school, "Oakfield Primary");
+    store.set_details("a1", details("Oakfield Primary School"), 3.0);
+    assert_eq!(store.plans[0].school, "Oakfield Primary School");
+    assert_eq!(store.plans[1].school, "Elm Park");
+}

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::aas::Workshop;
-use super::assessment::Assessment;
+use super::assessment::{Assessment, AssessmentDetails};
 use super::plan::Intervention;
 use super::trajectory::Trajectory;
 
@@ -69,16 +69,45 @@ impl Store {
         Some(new_id)
     }
 
-    /// Renames the school of an assessment; an empty name is refused.
+    /// Renames the school of an assessment; an empty name is refused. Interventions
+    /// commissioned from it move with it, so the trust overview shows no stale school.
     pub fn rename(&mut self, id: &str, school: &str, now_ms: f64) -> bool {
         let school = school.trim();
         match self.get_mut(id) {
             Some(a) if !school.is_empty() => {
                 a.school = school.to_string();
                 a.updated_ms = now_ms;
+                self.follow_assessment(id, now_ms);
                 true
             }
             _ => false,
+        }
+    }
+
+    /// Replaces an assessment's details (school, scope, date, assessors).
+    pub fn set_details(&mut self, id: &str, details: AssessmentDetails, now_ms: f64) {
+        if let Some(a) = self.get_mut(id) {
+            a.school = details.school.trim().to_string();
+            a.scope = details.scope;
+            a.date = details.date;
+            a.assessors = details.assessors.trim().to_string();
+            a.updated_ms = now_ms;
+            self.follow_assessment(id, now_ms);
+        }
+    }
+
+    /// Gives the interventions commissioned from an assessment its school's name.
+    fn follow_assessment(&mut self, id: &str, now_ms: f64) {
+        let Some(school) = self.get(id).map(|a| a.school.clone()) else {
+            return;
+        };
+        for plan in self
+            .plans
+            .iter_mut()
+            .filter(|p| p.assessment_id.as_deref() == Some(id) && p.school != school)
+        {
+            plan.school = school.clone();
+            plan.updated_ms = now_ms;
         }
     }
 }

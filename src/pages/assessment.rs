@@ -60,13 +60,7 @@ fn AssessmentView(id: String) -> impl IntoView {
     let grouping = RwSignal::new(Grouping::ByStage);
     let edit_id = id.clone();
     let save_details = Callback::new(move |details: AssessmentDetails| {
-        state.edit_assessment(&edit_id, |a| {
-            a.school = details.school.trim().to_string();
-            a.scope = details.scope;
-            a.date = details.date;
-            a.assessors = details.assessors.trim().to_string();
-            a.updated_ms = browser::now_ms();
-        });
+        state.edit(|s| s.set_details(&edit_id, details, browser::now_ms()));
         editing.set(false);
     });
     let stop_editing = Callback::new(move |_: ()| editing.set(false));
