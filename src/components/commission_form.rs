@@ -88,7 +88,7 @@ pub fn CommissionForm(
                                 on:change=move |_| kind.set(k) />
                             <label for=id>
                                 <strong>{content.name.clone()}</strong>
-                                <span class="kind-description">{format!("– {}", content.description)}</span>
+                                <span class="kind-description">{format!(" – {}", content.description)}</span>
                             </label>
                         </div>
                     }
