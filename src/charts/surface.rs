@@ -10,11 +10,20 @@ use web_sys::HtmlCanvasElement;
 
 pub struct Surface {
     root: DrawingArea<CanvasBackend, Shift>,
-    /// The same canvas's context, for text: drawn directly so that the font is set only
-    /// when it changes (parsing a font string is the slowest part of a redraw).
+    /// The same canvas's context, for text. Text is drawn last, grouped by font, because
+    /// setting a font (which the browser parses) was the slowest part of a redraw.
     context: web_sys::CanvasRenderingContext2d,
-    font: std::cell::RefCell<String>,
+    texts: std::cell::RefCell<Vec<TextOp>>,
     scale: f64,
+}
+
+/// A label waiting to be drawn on top of the shapes.
+struct TextOp {
+    font: String,
+    text: String,
+    at: (i32, i32),
+    colour: RGBColor,
+    pos: Pos,
 }
 
 fn failed<E: std::fmt::Debug>(error: E) -> String {
@@ -42,7 +51,7 @@ impl Surface {
         Ok(Surface {
             root,
             context,
-            font: std::cell::RefCell::new(String::new()),
+            texts: std::cell::RefCell::new(Vec::new()),
             scale,
         })
     }
@@ -69,27 +78,56 @@ impl Surface {
             if bold { "bold " } else { "" },
             size * self.scale
         );
-        if *self.font.borrow() != font {
-            self.context.set_font(&font);
-            self.font.replace(font);
+        self.texts.borrow_mut().push(TextOp {
+            font,
+            text: text.to_string(),
+            at: self.point(at),
+            colour: *colour,
+            pos,
+        });
+        Ok(())
+    }
+
+    /// Draws the labels, one font at a time, setting each context property only when it
+    /// changes.
+    fn draw_texts(&self) -> Result<(), String> {
+        let mut texts = self.texts.take();
+        texts.sort_by(|a, b| a.font.cmp(&b.font));
+        let (mut font, mut align, mut baseline, mut fill) = (None, None, None, None);
+        for op in &texts {
+            if font != Some(&op.font) {
+                self.context.set_font(&op.font);
+                font = Some(&op.font);
+            }
+            let h = match op.pos.h_pos {
+                HPos::Left => "left",
+                HPos::Right => "right",
+                HPos::Center => "center",
+            };
+            if align != Some(h) {
+                self.context.set_text_align(h);
+                align = Some(h);
+            }
+            let v = match op.pos.v_pos {
+                VPos::Top => "top",
+                VPos::Center => "middle",
+                VPos::Bottom => "bottom",
+            };
+            if baseline != Some(v) {
+                self.context.set_text_baseline(v);
+                baseline = Some(v);
+            }
+            if fill != Some(op.colour) {
+                let RGBColor(r, g, b) = op.colour;
+                self.context
+                    .set_fill_style_str(&format!("rgb({r},{g},{b})"));
+                fill = Some(op.colour);
+            }
+            self.context
+                .fill_text(&op.text, f64::from(op.at.0), f64::from(op.at.1))
+                .map_err(failed)?;
         }
-        self.context.set_text_align(match pos.h_pos {
-            HPos::Left => "left",
-            HPos::Right => "right",
-            HPos::Center => "center",
-        });
-        self.context.set_text_baseline(match pos.v_pos {
-            VPos::Top => "top",
-            VPos::Center => "middle",
-            VPos::Bottom => "bottom",
-        });
-        let RGBColor(r, g, b) = *colour;
-        self.context
-            .set_fill_style_str(&format!("rgb({r},{g},{b})"));
-        let (x, y) = self.point(at);
-        self.context
-            .fill_text(text, f64::from(x), f64::from(y))
-            .map_err(failed)
+        Ok(())
     }
 
     pub fn fill_rect(
@@ -152,6 +190,7 @@ impl Surface {
     }
 
     pub fn finish(self) -> Result<(), String> {
+        self.draw_texts()?;
         self.root.present().map_err(failed)
     }
 }

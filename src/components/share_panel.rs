@@ -15,8 +15,10 @@ pub fn SharePanel(assessment: Memo<Option<Assessment>>) -> impl IntoView {
     // A link shows the answers as they were when it was made.
     Effect::new(move |_| {
         assessment.track();
-        link.set(None);
-        copied.set(None);
+        if link.with_untracked(Option::is_some) {
+            link.set(None);
+            copied.set(None);
+        }
     });
     let make = move |_| {
         let Some(current) = assessment.get_untracked() else {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::charts::stage_profile::{draw_stage_profile, ProfileRow};
 use crate::components::chart_canvas::ChartCanvas;
-use crate::domain::content::Stage;
+use crate::domain::content::{four_stages, Stage};
 use crate::domain::placement::{AssessmentResult, Placement};
 
 fn rows(result: &AssessmentResult) -> Vec<ProfileRow> {
@@ -69,21 +69,31 @@ pub fn StageProfile(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {move || result.with(|r| r.as_ref().map(|r| {
-                        std::iter::once(("Overall".to_string(), r.overall.clone()))
-                            .chain(r.themes.iter().map(|t| (t.theme_name.clone(), t.placement.clone())))
-                            .map(|(name, placement)| view! {
+                    // Fixed rows whose cells update in place: an answer changes a few
+                    // texts instead of rebuilding the table.
+                    {std::iter::once("Overall".to_string())
+                        .chain(four_stages().themes.iter().map(|t| t.name.clone()))
+                        .enumerate()
+                        .map(|(index, name)| {
+                            let placement = Memo::new(move |_| result.with(|r| r.as_ref().map(|r| match index {
+                                0 => r.overall.clone(),
+                                n => r.themes[n - 1].placement.clone(),
+                            })));
+                            let stage = move || placement.with(|p| p.as_ref().and_then(|p| p.stage));
+                            view! {
                                 <tr>
                                     <th scope="row">{name}</th>
-                                    <td class=format!("stage-cell stage-{}", placement.stage.map_or("none", Stage::id))>
-                                        {placement.stage.map_or("–", Stage::name)}
-                                        {placement.is_tentative().then_some(" (tentative)")}
+                                    <td class=move || format!("stage-cell stage-{}", stage().map_or("none", Stage::id))>
+                                        {move || stage().map_or("–", Stage::name)}
+                                        {move || placement.with(|p| p.as_ref().is_some_and(Placement::is_tentative)).then_some(" (tentative)")}
                                     </td>
-                                    {Stage::ALL.into_iter().map(|s| view! { <td class="num">{fit_cell(&placement, s)}</td> }).collect_view()}
+                                    {Stage::ALL.into_iter().map(|s| view! {
+                                        <td class="num">{move || placement.with(|p| p.as_ref().map_or("–".to_string(), |p| fit_cell(p, s)))}</td>
+                                    }).collect_view()}
                                 </tr>
-                            })
-                            .collect_view()
-                    }))}
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
             </div>

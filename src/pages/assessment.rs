@@ -50,8 +50,9 @@ fn AssessmentView(id: String) -> impl IntoView {
     let text = move |f: fn(&Assessment) -> String| {
         move || assessment.with(|a| a.as_ref().map(f).unwrap_or_default())
     };
+    let title = Memo::new(move |_| assessment.with(|a| a.as_ref().map(Assessment::title)));
     Effect::new(move |_| {
-        if let Some(title) = assessment.with(|a| a.as_ref().map(Assessment::title)) {
+        if let Some(title) = title.get() {
             browser::set_title(&format!("{title} – Waypoint"));
         }
     });

@@ -58,23 +58,33 @@ for (let i = 0; i < (QUICK ? 0 : RUNS); i++) {
 }
 if (!QUICK) console.log(`\nFirst render, median of ${RUNS} cold loads: app ${median(app).toFixed(1)} ms, static page ${median(plain).toFixed(1)} ms, ratio ${(median(app) / median(plain)).toFixed(2)} (budget 1.5)`);
 
-// 3. Answer → result and chart updated (all effects done), many answers.
+// 3. Answer → result and chart updated, many answers. Each answer is a click on a level
+// (the radio input, as mouse and keyboard activate it), made just after a frame so the
+// time is the app's work: the change, the new result and the chart redrawn, with every
+// effect run. Separately: click to the next frame painted, which adds the browser's
+// style, layout and paint of the page and the wait for the frame.
 const { context, page } = await openApp(browser, server.url);
 await createAssessment(page, { school: 'Benchmark Primary' });
-const times = await page.evaluate(async (count) => {
-  const labels = [...document.querySelectorAll('.levels label')];
+const { work, painted } = await page.evaluate(async (count) => {
+  const inputs = [...document.querySelectorAll('.levels input[type=radio]')];
   const settle = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = resolve; c.port2.postMessage(0); });
-  const out = [];
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  const work = [], painted = [];
   for (let i = 0; i < count; i++) {
-    const label = labels[(i * 5) % labels.length]; // 5 is coprime with 112 labels, so every click changes an answer
-    const t0 = performance.now();
-    label.click();
+    const input = inputs[(i * 5) % inputs.length]; // 5 is coprime with 112 inputs: every click changes an answer
+    await frame();
     await settle();
-    out.push(performance.now() - t0);
+    const t0 = performance.now();
+    input.click();
+    await settle();
+    work.push(performance.now() - t0);
+    await frame();
+    painted.push(performance.now() - t0);
   }
-  return out;
+  return { work, painted };
 }, ANSWERS);
-console.log(`Answer → result and chart redrawn, ${ANSWERS} answers: median ${median(times).toFixed(2)} ms, p95 ${pct(times, 0.95).toFixed(2)} ms (budget p95 < 4 ms)`);
+console.log(`Answer → result and chart redrawn, ${ANSWERS} answers: median ${median(work).toFixed(2)} ms, p95 ${pct(work, 0.95).toFixed(2)} ms (budget p95 < 4 ms)`);
+console.log(`  … to the next frame (adds style, layout, paint and the wait for the frame): median ${median(painted).toFixed(1)} ms, p95 ${pct(painted, 0.95).toFixed(1)} ms`);
 
 // 4. Share link of a full assessment with a short note on every feature.
 for (const [i, note] of (await page.locator('textarea.note').all()).entries()) await note.fill(`Evidence ${i + 1}: seen in learning walks and work scrutiny.`);

@@ -9,7 +9,7 @@ const cdp = await context.newCDPSession(page);
 await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
 await cdp.send('Profiler.start');
 await page.evaluate(async () => {
-  const labels = [...document.querySelectorAll('.levels label')];
+  const labels = [...document.querySelectorAll('.levels input[type=radio]')];
   const settle = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = resolve; c.port2.postMessage(0); });
   for (let i = 0; i < 300; i++) { labels[(i * 5) % labels.length].click(); await settle(); }
 });
