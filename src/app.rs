@@ -44,7 +44,7 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || listener.remove());
     // Another tab of this browser saved: show its changes here too.
     let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() == Some(crate::storage::STORE_KEY) {
+        if ev.key().as_deref() == Some(crate::storage::REVISION_KEY) {
             state.refresh();
         }
     });

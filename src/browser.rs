@@ -9,13 +9,7 @@ pub fn now_ms() -> f64 {
 
 /// Today's local date as yyyy-mm-dd.
 pub fn today_iso() -> String {
-    let date = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        date.get_full_year(),
-        date.get_month() + 1,
-        date.get_date()
-    )
+    date_of(now_ms())
 }
 
 /// A short id, unique within one browser: the time plus randomness, URL-safe.
@@ -136,24 +130,13 @@ pub fn print() {
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
-    /// The browser's own (de)compression, so the app ships no compression code.
-    #[wasm_bindgen(js_name = CompressionStream)]
-    type CompressionStream;
-    #[wasm_bindgen(constructor, js_class = "CompressionStream", catch)]
-    fn new(format: &str) -> Result<CompressionStream, wasm_bindgen::JsValue>;
+    /// A CompressionStream or DecompressionStream: the browser's own (de)compression, so
+    /// the app ships no compression code.
+    type TransformStream;
     #[wasm_bindgen(method, getter)]
-    fn readable(this: &CompressionStream) -> web_sys::ReadableStream;
+    fn readable(this: &TransformStream) -> web_sys::ReadableStream;
     #[wasm_bindgen(method, getter)]
-    fn writable(this: &CompressionStream) -> web_sys::WritableStream;
-
-    #[wasm_bindgen(js_name = DecompressionStream)]
-    type DecompressionStream;
-    #[wasm_bindgen(constructor, js_class = "DecompressionStream", catch)]
-    fn new(format: &str) -> Result<DecompressionStream, wasm_bindgen::JsValue>;
-    #[wasm_bindgen(method, getter)]
-    fn readable(this: &DecompressionStream) -> web_sys::ReadableStream;
-    #[wasm_bindgen(method, getter)]
-    fn writable(this: &DecompressionStream) -> web_sys::WritableStream;
+    fn writable(this: &TransformStream) -> web_sys::WritableStream;
 }
 
 /// Which way bytes go through the browser's DEFLATE streams.
@@ -166,17 +149,16 @@ pub enum Deflate {
 /// Raw DEFLATE of `bytes`, in or out. Output beyond `limit` bytes stops the stream, so
 /// a hostile link cannot inflate into gigabytes.
 pub async fn deflate(bytes: &[u8], direction: Deflate, limit: usize) -> Result<Vec<u8>, String> {
-    let unavailable = |_| "this browser cannot compress or expand data".to_string();
-    let (readable, writable) = match direction {
-        Deflate::Compress => {
-            let stream = CompressionStream::new("deflate-raw").map_err(unavailable)?;
-            (stream.readable(), stream.writable())
-        }
-        Deflate::Decompress => {
-            let stream = DecompressionStream::new("deflate-raw").map_err(unavailable)?;
-            (stream.readable(), stream.writable())
-        }
+    let class = match direction {
+        Deflate::Compress => "CompressionStream",
+        Deflate::Decompress => "DecompressionStream",
     };
+    let stream: TransformStream = js_sys::Reflect::get(&js_sys::global(), &class.into())
+        .and_then(|c| c.dyn_into::<js_sys::Function>())
+        .and_then(|c| js_sys::Reflect::construct(&c, &js_sys::Array::of1(&"deflate-raw".into())))
+        .map_err(|_| "this browser cannot compress or expand data".to_string())?
+        .unchecked_into();
+    let (readable, writable) = (stream.readable(), stream.writable());
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(|_| "no blob")?;
     let output = blob

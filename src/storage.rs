@@ -17,24 +17,34 @@ pub const LAST_EXPORT_KEY: &str = "waypoint.lastExport";
 /// Prefix of the keys under which unreadable data is kept aside.
 pub const UNREADABLE_PREFIX: &str = "waypoint.unreadable.";
 
+/// A short token that changes with every save, so that a tab can tell cheaply (without
+/// reading the whole store) that another tab has saved.
+pub const REVISION_KEY: &str = "waypoint.revision";
+
 thread_local! {
-    /// The stored text as this tab last read or wrote it, to notice writes by other tabs.
+    /// The revision this tab last read or wrote.
     static LAST_SEEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
-fn remember(raw: Option<String>) {
-    LAST_SEEN.with(|seen| *seen.borrow_mut() = raw);
+fn remember(revision: Option<String>) {
+    LAST_SEEN.with(|seen| *seen.borrow_mut() = revision);
 }
 
-/// The store as another tab of this browser saved it, if it changed since this tab last
-/// read or wrote it. Edits start from this, so that two tabs never undo each other.
+fn current_revision(storage: &web_sys::Storage) -> Option<String> {
+    storage.get_item(REVISION_KEY).ok().flatten()
+}
+
+/// The store as another tab of this browser saved it, if it saved since this tab last
+/// read or wrote. Edits start from this, so that two tabs never undo each other; when
+/// nothing changed (the usual case) only the short revision is read.
 pub fn changed_elsewhere() -> Option<Store> {
-    let raw = local_storage().ok()?.get_item(STORE_KEY).ok()??;
-    if LAST_SEEN.with(|seen| seen.borrow().as_deref() == Some(raw.as_str())) {
+    let storage = local_storage().ok()?;
+    let revision = current_revision(&storage);
+    if LAST_SEEN.with(|seen| *seen.borrow() == revision) {
         return None;
     }
-    let store = read_store(&raw).ok()?;
-    remember(Some(raw));
+    let store = read_store(&storage.get_item(STORE_KEY).ok()??).ok()?;
+    remember(revision);
     Some(store)
 }
 
@@ -98,7 +108,7 @@ pub fn load() -> Loaded {
     };
     match read_store(&raw) {
         Ok(store) => {
-            remember(Some(raw));
+            remember(current_revision(&storage));
             Loaded {
                 store,
                 unreadable: None,
@@ -124,11 +134,20 @@ pub fn load() -> Loaded {
 /// Saves the assessments; the error says why in words for the user.
 pub fn save(store: &Store) -> Result<(), String> {
     let storage = local_storage()?;
-    let text = write_store(store);
     storage
-        .set_item(STORE_KEY, &text)
+        .set_item(STORE_KEY, &write_store(store))
         .map_err(|error| describe_js_error(&error))?;
-    remember(Some(text));
+    let revision = format!(
+        "{}-{}",
+        js_sys::Date::now(),
+        (js_sys::Math::random() * 1e9) as u64
+    );
+    let written = storage.set_item(REVISION_KEY, &revision).is_ok();
+    remember(if written {
+        Some(revision)
+    } else {
+        current_revision(&storage)
+    });
     Ok(())
 }
 

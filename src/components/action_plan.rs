@@ -21,15 +21,9 @@ pub fn ActionPlan(
     let filter_id = assessment_id.clone();
     let ids = Memo::new(move |_| {
         let key = school_key(&school.get());
-        state.store.with(|s| {
-            s.plans
-                .iter()
-                .filter(|p| match &filter_id {
-                    Some(id) => p.assessment_id.as_deref() == Some(id.as_str()),
-                    None => school_key(&p.school) == key,
-                })
-                .map(|p| p.id.clone())
-                .collect::<Vec<_>>()
+        state.store.with(|s| match &filter_id {
+            Some(id) => s.plans_from(id).map(|p| p.id.clone()).collect::<Vec<_>>(),
+            None => s.plans_of(&key).map(|p| p.id.clone()).collect(),
         })
     });
     let adding = RwSignal::new(false);

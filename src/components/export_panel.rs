@@ -9,6 +9,14 @@ use crate::domain::exchange::{
 };
 use crate::state::AppState;
 
+/// The files the panel offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Download {
+    Json,
+    AnswersCsv,
+    ResultsCsv,
+}
+
 #[component]
 pub fn ExportPanel(
     /// What to export.
@@ -20,24 +28,24 @@ pub fn ExportPanel(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let problem = RwSignal::new(None::<String>);
-    let download = move |kind: &'static str| {
+    let download = move |kind: Download| {
         let part = state
             .store
             .with_untracked(|s| select(s, &selection.get_untracked()));
         let title = title.get_untracked();
         let today = browser::today_iso();
         let (name, mime, text) = match kind {
-            "json" => (
+            Download::Json => (
                 file_name(&title, &today, "json"),
                 "application/json",
                 write_export(&part, &title, &today),
             ),
-            "answers" => (
+            Download::AnswersCsv => (
                 file_name(&format!("{title} answers"), &today, "csv"),
                 "text/csv",
                 answers_csv(&part.assessments),
             ),
-            _ => (
+            Download::ResultsCsv => (
                 file_name(&format!("{title} results"), &today, "csv"),
                 "text/csv",
                 results_csv(&part.assessments),
@@ -46,7 +54,7 @@ pub fn ExportPanel(
         match browser::download_text(&name, mime, &text) {
             Ok(()) => {
                 problem.set(None);
-                if kind == "json" && selection.get_untracked() == Selection::Everything {
+                if kind == Download::Json && selection.get_untracked() == Selection::Everything {
                     state.exported();
                 }
             }
@@ -55,9 +63,9 @@ pub fn ExportPanel(
     };
     view! {
         <div class="export-panel" role="group" aria-label="Download">
-            <button type="button" class="button" on:click=move |_| download("json")>"Download file (JSON)"</button>
-            <button type="button" class="button" on:click=move |_| download("answers")>"Answers (CSV)"</button>
-            <button type="button" class="button" on:click=move |_| download("results")>"Results (CSV)"</button>
+            <button type="button" class="button" on:click=move |_| download(Download::Json)>"Download file (JSON)"</button>
+            <button type="button" class="button" on:click=move |_| download(Download::AnswersCsv)>"Answers (CSV)"</button>
+            <button type="button" class="button" on:click=move |_| download(Download::ResultsCsv)>"Results (CSV)"</button>
             {move || problem.get().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}
         </div>
     }

@@ -7,16 +7,11 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::file_drop::{FileDrop, PickedFile};
+use crate::components::import_log::{ImportLog, ImportMessages};
 use crate::domain::exchange::{apply, preview, read_import, Verdict, MAX_IMPORT_BYTES};
 use crate::domain::responses::Resolution;
 use crate::domain::store::Store;
 use crate::state::AppState;
-
-#[derive(Clone, Debug, PartialEq)]
-struct Message {
-    ok: bool,
-    text: String,
-}
 
 /// A file waiting for the user's choice.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,10 +25,10 @@ struct Pending {
 #[component]
 pub fn ImportFiles() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let messages = RwSignal::new(Vec::<Message>::new());
+    let log = ImportLog::new();
     let pending = RwSignal::new(Vec::<Pending>::new());
     let next_key = StoredValue::new(0usize);
-    let say = move |ok: bool, text: String| messages.update(|m| m.push(Message { ok, text }));
+    let say = move |ok: bool, text: String| log.say(ok, text);
 
     let merge = move |file: &str, incoming: Store, resolution: Resolution| {
         let mut summary = None;
@@ -100,11 +95,7 @@ pub fn ImportFiles() -> impl IntoView {
             <p>"Bring in Waypoint files exported from this or another browser: one assessment, a school, or a whole trust. Files from earlier versions of Waypoint are brought up to date."</p>
             <FileDrop id="import-store-files" label="Choose Waypoint files, or drop them here"
                 max_bytes=MAX_IMPORT_BYTES on_file=on_file />
-            <ul class="import-messages" aria-live="polite">
-                {move || messages.get().into_iter().map(|m| view! {
-                    <li class=if m.ok { "ok" } else { "problem" } dir="auto">{m.text}</li>
-                }).collect_view()}
-            </ul>
+            <ImportMessages log=log />
             <For each=move || pending.get() key=|p| p.key let:item>
                 {
                     let key = item.key;

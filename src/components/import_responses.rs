@@ -6,17 +6,12 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::file_drop::{FileDrop, PickedFile};
+use crate::components::import_log::{ImportLog, ImportMessages};
 use crate::domain::aas::Respondent;
 use crate::domain::responses::{
     classify, merge_respondent, read_responses, Incoming, Resolution, MAX_RESPONSES_BYTES,
 };
 use crate::state::AppState;
-
-#[derive(Clone, Debug, PartialEq)]
-struct Message {
-    ok: bool,
-    text: String,
-}
 
 #[derive(Clone, Debug, PartialEq)]
 struct Clash {
@@ -30,13 +25,13 @@ struct Clash {
 #[component]
 pub fn ImportResponses(workshop_id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let messages = RwSignal::new(Vec::<Message>::new());
+    let log = ImportLog::new();
     let clashes = RwSignal::new(Vec::<Clash>::new());
     let next_key = StoredValue::new(0usize);
 
     let wid = workshop_id.clone();
     let take_file = move |file_name: String, text: Result<String, String>| {
-        let say = |ok: bool, text: String| messages.update(|m| m.push(Message { ok, text }));
+        let say = |ok: bool, text: String| log.say(ok, text);
         let file = match text
             .map_err(|e| e.to_string())
             .and_then(|t| read_responses(&t).map_err(|e| e.to_string()))
@@ -115,7 +110,7 @@ pub fn ImportResponses(workshop_id: String) -> impl IntoView {
                 clash.file, clash.existing_name
             ),
         };
-        messages.update(|m| m.push(Message { ok: true, text }));
+        log.say(true, text);
     };
 
     view! {
@@ -123,11 +118,7 @@ pub fn ImportResponses(workshop_id: String) -> impl IntoView {
             <h3 id="import-heading">"Merge answers from other devices"</h3>
             <FileDrop id="import-files" label="Choose answer files, or drop them here"
                 max_bytes=MAX_RESPONSES_BYTES on_file=on_file />
-            <ul class="import-messages" aria-live="polite">
-                {move || messages.get().into_iter().map(|m| view! {
-                    <li class=if m.ok { "ok" } else { "problem" } dir="auto">{m.text}</li>
-                }).collect_view()}
-            </ul>
+            <ImportMessages log=log />
             <For each=move || clashes.get() key=|c| c.key let:clash>
                 {
                     let key = clash.key;

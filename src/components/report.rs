@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::caveat_list::CaveatList;
 use crate::components::next_steps::NextStepsList;
 use crate::components::stage_badge::StageBadge;
 use crate::components::stage_profile::StageProfile;
@@ -26,19 +27,6 @@ pub fn Report(
     let text = move |f: fn(&Assessment) -> String| {
         move || assessment.with(|a| a.as_ref().map(f).unwrap_or_default())
     };
-    let caveats = move || {
-        result.with(|r| {
-            r.as_ref()
-                .map(|r| {
-                    r.overall
-                        .caveats
-                        .iter()
-                        .map(|c| c.message())
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
     view! {
         <article class="report">
             <header class="report-cover">
@@ -56,9 +44,7 @@ pub fn Report(
             <section class="report-section" aria-labelledby="report-result">
                 <h2 id="report-result">"Result"</h2>
                 <p class="best-fit-stage">"Best-fit stage: " <StageBadge stage=stage /></p>
-                <ul class="caveats">
-                    {move || caveats().into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
-                </ul>
+                <CaveatList result=result />
                 <StageProfile result=result />
             </section>
 

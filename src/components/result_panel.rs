@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::caveat_list::CaveatList;
 use crate::components::next_steps::NextStepsList;
 use crate::components::stage_badge::StageBadge;
 use crate::components::stage_profile::StageProfile;
@@ -14,27 +15,12 @@ pub fn ResultPanel(
     result: Memo<Option<AssessmentResult>>,
 ) -> impl IntoView {
     let stage = Signal::derive(move || result.with(|r| r.as_ref().and_then(|r| r.overall.stage)));
-    let caveats = move || {
-        result.with(|r| {
-            r.as_ref()
-                .map(|r| {
-                    r.overall
-                        .caveats
-                        .iter()
-                        .map(|c| c.message())
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
     view! {
         <h2 id="result-heading">"Result"</h2>
         <div class="best-fit" aria-live="polite">
             <p class="best-fit-label">"Best-fit stage"</p>
             <p class="best-fit-stage"><StageBadge stage=stage /></p>
-            <ul class="caveats">
-                {move || caveats().into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
-            </ul>
+            <CaveatList result=result />
         </div>
         <details class="rule">
             <summary>"How the stage is chosen"</summary>

@@ -36,23 +36,13 @@ pub fn select(store: &Store, selection: &Selection) -> Store {
         Selection::Everything => store.clone(),
         Selection::Assessment(id) => Store {
             assessments: store.get(id).cloned().into_iter().collect(),
-            plans: store
-                .plans
-                .iter()
-                .filter(|p| p.assessment_id.as_deref() == Some(id.as_str()))
-                .cloned()
-                .collect(),
+            plans: store.plans_from(id).cloned().collect(),
             ..Store::default()
         },
         Selection::School(key) => Store {
             assessments: store.assessments_of(key).cloned().collect(),
             trajectories: store.trajectory_of(key).cloned().into_iter().collect(),
-            plans: store
-                .plans
-                .iter()
-                .filter(|p| school_key(&p.school) == *key)
-                .cloned()
-                .collect(),
+            plans: store.plans_of(key).cloned().collect(),
             ..Store::default()
         },
     }

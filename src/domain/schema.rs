@@ -109,7 +109,7 @@ fn read_items<T: DeserializeOwned>(
     list.iter()
         .enumerate()
         .map(|(index, item)| {
-            serde_json::from_value::<T>(item.clone()).map_err(|e| {
+            T::deserialize(item).map_err(|e| {
                 let name = item
                     .get("school")
                     .or_else(|| item.get("trust"))

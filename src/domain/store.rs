@@ -163,6 +163,16 @@ impl Store {
         self.plans.iter_mut().find(|p| p.id == id)
     }
 
+    /// The interventions commissioned from one assessment.
+    pub fn plans_from<'a>(
+        &'a self,
+        assessment_id: &'a str,
+    ) -> impl Iterator<Item = &'a Intervention> + 'a {
+        self.plans
+            .iter()
+            .filter(move |p| p.assessment_id.as_deref() == Some(assessment_id))
+    }
+
     /// The interventions of one school (by its key).
     pub fn plans_of<'a>(
         &'a self,

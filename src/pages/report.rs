@@ -16,13 +16,9 @@ pub fn ReportPage(id: String) -> impl IntoView {
         Memo::new(move |_| state.store.with(|s| s.get(&lookup).cloned()));
     let plan_id = id.clone();
     let plans = Signal::derive(move || {
-        state.store.with(|s| {
-            s.plans
-                .iter()
-                .filter(|p| p.assessment_id.as_deref() == Some(plan_id.as_str()))
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+        state
+            .store
+            .with(|s| s.plans_from(&plan_id).cloned().collect::<Vec<_>>())
     });
     Effect::new(move |_| {
         if let Some(title) = assessment.with(|a| a.as_ref().map(Assessment::title)) {

@@ -121,7 +121,7 @@ pub fn TrustPage() -> impl IntoView {
                         <th scope="col">"Interventions"</th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || shown.get() key=|r| format!("{:?}", r) let:row>
+                        {move || shown.get().into_iter().map(|row| view! {
                             <tr>
                                 <th scope="row" dir="auto"><a href=Route::School(encode_key(&row.key)).href()>{row.name.clone()}</a></th>
                                 <td>
@@ -139,7 +139,7 @@ pub fn TrustPage() -> impl IntoView {
                                 <td>{if row.open_plans == 0 { "None open".to_string() } else { format!("{} open", row.open_plans) }}
                                     {(row.overdue_plans > 0).then(|| view! { <span class="overdue-flag">{format!("⚠ {} overdue", row.overdue_plans)}</span> })}</td>
                             </tr>
-                        </For>
+                        }).collect_view()}
                     </tbody>
                 </table>
             </div>
