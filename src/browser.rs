@@ -56,18 +56,9 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
         .map_err(|_| "the browser could not prepare the file".to_string())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
         .map_err(|_| "the browser could not prepare the file".to_string())?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let anchor: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(|_| "no document")?
-        .unchecked_into();
-    anchor.set_href(&url);
-    anchor.set_download(file_name);
-    anchor.click();
+    let outcome = download_url(file_name, &url);
     let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
+    outcome
 }
 
 /// Sets the browser tab's title.
@@ -97,7 +88,7 @@ pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
         .ok_or_else(|| "the file is not text".to_string())
 }
 
-/// Offers a `data:` URL (e.g. a chart as PNG) as a downloaded file.
+/// Offers a URL (a `blob:` of text, or a `data:` image such as a chart) as a downloaded file.
 pub fn download_url(file_name: &str, url: &str) -> Result<(), String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
