@@ -5,4 +5,10 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
 export PATH="$HOME/.cargo/bin:$PWD/.tools/node_modules/.bin:$PATH"
 trunk build --release --offline
+# The floor for first render: the static page's heading written by a minimal WebAssembly
+# module (tests/bench/floor), to show how much of the app's time any WebAssembly app pays.
+cargo build --release --target wasm32-unknown-unknown --manifest-path tests/bench/floor/Cargo.toml \
+  --target-dir target/floor
+wasm-bindgen --target web --out-dir dist/bench-floor target/floor/wasm32-unknown-unknown/release/floor.wasm
+cp tests/bench/floor/index.html dist/bench-floor/
 (cd tests/e2e && node ../bench/bench.mjs)

@@ -131,3 +131,62 @@ async fn the_app_lists_what_storage_holds() {
     drop(handle);
     storage.clear().unwrap();
 }
+
+/// The pixels of a rectangle of the canvas, in device pixels.
+fn pixels(canvas: &web_sys::HtmlCanvasElement, x: f64, width: f64) -> Vec<u8> {
+    let context: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    context
+        .get_image_data(x, 0.0, width, canvas.height() as f64)
+        .unwrap()
+        .data()
+        .to_vec()
+}
+
+#[wasm_bindgen_test]
+fn chart_labels_are_reused_only_while_they_are_the_same() {
+    use waypoint::charts::stage_profile::{draw_stage_profile, ProfileRow};
+    let document = web_sys::window().unwrap().document().unwrap();
+    let canvas: web_sys::HtmlCanvasElement =
+        document.create_element("canvas").unwrap().unchecked_into();
+    let row = |label: &str, fits: [Option<f64>; 4]| ProfileRow {
+        label: label.into(),
+        stage: Some(Stage::Repair),
+        fits,
+    };
+    let scale = web_sys::window()
+        .unwrap()
+        .device_pixel_ratio()
+        .clamp(1.0, 3.0);
+    let labels = (0.0, 200.0 * scale);
+    let cells = (210.0 * scale, 400.0 * scale);
+
+    draw_stage_profile(
+        canvas.clone(),
+        &[row("Alpha", [Some(0.2), Some(0.9), None, None])],
+    )
+    .unwrap();
+    let (first_labels, first_cells) = (
+        pixels(&canvas, labels.0, labels.1),
+        pixels(&canvas, cells.0, cells.1),
+    );
+    let inked = first_labels.chunks(4).filter(|p| p[0] < 200).count();
+    assert!(inked > 50, "the label was drawn ({inked} dark pixels)");
+
+    // New answers, same labels: the labels come from the kept layer, the cells are new.
+    draw_stage_profile(
+        canvas.clone(),
+        &[row("Alpha", [Some(0.9), Some(0.1), Some(0.5), None])],
+    )
+    .unwrap();
+    assert_eq!(pixels(&canvas, labels.0, labels.1), first_labels);
+    assert_ne!(pixels(&canvas, cells.0, cells.1), first_cells);
+
+    // A different label is drawn afresh, never taken from an old layer.
+    draw_stage_profile(
+        canvas.clone(),
+        &[row("Omega", [Some(0.9), Some(0.1), Some(0.5), None])],
+    )
+    .unwrap();
+    assert_ne!(pixels(&canvas, labels.0, labels.1), first_labels);
+}

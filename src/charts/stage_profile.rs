@@ -73,13 +73,15 @@ pub fn draw_stage_profile(canvas: HtmlCanvasElement, rows: &[ProfileRow]) -> Res
                 Some(fit) => {
                     surface.fill_rect(from, to, stage_colour(stage).mix(0.12 + 0.78 * fit))?
                 }
-                None => surface.text(
-                    "–",
-                    (left + column / 2.0, top + ROW / 2.0),
-                    12.0,
+                // A dash for "no evidence", drawn as a line so that the labels stay the
+                // same from one answer to the next (see Surface's label layer).
+                None => surface.line(
+                    &[
+                        (left + column / 2.0 - 5.0, top + ROW / 2.0),
+                        (left + column / 2.0 + 5.0, top + ROW / 2.0),
+                    ],
                     &MUTED,
-                    centre,
-                    false,
+                    1.5,
                 )?,
             }
             if row.stage == Some(stage) {

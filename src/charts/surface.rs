@@ -5,25 +5,43 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlCanvasElement;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 pub struct Surface {
     root: DrawingArea<CanvasBackend, Shift>,
-    /// The same canvas's context, for text. Text is drawn last, grouped by font, because
-    /// setting a font (which the browser parses) was the slowest part of a redraw.
-    context: web_sys::CanvasRenderingContext2d,
-    texts: std::cell::RefCell<Vec<TextOp>>,
+    /// The same canvas's context, for text. Text is drawn last, on a layer of its own:
+    /// setting a font (which the browser parses) was the slowest part of a redraw, and a
+    /// chart's labels rarely change when an answer does, so the layer is reused.
+    context: CanvasRenderingContext2d,
+    texts: RefCell<Vec<TextOp>>,
     scale: f64,
 }
 
 /// A label waiting to be drawn on top of the shapes.
+#[derive(Clone, PartialEq)]
 struct TextOp {
     font: String,
     text: String,
     at: (i32, i32),
     colour: RGBColor,
-    pos: Pos,
+    align: &'static str,
+    baseline: &'static str,
+}
+
+/// Label layers drawn lately, by what they hold and their size in pixels.
+struct LabelLayer {
+    texts: Vec<TextOp>,
+    size: (u32, u32),
+    canvas: HtmlCanvasElement,
+}
+
+/// A few layers: one per chart on the page is enough to redraw without text work.
+const LABEL_LAYERS_KEPT: usize = 8;
+
+thread_local! {
+    static LABEL_LAYERS: RefCell<Vec<LabelLayer>> = const { RefCell::new(Vec::new()) };
 }
 
 fn failed<E: std::fmt::Debug>(error: E) -> String {
@@ -44,14 +62,14 @@ impl Surface {
             .ok()
             .flatten()
             .ok_or("no canvas context")?
-            .unchecked_into();
+            .unchecked_into::<CanvasRenderingContext2d>();
         let backend = CanvasBackend::with_canvas_object(canvas).ok_or("no canvas context")?;
         let root = backend.into_drawing_area();
         root.fill(&WHITE).map_err(failed)?;
         Ok(Surface {
             root,
             context,
-            texts: std::cell::RefCell::new(Vec::new()),
+            texts: RefCell::new(Vec::new()),
             scale,
         })
     }
@@ -83,51 +101,67 @@ impl Surface {
             text: text.to_string(),
             at: self.point(at),
             colour: *colour,
-            pos,
+            align: match pos.h_pos {
+                HPos::Left => "left",
+                HPos::Right => "right",
+                HPos::Center => "center",
+            },
+            baseline: match pos.v_pos {
+                VPos::Top => "top",
+                VPos::Center => "middle",
+                VPos::Bottom => "bottom",
+            },
         });
         Ok(())
     }
 
-    /// Draws the labels, one font at a time, setting each context property only when it
-    /// changes.
+    /// Puts the labels on top of the shapes: from the layer drawn last time if they are
+    /// the same, otherwise on a new layer, kept for the next redraw.
     fn draw_texts(&self) -> Result<(), String> {
         let mut texts = self.texts.take();
-        texts.sort_by(|a, b| a.font.cmp(&b.font));
-        let (mut font, mut align, mut baseline, mut fill) = (None, None, None, None);
-        for op in &texts {
-            if font != Some(&op.font) {
-                self.context.set_font(&op.font);
-                font = Some(&op.font);
-            }
-            let h = match op.pos.h_pos {
-                HPos::Left => "left",
-                HPos::Right => "right",
-                HPos::Center => "center",
-            };
-            if align != Some(h) {
-                self.context.set_text_align(h);
-                align = Some(h);
-            }
-            let v = match op.pos.v_pos {
-                VPos::Top => "top",
-                VPos::Center => "middle",
-                VPos::Bottom => "bottom",
-            };
-            if baseline != Some(v) {
-                self.context.set_text_baseline(v);
-                baseline = Some(v);
-            }
-            if fill != Some(op.colour) {
-                let RGBColor(r, g, b) = op.colour;
-                self.context
-                    .set_fill_style_str(&format!("rgb({r},{g},{b})"));
-                fill = Some(op.colour);
-            }
-            self.context
-                .fill_text(&op.text, f64::from(op.at.0), f64::from(op.at.1))
-                .map_err(failed)?;
+        if texts.is_empty() {
+            return Ok(());
         }
-        Ok(())
+        texts.sort_by(|a, b| a.font.cmp(&b.font));
+        let canvas = self.context.canvas().ok_or("no canvas")?;
+        let size = (canvas.width(), canvas.height());
+        let kept = LABEL_LAYERS.with_borrow_mut(|layers| {
+            let found = layers
+                .iter()
+                .position(|l| l.size == size && l.texts == texts)?;
+            let layer = layers.remove(found);
+            let canvas = layer.canvas.clone();
+            layers.insert(0, layer);
+            Some(canvas)
+        });
+        let layer = match kept {
+            Some(layer) => layer,
+            None => {
+                let layer = new_layer(size)?;
+                let context = layer
+                    .get_context("2d")
+                    .ok()
+                    .flatten()
+                    .ok_or("no canvas context")?
+                    .unchecked_into::<CanvasRenderingContext2d>();
+                paint_texts(&context, &texts)?;
+                LABEL_LAYERS.with_borrow_mut(|layers| {
+                    layers.insert(
+                        0,
+                        LabelLayer {
+                            texts,
+                            size,
+                            canvas: layer.clone(),
+                        },
+                    );
+                    layers.truncate(LABEL_LAYERS_KEPT);
+                });
+                layer
+            }
+        };
+        self.context
+            .draw_image_with_html_canvas_element(&layer, 0.0, 0.0)
+            .map_err(failed)
     }
 
     pub fn fill_rect(
@@ -193,6 +227,47 @@ impl Surface {
         self.draw_texts()?;
         self.root.present().map_err(failed)
     }
+}
+
+/// A transparent canvas, not in the page, to draw labels on.
+fn new_layer((width, height): (u32, u32)) -> Result<HtmlCanvasElement, String> {
+    let canvas: HtmlCanvasElement = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("canvas").ok())
+        .ok_or("no canvas")?
+        .unchecked_into();
+    canvas.set_width(width);
+    canvas.set_height(height);
+    Ok(canvas)
+}
+
+/// Draws labels one font at a time (they come sorted by font), setting each context
+/// property only when it changes.
+fn paint_texts(context: &CanvasRenderingContext2d, texts: &[TextOp]) -> Result<(), String> {
+    let (mut font, mut align, mut baseline, mut fill) = (None, None, None, None);
+    for op in texts {
+        if font != Some(&op.font) {
+            context.set_font(&op.font);
+            font = Some(&op.font);
+        }
+        if align != Some(op.align) {
+            context.set_text_align(op.align);
+            align = Some(op.align);
+        }
+        if baseline != Some(op.baseline) {
+            context.set_text_baseline(op.baseline);
+            baseline = Some(op.baseline);
+        }
+        if fill != Some(op.colour) {
+            let RGBColor(r, g, b) = op.colour;
+            context.set_fill_style_str(&format!("rgb({r},{g},{b})"));
+            fill = Some(op.colour);
+        }
+        context
+            .fill_text(&op.text, f64::from(op.at.0), f64::from(op.at.1))
+            .map_err(failed)?;
+    }
+    Ok(())
 }
 
 /// Splits a label into lines of at most about `width` characters, at spaces.

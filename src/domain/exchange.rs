@@ -3,7 +3,7 @@
 //! the import that merges such a file without overwriting anything silently, and CSV
 //! for spreadsheets.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::aas::Workshop;
 use super::assessment::Assessment;
@@ -11,7 +11,7 @@ use super::content::{four_stages, Stage};
 use super::placement::assess;
 use super::plan::Intervention;
 use super::responses::Resolution;
-use super::schema::{read_store, ReadError, FORMAT_NAME, SCHEMA_VERSION};
+use super::schema::{read_store, Document, ReadError};
 use super::store::Store;
 use super::teams::school_key;
 use super::trajectory::Trajectory;
@@ -50,17 +50,14 @@ pub fn select(store: &Store, selection: &Selection) -> Store {
 
 /// Writes an export: the stored format, with a line saying what it holds and when.
 pub fn write_export(store: &Store, contents: &str, exported_on: &str) -> String {
-    let document = json!({
-        "format": FORMAT_NAME,
-        "schema": SCHEMA_VERSION,
-        "contents": contents,
-        "exported": exported_on,
-        "assessments": store.assessments,
-        "workshops": store.workshops,
-        "trajectories": store.trajectories,
-        "plans": store.plans,
-    });
-    serde_json::to_string_pretty(&document).unwrap_or_else(|_| document.to_string())
+    let document = Document::new(store).exported(contents, exported_on);
+    let compact = serde_json::to_string(&document).expect("the store always serialises");
+    // Laid out for people who open the file, by way of a generic value: exports are rare,
+    // and this keeps one serialiser of the store's types in the app instead of two.
+    match serde_json::from_str::<Value>(&compact) {
+        Ok(value) => serde_json::to_string_pretty(&value).unwrap_or(compact),
+        Err(_) => compact,
+    }
 }
 
 /// A file name from a title and a date: lower case, ASCII, hyphens.

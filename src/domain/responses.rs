@@ -2,7 +2,8 @@
 //! and the board secretary merges it. Merging never overwrites silently: an identical
 //! respondent is skipped, a clash is put to the user (keep both, or replace).
 
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::aas::{aas, Respondent, Workshop};
 use super::schema::{read_envelope, ReadError};
@@ -18,14 +19,23 @@ pub const MAX_RESPONDENTS: usize = 500;
 
 /// Writes the respondents of a workshop as a responses file.
 pub fn write_responses(workshop: &Workshop, respondents: &[&Respondent]) -> String {
-    json!({
-        "format": RESPONSES_FORMAT,
-        "schema": RESPONSES_VERSION,
-        "trust": workshop.trust,
-        "academy": workshop.academy,
-        "respondents": respondents,
+    /// The file as written, borrowing the workshop's data.
+    #[derive(Serialize)]
+    struct ResponsesDocument<'a> {
+        format: &'a str,
+        schema: u64,
+        trust: &'a str,
+        academy: &'a str,
+        respondents: &'a [&'a Respondent],
+    }
+    serde_json::to_string(&ResponsesDocument {
+        format: RESPONSES_FORMAT,
+        schema: RESPONSES_VERSION,
+        trust: &workshop.trust,
+        academy: &workshop.academy,
+        respondents,
     })
-    .to_string()
+    .expect("respondents always serialise")
 }
 
 /// A responses file that was read and checked.

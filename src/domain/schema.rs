@@ -4,7 +4,8 @@
 //! is reported with a reason so the app can keep it aside instead of losing it.
 
 use serde::de::DeserializeOwned;
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -47,17 +48,51 @@ impl fmt::Display for ReadError {
     }
 }
 
+/// The stored document as written. It borrows the store, so saving (on every answer)
+/// writes the text straight from the store without building a copy first.
+#[derive(Serialize)]
+pub(crate) struct Document<'a> {
+    format: &'a str,
+    schema: u64,
+    /// What an export holds, in words ("Oakfield Primary – whole school"); not stored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contents: Option<&'a str>,
+    /// The date of an export; not stored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exported: Option<&'a str>,
+    assessments: &'a [Assessment],
+    workshops: &'a [Workshop],
+    trajectories: &'a [Trajectory],
+    plans: &'a [Intervention],
+}
+
+impl<'a> Document<'a> {
+    pub(crate) fn new(store: &'a Store) -> Document<'a> {
+        Document {
+            format: FORMAT_NAME,
+            schema: SCHEMA_VERSION,
+            contents: None,
+            exported: None,
+            assessments: &store.assessments,
+            workshops: &store.workshops,
+            trajectories: &store.trajectories,
+            plans: &store.plans,
+        }
+    }
+
+    /// The same document as an export, saying what it holds and when it was made.
+    pub(crate) fn exported(self, contents: &'a str, on: &'a str) -> Document<'a> {
+        Document {
+            contents: Some(contents),
+            exported: Some(on),
+            ..self
+        }
+    }
+}
+
 /// Serialises the store as a versioned document.
 pub fn write_store(store: &Store) -> String {
-    let document = json!({
-        "format": FORMAT_NAME,
-        "schema": SCHEMA_VERSION,
-        "assessments": store.assessments,
-        "workshops": store.workshops,
-        "trajectories": store.trajectories,
-        "plans": store.plans,
-    });
-    document.to_string()
+    serde_json::to_string(&Document::new(store)).expect("the store always serialises")
 }
 
 /// Parses a self-describing Waypoint document: JSON, of the expected `format`, with a

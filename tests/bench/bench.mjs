@@ -6,7 +6,6 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { serve, launch, openApp, createAssessment, DIST, ARTIFACTS } from '../e2e/harness.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS || 7);
 const ANSWERS = Number(process.env.BENCH_ANSWERS || 300);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -33,6 +32,10 @@ const baseline = join(DIST, 'bench-static');
 await mkdir(baseline, { recursive: true });
 await copyFile(new URL('./static.html', import.meta.url), join(baseline, 'index.html'));
 await copyFile(join(DIST, files.find((f) => f.endsWith('.css'))), join(baseline, 'static.css'));
+// The floor (built by scripts/bench.sh): the same page written by a minimal WebAssembly module.
+const floor = join(DIST, 'bench-floor');
+const hasFloor = await readdir(floor).then((f) => f.includes('floor_bg.wasm'), () => false);
+if (hasFloor) await copyFile(join(baseline, 'static.css'), join(floor, 'static.css'));
 const server = await serve();
 const browser = await launch();
 const markHeading = () => {
@@ -51,12 +54,18 @@ async function coldLoad(url) {
   return t;
 }
 const QUICK = process.env.BENCH_QUICK === '1';
-const app = [], plain = [];
-for (let i = 0; i < (QUICK ? 0 : RUNS); i++) {
+const LOADS = Number(process.env.BENCH_LOADS || 15);
+const app = [], plain = [], least = [];
+for (let i = 0; i < (QUICK ? 0 : LOADS); i++) {
   plain.push(await coldLoad(`${server.url}bench-static/`));
   app.push(await coldLoad(server.url));
+  if (hasFloor) least.push(await coldLoad(`${server.url}bench-floor/`));
 }
-if (!QUICK) console.log(`\nFirst render, median of ${RUNS} cold loads: app ${median(app).toFixed(1)} ms, static page ${median(plain).toFixed(1)} ms, ratio ${(median(app) / median(plain)).toFixed(2)} (budget 1.5)`);
+const ratio = (xs) => (median(xs) / median(plain)).toFixed(2);
+if (!QUICK) {
+  console.log(`\nFirst render, median of ${LOADS} cold loads: app ${median(app).toFixed(1)} ms, static page ${median(plain).toFixed(1)} ms, ratio ${ratio(app)} (budget 1.5)`);
+  if (hasFloor) console.log(`  floor: the static page written by a minimal WebAssembly module (tests/bench/floor) ${median(least).toFixed(1)} ms, ratio ${ratio(least)}`);
+}
 
 // 3. Answer → result and chart updated, many answers. Each answer is a click on a level
 // (the radio input, as mouse and keyboard activate it), made just after a frame so the
