@@ -1,4 +1,6 @@
-// Where the first load's time goes: resource timings, wasm compile/instantiate, and the render.
+// Where a cold load's time goes: when each file arrived, when the module was compiled and
+// instantiated, and when the page was drawn; 7 loads and their medians.
+// node tests/bench/firstload.mjs [DIR]   (DIR: a build, absolute path; default dist/)
 import { serve, launch } from '../e2e/harness.mjs';
 const server = await serve(process.argv[2]); const browser = await launch();
 const hook = () => {
