@@ -49,6 +49,15 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || other_tab.remove());
+    // Typing is saved a moment later; leaving or hiding the page saves it now.
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| state.save_pending());
+    on_cleanup(move || leaving.remove());
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().hidden() {
+            state.save_pending();
+        }
+    });
+    on_cleanup(move || hidden.remove());
 
     view! {
         <header class="site-header">

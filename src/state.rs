@@ -1,4 +1,8 @@
-//! The app's shared state: the store of assessments as a signal, saved on every change.
+//! The app's shared state: the store of assessments as a signal, saved on every change
+//! (typing a moment later, so a large store is not written out on every key).
+
+use std::rc::Rc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 
@@ -30,7 +34,19 @@ pub struct AppState {
     pub last_export: RwSignal<Option<f64>>,
     /// Whether the browser promised to keep the data (asked once there is data to keep).
     pub persistence: RwSignal<Option<Persistence>>,
+    /// Changes on the page that are not saved yet, kept so that they can be made again on
+    /// top of whatever another tab saves meanwhile.
+    pending: StoredValue<Vec<PendingChange>, LocalStorage>,
+    /// Whether a save of the pending changes is on its way.
+    save_scheduled: StoredValue<bool>,
 }
+
+/// A change that gives the same result however often it is made (a note set to a text).
+type PendingChange = Rc<dyn Fn(&mut Store)>;
+
+/// How long typing waits before it is saved: at most one write of the store per this
+/// while someone types, however large the store.
+pub const TYPING_SAVE_DELAY: Duration = Duration::from_millis(400);
 
 /// Something deleted that can still be put back.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,6 +79,8 @@ impl AppState {
             last_removed: RwSignal::new(None),
             last_export: RwSignal::new(storage::last_export()),
             persistence: RwSignal::new(None),
+            pending: StoredValue::new_local(Vec::new()),
+            save_scheduled: StoredValue::new(false),
         }
     }
 
@@ -73,6 +91,31 @@ impl AppState {
         self.store.update(change);
         self.save();
         self.keep_data();
+    }
+
+    /// Applies a change at once and saves it a moment later (with any others made
+    /// meanwhile), for typing. Until then the change is kept, and made again on top of
+    /// anything another tab saves; it is saved early if the page is hidden or closed.
+    pub fn edit_soon(&self, change: impl Fn(&mut Store) + 'static) {
+        self.refresh();
+        self.store.update(|store| change(store));
+        self.pending
+            .update_value(|pending| pending.push(Rc::new(change)));
+        self.keep_data();
+        if !self.save_scheduled.get_value() {
+            self.save_scheduled.set_value(true);
+            let state = *self;
+            set_timeout(move || state.save_pending(), TYPING_SAVE_DELAY);
+        }
+    }
+
+    /// Saves changes still waiting (run when the page is hidden or closed, and by the timer).
+    pub fn save_pending(&self) {
+        self.save_scheduled.set_value(false);
+        if self.pending.with_value(|pending| !pending.is_empty()) {
+            self.refresh();
+            self.save();
+        }
     }
 
     /// Once there is something to keep, asks the browser not to evict it.
@@ -95,9 +138,15 @@ impl AppState {
         self.last_removed.set(None);
     }
 
-    /// Takes in what another tab saved, if anything (also run on `storage` events).
+    /// Takes in what another tab saved, if anything (also run on `storage` events), with
+    /// this page's unsaved changes made again on top of it.
     pub fn refresh(&self) {
-        if let Some(newer) = storage::changed_elsewhere() {
+        if let Some(mut newer) = storage::changed_elsewhere() {
+            self.pending.with_value(|pending| {
+                for change in pending {
+                    change(&mut newer);
+                }
+            });
             self.store.set(newer);
         }
     }
@@ -106,6 +155,16 @@ impl AppState {
     pub fn edit_assessment(&self, id: &str, change: impl FnOnce(&mut Assessment)) {
         self.edit(|store| {
             if let Some(assessment) = store.get_mut(id) {
+                change(assessment);
+            }
+        });
+    }
+
+    /// Like `edit_assessment`, saved a moment later: for typing.
+    pub fn edit_assessment_soon(&self, id: &str, change: impl Fn(&mut Assessment) + 'static) {
+        let id = id.to_string();
+        self.edit_soon(move |store| {
+            if let Some(assessment) = store.get_mut(&id) {
                 change(assessment);
             }
         });
@@ -120,7 +179,10 @@ impl AppState {
             SaveStatus::Held
         } else {
             match self.store.with_untracked(storage::save) {
-                Ok(()) => SaveStatus::Saved,
+                Ok(()) => {
+                    self.pending.update_value(Vec::clear);
+                    SaveStatus::Saved
+                }
                 Err(reason) => SaveStatus::Failed(reason),
             }
         };
@@ -162,6 +224,16 @@ impl AppState {
     pub fn edit_workshop(&self, id: &str, change: impl FnOnce(&mut Workshop)) {
         self.edit(|store| {
             if let Some(workshop) = store.workshop_mut(id) {
+                change(workshop);
+            }
+        });
+    }
+
+    /// Like `edit_workshop`, saved a moment later: for typing.
+    pub fn edit_workshop_soon(&self, id: &str, change: impl Fn(&mut Workshop) + 'static) {
+        let id = id.to_string();
+        self.edit_soon(move |store| {
+            if let Some(workshop) = store.workshop_mut(&id) {
                 change(workshop);
             }
         });

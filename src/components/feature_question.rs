@@ -38,7 +38,8 @@ pub fn FeatureQuestion(
         let id = assessment_id.clone();
         move |text: String| {
             let text = clamp_chars(&text, MAX_NOTE_CHARS);
-            state.edit_assessment(&id, |a| a.set_note(&feature.id, &text, browser::now_ms()));
+            let at = browser::now_ms();
+            state.edit_assessment_soon(&id, move |a| a.set_note(&feature.id, &text, at));
         }
     };
     let clear = set_level.clone();

@@ -45,7 +45,7 @@ pub fn PracticeQuestion(
             });
         }
     };
-    let edit_note = edit.clone();
+    let note_workshop = workshop_id.clone();
     let group = move |when: When| {
         let (label, key) = match when {
             When::Now => ("Where it is now", "now"),
@@ -89,7 +89,15 @@ pub fn PracticeQuestion(
                 prop:value=move || placing.with(|p| p.note.clone())
                 on:input=move |ev| {
                     let text = clamp_chars(&event_target_value(&ev), MAX_NOTE_CHARS);
-                    edit_note(Box::new(move |r| r.set_note(practice_id, &text)));
+                    // As for the answers: the note goes to the person shown as answering.
+                    let Some(respondent_id) = active.get_untracked() else {
+                        return;
+                    };
+                    state.edit_workshop_soon(&note_workshop, move |w| {
+                        if let Some(r) = w.respondent_mut(&respondent_id) {
+                            r.set_note(practice_id, &text);
+                        }
+                    });
                 }></textarea>
         </fieldset>
     }

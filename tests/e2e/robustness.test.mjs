@@ -26,10 +26,11 @@ test('two tabs editing the same assessment never lose a write', async () => {
   await answer(first, 'stabilise-3', 'Not seen');
   await second.locator('#s-repair-1-note').fill('Written in the second tab');
   await answer(first, 'repair-1', 'Clearly');
-  // Each tab shows the other's answers (storage events), and so does a fresh load.
+  // Each tab shows the other's answers (storage events), and so does a fresh load. The note
+  // was typed, so it is saved a moment later, on top of the first tab's answer.
   await first.waitForFunction(() => document.querySelector('#s-stabilise-2-partly')?.checked);
   await second.waitForFunction(() => document.querySelector('#s-repair-1-clearly')?.checked);
-  assert.equal(await first.locator('#s-repair-1-note').inputValue(), 'Written in the second tab');
+  await first.waitForFunction(() => document.querySelector('#s-repair-1-note')?.value === 'Written in the second tab');
   const third = await context.newPage();
   await third.goto(first.url());
   await third.waitForSelector('.assessment-layout');
@@ -37,6 +38,33 @@ test('two tabs editing the same assessment never lose a write', async () => {
     assert.ok(await third.locator(id).isChecked(), `${id} kept`);
   }
   assert.equal(await third.locator('#s-repair-1-note').inputValue(), 'Written in the second tab');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('typing is saved a moment later, not on every key, and leaving the page saves it', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await createAssessment(page, { school: 'Typing Academy' });
+  await page.evaluate(() => {
+    window.__storeWrites = 0;
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === 'waypoint.store') window.__storeWrites += 1;
+      return real.call(this, key, value);
+    };
+  });
+  const note = page.locator('#s-stabilise-1-note');
+  await note.pressSequentially('Attendance data checked weekly', { delay: 5 });
+  const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.store')).assessments[0].answers['stabilise-1']?.note);
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('waypoint.store')).assessments[0].answers['stabilise-1']?.note === 'Attendance data checked weekly');
+  const writes = await page.evaluate(() => window.__storeWrites);
+  assert.ok(writes >= 1 && writes <= 3, `30 keys were saved in ${writes} writes`);
+  // Typed and left at once: the page saves before it goes.
+  await note.pressSequentially(' by the head', { delay: 5 });
+  await page.reload();
+  await page.waitForSelector('.assessment-layout');
+  assert.equal(await page.locator('#s-stabilise-1-note').inputValue(), 'Attendance data checked weekly by the head');
+  assert.equal(await stored(), 'Attendance data checked weekly by the head');
   assert.deepEqual(errors, []);
   await context.close();
 });
