@@ -1,5 +1,5 @@
 //! The app's shared state: the store of assessments as a signal, saved on every change
-//! (typing a moment later, so a large store is not written out on every key).
+//! (answers and typing a moment later, so a large store is not written out on every key).
 
 use std::rc::Rc;
 use std::time::Duration;
@@ -44,9 +44,9 @@ pub struct AppState {
 /// A change that gives the same result however often it is made (a note set to a text).
 type PendingChange = Rc<dyn Fn(&mut Store)>;
 
-/// How long typing waits before it is saved: at most one write of the store per this
-/// while someone types, however large the store.
-pub const TYPING_SAVE_DELAY: Duration = Duration::from_millis(400);
+/// How long answers and typing wait before they are saved: at most one write of the store
+/// per this while someone types or clicks through answers, however large the store.
+pub const SAVE_DELAY: Duration = Duration::from_millis(400);
 
 /// Something deleted that can still be put back.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,7 +94,7 @@ impl AppState {
     }
 
     /// Applies a change at once and saves it a moment later (with any others made
-    /// meanwhile), for typing. Until then the change is kept, and made again on top of
+    /// meanwhile), for answers and typing. Until then the change is kept, and made again on top of
     /// anything another tab saves; it is saved early if the page is hidden or closed.
     pub fn edit_soon(&self, change: impl Fn(&mut Store) + 'static) {
         self.refresh();
@@ -105,7 +105,7 @@ impl AppState {
         if !self.save_scheduled.get_value() {
             self.save_scheduled.set_value(true);
             let state = *self;
-            set_timeout(move || state.save_pending(), TYPING_SAVE_DELAY);
+            set_timeout(move || state.save_pending(), SAVE_DELAY);
         }
     }
 
@@ -151,16 +151,8 @@ impl AppState {
         }
     }
 
-    /// Applies a change to one assessment, if it still exists, and saves.
-    pub fn edit_assessment(&self, id: &str, change: impl FnOnce(&mut Assessment)) {
-        self.edit(|store| {
-            if let Some(assessment) = store.get_mut(id) {
-                change(assessment);
-            }
-        });
-    }
-
-    /// Like `edit_assessment`, saved a moment later: for typing.
+    /// Applies a change to one assessment, if it still exists; saved a moment later (for
+    /// answers and typing).
     pub fn edit_assessment_soon(&self, id: &str, change: impl Fn(&mut Assessment) + 'static) {
         let id = id.to_string();
         self.edit_soon(move |store| {
@@ -229,7 +221,7 @@ impl AppState {
         });
     }
 
-    /// Like `edit_workshop`, saved a moment later: for typing.
+    /// Like `edit_workshop`, saved a moment later: for answers and typing.
     pub fn edit_workshop_soon(&self, id: &str, change: impl Fn(&mut Workshop) + 'static) {
         let id = id.to_string();
         self.edit_soon(move |store| {

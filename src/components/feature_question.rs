@@ -31,7 +31,8 @@ pub fn FeatureQuestion(
     let set_level = {
         let id = assessment_id.clone();
         move |value: Option<Level>| {
-            state.edit_assessment(&id, |a| a.set_level(&feature.id, value, browser::now_ms()));
+            let at = browser::now_ms();
+            state.edit_assessment_soon(&id, move |a| a.set_level(&feature.id, value, at));
         }
     };
     let set_note = {

@@ -1,8 +1,10 @@
 //! One practice: where it is now and where the trust wants it, for the active respondent.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
-use crate::domain::aas::{Placing, Position, Practice, When};
+use crate::domain::aas::{Placing, Position, Practice, Respondent, When};
 use crate::domain::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::state::AppState;
 
@@ -32,20 +34,20 @@ pub fn PracticeQuestion(
     let disabled = move || active.with(Option::is_none);
     let edit = {
         let workshop_id = workshop_id.clone();
-        move |change: Box<dyn FnOnce(&mut crate::domain::aas::Respondent)>| {
+        move |change: Rc<dyn Fn(&mut Respondent)>| {
             // The respondent is read at the moment of the change, so an answer can only
             // ever go to the person shown as answering.
             let Some(respondent_id) = active.get_untracked() else {
                 return;
             };
-            state.edit_workshop(&workshop_id, |w| {
+            state.edit_workshop_soon(&workshop_id, move |w| {
                 if let Some(r) = w.respondent_mut(&respondent_id) {
                     change(r);
                 }
             });
         }
     };
-    let note_workshop = workshop_id.clone();
+    let edit_note = edit.clone();
     let group = move |when: When| {
         let (label, key) = match when {
             When::Now => ("Where it is now", "now"),
@@ -68,7 +70,7 @@ pub fn PracticeQuestion(
                             <input type="radio" class="level-input" id=input_id.clone() name=name.clone()
                                 value=position.id()
                                 prop:checked=chosen
-                                on:change=move |_| edit(Box::new(move |r| r.set(practice_id, when, Some(position)))) />
+                                on:change=move |_| edit(Rc::new(move |r| r.set(practice_id, when, Some(position)))) />
                             <label for=input_id class=format!("level spectrum-{}", position.id())>{position.label()}</label>
                         }
                     }).collect_view()}
@@ -89,15 +91,7 @@ pub fn PracticeQuestion(
                 prop:value=move || placing.with(|p| p.note.clone())
                 on:input=move |ev| {
                     let text = clamp_chars(&event_target_value(&ev), MAX_NOTE_CHARS);
-                    // As for the answers: the note goes to the person shown as answering.
-                    let Some(respondent_id) = active.get_untracked() else {
-                        return;
-                    };
-                    state.edit_workshop_soon(&note_workshop, move |w| {
-                        if let Some(r) = w.respondent_mut(&respondent_id) {
-                            r.set_note(practice_id, &text);
-                        }
-                    });
+                    edit_note(Rc::new(move |r| r.set_note(practice_id, &text)));
                 }></textarea>
         </fieldset>
     }

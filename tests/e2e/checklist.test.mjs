@@ -185,6 +185,8 @@ test('corrupted storage: the app starts, says so, keeps the data aside and offer
   // The app still works, and the kept copy survives new saves.
   await createAssessment(page, { school: 'Fresh Start School' });
   await answer(page, 'repair-1', 'Clearly');
+  // Answers are saved a moment later: wait for that save before looking.
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('waypoint.store')).assessments[0]?.answers['repair-1']?.level === 'clearly');
   const state = await page.evaluate(() => ({
     store: JSON.parse(localStorage.getItem('waypoint.store')),
     kept: Object.keys(localStorage).filter((k) => k.startsWith('waypoint.unreadable.')).length,

@@ -59,6 +59,12 @@ test('typing is saved a moment later, not on every key, and leaving the page sav
   await page.waitForFunction(() => JSON.parse(localStorage.getItem('waypoint.store')).assessments[0].answers['stabilise-1']?.note === 'Attendance data checked weekly');
   const writes = await page.evaluate(() => window.__storeWrites);
   assert.ok(writes >= 1 && writes <= 3, `30 keys were saved in ${writes} writes`);
+  // Answers clicked one after another are saved together too.
+  await page.evaluate(() => { window.__storeWrites = 0; });
+  for (const id of ['stabilise-2', 'stabilise-3', 'stabilise-4', 'repair-1', 'repair-2']) await answer(page, id, 'Partly');
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('waypoint.store')).assessments[0].answers['repair-2']?.level === 'partly');
+  const answerWrites = await page.evaluate(() => window.__storeWrites);
+  assert.ok(answerWrites >= 1 && answerWrites <= 3, `5 answers were saved in ${answerWrites} writes`);
   // Typed and left at once: the page saves before it goes.
   await note.pressSequentially(' by the head', { delay: 5 });
   await page.reload();
