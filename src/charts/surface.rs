@@ -39,6 +39,9 @@ struct LabelLayer {
 
 /// A few layers: one per chart on the page is enough to redraw without text work.
 const LABEL_LAYERS_KEPT: usize = 8;
+/// Charts larger than this (in device pixels) draw their labels straight on: a kept copy
+/// of a tall chart (a trust's 200 schools) would hold tens of megabytes.
+const LABEL_LAYER_MAX_PIXELS: u64 = 2_000_000;
 
 thread_local! {
     static LABEL_LAYERS: RefCell<Vec<LabelLayer>> = const { RefCell::new(Vec::new()) };
@@ -57,12 +60,7 @@ impl Surface {
             .clamp(1.0, 3.0);
         canvas.set_width((width * scale) as u32);
         canvas.set_height((height * scale) as u32);
-        let context: web_sys::CanvasRenderingContext2d = canvas
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .ok_or("no canvas context")?
-            .unchecked_into::<CanvasRenderingContext2d>();
+        let context = context_2d(&canvas)?;
         let backend = CanvasBackend::with_canvas_object(canvas).ok_or("no canvas context")?;
         let root = backend.into_drawing_area();
         root.fill(&WHITE).map_err(failed)?;
@@ -125,6 +123,9 @@ impl Surface {
         texts.sort_by(|a, b| a.font.cmp(&b.font));
         let canvas = self.context.canvas().ok_or("no canvas")?;
         let size = (canvas.width(), canvas.height());
+        if u64::from(size.0) * u64::from(size.1) > LABEL_LAYER_MAX_PIXELS {
+            return paint_texts(&self.context, &texts);
+        }
         let kept = LABEL_LAYERS.with_borrow_mut(|layers| {
             let found = layers
                 .iter()
@@ -138,13 +139,7 @@ impl Surface {
             Some(layer) => layer,
             None => {
                 let layer = new_layer(size)?;
-                let context = layer
-                    .get_context("2d")
-                    .ok()
-                    .flatten()
-                    .ok_or("no canvas context")?
-                    .unchecked_into::<CanvasRenderingContext2d>();
-                paint_texts(&context, &texts)?;
+                paint_texts(&context_2d(&layer)?, &texts)?;
                 LABEL_LAYERS.with_borrow_mut(|layers| {
                     layers.insert(
                         0,
@@ -227,6 +222,16 @@ impl Surface {
         self.draw_texts()?;
         self.root.present().map_err(failed)
     }
+}
+
+/// A canvas's 2D drawing context.
+fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {
+    Ok(canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .ok_or("no canvas context")?
+        .unchecked_into())
 }
 
 /// A transparent canvas, not in the page, to draw labels on.

@@ -202,6 +202,15 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Counts an item added: kept beside a clashing copy, or simply new.
+    fn count_added(&mut self, verdict: Verdict) {
+        if verdict == Verdict::Clash {
+            self.kept_both += 1;
+        } else {
+            self.added += 1;
+        }
+    }
+
     pub fn message(&self) -> String {
         let mut parts = vec![format!("{} added", self.added)];
         if self.replaced > 0 {
@@ -264,11 +273,7 @@ pub fn apply(
                 a.id = id;
                 store.assessments.insert(added_assessments, a);
                 added_assessments += 1;
-                if verdict == Verdict::Clash {
-                    summary.kept_both += 1;
-                } else {
-                    summary.added += 1;
-                }
+                summary.count_added(verdict);
             }
         }
     }
@@ -287,11 +292,7 @@ pub fn apply(
                 w.id = unique_id(store, &w.id);
                 store.workshops.insert(added_workshops, w);
                 added_workshops += 1;
-                if verdict == Verdict::Clash {
-                    summary.kept_both += 1;
-                } else {
-                    summary.added += 1;
-                }
+                summary.count_added(verdict);
             }
         }
     }
@@ -330,11 +331,7 @@ pub fn apply(
             verdict => {
                 p.id = unique_id(store, &p.id);
                 store.plans.push(p);
-                if verdict == Verdict::Clash {
-                    summary.kept_both += 1;
-                } else {
-                    summary.added += 1;
-                }
+                summary.count_added(verdict);
             }
         }
     }
