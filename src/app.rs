@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::recovered_texts::RecoveredTexts;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::undo_toast::UndoToast;
 use crate::pages::assessment::AssessmentPage;
@@ -42,10 +43,20 @@ pub fn App() -> impl IntoView {
         request_animation_frame(browser::focus_main_heading);
     });
     on_cleanup(move || listener.remove());
-    // Another tab of this browser saved: show its changes here too.
+    // Another tab of this browser saved a record: take it in here too, with this page's
+    // unsaved edits made again on top.
     let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() == Some(crate::storage::REVISION_KEY) {
-            state.refresh();
+        match ev.key() {
+            Some(name) => {
+                if let Some(key) = crate::storage::record_key(&name) {
+                    state.take_in(&[key]);
+                }
+            }
+            // The other tab cleared the storage.
+            None => {
+                let keys = state.store.with_untracked(|s| s.keys());
+                state.take_in(&keys);
+            }
         }
     });
     on_cleanup(move || other_tab.remove());
@@ -72,6 +83,7 @@ pub fn App() -> impl IntoView {
             <p class="privacy-note">"Your answers stay in this browser"</p>
         </header>
         <StorageBanner />
+        <RecoveredTexts />
         <main id="main">
             {move || match route.get() {
                 Route::Home => view! { <HomePage /> }.into_any(),
@@ -80,7 +92,7 @@ pub fn App() -> impl IntoView {
                 Route::NewWorkshop => view! { <NewWorkshopPage /> }.into_any(),
                 Route::Workshop(id) => view! { <WorkshopPage id=id /> }.into_any(),
                 Route::WorkshopResults(id) => view! { <WorkshopResultsPage id=id /> }.into_any(),
-                Route::School(key) => view! { <SchoolPage key=key /> }.into_any(),
+                Route::School(id) => view! { <SchoolPage id=id /> }.into_any(),
                 Route::Report(id) => view! { <ReportPage id=id /> }.into_any(),
                 Route::Shared(data) => view! { <SharedPage data=data /> }.into_any(),
                 Route::Trust => view! { <TrustPage /> }.into_any(),

@@ -47,6 +47,23 @@ pub fn go_to(href: &str) {
     }
 }
 
+/// Lets the browser draw and handle input before long work goes on (a task boundary).
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Reloads the page (to pick up a newer version of Waypoint).
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// Offers text to the user as a downloaded file; nothing leaves the browser.
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
@@ -235,11 +252,15 @@ pub async fn request_persistence() -> Persistence {
 
 /// A time as a local date, yyyy-mm-dd.
 pub fn date_of(ms: f64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    format!(
-        "{:04}-{:02}-{:02}",
-        date.get_full_year(),
-        date.get_month() + 1,
-        date.get_date()
-    )
+    crate::domain::dates::from_ms(ms, utc_offset_minutes(ms)).unwrap_or_else(|| "unknown".into())
+}
+
+/// A moment as "23 Nov 2026" in local time, or "unknown" for an impossible value.
+pub fn display_moment(ms: f64) -> String {
+    crate::domain::dates::display_ms(ms, utc_offset_minutes(ms))
+}
+
+/// Minutes east of UTC at that moment, in this browser's time zone.
+fn utc_offset_minutes(ms: f64) -> f64 {
+    -js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).get_timezone_offset()
 }

@@ -10,7 +10,7 @@ pub enum Route {
     NewWorkshop,
     Workshop(String),
     WorkshopResults(String),
-    /// A school's overview, by its hex-encoded key (see `domain::teams::encode_key`).
+    /// A school's overview, by the school's id.
     School(String),
     /// An assessment's printable report.
     Report(String),
@@ -33,7 +33,7 @@ impl Route {
             ["workshop", "new"] => Route::NewWorkshop,
             ["workshop", id] if is_id(id) => Route::Workshop((*id).to_string()),
             ["workshop", id, "results"] if is_id(id) => Route::WorkshopResults((*id).to_string()),
-            ["school", key] if is_hex(key) => Route::School((*key).to_string()),
+            ["school", id] if is_id(id) => Route::School((*id).to_string()),
             ["assessment", id, "report"] if is_id(id) => Route::Report((*id).to_string()),
             ["shared", data] if is_share_data(data) => Route::Shared((*data).to_string()),
             ["trust"] => Route::Trust,
@@ -58,10 +58,6 @@ impl Route {
     }
 }
 
-fn is_hex(text: &str) -> bool {
-    !text.is_empty() && text.len() <= 1600 && text.chars().all(|c| c.is_ascii_hexdigit())
-}
-
 fn is_share_data(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= crate::domain::share::MAX_LINK_LENGTH
@@ -70,13 +66,7 @@ fn is_share_data(text: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-fn is_id(text: &str) -> bool {
-    !text.is_empty()
-        && text.len() <= 64
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-}
+use crate::domain::ids::is_valid_id as is_id;
 
 #[cfg(test)]
 mod tests {
@@ -91,7 +81,7 @@ mod tests {
             Route::NewWorkshop,
             Route::Workshop("w1".into()),
             Route::WorkshopResults("w1".into()),
-            Route::School("6f616b".into()),
+            Route::School("s1b2".into()),
             Route::Report("a1".into()),
             Route::Shared("eJzLSM3JyVcozy_KSQEAGgQEXQ".into()),
             Route::Trust,

@@ -8,8 +8,8 @@ use crate::domain::share::{
 use crate::route::Route;
 
 /// The fragment (`#/shared/…`) that carries an assessment.
-pub async fn make_fragment(assessment: &Assessment) -> Result<String, String> {
-    let json = payload_json(assessment);
+pub async fn make_fragment(school_name: &str, assessment: &Assessment) -> Result<String, String> {
+    let json = payload_json(school_name, assessment);
     let packed = browser::deflate(json.as_bytes(), Deflate::Compress, usize::MAX).await?;
     Ok(Route::Shared(base64url_encode(&packed)).href())
 }

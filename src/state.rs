@@ -1,25 +1,40 @@
-//! The app's shared state: the store of assessments as a signal, saved on every change
-//! (answers and typing a moment later, so a large store is not written out on every key).
+//! The app's shared state: the store as a signal, changed only by sending edits.
+//!
+//! An edit is applied at once, kept until it is saved, and made again on top of whatever
+//! another tab saves meanwhile, so no tab undoes another's work. Answers and typing are
+//! saved a moment later (one write per record however fast someone types); everything
+//! else at once. A failed save keeps its edits; a newer version's data is never saved over.
 
-use std::rc::Rc;
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::browser::Persistence;
-use crate::domain::aas::Workshop;
-use crate::domain::assessment::Assessment;
-use crate::domain::store::{Removed, Store};
-use crate::storage::{self, Unreadable};
+use crate::domain::edit::{Applied, Edit};
+use crate::domain::layout::Key;
+use crate::domain::store::Store;
+use crate::storage::{self, Change, Unreadable};
 
 /// Whether the latest change reached the browser's storage.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
     Saved,
-    /// Saving failed; the changes are still on the page.
+    /// Saving failed; the changes are still on the page and are tried again.
     Failed(String),
     /// Not saving, to avoid overwriting unreadable data that could not be kept aside.
     Held,
+    /// Another tab runs a newer version of Waypoint: nothing is saved until a reload.
+    Newer(String),
+}
+
+/// Something deleted that can still be put back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deleted {
+    /// What was deleted, in words.
+    pub title: String,
+    /// The edit that puts it back.
+    pub undo: Edit,
 }
 
 /// Shared by every page through Leptos context.
@@ -27,95 +42,245 @@ pub enum SaveStatus {
 pub struct AppState {
     pub store: RwSignal<Store>,
     pub save_status: RwSignal<SaveStatus>,
-    pub unreadable: RwSignal<Option<Unreadable>>,
+    pub unreadable: RwSignal<Vec<Unreadable>>,
     /// The last deleted item, for "Undo".
     pub last_removed: RwSignal<Option<Deleted>>,
-    /// When the user last downloaded an export of their data.
+    /// When the user last downloaded everything.
     pub last_export: RwSignal<Option<f64>>,
     /// Whether the browser promised to keep the data (asked once there is data to keep).
     pub persistence: RwSignal<Option<Persistence>>,
-    /// Changes on the page that are not saved yet, kept so that they can be made again on
-    /// top of whatever another tab saves meanwhile.
-    pending: StoredValue<Vec<PendingChange>, LocalStorage>,
-    /// Whether a save of the pending changes is on its way.
+    /// Edits applied on the page and not saved yet.
+    pending: StoredValue<Vec<Edit>>,
+    /// The records those edits changed.
+    dirty: StoredValue<BTreeSet<Key>>,
+    /// Whether a save of the pending edits is on its way.
     save_scheduled: StoredValue<bool>,
+    /// Whether a large import is being written in slices (other saves wait for it).
+    writing_slices: StoredValue<bool>,
 }
 
-/// A change that gives the same result however often it is made (a note set to a text).
-type PendingChange = Rc<dyn Fn(&mut Store)>;
+/// Records written between two pauses when many are written at once.
+const RECORDS_PER_SLICE: usize = 250;
 
-/// How long answers and typing wait before they are saved: at most one write of the store
-/// per this while someone types or clicks through answers, however large the store.
+/// How long answers and typing wait before they are saved: at most one write per record
+/// per this while someone types or clicks through answers.
 pub const SAVE_DELAY: Duration = Duration::from_millis(400);
-
-/// Something deleted that can still be put back.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Deleted {
-    Assessment(Removed),
-    Workshop(usize, Workshop),
-}
-
-impl Deleted {
-    pub fn title(&self) -> String {
-        match self {
-            Deleted::Assessment(removed) => removed.assessment.title(),
-            Deleted::Workshop(_, workshop) => workshop.title(),
-        }
-    }
-}
 
 impl AppState {
     /// Loads what this browser has saved.
     pub fn load() -> AppState {
         let loaded = storage::load();
-        let status = match loaded.unavailable {
-            Some(reason) => SaveStatus::Failed(reason),
-            None => SaveStatus::Saved,
+        let status = match (&loaded.unavailable, &loaded.newer) {
+            (Some(reason), _) => SaveStatus::Failed(reason.clone()),
+            (None, Some(message)) => SaveStatus::Newer(message.clone()),
+            _ if loaded.unreadable.iter().any(|u| u.kept_as.is_none()) => SaveStatus::Held,
+            _ => SaveStatus::Saved,
         };
-        AppState {
+        let moved = !loaded.to_save.is_empty() && loaded.store.keys().len() == loaded.to_save.len();
+        let state = AppState {
             store: RwSignal::new(loaded.store),
             save_status: RwSignal::new(status),
             unreadable: RwSignal::new(loaded.unreadable),
             last_removed: RwSignal::new(None),
             last_export: RwSignal::new(storage::last_export()),
             persistence: RwSignal::new(None),
-            pending: StoredValue::new_local(Vec::new()),
+            pending: StoredValue::new(Vec::new()),
+            dirty: StoredValue::new(loaded.to_save.into_iter().collect()),
             save_scheduled: StoredValue::new(false),
+            writing_slices: StoredValue::new(false),
+        };
+        if state.dirty.with_value(|d| !d.is_empty()) {
+            state.save_pending();
+            if moved && state.save_status.get_untracked() == SaveStatus::Saved {
+                storage::finish_move_from_legacy();
+            }
         }
+        state
     }
 
-    /// Applies a change to the store and saves it at once. The change is made to the
-    /// latest saved store, so an edit made meanwhile in another tab is kept.
-    pub fn edit(&self, change: impl FnOnce(&mut Store)) {
-        self.refresh();
-        self.store.update(change);
-        self.save();
-        self.keep_data();
+    /// Applies an edit and saves it at once. Returns whether the edit could be made.
+    pub fn send(&self, edit: Edit) -> bool {
+        let made = self.apply(edit);
+        if made {
+            self.save_pending();
+        }
+        made
     }
 
-    /// Applies a change at once and saves it a moment later (with any others made
-    /// meanwhile), for answers and typing. Until then the change is kept, and made again on top of
-    /// anything another tab saves; it is saved early if the page is hidden or closed.
-    pub fn edit_soon(&self, change: impl Fn(&mut Store) + 'static) {
-        self.refresh();
-        self.store.update(|store| change(store));
-        self.pending
-            .update_value(|pending| pending.push(Rc::new(change)));
-        self.keep_data();
-        if !self.save_scheduled.get_value() {
+    /// Applies an edit at once and saves it a moment later (with any others made
+    /// meanwhile), for answers and typing; it is saved early if the page is hidden.
+    pub fn send_soon(&self, edit: Edit) -> bool {
+        let made = self.apply(edit);
+        if made && !self.save_scheduled.get_value() {
             self.save_scheduled.set_value(true);
             let state = *self;
             set_timeout(move || state.save_pending(), SAVE_DELAY);
         }
+        made
     }
 
-    /// Saves changes still waiting (run when the page is hidden or closed, and by the timer).
+    fn apply(&self, edit: Edit) -> bool {
+        let now = crate::browser::now_ms();
+        let mut outcome = None;
+        self.store.update(|store| {
+            outcome = Some(store.apply(&edit, now).map(|applied| {
+                let title = match &applied.undo {
+                    Some(Edit::Restore(removed)) => Some(removed.describe(store)),
+                    _ => None,
+                };
+                (applied, title)
+            }));
+        });
+        match outcome {
+            Some(Ok((Applied { changed, undo }, title))) => {
+                if changed.is_empty() {
+                    return true;
+                }
+                self.dirty.update_value(|d| d.extend(changed));
+                self.pending.update_value(|p| p.push(edit));
+                if let (Some(undo), Some(title)) = (undo, title) {
+                    self.last_removed.set(Some(Deleted { title, undo }));
+                }
+                self.keep_data();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Saves the edits still waiting (run by the timer, when the page is hidden or
+    /// closed, and after every immediate edit). Records another tab saved meanwhile are
+    /// taken in first, with this page's edits made again on top.
     pub fn save_pending(&self) {
         self.save_scheduled.set_value(false);
-        if self.pending.with_value(|pending| !pending.is_empty()) {
-            self.refresh();
-            self.save();
+        if self.writing_slices.get_value() {
+            return;
         }
+        if matches!(
+            self.save_status.get_untracked(),
+            SaveStatus::Held | SaveStatus::Newer(_)
+        ) {
+            return;
+        }
+        let keys: Vec<Key> = self.dirty.with_value(|d| d.iter().cloned().collect());
+        if keys.is_empty() {
+            return;
+        }
+        let mut check = keys.clone();
+        if !check.contains(&Key::Meta) {
+            check.push(Key::Meta);
+        }
+        let elsewhere = storage::changed_elsewhere(&check);
+        if !elsewhere.is_empty() {
+            self.take_in(&elsewhere);
+            if matches!(self.save_status.get_untracked(), SaveStatus::Newer(_)) {
+                return;
+            }
+        }
+        let keys: Vec<Key> = self.dirty.with_value(|d| d.iter().cloned().collect());
+        let status = match self
+            .store
+            .with_untracked(|store| storage::save(store, &keys))
+        {
+            Ok(()) => {
+                self.pending.update_value(Vec::clear);
+                self.dirty.update_value(BTreeSet::clear);
+                SaveStatus::Saved
+            }
+            Err(reason) => SaveStatus::Failed(reason),
+        };
+        if self.save_status.get_untracked() != status {
+            self.save_status.set(status);
+        }
+    }
+
+    /// Takes in records another tab saved (on `storage` events, and before saving): the
+    /// records this page's unsaved edits touched are read again too, and those edits are
+    /// made again on top, so both tabs' work is kept.
+    pub fn take_in(&self, keys: &[Key]) {
+        let mut reload: BTreeSet<Key> = keys.iter().cloned().collect();
+        self.dirty.with_value(|d| reload.extend(d.iter().cloned()));
+        let mut newer = false;
+        let mut unreadable = Vec::new();
+        let changes: Vec<(Key, Change)> = reload
+            .into_iter()
+            .map(|key| {
+                let change = storage::read_now(&key);
+                (key, change)
+            })
+            .collect();
+        let now = crate::browser::now_ms();
+        let pending = self.pending.get_value();
+        let mut changed = Vec::new();
+        self.store.update(|store| {
+            for (key, change) in changes {
+                match change {
+                    Change::Item(item) => store.put_record(&key, item),
+                    Change::Meta(meta) => store.put_meta(*meta),
+                    Change::Newer => newer = true,
+                    Change::Unreadable(u) => unreadable.push(u),
+                }
+            }
+            for edit in &pending {
+                if let Ok(applied) = store.apply(edit, now) {
+                    changed.extend(applied.changed);
+                }
+            }
+        });
+        self.dirty.update_value(|d| d.extend(changed));
+        if !unreadable.is_empty() {
+            self.unreadable.update(|u| u.extend(unreadable));
+        }
+        if newer {
+            self.save_status.set(SaveStatus::Newer(
+                "Waypoint has been updated in another tab or window, and the data is now in a newer format than this page reads. Reload this page to carry on; until then nothing here is saved.".into(),
+            ));
+        }
+    }
+
+    /// Applies a large import and writes it in slices, pausing between them so the page
+    /// stays responsive; `progress` hears how many records are written of how many.
+    /// The records' text is made first, so that the caller has checked it fits.
+    pub async fn send_in_slices(
+        &self,
+        edit: Edit,
+        records: Vec<(Key, String)>,
+        progress: impl Fn(usize, usize),
+    ) -> Result<(), String> {
+        if !self.apply(edit) {
+            return Err("the items could not be added".into());
+        }
+        self.writing_slices.set_value(true);
+        let total = records.len();
+        let mut written = 0;
+        let mut result = Ok(());
+        for slice in records.chunks(RECORDS_PER_SLICE) {
+            if let Err(reason) = storage::write_texts(slice) {
+                result = Err(reason);
+                break;
+            }
+            self.dirty.update_value(|d| {
+                for (key, _) in slice {
+                    d.remove(key);
+                }
+            });
+            written += slice.len();
+            progress(written, total);
+            crate::browser::next_task().await;
+        }
+        self.writing_slices.set_value(false);
+        if let Err(reason) = &result {
+            // What was not written stays among the edits on the page, and is tried again.
+            self.save_status.set(SaveStatus::Failed(reason.clone()));
+            return result;
+        }
+        self.save_pending();
+        result
+    }
+
+    /// Whether there are edits on the page that are not saved yet.
+    pub fn has_unsaved(&self) -> bool {
+        self.pending.with_value(|p| !p.is_empty())
     }
 
     /// Once there is something to keep, asks the browser not to evict it.
@@ -134,115 +299,29 @@ impl AppState {
 
     /// Deletes everything saved in this browser (the user was first offered a backup).
     pub fn reset(&self) {
-        self.edit(|store| *store = Store::default());
+        self.send(Edit::Reset);
         self.last_removed.set(None);
     }
 
-    /// Takes in what another tab saved, if anything (also run on `storage` events), with
-    /// this page's unsaved changes made again on top of it.
-    pub fn refresh(&self) {
-        if let Some(mut newer) = storage::changed_elsewhere() {
-            self.pending.with_value(|pending| {
-                for change in pending {
-                    change(&mut newer);
-                }
-            });
-            self.store.set(newer);
-        }
-    }
-
-    /// Applies a change to one assessment, if it still exists; saved a moment later (for
-    /// answers and typing).
-    pub fn edit_assessment_soon(&self, id: &str, change: impl Fn(&mut Assessment) + 'static) {
-        let id = id.to_string();
-        self.edit_soon(move |store| {
-            if let Some(assessment) = store.get_mut(&id) {
-                change(assessment);
+    /// Notes that the user downloaded items (`None`: everything), for the backup reminder.
+    pub fn downloaded(&self, ids: Option<Vec<String>>) {
+        match ids {
+            Some(ids) => {
+                self.send(Edit::MarkDownloaded { ids });
             }
-        });
-    }
-
-    /// Writes the store to the browser, recording whether it worked.
-    pub fn save(&self) {
-        let held = self
-            .unreadable
-            .with_untracked(|u| u.as_ref().is_some_and(|u| u.kept_as.is_none()));
-        let status = if held {
-            SaveStatus::Held
-        } else {
-            match self.store.with_untracked(storage::save) {
-                Ok(()) => {
-                    self.pending.update_value(Vec::clear);
-                    SaveStatus::Saved
-                }
-                Err(reason) => SaveStatus::Failed(reason),
+            None => {
+                let now = crate::browser::now_ms();
+                storage::record_export(now);
+                self.last_export.set(Some(now));
+                self.send(Edit::MarkAllDownloaded);
             }
-        };
-        if self.save_status.get_untracked() != status {
-            self.save_status.set(status);
         }
-    }
-
-    /// Notes that the user downloaded an export, for backup reminders.
-    pub fn exported(&self) {
-        let now = crate::browser::now_ms();
-        storage::record_export(now);
-        self.last_export.set(Some(now));
-    }
-
-    /// Deletes an assessment, keeping it for "Undo".
-    pub fn delete(&self, id: &str) {
-        let mut removed = None;
-        self.edit(|store| removed = store.remove(id).map(Deleted::Assessment));
-        if removed.is_some() {
-            self.last_removed.set(removed);
-        }
-    }
-
-    /// Deletes a workshop, keeping it for "Undo".
-    pub fn delete_workshop(&self, id: &str) {
-        let mut removed = None;
-        self.edit(|store| {
-            removed = store
-                .remove_workshop(id)
-                .map(|(index, w)| Deleted::Workshop(index, w))
-        });
-        if removed.is_some() {
-            self.last_removed.set(removed);
-        }
-    }
-
-    /// Applies a change to one workshop, if it still exists, and saves.
-    pub fn edit_workshop(&self, id: &str, change: impl FnOnce(&mut Workshop)) {
-        self.edit(|store| {
-            if let Some(workshop) = store.workshop_mut(id) {
-                change(workshop);
-            }
-        });
-    }
-
-    /// Like `edit_workshop`, saved a moment later: for answers and typing.
-    pub fn edit_workshop_soon(&self, id: &str, change: impl Fn(&mut Workshop) + 'static) {
-        let id = id.to_string();
-        self.edit_soon(move |store| {
-            if let Some(workshop) = store.workshop_mut(&id) {
-                change(workshop);
-            }
-        });
     }
 
     /// Puts back the last deleted item.
     pub fn undo_delete(&self) {
         if let Some(deleted) = self.last_removed.get_untracked() {
-            self.edit(|store| match deleted {
-                Deleted::Assessment(removed) => store.restore(removed),
-                Deleted::Workshop(index, workshop) => {
-                    if store.workshop(&workshop.id).is_none() {
-                        let index = index.min(store.workshops.len());
-                        store.workshops.insert(index, workshop);
-                    }
-                }
-            });
+            self.send(deleted.undo);
             self.last_removed.set(None);
         }
     }
@@ -250,14 +329,18 @@ impl AppState {
     /// Lets the user set unreadable data aside for good (after downloading it, or not).
     pub fn dismiss_unreadable(&self, discard: bool) {
         if discard {
-            if let Some(key) = self
-                .unreadable
-                .with_untracked(|u| u.as_ref().and_then(|u| u.kept_as.clone()))
-            {
+            for key in self.unreadable.with_untracked(|u| {
+                u.iter()
+                    .filter_map(|u| u.kept_as.clone())
+                    .collect::<Vec<_>>()
+            }) {
                 storage::discard_unreadable(&key);
             }
         }
-        self.unreadable.set(None);
-        self.save();
+        self.unreadable.set(Vec::new());
+        if self.save_status.get_untracked() == SaveStatus::Held {
+            self.save_status.set(SaveStatus::Saved);
+        }
+        self.save_pending();
     }
 }

@@ -1,51 +1,58 @@
 //! The one place that touches localStorage: its keys, the stored schema, and what
 //! happens when the browser cannot read or write.
 //!
-//! Unreadable data is never deleted: it is copied aside under its own key (and the
-//! app offers it as a download) before anything new is saved over it.
+//! Each item is its own record (see `domain::layout`), so a save writes only what
+//! changed. Before writing, a record is compared with what this tab last read or wrote:
+//! if another tab saved it meanwhile, the caller takes that in first. Unreadable data is
+//! never deleted: it is copied aside once under its own key, and offered as a download.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
-use crate::domain::schema::{read_store, write_store};
+use crate::domain::layout::{read_meta, read_record, write_record, Item, Key, Meta, PREFIX};
+use crate::domain::schema::{read_store, ReadError, FORMAT_NAME, SCHEMA_VERSION};
 use crate::domain::store::Store;
 
-/// Where the assessments live.
-pub const STORE_KEY: &str = "waypoint.store";
-/// When the user last downloaded an export (milliseconds since 1970), for backup reminders.
+/// Where format 4 and older kept the whole store. After the move to one record per item
+/// it holds a short marker, so that an older version of Waypoint still open in another
+/// tab says the data is newer instead of showing an empty list.
+pub const LEGACY_STORE_KEY: &str = "waypoint.store";
+/// When the user last downloaded everything (milliseconds since 1970).
 pub const LAST_EXPORT_KEY: &str = "waypoint.lastExport";
 /// Prefix of the keys under which unreadable data is kept aside.
 pub const UNREADABLE_PREFIX: &str = "waypoint.unreadable.";
 
-/// A short token that changes with every save, so that a tab can tell cheaply (without
-/// reading the whole store) that another tab has saved.
-pub const REVISION_KEY: &str = "waypoint.revision";
+/// Roughly how much text one site may keep in localStorage (Chromium and Firefox allow
+/// about 5 million characters, keys included).
+pub const QUOTA_CHARS: usize = 5_000_000;
 
 thread_local! {
-    /// The revision this tab last read or wrote.
-    static LAST_SEEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// A hash of each record's text as this tab last read or wrote it.
+    static KNOWN: RefCell<HashMap<String, u64>> = RefCell::new(HashMap::new());
+    /// The characters Waypoint's records take, kept up to date as they are written.
+    static USED: RefCell<usize> = const { RefCell::new(0) };
 }
 
-fn remember(revision: Option<String>) {
-    LAST_SEEN.with(|seen| *seen.borrow_mut() = revision);
-}
-
-fn current_revision(storage: &web_sys::Storage) -> Option<String> {
-    storage.get_item(REVISION_KEY).ok().flatten()
-}
-
-/// The store as another tab of this browser saved it, if it saved since this tab last
-/// read or wrote. Edits start from this, so that two tabs never undo each other; when
-/// nothing changed (the usual case) only the short revision is read.
-pub fn changed_elsewhere() -> Option<Store> {
-    let storage = local_storage().ok()?;
-    let revision = current_revision(&storage);
-    if LAST_SEEN.with(|seen| *seen.borrow() == revision) {
-        return None;
+fn hash(text: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    let store = read_store(&storage.get_item(STORE_KEY).ok()??).ok()?;
-    remember(revision);
-    Some(store)
+    hash ^ text.len() as u64
+}
+
+fn remember(key: &str, text: Option<&str>) {
+    KNOWN.with(|known| {
+        let mut known = known.borrow_mut();
+        match text {
+            Some(text) => known.insert(key.to_string(), hash(text)),
+            None => known.remove(key),
+        }
+    });
 }
 
 /// Stored data that could not be read, kept for the user.
@@ -55,18 +62,22 @@ pub struct Unreadable {
     pub reason: String,
     /// The text exactly as it was stored.
     pub raw: String,
-    /// The key it was copied to, or `None` if the copy failed (then nothing is
-    /// saved over it until the user has downloaded or discarded it).
+    /// The key it was copied to, or `None` if the copy failed (then nothing is saved
+    /// until the user has downloaded or discarded it).
     pub kept_as: Option<String>,
 }
 
 /// What the app starts from.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Loaded {
     pub store: Store,
-    pub unreadable: Option<Unreadable>,
+    pub unreadable: Vec<Unreadable>,
     /// Set when the browser offers no storage at all.
     pub unavailable: Option<String>,
+    /// A newer version of Waypoint wrote the data: this tab must not save over it.
+    pub newer: Option<String>,
+    /// Records to write at once (moving an older store to one record per item).
+    pub to_save: Vec<Key>,
 }
 
 fn local_storage() -> Result<web_sys::Storage, String> {
@@ -77,88 +88,334 @@ fn local_storage() -> Result<web_sys::Storage, String> {
     }
 }
 
-/// Reads the saved assessments, keeping aside anything unreadable.
+/// The marker left under the legacy key once the store has moved to one record per item.
+fn legacy_marker() -> String {
+    format!("{{\"format\":\"{FORMAT_NAME}\",\"schema\":{SCHEMA_VERSION},\"layout\":\"records\"}}")
+}
+
+/// Copies unreadable text aside, once: the key comes from the text, so reloading with
+/// the same damaged data does not fill the storage with copies.
+fn keep_aside(storage: &web_sys::Storage, raw: String, reason: String) -> Unreadable {
+    let key = format!("{UNREADABLE_PREFIX}{:016x}", hash(&raw));
+    let kept_as = match storage.get_item(&key) {
+        Ok(Some(_)) => Some(key),
+        _ => storage.set_item(&key, &raw).ok().map(|_| key),
+    };
+    Unreadable {
+        reason,
+        raw,
+        kept_as,
+    }
+}
+
+/// Reads everything this browser saved, keeping aside anything unreadable.
 pub fn load() -> Loaded {
     let storage = match local_storage() {
         Ok(storage) => storage,
         Err(reason) => {
             return Loaded {
-                store: Store::default(),
-                unreadable: None,
                 unavailable: Some(reason),
+                ..Loaded::default()
             }
         }
     };
-    let raw = match storage.get_item(STORE_KEY) {
-        Ok(Some(raw)) => raw,
-        Ok(None) => {
-            return Loaded {
-                store: Store::default(),
-                unreadable: None,
-                unavailable: None,
-            }
-        }
+    let mut loaded = Loaded::default();
+    let meta_key = Key::Meta.storage_key();
+    let meta_text = match storage.get_item(&meta_key) {
+        Ok(text) => text,
         Err(error) => {
-            return Loaded {
-                store: Store::default(),
-                unreadable: None,
-                unavailable: Some(describe_js_error(&error)),
-            }
+            loaded.unavailable = Some(describe_js_error(&error));
+            return loaded;
         }
     };
-    match read_store(&raw) {
-        Ok(store) => {
-            remember(current_revision(&storage));
-            Loaded {
-                store,
-                unreadable: None,
-                unavailable: None,
-            }
+    let legacy = storage
+        .get_item(LEGACY_STORE_KEY)
+        .ok()
+        .flatten()
+        .filter(|text| *text != legacy_marker());
+    let Some(meta_text) = meta_text else {
+        if let Some(legacy) = legacy {
+            load_legacy(&storage, legacy, &mut loaded);
+        }
+        return loaded;
+    };
+    let meta = match read_meta(&meta_text) {
+        Ok(meta) => meta,
+        Err(ReadError::NewerVersion { .. }) => {
+            loaded.newer = Some(newer_message());
+            return loaded;
         }
         Err(error) => {
-            let key = format!("{UNREADABLE_PREFIX}{}", js_sys::Date::now() as u64);
-            let kept_as = storage.set_item(&key, &raw).ok().map(|_| key);
-            Loaded {
-                store: Store::default(),
-                unreadable: Some(Unreadable {
-                    reason: error.to_string(),
-                    raw,
-                    kept_as,
-                }),
-                unavailable: None,
+            loaded
+                .unreadable
+                .push(keep_aside(&storage, meta_text.clone(), error.to_string()));
+            loaded.to_save.push(Key::Meta);
+            Meta::default()
+        }
+    };
+    remember(&meta_key, Some(&meta_text));
+    let mut used = meta_key.len() + meta_text.len();
+    let mut items = Vec::new();
+    let count = storage.length().unwrap_or(0);
+    for index in 0..count {
+        let Ok(Some(name)) = storage.key(index) else {
+            continue;
+        };
+        let Some(key) = Key::parse(&name).filter(|k| *k != Key::Meta) else {
+            continue;
+        };
+        let Ok(Some(text)) = storage.get_item(&name) else {
+            continue;
+        };
+        used += name.len() + text.len();
+        match read_record(&key, &text) {
+            Ok(item) => {
+                remember(&name, Some(&text));
+                items.push(item);
             }
+            Err(error) => {
+                let reason = format!("a saved record ({name}) could not be read: {error}");
+                loaded.unreadable.push(keep_aside(&storage, text, reason));
+            }
+        }
+    }
+    USED.with(|u| *u.borrow_mut() = used);
+    loaded.store = Store::from_records(meta, items);
+    if let Some(legacy) = legacy {
+        let reason = "an older version of Waypoint saved data in this browser after it had moved to the current format; download it and import it to bring those changes in".to_string();
+        loaded.unreadable.push(keep_aside(&storage, legacy, reason));
+        let _ = storage.set_item(LEGACY_STORE_KEY, &legacy_marker());
+    }
+    if repair_references(&mut loaded.store) {
+        loaded.to_save.push(Key::Meta);
+    }
+    loaded
+}
+
+/// A store of format 4 or older, kept under one key: read, migrated, and written as
+/// records by the caller (the old text stays until that has worked).
+fn load_legacy(storage: &web_sys::Storage, legacy: String, loaded: &mut Loaded) {
+    match read_store(&legacy) {
+        Ok(mut store) => {
+            // What changed after the last full download is what a backup lacks.
+            let exported = last_export().unwrap_or(0.0);
+            store.not_downloaded = store
+                .assessments
+                .iter()
+                .filter(|a| a.updated_ms > exported)
+                .map(|a| a.id.clone())
+                .chain(
+                    store
+                        .workshops
+                        .iter()
+                        .filter(|w| w.updated_ms > exported)
+                        .map(|w| w.id.clone()),
+                )
+                .chain(
+                    store
+                        .trajectories
+                        .iter()
+                        .filter(|t| t.updated_ms > exported)
+                        .map(|t| t.id.clone()),
+                )
+                .chain(
+                    store
+                        .plans
+                        .iter()
+                        .filter(|p| p.updated_ms > exported)
+                        .map(|p| p.id.clone()),
+                )
+                .collect();
+            loaded.to_save = store.keys();
+            loaded.store = store;
+        }
+        Err(ReadError::NewerVersion { .. }) => loaded.newer = Some(newer_message()),
+        Err(error) => loaded
+            .unreadable
+            .push(keep_aside(storage, legacy, error.to_string())),
+    }
+}
+
+/// After writing the records of a migrated store, leaves the marker in the legacy key.
+pub fn finish_move_from_legacy() {
+    if let Ok(storage) = local_storage() {
+        if storage
+            .get_item(Key::Meta.storage_key().as_str())
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            let _ = storage.set_item(LEGACY_STORE_KEY, &legacy_marker());
         }
     }
 }
 
-/// Saves the assessments; the error says why in words for the user.
-pub fn save(store: &Store) -> Result<(), String> {
+/// Gives every school and trust that items refer to a record (a damaged meta record
+/// loses them): they show as "Unknown school" and can be renamed. True if any was made.
+fn repair_references(store: &mut Store) -> bool {
+    use crate::domain::school::{School, Trust};
+    let mut made = false;
+    let schools: Vec<String> = store
+        .assessments
+        .iter()
+        .map(|a| a.school_id.clone())
+        .chain(store.trajectories.iter().map(|t| t.school_id.clone()))
+        .chain(store.plans.iter().map(|p| p.school_id.clone()))
+        .collect();
+    for id in schools {
+        if store.school(&id).is_none() {
+            store
+                .schools
+                .push(School::new(id, crate::domain::store::UNKNOWN_NAME, 0.0));
+            made = true;
+        }
+    }
+    let trusts: Vec<String> = store.workshops.iter().map(|w| w.trust_id.clone()).collect();
+    for id in trusts {
+        if store.trust(&id).is_none() {
+            store.trusts.push(Trust::new(id, "Unknown trust", 0.0));
+            made = true;
+        }
+    }
+    made
+}
+
+fn newer_message() -> String {
+    "Waypoint has been updated in another tab or window, and the data is now in a newer format than this page reads. Reload this page to carry on; until then nothing here is saved.".into()
+}
+
+/// What another tab did to one record since this tab last read or wrote it.
+pub enum Change {
+    Item(Option<Item>),
+    Meta(Box<Meta>),
+    /// The record is from a newer version of Waypoint.
+    Newer,
+    Unreadable(Unreadable),
+}
+
+/// The records among `keys` that another tab wrote since this tab last read or wrote
+/// them. Only these few records are read: the usual answer is none.
+pub fn changed_elsewhere(keys: &[Key]) -> Vec<Key> {
+    let Ok(storage) = local_storage() else {
+        return Vec::new();
+    };
+    keys.iter()
+        .filter(|key| {
+            let name = key.storage_key();
+            let now = storage.get_item(&name).ok().flatten().map(|t| hash(&t));
+            now != KNOWN.with(|known| known.borrow().get(&name).copied())
+        })
+        .cloned()
+        .collect()
+}
+
+/// Reads one record as it is stored now (another tab's save), remembering it.
+pub fn read_now(key: &Key) -> Change {
+    let Ok(storage) = local_storage() else {
+        return Change::Item(None);
+    };
+    let name = key.storage_key();
+    let text = storage.get_item(&name).ok().flatten();
+    remember(&name, text.as_deref());
+    let Some(text) = text else {
+        return match key {
+            Key::Meta => Change::Meta(Box::default()),
+            _ => Change::Item(None),
+        };
+    };
+    let result = match key {
+        Key::Meta => read_meta(&text).map(|meta| Change::Meta(Box::new(meta))),
+        _ => read_record(key, &text).map(|item| Change::Item(Some(item))),
+    };
+    match result {
+        Ok(change) => change,
+        Err(ReadError::NewerVersion { .. }) => Change::Newer,
+        Err(error) => {
+            let reason = format!("a saved record ({name}) could not be read: {error}");
+            Change::Unreadable(keep_aside(&storage, text, reason))
+        }
+    }
+}
+
+/// Writes the given records of the store (removing those it no longer has); the error
+/// says why in words for the user. The meta record is written last.
+pub fn save(store: &Store, keys: &[Key]) -> Result<(), String> {
     let storage = local_storage()?;
-    storage
-        .set_item(STORE_KEY, &write_store(store))
-        .map_err(|error| describe_js_error(&error))?;
-    let revision = format!(
-        "{}-{}",
-        js_sys::Date::now(),
-        (js_sys::Math::random() * 1e9) as u64
-    );
-    let written = storage.set_item(REVISION_KEY, &revision).is_ok();
-    remember(if written {
-        Some(revision)
-    } else {
-        current_revision(&storage)
-    });
+    let mut ordered: Vec<&Key> = keys.iter().filter(|k| **k != Key::Meta).collect();
+    if keys.contains(&Key::Meta) {
+        ordered.push(&Key::Meta);
+    }
+    for key in ordered {
+        let name = key.storage_key();
+        let before = storage
+            .get_item(&name)
+            .ok()
+            .flatten()
+            .map_or(0, |t| t.len() + name.len());
+        match write_record(store, key) {
+            Some(text) => {
+                storage
+                    .set_item(&name, &text)
+                    .map_err(|error| describe_js_error(&error))?;
+                USED.with(|u| {
+                    let mut u = u.borrow_mut();
+                    *u = u.saturating_sub(before) + name.len() + text.len();
+                });
+                remember(&name, Some(&text));
+            }
+            None => {
+                let _ = storage.remove_item(&name);
+                USED.with(|u| {
+                    let mut u = u.borrow_mut();
+                    *u = u.saturating_sub(before);
+                });
+                remember(&name, None);
+            }
+        }
+    }
     Ok(())
 }
 
-/// Records that an export was downloaded now.
+/// Writes records whose text is already made (a large import, in slices).
+pub fn write_texts(records: &[(Key, String)]) -> Result<(), String> {
+    let storage = local_storage()?;
+    for (key, text) in records {
+        let name = key.storage_key();
+        let before = storage
+            .get_item(&name)
+            .ok()
+            .flatten()
+            .map_or(0, |t| t.len() + name.len());
+        storage
+            .set_item(&name, text)
+            .map_err(|error| describe_js_error(&error))?;
+        USED.with(|u| {
+            let mut u = u.borrow_mut();
+            *u = u.saturating_sub(before) + name.len() + text.len();
+        });
+        remember(&name, Some(text));
+    }
+    Ok(())
+}
+
+/// Roughly how many characters Waypoint's records take now.
+pub fn used_chars() -> usize {
+    USED.with(|u| *u.borrow())
+}
+
+/// Whether a storage key is one of Waypoint's records (for `storage` events).
+pub fn record_key(name: &str) -> Option<Key> {
+    name.starts_with(PREFIX).then(|| Key::parse(name)).flatten()
+}
+
+/// Records that everything was downloaded now.
 pub fn record_export(now_ms: f64) {
     if let Ok(storage) = local_storage() {
         let _ = storage.set_item(LAST_EXPORT_KEY, &format!("{now_ms}"));
     }
 }
 
-/// When an export was last downloaded, if ever.
+/// When everything was last downloaded, if ever.
 pub fn last_export() -> Option<f64> {
     local_storage()
         .ok()?

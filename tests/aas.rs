@@ -111,7 +111,7 @@ fn respondent(id: &str, name: &str, placings: &[(&str, Position, Position)]) -> 
 }
 
 fn workshop(respondents: Vec<Respondent>) -> Workshop {
-    let mut w = Workshop::new("w1".into(), "Oak Trust", "", "2026-11-23", 1.0);
+    let mut w = Workshop::new("w1".into(), "t1", "", "2026-11-23", 1.0);
     w.respondents = respondents;
     w
 }
@@ -243,10 +243,36 @@ fn responses_files_round_trip() {
     let mut ann = respondent("r1", "Ann 🏫", &[("curriculum-s3", Aligned, Standardised)]);
     ann.set_note("curriculum-s3", "<script>x</script> phonics first");
     let w = workshop(vec![ann.clone()]);
-    let text = write_responses(&w, &[&ann]);
+    let text = write_responses(&w, "Oak Trust", &[&ann]);
     let file = read_responses(&text).unwrap();
     assert_eq!(file.trust, "Oak Trust");
     assert_eq!(file.respondents, vec![ann]);
+}
+
+/// A file may repeat a person's id or carry one that would not work in a link: each
+/// person gets a valid id of their own, the same every time the file is read.
+#[test]
+fn responses_with_repeated_or_unusable_ids_get_ids_of_their_own() {
+    let people = [
+        respondent("r1", "Ann", &[("finance-s1", Aligned, Aligned)]),
+        respondent("r1", "Bo", &[]),
+        respondent("", "Cy", &[]),
+        respondent("r 4/é", "Di", &[]),
+    ];
+    let w = workshop(people.to_vec());
+    let text = write_responses(&w, "Oak Trust", &people.iter().collect::<Vec<_>>());
+    let file = read_responses(&text).expect("ids are re-issued, not refused");
+    let ids: Vec<&str> = file.respondents.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids[0], "r1", "the first keeps its id");
+    assert!(
+        ids.iter().all(|id| waypoint::domain::ids::is_valid_id(id)),
+        "{ids:?}"
+    );
+    let unique: std::collections::BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), 4, "{ids:?}");
+    let names: Vec<&str> = file.respondents.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Ann", "Bo", "Cy", "Di"]);
+    assert_eq!(read_responses(&text), Ok(file));
 }
 
 #[test]

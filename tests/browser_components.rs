@@ -10,9 +10,7 @@ use waypoint::components::stage_profile::StageProfile;
 use waypoint::domain::assessment::{Assessment, AssessmentDetails, Level, Scope};
 use waypoint::domain::content::{four_stages, Stage};
 use waypoint::domain::placement::assess;
-use waypoint::domain::schema::write_store;
 use waypoint::domain::store::Store;
-use waypoint::storage::STORE_KEY;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -37,6 +35,7 @@ async fn tick() {
 fn answered(levels: [Level; 4]) -> Assessment {
     let mut a = Assessment::new(
         "c1".into(),
+        "sc1".into(),
         AssessmentDetails {
             school: "Component School".into(),
             scope: Scope::WholeSchool,
@@ -109,16 +108,22 @@ async fn stage_profile_draws_the_chart_and_fills_the_table() {
 #[wasm_bindgen_test]
 async fn the_app_lists_what_storage_holds() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let assessment = answered([
+        Level::Clearly,
+        Level::NotSeen,
+        Level::NotSeen,
+        Level::NotSeen,
+    ]);
     let store = Store {
-        assessments: vec![answered([
-            Level::Clearly,
-            Level::NotSeen,
-            Level::NotSeen,
-            Level::NotSeen,
-        ])],
+        schools: vec![waypoint::domain::school::School::new(
+            assessment.school_id.clone(),
+            "Component School",
+            1.0,
+        )],
+        assessments: vec![assessment],
         ..Store::default()
     };
-    storage.set_item(STORE_KEY, &write_store(&store)).unwrap();
+    waypoint::storage::save(&store, &store.keys()).unwrap();
     web_sys::window().unwrap().location().set_hash("/").unwrap();
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), App);

@@ -1,10 +1,13 @@
-//! The storage module in a real browser: round trips, and unreadable data kept aside.
+//! The storage module in a real browser: one record per item, older stores moved to
+//! records, unreadable data kept aside once, and another tab's writes noticed.
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::*;
 use waypoint::domain::assessment::{Assessment, AssessmentDetails, Level, Scope};
+use waypoint::domain::layout::Key;
+use waypoint::domain::school::School;
 use waypoint::domain::store::Store;
-use waypoint::storage::{self, STORE_KEY, UNREADABLE_PREFIX};
+use waypoint::storage::{self, LEGACY_STORE_KEY, UNREADABLE_PREFIX};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -27,6 +30,7 @@ fn kept_keys() -> Vec<String> {
 fn sample() -> Store {
     let mut assessment = Assessment::new(
         "t1".into(),
+        "s1".into(),
         AssessmentDetails {
             school: "Test School 🏫".into(),
             scope: Scope::Team("EYFS".into()),
@@ -38,68 +42,144 @@ fn sample() -> Store {
     assessment.set_level("repair-2", Some(Level::Partly), 2.0);
     assessment.set_note("repair-2", "<b>not bold</b>", 3.0);
     Store {
+        schools: vec![School::new("s1".into(), "Test School 🏫", 1.0)],
         assessments: vec![assessment],
         ..Store::default()
     }
 }
 
+fn save_all(store: &Store) {
+    storage::save(store, &store.keys()).unwrap();
+}
+
 #[wasm_bindgen_test]
-fn saved_assessments_load_back_exactly() {
+fn saved_records_load_back_exactly() {
     clear();
-    storage::save(&sample()).unwrap();
+    save_all(&sample());
     let loaded = storage::load();
     assert_eq!(loaded.store, sample());
-    assert_eq!(loaded.unreadable, None);
-    assert_eq!(loaded.unavailable, None);
+    assert!(loaded.unreadable.is_empty());
+    assert!(local()
+        .get_item("waypoint.assessment.t1")
+        .unwrap()
+        .is_some());
+    assert!(local().get_item("waypoint.meta").unwrap().is_some());
+    clear();
 }
 
 #[wasm_bindgen_test]
-fn an_empty_browser_starts_with_no_assessments() {
+fn an_answer_rewrites_one_record_not_the_store() {
     clear();
-    let loaded = storage::load();
-    assert_eq!(loaded.store, Store::default());
-    assert_eq!(loaded.unreadable, None);
-}
-
-#[wasm_bindgen_test]
-fn corrupted_data_is_kept_aside_not_deleted() {
-    clear();
-    let broken = "{\"format\":\"waypoint\",\"schema\":1,\"assessments\":[{\"id\":";
-    local().set_item(STORE_KEY, broken).unwrap();
-    let loaded = storage::load();
-    assert_eq!(loaded.store, Store::default());
-    let unreadable = loaded.unreadable.expect("reported as unreadable");
-    assert!(
-        unreadable.reason.contains("not valid JSON"),
-        "{}",
-        unreadable.reason
-    );
-    assert_eq!(unreadable.raw, broken);
-    let key = unreadable.kept_as.expect("kept aside");
-    assert_eq!(local().get_item(&key).unwrap().as_deref(), Some(broken));
-    // Saving new work afterwards leaves the kept copy alone.
-    storage::save(&sample()).unwrap();
-    assert_eq!(kept_keys(), vec![key.clone()]);
-    storage::discard_unreadable(&key);
-    assert!(kept_keys().is_empty());
-}
-
-#[wasm_bindgen_test]
-fn data_from_a_newer_version_is_not_misread() {
-    clear();
-    local()
-        .set_item(
-            STORE_KEY,
-            "{\"format\":\"waypoint\",\"schema\":42,\"assessments\":[]}",
+    let mut store = sample();
+    for n in 0..50 {
+        let mut other = store.assessments[0].clone();
+        other.id = format!("x{n}");
+        store.assessments.push(other);
+    }
+    save_all(&store);
+    let before = local().get_item("waypoint.assessment.x7").unwrap();
+    let applied = store
+        .apply(
+            &waypoint::domain::edit::Edit::SetLevel {
+                assessment: "t1".into(),
+                feature: "sustain-1".into(),
+                level: Some(Level::Clearly),
+            },
+            10.0,
         )
         .unwrap();
-    let unreadable = storage::load().unreadable.expect("refused");
-    assert!(
-        unreadable.reason.contains("newer version"),
-        "{}",
-        unreadable.reason
+    assert!(applied.changed.contains(&Key::Assessment("t1".into())));
+    assert!(!applied.changed.contains(&Key::Assessment("x7".into())));
+    storage::save(&store, &applied.changed).unwrap();
+    assert_eq!(local().get_item("waypoint.assessment.x7").unwrap(), before);
+    assert_eq!(storage::load().store, store);
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn an_older_single_key_store_is_moved_to_records() {
+    clear();
+    let legacy = include_str!("fixtures/store-v3.json");
+    local().set_item(LEGACY_STORE_KEY, legacy).unwrap();
+    let loaded = storage::load();
+    assert!(loaded.unreadable.is_empty());
+    assert!(!loaded.store.assessments.is_empty());
+    assert!(!loaded.store.schools.is_empty(), "schools became records");
+    assert_eq!(
+        loaded.to_save,
+        loaded.store.keys(),
+        "every record is to be written"
     );
-    assert_eq!(kept_keys().len(), 1);
+    storage::save(&loaded.store, &loaded.to_save).unwrap();
+    storage::finish_move_from_legacy();
+    let marker = local().get_item(LEGACY_STORE_KEY).unwrap().unwrap();
+    assert!(marker.contains("\"layout\""), "{marker}");
+    assert_eq!(
+        storage::load().store,
+        loaded.store,
+        "read back from records"
+    );
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn a_damaged_record_is_kept_aside_once_however_often_the_page_loads() {
+    clear();
+    save_all(&sample());
+    local()
+        .set_item("waypoint.assessment.bad", "{\"id\":\"bad\",\"scope\":")
+        .unwrap();
+    for _ in 0..3 {
+        let loaded = storage::load();
+        assert_eq!(loaded.store, sample(), "the readable records still load");
+        assert_eq!(loaded.unreadable.len(), 1);
+        assert!(loaded.unreadable[0].kept_as.is_some());
+    }
+    assert_eq!(kept_keys().len(), 1, "one copy, not one per load");
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn data_from_a_newer_version_is_never_saved_over() {
+    clear();
+    save_all(&sample());
+    let newer = "{\"format\":\"waypoint\",\"schema\":99,\"schools\":[]}";
+    local().set_item("waypoint.meta", newer).unwrap();
+    let loaded = storage::load();
+    assert!(loaded.newer.is_some());
+    assert_eq!(local().get_item("waypoint.meta").unwrap().unwrap(), newer);
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn another_tabs_write_is_noticed_record_by_record() {
+    clear();
+    save_all(&sample());
+    let _ = storage::load();
+    let keys = sample().keys();
+    assert!(storage::changed_elsewhere(&keys).is_empty());
+    // Another tab writes the assessment.
+    let mut theirs = sample();
+    theirs.assessments[0].set_level("stabilise-1", Some(Level::Clearly), 5.0);
+    let text = waypoint::domain::layout::write_record(&theirs, &Key::Assessment("t1".into()));
+    local()
+        .set_item("waypoint.assessment.t1", &text.unwrap())
+        .unwrap();
+    assert_eq!(
+        storage::changed_elsewhere(&keys),
+        vec![Key::Assessment("t1".into())]
+    );
+    match storage::read_now(&Key::Assessment("t1".into())) {
+        storage::Change::Item(Some(item)) => {
+            assert_eq!(
+                item,
+                waypoint::domain::layout::Item::Assessment(theirs.assessments[0].clone())
+            )
+        }
+        _ => panic!("the other tab's record is read"),
+    }
+    assert!(storage::changed_elsewhere(&keys).is_empty(), "now known");
+    clear();
 }
 
 #[wasm_bindgen_test]
@@ -111,4 +191,5 @@ fn only_waypoint_keys_can_be_discarded() {
         local().get_item("someone-else").unwrap().as_deref(),
         Some("keep me")
     );
+    clear();
 }

@@ -140,6 +140,8 @@ fn a_missed_review_or_time_limit_is_flagged_until_recorded() {
 #[test]
 fn interventions_follow_their_assessment_when_the_school_is_renamed() {
     use waypoint::domain::assessment::{Assessment, AssessmentDetails, Scope};
+    use waypoint::domain::edit::Edit;
+    use waypoint::domain::school::School;
     use waypoint::domain::store::Store;
     let details = |school: &str| AssessmentDetails {
         school: school.into(),
@@ -148,28 +150,64 @@ fn interventions_follow_their_assessment_when_the_school_is_renamed() {
         assessors: String::new(),
     };
     let mut store = Store::default();
-    store.add(Assessment::new(
-        "a1".into(),
-        details("Oakfeild Primary"),
-        1.0,
-    ));
-    store.plans.push(Intervention::new(
-        "p1".into(),
-        "Oakfeild Primary",
-        Some("a1".into()),
-        form(),
-        1.0,
-    ));
-    store.plans.push(Intervention::new(
-        "p2".into(),
-        "Elm Park",
-        None,
-        form(),
-        1.0,
-    ));
-    assert!(store.rename("a1", "Oakfield Primary", 2.0));
-    assert_eq!(store.plans[0].school, "Oakfield Primary");
-    store.set_details("a1", details("Oakfield Primary School"), 3.0);
-    assert_eq!(store.plans[0].school, "Oakfield Primary School");
-    assert_eq!(store.plans[1].school, "Elm Park");
+    let edits = [
+        Edit::AddSchool(School::new("s-oak".into(), "Oakfeild Primary", 1.0)),
+        Edit::AddSchool(School::new("s-elm".into(), "Elm Park", 1.0)),
+        Edit::AddAssessment(Assessment::new(
+            "a1".into(),
+            "s-oak".into(),
+            details("Oakfeild Primary"),
+            1.0,
+        )),
+        Edit::Commission(Intervention::new(
+            "p1".into(),
+            "s-oak",
+            Some("a1".into()),
+            form(),
+            1.0,
+        )),
+        Edit::Commission(Intervention::new("p2".into(), "s-elm", None, form(), 1.0)),
+    ];
+    for edit in &edits {
+        store.apply(edit, 1.0).unwrap();
+    }
+    // Correcting the school's name keeps its plans with it.
+    store
+        .apply(
+            &Edit::RenameSchool {
+                school: "s-oak".into(),
+                name: "Oakfield Primary".into(),
+            },
+            2.0,
+        )
+        .unwrap();
+    assert_eq!(store.plans[0].school_id, "s-oak");
+    assert_eq!(
+        store.school_name(&store.plans[0].school_id),
+        "Oakfield Primary"
+    );
+    // Moving the assessment to another school takes its interventions along; others stay.
+    store
+        .apply(
+            &Edit::AddSchool(School::new("s-oak2".into(), "Oakfield Primary School", 3.0)),
+            3.0,
+        )
+        .unwrap();
+    let a = details("Oakfield Primary School");
+    store
+        .apply(
+            &Edit::SetDetails {
+                assessment: "a1".into(),
+                school_id: "s-oak2".into(),
+                scope: a.scope,
+                date: a.date,
+                assessors: a.assessors,
+            },
+            3.0,
+        )
+        .unwrap();
+    assert_eq!(store.plans[0].school_id, "s-oak2");
+    assert_eq!(store.plans[0].updated_ms, 3.0);
+    assert_eq!(store.plans[1].school_id, "s-elm");
+    assert_eq!(store.plans_of("s-oak2").count(), 1);
 }

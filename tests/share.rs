@@ -4,6 +4,7 @@
 mod support;
 
 use support::arbitrary::{self, Rng};
+use waypoint::domain::edit::Edit;
 use waypoint::domain::share::{
     base64url_decode, base64url_encode, link_fit, payload_json, read_payload, LinkFit,
 };
@@ -14,12 +15,36 @@ fn any_assessment_survives_the_link() {
     for seed in 0..300 {
         let mut rng = Rng::new(seed);
         let original = arbitrary::assessment(&mut rng, "a1".into());
-        let shared = read_payload(&payload_json(&original)).unwrap_or_else(|e| panic!("{e}"));
-        let copy = shared.into_assessment(original.id.clone(), original.created_ms);
-        assert_eq!(copy.school, original.school);
+        let school = rng.name();
+        let shared =
+            read_payload(&payload_json(&school, &original)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(shared.school, school, "seed {seed}");
+        let copy = shared.into_assessment(original.id.clone(), "s9".into(), original.created_ms);
+        assert_eq!(copy.school_id, "s9");
         assert_eq!(copy.scope, original.scope);
         assert_eq!(copy.answers, original.answers, "seed {seed}");
     }
+}
+
+/// The read-only view of a link names the link's school, and saving a copy gives an
+/// assessment of the school the caller chose, with no school name of its own.
+#[test]
+fn a_link_previews_with_its_school_and_saves_to_a_school_here() {
+    let mut original = support::blank();
+    original.set_note("stabilise-1", "Seen in the hall", 5.0);
+    let shared = read_payload(&payload_json("St Aidan's CE Primary", &original)).unwrap();
+    let (store, preview) = shared.preview();
+    assert_eq!(store.schools.len(), 1);
+    assert_eq!(store.title(&preview), "St Aidan's CE Primary");
+    assert_eq!(store.get(&preview.id), Some(&preview));
+    assert_eq!(preview.answers, original.answers);
+    let saved = shared.into_assessment("a7".into(), support::SCHOOL_ID.into(), 42.0);
+    assert_eq!((saved.id.as_str(), saved.school_id.as_str()), ("a7", "s1"));
+    assert_eq!(saved.legacy_school, None);
+    assert_eq!((saved.created_ms, saved.updated_ms), (42.0, 42.0));
+    let mut here = support::school_store();
+    here.apply(&Edit::AddAssessment(saved), 50.0).unwrap();
+    assert_eq!(here.title(&here.assessments[0]), "Oakfield Primary");
 }
 
 #[test]
@@ -39,7 +64,7 @@ fn base64url_round_trips_any_bytes() {
 
 #[test]
 fn damaged_links_say_what_is_wrong() {
-    let good = payload_json(&support::blank());
+    let good = payload_json("Oakfield Primary", &support::blank());
     let cases = [
         (
             good.replace("\"waypoint-share\"", "\"other\""),

@@ -6,8 +6,12 @@ mod support;
 use support::answered;
 use waypoint::domain::assessment::{Assessment, Level::*, Scope};
 use waypoint::domain::content::{four_stages, Stage};
+use waypoint::domain::edit::Edit;
+use waypoint::domain::ids::is_valid_id;
+use waypoint::domain::school::{match_name, NameMatch, School};
 use waypoint::domain::store::Store;
 use waypoint::domain::teams::{decode_key, encode_key, history, school_key, teams_map, Movement};
+use waypoint::route::Route;
 
 fn scoped(
     id: &str,
@@ -112,27 +116,51 @@ fn reassessing_starts_from_the_last_answers() {
     last.set_note("repair-3", "Governors' link visits started", 5.0);
     let next = last.reassess("m2".into(), "2026-01-10".into(), 99.0);
     assert_eq!(
-        (next.id.as_str(), next.date.as_str(), next.school.as_str()),
-        ("m2", "2026-01-10", last.school.as_str())
+        (
+            next.id.as_str(),
+            next.date.as_str(),
+            next.school_id.as_str()
+        ),
+        ("m2", "2026-01-10", last.school_id.as_str())
     );
     assert_eq!(next.answers, last.answers);
     assert_eq!(next.created_ms, 99.0);
 }
 
 #[test]
-fn schools_are_grouped_by_name_and_keys_survive_urls() {
+fn schools_are_grouped_by_record_and_keys_survive_urls() {
     let mut store = Store::default();
-    let mut a = scoped("a", Scope::WholeSchool, "2026-07-01", IMPROVE);
-    a.school = "  Oakfield Primary ".into();
-    let mut b = scoped("b", Scope::Subject("Art".into()), "2026-07-01", IMPROVE);
-    b.school = "oakfield primary".into();
-    store.add(a);
-    store.add(b);
-    assert_eq!(
+    store
+        .apply(
+            &Edit::AddSchool(School::new("s1".into(), "  Oakfield Primary ", 1.0)),
+            1.0,
+        )
+        .unwrap();
+    assert_eq!(store.school_name("s1"), "Oakfield Primary");
+    // A name typed again with other case and spacing is the same school, not a new one.
+    let here = || {
         store
-            .assessments_of(&school_key("OAKFIELD PRIMARY"))
-            .count(),
-        2
+            .schools
+            .iter()
+            .map(|s| (s.id.as_str(), s.name.as_str()))
+    };
+    assert_eq!(
+        match_name("OAKFIELD   primary", here()),
+        NameMatch::Same("s1".into())
+    );
+    assert_eq!(match_name("Oakfield Infants", here()), NameMatch::None);
+    let a = scoped("a", Scope::WholeSchool, "2026-07-01", IMPROVE);
+    let b = scoped("b", Scope::Subject("Art".into()), "2026-07-01", IMPROVE);
+    for assessment in [a, b] {
+        store.apply(&Edit::AddAssessment(assessment), 2.0).unwrap();
+    }
+    assert_eq!(store.assessments_of("s1").count(), 2);
+    assert_eq!(store.assessments_of("s2").count(), 0);
+    // A school's id is its address: it needs no encoding to go in a link.
+    assert!(is_valid_id("s1"));
+    assert_eq!(
+        Route::parse(&Route::School("s1".into()).href()),
+        Route::School("s1".into())
     );
     for name in ["oakfield primary", "مدرسة النور 🏫"] {
         let encoded = encode_key(name);
@@ -140,17 +168,30 @@ fn schools_are_grouped_by_name_and_keys_survive_urls() {
         assert_eq!(decode_key(&encoded).as_deref(), Some(name));
     }
     assert_eq!(decode_key("zz"), None);
-    let trajectory = store.trajectory_mut("Oakfield Primary", "t1".into(), 1.0);
-    trajectory
-        .capacity
-        .insert("Deliver bespoke training".into());
-    assert!(store
-        .trajectory_of(&school_key("oakfield primary"))
-        .is_some());
-    assert_eq!(
-        store
-            .trajectory_mut("OAKFIELD PRIMARY", "t2".into(), 2.0)
-            .id,
-        "t1"
-    );
+    assert_eq!(school_key(" Oakfield Primary "), "oakfield primary");
+    // One trajectory per school: the first edit names it, later ones find it.
+    store
+        .apply(
+            &Edit::SetCapacity {
+                school: "s1".into(),
+                trajectory_id: "t1".into(),
+                item: "Deliver bespoke training".into(),
+                ticked: true,
+            },
+            3.0,
+        )
+        .unwrap();
+    assert!(store.trajectory_of("s1").is_some());
+    store
+        .apply(
+            &Edit::SetPoints {
+                school: "s1".into(),
+                trajectory_id: "t2".into(),
+                points: Vec::new(),
+            },
+            4.0,
+        )
+        .unwrap();
+    assert_eq!(store.trajectories.len(), 1);
+    assert_eq!(store.trajectory_of("s1").unwrap().id, "t1");
 }

@@ -6,9 +6,21 @@ mod support;
 use support::answered;
 use waypoint::domain::assessment::Level::{Clearly, NotSeen, Partly};
 use waypoint::domain::content::{four_stages, Stage};
+use waypoint::domain::edit::Edit;
+use waypoint::domain::school::School;
 use waypoint::domain::store::Store;
 use waypoint::domain::trajectory::{Band, Point, Role, Trajectory};
 use waypoint::domain::trust::{arrange, need, overview, pairings, Filter, Need, SortBy};
+
+/// The id of the school named `name`, adding its record the first time.
+fn school_id(store: &mut Store, name: &str) -> String {
+    if let Some(school) = store.schools.iter().find(|s| s.name == name) {
+        return school.id.clone();
+    }
+    let id = format!("s{}", store.schools.len() + 1);
+    store.schools.push(School::new(id.clone(), name, 1.0));
+    id
+}
 
 fn school(
     store: &mut Store,
@@ -18,12 +30,13 @@ fn school(
 ) {
     let mut a = answered(levels);
     a.id = id.into();
-    a.school = name.into();
+    a.school_id = school_id(store, name);
     store.assessments.push(a);
 }
 
 fn trajectory(store: &mut Store, name: &str, bands: &[Band]) {
-    let mut t = Trajectory::new(format!("t-{name}"), name, 1.0);
+    let school = school_id(store, name);
+    let mut t = Trajectory::new(format!("t-{school}"), &school, 1.0);
     t.points = bands
         .iter()
         .enumerate()
@@ -99,6 +112,35 @@ fn every_school_appears_with_stage_journey_role_and_need() {
     let dale = &rows[3];
     assert_eq!((dale.stage, dale.journey), (None, Some('F')));
     assert!(dale.need_reason.contains("not assessed"));
+    // Each row is keyed by its school's record, which is also its page's address.
+    let store = trust();
+    for row in &rows {
+        assert_eq!(store.school_name(&row.key), row.name);
+    }
+}
+
+#[test]
+fn a_renamed_school_keeps_its_row() {
+    let mut store = trust();
+    let before = overview(four_stages(), &store, "2026-11-23");
+    let ash = before[0].key.clone();
+    store
+        .apply(
+            &Edit::RenameSchool {
+                school: ash.clone(),
+                name: "Zelkova Primary".into(),
+            },
+            9.0,
+        )
+        .unwrap();
+    let after = overview(four_stages(), &store, "2026-11-23");
+    let renamed = after.iter().find(|r| r.key == ash).unwrap();
+    assert_eq!(renamed.name, "Zelkova Primary");
+    assert_eq!(after.last().unwrap().key, ash, "rows are in name order");
+    assert_eq!(
+        (renamed.stage, renamed.need, &renamed.assessment_id),
+        (before[0].stage, before[0].need, &before[0].assessment_id)
+    );
 }
 
 #[test]

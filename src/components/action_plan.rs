@@ -5,12 +5,13 @@ use leptos::prelude::*;
 
 use crate::components::commission_form::CommissionForm;
 use crate::components::intervention_card::InterventionCard;
-use crate::domain::teams::school_key;
 use crate::state::AppState;
 
 #[component]
 pub fn ActionPlan(
-    #[prop(into)] school: Signal<String>,
+    /// The school's id.
+    #[prop(into)]
+    school: Signal<String>,
     /// The assessment the plan follows from; `None` lists every intervention of the school.
     assessment_id: Option<String>,
     /// Areas of need to offer, weakest first.
@@ -20,7 +21,7 @@ pub fn ActionPlan(
     let state = expect_context::<AppState>();
     let filter_id = assessment_id.clone();
     let ids = Memo::new(move |_| {
-        let key = school_key(&school.get());
+        let key = school.get();
         state.store.with(|s| match &filter_id {
             Some(id) => s.plans_from(id).map(|p| p.id.clone()).collect::<Vec<_>>(),
             None => s.plans_of(&key).map(|p| p.id.clone()).collect(),

@@ -1,4 +1,5 @@
-//! One saved assessment in the list, with open, duplicate, rename and delete.
+//! One saved assessment under its school in the list: open it, reassess it this term,
+//! or delete it (with "Undo").
 
 use leptos::prelude::*;
 
@@ -6,27 +7,20 @@ use crate::browser;
 use crate::components::confirm_delete::ConfirmDelete;
 use crate::components::stage_badge::StageBadge;
 use crate::domain::content::{four_stages, Stage};
+use crate::domain::dates::display;
+use crate::domain::edit::Edit;
 use crate::domain::placement::place;
-use crate::domain::teams::{encode_key, school_key};
-use crate::domain::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::route::Route;
 use crate::state::AppState;
 
 #[derive(Clone, Debug, PartialEq)]
 struct RowSummary {
-    school: String,
     scope: String,
     date: String,
     assessors: String,
     answered: usize,
     stage: Option<Stage>,
     tentative: bool,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum RowMode {
-    Normal,
-    Renaming,
 }
 
 #[component]
@@ -38,9 +32,8 @@ pub fn AssessmentRow(id: String) -> impl IntoView {
             s.get(&lookup_id).map(|a| {
                 let placement = place(four_stages(), a, |_| true);
                 RowSummary {
-                    school: a.school.clone(),
                     scope: a.scope.describe(),
-                    date: a.date.clone(),
+                    date: display(&a.date),
                     assessors: a.assessors.clone(),
                     answered: a.answered_count(four_stages()),
                     stage: placement.stage,
@@ -52,63 +45,40 @@ pub fn AssessmentRow(id: String) -> impl IntoView {
     let field = move |f: fn(&RowSummary) -> String| {
         move || summary.with(|s| s.as_ref().map(f).unwrap_or_default())
     };
-    let mode = RwSignal::new(RowMode::Normal);
-    let new_name = RwSignal::new(String::new());
     let href = Route::Assessment(id.clone()).href();
-    // Follows renames: the overview is found by the school's current name.
-    let school_href = move || {
-        summary.with(|s| {
-            s.as_ref()
-                .map(|s| Route::School(encode_key(&school_key(&s.school))).href())
-        })
-    };
     let total = four_stages().features.len();
     let heading_id = format!("row-{id}");
-    let rename_input_id = format!("rename-{id}");
-
-    let (dup_id, rename_id, delete_id) = (id.clone(), id.clone(), id.clone());
-    let duplicate = move |_| {
+    let (reassess_id, delete_id) = (id.clone(), id.clone());
+    let reassess = move |_| {
         let new_id = browser::new_id();
-        state.edit(|s| {
-            s.duplicate(&dup_id, new_id, browser::now_ms());
+        let next = state.store.with_untracked(|s| {
+            s.get(&reassess_id)
+                .map(|last| last.reassess(new_id.clone(), browser::today_iso(), browser::now_ms()))
         });
-    };
-    let start_rename = move |_| {
-        new_name.set(
-            summary.with_untracked(|s| s.as_ref().map(|s| s.school.clone()).unwrap_or_default()),
-        );
-        mode.set(RowMode::Renaming);
-    };
-    let rename = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let name = new_name.get_untracked();
-        if name.trim().is_empty() {
-            return;
+        if next.is_some_and(|next| state.send(Edit::AddAssessment(next))) {
+            browser::go_to(&Route::Assessment(new_id).href());
         }
-        state.edit(|s| {
-            s.rename(&rename_id, &name, browser::now_ms());
-        });
-        mode.set(RowMode::Normal);
     };
-    let delete = Callback::new(move |_: ()| state.delete(&delete_id));
+    let delete = Callback::new(move |_: ()| {
+        state.send(Edit::RemoveAssessment {
+            assessment: delete_id.clone(),
+        });
+    });
 
     view! {
         <li class="assessment-row" aria-labelledby=heading_id.clone()>
             <div class="row-main">
-                <h2 id=heading_id.clone() class="row-title">
-                    <a href=href.clone() dir="auto">{field(|s| s.school.clone())}</a>
-                </h2>
+                <h3 id=heading_id.clone() class="row-title">
+                    <a href=href.clone() dir="auto">{field(|s| s.scope.clone())}</a>
+                </h3>
                 <p class="meta">
-                    <span dir="auto">{field(|s| s.scope.clone())}</span>
-                    <span aria-hidden="true">" · "</span>
-                    <time>{field(|s| s.date.clone())}</time>
+                    <span class="date">{field(|s| s.date.clone())}</span>
                     <Show when=move || summary.with(|s| s.as_ref().is_some_and(|s| !s.assessors.is_empty()))>
                         <span aria-hidden="true">" · "</span>
                         <span dir="auto">{field(|s| s.assessors.clone())}</span>
                     </Show>
-                </p>
-                <p class="row-progress">
-                    {move || summary.with(|s| s.as_ref().map(|s| format!("{} of {total} answered", s.answered)))}
+                    <span aria-hidden="true">" · "</span>
+                    <span>{move || summary.with(|s| s.as_ref().map(|s| format!("{} of {total} answered", s.answered)))}</span>
                 </p>
             </div>
             <div class="row-stage">
@@ -119,29 +89,9 @@ pub fn AssessmentRow(id: String) -> impl IntoView {
                 </Show>
             </div>
             <div class="row-actions">
-                {move || match mode.get() {
-                    RowMode::Normal => view! {
-                        <a class="button primary" href=href.clone()>"Open"</a>
-                        <a class="button" href=school_href>"School overview"</a>
-                        <button type="button" class="button" on:click=duplicate.clone()>"Duplicate"</button>
-                        <button type="button" class="button" on:click=start_rename>"Rename"</button>
-                        <ConfirmDelete question="Delete this assessment?" on_confirm=delete />
-                    }.into_any(),
-                    RowMode::Renaming => {
-                        let input_id = rename_input_id.clone();
-                        view! {
-                            <form class="inline-form" on:submit=rename.clone()>
-                                <label for=input_id.clone()>"New school name"</label>
-                                <input id=input_id type="text" dir="auto" autofocus
-                                    maxlength=MAX_NAME_CHARS.to_string()
-                                    prop:value=move || new_name.get()
-                                    on:input=move |ev| new_name.set(clamp_chars(&event_target_value(&ev), MAX_NAME_CHARS)) />
-                                <button type="submit" class="button primary">"Save name"</button>
-                                <button type="button" class="button" on:click=move |_| mode.set(RowMode::Normal)>"Cancel"</button>
-                            </form>
-                        }.into_any()
-                    }
-                }}
+                <a class="button primary" href=href.clone()>"Open"</a>
+                <button type="button" class="button" on:click=reassess>"Reassess this term"</button>
+                <ConfirmDelete question="Delete this assessment?" on_confirm=delete />
             </div>
         </li>
     }

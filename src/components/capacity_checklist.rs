@@ -4,11 +4,16 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::domain::edit::Edit;
 use crate::domain::trajectory::{classify, journeys, Classification, Role, Trajectory};
 use crate::state::AppState;
 
 #[component]
-pub fn CapacityChecklist(school: String, trajectory: Memo<Option<Trajectory>>) -> impl IntoView {
+pub fn CapacityChecklist(
+    /// The school's id.
+    school: String,
+    trajectory: Memo<Option<Trajectory>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let role = Memo::new(move |_| {
         trajectory.with(|t| match t.as_ref().map(|t| classify(&t.bands())) {
@@ -17,12 +22,13 @@ pub fn CapacityChecklist(school: String, trajectory: Memo<Option<Trajectory>>) -
         })
     });
     let toggle = move |item: String| {
-        let school = school.clone();
-        state.edit(|s| {
-            let t = s.trajectory_mut(&school, browser::new_id(), browser::now_ms());
-            if !t.capacity.remove(&item) {
-                t.capacity.insert(item);
-            }
+        let ticked =
+            !trajectory.with_untracked(|t| t.as_ref().is_some_and(|t| t.capacity.contains(&item)));
+        state.send(Edit::SetCapacity {
+            school: school.clone(),
+            trajectory_id: browser::new_id(),
+            item,
+            ticked,
         });
     };
     view! {

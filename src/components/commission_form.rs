@@ -5,13 +5,16 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::dates::add_days;
+use crate::domain::edit::Edit;
 use crate::domain::plan::{cycle, Commission, Intervention, Kind};
 use crate::domain::text::{clamp_chars, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::state::AppState;
 
 #[component]
 pub fn CommissionForm(
-    #[prop(into)] school: Signal<String>,
+    /// The school's id.
+    #[prop(into)]
+    school: Signal<String>,
     assessment_id: Option<String>,
     /// Areas of need to offer as the focus (e.g. the themes, weakest first).
     #[prop(into)]
@@ -70,8 +73,9 @@ pub fn CommissionForm(
             form,
             browser::now_ms(),
         );
-        state.edit(|s| s.plans.push(plan));
-        on_done.run(());
+        if state.send(Edit::Commission(plan)) {
+            on_done.run(());
+        }
     };
 
     view! {

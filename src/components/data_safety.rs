@@ -12,10 +12,8 @@ use crate::state::AppState;
 #[component]
 pub fn DataSafety() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let unexported = Memo::new(move |_| {
-        let last = state.last_export.get();
-        state.store.with(|s| s.has_unexported_work(last))
-    });
+    let not_downloaded = Memo::new(move |_| state.store.with(|s| s.changes_not_downloaded()));
+    let unexported = Memo::new(move |_| not_downloaded.get() > 0);
     let has_data = Memo::new(move |_| state.store.with(|s| s.last_change_ms().is_some()));
     let resetting = RwSignal::new(false);
     let persistence = move || {
@@ -29,9 +27,13 @@ pub fn DataSafety() -> impl IntoView {
         <section class="panel data-safety" aria-labelledby="backup-heading">
             <h2 id="backup-heading">"Keep your work safe"</h2>
             <p class="persistence" role="status">{persistence}</p>
-            <p>"Last backup downloaded: "<strong>{move || state.last_export.get().map_or("never".to_string(), browser::date_of)}</strong></p>
-            <Show when=move || unexported.get()>
-                <p class="warning backup-reminder" role="status">"Some of your work is not in any backup yet: it exists only in this browser. Download everything to keep a copy."</p>
+            <p>"Last full backup downloaded: "<strong>{move || state.last_export.get().map_or("never".to_string(), browser::display_moment)}</strong></p>
+            <Show when=move || unexported.get()
+                fallback=move || view! { <Show when=move || has_data.get()><p class="backup-ok" role="status">"Everything here is in a file you have downloaded."</p></Show> }>
+                <p class="warning backup-reminder" role="status">{move || match not_downloaded.get() {
+                    1 => "1 item has changed since it was last downloaded: it exists only in this browser. Download everything to keep a copy.".to_string(),
+                    n => format!("{n} items have changed since they were last downloaded: they exist only in this browser. Download everything to keep a copy."),
+                }}</p>
             </Show>
             <ExportPanel selection=Signal::stored(Selection::Everything) title="Everything" />
             <Show when=move || has_data.get()>

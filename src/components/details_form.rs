@@ -1,18 +1,28 @@
 //! The form for an assessment's details, used to start one and to edit one.
+//!
+//! The school is chosen from those kept (the list is offered as the user types); a name
+//! that only looks like a kept school's is put to the user, so a second record of the
+//! same school is never made by a slip of typing.
 
 use leptos::prelude::*;
 
 use crate::domain::assessment::{AssessmentDetails, ScopeKind};
+use crate::domain::school::{NameMatch, SchoolChoice};
 use crate::domain::text::{clamp_chars, MAX_NAME_CHARS};
+use crate::state::AppState;
 
 #[component]
 pub fn DetailsForm(
     initial: AssessmentDetails,
     submit_label: &'static str,
-    on_submit: Callback<AssessmentDetails>,
+    on_submit: Callback<(AssessmentDetails, SchoolChoice)>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let school = RwSignal::new(initial.school.clone());
+    // Kept schools whose names look like the one typed, and the user's answer.
+    let alike = RwSignal::new(Vec::<(String, String)>::new());
+    let chosen = RwSignal::new(None::<SchoolChoice>);
     let kind = RwSignal::new(initial.scope.kind());
     let scope_name = RwSignal::new(initial.scope.name().to_string());
     let date = RwSignal::new(initial.date.clone());
@@ -30,14 +40,44 @@ pub fn DetailsForm(
             date: date.get_untracked(),
             assessors: assessors.get_untracked(),
         };
-        match details.validate() {
-            Ok(()) => {
-                problem.set(None);
-                on_submit.run(details);
-            }
-            Err(p) => problem.set(Some(p.message())),
+        if let Err(p) = details.validate() {
+            problem.set(Some(p.message()));
+            return;
         }
+        problem.set(None);
+        let typed = details.school.trim().to_string();
+        let choice = match chosen.get_untracked() {
+            Some(choice) => choice,
+            None => match state.store.with_untracked(|s| s.match_school(&typed)) {
+                NameMatch::Same(id) => SchoolChoice::Existing(id),
+                NameMatch::None => SchoolChoice::New(typed),
+                NameMatch::Alike(ids) => {
+                    let names = state.store.with_untracked(|s| {
+                        ids.iter()
+                            .map(|id| (id.clone(), s.school_name(id).to_string()))
+                            .collect()
+                    });
+                    alike.set(names);
+                    problem.set(Some(
+                        "Choose whether this is a school already in Waypoint.".into(),
+                    ));
+                    return;
+                }
+            },
+        };
+        on_submit.run((details, choice));
     };
+    let school_names = Memo::new(move |_| {
+        state.store.with(|s| {
+            let mut names: Vec<String> = s.schools.iter().map(|x| x.name.clone()).collect();
+            names.sort_by_key(|n| n.to_lowercase());
+            names
+        })
+    });
+    let list_id = field("schools");
+    let same_group = field("same-school");
+    let new_school_id = field("new-school");
+    let typed_school = move || school.get().trim().to_string();
     let name_input = move |signal: RwSignal<String>| {
         move |ev| signal.set(clamp_chars(&event_target_value(&ev), MAX_NAME_CHARS))
     };
@@ -46,10 +86,44 @@ pub fn DetailsForm(
         <form class="details-form" on:submit=submit novalidate>
             <div class="field">
                 <label for=field("school")>"School"</label>
-                <input id=field("school") name="school" type="text" dir="auto" autocomplete="organization"
+                <input id=field("school") name="school" type="text" dir="auto" autocomplete="off"
+                    list=list_id.clone()
                     maxlength=MAX_NAME_CHARS.to_string()
-                    prop:value=move || school.get() on:input=name_input(school) />
+                    prop:value=move || school.get()
+                    on:input=move |ev| {
+                        school.set(clamp_chars(&event_target_value(&ev), MAX_NAME_CHARS));
+                        alike.set(Vec::new());
+                        chosen.set(None);
+                    } />
+                <datalist id=list_id>
+                    {move || school_names.get().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
+                </datalist>
             </div>
+            <Show when=move || !alike.with(Vec::is_empty)>
+                <fieldset class="field school-question">
+                    <legend>{move || format!("Is “{}” a school already in Waypoint?", typed_school())}</legend>
+                    {let same_group = same_group.clone(); move || alike.get().into_iter().map(|(id, name)| {
+                        let radio_id = format!("{same_group}-{id}");
+                        let group = same_group.clone();
+                        let pick = SchoolChoice::Existing(id.clone());
+                        let is_picked = pick.clone();
+                        view! {
+                            <div class="choice">
+                                <input type="radio" name=group id=radio_id.clone()
+                                    prop:checked=move || chosen.get() == Some(is_picked.clone())
+                                    on:change=move |_| chosen.set(Some(pick.clone())) />
+                                <label for=radio_id dir="auto">{format!("Yes, it is “{name}”")}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                    <div class="choice">
+                        <input type="radio" name=same_group.clone() id=new_school_id.clone()
+                            prop:checked=move || matches!(chosen.get(), Some(SchoolChoice::New(_)))
+                            on:change=move |_| chosen.set(Some(SchoolChoice::New(typed_school()))) />
+                        <label for=new_school_id.clone() dir="auto">{move || format!("No, “{}” is a different school", typed_school())}</label>
+                    </div>
+                </fieldset>
+            </Show>
             <div class="field-row">
                 <div class="field">
                     <label for=field("scope")>"What are you assessing?"</label>

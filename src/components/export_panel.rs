@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::exchange::{
-    answers_csv, file_name, results_csv, select, write_export, Selection,
+    answers_csv, file_name, results_csv, select, selected_ids, write_export, Selection,
 };
 use crate::state::AppState;
 
@@ -43,19 +43,24 @@ pub fn ExportPanel(
             Download::AnswersCsv => (
                 file_name(&format!("{title} answers"), &today, "csv"),
                 "text/csv",
-                answers_csv(&part.assessments),
+                answers_csv(&part, &part.assessments),
             ),
             Download::ResultsCsv => (
                 file_name(&format!("{title} results"), &today, "csv"),
                 "text/csv",
-                results_csv(&part.assessments),
+                results_csv(&part, &part.assessments),
             ),
         };
         match browser::download_text(&name, mime, &text) {
             Ok(()) => {
                 problem.set(None);
-                if kind == Download::Json && selection.get_untracked() == Selection::Everything {
-                    state.exported();
+                // What was downloaded is in a backup, whichever route it took.
+                if kind == Download::Json {
+                    if selection.get_untracked() == Selection::Everything {
+                        state.downloaded(None);
+                    } else {
+                        state.downloaded(Some(selected_ids(&part)));
+                    }
                 }
             }
             Err(why) => problem.set(Some(format!("The file could not be made: {why}."))),

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::domain::assessment::{Answer, Level};
 use crate::domain::content::Feature;
+use crate::domain::edit::Edit;
 use crate::domain::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::state::AppState;
 
@@ -31,16 +31,22 @@ pub fn FeatureQuestion(
     let set_level = {
         let id = assessment_id.clone();
         move |value: Option<Level>| {
-            let at = browser::now_ms();
-            state.edit_assessment_soon(&id, move |a| a.set_level(&feature.id, value, at));
+            state.send_soon(Edit::SetLevel {
+                assessment: id.clone(),
+                feature: feature.id.clone(),
+                level: value,
+            });
         }
     };
     let set_note = {
         let id = assessment_id.clone();
         move |text: String| {
-            let text = clamp_chars(&text, MAX_NOTE_CHARS);
-            let at = browser::now_ms();
-            state.edit_assessment_soon(&id, move |a| a.set_note(&feature.id, &text, at));
+            state.send_soon(Edit::SetNote {
+                assessment: id.clone(),
+                feature: feature.id.clone(),
+                note: clamp_chars(&text, MAX_NOTE_CHARS),
+                was: answer.with_untracked(|a| a.note.clone()),
+            });
         }
     };
     let clear = set_level.clone();

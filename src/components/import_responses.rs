@@ -8,8 +8,9 @@ use crate::browser;
 use crate::components::file_drop::{FileDrop, PickedFile};
 use crate::components::import_log::{ImportLog, ImportMessages};
 use crate::domain::aas::Respondent;
+use crate::domain::edit::Edit;
 use crate::domain::responses::{
-    classify, merge_respondent, read_responses, Incoming, Resolution, MAX_RESPONSES_BYTES,
+    classify, read_responses, Incoming, Resolution, MAX_RESPONSES_BYTES,
 };
 use crate::state::AppState;
 
@@ -52,8 +53,11 @@ pub fn ImportResponses(workshop_id: String) -> impl IntoView {
             match verdict {
                 Some(Incoming::New) => {
                     let name = incoming.name.clone();
-                    state.edit_workshop(&wid, |w| {
-                        merge_respondent(w, incoming, None, browser::new_id())
+                    state.send(Edit::MergeRespondent {
+                        workshop: wid.clone(),
+                        respondent: incoming,
+                        clash_with: None,
+                        fresh_id: browser::new_id(),
                     });
                     say(true, format!("{file_name}: added {name}."));
                 }
@@ -91,13 +95,11 @@ pub fn ImportResponses(workshop_id: String) -> impl IntoView {
             return;
         };
         let name = clash.incoming.name.clone();
-        state.edit_workshop(&resolve_id, |w| {
-            merge_respondent(
-                w,
-                clash.incoming,
-                Some((&clash.existing_id, resolution)),
-                browser::new_id(),
-            )
+        state.send(Edit::MergeRespondent {
+            workshop: resolve_id.clone(),
+            respondent: clash.incoming,
+            clash_with: Some((clash.existing_id.clone(), resolution)),
+            fresh_id: browser::new_id(),
         });
         clashes.update(|c| c.retain(|c| c.key != key));
         let text = match resolution {

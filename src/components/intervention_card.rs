@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::confirm_delete::ConfirmDelete;
-use crate::domain::plan::{Intervention, Progress, Review, Status};
+use crate::domain::edit::Edit;
+use crate::domain::plan::{Progress, Review, Status};
 use crate::domain::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::state::AppState;
 
@@ -15,17 +16,6 @@ pub fn InterventionCard(id: String) -> impl IntoView {
     let lookup = id.clone();
     let plan = Memo::new(move |_| state.store.with(|s| s.plan(&lookup).cloned()));
     let today = browser::today_iso();
-    let edit = {
-        let id = id.clone();
-        move |change: Box<dyn FnOnce(&mut Intervention)>| {
-            state.edit(|s| {
-                if let Some(p) = s.plan_mut(&id) {
-                    change(p);
-                    p.updated_ms = browser::now_ms();
-                }
-            })
-        }
-    };
     let reviewing = RwSignal::new(false);
     let review_date = RwSignal::new(today.clone());
     let review_progress = RwSignal::new(Progress::OnTrack);
@@ -34,13 +24,16 @@ pub fn InterventionCard(id: String) -> impl IntoView {
     let field = StoredValue::new(format!("plan-{id}"));
     let f = move |name: &str| format!("{}-{name}", field.get_value());
 
-    let edit_status = edit.clone();
+    let status_id = id.clone();
     let set_status = move |ev: leptos::ev::Event| {
         if let Some(status) = Status::from_id(&event_target_value(&ev)) {
-            edit_status(Box::new(move |p| p.status = status));
+            state.send(Edit::SetStatus {
+                plan: status_id.clone(),
+                status,
+            });
         }
     };
-    let edit_review = edit.clone();
+    let review_id = id.clone();
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let date = review_date.get_untracked();
@@ -53,14 +46,19 @@ pub fn InterventionCard(id: String) -> impl IntoView {
             progress: review_progress.get_untracked(),
             note: review_note.get_untracked(),
         };
-        edit_review(Box::new(move |p| p.add_review(review, browser::now_ms())));
+        state.send(Edit::RecordReview {
+            plan: review_id.clone(),
+            review,
+        });
         problem.set(None);
         review_note.set(String::new());
         reviewing.set(false);
     };
     let delete_id = id.clone();
     let delete = Callback::new(move |_: ()| {
-        state.edit(|s| s.plans.retain(|p| p.id != delete_id));
+        state.send(Edit::RemoveIntervention {
+            plan: delete_id.clone(),
+        });
     });
 
     let today_flag = today.clone();

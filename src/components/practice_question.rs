@@ -1,10 +1,9 @@
 //! One practice: where it is now and where the trust wants it, for the active respondent.
 
-use std::rc::Rc;
-
 use leptos::prelude::*;
 
-use crate::domain::aas::{Placing, Position, Practice, Respondent, When};
+use crate::domain::aas::{Placing, Position, Practice, When};
+use crate::domain::edit::Edit;
 use crate::domain::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::state::AppState;
 
@@ -32,36 +31,43 @@ pub fn PracticeQuestion(
         })
     });
     let disabled = move || active.with(Option::is_none);
-    let edit = {
-        let workshop_id = workshop_id.clone();
-        move |change: Rc<dyn Fn(&mut Respondent)>| {
-            // The respondent is read at the moment of the change, so an answer can only
-            // ever go to the person shown as answering.
-            let Some(respondent_id) = active.get_untracked() else {
-                return;
-            };
-            state.edit_workshop_soon(&workshop_id, move |w| {
-                if let Some(r) = w.respondent_mut(&respondent_id) {
-                    change(r);
-                }
+    // The respondent is read at the moment of the change, so an answer can only ever go
+    // to the person shown as answering.
+    let workshop_id = StoredValue::new(workshop_id);
+    let place = move |when: When, position: Position| {
+        if let Some(respondent) = active.get_untracked() {
+            state.send_soon(Edit::Place {
+                workshop: workshop_id.get_value(),
+                respondent,
+                practice: practice_id.to_string(),
+                when,
+                position: Some(position),
             });
         }
     };
-    let edit_note = edit.clone();
+    let set_note = move |note: String| {
+        if let Some(respondent) = active.get_untracked() {
+            state.send_soon(Edit::SetPracticeNote {
+                workshop: workshop_id.get_value(),
+                respondent,
+                practice: practice_id.to_string(),
+                note,
+                was: placing.with_untracked(|p| p.note.clone()),
+            });
+        }
+    };
     let group = move |when: When| {
         let (label, key) = match when {
             When::Now => ("Where it is now", "now"),
             When::Desired => ("Where we want it", "want"),
         };
         let name = format!("{practice_id}-{key}");
-        let edit = edit.clone();
         view! {
             <fieldset class="spectrum-choice" disabled=disabled>
                 <legend>{label}</legend>
                 <div class="spectrum-options">
                     {Position::ALL.into_iter().map(|position| {
                         let input_id = format!("{name}-{}", position.id());
-                        let edit = edit.clone();
                         let chosen = move || placing.with(|p: &Placing| match when {
                             When::Now => p.now,
                             When::Desired => p.desired,
@@ -70,7 +76,7 @@ pub fn PracticeQuestion(
                             <input type="radio" class="level-input" id=input_id.clone() name=name.clone()
                                 value=position.id()
                                 prop:checked=chosen
-                                on:change=move |_| edit(Rc::new(move |r| r.set(practice_id, when, Some(position)))) />
+                                on:change=move |_| place(when, position) />
                             <label for=input_id class=format!("level spectrum-{}", position.id())>{position.label()}</label>
                         }
                     }).collect_view()}
@@ -90,8 +96,7 @@ pub fn PracticeQuestion(
                 disabled=disabled
                 prop:value=move || placing.with(|p| p.note.clone())
                 on:input=move |ev| {
-                    let text = clamp_chars(&event_target_value(&ev), MAX_NOTE_CHARS);
-                    edit_note(Rc::new(move |r| r.set_note(practice_id, &text)));
+                    set_note(clamp_chars(&event_target_value(&ev), MAX_NOTE_CHARS));
                 }></textarea>
         </fieldset>
     }

@@ -10,12 +10,16 @@ use crate::components::stage_badge::StageBadge;
 use crate::components::stage_profile::StageProfile;
 use crate::domain::assessment::Assessment;
 use crate::domain::content::{four_stages, Stage};
+use crate::domain::dates::display;
 use crate::domain::placement::assess;
 use crate::domain::plan::Intervention;
 
 #[component]
 pub fn Report(
     assessment: Memo<Option<Assessment>>,
+    /// The school's current name.
+    #[prop(into)]
+    school_name: Signal<String>,
     #[prop(into)] plans: Signal<Vec<Intervention>>,
     /// The date the report is made, for the cover.
     prepared_on: String,
@@ -31,10 +35,10 @@ pub fn Report(
         <article class="report">
             <header class="report-cover">
                 <p class="report-kicker">"School improvement self-assessment"</p>
-                <h1 dir="auto">{text(|a| a.school.clone())}</h1>
+                <h1 dir="auto">{move || school_name.get()}</h1>
                 <dl class="report-facts">
                     <div><dt>"Scope"</dt><dd dir="auto">{text(|a| a.scope.describe())}</dd></div>
-                    <div><dt>"Date of assessment"</dt><dd>{text(|a| a.date.clone())}</dd></div>
+                    <div><dt>"Date of assessment"</dt><dd>{text(|a| display(&a.date))}</dd></div>
                     <div><dt>"Assessed by"</dt><dd dir="auto">{text(|a| if a.assessors.is_empty() { "Not recorded".into() } else { a.assessors.clone() })}</dd></div>
                     <div><dt>"Report prepared"</dt><dd>{prepared_on}</dd></div>
                 </dl>

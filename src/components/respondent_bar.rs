@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::confirm_delete::ConfirmDelete;
 use crate::domain::aas::{aas, Respondent};
+use crate::domain::edit::Edit;
 use crate::domain::responses::write_responses;
 use crate::domain::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::state::AppState;
@@ -58,7 +59,12 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
         }
         let id = browser::new_id();
         let respondent = Respondent::new(id.clone(), &name, &new_role.get_untracked());
-        state.edit_workshop(&add_id, |w| w.respondents.push(respondent));
+        if !state.send(Edit::AddRespondent {
+            workshop: add_id.clone(),
+            respondent,
+        }) {
+            return;
+        }
         active.set(Some(id));
         new_name.set(String::new());
         problem.set(None);
@@ -66,7 +72,10 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
     let remove_id = workshop_id.clone();
     let remove = Callback::new(move |_: ()| {
         if let Some(id) = active.get_untracked() {
-            state.edit_workshop(&remove_id, |w| w.respondents.retain(|r| r.id != id));
+            state.send(Edit::RemoveRespondent {
+                workshop: remove_id.clone(),
+                respondent: id,
+            });
             active.set(None);
         }
     });
@@ -75,7 +84,8 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
         let text = state.store.with_untracked(|s| {
             s.workshop(&export_id).map(|w| {
                 let everyone: Vec<&Respondent> = w.respondents.iter().collect();
-                (write_responses(w, &everyone), w.trust.clone())
+                let trust = s.trust_name(&w.trust_id).to_string();
+                (write_responses(w, &trust, &everyone), trust)
             })
         });
         if let Some((text, trust)) = text {

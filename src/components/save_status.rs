@@ -11,7 +11,7 @@ pub fn SaveStatusNote() -> impl IntoView {
         <p class="save-status" role="status">
             {move || match state.save_status.get() {
                 SaveStatus::Saved => view! { <span class="saved">"Saved in this browser"</span> }.into_any(),
-                SaveStatus::Failed(_) | SaveStatus::Held => {
+                SaveStatus::Failed(_) | SaveStatus::Held | SaveStatus::Newer(_) => {
                     view! { <span class="not-saved">"Not saved – see the message above"</span> }.into_any()
                 }
             }}

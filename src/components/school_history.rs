@@ -7,6 +7,7 @@ use crate::browser;
 use crate::charts::stage_grid::GridRow;
 use crate::components::stage_grid::StageGrid;
 use crate::domain::content::{four_stages, Stage};
+use crate::domain::edit::Edit;
 use crate::domain::teams::{HistoryPoint, Movement};
 use crate::route::Route;
 use crate::state::AppState;
@@ -48,14 +49,11 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
     });
     let reassess = move |assessment_id: String| {
         let new_id = browser::new_id();
-        let mut created = false;
-        state.edit(|s| {
-            if let Some(last) = s.get(&assessment_id) {
-                let next = last.reassess(new_id.clone(), browser::today_iso(), browser::now_ms());
-                s.add(next);
-                created = true;
-            }
+        let next = state.store.with_untracked(|s| {
+            s.get(&assessment_id)
+                .map(|last| last.reassess(new_id.clone(), browser::today_iso(), browser::now_ms()))
         });
+        let created = next.is_some_and(|next| state.send(Edit::AddAssessment(next)));
         if created {
             browser::go_to(&Route::Assessment(new_id).href());
         }

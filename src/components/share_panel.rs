@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::state::AppState;
+
 use crate::browser;
 use crate::domain::assessment::Assessment;
 use crate::domain::share::{link_fit, LinkFit, MAIL_SAFE_LENGTH};
@@ -12,6 +14,7 @@ use crate::share_link;
 pub fn SharePanel(assessment: Memo<Option<Assessment>>) -> impl IntoView {
     let link = RwSignal::new(None::<Result<String, String>>);
     let copied = RwSignal::new(None::<bool>);
+    let state = expect_context::<AppState>();
     // A link shows the answers as they were when it was made.
     Effect::new(move |_| {
         assessment.track();
@@ -24,14 +27,19 @@ pub fn SharePanel(assessment: Memo<Option<Assessment>>) -> impl IntoView {
         let Some(current) = assessment.get_untracked() else {
             return;
         };
+        let school = state
+            .store
+            .with_untracked(|s| s.school_name(&current.school_id).to_string());
         leptos::task::spawn_local(async move {
-            let made = share_link::make_fragment(&current).await.map(|fragment| {
-                let base = web_sys::window()
-                    .and_then(|w| w.location().href().ok())
-                    .map(|h| h.split('#').next().unwrap_or_default().to_string())
-                    .unwrap_or_default();
-                format!("{base}{fragment}")
-            });
+            let made = share_link::make_fragment(&school, &current)
+                .await
+                .map(|fragment| {
+                    let base = web_sys::window()
+                        .and_then(|w| w.location().href().ok())
+                        .map(|h| h.split('#').next().unwrap_or_default().to_string())
+                        .unwrap_or_default();
+                    format!("{base}{fragment}")
+                });
             link.set(Some(made));
         });
     };

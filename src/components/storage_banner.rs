@@ -11,12 +11,15 @@ use crate::state::{AppState, SaveStatus};
 pub fn StorageBanner() -> impl IntoView {
     let state = expect_context::<AppState>();
     let download_unreadable = move |_| {
-        if let Some(raw) = state
-            .unreadable
-            .with_untracked(|u| u.as_ref().map(|u| u.raw.clone()))
-        {
+        let all = state.unreadable.with_untracked(|u| {
+            u.iter()
+                .map(|u| u.raw.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        });
+        if !all.is_empty() {
             let _ =
-                browser::download_text("waypoint-unreadable-data.json", "application/json", &raw);
+                browser::download_text("waypoint-unreadable-data.json", "application/json", &all);
         }
     };
     let download_current = move |_| {
@@ -24,14 +27,19 @@ pub fn StorageBanner() -> impl IntoView {
         let _ = browser::download_text("waypoint-assessments.json", "application/json", &text);
     };
     view! {
-        {move || state.unreadable.get().map(|u| {
-            let kept = u.kept_as.is_some();
-            view! {
+        {move || {
+            let problems = state.unreadable.get();
+            let first = problems.first()?.clone();
+            let kept = problems.iter().all(|u| u.kept_as.is_some());
+            let more = problems.len() - 1;
+            let u = first;
+            Some(view! {
                 <div class="banner warning" role="alert">
                     <h2>"Saved data could not be read"</h2>
-                    <p>{format!("Waypoint could not read the assessments saved in this browser: {}.", u.reason)}</p>
+                    <p>{format!("Waypoint could not read some of the data saved in this browser: {}.", u.reason)}</p>
+                    {(more > 0).then(|| view! { <p>{format!("{more} more record{} could not be read either.", if more == 1 { "" } else { "s" })}</p> })}
                     {if kept {
-                        view! { <p>"The data has been kept aside, not deleted. You can download it to keep a copy or to send to whoever supports you. Waypoint has started with an empty list."</p> }.into_any()
+                        view! { <p>"The data has been kept aside, not deleted. You can download it to keep a copy or to send to whoever supports you. Everything else is shown as usual."</p> }.into_any()
                     } else {
                         view! { <p>"The browser had no room to keep a copy aside, so Waypoint will not save anything over it until you download it or choose to discard it."</p> }.into_any()
                     }}
@@ -44,8 +52,8 @@ pub fn StorageBanner() -> impl IntoView {
                         }}
                     </div>
                 </div>
-            }
-        })}
+            })
+        }}
         {move || match state.save_status.get() {
             SaveStatus::Failed(reason) => Some(view! {
                 <div class="banner error" role="alert">
@@ -54,13 +62,24 @@ pub fn StorageBanner() -> impl IntoView {
                     <p>"Everything you have entered is still on this page. Download a copy to keep it safe, then free some space and try again."</p>
                     <div class="actions">
                         <button type="button" class="button primary" on:click=download_current>"Download a copy"</button>
-                        <button type="button" class="button" on:click=move |_| state.save()>"Try saving again"</button>
+                        <button type="button" class="button" on:click=move |_| state.save_pending()>"Try saving again"</button>
                     </div>
                 </div>
             }.into_any()),
             SaveStatus::Held => Some(view! {
                 <div class="banner error" role="alert">
                     <p>"Changes are kept on this page only, until the unreadable data above is downloaded or discarded."</p>
+                </div>
+            }.into_any()),
+            SaveStatus::Newer(message) => Some(view! {
+                <div class="banner error" role="alert">
+                    <h2>"A newer version of Waypoint is in use"</h2>
+                    <p>{message}</p>
+                    <p>"What you changed here since then is still on this page: download a copy if you want to keep it."</p>
+                    <div class="actions">
+                        <button type="button" class="button primary" on:click=move |_| browser::reload()>"Reload"</button>
+                        <button type="button" class="button" on:click=download_current>"Download a copy"</button>
+                    </div>
                 </div>
             }.into_any()),
             SaveStatus::Saved => None,

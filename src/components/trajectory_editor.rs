@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::charts::trajectory::draw_trajectory;
 use crate::components::chart_canvas::ChartCanvas;
+use crate::domain::edit::Edit;
 use crate::domain::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::trajectory::{
     classify, journeys, Band, Classification, Point, Thresholds, Trajectory, RULES,
@@ -13,17 +14,34 @@ use crate::domain::trajectory::{
 use crate::state::AppState;
 
 #[component]
-pub fn TrajectoryEditor(school: String, trajectory: Memo<Option<Trajectory>>) -> impl IntoView {
+pub fn TrajectoryEditor(
+    /// The school's id.
+    school: String,
+    trajectory: Memo<Option<Trajectory>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let edit = {
-        let school = school.clone();
-        move |change: Box<dyn FnOnce(&mut Trajectory)>| {
-            state.edit(|s| {
-                let t = s.trajectory_mut(&school, browser::new_id(), browser::now_ms());
-                change(t);
-                t.updated_ms = browser::now_ms();
-            });
-        }
+    // Edits carry the new points or thresholds whole, worked out from what is shown.
+    let school = StoredValue::new(school);
+    type Change<T> = Box<dyn FnOnce(&mut T)>;
+    let set_points = move |change: Change<Vec<Point>>| {
+        let mut points =
+            trajectory.with_untracked(|t| t.as_ref().map(|t| t.points.clone()).unwrap_or_default());
+        change(&mut points);
+        state.send(Edit::SetPoints {
+            school: school.get_value(),
+            trajectory_id: browser::new_id(),
+            points,
+        });
+    };
+    let set_thresholds = move |change: Change<Option<Thresholds>>| {
+        let mut thresholds =
+            trajectory.with_untracked(|t| t.as_ref().and_then(|t| t.thresholds.clone()));
+        change(&mut thresholds);
+        state.send(Edit::SetThresholds {
+            school: school.get_value(),
+            trajectory_id: browser::new_id(),
+            thresholds,
+        });
     };
     let uses_measure =
         Memo::new(move |_| trajectory.with(|t| t.as_ref().is_some_and(|t| t.thresholds.is_some())));
@@ -32,7 +50,6 @@ pub fn TrajectoryEditor(school: String, trajectory: Memo<Option<Trajectory>>) ->
     let value = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
 
-    let add_edit = edit.clone();
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = period.get_untracked();
@@ -63,15 +80,14 @@ pub fn TrajectoryEditor(school: String, trajectory: Memo<Option<Trajectory>>) ->
                 value: None,
             }
         };
-        add_edit(Box::new(move |t| t.points.push(point)));
+        set_points(Box::new(move |points| points.push(point)));
         period.set(String::new());
         value.set(String::new());
         problem.set(None);
     };
-    let mode_edit = edit.clone();
     let set_measure = move |on: bool| {
-        mode_edit(Box::new(move |t| {
-            t.thresholds = on.then(|| Thresholds {
+        set_thresholds(Box::new(move |thresholds| {
+            *thresholds = on.then(|| Thresholds {
                 measure: "% meeting the expected standard".into(),
                 coasting: 50.0,
                 national_average: 65.0,
@@ -79,12 +95,10 @@ pub fn TrajectoryEditor(school: String, trajectory: Memo<Option<Trajectory>>) ->
             });
         }))
     };
-    let threshold_edit = edit.clone();
     let threshold_field = move |id: &'static str,
                                 label: &'static str,
                                 get: fn(&Thresholds) -> f64,
                                 set: fn(&mut Thresholds, f64)| {
-        let threshold_edit = threshold_edit.clone();
         view! {
             <div class="field">
                 <label for=id>{label}</label>
@@ -92,13 +106,12 @@ pub fn TrajectoryEditor(school: String, trajectory: Memo<Option<Trajectory>>) ->
                     prop:value=move || trajectory.with(|t| t.as_ref().and_then(|t| t.thresholds.as_ref()).map(|th| get(th).to_string()).unwrap_or_default())
                     on:change=move |ev| {
                         if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                            threshold_edit(Box::new(move |t| if let Some(th) = t.thresholds.as_mut() { set(th, v) }));
+                            set_thresholds(Box::new(move |t| if let Some(th) = t.as_mut() { set(th, v) }));
                         }
                     } />
             </div>
         }
     };
-    let remove_edit = edit.clone();
     let bands = Memo::new(move |_| {
         trajectory.with(|t| t.as_ref().map(Trajectory::bands).unwrap_or_default())
     });
@@ -118,7 +131,7 @@ pub fn TrajectoryEditor(school: String, trajectory: Memo<Option<Trajectory>>) ->
             <fieldset class="segmented">
                 <legend>"How to enter results"</legend>
                 <input type="radio" id="entry-bands" name="entry-mode" prop:checked=move || !uses_measure.get()
-                    on:change={ let set_measure = set_measure.clone(); move |_| set_measure(false) } />
+                    on:change=move |_| set_measure(false) />
                 <label for="entry-bands">"A band for each period"</label>
                 <input type="radio" id="entry-measure" name="entry-mode" prop:checked=move || uses_measure.get()
                     on:change=move |_| set_measure(true) />
@@ -169,14 +182,13 @@ pub fn TrajectoryEditor(school: String, trajectory: Memo<Option<Trajectory>>) ->
                         <thead><tr><th scope="col">"Period"</th><th scope="col">"Measure"</th><th scope="col">"Band"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
                         <tbody>
                             {move || trajectory.with(|t| t.as_ref().map(|t| t.points.iter().cloned().zip(t.bands()).enumerate().map(|(i, (p, b))| {
-                                let remove_edit = remove_edit.clone();
                                 view! {
                                     <tr>
                                         <th scope="row" dir="auto">{p.period.clone()}</th>
                                         <td>{p.value.map(|v| v.to_string()).unwrap_or_else(|| "–".into())}</td>
                                         <td>{b.map_or("–", Band::name)}</td>
                                         <td><button type="button" class="link-button" aria-label=format!("Remove {}", p.period)
-                                            on:click=move |_| remove_edit(Box::new(move |t| { if i < t.points.len() { t.points.remove(i); } }))>"Remove"</button></td>
+                                            on:click=move |_| set_points(Box::new(move |points| { if i < points.len() { points.remove(i); } }))>"Remove"</button></td>
                                     </tr>
                                 }
                             }).collect_view()))}

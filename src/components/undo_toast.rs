@@ -11,7 +11,7 @@ pub fn UndoToast() -> impl IntoView {
         <div class="toast-region" role="status" aria-live="polite">
             {move || state.last_removed.get().map(|removed| view! {
                 <div class="toast">
-                    <span dir="auto">{format!("Deleted “{}”.", removed.title())}</span>
+                    <span dir="auto">{format!("Deleted “{}”.", removed.title)}</span>
                     <button type="button" class="button" on:click=move |_| state.undo_delete()>"Undo"</button>
                     <button type="button" class="link-button" on:click=move |_| state.last_removed.set(None)>"Dismiss"</button>
                 </div>

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 
 use crate::components::confirm_delete::ConfirmDelete;
+use crate::domain::dates::display;
+use crate::domain::edit::Edit;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -14,12 +16,16 @@ pub fn WorkshopRow(id: String) -> impl IntoView {
         state.store.with(|s| {
             s.workshop(&lookup_id).map(|w| {
                 let names: Vec<String> = w.respondents.iter().map(|r| r.name.clone()).collect();
-                (w.title(), w.date.clone(), names)
+                (s.workshop_title(w), display(&w.date), names)
             })
         })
     });
     let delete_id = id.clone();
-    let delete = Callback::new(move |_: ()| state.delete_workshop(&delete_id));
+    let delete = Callback::new(move |_: ()| {
+        state.send(Edit::RemoveWorkshop {
+            workshop: delete_id.clone(),
+        });
+    });
     let heading_id = format!("row-{id}");
     let answer_href = Route::Workshop(id.clone()).href();
     let results_href = Route::WorkshopResults(id.clone()).href();

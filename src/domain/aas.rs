@@ -255,7 +255,12 @@ impl Respondent {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Workshop {
     pub id: String,
-    pub trust: String,
+    /// The id of the trust whose board holds the workshop (see [`super::school::Trust`]).
+    #[serde(default)]
+    pub trust_id: String,
+    /// The trust's name in format 4 and older; read once by the migration, never written.
+    #[serde(default, rename = "trust", skip_serializing)]
+    pub legacy_trust: Option<String>,
     /// Empty for the trust as a whole.
     #[serde(default)]
     pub academy: String,
@@ -267,10 +272,11 @@ pub struct Workshop {
 }
 
 impl Workshop {
-    pub fn new(id: String, trust: &str, academy: &str, date: &str, now_ms: f64) -> Workshop {
+    pub fn new(id: String, trust_id: &str, academy: &str, date: &str, now_ms: f64) -> Workshop {
         Workshop {
             id,
-            trust: trust.trim().to_string(),
+            trust_id: trust_id.to_string(),
+            legacy_trust: None,
             academy: academy.trim().to_string(),
             date: date.to_string(),
             respondents: Vec::new(),
@@ -279,12 +285,12 @@ impl Workshop {
         }
     }
 
-    /// "Oak Trust" or "Oak Trust — Elm Academy's view".
-    pub fn title(&self) -> String {
+    /// "Oak Trust" or "Oak Trust — Elm Academy's view", given the trust's name.
+    pub fn title(&self, trust_name: &str) -> String {
         if self.academy.is_empty() {
-            self.trust.clone()
+            trust_name.to_string()
         } else {
-            format!("{} — {}’s view", self.trust, self.academy)
+            format!("{trust_name} — {}’s view", self.academy)
         }
     }
 

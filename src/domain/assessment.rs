@@ -228,7 +228,13 @@ pub fn is_iso_date(text: &str) -> bool {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Assessment {
     pub id: String,
-    pub school: String,
+    /// The id of the school assessed (see [`super::school::School`]).
+    #[serde(default)]
+    pub school_id: String,
+    /// The school's name, as stores and files of format 4 and older gave it instead of an
+    /// id; read once by the migration to school records, never written.
+    #[serde(default, rename = "school", skip_serializing)]
+    pub legacy_school: Option<String>,
     pub scope: Scope,
     pub date: String,
     #[serde(default)]
@@ -242,10 +248,17 @@ pub struct Assessment {
 }
 
 impl Assessment {
-    pub fn new(id: String, details: AssessmentDetails, now_ms: f64) -> Assessment {
+    /// A new assessment of the school `school_id`; `details.school` (its name) is not kept here.
+    pub fn new(
+        id: String,
+        school_id: String,
+        details: AssessmentDetails,
+        now_ms: f64,
+    ) -> Assessment {
         Assessment {
             id,
-            school: details.school.trim().to_string(),
+            school_id,
+            legacy_school: None,
             scope: details.scope,
             date: details.date,
             assessors: details.assessors.trim().to_string(),
@@ -255,9 +268,10 @@ impl Assessment {
         }
     }
 
-    pub fn details(&self) -> AssessmentDetails {
+    /// The details as a form shows them, with the school's name.
+    pub fn details(&self, school_name: &str) -> AssessmentDetails {
         AssessmentDetails {
-            school: self.school.clone(),
+            school: school_name.to_string(),
             scope: self.scope.clone(),
             date: self.date.clone(),
             assessors: self.assessors.clone(),
@@ -265,10 +279,10 @@ impl Assessment {
     }
 
     /// A title for lists and headings, e.g. "Oakfield Primary — Subject: Maths".
-    pub fn title(&self) -> String {
+    pub fn title(&self, school_name: &str) -> String {
         match self.scope {
-            Scope::WholeSchool => self.school.clone(),
-            ref scope => format!("{} — {}", self.school, scope.describe()),
+            Scope::WholeSchool => school_name.to_string(),
+            ref scope => format!("{school_name} — {}", scope.describe()),
         }
     }
 
@@ -299,17 +313,6 @@ impl Assessment {
     fn tidy(&mut self, feature_id: &str) {
         if self.answers.get(feature_id).is_some_and(Answer::is_empty) {
             self.answers.remove(feature_id);
-        }
-    }
-
-    /// A copy with a new id and the given title details, answers included.
-    pub fn duplicate(&self, new_id: String, now_ms: f64) -> Assessment {
-        Assessment {
-            id: new_id,
-            school: format!("{} (copy)", self.school),
-            created_ms: now_ms,
-            updated_ms: now_ms,
-            ..self.clone()
         }
     }
 

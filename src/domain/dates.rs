@@ -43,3 +43,37 @@ pub fn add_days(date: &str, days: i64) -> Option<String> {
 pub fn days_between(from: &str, to: &str) -> Option<i64> {
     Some(day_number(to)? - day_number(from)?)
 }
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A date as people in the UK write it, "23 Nov 2026", or "unknown" when the text is
+/// not a real date (damaged data is never shown as if it were a date).
+pub fn display(date: &str) -> String {
+    if !is_iso_date(date) {
+        return "unknown".into();
+    }
+    let month: usize = date[5..7].parse().unwrap_or(1);
+    let day: u32 = date[8..10].parse().unwrap_or(1);
+    format!("{day} {} {}", MONTHS[month - 1], &date[0..4])
+}
+
+/// The earliest and latest moments Waypoint shows as dates (1 Jan 2000 to 31 Dec 2199,
+/// in milliseconds since 1970): anything else comes from damaged data.
+const PLAUSIBLE_MS: std::ops::RangeInclusive<f64> = 946_684_800_000.0..=7_258_118_399_000.0;
+
+/// The ISO date of a moment given as milliseconds since 1970, taken at `offset_minutes`
+/// east of UTC, if it is a plausible moment.
+pub fn from_ms(ms: f64, offset_minutes: f64) -> Option<String> {
+    if !ms.is_finite() || !PLAUSIBLE_MS.contains(&ms) {
+        return None;
+    }
+    let local = ms + offset_minutes * 60_000.0;
+    Some(from_day_number((local / 86_400_000.0).floor() as i64))
+}
+
+/// A moment as "23 Nov 2026", or "unknown".
+pub fn display_ms(ms: f64, offset_minutes: f64) -> String {
+    from_ms(ms, offset_minutes).map_or_else(|| "unknown".into(), |d| display(&d))
+}

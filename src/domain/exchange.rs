@@ -4,6 +4,7 @@
 //! for spreadsheets.
 
 use serde_json::Value;
+use std::collections::{HashMap, HashSet};
 
 use super::aas::Workshop;
 use super::assessment::Assessment;
@@ -12,8 +13,8 @@ use super::placement::assess;
 use super::plan::Intervention;
 use super::responses::Resolution;
 use super::schema::{read_store, Document, ReadError};
+use super::school::{match_name, NameMatch, School, Trust};
 use super::store::Store;
-use super::teams::school_key;
 use super::trajectory::Trajectory;
 
 /// The largest file an import reads; a 200-school trust export is about 2 MB.
@@ -22,30 +23,71 @@ pub const MAX_IMPORT_BYTES: usize = 20_000_000;
 /// What to export.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Selection {
-    /// One assessment and the interventions commissioned from it.
+    /// One assessment, its school and the interventions commissioned from it.
     Assessment(String),
-    /// A school (by its key): its assessments, trajectory and interventions.
+    /// A school (by its id): its assessments, trajectory and interventions.
     School(String),
     /// Everything saved in this browser.
     Everything,
 }
 
-/// The part of the store a selection covers.
+/// The part of the store a selection covers (with the school and trust records its
+/// items refer to, so the file stands on its own).
 pub fn select(store: &Store, selection: &Selection) -> Store {
-    match selection {
-        Selection::Everything => store.clone(),
+    let mut part = match selection {
+        Selection::Everything => Store {
+            schools: store.schools.clone(),
+            trusts: store.trusts.clone(),
+            assessments: store.assessments.clone(),
+            workshops: store.workshops.clone(),
+            trajectories: store.trajectories.clone(),
+            plans: store.plans.clone(),
+            ..Store::default()
+        },
         Selection::Assessment(id) => Store {
             assessments: store.get(id).cloned().into_iter().collect(),
             plans: store.plans_from(id).cloned().collect(),
             ..Store::default()
         },
-        Selection::School(key) => Store {
-            assessments: store.assessments_of(key).cloned().collect(),
-            trajectories: store.trajectory_of(key).cloned().into_iter().collect(),
-            plans: store.plans_of(key).cloned().collect(),
+        Selection::School(school) => Store {
+            assessments: store.assessments_of(school).cloned().collect(),
+            trajectories: store.trajectory_of(school).cloned().into_iter().collect(),
+            plans: store.plans_of(school).cloned().collect(),
             ..Store::default()
         },
+    };
+    if *selection != Selection::Everything {
+        let mut schools: Vec<&str> = part
+            .assessments
+            .iter()
+            .map(|a| a.school_id.as_str())
+            .chain(part.trajectories.iter().map(|t| t.school_id.as_str()))
+            .chain(part.plans.iter().map(|p| p.school_id.as_str()))
+            .collect();
+        if let Selection::School(id) = selection {
+            schools.push(id);
+        }
+        part.schools = store
+            .schools
+            .iter()
+            .filter(|s| schools.contains(&s.id.as_str()))
+            .cloned()
+            .collect();
     }
+    part
+}
+
+/// The ids of everything a selection holds, to mark as downloaded.
+pub fn selected_ids(part: &Store) -> Vec<String> {
+    part.schools
+        .iter()
+        .map(|s| s.id.clone())
+        .chain(part.trusts.iter().map(|t| t.id.clone()))
+        .chain(part.assessments.iter().map(|a| a.id.clone()))
+        .chain(part.workshops.iter().map(|w| w.id.clone()))
+        .chain(part.trajectories.iter().map(|t| t.id.clone()))
+        .chain(part.plans.iter().map(|p| p.id.clone()))
+        .collect()
 }
 
 /// Writes an export: the stored format, with a line saying what it holds and when.
@@ -145,50 +187,186 @@ fn verdict<T: PartialEq>(existing: Option<&T>, incoming: &T) -> Verdict {
     }
 }
 
-fn describe_assessment(a: &Assessment) -> String {
-    format!("Assessment “{}”, {}", a.title(), a.date)
+fn describe_assessment(store: &Store, a: &Assessment) -> String {
+    format!("Assessment “{}”, {}", store.title(a), a.date)
 }
 
-fn describe_workshop(w: &Workshop) -> String {
-    format!("Workshop “{}”, {}", w.title(), w.date)
+fn describe_workshop(store: &Store, w: &Workshop) -> String {
+    format!("Workshop “{}”, {}", store.workshop_title(w), w.date)
 }
 
-fn describe_trajectory(t: &Trajectory) -> String {
-    format!("Performance trajectory of {}", t.school)
+fn describe_trajectory(store: &Store, t: &Trajectory) -> String {
+    format!(
+        "Performance trajectory of {}",
+        store.school_name(&t.school_id)
+    )
 }
 
-fn describe_plan(p: &Intervention) -> String {
-    format!("Intervention “{}” at {}", p.target, p.school)
+fn describe_plan(store: &Store, p: &Intervention) -> String {
+    format!(
+        "Intervention “{}” at {}",
+        p.target,
+        store.school_name(&p.school_id)
+    )
+}
+
+/// A school in a file whose name looks like one or more schools here: the user says
+/// whether it is one of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SchoolQuestion {
+    /// The school's id in the file.
+    pub incoming_id: String,
+    pub name: String,
+    /// `(id, name)` of the schools here whose names look alike.
+    pub candidates: Vec<(String, String)>,
+}
+
+/// An import read and compared with the store, before anything changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    /// The file's items, with schools and trusts already matched by id or by exact name
+    /// pointing at this browser's records.
+    pub incoming: Store,
+    /// Schools whose names only look alike: the user answers before anything is applied.
+    pub questions: Vec<SchoolQuestion>,
+    pub preview: Preview,
+}
+
+impl Draft {
+    /// Whether the user must choose between keeping both and replacing.
+    pub fn has_clashes(&self) -> bool {
+        self.preview.clashes().next().is_some()
+    }
+}
+
+/// Points an incoming school's items at another school id.
+fn repoint_school(incoming: &mut Store, from: &str, to: &str) {
+    repoint_school_in(
+        &mut incoming.assessments,
+        &mut incoming.trajectories,
+        &mut incoming.plans,
+        from,
+        to,
+    );
+}
+
+/// Reads what an import would do: schools and trusts with an id or exact name already
+/// here are the same records; schools whose names only look alike become questions.
+pub fn draft_import(store: &Store, mut incoming: Store) -> Draft {
+    let mut questions = Vec::new();
+    let mut schools = Vec::new();
+    for school in std::mem::take(&mut incoming.schools) {
+        if store.school(&school.id).is_some() {
+            schools.push(school);
+            continue;
+        }
+        let here = store
+            .schools
+            .iter()
+            .map(|s| (s.id.as_str(), s.name.as_str()));
+        match match_name(&school.name, here) {
+            NameMatch::Same(id) => repoint_school(&mut incoming, &school.id, &id),
+            NameMatch::Alike(ids) => {
+                questions.push(SchoolQuestion {
+                    incoming_id: school.id.clone(),
+                    name: school.name.clone(),
+                    candidates: ids
+                        .iter()
+                        .map(|id| (id.clone(), store.school_name(id).to_string()))
+                        .collect(),
+                });
+                schools.push(school);
+            }
+            NameMatch::None => schools.push(school),
+        }
+    }
+    incoming.schools = schools;
+    let mut trusts = Vec::new();
+    for trust in std::mem::take(&mut incoming.trusts) {
+        let here = store
+            .trusts
+            .iter()
+            .map(|t| (t.id.as_str(), t.name.as_str()));
+        let same = if store.trust(&trust.id).is_some() {
+            None
+        } else {
+            match match_name(&trust.name, here) {
+                NameMatch::Same(id) => Some(id),
+                _ => None,
+            }
+        };
+        match same {
+            Some(id) => {
+                for w in incoming
+                    .workshops
+                    .iter_mut()
+                    .filter(|w| w.trust_id == trust.id)
+                {
+                    w.trust_id = id.clone();
+                }
+            }
+            None => trusts.push(trust),
+        }
+    }
+    incoming.trusts = trusts;
+    let preview = preview(store, &incoming);
+    Draft {
+        incoming,
+        questions,
+        preview,
+    }
 }
 
 /// Compares an import with the store: what is new, the same, or clashes.
 pub fn preview(store: &Store, incoming: &Store) -> Preview {
+    // Names for the descriptions: this browser's records, then the file's new ones.
+    let mut names = incoming.clone();
+    names.schools.extend(store.schools.iter().cloned());
+    names.trusts.extend(store.trusts.iter().cloned());
     let mut items = Vec::new();
+    let here: HashMap<&str, &Assessment> = store
+        .assessments
+        .iter()
+        .map(|a| (a.id.as_str(), a))
+        .collect();
     for a in &incoming.assessments {
         items.push(IncomingItem {
-            description: describe_assessment(a),
-            verdict: verdict(store.get(&a.id), a),
+            description: describe_assessment(&names, a),
+            verdict: verdict(here.get(a.id.as_str()).copied(), a),
         });
     }
     for w in &incoming.workshops {
         items.push(IncomingItem {
-            description: describe_workshop(w),
+            description: describe_workshop(&names, w),
             verdict: verdict(store.workshop(&w.id), w),
         });
     }
     for t in &incoming.trajectories {
         items.push(IncomingItem {
-            description: describe_trajectory(t),
-            verdict: verdict(store.trajectory_of(&school_key(&t.school)), t),
+            description: describe_trajectory(&names, t),
+            verdict: trajectory_verdict(store, t),
         });
     }
     for p in &incoming.plans {
         items.push(IncomingItem {
-            description: describe_plan(p),
+            description: describe_plan(&names, p),
             verdict: verdict(store.plan(&p.id), p),
         });
     }
     Preview { items }
+}
+
+/// A school has one trajectory: the same points and thresholds are the same trajectory.
+fn trajectory_verdict(store: &Store, t: &Trajectory) -> Verdict {
+    match store.trajectory_of(&t.school_id) {
+        None => Verdict::New,
+        Some(e)
+            if e.points == t.points && e.thresholds == t.thresholds && e.capacity == t.capacity =>
+        {
+            Verdict::Same
+        }
+        Some(_) => Verdict::Clash,
+    }
 }
 
 /// What an import did.
@@ -229,113 +407,159 @@ impl Summary {
     }
 }
 
-/// Merges an import into the store. Identical items are skipped; a clash is settled by
-/// `resolution` (a trajectory, one per school, is kept as it is under "keep both").
-/// New ids come from `fresh_id` wherever an id is already taken.
-pub fn apply(
-    store: &mut Store,
-    incoming: Store,
+/// Settles a draft into the items to put in (an [`Edit::Import`](super::edit::Edit)).
+/// `same_school` holds the user's answers: a file's school id and the id of the school
+/// here that it is. Identical items are skipped; a clash is settled by `resolution` (a
+/// trajectory, one per school, is kept as it is under "keep both"). New ids come from
+/// `fresh_id` wherever an id is already taken.
+pub fn finish_import(
+    store: &Store,
+    draft: Draft,
+    same_school: &[(String, String)],
     resolution: Resolution,
     mut fresh_id: impl FnMut() -> String,
-) -> Summary {
-    let mut summary = Summary::default();
-    let mut unique_id = |store: &Store, id: &str| -> String {
-        if store.has_id(id) {
-            loop {
-                let candidate = fresh_id();
-                if !store.has_id(&candidate) {
-                    return candidate;
-                }
-            }
-        } else {
-            id.to_string()
+) -> (Store, Summary) {
+    let mut incoming = draft.incoming;
+    for (from, to) in same_school {
+        if store.school(to).is_some() {
+            repoint_school(&mut incoming, from, to);
+            incoming.schools.retain(|s| &s.id != from);
         }
+    }
+    let mut summary = Summary::default();
+    let kept = store.all_ids();
+    let here: HashMap<&str, &Assessment> = store
+        .assessments
+        .iter()
+        .map(|a| (a.id.as_str(), a))
+        .collect();
+    let mut taken: HashSet<String> = HashSet::new();
+    let mut unique_id = |id: &str, taken: &mut HashSet<String>| -> String {
+        let mut candidate = id.to_string();
+        while kept.contains(candidate.as_str()) || taken.contains(&candidate) {
+            candidate = fresh_id();
+        }
+        taken.insert(candidate.clone());
+        candidate
     };
+    let mut out = Store::default();
+    for school in incoming.schools {
+        if store.school(&school.id).is_none() {
+            let id = unique_id(&school.id, &mut taken);
+            if id != school.id {
+                repoint_school_in(
+                    &mut incoming.assessments,
+                    &mut incoming.trajectories,
+                    &mut incoming.plans,
+                    &school.id,
+                    &id,
+                );
+            }
+            out.schools.push(School { id, ..school });
+        }
+    }
+    for trust in incoming.trusts {
+        if store.trust(&trust.id).is_none() {
+            let id = unique_id(&trust.id, &mut taken);
+            for w in incoming
+                .workshops
+                .iter_mut()
+                .filter(|w| w.trust_id == trust.id)
+            {
+                w.trust_id = id.clone();
+            }
+            out.trusts.push(Trust { id, ..trust });
+        }
+    }
     let mut plans = incoming.plans;
-
-    let mut added_assessments = 0;
     for mut a in incoming.assessments {
-        match verdict(store.get(&a.id), &a) {
+        match verdict(here.get(a.id.as_str()).copied(), &a) {
             Verdict::Same => summary.unchanged += 1,
             Verdict::Clash if resolution == Resolution::Replace => {
-                if let Some(slot) = store.get_mut(&a.id) {
-                    *slot = a;
-                }
                 summary.replaced += 1;
+                out.assessments.push(a);
             }
             verdict => {
-                let id = unique_id(store, &a.id);
-                for plan in plans.iter_mut() {
-                    if plan.assessment_id.as_deref() == Some(a.id.as_str()) {
-                        plan.assessment_id = Some(id.clone());
+                let id = unique_id(&a.id, &mut taken);
+                if id != a.id {
+                    for plan in plans.iter_mut() {
+                        if plan.assessment_id.as_deref() == Some(a.id.as_str()) {
+                            plan.assessment_id = Some(id.clone());
+                        }
                     }
                 }
                 a.id = id;
-                store.assessments.insert(added_assessments, a);
-                added_assessments += 1;
+                out.assessments.push(a);
                 summary.count_added(verdict);
             }
         }
     }
-
-    let mut added_workshops = 0;
     for mut w in incoming.workshops {
         match verdict(store.workshop(&w.id), &w) {
             Verdict::Same => summary.unchanged += 1,
             Verdict::Clash if resolution == Resolution::Replace => {
-                if let Some(slot) = store.workshop_mut(&w.id) {
-                    *slot = w;
-                }
                 summary.replaced += 1;
+                out.workshops.push(w);
             }
             verdict => {
-                w.id = unique_id(store, &w.id);
-                store.workshops.insert(added_workshops, w);
-                added_workshops += 1;
+                w.id = unique_id(&w.id, &mut taken);
+                out.workshops.push(w);
                 summary.count_added(verdict);
             }
         }
     }
-
     for mut t in incoming.trajectories {
-        let key = school_key(&t.school);
-        match verdict(store.trajectory_of(&key), &t) {
+        match trajectory_verdict(store, &t) {
             Verdict::Same => summary.unchanged += 1,
             Verdict::Clash if resolution == Resolution::Replace => {
-                let existing_id = store.trajectory_of(&key).map(|e| e.id.clone());
-                if let Some(existing_id) = existing_id {
-                    store.trajectories.retain(|e| e.id != existing_id);
-                }
-                t.id = unique_id(store, &t.id);
-                store.trajectories.push(t);
+                t.id = match store.trajectory_of(&t.school_id) {
+                    Some(existing) => existing.id.clone(),
+                    None => unique_id(&t.id, &mut taken),
+                };
+                out.trajectories.push(t);
                 summary.replaced += 1;
             }
             Verdict::Clash => summary.unchanged += 1,
             Verdict::New => {
-                t.id = unique_id(store, &t.id);
-                store.trajectories.push(t);
+                t.id = unique_id(&t.id, &mut taken);
+                out.trajectories.push(t);
                 summary.added += 1;
             }
         }
     }
-
     for mut p in plans {
         match verdict(store.plan(&p.id), &p) {
             Verdict::Same => summary.unchanged += 1,
             Verdict::Clash if resolution == Resolution::Replace => {
-                if let Some(slot) = store.plan_mut(&p.id) {
-                    *slot = p;
-                }
                 summary.replaced += 1;
+                out.plans.push(p);
             }
             verdict => {
-                p.id = unique_id(store, &p.id);
-                store.plans.push(p);
+                p.id = unique_id(&p.id, &mut taken);
+                out.plans.push(p);
                 summary.count_added(verdict);
             }
         }
     }
-    summary
+    (out, summary)
+}
+
+fn repoint_school_in(
+    assessments: &mut [Assessment],
+    trajectories: &mut [Trajectory],
+    plans: &mut [Intervention],
+    from: &str,
+    to: &str,
+) {
+    for a in assessments.iter_mut().filter(|a| a.school_id == from) {
+        a.school_id = to.to_string();
+    }
+    for t in trajectories.iter_mut().filter(|t| t.school_id == from) {
+        t.school_id = to.to_string();
+    }
+    for p in plans.iter_mut().filter(|p| p.school_id == from) {
+        p.school_id = to.to_string();
+    }
 }
 
 /// Quotes a CSV field, and defuses text a spreadsheet would run as a formula.
@@ -368,7 +592,7 @@ fn stage_name(stage: Option<Stage>) -> String {
 }
 
 /// One row per assessment and feature: the answer and its evidence note.
-pub fn answers_csv(assessments: &[Assessment]) -> String {
+pub fn answers_csv(store: &Store, assessments: &[Assessment]) -> String {
     let framework = four_stages();
     let mut rows = vec![[
         "School",
@@ -393,7 +617,7 @@ pub fn answers_csv(assessments: &[Assessment]) -> String {
                 .filter_map(|t| framework.theme(t).map(|t| t.name.as_str()))
                 .collect();
             rows.push(vec![
-                a.school.clone(),
+                store.school_name(&a.school_id).to_string(),
                 a.scope.describe(),
                 a.date.clone(),
                 a.assessors.clone(),
@@ -413,7 +637,7 @@ pub fn answers_csv(assessments: &[Assessment]) -> String {
 }
 
 /// One row per assessment: the best fit, each stage's fit and each theme's stage.
-pub fn results_csv(assessments: &[Assessment]) -> String {
+pub fn results_csv(store: &Store, assessments: &[Assessment]) -> String {
     let framework = four_stages();
     let mut header: Vec<String> = [
         "School",
@@ -432,7 +656,7 @@ pub fn results_csv(assessments: &[Assessment]) -> String {
     for a in assessments {
         let result = assess(framework, a);
         let mut row = vec![
-            a.school.clone(),
+            store.school_name(&a.school_id).to_string(),
             a.scope.describe(),
             a.date.clone(),
             a.assessors.clone(),

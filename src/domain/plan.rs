@@ -163,7 +163,12 @@ pub struct Review {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Intervention {
     pub id: String,
-    pub school: String,
+    /// The id of the school supported.
+    #[serde(default)]
+    pub school_id: String,
+    /// The school's name in format 4 and older; read once by the migration, never written.
+    #[serde(default, rename = "school", skip_serializing)]
+    pub legacy_school: Option<String>,
     /// The assessment whose diagnosis led to it, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessment_id: Option<String>,
@@ -251,14 +256,15 @@ impl Commission {
 impl Intervention {
     pub fn new(
         id: String,
-        school: &str,
+        school_id: &str,
         assessment_id: Option<String>,
         form: Commission,
         now_ms: f64,
     ) -> Intervention {
         Intervention {
             id,
-            school: school.trim().to_string(),
+            school_id: school_id.to_string(),
+            legacy_school: None,
             assessment_id,
             kind: form.kind,
             partner: form.partner.trim().to_string(),

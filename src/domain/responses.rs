@@ -18,7 +18,11 @@ pub const MAX_RESPONSES_BYTES: usize = 2_000_000;
 pub const MAX_RESPONDENTS: usize = 500;
 
 /// Writes the respondents of a workshop as a responses file.
-pub fn write_responses(workshop: &Workshop, respondents: &[&Respondent]) -> String {
+pub fn write_responses(
+    workshop: &Workshop,
+    trust_name: &str,
+    respondents: &[&Respondent],
+) -> String {
     /// The file as written, borrowing the workshop's data.
     #[derive(Serialize)]
     struct ResponsesDocument<'a> {
@@ -31,7 +35,7 @@ pub fn write_responses(workshop: &Workshop, respondents: &[&Respondent]) -> Stri
     serde_json::to_string(&ResponsesDocument {
         format: RESPONSES_FORMAT,
         schema: RESPONSES_VERSION,
-        trust: &workshop.trust,
+        trust: trust_name,
         academy: &workshop.academy,
         respondents,
     })
@@ -81,6 +85,8 @@ pub fn read_responses(text: &str) -> Result<ResponsesFile, ReadError> {
         check_respondent(&respondent, index)?;
         respondents.push(respondent);
     }
+    // A file may repeat an id or carry one that would not work in a link.
+    super::schema::reissue_respondent_ids(&mut respondents);
     Ok(ResponsesFile {
         trust: text_field("trust"),
         academy: text_field("academy"),
@@ -90,9 +96,6 @@ pub fn read_responses(text: &str) -> Result<ResponsesFile, ReadError> {
 
 fn check_respondent(respondent: &Respondent, index: usize) -> Result<(), ReadError> {
     let place = format!("respondent {}", index + 1);
-    if respondent.id.is_empty() || respondent.id.len() > 64 {
-        return Err(ReadError::Invalid(format!("{place} has no usable id")));
-    }
     if respondent.name.trim().is_empty() {
         return Err(ReadError::Invalid(format!("{place} has no name")));
     }

@@ -5,19 +5,22 @@
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 use super::aas::Workshop;
 use super::assessment::Assessment;
 use super::content::four_stages;
+use super::ids::is_valid_id;
 use super::plan::Intervention;
+use super::school::{name_key, School, Trust};
 use super::store::Store;
 use super::trajectory::Trajectory;
 
 /// The version of the stored format this build writes.
-pub const SCHEMA_VERSION: u64 = 4;
+pub const SCHEMA_VERSION: u64 = 5;
 /// The marker that says a document is Waypoint's.
 pub const FORMAT_NAME: &str = "waypoint";
 
@@ -60,6 +63,8 @@ pub(crate) struct Document<'a> {
     /// The date of an export; not stored.
     #[serde(skip_serializing_if = "Option::is_none")]
     exported: Option<&'a str>,
+    schools: &'a [School],
+    trusts: &'a [Trust],
     assessments: &'a [Assessment],
     workshops: &'a [Workshop],
     trajectories: &'a [Trajectory],
@@ -73,6 +78,8 @@ impl<'a> Document<'a> {
             schema: SCHEMA_VERSION,
             contents: None,
             exported: None,
+            schools: &store.schools,
+            trusts: &store.trusts,
             assessments: &store.assessments,
             workshops: &store.workshops,
             trajectories: &store.trajectories,
@@ -90,7 +97,7 @@ impl<'a> Document<'a> {
     }
 }
 
-/// Serialises the store as a versioned document.
+/// Serialises the store as one versioned document (the format of exports).
 pub fn write_store(store: &Store) -> String {
     serde_json::to_string(&Document::new(store)).expect("the store always serialises")
 }
@@ -113,49 +120,366 @@ pub fn read_envelope(text: &str, format: &str, newest: u64) -> Result<(Value, u6
     Ok((value, version))
 }
 
-/// Reads a stored document, migrating older versions to the current one.
+/// Reads a document (an export, or a store of format 4 and older kept under one key),
+/// migrating older versions to the current one. Ids that would not make a working link
+/// are re-issued, with every reference to them.
 pub fn read_store(text: &str) -> Result<Store, ReadError> {
-    let (value, version) = read_envelope(text, FORMAT_NAME, SCHEMA_VERSION)?;
-    let current = migrate(value, version)?;
-    let store = Store {
-        assessments: read_items::<Assessment>(&current, "assessments", "assessment")?,
-        workshops: read_items::<Workshop>(&current, "workshops", "workshop")?,
-        trajectories: read_items::<Trajectory>(&current, "trajectories", "trajectory")?,
-        plans: read_items::<Intervention>(&current, "plans", "intervention")?,
-    };
-    check_ids(&store)?;
-    check_answers(&store)?;
-    Ok(store)
+    let mut reader = DocumentReader::open(text)?;
+    while !reader.read_some(usize::MAX)? {}
+    reader.finish()
 }
 
-/// Reads one list of the document item by item, so that a problem names its place:
-/// "assessment 3 (Oakfield Primary): unknown variant `sometimes`, expected one of …".
-fn read_items<T: DeserializeOwned>(
-    document: &Value,
-    field: &str,
-    noun: &str,
-) -> Result<Vec<T>, ReadError> {
-    let Some(list) = document.get(field) else {
-        return Ok(Vec::new());
-    };
-    let list = list
-        .as_array()
-        .ok_or_else(|| ReadError::Invalid(format!("\"{field}\" should be a list")))?;
-    list.iter()
-        .enumerate()
-        .map(|(index, item)| {
-            T::deserialize(item).map_err(|e| {
-                let name = item
-                    .get("school")
-                    .or_else(|| item.get("trust"))
-                    .or_else(|| item.get("target"))
-                    .and_then(Value::as_str)
-                    .map(|n| format!(" ({})", short(n)))
-                    .unwrap_or_default();
-                ReadError::Invalid(format!("{noun} {}{name}: {e}", index + 1))
-            })
+/// The lists of a document, in the order they are read.
+const LISTS: [(&str, &str); 6] = [
+    ("schools", "school"),
+    ("trusts", "trust"),
+    ("assessments", "assessment"),
+    ("workshops", "workshop"),
+    ("trajectories", "trajectory"),
+    ("plans", "intervention"),
+];
+
+/// Reads a document a few items at a time, so that a browser can read a file of
+/// thousands of assessments in short slices and show progress between them.
+pub struct DocumentReader<'a> {
+    lists: Vec<Vec<&'a RawValue>>,
+    list: usize,
+    item: usize,
+    done: usize,
+    store: Store,
+}
+
+impl<'a> DocumentReader<'a> {
+    /// Checks that the text is a Waypoint document of a version this build reads, and
+    /// finds its items (without reading them yet).
+    pub fn open(text: &'a str) -> Result<DocumentReader<'a>, ReadError> {
+        let top: BTreeMap<String, &'a RawValue> =
+            serde_json::from_str(text).map_err(|e| match e.classify() {
+                serde_json::error::Category::Data => ReadError::NotWaypoint,
+                _ => ReadError::NotJson(e.to_string()),
+            })?;
+        let format: Option<String> = top
+            .get("format")
+            .and_then(|raw| serde_json::from_str(raw.get()).ok());
+        if format.as_deref() != Some(FORMAT_NAME) {
+            return Err(ReadError::NotWaypoint);
+        }
+        let version: u64 = top
+            .get("schema")
+            .and_then(|raw| serde_json::from_str(raw.get()).ok())
+            .ok_or_else(|| ReadError::Invalid("the format version is missing".into()))?;
+        if version > SCHEMA_VERSION {
+            return Err(ReadError::NewerVersion { found: version });
+        }
+        if version == 0 {
+            return Err(ReadError::Invalid(
+                "format version 0 is not one Waypoint ever wrote".into(),
+            ));
+        }
+        let mut lists = Vec::with_capacity(LISTS.len());
+        for (field, _) in LISTS {
+            let list = match top.get(field) {
+                None => Vec::new(),
+                Some(raw) => serde_json::from_str::<Vec<&'a RawValue>>(raw.get())
+                    .map_err(|_| ReadError::Invalid(format!("\"{field}\" should be a list")))?,
+            };
+            lists.push(list);
+        }
+        Ok(DocumentReader {
+            lists,
+            list: 0,
+            item: 0,
+            done: 0,
+            store: Store::default(),
         })
-        .collect()
+    }
+
+    /// How many items the document holds.
+    pub fn total(&self) -> usize {
+        self.lists.iter().map(Vec::len).sum()
+    }
+
+    /// How many items have been read so far.
+    pub fn done(&self) -> usize {
+        self.done
+    }
+
+    /// Reads up to `count` more items; true once every item is read.
+    pub fn read_some(&mut self, count: usize) -> Result<bool, ReadError> {
+        let mut left = count;
+        while self.list < self.lists.len() {
+            if left == 0 {
+                return Ok(false);
+            }
+            let Some(raw) = self.lists[self.list].get(self.item).copied() else {
+                self.list += 1;
+                self.item = 0;
+                continue;
+            };
+            let noun = LISTS[self.list].1;
+            let index = self.item;
+            let store = &mut self.store;
+            match self.list {
+                0 => store.schools.push(read_item(raw, noun, index)?),
+                1 => store.trusts.push(read_item(raw, noun, index)?),
+                2 => store.assessments.push(read_item(raw, noun, index)?),
+                3 => store.workshops.push(read_item(raw, noun, index)?),
+                4 => store.trajectories.push(read_item(raw, noun, index)?),
+                _ => store.plans.push(read_item(raw, noun, index)?),
+            }
+            self.item += 1;
+            self.done += 1;
+            left -= 1;
+        }
+        Ok(true)
+    }
+
+    /// The document as a store: older versions' names made into school and trust
+    /// records, ids re-issued where needed, references and answers checked.
+    pub fn finish(mut self) -> Result<Store, ReadError> {
+        while !self.read_some(usize::MAX)? {}
+        let mut store = self.store;
+        name_records(&mut store);
+        reissue_ids(&mut store);
+        check_references(&store)?;
+        check_answers(&store)?;
+        Ok(store)
+    }
+}
+
+/// Reads one item, so that a problem names its place: "assessment 3 (Oakfield
+/// Primary): unknown variant `sometimes`, expected one of …".
+fn read_item<T: DeserializeOwned>(
+    raw: &RawValue,
+    noun: &str,
+    index: usize,
+) -> Result<T, ReadError> {
+    serde_json::from_str(raw.get()).map_err(|e| {
+        let item: Value = serde_json::from_str(raw.get()).unwrap_or(Value::Null);
+        let name = item
+            .get("school")
+            .or_else(|| item.get("trust"))
+            .or_else(|| item.get("target"))
+            .or_else(|| item.get("name"))
+            .and_then(Value::as_str)
+            .map(|n| format!(" ({})", short(n)))
+            .unwrap_or_default();
+        ReadError::Invalid(format!("{noun} {}{name}: {e}", index + 1))
+    })
+}
+
+/// A stable id for a record made from a name or an old id: the same text gives the same
+/// id in every browser, so two older files naming the same school agree on it.
+pub fn derived_id(prefix: &str, seed: &str, taken: impl Fn(&str) -> bool) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in seed.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    let base = format!("{prefix}{}", base36(hash));
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+fn base36(mut value: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(value % 36) as usize]);
+        value /= 36;
+        if value == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII digits")
+}
+
+/// Format 4 and older named each item's school (and each workshop's trust); format 5
+/// keeps schools and trusts as records with ids. Items with the same name (ignoring case
+/// and spacing) become one record; the record's id comes from the name, so it is the
+/// same in every browser and every older file.
+fn name_records(store: &mut Store) {
+    let mut schools: HashMap<String, String> = store
+        .schools
+        .iter()
+        .map(|s| (name_key(&s.name), s.id.clone()))
+        .collect();
+    let mut school_for = |store: &mut Store, name: &str, created_ms: f64| -> String {
+        let key = name_key(name);
+        if let Some(id) = schools.get(&key) {
+            return id.clone();
+        }
+        let id = derived_id("s", &key, |id| store.has_id(id));
+        let mut school = School::new(id.clone(), name, created_ms);
+        if school.name.is_empty() {
+            school.name = super::store::UNKNOWN_NAME.into();
+        }
+        store.schools.push(school);
+        schools.insert(key, id.clone());
+        id
+    };
+    for i in 0..store.assessments.len() {
+        if let Some(name) = store.assessments[i].legacy_school.take() {
+            let created = store.assessments[i].created_ms;
+            store.assessments[i].school_id = school_for(store, &name, created);
+        }
+    }
+    for i in 0..store.trajectories.len() {
+        if let Some(name) = store.trajectories[i].legacy_school.take() {
+            let created = store.trajectories[i].updated_ms;
+            store.trajectories[i].school_id = school_for(store, &name, created);
+        }
+    }
+    for i in 0..store.plans.len() {
+        if let Some(name) = store.plans[i].legacy_school.take() {
+            let created = store.plans[i].created_ms;
+            store.plans[i].school_id = school_for(store, &name, created);
+        }
+    }
+    for i in 0..store.workshops.len() {
+        if let Some(name) = store.workshops[i].legacy_trust.take() {
+            let key = name_key(&name);
+            let id = match store.trusts.iter().find(|t| name_key(&t.name) == key) {
+                Some(t) => t.id.clone(),
+                None => {
+                    let id = derived_id("t", &key, |id| store.has_id(id));
+                    let created = store.workshops[i].created_ms;
+                    store.trusts.push(Trust::new(id.clone(), &name, created));
+                    id
+                }
+            };
+            store.workshops[i].trust_id = id;
+        }
+    }
+}
+
+/// Re-issues ids that are not valid or not unique (the later item gets the new id), and
+/// points every reference at the new id, so that every item opens.
+fn reissue_ids(store: &mut Store) {
+    let mut seen: HashSet<String> = HashSet::new();
+    // Returns the old id when references to it should follow: an invalid id. A repeated
+    // id is given to the later item only, and references stay with the first.
+    let mut fix = |id: &mut String, prefix: &str, index: usize, taken: &dyn Fn(&str) -> bool| {
+        let valid = is_valid_id(id);
+        if valid && !seen.contains(id.as_str()) {
+            seen.insert(id.clone());
+            return None;
+        }
+        let new = derived_id(prefix, &format!("{id}#{index}"), |c| {
+            seen.contains(c) || taken(c)
+        });
+        seen.insert(new.clone());
+        let old = std::mem::replace(id, new);
+        (!valid).then_some(old)
+    };
+    let all: HashSet<String> = store
+        .schools
+        .iter()
+        .map(|s| s.id.clone())
+        .chain(store.trusts.iter().map(|t| t.id.clone()))
+        .chain(store.assessments.iter().map(|a| a.id.clone()))
+        .chain(store.workshops.iter().map(|w| w.id.clone()))
+        .chain(store.trajectories.iter().map(|t| t.id.clone()))
+        .chain(store.plans.iter().map(|p| p.id.clone()))
+        .collect();
+    let taken = |c: &str| all.contains(c);
+    for (i, school) in store.schools.iter_mut().enumerate() {
+        if let Some(old) = fix(&mut school.id, "s", i, &taken) {
+            let new = school.id.clone();
+            for a in store.assessments.iter_mut().filter(|a| a.school_id == old) {
+                a.school_id = new.clone();
+            }
+            for t in store.trajectories.iter_mut().filter(|t| t.school_id == old) {
+                t.school_id = new.clone();
+            }
+            for p in store.plans.iter_mut().filter(|p| p.school_id == old) {
+                p.school_id = new.clone();
+            }
+        }
+    }
+    for (i, trust) in store.trusts.iter_mut().enumerate() {
+        if let Some(old) = fix(&mut trust.id, "t", i, &taken) {
+            let new = trust.id.clone();
+            for w in store.workshops.iter_mut().filter(|w| w.trust_id == old) {
+                w.trust_id = new.clone();
+            }
+        }
+    }
+    for (i, a) in store.assessments.iter_mut().enumerate() {
+        if let Some(old) = fix(&mut a.id, "a", i, &taken) {
+            let new = a.id.clone();
+            for p in store
+                .plans
+                .iter_mut()
+                .filter(|p| p.assessment_id.as_deref() == Some(old.as_str()))
+            {
+                p.assessment_id = Some(new.clone());
+            }
+        }
+    }
+    for (i, w) in store.workshops.iter_mut().enumerate() {
+        fix(&mut w.id, "w", i, &taken);
+        reissue_respondent_ids(&mut w.respondents);
+    }
+    for (i, t) in store.trajectories.iter_mut().enumerate() {
+        fix(&mut t.id, "j", i, &taken);
+    }
+    for (i, p) in store.plans.iter_mut().enumerate() {
+        fix(&mut p.id, "p", i, &taken);
+    }
+}
+
+/// Gives each person in a workshop a valid id of their own (a file may repeat one).
+pub fn reissue_respondent_ids(respondents: &mut [super::aas::Respondent]) {
+    let mut seen: HashSet<String> = HashSet::new();
+    for (i, r) in respondents.iter_mut().enumerate() {
+        if !is_valid_id(&r.id) || seen.contains(&r.id) {
+            let seed = format!("{}#{i}", r.id);
+            r.id = derived_id("r", &seed, |c| seen.contains(c));
+        }
+        seen.insert(r.id.clone());
+    }
+}
+
+/// Every item must belong to a school (or trust) the document has.
+fn check_references(store: &Store) -> Result<(), ReadError> {
+    let schools: HashSet<&str> = store.schools.iter().map(|s| s.id.as_str()).collect();
+    let missing = |noun: &str, index: usize| {
+        ReadError::Invalid(format!(
+            "{noun} {} belongs to a school the file does not include",
+            index + 1
+        ))
+    };
+    for (i, a) in store.assessments.iter().enumerate() {
+        if !schools.contains(a.school_id.as_str()) {
+            return Err(missing("assessment", i));
+        }
+    }
+    for (i, t) in store.trajectories.iter().enumerate() {
+        if !schools.contains(t.school_id.as_str()) {
+            return Err(missing("trajectory", i));
+        }
+    }
+    for (i, p) in store.plans.iter().enumerate() {
+        if !schools.contains(p.school_id.as_str()) {
+            return Err(missing("intervention", i));
+        }
+    }
+    for (i, w) in store.workshops.iter().enumerate() {
+        if store.trust(&w.trust_id).is_none() {
+            return Err(ReadError::Invalid(format!(
+                "workshop {} belongs to a trust the file does not include",
+                i + 1
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The first characters of a name, for messages.
@@ -169,87 +493,22 @@ fn short(text: &str) -> String {
 
 /// Every answer must be to a feature of the framework, so nothing is silently dropped.
 fn check_answers(store: &Store) -> Result<(), ReadError> {
-    let framework = four_stages();
+    let features: HashSet<&str> = four_stages()
+        .features
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect();
     for (index, assessment) in store.assessments.iter().enumerate() {
         if let Some(unknown) = assessment
             .answers
             .keys()
-            .find(|id| !framework.features.iter().any(|f| &f.id == *id))
+            .find(|id| !features.contains(id.as_str()))
         {
             return Err(ReadError::Invalid(format!(
                 "assessment {} ({}): answers a feature this version does not have (\"{}\"); expected ids such as \"stabilise-1\"",
                 index + 1,
-                short(&assessment.title()),
+                short(&store.title(assessment)),
                 short(unknown)
-            )));
-        }
-    }
-    Ok(())
-}
-
-/// Brings a document of an older version up to [`SCHEMA_VERSION`], one step at a time.
-/// Each step has a test that reads a saved document of the older version.
-fn migrate(mut document: Value, version: u64) -> Result<Value, ReadError> {
-    let mut version = version;
-    while version < SCHEMA_VERSION {
-        document = match version {
-            1 => v1_to_v2(document),
-            2 => v2_to_v3(document),
-            3 => v3_to_v4(document),
-            other => {
-                return Err(ReadError::Invalid(format!(
-                    "format version {other} is not one Waypoint ever wrote"
-                )))
-            }
-        };
-        version += 1;
-    }
-    Ok(document)
-}
-
-/// Version 4 added action plans (commissioned interventions).
-fn v3_to_v4(mut document: Value) -> Value {
-    if let Some(object) = document.as_object_mut() {
-        object.insert("plans".into(), Value::Array(Vec::new()));
-        object.insert("schema".into(), Value::from(4));
-    }
-    document
-}
-
-/// Version 3 added schools' performance trajectories.
-fn v2_to_v3(mut document: Value) -> Value {
-    if let Some(object) = document.as_object_mut() {
-        object.insert("trajectories".into(), Value::Array(Vec::new()));
-        object.insert("schema".into(), Value::from(3));
-    }
-    document
-}
-
-/// Version 2 added Autonomy–Alignment–Standardisation workshops.
-fn v1_to_v2(mut document: Value) -> Value {
-    if let Some(object) = document.as_object_mut() {
-        object.insert("workshops".into(), Value::Array(Vec::new()));
-        object.insert("schema".into(), Value::from(2));
-    }
-    document
-}
-
-fn check_ids(store: &Store) -> Result<(), ReadError> {
-    let mut seen = HashSet::new();
-    let ids = store
-        .assessments
-        .iter()
-        .map(|a| a.id.as_str())
-        .chain(store.workshops.iter().map(|w| w.id.as_str()))
-        .chain(store.trajectories.iter().map(|t| t.id.as_str()))
-        .chain(store.plans.iter().map(|p| p.id.as_str()));
-    for (index, id) in ids.enumerate() {
-        if id.is_empty() {
-            return Err(ReadError::Invalid(format!("item {} has no id", index + 1)));
-        }
-        if !seen.insert(id) {
-            return Err(ReadError::Invalid(format!(
-                "two items share the id \"{id}\""
             )));
         }
     }

@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 use super::assessment::{is_iso_date, Answer, Assessment, Level, Scope};
 use super::content::four_stages;
 use super::schema::ReadError;
+use super::school::School;
+use super::store::Store;
 
 /// The marker and version of the payload format.
 pub const SHARE_FORMAT: &str = "waypoint-share";
@@ -52,11 +54,13 @@ pub struct Shared {
 }
 
 impl Shared {
-    /// A saved assessment made from the link, for "save a copy to this browser".
-    pub fn into_assessment(self, id: String, now_ms: f64) -> Assessment {
+    /// A saved assessment made from the link, for "save a copy to this browser", of
+    /// the school `school_id` (matched or made from [`Shared::school`] by the caller).
+    pub fn into_assessment(self, id: String, school_id: String, now_ms: f64) -> Assessment {
         Assessment {
             id,
-            school: self.school,
+            school_id,
+            legacy_school: None,
             scope: self.scope,
             date: self.date,
             assessors: self.assessors,
@@ -66,9 +70,19 @@ impl Shared {
         }
     }
 
-    /// A read-only assessment for showing the link's contents.
-    pub fn preview(&self) -> Assessment {
-        self.clone().into_assessment("shared".into(), 0.0)
+    /// A read-only assessment for showing the link's contents, with a store that names
+    /// its school, for the views that show assessments.
+    pub fn preview(&self) -> (Store, Assessment) {
+        let school = School::new("shared-school".into(), &self.school, 0.0);
+        let assessment = self
+            .clone()
+            .into_assessment("shared".into(), school.id.clone(), 0.0);
+        let store = Store {
+            schools: vec![school],
+            assessments: vec![assessment.clone()],
+            ..Store::default()
+        };
+        (store, assessment)
     }
 }
 
@@ -94,12 +108,12 @@ fn level_of(letter: char) -> Option<Option<Level>> {
 }
 
 /// The uncompressed payload of an assessment's link.
-pub fn payload_json(assessment: &Assessment) -> String {
+pub fn payload_json(school_name: &str, assessment: &Assessment) -> String {
     let framework = four_stages();
     let payload = Payload {
         f: SHARE_FORMAT.into(),
         v: SHARE_VERSION,
-        s: assessment.school.clone(),
+        s: school_name.to_string(),
         c: assessment.scope.clone(),
         d: assessment.date.clone(),
         a: assessment.assessors.clone(),

@@ -1,15 +1,28 @@
-//! The collection of saved assessments and the edits a user can make to it.
+//! Everything Waypoint keeps for one browser, and how to find things in it.
+//!
+//! The store changes only through [`Store::apply`] (see `edit.rs`), which keeps the
+//! timestamps, the ids and the record of what changed since the last download.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
 use super::aas::Workshop;
-use super::assessment::{Assessment, AssessmentDetails};
+use super::assessment::Assessment;
 use super::plan::Intervention;
+use super::school::{School, Trust};
 use super::trajectory::Trajectory;
+
+/// What the user sees for a school or trust whose record is missing (damaged data).
+pub const UNKNOWN_NAME: &str = "Unknown school";
 
 /// Everything Waypoint keeps for one browser.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Store {
+    #[serde(default)]
+    pub schools: Vec<School>,
+    #[serde(default)]
+    pub trusts: Vec<Trust>,
+    #[serde(default)]
     pub assessments: Vec<Assessment>,
     /// Autonomy–Alignment–Standardisation workshops.
     #[serde(default)]
@@ -20,13 +33,43 @@ pub struct Store {
     /// Commissioned interventions (action plans), every school's.
     #[serde(default)]
     pub plans: Vec<Intervention>,
+    /// Ids of the items changed since they were last downloaded: the backup reminder.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub not_downloaded: BTreeSet<String>,
+    /// Text that another tab wrote at the same time as this one, kept for the user.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recovered: Vec<Recovered>,
+    /// Pairs of school ids the user said are different schools, so Waypoint does not
+    /// ask again whether they are the same.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub distinct: Vec<(String, String)>,
 }
 
-/// An assessment taken out of the store, kept so that the deletion can be undone.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Removed {
-    pub index: usize,
-    pub assessment: Assessment,
+/// Where a piece of text lives, so that recovered text can be put back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TextPlace {
+    AssessmentNote {
+        assessment: String,
+        feature: String,
+    },
+    PracticeNote {
+        workshop: String,
+        respondent: String,
+        practice: String,
+    },
+}
+
+/// Text that was replaced because two tabs edited it at the same time.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Recovered {
+    pub id: String,
+    pub place: TextPlace,
+    /// What the text was about, in words ("Note on … in Oakfield Primary").
+    pub what: String,
+    /// The other tab's text, which this tab's replaced.
+    pub text: String,
+    pub at_ms: f64,
 }
 
 impl Store {
@@ -38,81 +81,38 @@ impl Store {
         self.assessments.iter_mut().find(|a| a.id == id)
     }
 
-    /// Adds an assessment at the top of the list.
-    pub fn add(&mut self, assessment: Assessment) {
-        self.assessments.insert(0, assessment);
+    pub fn school(&self, id: &str) -> Option<&School> {
+        self.schools.iter().find(|s| s.id == id)
     }
 
-    /// Removes an assessment, returning what is needed to put it back.
-    pub fn remove(&mut self, id: &str) -> Option<Removed> {
-        let index = self.assessments.iter().position(|a| a.id == id)?;
-        Some(Removed {
-            index,
-            assessment: self.assessments.remove(index),
-        })
+    pub fn school_mut(&mut self, id: &str) -> Option<&mut School> {
+        self.schools.iter_mut().find(|s| s.id == id)
     }
 
-    /// Puts a removed assessment back where it was (or at the end if the list shrank).
-    pub fn restore(&mut self, removed: Removed) {
-        if self.get(&removed.assessment.id).is_some() {
-            return;
-        }
-        let index = removed.index.min(self.assessments.len());
-        self.assessments.insert(index, removed.assessment);
+    /// A school's name, or "Unknown school" when its record is missing.
+    pub fn school_name(&self, id: &str) -> &str {
+        self.school(id).map_or(UNKNOWN_NAME, |s| s.name.as_str())
     }
 
-    /// Adds a copy of an assessment just below the original; returns the copy's id.
-    pub fn duplicate(&mut self, id: &str, new_id: String, now_ms: f64) -> Option<String> {
-        let index = self.assessments.iter().position(|a| a.id == id)?;
-        let copy = self.assessments[index].duplicate(new_id.clone(), now_ms);
-        self.assessments.insert(index + 1, copy);
-        Some(new_id)
+    pub fn trust(&self, id: &str) -> Option<&Trust> {
+        self.trusts.iter().find(|t| t.id == id)
     }
 
-    /// Renames the school of an assessment; an empty name is refused. Interventions
-    /// commissioned from it move with it, so the trust overview shows no stale school.
-    pub fn rename(&mut self, id: &str, school: &str, now_ms: f64) -> bool {
-        let school = school.trim();
-        match self.get_mut(id) {
-            Some(a) if !school.is_empty() => {
-                a.school = school.to_string();
-                a.updated_ms = now_ms;
-                self.follow_assessment(id, now_ms);
-                true
-            }
-            _ => false,
-        }
+    /// A trust's name, or "Unknown trust" when its record is missing.
+    pub fn trust_name(&self, id: &str) -> &str {
+        self.trust(id).map_or("Unknown trust", |t| t.name.as_str())
     }
 
-    /// Replaces an assessment's details (school, scope, date, assessors).
-    pub fn set_details(&mut self, id: &str, details: AssessmentDetails, now_ms: f64) {
-        if let Some(a) = self.get_mut(id) {
-            a.school = details.school.trim().to_string();
-            a.scope = details.scope;
-            a.date = details.date;
-            a.assessors = details.assessors.trim().to_string();
-            a.updated_ms = now_ms;
-            self.follow_assessment(id, now_ms);
-        }
+    /// An assessment's title with its school's current name.
+    pub fn title(&self, assessment: &Assessment) -> String {
+        assessment.title(self.school_name(&assessment.school_id))
     }
 
-    /// Gives the interventions commissioned from an assessment its school's name.
-    fn follow_assessment(&mut self, id: &str, now_ms: f64) {
-        let Some(school) = self.get(id).map(|a| a.school.clone()) else {
-            return;
-        };
-        for plan in self
-            .plans
-            .iter_mut()
-            .filter(|p| p.assessment_id.as_deref() == Some(id) && p.school != school)
-        {
-            plan.school = school.clone();
-            plan.updated_ms = now_ms;
-        }
+    /// A workshop's title with its trust's current name.
+    pub fn workshop_title(&self, workshop: &Workshop) -> String {
+        workshop.title(self.trust_name(&workshop.trust_id))
     }
-}
 
-impl Store {
     pub fn workshop(&self, id: &str) -> Option<&Workshop> {
         self.workshops.iter().find(|w| w.id == id)
     }
@@ -121,38 +121,19 @@ impl Store {
         self.workshops.iter_mut().find(|w| w.id == id)
     }
 
-    /// The trajectory of a school (by its key), if one was entered.
-    pub fn trajectory_of(&self, school_key: &str) -> Option<&Trajectory> {
-        self.trajectories
-            .iter()
-            .find(|t| super::teams::school_key(&t.school) == school_key)
+    /// The trajectory of a school, if one was entered.
+    pub fn trajectory_of(&self, school_id: &str) -> Option<&Trajectory> {
+        self.trajectories.iter().find(|t| t.school_id == school_id)
     }
 
-    /// The trajectory of a school, created empty if it has none yet.
-    pub fn trajectory_mut(&mut self, school: &str, new_id: String, now_ms: f64) -> &mut Trajectory {
-        let key = super::teams::school_key(school);
-        match self
-            .trajectories
-            .iter()
-            .position(|t| super::teams::school_key(&t.school) == key)
-        {
-            Some(index) => &mut self.trajectories[index],
-            None => {
-                self.trajectories
-                    .push(Trajectory::new(new_id, school, now_ms));
-                self.trajectories.last_mut().expect("just pushed")
-            }
-        }
-    }
-
-    /// The assessments of one school (by its key).
+    /// The assessments of one school, newest first as kept.
     pub fn assessments_of<'a>(
         &'a self,
-        school_key: &'a str,
+        school_id: &'a str,
     ) -> impl Iterator<Item = &'a Assessment> + 'a {
         self.assessments
             .iter()
-            .filter(move |a| super::teams::school_key(&a.school) == school_key)
+            .filter(move |a| a.school_id == school_id)
     }
 
     pub fn plan(&self, id: &str) -> Option<&Intervention> {
@@ -173,14 +154,22 @@ impl Store {
             .filter(move |p| p.assessment_id.as_deref() == Some(assessment_id))
     }
 
-    /// The interventions of one school (by its key).
+    /// The interventions of one school.
     pub fn plans_of<'a>(
         &'a self,
-        school_key: &'a str,
+        school_id: &'a str,
     ) -> impl Iterator<Item = &'a Intervention> + 'a {
-        self.plans
+        self.plans.iter().filter(move |p| p.school_id == school_id)
+    }
+
+    /// The workshops of one trust, newest first.
+    pub fn workshops_of<'a>(
+        &'a self,
+        trust_id: &'a str,
+    ) -> impl Iterator<Item = &'a Workshop> + 'a {
+        self.workshops
             .iter()
-            .filter(move |p| super::teams::school_key(&p.school) == school_key)
+            .filter(move |w| w.trust_id == trust_id)
     }
 
     /// When anything saved last changed (milliseconds since 1970), if anything is saved.
@@ -191,35 +180,86 @@ impl Store {
             .chain(self.workshops.iter().map(|w| w.updated_ms))
             .chain(self.trajectories.iter().map(|t| t.updated_ms))
             .chain(self.plans.iter().map(|p| p.updated_ms))
+            .chain(self.schools.iter().map(|s| s.updated_ms))
             .reduce(f64::max)
     }
 
-    /// Whether something changed since the last full export (or nothing was ever exported),
-    /// so the user should be reminded to download a backup.
-    pub fn has_unexported_work(&self, last_export_ms: Option<f64>) -> bool {
-        match (self.last_change_ms(), last_export_ms) {
-            (None, _) => false,
-            (Some(_), None) => true,
-            (Some(changed), Some(exported)) => changed > exported,
-        }
+    /// How many items changed since they were last downloaded (in any export).
+    pub fn changes_not_downloaded(&self) -> usize {
+        self.not_downloaded.len()
     }
 
-    /// Whether any item of any kind already has this id (ids are unique across kinds).
+    /// Every id kept, of every kind (for checking many new ids at once).
+    pub fn all_ids(&self) -> std::collections::HashSet<&str> {
+        self.assessments
+            .iter()
+            .map(|a| a.id.as_str())
+            .chain(self.workshops.iter().map(|w| w.id.as_str()))
+            .chain(self.trajectories.iter().map(|t| t.id.as_str()))
+            .chain(self.plans.iter().map(|p| p.id.as_str()))
+            .chain(self.schools.iter().map(|s| s.id.as_str()))
+            .chain(self.trusts.iter().map(|t| t.id.as_str()))
+            .collect()
+    }
+
+    /// Whether an item of any kind already has this id (ids are unique across kinds).
     pub fn has_id(&self, id: &str) -> bool {
         self.assessments.iter().any(|a| a.id == id)
             || self.workshops.iter().any(|w| w.id == id)
             || self.trajectories.iter().any(|t| t.id == id)
             || self.plans.iter().any(|p| p.id == id)
+            || self.schools.iter().any(|s| s.id == id)
+            || self.trusts.iter().any(|t| t.id == id)
     }
 
-    /// Adds a workshop at the top of its list.
-    pub fn add_workshop(&mut self, workshop: Workshop) {
-        self.workshops.insert(0, workshop);
+    /// Whether the user said these two schools are different.
+    pub fn said_distinct(&self, a: &str, b: &str) -> bool {
+        self.distinct
+            .iter()
+            .any(|(x, y)| (x == a && y == b) || (x == b && y == a))
     }
 
-    /// Removes a workshop; returns it so the caller can offer to undo.
-    pub fn remove_workshop(&mut self, id: &str) -> Option<(usize, Workshop)> {
-        let index = self.workshops.iter().position(|w| w.id == id)?;
-        Some((index, self.workshops.remove(index)))
+    /// Pairs of schools whose names look alike and that the user has not yet said are
+    /// different: Waypoint asks whether each pair is one school.
+    pub fn possible_duplicate_schools(&self) -> Vec<(&School, &School)> {
+        let mut pairs = Vec::new();
+        for (i, a) in self.schools.iter().enumerate() {
+            for b in &self.schools[i + 1..] {
+                if super::school::looks_alike(&a.name, &b.name) && !self.said_distinct(&a.id, &b.id)
+                {
+                    pairs.push((a, b));
+                }
+            }
+        }
+        pairs
+    }
+
+    /// How a typed school name relates to the schools kept: the same one, ones that
+    /// look alike (the user is asked), or none (a new school).
+    pub fn match_school(&self, name: &str) -> super::school::NameMatch {
+        super::school::match_name(
+            name,
+            self.schools
+                .iter()
+                .map(|s| (s.id.as_str(), s.name.as_str())),
+        )
+    }
+
+    /// How a typed trust name relates to the trusts kept.
+    pub fn match_trust(&self, name: &str) -> super::school::NameMatch {
+        super::school::match_name(
+            name,
+            self.trusts.iter().map(|t| (t.id.as_str(), t.name.as_str())),
+        )
+    }
+
+    /// Whether the store holds nothing a user made.
+    pub fn is_empty(&self) -> bool {
+        self.assessments.is_empty()
+            && self.workshops.is_empty()
+            && self.trajectories.is_empty()
+            && self.plans.is_empty()
+            && self.schools.is_empty()
+            && self.trusts.is_empty()
     }
 }

@@ -98,7 +98,12 @@ pub struct Point {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Trajectory {
     pub id: String,
-    pub school: String,
+    /// The id of the school whose results these are.
+    #[serde(default)]
+    pub school_id: String,
+    /// The school's name in format 4 and older; read once by the migration, never written.
+    #[serde(default, rename = "school", skip_serializing)]
+    pub legacy_school: Option<String>,
     /// When set, points are entered as values and banded with these thresholds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thresholds: Option<Thresholds>,
@@ -111,10 +116,11 @@ pub struct Trajectory {
 }
 
 impl Trajectory {
-    pub fn new(id: String, school: &str, now_ms: f64) -> Trajectory {
+    pub fn new(id: String, school_id: &str, now_ms: f64) -> Trajectory {
         Trajectory {
             id,
-            school: school.trim().to_string(),
+            school_id: school_id.to_string(),
+            legacy_school: None,
             thresholds: None,
             points: Vec::new(),
             capacity: BTreeSet::new(),

@@ -7,13 +7,10 @@
 //! the table'". Waypoint suggests a level by the rule in [`NEED_RULES`]; it is a starting
 //! point for the trust's own judgement, and says why.
 
-use std::collections::BTreeMap;
-
 use super::assessment::{Assessment, Scope};
 use super::content::{Framework, Stage};
 use super::placement::assess;
 use super::store::Store;
-use super::teams::school_key;
 use super::trajectory::{classify, journeys, Classification, Role};
 
 /// A suggested level of need, highest first.
@@ -68,6 +65,7 @@ pub const NEED_RULES: [&str; 4] = [
 /// One school's row of the overview.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SchoolRow {
+    /// The school's id.
     pub key: String,
     pub name: String,
     /// The latest whole-school assessment (or, failing that, the latest of any scope).
@@ -137,21 +135,13 @@ pub fn need(stage: Option<Stage>, journey: Option<char>, role: Option<Role>) -> 
 
 /// Every school in the store, by name.
 pub fn overview(framework: &Framework, store: &Store, today: &str) -> Vec<SchoolRow> {
-    let mut names: BTreeMap<String, String> = BTreeMap::new();
-    for name in store
-        .assessments
-        .iter()
-        .map(|a| &a.school)
-        .chain(store.trajectories.iter().map(|t| &t.school))
-        .chain(store.plans.iter().map(|p| &p.school))
-    {
-        names
-            .entry(school_key(name))
-            .or_insert_with(|| name.trim().to_string());
-    }
-    names
+    let mut schools: Vec<&super::school::School> = store.schools.iter().collect();
+    schools.sort_by_key(|s| s.name.to_lowercase());
+    schools
         .into_iter()
-        .map(|(key, name)| {
+        .map(|school| {
+            let key = school.id.clone();
+            let name = school.name.clone();
             let assessments: Vec<&Assessment> = store.assessments_of(&key).collect();
             let chosen = latest(&assessments);
             let result = chosen.map(|a| assess(framework, a));

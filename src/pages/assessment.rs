@@ -13,8 +13,12 @@ use crate::components::save_status::SaveStatusNote;
 use crate::components::share_panel::SharePanel;
 use crate::domain::assessment::{Assessment, AssessmentDetails};
 use crate::domain::content::four_stages;
+use crate::domain::dates::display;
+use crate::domain::edit::Edit;
 use crate::domain::exchange::Selection;
 use crate::domain::placement::assess;
+use crate::domain::school::SchoolChoice;
+use crate::pages::new_assessment::school_edits;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -50,7 +54,19 @@ fn AssessmentView(id: String) -> impl IntoView {
     let text = move |f: fn(&Assessment) -> String| {
         move || assessment.with(|a| a.as_ref().map(f).unwrap_or_default())
     };
-    let title = Memo::new(move |_| assessment.with(|a| a.as_ref().map(Assessment::title)));
+    let school_name = Memo::new(move |_| {
+        assessment.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    state
+                        .store
+                        .with(|s| s.school_name(&a.school_id).to_string())
+                })
+                .unwrap_or_default()
+        })
+    });
+    let title =
+        Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| a.title(&school_name.get()))));
     Effect::new(move |_| {
         if let Some(title) = title.get() {
             browser::set_title(&format!("{title} – Waypoint"));
@@ -60,10 +76,21 @@ fn AssessmentView(id: String) -> impl IntoView {
     let editing = RwSignal::new(false);
     let grouping = RwSignal::new(Grouping::ByStage);
     let edit_id = id.clone();
-    let save_details = Callback::new(move |details: AssessmentDetails| {
-        state.edit(|s| s.set_details(&edit_id, details, browser::now_ms()));
-        editing.set(false);
-    });
+    let save_details = Callback::new(
+        move |(details, choice): (AssessmentDetails, SchoolChoice)| {
+            let (school_id, mut edits) = school_edits(choice);
+            edits.push(Edit::SetDetails {
+                assessment: edit_id.clone(),
+                school_id,
+                scope: details.scope,
+                date: details.date,
+                assessors: details.assessors,
+            });
+            if state.send(Edit::Batch(edits)) {
+                editing.set(false);
+            }
+        },
+    );
     let stop_editing = Callback::new(move |_: ()| editing.set(false));
     // Themes as areas of need, weakest first, for commissioning interventions.
     let focus_options = Signal::derive(move || {
@@ -93,11 +120,11 @@ fn AssessmentView(id: String) -> impl IntoView {
     view! {
         <div class="assessment-head">
             <p class="breadcrumb"><a href="#/">"Your assessments"</a></p>
-            <h1 dir="auto">{text(|a| a.school.clone())}</h1>
+            <h1 dir="auto">{move || school_name.get()}</h1>
             <p class="meta">
                 <span class="scope" dir="auto">{text(|a| a.scope.describe())}</span>
                 <span aria-hidden="true">" · "</span>
-                <span>"Assessed "<time>{text(|a| a.date.clone())}</time></span>
+                <span>"Assessed "<time datetime=text(|a| a.date.clone())>{text(|a| display(&a.date))}</time></span>
                 <Show when=move || assessment.with(|a| a.as_ref().is_some_and(|a| !a.assessors.is_empty()))>
                     <span aria-hidden="true">" · "</span>
                     <span dir="auto">"by "{text(|a| a.assessors.clone())}</span>
@@ -114,7 +141,7 @@ fn AssessmentView(id: String) -> impl IntoView {
                 <div class="panel details-editor">
                     <h2>"Assessment details"</h2>
                     <DetailsForm
-                        initial=assessment.get_untracked().as_ref().map(Assessment::details).unwrap_or_else(blank_details)
+                        initial=assessment.get_untracked().as_ref().map(|a| a.details(&school_name.get_untracked())).unwrap_or_else(blank_details)
                         submit_label="Save details"
                         on_submit=save_details
                         on_cancel=stop_editing
@@ -147,7 +174,7 @@ fn AssessmentView(id: String) -> impl IntoView {
             </aside>
         </div>
         <div class="after-assessment">
-            <ActionPlan school=Signal::derive(text(|a| a.school.clone())) assessment_id=Some(id.clone())
+            <ActionPlan school=Signal::derive(text(|a| a.school_id.clone())) assessment_id=Some(id.clone())
                 focus_options=focus_options />
             <section class="panel no-print" aria-labelledby="keep-heading">
                 <h2 id="keep-heading">"Report and files"</h2>
@@ -155,7 +182,7 @@ fn AssessmentView(id: String) -> impl IntoView {
                 <p><a class="button primary" href=Route::Report(id.clone()).href()>"Open the printable report"</a></p>
                 <p>"Or download this assessment and its action plan, to send to a colleague or keep as a backup."</p>
                 <ExportPanel selection=Signal::stored(Selection::Assessment(id.clone()))
-                    title=Signal::derive(text(|a| a.title())) />
+                    title=Signal::derive(move || title.get().unwrap_or_default()) />
             </section>
             <SharePanel assessment=assessment />
         </div>

@@ -3,24 +3,28 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::assessment_row::AssessmentRow;
 use crate::components::data_safety::DataSafety;
 use crate::components::import_files::ImportFiles;
+use crate::components::school_duplicates::SchoolDuplicates;
+use crate::components::school_group::SchoolGroup;
 use crate::components::workshop_row::WorkshopRow;
+use crate::domain::listing::{page_of, school_list, SCHOOLS_PER_PAGE};
 use crate::state::AppState;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     browser::set_title("Your assessments – Waypoint");
     let state = expect_context::<AppState>();
-    let ids = Memo::new(move |_| {
-        state.store.with(|s| {
-            s.assessments
-                .iter()
-                .map(|a| a.id.clone())
-                .collect::<Vec<_>>()
-        })
+    let has_assessments = Memo::new(move |_| state.store.with(|s| !s.assessments.is_empty()));
+    let query = RwSignal::new(String::new());
+    let page = RwSignal::new(0usize);
+    let schools = Memo::new(move |_| {
+        let query = query.get();
+        state.store.with(|s| school_list(s, &query))
     });
+    let shown = Memo::new(move |_| schools.with(|all| page_of(all, page.get(), SCHOOLS_PER_PAGE)));
+    let pages = move || shown.with(|(_, pages)| *pages);
+    let current = move || page.get().min(pages() - 1);
     let workshop_ids = Memo::new(move |_| {
         state
             .store
@@ -32,7 +36,7 @@ pub fn HomePage() -> impl IntoView {
             <a class="button primary" href="#/new">"New assessment"</a>
         </div>
         <Show
-            when=move || !ids.with(Vec::is_empty)
+            when=move || has_assessments.get()
             fallback=|| view! {
                 <section class="panel empty-state">
                     <h2>"Where is your school on its improvement journey?"</h2>
@@ -48,11 +52,32 @@ pub fn HomePage() -> impl IntoView {
                 </section>
             }
         >
-            <ul class="assessment-list" aria-label="Saved assessments">
-                <For each=move || ids.get() key=|id| id.clone() let:id>
-                    <AssessmentRow id=id />
+            <SchoolDuplicates />
+            <div class="list-tools" role="search">
+                <label for="school-search">"Find a school, team or date"</label>
+                <input id="school-search" type="search" dir="auto" autocomplete="off"
+                    prop:value=move || query.get()
+                    on:input=move |ev| { query.set(event_target_value(&ev)); page.set(0); } />
+                <p class="meta" role="status">{move || match schools.with(Vec::len) {
+                    0 => "No school matches.".to_string(),
+                    1 => "1 school".to_string(),
+                    n => format!("{n} schools"),
+                }}</p>
+            </div>
+            <ul class="school-list" aria-label="Saved assessments by school">
+                <For each=move || shown.get().0 key=|e| (e.school_id.clone(), e.assessment_ids.clone()) let:entry>
+                    <SchoolGroup entry=entry />
                 </For>
             </ul>
+            <Show when=move || { pages() > 1 }>
+                <nav class="pager" aria-label="Pages of schools">
+                    <button type="button" class="button" disabled=move || current() == 0
+                        on:click=move |_| page.set(current().saturating_sub(1))>"Previous"</button>
+                    <span>{move || format!("Page {} of {}", current() + 1, pages())}</span>
+                    <button type="button" class="button" disabled=move || current() + 1 >= pages()
+                        on:click=move |_| page.set(current() + 1)>"Next"</button>
+                </nav>
+            </Show>
         </Show>
         <div class="home-files">
             <ImportFiles />

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::details_form::DetailsForm;
 use crate::domain::assessment::{Assessment, AssessmentDetails, Scope};
+use crate::domain::edit::Edit;
+use crate::domain::school::{School, SchoolChoice};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -18,12 +20,21 @@ pub fn NewAssessmentPage() -> impl IntoView {
         date: browser::today_iso(),
         assessors: String::new(),
     };
-    let create = Callback::new(move |details: AssessmentDetails| {
-        let id = browser::new_id();
-        let assessment = Assessment::new(id.clone(), details, browser::now_ms());
-        state.edit(|store| store.add(assessment));
-        browser::go_to(&Route::Assessment(id).href());
-    });
+    let create = Callback::new(
+        move |(details, choice): (AssessmentDetails, SchoolChoice)| {
+            let id = browser::new_id();
+            let (school_id, mut edits) = school_edits(choice);
+            edits.push(Edit::AddAssessment(Assessment::new(
+                id.clone(),
+                school_id,
+                details,
+                browser::now_ms(),
+            )));
+            if state.send(Edit::Batch(edits)) {
+                browser::go_to(&Route::Assessment(id).href());
+            }
+        },
+    );
     let cancel = Callback::new(|_: ()| browser::go_to(&Route::Home.href()));
     view! {
         <section class="panel narrow">
@@ -33,5 +44,17 @@ pub fn NewAssessmentPage() -> impl IntoView {
             </p>
             <DetailsForm initial=initial submit_label="Start assessment" on_submit=create on_cancel=cancel />
         </section>
+    }
+}
+
+/// The school's id for a form's choice, and the edit that adds it if it is new.
+pub fn school_edits(choice: SchoolChoice) -> (String, Vec<Edit>) {
+    match choice {
+        SchoolChoice::Existing(id) => (id, Vec::new()),
+        SchoolChoice::New(name) => {
+            let id = browser::new_id();
+            let school = School::new(id.clone(), &name, browser::now_ms());
+            (id, vec![Edit::AddSchool(school)])
+        }
     }
 }

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::domain::aas::Workshop;
 use crate::domain::assessment::is_iso_date;
+use crate::domain::edit::Edit;
+use crate::domain::school::{NameMatch, Trust};
 use crate::domain::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::route::Route;
 use crate::state::AppState;
@@ -30,15 +32,32 @@ pub fn NewWorkshopPage() -> impl IntoView {
             return;
         }
         let id = browser::new_id();
+        // The same trust's workshops are matched by the trust's record, not its name.
+        let name = trust.get_untracked();
+        let mut edits = Vec::new();
+        let trust_id = match state.store.with_untracked(|s| s.match_trust(&name)) {
+            NameMatch::Same(existing) => existing,
+            _ => {
+                let new = browser::new_id();
+                edits.push(Edit::AddTrust(Trust::new(
+                    new.clone(),
+                    &name,
+                    browser::now_ms(),
+                )));
+                new
+            }
+        };
         let workshop = Workshop::new(
             id.clone(),
-            &trust.get_untracked(),
+            &trust_id,
             &academy.get_untracked(),
             &date.get_untracked(),
             browser::now_ms(),
         );
-        state.edit(|s| s.add_workshop(workshop));
-        browser::go_to(&Route::Workshop(id).href());
+        edits.push(Edit::AddWorkshop(workshop));
+        if state.send(Edit::Batch(edits)) {
+            browser::go_to(&Route::Workshop(id).href());
+        }
     };
     let text_input = move |signal: RwSignal<String>| {
         move |ev| signal.set(clamp_chars(&event_target_value(&ev), MAX_NAME_CHARS))
@@ -53,7 +72,11 @@ pub fn NewWorkshopPage() -> impl IntoView {
                 <div class="field">
                     <label for="workshop-trust">"Trust"</label>
                     <input id="workshop-trust" type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string()
+                        list="workshop-trusts" autocomplete="off"
                         prop:value=move || trust.get() on:input=text_input(trust) />
+                    <datalist id="workshop-trusts">
+                        {move || state.store.with(|s| s.trusts.iter().map(|t| view! { <option value=t.name.clone()></option> }).collect_view())}
+                    </datalist>
                 </div>
                 <div class="field">
                     <label for="workshop-academy">"One academy's view " <span class="optional">"(optional: leave empty for the trust as a whole)"</span></label>

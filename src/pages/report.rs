@@ -20,8 +20,19 @@ pub fn ReportPage(id: String) -> impl IntoView {
             .store
             .with(|s| s.plans_from(&plan_id).cloned().collect::<Vec<_>>())
     });
+    let school_name = Signal::derive(move || {
+        assessment.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    state
+                        .store
+                        .with(|s| s.school_name(&a.school_id).to_string())
+                })
+                .unwrap_or_default()
+        })
+    });
     Effect::new(move |_| {
-        if let Some(title) = assessment.with(|a| a.as_ref().map(Assessment::title)) {
+        if let Some(title) = assessment.with(|a| a.as_ref().map(|a| a.title(&school_name.get()))) {
             browser::set_title(&format!("{title} – report – Waypoint"));
         }
     });
@@ -35,7 +46,7 @@ pub fn ReportPage(id: String) -> impl IntoView {
                 <button type="button" class="button primary" on:click=|_| browser::print()>"Print or save as PDF"</button>
                 <p class="hint">"In the print dialog, choose “Save as PDF” to keep a copy or send it to a board."</p>
             </div>
-            <Report assessment=assessment plans=plans prepared_on=browser::today_iso() />
+            <Report assessment=assessment school_name=school_name plans=plans prepared_on=browser::today_iso() />
         </Show>
     }
 }

@@ -7,26 +7,27 @@ use crate::browser;
 use crate::components::action_plan::ActionPlan;
 use crate::components::capacity_checklist::CapacityChecklist;
 use crate::components::export_panel::ExportPanel;
+use crate::components::rename_school::RenameSchool;
 use crate::components::school_history::SchoolHistory;
 use crate::components::teams_map::TeamsMapView;
 use crate::components::trajectory_editor::TrajectoryEditor;
 use crate::domain::content::four_stages;
 use crate::domain::exchange::Selection;
-use crate::domain::teams::{decode_key, history, teams_map};
+use crate::domain::teams::{history, teams_map};
 use crate::state::AppState;
 
 #[component]
-pub fn SchoolPage(key: String) -> impl IntoView {
+pub fn SchoolPage(
+    /// The school's id.
+    id: String,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let school_key = decode_key(&key).unwrap_or_default();
+    let school_key = id;
     let lookup = school_key.clone();
     let name = Memo::new(move |_| {
-        state.store.with(|s| {
-            s.assessments_of(&lookup)
-                .next()
-                .map(|a| a.school.clone())
-                .or_else(|| s.trajectory_of(&lookup).map(|t| t.school.clone()))
-        })
+        state
+            .store
+            .with(|s| s.school(&lookup).map(|x| x.name.clone()))
     });
     let (k1, k2, k3) = (school_key.clone(), school_key.clone(), school_key.clone());
     let map = Memo::new(move |_| {
@@ -47,19 +48,22 @@ pub fn SchoolPage(key: String) -> impl IntoView {
     });
     view! {
         <Show when=move || name.with(Option::is_some) fallback=|| view! {
-            <section class="panel"><h1>"School not found"</h1><p>"No assessment of this school is saved in this browser."</p><p><a href="#/">"Go to your assessments"</a></p></section>
+            <section class="panel"><h1>"School not found"</h1><p>"This school is not saved in this browser. It may have been merged with another, or saved in another browser."</p><p><a href="#/">"Go to your assessments"</a></p></section>
         }>
             <div class="assessment-head">
                 <p class="breadcrumb"><a href="#/">"Your assessments"</a></p>
                 <h1 dir="auto">{move || name.get()}</h1>
                 <p class="meta">"School overview"</p>
+                <div class="head-actions">
+                    <RenameSchool school=school_key.clone() name=Signal::derive(move || name.get().unwrap_or_default()) />
+                </div>
             </div>
             <div class="school-sections">
                 <TeamsMapView map=map />
                 <SchoolHistory history=past />
-                <TrajectoryEditor school=name.get_untracked().unwrap_or_default() trajectory=trajectory />
-                <CapacityChecklist school=name.get_untracked().unwrap_or_default() trajectory=trajectory />
-                <ActionPlan school=Signal::derive(move || name.get().unwrap_or_default()) assessment_id=None
+                <TrajectoryEditor school=school_key.clone() trajectory=trajectory />
+                <CapacityChecklist school=school_key.clone() trajectory=trajectory />
+                <ActionPlan school=Signal::stored(school_key.clone()) assessment_id=None
                     focus_options=Signal::derive(|| four_stages().themes.iter().map(|t| t.name.clone()).collect::<Vec<_>>()) />
                 <section class="panel no-print" aria-labelledby="school-export-heading">
                     <h2 id="school-export-heading">"Download this school"</h2>

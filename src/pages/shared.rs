@@ -5,7 +5,10 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::report::Report;
 use crate::domain::assessment::Assessment;
+use crate::domain::edit::Edit;
+use crate::domain::school::{NameMatch, SchoolChoice};
 use crate::domain::share::Shared;
+use crate::pages::new_assessment::school_edits;
 use crate::route::Route;
 use crate::share_link;
 use crate::state::AppState;
@@ -22,18 +25,53 @@ pub fn SharedPage(data: String) -> impl IntoView {
         opened.with(|o| {
             o.as_ref()
                 .and_then(|r| r.as_ref().ok())
-                .map(Shared::preview)
+                .map(|shared| shared.preview().1)
         })
     });
+    let school_name = Signal::derive(move || {
+        opened.with(|o| match o {
+            Some(Ok(shared)) => shared.school.clone(),
+            _ => String::new(),
+        })
+    });
+    // A school here whose name only looks like the link's: the user says whether it is.
+    let alike = RwSignal::new(Vec::<(String, String)>::new());
     let saved_as = RwSignal::new(None::<String>);
+    let save_as = move |shared: Shared, choice: SchoolChoice| {
+        let (school_id, mut edits) = school_edits(choice);
+        let copy = shared.into_assessment(browser::new_id(), school_id, browser::now_ms());
+        let id = copy.id.clone();
+        edits.push(Edit::AddAssessment(copy));
+        if state.send(Edit::Batch(edits)) {
+            alike.set(Vec::new());
+            saved_as.set(Some(id));
+        }
+    };
     let save_copy = move |_| {
         let Some(Some(Ok(shared))) = opened.with_untracked(|o| o.clone().map(Some)) else {
             return;
         };
-        let copy = shared.into_assessment(browser::new_id(), browser::now_ms());
-        let id = copy.id.clone();
-        state.edit(|s| s.add(copy));
-        saved_as.set(Some(id));
+        let choice = match state
+            .store
+            .with_untracked(|s| s.match_school(&shared.school))
+        {
+            NameMatch::Same(id) => SchoolChoice::Existing(id),
+            NameMatch::None => SchoolChoice::New(shared.school.clone()),
+            NameMatch::Alike(ids) => {
+                alike.set(state.store.with_untracked(|s| {
+                    ids.iter()
+                        .map(|id| (id.clone(), s.school_name(id).to_string()))
+                        .collect()
+                }));
+                return;
+            }
+        };
+        save_as(shared, choice);
+    };
+    let answer = move |choice: SchoolChoice| {
+        if let Some(Some(Ok(shared))) = opened.with_untracked(|o| o.clone().map(Some)) {
+            save_as(shared, choice);
+        }
     };
     view! {
         {move || match opened.get() {
@@ -50,6 +88,17 @@ pub fn SharedPage(data: String) -> impl IntoView {
                 <div class="shared-banner banner no-print" role="region" aria-label="Shared copy">
                     <p><strong>"A read-only copy from a share link."</strong>" It is not saved in this browser unless you save a copy."</p>
                     {move || match saved_as.get() {
+                        None if !alike.with(Vec::is_empty) => view! {
+                            <div class="school-question" role="group" aria-label="Which school is this?">
+                                <p dir="auto">{move || format!("Is “{}” a school already in this browser?", school_name.get())}</p>
+                                {alike.get().into_iter().map(|(id, name)| view! {
+                                    <button type="button" class="button" dir="auto"
+                                        on:click=move |_| answer(SchoolChoice::Existing(id.clone()))>{format!("Yes, it is “{name}”")}</button>
+                                }).collect_view()}
+                                <button type="button" class="button"
+                                    on:click=move |_| answer(SchoolChoice::New(school_name.get_untracked()))>"No, a different school"</button>
+                            </div>
+                        }.into_any(),
                         None => view! { <button type="button" class="button primary" on:click=save_copy>"Save a copy to this browser"</button> }.into_any(),
                         Some(id) => view! { <p role="status">"Saved. "<a href=Route::Assessment(id).href()>"Open your copy"</a></p> }.into_any(),
                     }}
@@ -57,7 +106,7 @@ pub fn SharedPage(data: String) -> impl IntoView {
             }.into_any(),
         }}
         <Show when=move || assessment.with(Option::is_some)>
-            <Report assessment=assessment plans=Signal::derive(Vec::new) prepared_on=browser::today_iso() />
+            <Report assessment=assessment school_name=school_name plans=Signal::derive(Vec::new) prepared_on=browser::today_iso() />
         </Show>
     }
 }

@@ -17,9 +17,10 @@ pub fn WorkshopPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lookup_id = id.clone();
     let title = Memo::new(move |_| {
-        state
-            .store
-            .with(|s| s.workshop(&lookup_id).map(|w| (w.title(), w.date.clone())))
+        state.store.with(|s| {
+            s.workshop(&lookup_id)
+                .map(|w| (s.workshop_title(w), w.date.clone()))
+        })
     });
     Effect::new(move |_| {
         if let Some((t, _)) = title.get() {

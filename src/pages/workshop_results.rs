@@ -67,10 +67,17 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
             None => workshop_results(aas(), &Workshop::new(String::new(), "", "", "", 0.0)),
         })
     });
+    let title = Memo::new(move |_| {
+        workshop.with(|w| match w {
+            Some(w) => state.store.with(|s| s.workshop_title(w)),
+            None => String::new(),
+        })
+    });
     let anonymous = RwSignal::new(false);
     let presenting = RwSignal::new(false);
     Effect::new(move |_| {
-        if let Some(w) = workshop.with(|w| w.as_ref().map(Workshop::title)) {
+        let w = title.get();
+        if !w.is_empty() {
             browser::set_title(&format!("{w} – workshop results – Waypoint"));
         }
     });
@@ -85,7 +92,7 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                     <div class="workshop-results" class:presenting=move || presenting.get()>
                         <div class="assessment-head">
                             <p class="breadcrumb"><a href=answer_href.clone()>"Back to the questionnaire"</a></p>
-                            <h1 dir="auto">{move || workshop.with(|w| w.as_ref().map(Workshop::title))}</h1>
+                            <h1 dir="auto">{move || title.get()}</h1>
                             <p class="meta">{move || format!("Autonomy–Alignment–Standardisation results · {} respondent{}",
                                 respondents(), if respondents() == 1 { "" } else { "s" })}</p>
                             <div class="view-options">

@@ -20,7 +20,7 @@ test('axe finds no violations on any page or dialog', async () => {
   await page.getByRole('button', { name: 'Start assessment' }).click();
   await check('new assessment, with a form error');
   await page.goto(app.server.url);
-  await createAssessment(page, { school: 'Axe Academy', assessors: 'J. Patel' });
+  await createAssessment(page, { school: 'Axe Park Academy', assessors: 'J. Patel' });
   for (const id of ['stabilise-1', 'stabilise-2', 'repair-1', 'improve-1', 'sustain-1']) await answer(page, id, 'Clearly');
   await check('assessment with a result');
   await page.getByRole('button', { name: 'Edit details' }).click();
@@ -53,9 +53,25 @@ test('axe finds no violations on any page or dialog', async () => {
   await page.locator('.toast').waitFor();
   await check('undo toast');
   await page.getByRole('button', { name: 'Undo' }).click();
-  await page.locator('.assessment-row').getByRole('link', { name: /School overview/ }).click();
+  await page.locator('.school-group').getByRole('link', { name: 'Axe Park Academy' }).click();
   await page.getByText('School overview').first().waitFor();
   await check('school overview');
+  await page.getByRole('button', { name: 'Rename school' }).click();
+  await check('school overview, renaming the school');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  // A look-alike school name: the question in the form, then the home page's panel.
+  await page.goto(`${app.server.url}#/new`);
+  await page.getByLabel('School').fill('Axe Park Academy Juniors');
+  await page.getByRole('button', { name: 'Start assessment' }).click();
+  await page.getByText('Is “Axe Park Academy Juniors” a school already in Waypoint?').waitFor();
+  await check('new assessment, asking whether the school is already here');
+  await page.getByLabel('No, “Axe Park Academy Juniors” is a different school').check();
+  await page.getByRole('button', { name: 'Start assessment' }).click();
+  await page.waitForSelector('.assessment-layout');
+  await page.goto(app.server.url);
+  await page.getByRole('heading', { name: 'Are these the same school?' }).waitFor();
+  await check('home, asking whether two schools are the same');
+  await page.getByRole('button', { name: 'Different schools' }).click();
   await page.goto(`${app.server.url}#/trust`);
   await page.getByRole('heading', { name: 'Trust overview' }).waitFor();
   await check('trust overview');
@@ -75,10 +91,18 @@ test('axe finds no violations on any page or dialog', async () => {
   await page.goto(`${app.server.url}#/nowhere`);
   await check('page not found');
   // Storage that cannot be read: the banner.
-  await page.evaluate(() => localStorage.setItem('waypoint.store', '{"format":"waypoint","schema":4,'));
+  await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('waypoint.assessment.'));
+    localStorage.setItem(key, '{"id":"damaged",');
+  });
   await page.reload();
-  await page.locator('.banner').first().waitFor();
+  await page.getByRole('heading', { name: 'Saved data could not be read' }).waitFor();
   await check('unreadable storage banner');
+  // Data from a newer version: this tab stops saving and says so.
+  await page.evaluate(() => localStorage.setItem('waypoint.meta', '{"format":"waypoint","schema":99,"schools":[],"trusts":[]}'));
+  await page.reload();
+  await page.getByRole('heading', { name: 'A newer version of Waypoint is in use' }).waitFor();
+  await check('newer version banner');
 
   await writeFile(join(ARTIFACTS, 'axe.json'), JSON.stringify(report, null, 2));
   const failures = Object.entries(report).filter(([, v]) => v.length).map(([where, v]) => `${where}:\n  ${v.join('\n  ')}`);

@@ -4,7 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useApp, openApp, createAssessment, answer, drawnPixels, chartImage, ARTIFACTS } from './harness.mjs';
+import {
+  useApp, openApp, createAssessment, answer, drawnPixels, chartImage, ARTIFACTS,
+  idInUrl, storedAssessment, storedRecords, storedMeta, unreadableKeys, shownDate, todayIso,
+} from './harness.mjs';
 
 const app = useApp();
 
@@ -18,7 +21,7 @@ test('create an assessment, answer it, see the result and chart, and find it all
   await createAssessment(page, { school: 'Oakfield Primary', scope: 'subject', scopeName: 'Maths', assessors: 'J. Patel' });
   await page.getByRole('heading', { level: 1, name: 'Oakfield Primary' }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus moves to the new page');
-  assert.match(await page.locator('.assessment-head .meta').innerText(), /Subject: Maths.*2026-11-23.*J\. Patel/s);
+  assert.match(await page.locator('.assessment-head .meta').innerText(), /Subject: Maths.*23 Nov 2026.*J\. Patel/s);
   assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'No stage yet');
   assert.equal(await page.locator('.progress label').innerText(), '0 of 28 answered');
 
@@ -66,34 +69,51 @@ test('create an assessment, answer it, see the result and chart, and find it all
   await context.close();
 });
 
-test('the list: open, duplicate, rename, delete with confirmation and undo', async () => {
-  const { context, page } = await openApp(app.browser, app.server.url);
-  await createAssessment(page, { school: 'Elm Academy' });
+test('the list: schools with their assessments; open, reassess this term, rename the school, delete with confirmation and undo', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await createAssessment(page, { school: 'Elm Academy', date: '2026-07-10' });
+  const first = idInUrl(page);
   await answer(page, 'stabilise-1', 'Clearly');
   await page.getByRole('link', { name: 'Your assessments' }).click();
+  const groups = page.locator('.school-group');
   const rows = page.locator('.assessment-row');
+  assert.equal(await groups.count(), 1);
+  assert.equal(await groups.first().locator('.school-name').innerText(), 'Elm Academy');
   assert.equal(await rows.count(), 1);
+  assert.equal(await rows.first().locator('.row-title').innerText(), 'Whole school');
+  assert.match(await rows.first().locator('.meta').innerText(), /10 Jul 2026/);
   assert.equal(await rows.first().locator('.stage-badge').innerText(), 'Stabilise');
 
-  await rows.first().getByRole('button', { name: 'Duplicate' }).click();
+  // Reassess this term: a new assessment of the same school, dated today, from the last answers.
+  await rows.first().getByRole('button', { name: 'Reassess this term' }).click();
+  await page.waitForSelector('.assessment-layout');
+  const second = idInUrl(page);
+  assert.notEqual(second, first);
+  await page.getByRole('heading', { level: 1, name: 'Elm Academy' }).waitFor();
+  assert.ok(await page.locator('#s-stabilise-1-clearly').isChecked(), 'the reassessment starts from the last answers');
+  assert.match(await page.locator('.assessment-head .meta').innerText(), new RegExp(shownDate(todayIso())));
+  await page.getByRole('link', { name: 'Your assessments' }).click();
+  assert.equal(await groups.count(), 1, 'both under the one school');
   assert.equal(await rows.count(), 2);
-  const copy = page.locator('.assessment-row', { hasText: 'Elm Academy (copy)' });
-  await copy.getByRole('button', { name: 'Rename' }).click();
-  await copy.getByLabel('New school name').fill('Birch Academy');
-  await copy.getByRole('button', { name: 'Save name' }).click();
-  await page.locator('.row-title', { hasText: 'Birch Academy' }).waitFor();
-  // The school overview follows the new name.
-  await page.locator('.assessment-row', { hasText: 'Birch Academy' }).getByRole('link', { name: 'School overview' }).click();
+
+  // Rename the school on its own page: both assessments follow it.
+  await groups.first().getByRole('link', { name: 'Elm Academy' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Elm Academy' }).waitFor();
+  await page.getByRole('button', { name: 'Rename school' }).click();
+  await page.getByLabel("School's new name").fill('Birch Academy');
+  await page.getByRole('button', { name: 'Save name' }).click();
   await page.getByRole('heading', { level: 1, name: 'Birch Academy' }).waitFor();
   await page.goBack();
-  await page.locator('.row-title', { hasText: 'Birch Academy' }).waitFor();
+  await page.locator('.school-name', { hasText: 'Birch Academy' }).waitFor();
+  assert.equal(await page.locator('.school-name', { hasText: 'Elm Academy' }).count(), 0);
+  assert.equal(await rows.count(), 2);
 
-  const birch = page.locator('.assessment-row', { hasText: 'Birch Academy' });
-  await birch.getByRole('button', { name: 'Delete' }).click();
-  await birch.getByRole('button', { name: 'Cancel' }).click();
+  const reassessed = page.locator('.assessment-row', { has: page.locator(`a[href="#/assessment/${second}"]`) });
+  await reassessed.getByRole('button', { name: 'Delete' }).click();
+  await reassessed.getByRole('button', { name: 'Cancel' }).click();
   assert.equal(await rows.count(), 2, 'cancel keeps it');
-  await birch.getByRole('button', { name: 'Delete' }).click();
-  await birch.getByRole('button', { name: 'Yes, delete' }).click();
+  await reassessed.getByRole('button', { name: 'Delete' }).click();
+  await reassessed.getByRole('button', { name: 'Yes, delete' }).click();
   assert.equal(await rows.count(), 1);
   assert.match(await page.locator('.toast').innerText(), /Deleted “Birch Academy”/);
   await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
@@ -101,10 +121,44 @@ test('the list: open, duplicate, rename, delete with confirmation and undo', asy
 
   await page.reload();
   await page.waitForSelector('.assessment-row');
-  assert.deepEqual(await page.locator('.row-title').allInnerTexts(), ['Elm Academy', 'Birch Academy']);
-  await page.locator('.assessment-row', { hasText: 'Birch Academy' }).getByRole('link', { name: 'Open' }).click();
+  assert.deepEqual(await page.locator('.school-name').allInnerTexts(), ['Birch Academy']);
+  assert.deepEqual(await page.locator('.row-title').allInnerTexts(), ['Whole school', 'Whole school']);
+  await page.locator('.assessment-row', { has: page.locator(`a[href="#/assessment/${second}"]`) }).getByRole('link', { name: 'Open' }).click();
   await page.getByRole('heading', { level: 1, name: 'Birch Academy' }).waitFor();
-  assert.ok(await page.locator('#s-stabilise-1-clearly').isChecked(), 'the copy kept the answers');
+  assert.ok(await page.locator('#s-stabilise-1-clearly').isChecked(), 'the undone reassessment kept its answers');
+  // Stored as one record per assessment, both pointing at the one school record.
+  const stored = await storedRecords(page, 'assessment');
+  const meta = await storedMeta(page);
+  assert.equal(stored.length, 2);
+  assert.equal(meta.schools.length, 1);
+  assert.equal(meta.schools[0].name, 'Birch Academy');
+  assert.ok(stored.every((a) => a.school_id === meta.schools[0].id && !('school' in a)));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a typed name that only looks like a kept school is put to the user', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await createAssessment(page, { school: "St Aidan's CE Primary" });
+  await page.getByRole('link', { name: 'Your assessments' }).click();
+  await page.getByRole('link', { name: 'New assessment' }).first().click();
+  const school = page.getByLabel('School');
+  // The kept schools are offered as the user types.
+  assert.deepEqual(await page.$$eval('datalist option', (os) => os.map((o) => o.value)), ["St Aidan's CE Primary"]);
+  await school.fill("St Aidan's CE Primary School");
+  await page.getByRole('button', { name: 'Start assessment' }).click();
+  const question = page.getByRole('group', { name: "Is “St Aidan's CE Primary School” a school already in Waypoint?" });
+  await question.waitFor();
+  assert.equal(await page.locator('.assessment-layout').count(), 0, 'nothing is made until the user answers');
+  await question.getByLabel("Yes, it is “St Aidan's CE Primary”").check();
+  await page.getByRole('button', { name: 'Start assessment' }).click();
+  await page.waitForSelector('.assessment-layout');
+  await page.getByRole('heading', { level: 1, name: "St Aidan's CE Primary" }).waitFor();
+  await page.getByRole('link', { name: 'Your assessments' }).click();
+  assert.equal(await page.locator('.school-group').count(), 1, 'one school, two assessments');
+  assert.equal(await page.locator('.assessment-row').count(), 2);
+  assert.equal((await storedMeta(page)).schools.length, 1);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
@@ -166,6 +220,43 @@ test('odd text is kept exactly and shown inertly', async () => {
   await context.close();
 });
 
+test('an older single-key store is moved to one record per item', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  const old = {
+    format: 'waypoint', schema: 4,
+    assessments: [
+      { id: 'old1', school: 'Old Store School', scope: { kind: 'whole_school' }, date: '2025-03-01', assessors: '', answers: { 'stabilise-1': { level: 'clearly', note: 'Kept from format 4' } }, created_ms: 1740787200000, updated_ms: 1740787200000 },
+      { id: 'old2', school: 'Old Store School', scope: { kind: 'subject', name: 'Maths' }, date: '2025-03-02', assessors: '', answers: {}, created_ms: 1740873600000, updated_ms: 1740873600000 },
+    ],
+    workshops: [], trajectories: [], plans: [],
+  };
+  await page.evaluate((text) => localStorage.setItem('waypoint.store', text), JSON.stringify(old));
+  await page.reload();
+  await page.locator('.school-name', { hasText: 'Old Store School' }).waitFor();
+  assert.equal(await page.locator('.assessment-row').count(), 2);
+  await page.waitForFunction(() => localStorage.getItem('waypoint.assessment.old1') !== null);
+  const moved = await page.evaluate(() => ({
+    legacy: JSON.parse(localStorage.getItem('waypoint.store')),
+    meta: JSON.parse(localStorage.getItem('waypoint.meta')),
+    old1: JSON.parse(localStorage.getItem('waypoint.assessment.old1')),
+    old2: JSON.parse(localStorage.getItem('waypoint.assessment.old2')),
+  }));
+  assert.deepEqual(moved.legacy, { format: 'waypoint', schema: 5, layout: 'records' });
+  assert.equal(moved.meta.schema, 5);
+  assert.deepEqual(moved.meta.schools.map((s) => s.name), ['Old Store School']);
+  assert.equal(moved.old1.school_id, moved.meta.schools[0].id);
+  assert.equal(moved.old2.school_id, moved.meta.schools[0].id);
+  assert.equal(moved.old1.answers['stabilise-1'].note, 'Kept from format 4');
+  assert.deepEqual(await unreadableKeys(page), []);
+  // Moved once: a reload reads the records and leaves them as they are.
+  await page.reload();
+  await page.locator('.school-name', { hasText: 'Old Store School' }).waitFor();
+  assert.equal(await page.locator('.assessment-row').count(), 2);
+  assert.deepEqual(await storedAssessment(page, 'old1'), moved.old1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('corrupted storage: the app starts, says so, keeps the data aside and offers it', async () => {
   const { context, page } = await openApp(app.browser, app.server.url);
   const broken = '{"format":"waypoint","schema":1,"assessments":[{"id":"x1","school":"Lost Sch';
@@ -173,7 +264,7 @@ test('corrupted storage: the app starts, says so, keeps the data aside and offer
   await page.reload();
   const banner = page.locator('.banner.warning');
   await banner.waitFor();
-  assert.match(await banner.innerText(), /could not read the assessments saved in this browser: the data is not valid JSON/);
+  assert.match(await banner.innerText(), /could not read some of the data saved in this browser: the data is not valid JSON/);
   assert.match(await banner.innerText(), /kept aside, not deleted/);
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('waypoint.unreadable.')).map((k) => localStorage.getItem(k)));
   assert.deepEqual(kept, [broken]);
@@ -184,23 +275,40 @@ test('corrupted storage: the app starts, says so, keeps the data aside and offer
   assert.equal(await readFile(await download.path(), 'utf8'), broken);
   // The app still works, and the kept copy survives new saves.
   await createAssessment(page, { school: 'Fresh Start School' });
+  const id = idInUrl(page);
   await answer(page, 'repair-1', 'Clearly');
   // Answers are saved a moment later: wait for that save before looking.
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('waypoint.store')).assessments[0]?.answers['repair-1']?.level === 'clearly');
-  const state = await page.evaluate(() => ({
-    store: JSON.parse(localStorage.getItem('waypoint.store')),
-    kept: Object.keys(localStorage).filter((k) => k.startsWith('waypoint.unreadable.')).length,
-  }));
-  assert.equal(state.store.assessments[0].school, 'Fresh Start School');
-  assert.equal(state.kept, 1);
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) || 'null')?.answers['repair-1']?.level === 'clearly', `waypoint.assessment.${id}`);
+  const stored = await storedAssessment(page, id);
+  const meta = await storedMeta(page);
+  assert.equal(meta.schools.find((s) => s.id === stored.school_id)?.name, 'Fresh Start School');
+  assert.equal((await unreadableKeys(page)).length, 1);
   await page.screenshot({ path: join(ARTIFACTS, 'corrupted-storage.png') });
-
-  // Data from a newer version is refused with a reason, not misread.
-  await page.evaluate(() => localStorage.setItem('waypoint.store', '{"format":"waypoint","schema":99,"assessments":[]}'));
+  // Reloading with the damaged data still there keeps it aside once, not once a load.
   await page.reload();
-  await page.locator('.banner.warning').waitFor();
-  assert.match(await page.locator('.banner.warning').innerText(), /newer version of Waypoint/);
+  await page.waitForSelector('.assessment-layout');
+  await page.reload();
+  await page.waitForSelector('.assessment-layout');
+  assert.equal((await unreadableKeys(page)).length, 1);
+  assert.ok(await page.locator('#s-repair-1-clearly').isChecked());
+
+  // Data from a newer version is refused with a reason, not misread, and not saved over.
+  const newer = '{"format":"waypoint","schema":99,"schools":[],"trusts":[]}';
+  await page.evaluate((text) => localStorage.setItem('waypoint.meta', text), newer);
+  await page.reload();
+  const refusal = page.locator('.banner', { hasText: 'A newer version of Waypoint is in use' });
+  await refusal.waitFor();
+  assert.match(await refusal.innerText(), /newer format than this page reads/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('waypoint.meta')), newer);
   await context.close();
+
+  // A fresh browser whose only data is an old-style store from a newer version.
+  const other = await openApp(app.browser, app.server.url);
+  await other.page.evaluate(() => localStorage.setItem('waypoint.store', '{"format":"waypoint","schema":99,"assessments":[]}'));
+  await other.page.reload();
+  await other.page.locator('.banner', { hasText: 'A newer version of Waypoint is in use' }).waitFor();
+  assert.equal(await other.page.evaluate(() => localStorage.getItem('waypoint.store')), '{"format":"waypoint","schema":99,"assessments":[]}');
+  await other.context.close();
 });
 
 test('a full storage quota: the user is told, and nothing typed is lost from the page', async () => {
@@ -215,6 +323,7 @@ test('a full storage quota: the user is told, and nothing typed is lost from the
   };
   const { context, page } = await openApp(app.browser, app.server.url, { init });
   await createAssessment(page, { school: 'Quota School' });
+  const id = idInUrl(page);
   await page.evaluate(() => sessionStorage.setItem('fill-quota', 'yes'));
   await answer(page, 'improve-3', 'Clearly');
   await page.locator('#s-improve-3-note').fill('Governors challenged the maths data in October.');
@@ -234,8 +343,9 @@ test('a full storage quota: the user is told, and nothing typed is lost from the
   await page.evaluate(() => sessionStorage.setItem('fill-quota', 'no'));
   await banner.getByRole('button', { name: 'Try saving again' }).click();
   await banner.waitFor({ state: 'detached' });
-  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.store')));
-  assert.equal(stored.assessments[0].answers['improve-3'].level, 'clearly');
+  const stored = await storedAssessment(page, id);
+  assert.equal(stored.answers['improve-3'].level, 'clearly');
+  assert.equal(stored.answers['improve-3'].note, 'Governors challenged the maths data in October.');
   await context.close();
 });
 

@@ -113,6 +113,56 @@ export async function answer(page, featureId, level, context = 's') {
   await page.locator(`label[for="${context}-${featureId}-${levelId}"]`).click();
 }
 
+/** The id in the page's address (`#/assessment/ID`, `#/school/ID`, …). */
+export function idInUrl(page) {
+  return new URL(page.url()).hash.split('/')[2];
+}
+
+/** Every stored record of one kind ("assessment", "workshop", "trajectory" or "plan"),
+ *  parsed, from the keys `waypoint.<kind>.<id>`. */
+export async function storedRecords(page, kind = 'assessment') {
+  return page.evaluate((prefix) => Object.keys(localStorage)
+    .filter((k) => k.startsWith(prefix))
+    .sort()
+    .map((k) => JSON.parse(localStorage.getItem(k))), `waypoint.${kind}.`);
+}
+
+/** One stored assessment record, parsed (null when there is none). */
+export async function storedAssessment(page, id) {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) || 'null'), `waypoint.assessment.${id}`);
+}
+
+/** The stored meta record (schools, trusts and bookkeeping), parsed. */
+export async function storedMeta(page) {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.meta') || 'null'));
+}
+
+/** Every `waypoint.*` key and its text, to show that nothing changed. */
+export async function storageSnapshot(page) {
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
+    .filter((k) => k.startsWith('waypoint.'))
+    .sort()
+    .map((k) => [k, localStorage.getItem(k)])));
+}
+
+/** The keys of data kept aside because it could not be read. */
+export async function unreadableKeys(page) {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('waypoint.unreadable.')));
+}
+
+/** A date as the app shows it: "23 Nov 2026". */
+export function shownDate(iso) {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${months[m - 1]} ${y}`;
+}
+
+/** Today in this machine's time zone, yyyy-mm-dd (the browser's "today"). */
+export function todayIso() {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
 /** Counts the canvas pixels that are not white: proof the chart drew something. */
 export async function drawnPixels(page, selector = 'canvas.chart') {
   return page.$eval(selector, (canvas) => {

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useApp, openApp, createAssessment, answer, ARTIFACTS } from './harness.mjs';
+import { useApp, openApp, createAssessment, answer, ARTIFACTS, idInUrl, storedAssessment, shownDate, todayIso } from './harness.mjs';
 
 const app = useApp();
 
@@ -44,27 +44,39 @@ test('two tabs editing the same assessment never lose a write', async () => {
 
 test('typing is saved a moment later, not on every key, and leaving the page saves it', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
+  // Another assessment beside it, which typing here must not rewrite.
+  await createAssessment(page, { school: 'Bystander School' });
+  await page.goto(app.server.url);
   await createAssessment(page, { school: 'Typing Academy' });
+  const id = idInUrl(page);
+  const key = `waypoint.assessment.${id}`;
+  // Count writes of assessment records: each save writes only the records it changed.
   await page.evaluate(() => {
-    window.__storeWrites = 0;
+    window.__assessmentWrites = 0;
+    window.__otherAssessmentWrites = 0;
     const real = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (key === 'waypoint.store') window.__storeWrites += 1;
-      return real.call(this, key, value);
+    Storage.prototype.setItem = function (name, value) {
+      if (this === localStorage && name.startsWith('waypoint.assessment.')) {
+        if (name === window.__watched) window.__assessmentWrites += 1;
+        else window.__otherAssessmentWrites += 1;
+      }
+      return real.call(this, name, value);
     };
   });
+  await page.evaluate((k) => { window.__watched = k; }, key);
   const note = page.locator('#s-stabilise-1-note');
   await note.pressSequentially('Attendance data checked weekly', { delay: 5 });
-  const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.store')).assessments[0].answers['stabilise-1']?.note);
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('waypoint.store')).assessments[0].answers['stabilise-1']?.note === 'Attendance data checked weekly');
-  const writes = await page.evaluate(() => window.__storeWrites);
+  const stored = async () => (await storedAssessment(page, id)).answers['stabilise-1']?.note;
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).answers['stabilise-1']?.note === 'Attendance data checked weekly', key);
+  const writes = await page.evaluate(() => window.__assessmentWrites);
   assert.ok(writes >= 1 && writes <= 3, `30 keys were saved in ${writes} writes`);
   // Answers clicked one after another are saved together too.
-  await page.evaluate(() => { window.__storeWrites = 0; });
-  for (const id of ['stabilise-2', 'stabilise-3', 'stabilise-4', 'repair-1', 'repair-2']) await answer(page, id, 'Partly');
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('waypoint.store')).assessments[0].answers['repair-2']?.level === 'partly');
-  const answerWrites = await page.evaluate(() => window.__storeWrites);
+  await page.evaluate(() => { window.__assessmentWrites = 0; });
+  for (const feature of ['stabilise-2', 'stabilise-3', 'stabilise-4', 'repair-1', 'repair-2']) await answer(page, feature, 'Partly');
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).answers['repair-2']?.level === 'partly', key);
+  const answerWrites = await page.evaluate(() => window.__assessmentWrites);
   assert.ok(answerWrites >= 1 && answerWrites <= 3, `5 answers were saved in ${answerWrites} writes`);
+  assert.equal(await page.evaluate(() => window.__otherAssessmentWrites), 0, 'no other assessment record was written');
   // Typed and left at once: the page saves before it goes.
   await note.pressSequentially(' by the head', { delay: 5 });
   await page.reload();
@@ -145,18 +157,23 @@ test('durability: persistent storage asked for, last backup shown, reminders, an
   const safety = page.locator('.data-safety');
   await safety.waitFor();
   assert.match(await safety.locator('.persistence').innerText(), /This browser (has agreed to keep|may clear|has not said)/);
-  assert.match(await safety.innerText(), /Last backup downloaded: never/);
+  assert.match(await safety.innerText(), /Last full backup downloaded: never/);
   assert.equal(await page.locator('.backup-reminder').count(), 1);
+  assert.match(await page.locator('.backup-reminder').innerText(), /^\d+ items? ha(s|ve) changed since (it was|they were) last downloaded/);
   const [file] = await Promise.all([page.waitForEvent('download'), safety.getByRole('button', { name: 'Download file (JSON)' }).click()]);
   assert.match(file.suggestedFilename(), /^waypoint-everything-/);
   await page.locator('.backup-reminder').waitFor({ state: 'detached' });
-  assert.match(await safety.innerText(), new RegExp(`Last backup downloaded: ${new Date().toISOString().slice(0, 10)}`));
+  assert.match(await safety.innerText(), new RegExp(`Last full backup downloaded: ${shownDate(todayIso())}`));
+  assert.match(await safety.locator('.backup-ok').innerText(), /Everything here is in a file you have downloaded\./);
   // A new change is not in that backup: the reminder returns, also after a reload.
-  await page.getByRole('link', { name: 'Durable Primary' }).first().click();
+  await page.locator('.assessment-row').getByRole('link', { name: 'Open' }).click();
+  await page.waitForSelector('.assessment-layout');
   await answer(page, 'stabilise-2', 'Partly');
   await page.goto(app.server.url);
   await page.reload();
   await page.locator('.backup-reminder').waitFor();
+  assert.match(await page.locator('.backup-reminder').innerText(), /^1 item has changed since it was last downloaded/);
+  assert.match(await safety.innerText(), new RegExp(`Last full backup downloaded: ${shownDate(todayIso())}`));
   // Reset: the backup is offered in the same place before anything is deleted.
   await safety.getByRole('button', { name: 'Delete everything in this browser…' }).click();
   const dialog = page.getByRole('group', { name: 'Delete everything' });

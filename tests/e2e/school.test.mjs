@@ -29,7 +29,9 @@ test('teams side by side, history and reassessment, trajectory and journey', asy
   await answerStages(page, IMPROVE);
   await page.getByRole('link', { name: 'Your assessments' }).click();
 
-  await page.locator('.assessment-row', { hasText: 'Maths' }).getByRole('link', { name: 'School overview' }).click();
+  assert.equal(await page.locator('.school-group').count(), 1, 'three assessments of one school');
+  assert.deepEqual((await page.locator('.row-title').allInnerTexts()).sort(), ['Subject: Maths', 'Year group: EYFS', 'Year group: Year 6']);
+  await page.locator('.school-group').getByRole('link', { name: 'Hillside Primary' }).click();
   await page.getByRole('heading', { level: 1, name: 'Hillside Primary' }).waitFor();
   const teams = page.locator('section', { has: page.getByRole('heading', { name: 'Teams, subjects and year groups' }) });
   const rows = await teams.locator('table tbody tr').allInnerTexts();

@@ -8,6 +8,7 @@ use waypoint::domain::aas::{aas, Placing, Position, Respondent, Workshop};
 use waypoint::domain::assessment::{Answer, Assessment, Level, Scope};
 use waypoint::domain::content::four_stages;
 use waypoint::domain::plan::{Intervention, Kind, Progress, Review, Status};
+use waypoint::domain::school::{School, Trust};
 use waypoint::domain::store::Store;
 use waypoint::domain::trajectory::{Band, Point, Thresholds, Trajectory};
 
@@ -118,7 +119,8 @@ pub fn assessment(rng: &mut Rng, id: String) -> Assessment {
     }
     Assessment {
         id,
-        school: rng.name(),
+        school_id: String::new(),
+        legacy_school: None,
         scope,
         date: rng.date(),
         assessors: rng.text(2),
@@ -151,7 +153,8 @@ pub fn workshop(rng: &mut Rng, id: String) -> Workshop {
         .collect();
     Workshop {
         id,
-        trust: rng.name(),
+        trust_id: String::new(),
+        legacy_trust: None,
         academy: rng.text(1),
         date: rng.date(),
         respondents,
@@ -160,7 +163,7 @@ pub fn workshop(rng: &mut Rng, id: String) -> Workshop {
     }
 }
 
-pub fn trajectory(rng: &mut Rng, id: String, school: &str) -> Trajectory {
+pub fn trajectory(rng: &mut Rng, id: String, school_id: &str) -> Trajectory {
     let thresholds = rng.chance(30).then(|| Thresholds {
         measure: "% meeting the expected standard".into(),
         coasting: 40.0,
@@ -169,7 +172,8 @@ pub fn trajectory(rng: &mut Rng, id: String, school: &str) -> Trajectory {
     });
     Trajectory {
         id,
-        school: school.to_string(),
+        school_id: school_id.to_string(),
+        legacy_school: None,
         points: (0..rng.below(6))
             .map(|n| Point {
                 period: format!("{}", 2019 + n),
@@ -188,12 +192,13 @@ pub fn trajectory(rng: &mut Rng, id: String, school: &str) -> Trajectory {
 pub fn intervention(
     rng: &mut Rng,
     id: String,
-    school: &str,
+    school_id: &str,
     assessment_id: Option<String>,
 ) -> Intervention {
     Intervention {
         id,
-        school: school.to_string(),
+        school_id: school_id.to_string(),
+        legacy_school: None,
         assessment_id,
         kind: *rng.pick(&Kind::ALL),
         partner: rng.text(2),
@@ -220,23 +225,34 @@ pub fn intervention(
 /// Any store: a few of each kind of item, ids unique, schools sometimes shared.
 pub fn store(rng: &mut Rng) -> Store {
     let mut store = Store::default();
+    for n in 0..1 + rng.below(3) {
+        store
+            .schools
+            .push(School::new(format!("s{n}"), &rng.name(), rng.time()));
+    }
+    for n in 0..1 + rng.below(2) {
+        store
+            .trusts
+            .push(Trust::new(format!("t{n}"), &rng.name(), rng.time()));
+    }
+    let schools: Vec<String> = store.schools.iter().map(|s| s.id.clone()).collect();
+    let trusts: Vec<String> = store.trusts.iter().map(|t| t.id.clone()).collect();
     for n in 0..rng.below(5) {
-        store.assessments.push(assessment(rng, format!("a{n}")));
+        let mut a = assessment(rng, format!("a{n}"));
+        a.school_id = rng.pick(&schools).clone();
+        store.assessments.push(a);
     }
     for n in 0..rng.below(3) {
-        store.workshops.push(workshop(rng, format!("w{n}")));
+        let mut w = workshop(rng, format!("w{n}"));
+        w.trust_id = rng.pick(&trusts).clone();
+        store.workshops.push(w);
     }
-    let mut schools: Vec<String> = store.assessments.iter().map(|a| a.school.clone()).collect();
-    schools.push(rng.name());
     for n in 0..rng.below(3) {
         let school = rng.pick(&schools).clone();
-        if store
-            .trajectory_of(&waypoint::domain::teams::school_key(&school))
-            .is_none()
-        {
+        if store.trajectory_of(&school).is_none() {
             store
                 .trajectories
-                .push(trajectory(rng, format!("t{n}"), &school));
+                .push(trajectory(rng, format!("j{n}"), &school));
         }
     }
     for n in 0..rng.below(4) {
@@ -244,7 +260,7 @@ pub fn store(rng: &mut Rng) -> Store {
         let source = store
             .assessments
             .iter()
-            .find(|a| a.school == school)
+            .find(|a| a.school_id == school)
             .map(|a| a.id.clone());
         store
             .plans

@@ -1,0 +1,16 @@
+//! Item ids: short, URL-safe text, so that every item kept can be opened by its link.
+//!
+//! Ids made in this browser always qualify; ids arriving in files are checked, and any
+//! that would not make a working link are re-issued (with every reference to them).
+
+/// The longest id kept.
+pub const MAX_ID_LEN: usize = 64;
+
+/// Whether `id` can name an item: 1 to 64 ASCII letters, digits, `-` or `_`.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}

@@ -1,0 +1,84 @@
+//! The home page's list: assessments grouped by school, most recently active school
+//! first, narrowed by a search, and cut into pages, so that a trust's thousands of
+//! assessments stay a short list to read.
+
+use super::school::name_key;
+use super::store::Store;
+
+/// Schools shown on one page of the list.
+pub const SCHOOLS_PER_PAGE: usize = 10;
+/// Assessments shown under a school before "Show all".
+pub const ASSESSMENTS_SHOWN: usize = 4;
+
+/// One school in the list, with its assessments, newest first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SchoolEntry {
+    pub school_id: String,
+    pub name: String,
+    pub assessment_ids: Vec<String>,
+    /// How many of them match the search (all when there is none).
+    pub matching: usize,
+}
+
+/// The schools that have assessments, with those matching `query` (in the school's
+/// name, or an assessment's scope, date or assessors), most recently active first.
+pub fn school_list(store: &Store, query: &str) -> Vec<SchoolEntry> {
+    let query = name_key(query);
+    let mut by_school: std::collections::HashMap<&str, Vec<&super::assessment::Assessment>> =
+        std::collections::HashMap::new();
+    for a in &store.assessments {
+        by_school.entry(a.school_id.as_str()).or_default().push(a);
+    }
+    let mut entries: Vec<(f64, SchoolEntry)> = Vec::new();
+    for school in &store.schools {
+        let Some(list) = by_school.get_mut(school.id.as_str()) else {
+            continue;
+        };
+        list.sort_by(|a, b| {
+            b.date
+                .cmp(&a.date)
+                .then(b.updated_ms.total_cmp(&a.updated_ms))
+        });
+        let school_matches = query.is_empty() || name_key(&school.name).contains(&query);
+        let matching: Vec<&&super::assessment::Assessment> = list
+            .iter()
+            .filter(|a| {
+                school_matches
+                    || name_key(&a.scope.describe()).contains(&query)
+                    || name_key(&a.assessors).contains(&query)
+                    || a.date.contains(&query)
+            })
+            .collect();
+        if matching.is_empty() {
+            continue;
+        }
+        let latest = list.iter().map(|a| a.updated_ms).fold(0.0, f64::max);
+        let shown: Vec<String> = if school_matches {
+            list.iter().map(|a| a.id.clone()).collect()
+        } else {
+            matching.iter().map(|a| a.id.clone()).collect()
+        };
+        entries.push((
+            latest,
+            SchoolEntry {
+                school_id: school.id.clone(),
+                name: school.name.clone(),
+                matching: shown.len(),
+                assessment_ids: shown,
+            },
+        ));
+    }
+    entries.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.name.cmp(&b.1.name)));
+    entries.into_iter().map(|(_, e)| e).collect()
+}
+
+/// The entries of one page (counted from 0), and how many pages there are.
+pub fn page_of<T: Clone>(items: &[T], page: usize, per_page: usize) -> (Vec<T>, usize) {
+    let pages = items.len().div_ceil(per_page).max(1);
+    let page = page.min(pages - 1);
+    let start = page * per_page;
+    (
+        items[start.min(items.len())..(start + per_page).min(items.len())].to_vec(),
+        pages,
+    )
+}
