@@ -1025,7 +1025,6 @@ fn an_import_and_a_reset_applied_twice_are_the_same_as_once() {
 /// An edit that changes nothing asks for nothing to be saved, and does not count as a
 /// change not yet downloaded.
 #[test]
-#[ignore = "domain bug: edit.rs SetPoints/SetThresholds/SetCapacity call `changed` even when nothing changed"]
 fn an_edit_that_changes_nothing_saves_nothing() {
     let mut store = base();
     for edit in [
@@ -1055,7 +1054,6 @@ fn an_edit_that_changes_nothing_saves_nothing() {
 /// A batch is one edit: if any part is refused, none of it is made (the caller saves
 /// nothing, so a half-made batch would live only in memory).
 #[test]
-#[ignore = "domain bug: edit.rs Edit::Batch leaves the parts before a refused one applied"]
 fn a_refused_batch_changes_nothing() {
     let mut store = base();
     let before = store.clone();
@@ -1078,7 +1076,6 @@ fn a_refused_batch_changes_nothing() {
 /// A review whose note is over the limit is kept cut to the limit; recording the same
 /// review again (a replay) must not add a second copy.
 #[test]
-#[ignore = "domain bug: edit.rs RecordReview compares the unclamped review, so a long note is recorded on every replay"]
 fn a_long_review_recorded_twice_is_recorded_once() {
     let mut store = base();
     let edit = Edit::RecordReview {
@@ -1423,7 +1420,6 @@ fn undoing_a_removal_puts_the_item_back_in_its_place() {
 /// the store would then hold an item of a school it does not have, and its export
 /// would be refused on import.
 #[test]
-#[ignore = "domain bug: edit.rs restore() puts back a plan (or workshop) without checking its school (or trust) exists"]
 fn undoing_after_a_merge_keeps_every_item_with_a_school() {
     let mut store = base();
     apply(
@@ -1967,7 +1963,6 @@ fn names_and_notes_are_kept_within_their_limits() {
 
 /// A new assessment's scope is a name like any other (a team, subject or year group).
 #[test]
-#[ignore = "domain bug: edit.rs AddAssessment clamps the assessors but not the scope's name (SetDetails clamps both)"]
 fn a_new_assessment_s_scope_name_is_kept_within_the_limit() {
     let mut store = base();
     let a = Assessment::new(

@@ -42,6 +42,29 @@ impl Level {
         }
     }
 
+    /// The one letter that stands for the level in compact records and share links:
+    /// c(learly), p(artly), n(ot seen), x (not applicable).
+    pub fn letter(self) -> char {
+        match self {
+            Level::Clearly => 'c',
+            Level::Partly => 'p',
+            Level::NotSeen => 'n',
+            Level::NotApplicable => 'x',
+        }
+    }
+
+    /// The level a letter stands for; `Some(None)` for `-`, unanswered.
+    pub fn from_letter(letter: char) -> Option<Option<Level>> {
+        match letter {
+            'c' => Some(Some(Level::Clearly)),
+            'p' => Some(Some(Level::Partly)),
+            'n' => Some(Some(Level::NotSeen)),
+            'x' => Some(Some(Level::NotApplicable)),
+            '-' => Some(None),
+            _ => None,
+        }
+    }
+
     /// How much evidence the answer gives that the feature describes the school, in
     /// half points (clearly 2, partly 1, not seen 0); `None` when it does not apply.
     pub fn half_points(self) -> Option<u32> {
@@ -239,8 +262,9 @@ pub struct Assessment {
     pub date: String,
     #[serde(default)]
     pub assessors: String,
-    /// Answers by feature id; features not present are unanswered.
-    #[serde(default)]
+    /// Answers by feature id; features not present are unanswered. Kept compact (see
+    /// [`compact_answers`]) so that thousands of assessments fit in a browser's storage.
+    #[serde(default, with = "compact_answers")]
     pub answers: BTreeMap<String, Answer>,
     /// Milliseconds since 1970, when created and last changed.
     pub created_ms: f64,
@@ -336,5 +360,104 @@ impl Assessment {
     /// How many of the given features have a level chosen.
     pub fn answered_among<'a>(&self, features: impl Iterator<Item = &'a Feature>) -> usize {
         features.filter(|f| self.level(&f.id).is_some()).count()
+    }
+}
+
+/// Answers as stored and exported: `{"levels": "cpn-x…", "notes": {"repair-2": "…"}}`,
+/// one letter per feature in the framework's order, instead of an object per answer
+/// (a fifth of the size). Reading also accepts the older form, an object per feature id.
+pub mod compact_answers {
+    use serde::de::{MapAccess, Visitor};
+    use serde::ser::SerializeMap;
+    use serde::{Deserializer, Serializer};
+    use std::collections::BTreeMap;
+
+    use super::{Answer, Level};
+    use crate::domain::content::four_stages;
+
+    pub fn serialize<S: Serializer>(
+        answers: &BTreeMap<String, Answer>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let features = &four_stages().features;
+        let levels: String = features
+            .iter()
+            .map(|f| {
+                answers
+                    .get(&f.id)
+                    .and_then(|a| a.level)
+                    .map_or('-', Level::letter)
+            })
+            .collect();
+        let notes: BTreeMap<&str, &str> = answers
+            .iter()
+            .filter(|(_, a)| !a.note.is_empty())
+            .map(|(id, a)| (id.as_str(), a.note.as_str()))
+            .collect();
+        // An answer to a feature the framework lacks keeps its old form (never lost).
+        let others: Vec<(&String, &Answer)> = answers
+            .iter()
+            .filter(|(id, _)| !features.iter().any(|f| &f.id == *id))
+            .collect();
+        let mut map = serializer.serialize_map(None)?;
+        if levels.chars().any(|c| c != '-') {
+            map.serialize_entry("levels", &levels)?;
+        }
+        if !notes.is_empty() {
+            map.serialize_entry("notes", &notes)?;
+        }
+        for (id, answer) in others {
+            map.serialize_entry(id, answer)?;
+        }
+        map.end()
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BTreeMap<String, Answer>, D::Error> {
+        struct AnswersVisitor;
+        impl<'de> Visitor<'de> for AnswersVisitor {
+            type Value = BTreeMap<String, Answer>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("answers")
+            }
+
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+                let mut answers: BTreeMap<String, Answer> = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "levels" => {
+                            let letters: String = map.next_value()?;
+                            let features = &four_stages().features;
+                            for (feature, letter) in features.iter().zip(letters.chars()) {
+                                let level = Level::from_letter(letter).ok_or_else(|| {
+                                    serde::de::Error::custom(format!(
+                                        "unknown answer letter `{letter}`, expected one of c, p, n, x, -"
+                                    ))
+                                })?;
+                                if level.is_some() {
+                                    answers.entry(feature.id.clone()).or_default().level = level;
+                                }
+                            }
+                        }
+                        "notes" => {
+                            let notes: BTreeMap<String, String> = map.next_value()?;
+                            for (id, note) in notes.into_iter().filter(|(_, n)| !n.is_empty()) {
+                                answers.entry(id).or_default().note = note;
+                            }
+                        }
+                        _ => {
+                            let answer: Answer = map.next_value()?;
+                            if !answer.is_empty() {
+                                answers.insert(key, answer);
+                            }
+                        }
+                    }
+                }
+                Ok(answers)
+            }
+        }
+        deserializer.deserialize_map(AnswersVisitor)
     }
 }

@@ -87,24 +87,11 @@ impl Shared {
 }
 
 fn letter(level: Option<Level>) -> char {
-    match level {
-        Some(Level::Clearly) => 'c',
-        Some(Level::Partly) => 'p',
-        Some(Level::NotSeen) => 'n',
-        Some(Level::NotApplicable) => 'x',
-        None => '-',
-    }
+    level.map_or('-', Level::letter)
 }
 
 fn level_of(letter: char) -> Option<Option<Level>> {
-    match letter {
-        'c' => Some(Some(Level::Clearly)),
-        'p' => Some(Some(Level::Partly)),
-        'n' => Some(Some(Level::NotSeen)),
-        'x' => Some(Some(Level::NotApplicable)),
-        '-' => Some(None),
-        _ => None,
-    }
+    Level::from_letter(letter)
 }
 
 /// The uncompressed payload of an assessment's link.

@@ -61,7 +61,7 @@ test('axe finds no violations on any page or dialog', async () => {
   await page.getByRole('button', { name: 'Cancel' }).click();
   // A look-alike school name: the question in the form, then the home page's panel.
   await page.goto(`${app.server.url}#/new`);
-  await page.getByLabel('School').fill('Axe Park Academy Juniors');
+  await page.getByLabel('School', { exact: true }).fill('Axe Park Academy Juniors');
   await page.getByRole('button', { name: 'Start assessment' }).click();
   await page.getByText('Is “Axe Park Academy Juniors” a school already in Waypoint?').waitFor();
   await check('new assessment, asking whether the school is already here');

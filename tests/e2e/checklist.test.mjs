@@ -142,7 +142,7 @@ test('a typed name that only looks like a kept school is put to the user', async
   await createAssessment(page, { school: "St Aidan's CE Primary" });
   await page.getByRole('link', { name: 'Your assessments' }).click();
   await page.getByRole('link', { name: 'New assessment' }).first().click();
-  const school = page.getByLabel('School');
+  const school = page.getByLabel('School', { exact: true });
   // The kept schools are offered as the user types.
   assert.deepEqual(await page.$$eval('datalist option', (os) => os.map((o) => o.value)), ["St Aidan's CE Primary"]);
   await school.fill("St Aidan's CE Primary School");
@@ -167,7 +167,7 @@ test('the form says what is missing and creates nothing until it is right', asyn
   await page.getByRole('link', { name: /start your first/i }).click();
   await page.getByRole('button', { name: 'Start assessment' }).click();
   assert.equal(await page.getByRole('alert').innerText(), "Enter the school's name.");
-  await page.getByLabel('School').fill('Ash School');
+  await page.getByLabel('School', { exact: true }).fill('Ash School');
   await page.getByLabel('What are you assessing?').selectOption('year_group');
   await page.getByRole('button', { name: 'Start assessment' }).click();
   assert.equal(await page.getByRole('alert').innerText(), 'Enter the name of the year group.');

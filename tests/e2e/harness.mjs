@@ -98,7 +98,9 @@ export async function axeViolations(page) {
 /** Creates an assessment through the form and waits for its page. */
 export async function createAssessment(page, { school, scope = 'whole_school', scopeName = '', date = '2026-11-23', assessors = '' }) {
   await page.getByRole('link', { name: /new assessment|start your first/i }).first().click();
-  await page.getByLabel('School').fill(school);
+  await page.waitForSelector('form.details-form');
+  // Exact: the home page's search box is labelled "Find a school, team or date".
+  await page.getByLabel('School', { exact: true }).fill(school);
   await page.getByLabel('What are you assessing?').selectOption(scope);
   if (scopeName) await page.getByLabel(/^Name of the/).fill(scopeName);
   await page.getByLabel('Date').fill(date);
