@@ -145,5 +145,99 @@ for (let i = 0; i < 3; i++) {
   await c.close();
 }
 console.log(`Import of a 200-school trust file (${kb(trustSize)}; 200 assessments, trajectories and plans): median ${median(imports).toFixed(0)} ms of 3 (budget 300 ms), JS heap growth ${kb(heap)}`);
+
+// 6. Large stores: 200, 5,000 and 20,000 assessments (25 per school, every feature
+// answered). The records are written straight into storage, then the app is reloaded.
+const SIZES = (process.env.BENCH_SIZES || '200,5000,20000').split(',').map(Number);
+console.log('\nLarge stores (budgets: interactive after a reload <= 300 ms, a page <= 50 ms, an answer saved <= 5 ms p95, no task over 100 ms in an import)');
+const watchLongTasks = () => {
+  window.__longest = 0;
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
+    .observe({ entryTypes: ['longtask'] });
+};
+function trustDocument(count) {
+  const letters = 'cpn';
+  const schools = [];
+  const assessments = [];
+  for (let i = 0; i < count; i++) {
+    const s = Math.floor(i / 25);
+    if (i % 25 === 0) schools.push({ id: `s${s}`, name: `Trust School ${String(s + 1).padStart(4, '0')}`, created_ms: 1, updated_ms: 1 });
+    const levels = Array.from({ length: 28 }, (_, k) => letters[(i + k * 7) % 3]).join('');
+    const year = 2022 + (i % 5);
+    assessments.push({ id: `a${i}`, school_id: `s${s}`, scope: i % 5 === 0 ? { kind: 'whole_school' } : { kind: 'team', name: `Team ${i % 5}` }, date: `${year}-11-2${i % 8}`, assessors: 'Head', answers: { levels }, created_ms: 1700000000000 + i, updated_ms: 1700000000000 + i });
+  }
+  return { format: 'waypoint', schema: 5, schools, trusts: [], assessments, workshops: [], trajectories: [], plans: [] };
+}
+for (const size of SIZES) {
+  const doc = trustDocument(size);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('.site-header');
+  const written = await page.evaluate((doc) => {
+    localStorage.clear();
+    try {
+      for (const a of doc.assessments) localStorage.setItem(`waypoint.assessment.${a.id}`, JSON.stringify(a));
+      localStorage.setItem('waypoint.meta', JSON.stringify({ format: 'waypoint', schema: 5, schools: doc.schools, trusts: [] }));
+      return 'ok';
+    } catch (e) { localStorage.clear(); return String(e.name); }
+  }, doc);
+  if (written !== 'ok') {
+    console.log(`  ${size} assessments: do not fit in this browser's storage (${written}); the import refuses such a file before changing anything`);
+    await context.close();
+    continue;
+  }
+  const loads = [];
+  for (let i = 0; i < 3; i++) {
+    await page.reload();
+    await page.waitForSelector('.school-group');
+    loads.push(await page.evaluate(() => performance.now()));
+  }
+  const opens = [];
+  for (let i = 0; i < 5; i++) {
+    await page.goto(`${server.url}#/`);
+    await page.waitForSelector('.school-group');
+    const t = await page.evaluate(async (id) => {
+      const t0 = performance.now();
+      location.hash = `#/assessment/${id}`;
+      await new Promise((resolve) => { const check = () => document.querySelector('.assessment-layout') ? resolve() : requestAnimationFrame(check); check(); });
+      return performance.now() - t0;
+    }, `a${i * 7}`);
+    opens.push(t);
+  }
+  const saves = await page.evaluate(async () => {
+    const inputs = [...document.querySelectorAll('.levels input[type=radio]')];
+    const times = [];
+    for (let i = 0; i < 60; i++) {
+      inputs[(i * 5) % inputs.length].click();
+      const t0 = performance.now();
+      window.dispatchEvent(new Event('pagehide'));
+      times.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    return times;
+  });
+  const trust = await page.evaluate(async () => {
+    const t0 = performance.now();
+    location.hash = '#/trust';
+    await new Promise((resolve) => { const check = () => document.querySelector('.trust-table, table') ? resolve() : requestAnimationFrame(check); check(); });
+    return performance.now() - t0;
+  });
+  const used = await page.evaluate(() => Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0));
+  console.log(`  ${size} assessments (${(used / 1e6).toFixed(2)} M characters stored): interactive after a reload ${median(loads).toFixed(0)} ms (median of 3); opening an assessment ${median(opens).toFixed(0)} ms; the trust overview ${trust.toFixed(0)} ms; an answer saved: median ${median(saves).toFixed(2)} ms, p95 ${pct(saves, 0.95).toFixed(2)} ms`);
+  await context.close();
+  // The same trust as a file, imported into an empty browser.
+  const path = join(ARTIFACTS, `bench-trust-${size}.json`);
+  await writeFile(path, JSON.stringify(doc));
+  const { context: c, page: p } = await openApp(browser, server.url);
+  await p.evaluate(watchLongTasks);
+  const t0 = Date.now();
+  await p.getByLabel('Choose Waypoint files, or drop them here').setInputFiles(path);
+  await p.locator('.import-messages li').first().waitFor({ timeout: 120000 });
+  const message = await p.locator('.import-messages li').first().innerText();
+  const longest = await p.evaluate(() => window.__longest);
+  console.log(`    import of the same as a file (${kb((await readFile(path)).length)}): ${Date.now() - t0} ms, longest task ${longest.toFixed(0)} ms — ${message.slice(0, 140)}`);
+  await c.close();
+}
 await browser.close();
 await server.close();
