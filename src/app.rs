@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::undo_toast::UndoToast;
+use crate::components::update_notice::UpdateNotice;
 use crate::pages::assessment::AssessmentPage;
 use crate::pages::home::HomePage;
 use crate::pages::new_assessment::NewAssessmentPage;
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
             <p class="privacy-note">"Your answers stay in this browser"</p>
         </header>
         <StorageBanner />
+        <UpdateNotice />
         <main id="main">
             {move || match route.get() {
                 Route::Home => view! { <HomePage /> }.into_any(),
