@@ -6,6 +6,7 @@ use crate::browser;
 use crate::components::recovered_texts::RecoveredTexts;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::undo_toast::UndoToast;
+use crate::components::update_notice::UpdateNotice;
 use crate::pages::assessment::AssessmentPage;
 use crate::pages::home::HomePage;
 use crate::pages::new_assessment::NewAssessmentPage;
@@ -83,6 +84,7 @@ pub fn App() -> impl IntoView {
             <p class="privacy-note">"Your answers stay in this browser"</p>
         </header>
         <StorageBanner />
+        <UpdateNotice />
         <RecoveredTexts />
         <main id="main">
             {move || match route.get() {

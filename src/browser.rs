@@ -212,6 +212,33 @@ pub fn register_service_worker() {
     }
 }
 
+/// Calls `ready` when the service worker keeps a newer release of the app than this page
+/// runs (`public/sw.js`): the page tells the worker which release it runs (its `<head>`,
+/// which links the release's hashed files), and the worker's only message means "ready".
+/// Untyped calls through `Reflect`, because each new typed binding adds to the download;
+/// where there is no service worker a call fails and is ignored.
+pub fn on_new_version(mut ready: impl FnMut() + 'static) {
+    use js_sys::Reflect;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let get = |target: &wasm_bindgen::JsValue, key: &str| {
+        Reflect::get(target, &key.into()).unwrap_or_default()
+    };
+    let container = get(&window.navigator(), "serviceWorker");
+    let listener =
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |_| ready());
+    let _ = container
+        .unchecked_ref::<web_sys::EventTarget>()
+        .add_event_listener_with_callback("message", listener.as_ref().unchecked_ref());
+    listener.forget();
+    let worker = get(&container, "controller");
+    let head = get(&get(&window.document().into(), "head"), "innerHTML");
+    let _ = get(&worker, "postMessage")
+        .unchecked_into::<js_sys::Function>()
+        .call1(&worker, &head);
+}
+
 /// Whether the browser keeps this site's data until the user clears it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Persistence {

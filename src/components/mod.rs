@@ -39,4 +39,5 @@ pub mod storage_banner;
 pub mod teams_map;
 pub mod trajectory_editor;
 pub mod undo_toast;
+pub mod update_notice;
 pub mod workshop_row;
