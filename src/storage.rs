@@ -156,14 +156,16 @@ pub fn load() -> Loaded {
     remember(&meta_key, Some(&meta_text));
     let mut used = meta_key.len() + meta_text.len();
     let mut items = Vec::new();
+    // All names first: keeping a damaged record aside adds a key, which may reorder them.
     let count = storage.length().unwrap_or(0);
-    for index in 0..count {
-        let Ok(Some(name)) = storage.key(index) else {
-            continue;
-        };
-        let Some(key) = Key::parse(&name).filter(|k| *k != Key::Meta) else {
-            continue;
-        };
+    let names: Vec<(String, Key)> = (0..count)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter_map(|name| {
+            let key = Key::parse(&name).filter(|k| *k != Key::Meta)?;
+            Some((name, key))
+        })
+        .collect();
+    for (name, key) in names {
         let Ok(Some(text)) = storage.get_item(&name) else {
             continue;
         };

@@ -74,6 +74,8 @@ fn an_answer_rewrites_one_record_not_the_store() {
     for n in 0..50 {
         let mut other = store.assessments[0].clone();
         other.id = format!("x{n}");
+        // Older than t1, each older than the one before: the order records load in.
+        other.created_ms = 0.5 - f64::from(n);
         store.assessments.push(other);
     }
     save_all(&store);

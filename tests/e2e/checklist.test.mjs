@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   useApp, openApp, createAssessment, answer, drawnPixels, chartImage, ARTIFACTS,
-  idInUrl, storedAssessment, storedRecords, storedMeta, unreadableKeys, shownDate, todayIso,
+  idInUrl, storedAssessment, storedRecords, storedMeta, unreadableKeys, shownDate, todayIso, answerOf, waitForStoredAnswer,
 } from './harness.mjs';
 
 const app = useApp();
@@ -142,6 +142,7 @@ test('a typed name that only looks like a kept school is put to the user', async
   await createAssessment(page, { school: "St Aidan's CE Primary" });
   await page.getByRole('link', { name: 'Your assessments' }).click();
   await page.getByRole('link', { name: 'New assessment' }).first().click();
+  await page.waitForSelector('form.details-form');
   const school = page.getByLabel('School', { exact: true });
   // The kept schools are offered as the user types.
   assert.deepEqual(await page.$$eval('datalist option', (os) => os.map((o) => o.value)), ["St Aidan's CE Primary"]);
@@ -246,7 +247,7 @@ test('an older single-key store is moved to one record per item', async () => {
   assert.deepEqual(moved.meta.schools.map((s) => s.name), ['Old Store School']);
   assert.equal(moved.old1.school_id, moved.meta.schools[0].id);
   assert.equal(moved.old2.school_id, moved.meta.schools[0].id);
-  assert.equal(moved.old1.answers['stabilise-1'].note, 'Kept from format 4');
+  assert.deepEqual(answerOf(moved.old1, 'stabilise-1'), { level: 'clearly', note: 'Kept from format 4' });
   assert.deepEqual(await unreadableKeys(page), []);
   // Moved once: a reload reads the records and leaves them as they are.
   await page.reload();
@@ -278,8 +279,7 @@ test('corrupted storage: the app starts, says so, keeps the data aside and offer
   const id = idInUrl(page);
   await answer(page, 'repair-1', 'Clearly');
   // Answers are saved a moment later: wait for that save before looking.
-  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) || 'null')?.answers['repair-1']?.level === 'clearly', `waypoint.assessment.${id}`);
-  const stored = await storedAssessment(page, id);
+  const stored = await waitForStoredAnswer(page, id, 'repair-1', { level: 'clearly' });
   const meta = await storedMeta(page);
   assert.equal(meta.schools.find((s) => s.id === stored.school_id)?.name, 'Fresh Start School');
   assert.equal((await unreadableKeys(page)).length, 1);
@@ -338,14 +338,13 @@ test('a full storage quota: the user is told, and nothing typed is lost from the
     banner.getByRole('button', { name: 'Download a copy' }).click(),
   ]);
   const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
-  assert.equal(saved.assessments[0].answers['improve-3'].note, 'Governors challenged the maths data in October.');
+  assert.deepEqual(answerOf(saved.assessments[0], 'improve-3'), { level: 'clearly', note: 'Governors challenged the maths data in October.' });
   // Space is freed: trying again saves everything.
   await page.evaluate(() => sessionStorage.setItem('fill-quota', 'no'));
   await banner.getByRole('button', { name: 'Try saving again' }).click();
   await banner.waitFor({ state: 'detached' });
   const stored = await storedAssessment(page, id);
-  assert.equal(stored.answers['improve-3'].level, 'clearly');
-  assert.equal(stored.answers['improve-3'].note, 'Governors challenged the maths data in October.');
+  assert.deepEqual(answerOf(stored, 'improve-3'), { level: 'clearly', note: 'Governors challenged the maths data in October.' });
   await context.close();
 });
 

@@ -140,6 +140,43 @@ export async function storedMeta(page) {
   return page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.meta') || 'null'));
 }
 
+const FEATURE_IDS = JSON.parse(await readFile(join(ROOT, 'content/four_stages.json'), 'utf8')).features.map((f) => f.id);
+const LEVEL_LETTERS = { c: 'clearly', p: 'partly', n: 'not_seen', x: 'not_applicable' };
+
+/** One feature's answer in a stored or exported assessment, `{ level, note }` (null when
+ *  unanswered), whichever way the answers are written: one entry per feature, or the
+ *  compact `{"levels": "cpn-x…", "notes": {…}}` (one letter per feature, in order). */
+export function answerOf(record, feature) {
+  const answers = record?.answers ?? {};
+  if (answers[feature]) return { level: answers[feature].level ?? null, note: answers[feature].note ?? '' };
+  const index = FEATURE_IDS.indexOf(feature);
+  const level = LEVEL_LETTERS[(answers.levels ?? '')[index]] ?? null;
+  const note = answers.notes?.[feature] ?? '';
+  return level || note ? { level, note } : null;
+}
+
+/** Polls `check` (async, run in node) until it returns something truthy; returns that. */
+export async function waitUntil(check, { timeout = 10000, interval = 50, what = 'the condition' } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const result = await check();
+    if (result) return result;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/** Waits until the stored record of assessment `id` has `feature` answered as `want`
+ *  says (`{ level }` and/or `{ note }`); returns the record. */
+export async function waitForStoredAnswer(page, id, feature, want, options = {}) {
+  return waitUntil(async () => {
+    const record = await storedAssessment(page, id);
+    const got = answerOf(record, feature);
+    const ok = got && (want.level === undefined || got.level === want.level) && (want.note === undefined || got.note === want.note);
+    return ok ? record : null;
+  }, { what: `${feature} stored as ${JSON.stringify(want)}`, ...options });
+}
+
 /** Every `waypoint.*` key and its text, to show that nothing changed. */
 export async function storageSnapshot(page) {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage)

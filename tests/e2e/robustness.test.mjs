@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useApp, openApp, createAssessment, answer, ARTIFACTS, idInUrl, storedAssessment, shownDate, todayIso } from './harness.mjs';
+import {
+  useApp, openApp, createAssessment, answer, ARTIFACTS, idInUrl, storedAssessment, shownDate, todayIso, answerOf, waitForStoredAnswer,
+} from './harness.mjs';
 
 const app = useApp();
 
@@ -66,14 +68,14 @@ test('typing is saved a moment later, not on every key, and leaving the page sav
   await page.evaluate((k) => { window.__watched = k; }, key);
   const note = page.locator('#s-stabilise-1-note');
   await note.pressSequentially('Attendance data checked weekly', { delay: 5 });
-  const stored = async () => (await storedAssessment(page, id)).answers['stabilise-1']?.note;
-  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).answers['stabilise-1']?.note === 'Attendance data checked weekly', key);
+  const stored = async () => answerOf(await storedAssessment(page, id), 'stabilise-1')?.note;
+  await waitForStoredAnswer(page, id, 'stabilise-1', { note: 'Attendance data checked weekly' });
   const writes = await page.evaluate(() => window.__assessmentWrites);
   assert.ok(writes >= 1 && writes <= 3, `30 keys were saved in ${writes} writes`);
   // Answers clicked one after another are saved together too.
   await page.evaluate(() => { window.__assessmentWrites = 0; });
   for (const feature of ['stabilise-2', 'stabilise-3', 'stabilise-4', 'repair-1', 'repair-2']) await answer(page, feature, 'Partly');
-  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k)).answers['repair-2']?.level === 'partly', key);
+  await waitForStoredAnswer(page, id, 'repair-2', { level: 'partly' });
   const answerWrites = await page.evaluate(() => window.__assessmentWrites);
   assert.ok(answerWrites >= 1 && answerWrites <= 3, `5 answers were saved in ${answerWrites} writes`);
   assert.equal(await page.evaluate(() => window.__otherAssessmentWrites), 0, 'no other assessment record was written');
