@@ -30,8 +30,8 @@ pub const UNREADABLE_PREFIX: &str = "waypoint.unreadable.";
 pub const QUOTA_CHARS: usize = 5_000_000;
 
 thread_local! {
-    /// A hash of each record's text as this tab last read or wrote it.
-    static KNOWN: RefCell<HashMap<String, u64>> = RefCell::new(HashMap::new());
+    /// A hash and the length of each record's text as this tab last read or wrote it.
+    static KNOWN: RefCell<HashMap<String, (u64, usize)>> = RefCell::new(HashMap::new());
     /// The characters Waypoint's records take, kept up to date as they are written.
     static USED: RefCell<usize> = const { RefCell::new(0) };
 }
@@ -45,13 +45,19 @@ fn hash(text: &str) -> u64 {
     hash ^ text.len() as u64
 }
 
+/// Remembers a record's text as read or written, and keeps the count of characters used.
 fn remember(key: &str, text: Option<&str>) {
-    KNOWN.with(|known| {
+    let before = KNOWN.with(|known| {
         let mut known = known.borrow_mut();
         match text {
-            Some(text) => known.insert(key.to_string(), hash(text)),
+            Some(text) => known.insert(key.to_string(), (hash(text), key.len() + text.len())),
             None => known.remove(key),
         }
+    });
+    let after = text.map_or(0, |t| key.len() + t.len());
+    USED.with(|u| {
+        let mut u = u.borrow_mut();
+        *u = u.saturating_sub(before.map_or(0, |(_, len)| len)) + after;
     });
 }
 
@@ -153,8 +159,8 @@ pub fn load() -> Loaded {
             Meta::default()
         }
     };
+    USED.with(|u| *u.borrow_mut() = 0);
     remember(&meta_key, Some(&meta_text));
-    let mut used = meta_key.len() + meta_text.len();
     let mut items = Vec::new();
     // All names first: keeping a damaged record aside adds a key, which may reorder them.
     let count = storage.length().unwrap_or(0);
@@ -169,7 +175,6 @@ pub fn load() -> Loaded {
         let Ok(Some(text)) = storage.get_item(&name) else {
             continue;
         };
-        used += name.len() + text.len();
         match read_record(&key, &text) {
             Ok(item) => {
                 remember(&name, Some(&text));
@@ -181,7 +186,6 @@ pub fn load() -> Loaded {
             }
         }
     }
-    USED.with(|u| *u.borrow_mut() = used);
     loaded.store = Store::from_records(meta, items);
     if let Some(legacy) = legacy {
         let reason = "an older version of Waypoint saved data in this browser after it had moved to the current format; download it and import it to bring those changes in".to_string();
@@ -305,7 +309,7 @@ pub fn changed_elsewhere(keys: &[Key]) -> Vec<Key> {
         .filter(|key| {
             let name = key.storage_key();
             let now = storage.get_item(&name).ok().flatten().map(|t| hash(&t));
-            now != KNOWN.with(|known| known.borrow().get(&name).copied())
+            now != KNOWN.with(|known| known.borrow().get(&name).map(|(h, _)| *h))
         })
         .cloned()
         .collect()
@@ -349,28 +353,15 @@ pub fn save(store: &Store, keys: &[Key]) -> Result<(), String> {
     }
     for key in ordered {
         let name = key.storage_key();
-        let before = storage
-            .get_item(&name)
-            .ok()
-            .flatten()
-            .map_or(0, |t| t.len() + name.len());
         match write_record(store, key) {
             Some(text) => {
                 storage
                     .set_item(&name, &text)
                     .map_err(|error| describe_js_error(&error))?;
-                USED.with(|u| {
-                    let mut u = u.borrow_mut();
-                    *u = u.saturating_sub(before) + name.len() + text.len();
-                });
                 remember(&name, Some(&text));
             }
             None => {
                 let _ = storage.remove_item(&name);
-                USED.with(|u| {
-                    let mut u = u.borrow_mut();
-                    *u = u.saturating_sub(before);
-                });
                 remember(&name, None);
             }
         }
@@ -383,18 +374,9 @@ pub fn write_texts(records: &[(Key, String)]) -> Result<(), String> {
     let storage = local_storage()?;
     for (key, text) in records {
         let name = key.storage_key();
-        let before = storage
-            .get_item(&name)
-            .ok()
-            .flatten()
-            .map_or(0, |t| t.len() + name.len());
         storage
             .set_item(&name, text)
             .map_err(|error| describe_js_error(&error))?;
-        USED.with(|u| {
-            let mut u = u.borrow_mut();
-            *u = u.saturating_sub(before) + name.len() + text.len();
-        });
         remember(&name, Some(text));
     }
     Ok(())

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::confirm_delete::ConfirmDelete;
+use crate::domain::dates::display;
 use crate::domain::edit::Edit;
 use crate::domain::plan::{Progress, Review, Status};
 use crate::domain::text::{clamp_chars, MAX_NOTE_CHARS};
@@ -83,9 +84,9 @@ pub fn InterventionCard(id: String) -> impl IntoView {
                     <dl class="intervention-facts">
                         {(!p.focus.is_empty()).then(|| view! { <div><dt>"Area of need"</dt><dd dir="auto">{p.focus.clone()}</dd></div> })}
                         <div><dt>"Owner"</dt><dd dir="auto">{p.owner.clone()}</dd></div>
-                        <div><dt>"Runs"</dt><dd>{format!("{} to {}", p.start, p.end)}</dd></div>
+                        <div><dt>"Runs"</dt><dd>{format!("{} to {}", display(&p.start), display(&p.end))}</dd></div>
                         <div><dt>"Reviews"</dt><dd>{format!("Every {} week{}{}", p.review_weeks, if p.review_weeks == 1 { "" } else { "s" },
-                            next.map(|n| format!("; next {n}")).unwrap_or_default())}</dd></div>
+                            next.map(|n| format!("; next {}", display(&n))).unwrap_or_default())}</dd></div>
                         <div class="wide"><dt>"Success criteria"</dt><dd dir="auto">{p.success_criteria.clone()}</dd></div>
                     </dl>
                     <div class="intervention-status no-print">
@@ -101,7 +102,7 @@ pub fn InterventionCard(id: String) -> impl IntoView {
                         <h4>"Reviews"</h4>
                         <ul class="review-list">
                             {p.reviews.iter().map(|r| view! {
-                                <li><strong>{format!("{}: {}", r.date, r.progress.label())}</strong>
+                                <li><strong>{format!("{}: {}", display(&r.date), r.progress.label())}</strong>
                                     {(!r.note.is_empty()).then(|| view! { <span class="review-note" dir="auto">{format!(" – {}", r.note)}</span> })}</li>
                             }).collect_view()}
                         </ul>

@@ -91,12 +91,12 @@ pub fn Report(
                             <p>{p.kind.content().name.clone()}
                                 {(!p.partner.is_empty()).then(|| format!(" with {}", p.partner))}
                                 {format!(" · Owner: {} · {} to {} · Reviews every {} weeks · Status: {}",
-                                    p.owner, p.start, p.end, p.review_weeks, p.status.label())}</p>
+                                    p.owner, display(&p.start), display(&p.end), p.review_weeks, p.status.label())}</p>
                             {(!p.focus.is_empty()).then(|| view! { <p dir="auto">{format!("Area of need: {}", p.focus)}</p> })}
                             <p dir="auto">{format!("Success criteria: {}", p.success_criteria)}</p>
                             {p.overdue(&today.get_value()).map(|o| view! { <p class="overdue-flag">{o.message()}</p> })}
                             {p.reviews.iter().map(|r| view! {
-                                <p class="report-review" dir="auto">{format!("Review {}: {}{}", r.date, r.progress.label(),
+                                <p class="report-review" dir="auto">{format!("Review {}: {}{}", display(&r.date), r.progress.label(),
                                     if r.note.is_empty() { String::new() } else { format!(" – {}", r.note) })}</p>
                             }).collect_view()}
                         </div>

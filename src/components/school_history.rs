@@ -116,7 +116,7 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
                 <select id=id on:change=move |ev| signal.set(Some(event_target_value(&ev)))>
                     {move || scope.get().map(|l| points_of(&l)).unwrap_or_default().into_iter().map(|p| {
                         let value = p.assessment_id.clone();
-                        view! { <option value=value.clone() selected=move || signal.get().as_ref() == Some(&value)>{p.date}</option> }
+                        view! { <option value=value.clone() selected=move || signal.get().as_ref() == Some(&value)>{crate::domain::dates::display(&p.date)}</option> }
                     }).collect_view()}
                 </select>
             </div>
@@ -135,7 +135,7 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
                     let href = Route::Assessment(last.assessment_id.clone()).href();
                     Some(view! {
                         <li>
-                            <span dir="auto"><strong>{label.clone()}</strong>{format!(" – last assessed {}", last.date)}</span>
+                            <span dir="auto"><strong>{label.clone()}</strong>{format!(" – last assessed {}", crate::domain::dates::display(&last.date))}</span>
                             <a class="button" href=href>"Open latest"</a>
                             <button type="button" class="button primary" aria-label=format!("Reassess this term: {label}")
                                 on:click=move |_| reassess(id.clone())>"Reassess this term"</button>

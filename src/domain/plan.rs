@@ -360,10 +360,14 @@ impl Overdue {
     pub fn message(&self) -> String {
         match self {
             Overdue::ReviewMissed { due } => {
-                format!("Overdue: the review due on {due} has not been recorded.")
+                format!(
+                    "Overdue: the review due on {} has not been recorded.",
+                    super::dates::display(due)
+                )
             }
             Overdue::PastTimeLimit { end } => format!(
-                "Overdue: the time limit ({end}) has passed; record the final review and close it."
+                "Overdue: the time limit ({}) has passed; record the final review and close it.",
+                super::dates::display(end)
             ),
         }
     }

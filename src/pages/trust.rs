@@ -127,7 +127,7 @@ pub fn TrustPage() -> impl IntoView {
                                 <td>
                                     <StageBadge stage=Signal::stored(row.stage) />
                                     {row.tentative.then(|| view! { <span class="tentative">" (tentative)"</span> })}
-                                    {row.assessed_on.clone().map(|d| view! { <span class="cell-note">{format!("assessed {d}")}</span> })}
+                                    {row.assessed_on.clone().map(|d| view! { <span class="cell-note">{format!("assessed {}", crate::domain::dates::display(&d))}</span> })}
                                 </td>
                                 <td>{match row.journey {
                                     Some(letter) => format!("{letter}: {}", crate::domain::trajectory::journeys().journey(letter).name),

@@ -19,7 +19,7 @@ pub fn WorkshopPage(id: String) -> impl IntoView {
     let title = Memo::new(move |_| {
         state.store.with(|s| {
             s.workshop(&lookup_id)
-                .map(|w| (s.workshop_title(w), w.date.clone()))
+                .map(|w| (s.workshop_title(w), crate::domain::dates::display(&w.date)))
         })
     });
     Effect::new(move |_| {
