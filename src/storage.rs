@@ -139,13 +139,17 @@ pub fn load() -> Loaded {
         .ok()
         .flatten()
         .filter(|text| *text != legacy_marker());
-    let Some(meta_text) = meta_text else {
+    if meta_text.is_none() {
         if let Some(legacy) = legacy {
             load_legacy(&storage, legacy, &mut loaded);
+            return loaded;
         }
-        return loaded;
-    };
+    }
+    // Records without a meta record (a first save cut short): they are still read, and
+    // their schools show as "Unknown school" until renamed.
+    let meta_text = meta_text.unwrap_or_default();
     let meta = match read_meta(&meta_text) {
+        _ if meta_text.is_empty() => Meta::default(),
         Ok(meta) => meta,
         Err(ReadError::NewerVersion { .. }) => {
             loaded.newer = Some(newer_message());
@@ -160,7 +164,9 @@ pub fn load() -> Loaded {
         }
     };
     USED.with(|u| *u.borrow_mut() = 0);
-    remember(&meta_key, Some(&meta_text));
+    if !meta_text.is_empty() {
+        remember(&meta_key, Some(&meta_text));
+    }
     let mut items = Vec::new();
     // All names first: keeping a damaged record aside adds a key, which may reorder them.
     let count = storage.length().unwrap_or(0);
@@ -187,7 +193,7 @@ pub fn load() -> Loaded {
         }
     }
     loaded.store = Store::from_records(meta, items);
-    if let Some(legacy) = legacy {
+    if let Some(legacy) = legacy.filter(|_| !meta_text.is_empty()) {
         let reason = "an older version of Waypoint saved data in this browser after it had moved to the current format; download it and import it to bring those changes in".to_string();
         loaded.unreadable.push(keep_aside(&storage, legacy, reason));
         let _ = storage.set_item(LEGACY_STORE_KEY, &legacy_marker());

@@ -70,7 +70,7 @@ pub fn DetailsForm(
     let school_names = Memo::new(move |_| {
         state.store.with(|s| {
             let mut names: Vec<String> = s.schools.iter().map(|x| x.name.clone()).collect();
-            names.sort_by_key(|n| n.to_lowercase());
+            crate::domain::order::sort_by_key(&mut names, |n| n.to_lowercase());
             names
         })
     });

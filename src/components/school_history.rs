@@ -23,7 +23,7 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
                 .flat_map(|(_, p)| p.iter().map(|p| p.date.clone()))
                 .collect()
         });
-        all.sort();
+        crate::domain::order::sort_by(&mut all, |a, b| a.cmp(b));
         all.dedup();
         all
     });

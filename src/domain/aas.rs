@@ -467,7 +467,7 @@ impl WorkshopResults {
             .iter()
             .filter(|p| p.gap.is_some_and(|g| g.abs() > 0.0))
             .collect();
-        with_gap.sort_by(|a, b| {
+        super::order::sort_by(&mut with_gap, |a, b| {
             let key = |p: &PracticeResult| p.gap.map_or(0.0, f64::abs);
             key(b).total_cmp(&key(a))
         });
@@ -482,7 +482,7 @@ impl WorkshopResults {
             .iter()
             .filter(|p| p.disagreement() >= 2)
             .collect();
-        split.sort_by_key(|p| std::cmp::Reverse(p.disagreement()));
+        super::order::sort_by_key(&mut split, |p| std::cmp::Reverse(p.disagreement()));
         split.truncate(count);
         split
     }

@@ -245,8 +245,9 @@ impl Store {
     pub fn apply(&mut self, edit: &Edit, now_ms: f64) -> Result<Applied, EditError> {
         let mut applied = Applied::default();
         self.apply_into(edit, now_ms, &mut applied)?;
-        applied.changed.sort();
-        applied.changed.dedup();
+        // In key order, once each (a set rather than a sort: smaller in the download).
+        let unique: std::collections::BTreeSet<Key> = applied.changed.drain(..).collect();
+        applied.changed.extend(unique);
         Ok(applied)
     }
 
@@ -260,7 +261,7 @@ impl Store {
                 let mut school = school.clone();
                 school.name = name_of(&school.name)?;
                 school.updated_ms = now;
-                self.mark(&school.id, out);
+                // Not counted as a change to back up on its own: its items are.
                 self.schools.push(school);
                 out.touch(Key::Meta);
             }
@@ -361,7 +362,10 @@ impl Store {
                 if current == note {
                     return Ok(());
                 }
-                if current != *was && !current.trim().is_empty() {
+                if current != *was
+                    && !current.trim().is_empty()
+                    && !note.starts_with(current.as_str())
+                {
                     let what = format!("Evidence note in “{}”", self.title(a));
                     self.recover(
                         TextPlace::AssessmentNote {
@@ -377,6 +381,14 @@ impl Store {
                 if let Some(a) = self.get_mut(assessment) {
                     a.set_note(feature, &note, now);
                 }
+                self.settle_recovered(
+                    &TextPlace::AssessmentNote {
+                        assessment: assessment.clone(),
+                        feature: feature.clone(),
+                    },
+                    &note,
+                    out,
+                );
                 self.changed(Key::Assessment(assessment.clone()), out);
             }
             Edit::SetDetails {
@@ -529,7 +541,10 @@ impl Store {
                 if current == note {
                     return Ok(());
                 }
-                if current != *was && !current.trim().is_empty() {
+                if current != *was
+                    && !current.trim().is_empty()
+                    && !note.starts_with(current.as_str())
+                {
                     let what = format!("{}’s note in “{}”", r.name, self.workshop_title(w));
                     self.recover(
                         TextPlace::PracticeNote {
@@ -549,6 +564,15 @@ impl Store {
                     }
                     w.updated_ms = now;
                 }
+                self.settle_recovered(
+                    &TextPlace::PracticeNote {
+                        workshop: workshop.clone(),
+                        respondent: respondent.clone(),
+                        practice: practice.clone(),
+                    },
+                    &note,
+                    out,
+                );
                 self.changed(Key::Workshop(workshop.clone()), out);
             }
             Edit::MergeRespondent {
@@ -737,6 +761,18 @@ impl Store {
         }
     }
 
+    /// Drops kept text that the place's text now starts with: an earlier state of it.
+    fn settle_recovered(&mut self, place: &TextPlace, text: &str, out: &mut Applied) {
+        let before = self.recovered.len();
+        self.recovered
+            .retain(|r| &r.place != place || !text.starts_with(r.text.as_str()));
+        if self.recovered.len() != before {
+            out.touch(Key::Meta);
+        }
+    }
+
+    /// Keeps the other tab's text for a place, once: a later state of the same typing
+    /// replaces an earlier one.
     fn recover(
         &mut self,
         place: TextPlace,
@@ -745,13 +781,17 @@ impl Store {
         now: f64,
         out: &mut Applied,
     ) {
+        // Earlier states of the same typing are not kept beside later ones.
         if self
             .recovered
             .iter()
-            .any(|r| r.place == place && r.text == text)
+            .any(|r| r.place == place && r.text.starts_with(text.as_str()))
         {
             return;
         }
+        self.recovered
+            .retain(|r| r.place != place || !text.starts_with(r.text.as_str()));
+        out.touch(Key::Meta);
         let id = format!("r{}-{}", now as u64, self.recovered.len() + 1);
         self.recovered.push(Recovered {
             id,

@@ -230,15 +230,16 @@ impl Store {
                 Item::Plan(p) => store.plans.push(p),
             }
         }
-        store
-            .assessments
-            .sort_by(|a, b| b.created_ms.total_cmp(&a.created_ms).then(a.id.cmp(&b.id)));
-        store
-            .workshops
-            .sort_by(|a, b| b.created_ms.total_cmp(&a.created_ms).then(a.id.cmp(&b.id)));
-        store
-            .plans
-            .sort_by(|a, b| a.created_ms.total_cmp(&b.created_ms).then(a.id.cmp(&b.id)));
+        use super::order::sort_by;
+        sort_by(&mut store.assessments, |a, b| {
+            b.created_ms.total_cmp(&a.created_ms).then(a.id.cmp(&b.id))
+        });
+        sort_by(&mut store.workshops, |a, b| {
+            b.created_ms.total_cmp(&a.created_ms).then(a.id.cmp(&b.id))
+        });
+        sort_by(&mut store.plans, |a, b| {
+            a.created_ms.total_cmp(&b.created_ms).then(a.id.cmp(&b.id))
+        });
         store
     }
 }

@@ -34,7 +34,7 @@ pub fn school_list(store: &Store, query: &str) -> Vec<SchoolEntry> {
         let Some(list) = by_school.get_mut(school.id.as_str()) else {
             continue;
         };
-        list.sort_by(|a, b| {
+        super::order::sort_by(list, |a, b| {
             b.date
                 .cmp(&a.date)
                 .then(b.updated_ms.total_cmp(&a.updated_ms))
@@ -68,7 +68,9 @@ pub fn school_list(store: &Store, query: &str) -> Vec<SchoolEntry> {
             },
         ));
     }
-    entries.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.name.cmp(&b.1.name)));
+    super::order::sort_by(&mut entries, |a, b| {
+        b.0.total_cmp(&a.0).then(a.1.name.cmp(&b.1.name))
+    });
     entries.into_iter().map(|(_, e)| e).collect()
 }
 

@@ -9,6 +9,7 @@ pub mod exchange;
 pub mod ids;
 pub mod layout;
 pub mod listing;
+pub mod order;
 pub mod placement;
 pub mod plan;
 pub mod responses;

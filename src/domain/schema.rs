@@ -158,15 +158,14 @@ impl<'a> DocumentReader<'a> {
                 serde_json::error::Category::Data => ReadError::NotWaypoint,
                 _ => ReadError::NotJson(e.to_string()),
             })?;
-        let format: Option<String> = top
-            .get("format")
-            .and_then(|raw| serde_json::from_str(raw.get()).ok());
-        if format.as_deref() != Some(FORMAT_NAME) {
+        // Both are read from their JSON text as it stands: the format is a plain string.
+        let format = top.get("format").map(|raw| raw.get());
+        if format != Some(concat!("\"", "waypoint", "\"")) {
             return Err(ReadError::NotWaypoint);
         }
         let version: u64 = top
             .get("schema")
-            .and_then(|raw| serde_json::from_str(raw.get()).ok())
+            .and_then(|raw| raw.get().parse().ok())
             .ok_or_else(|| ReadError::Invalid("the format version is missing".into()))?;
         if version > SCHEMA_VERSION {
             return Err(ReadError::NewerVersion { found: version });

@@ -47,7 +47,7 @@ pub struct Store {
 
 /// Where a piece of text lives, so that recovered text can be put back.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum TextPlace {
     AssessmentNote {
         assessment: String,

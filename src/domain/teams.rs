@@ -91,7 +91,7 @@ pub fn teams_map<'a>(
         }
     }
     let mut chosen: Vec<&Assessment> = latest.into_values().collect();
-    chosen.sort_by_key(|a| {
+    super::order::sort_by_key(&mut chosen, |a| {
         (
             a.scope != Scope::WholeSchool,
             a.scope.kind() as u8,
@@ -161,7 +161,7 @@ pub fn history<'a>(
     by_scope
         .into_values()
         .map(|(label, mut list)| {
-            list.sort_by(|a, b| {
+            super::order::sort_by(&mut list, |a, b| {
                 a.date
                     .cmp(&b.date)
                     .then(a.created_ms.total_cmp(&b.created_ms))

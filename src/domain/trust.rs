@@ -136,7 +136,7 @@ pub fn need(stage: Option<Stage>, journey: Option<char>, role: Option<Role>) -> 
 /// Every school in the store, by name.
 pub fn overview(framework: &Framework, store: &Store, today: &str) -> Vec<SchoolRow> {
     let mut schools: Vec<&super::school::School> = store.schools.iter().collect();
-    schools.sort_by_key(|s| s.name.to_lowercase());
+    super::order::sort_by_key(&mut schools, |s| s.name.to_lowercase());
     schools
         .into_iter()
         .map(|school| {
@@ -222,12 +222,16 @@ pub fn pairings(framework: &Framework, rows: &[SchoolRow]) -> Vec<Pairing> {
             })
             .collect();
         // Strongest first; then by name, so the suggestion is stable.
-        givers.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.name.cmp(&b.0.name)));
+        super::order::sort_by(&mut givers, |a, b| {
+            b.1.cmp(&a.1).then(a.0.name.cmp(&b.0.name))
+        });
         let mut takers: Vec<(&SchoolRow, Stage)> = rows
             .iter()
             .filter_map(|r| stage_in(r).filter(|s| *s <= Stage::Repair).map(|s| (r, s)))
             .collect();
-        takers.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.name.cmp(&b.0.name)));
+        super::order::sort_by(&mut takers, |a, b| {
+            a.1.cmp(&b.1).then(a.0.name.cmp(&b.0.name))
+        });
         for (taker, taker_stage) in takers {
             let best = givers
                 .iter_mut()
@@ -308,7 +312,7 @@ impl Filter {
 pub fn arrange(rows: &[SchoolRow], filter: &Filter, sort: SortBy) -> Vec<SchoolRow> {
     let mut kept: Vec<SchoolRow> = rows.iter().filter(|r| filter.keeps(r)).cloned().collect();
     let stage_rank = |r: &SchoolRow| r.stage.map_or(4, |s| s.index());
-    kept.sort_by(|a, b| {
+    super::order::sort_by(&mut kept, |a, b| {
         let first = match sort {
             SortBy::Name => std::cmp::Ordering::Equal,
             SortBy::Need => a.need.cmp(&b.need).then(stage_rank(a).cmp(&stage_rank(b))),

@@ -109,7 +109,7 @@ fn AssessmentView(id: String) -> impl IntoView {
                         .collect()
                 })
                 .unwrap_or_default();
-            themes.sort();
+            crate::domain::order::sort_by(&mut themes, |a, b| a.cmp(b));
             themes.into_iter().map(|(_, name)| name).collect::<Vec<_>>()
         })
     });

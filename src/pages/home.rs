@@ -71,10 +71,10 @@ pub fn HomePage() -> impl IntoView {
             </ul>
             <Show when=move || { pages() > 1 }>
                 <nav class="pager" aria-label="Pages of schools">
-                    <button type="button" class="button" disabled=move || current() == 0
+                    <button type="button" class="button" disabled=move || { current() == 0 }
                         on:click=move |_| page.set(current().saturating_sub(1))>"Previous"</button>
                     <span>{move || format!("Page {} of {}", current() + 1, pages())}</span>
-                    <button type="button" class="button" disabled=move || current() + 1 >= pages()
+                    <button type="button" class="button" disabled=move || { current() + 1 >= pages() }
                         on:click=move |_| page.set(current() + 1)>"Next"</button>
                 </nav>
             </Show>

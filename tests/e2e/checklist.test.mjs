@@ -137,7 +137,7 @@ test('the list: schools with their assessments; open, reassess this term, rename
   await context.close();
 });
 
-test('a typed name that only looks like a kept school is put to the user', async () => {
+test('a typed name that only looks like a kept school is put to the user, and look-alike schools can be merged', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
   await createAssessment(page, { school: "St Aidan's CE Primary" });
   await page.getByRole('link', { name: 'Your assessments' }).click();
@@ -159,6 +159,34 @@ test('a typed name that only looks like a kept school is put to the user', async
   assert.equal(await page.locator('.school-group').count(), 1, 'one school, two assessments');
   assert.equal(await page.locator('.assessment-row').count(), 2);
   assert.equal((await storedMeta(page)).schools.length, 1);
+
+  // Said to be a different school: a second school, which the home page then asks about.
+  await page.getByRole('link', { name: 'New assessment' }).first().click();
+  await page.waitForSelector('form.details-form');
+  await page.getByLabel('School', { exact: true }).fill("St Aidan's CE Primary School");
+  await page.getByRole('button', { name: 'Start assessment' }).click();
+  const again = page.getByRole('group', { name: "Is “St Aidan's CE Primary School” a school already in Waypoint?" });
+  await again.waitFor();
+  await again.getByLabel("No, “St Aidan's CE Primary School” is a different school").check();
+  await page.getByRole('button', { name: 'Start assessment' }).click();
+  await page.waitForSelector('.assessment-layout');
+  await page.getByRole('link', { name: 'Your assessments' }).click();
+  assert.equal(await page.locator('.school-group').count(), 2);
+  const panel = page.locator('.school-duplicates');
+  await panel.getByRole('heading', { name: 'Are these the same school?' }).waitFor();
+  // The school with more assessments, and its name, are kept.
+  await panel.getByRole('button', { name: "Same school: keep “St Aidan's CE Primary”" }).click();
+  await panel.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.school-group').count(), 1);
+  assert.equal(await page.locator('.school-name').innerText(), "St Aidan's CE Primary");
+  assert.equal(await page.locator('.assessment-row').count(), 3);
+  await page.reload();
+  await page.locator('.school-group').waitFor();
+  assert.equal(await page.locator('.school-group').count(), 1);
+  assert.equal(await page.locator('.school-duplicates').count(), 0);
+  const meta = await storedMeta(page);
+  assert.deepEqual(meta.schools.map((x) => x.name), ["St Aidan's CE Primary"]);
+  assert.ok((await storedRecords(page, 'assessment')).every((a) => a.school_id === meta.schools[0].id));
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -147,6 +147,41 @@ test('refused files say why, by name, and nothing stored is lost', async () => {
   await context.close();
 });
 
+test('an imported school whose name only looks like one here is put to the user first', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await createAssessment(page, { school: "St Aidan's CE Primary" });
+  await page.goto(app.server.url);
+  const file = (name, id) => ({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'waypoint', schema: 4, assessments: [{ id, school: "St Aidan's CE Primary School", scope: { kind: 'subject', name: 'Maths' }, date: '2026-02-02', assessors: '', answers: {}, created_ms: 1767000000000, updated_ms: 1767000000000 }] })),
+  });
+  const before = await storageSnapshot(page);
+  await page.getByLabel('Choose Waypoint files, or drop them here').setInputFiles(file('aidans.json', 'imp1'));
+  const choices = page.getByRole('group', { name: 'Choices for aidans.json' });
+  await choices.waitFor();
+  const question = choices.getByRole('group', { name: "aidans.json: is “St Aidan's CE Primary School” a school already here?" });
+  await question.waitFor();
+  assert.deepEqual(await storageSnapshot(page), before, 'nothing is applied before the question is answered');
+  // Importing without an answer is refused; cancelling changes nothing.
+  await choices.getByRole('button', { name: 'Import', exact: true }).click();
+  assert.match(await choices.getByRole('alert').innerText(), /Answer each question about the schools first/);
+  await choices.getByRole('button', { name: 'Cancel this import' }).click();
+  await page.getByText('aidans.json: import cancelled. Nothing was changed.').waitFor();
+  assert.deepEqual(await storageSnapshot(page), before);
+  // Again, and this time it is the school already here.
+  await page.getByLabel('Choose Waypoint files, or drop them here').setInputFiles(file('aidans-again.json', 'imp2'));
+  const again = page.getByRole('group', { name: 'Choices for aidans-again.json' });
+  await again.getByLabel("Yes, it is “St Aidan's CE Primary”").check();
+  await again.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByText(/aidans-again\.json: imported \(1 added\)/).waitFor();
+  assert.equal(await page.locator('.school-group').count(), 1, 'one school');
+  assert.deepEqual((await page.locator('.school-group .row-title').allInnerTexts()).sort(), ['Subject: Maths', 'Whole school']);
+  assert.equal(await page.locator('.school-name').innerText(), "St Aidan's CE Primary");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a share link opens read-only in a fresh browser profile and can be saved there', async () => {
   const sender = await openApp(app.browser, app.server.url);
   await assessedSchool(sender.page, 'Ysgol Glan Môr');
