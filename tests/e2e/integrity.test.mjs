@@ -318,7 +318,7 @@ test('the backup reminder counts a workshop answer and a capacity tick made afte
   await page.locator('.backup-reminder').waitFor();
   await Promise.all([page.waitForEvent('download'), safety.getByRole('button', { name: 'Download file (JSON)' }).click()]);
   await page.locator('.backup-reminder').waitFor({ state: 'detached' });
-  assert.match(await safety.locator('.backup-ok').innerText(), /Everything here is in a file you have downloaded\./);
+  assert.match(await safety.locator('.backup-ok').innerText(), /Everything here is also in a file: one you downloaded, or one you imported\./);
 
   // A workshop answer…
   await page.goto(workshopPage);

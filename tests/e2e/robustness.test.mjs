@@ -166,7 +166,7 @@ test('durability: persistent storage asked for, last backup shown, reminders, an
   assert.match(file.suggestedFilename(), /^waypoint-everything-/);
   await page.locator('.backup-reminder').waitFor({ state: 'detached' });
   assert.match(await safety.innerText(), new RegExp(`Last full backup downloaded: ${shownDate(todayIso())}`));
-  assert.match(await safety.locator('.backup-ok').innerText(), /Everything here is in a file you have downloaded\./);
+  assert.match(await safety.locator('.backup-ok').innerText(), /Everything here is also in a file: one you downloaded, or one you imported\./);
   // A new change is not in that backup: the reminder returns, also after a reload.
   await page.locator('.assessment-row').getByRole('link', { name: 'Open' }).click();
   await page.waitForSelector('.assessment-layout');
