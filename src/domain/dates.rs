@@ -77,3 +77,25 @@ pub fn from_ms(ms: f64, offset_minutes: f64) -> Option<String> {
 pub fn display_ms(ms: f64, offset_minutes: f64) -> String {
     from_ms(ms, offset_minutes).map_or_else(|| "unknown".into(), |d| display(&d))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_shown_the_uk_way_or_as_unknown() {
+        assert_eq!(display("2026-11-23"), "23 Nov 2026");
+        assert_eq!(display("2027-02-01"), "1 Feb 2027");
+        for damaged in ["0000-01-00", "2026-02-30", "2026-13-01", "", "23/11/2026"] {
+            assert_eq!(display(damaged), "unknown", "{damaged}");
+        }
+        // 23 Nov 2026 09:00 UTC, seen from UTC and from UTC+10.
+        let ms = 1_795_424_400_000.0;
+        assert_eq!(display_ms(ms, 0.0), "23 Nov 2026");
+        assert_eq!(display_ms(ms, 600.0), "23 Nov 2026");
+        // Values a damaged record could hold are never shown as dates.
+        for damaged in [f64::NAN, f64::INFINITY, -1.0, 0.0, 1.35e17, 2.0e15] {
+            assert_eq!(display_ms(damaged, 0.0), "unknown", "{damaged}");
+        }
+    }
+}

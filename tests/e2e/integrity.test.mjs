@@ -533,3 +533,58 @@ test('a file too big for the browser storage is refused, saying how much would f
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an answer whose save failed is kept when another tab saves, and saved once there is room', async () => {
+  // This tab's storage refuses writes while `fill-quota` is set (its session only).
+  const init = () => {
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (sessionStorage.getItem('fill-quota') === 'yes' && this === localStorage) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return real.call(this, key, value);
+    };
+  };
+  const { context, page, errors } = await openApp(app.browser, app.server.url, { init });
+  await createAssessment(page, { school: 'Failed Save Primary' });
+  const id = idInUrl(page);
+  await page.evaluate(() => sessionStorage.setItem('fill-quota', 'yes'));
+  await answer(page, 'repair-1', 'Clearly');
+  await page.locator('.banner.error').waitFor();
+  // Another tab (storage working) answers another feature of the same assessment.
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await other.waitForSelector('.assessment-layout');
+  await answer(other, 'sustain-2', 'Partly');
+  await waitForStoredAnswer(other, id, 'sustain-2', { level: 'partly' });
+  // This tab took in the other's answer and still has its own, unsaved one.
+  await page.waitForFunction(() => document.querySelector('#s-sustain-2-partly')?.checked);
+  assert.ok(await page.locator('#s-repair-1-clearly').isChecked(), 'the failed answer is still on the page');
+  // Room again: "Try saving again" saves both answers.
+  await page.evaluate(() => sessionStorage.setItem('fill-quota', 'no'));
+  await page.locator('.banner.error').getByRole('button', { name: 'Try saving again' }).click();
+  await page.locator('.banner.error').waitFor({ state: 'detached' });
+  const stored = await storedAssessment(page, id);
+  assert.equal(answerOf(stored, 'repair-1')?.level, 'clearly');
+  assert.equal(answerOf(stored, 'sustain-2')?.level, 'partly');
+  assert.deepEqual(errors.filter((e) => !/quota/i.test(e)), []);
+  await context.close();
+});
+
+test('workshops of the same trust share one trust record', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  for (const date of ['2025-11-20', '2026-11-19']) {
+    await page.goto(`${app.server.url}#/workshop/new`);
+    await page.getByLabel('Trust', { exact: true }).fill(date.startsWith('2025') ? 'Oak Learning Trust' : '  oak learning TRUST ');
+    await page.getByLabel('Date').fill(date);
+    await page.getByRole('button', { name: 'Start workshop' }).click();
+    await page.waitForURL(/#\/workshop\/[A-Za-z0-9_-]+$/);
+  }
+  const meta = await storedMeta(page);
+  assert.equal(meta.trusts.length, 1, 'one trust, whatever its spelling');
+  const workshops = await storedRecords(page, 'workshop');
+  assert.equal(workshops.length, 2);
+  assert.ok(workshops.every((w) => w.trust_id === meta.trusts[0].id));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
