@@ -19,6 +19,13 @@ pub fn new_id() -> String {
     format!("a{}{}", base36(time), base36(noise))
 }
 
+/// An id made of randomness alone (no time in it): for a member's answers, which must
+/// not tell when or where they were made.
+pub fn random_id() -> String {
+    let part = || (js_sys::Math::random() * 2_176_782_336.0) as u64;
+    format!("r{}{}", base36(part()), base36(part()))
+}
+
 fn base36(mut value: u64) -> String {
     const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut out = Vec::new();
