@@ -140,7 +140,7 @@ pub fn WorkshopPresentPage(id: String) -> impl IntoView {
                     let area = &aas().areas[n - 1];
                     let area_id: &'static str = &area.id;
                     view! {
-                        <h2>{area.name.clone()}</h2>
+                        <h1>{area.name.clone()}</h1>
                         <p class="slide-count">{format!("Area {n} of {}", slides - 1)}</p>
                         <PositionSummary results=results area_id=area_id />
                         <p class="scale-note">{DISAGREEMENT_SCALE}</p>

@@ -96,7 +96,8 @@ test('grid entry, a full-screen presentation, and last year against this year', 
   assert.deepEqual(await nowRow.locator('xpath=following-sibling::tr[1]').locator('td.count').allInnerTexts(), ['0', '0', '0', '2', '2']);
   assert.match(slide, /2 of 4: split/);
   assert.match(slide, /0 everyone agrees, 1 close, 2 split, 3 or 4 far apart/);
-  assert.equal(await page.locator('.presentation h2').count(), 1, 'one area per slide');
+  assert.equal(await page.locator('.presentation h1').count(), 1, 'one area per slide');
+  assert.equal(await page.locator('.presentation h2').count(), 0);
   await page.screenshot({ path: join(ARTIFACTS, 'present-area.png') });
   assert.deepEqual(await axeViolations(page), [], 'axe on a slide');
   await page.keyboard.press('Escape');
