@@ -109,3 +109,28 @@ fn feature_texts_are_verbatim_from_the_source() {
         );
     }
 }
+
+/// Without the source documents the comparisons above cannot run: that fails in CI
+/// and is reported as skipped elsewhere, never passed over in silence.
+#[test]
+fn a_missing_source_document_fails_in_ci_and_is_reported_elsewhere() {
+    let path = "/nowhere/003.txt";
+    for ci in [Some("true"), Some("1"), Some("yes")] {
+        let failure = support::missing_document(path, ci).expect_err("CI must fail");
+        assert!(
+            failure.contains(path) && failure.contains("CI"),
+            "{failure}"
+        );
+    }
+    for ci in [None, Some(""), Some("false"), Some("0")] {
+        let notice = support::missing_document(path, ci).expect("skipped outside CI");
+        assert!(
+            notice.starts_with("SKIPPED") && notice.contains(path),
+            "{notice}"
+        );
+    }
+    // Here the documents are present (as in CI), so the verbatim checks really ran.
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        assert!(support::seed_text().is_some());
+    }
+}
