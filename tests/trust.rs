@@ -48,7 +48,7 @@ fn trust() -> Store {
         &mut store,
         "Beech Academy",
         "a2",
-        [Clearly, Clearly, Clearly, Clearly],
+        [NotSeen, Clearly, Clearly, Clearly],
     );
     school(
         &mut store,
