@@ -29,6 +29,7 @@ fn trajectory(store: &mut Store, name: &str, bands: &[Band]) {
         .enumerate()
         .map(|(i, b)| Point {
             period: format!("{}", 2021 + i),
+            date: None,
             band: Some(*b),
             value: None,
         })
@@ -64,12 +65,23 @@ fn trust() -> Store {
     trajectory(
         &mut store,
         "Cedar School",
-        &[Band::NationalAverage, Band::Coasting, Band::Floor],
+        &[
+            Band::NationalAverage,
+            Band::NationalAverage,
+            Band::Coasting,
+            Band::Coasting,
+            Band::Floor,
+        ],
     );
     trajectory(
         &mut store,
         "Dale Infants",
-        &[Band::Floor, Band::Coasting, Band::NationalAverage],
+        &[
+            Band::Floor,
+            Band::Coasting,
+            Band::Coasting,
+            Band::NationalAverage,
+        ],
     );
     store
 }

@@ -14,7 +14,7 @@ use super::content::{Framework, Stage};
 use super::placement::assess;
 use super::store::Store;
 use super::teams::school_key;
-use super::trajectory::{classify, journeys, Classification, Role};
+use super::trajectory::{journeys, Classification, Role};
 
 /// A suggested level of need, highest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -156,25 +156,27 @@ pub fn overview(framework: &Framework, store: &Store, today: &str) -> Vec<School
             let chosen = latest(&assessments);
             let result = chosen.map(|a| assess(framework, a));
             let stage = result.as_ref().and_then(|r| r.overall.stage);
-            let (journey, journey_note) =
-                match store.trajectory_of(&key).map(|t| classify(&t.bands())) {
-                    Some(Classification::Journey { letter, .. }) => (Some(letter), String::new()),
-                    Some(Classification::Ambiguous { closest, .. }) => (
-                        None,
-                        format!(
-                            "No clear journey; closest {}",
-                            closest
-                                .iter()
-                                .map(char::to_string)
-                                .collect::<Vec<_>>()
-                                .join(" or ")
-                        ),
+            let (journey, journey_note) = match store
+                .trajectory_of(&key)
+                .map(|t| t.reading().classification)
+            {
+                Some(Classification::Journey { letter, .. }) => (Some(letter), String::new()),
+                Some(Classification::Ambiguous { closest, .. }) => (
+                    None,
+                    format!(
+                        "No clear journey; closest {}",
+                        closest
+                            .iter()
+                            .map(|c| c.letter.to_string())
+                            .collect::<Vec<_>>()
+                            .join(" or ")
                     ),
-                    Some(Classification::TooShort { .. }) => {
-                        (None, "Too few points for a journey".into())
-                    }
-                    None => (None, "No trajectory entered".into()),
-                };
+                ),
+                Some(Classification::TooShort { .. }) => {
+                    (None, "Too few points for a journey".into())
+                }
+                None => (None, "No trajectory entered".into()),
+            };
             let role = journey.map(|j| journeys().journey(j).role);
             let (need, need_reason) = need(stage, journey, role);
             let plans: Vec<_> = store

@@ -83,17 +83,18 @@ test('teams side by side, history and reassessment, trajectory and journey', asy
   assert.ok(overflow <= 0, `no sideways scroll at 360 px (overflow ${overflow})`);
   await page.setViewportSize({ width: 1400, height: 1000 });
 
-  // Values with the user's thresholds: a decline one band at a time.
+  // Values with the user's thresholds: a slow decline, two bands over six years.
   await page.getByText('A measure with thresholds').click();
   for (const name of ['Remove 2025', 'Remove 2024', 'Remove 2023', 'Remove 2022']) {
     await page.getByRole('button', { name }).click();
   }
-  for (const [period, value] of [['2022', '80'], ['2023', '70'], ['2024', '60'], ['2025', '55']]) {
+  for (const [period, value] of [['2019', '80'], ['2021', '70'], ['2023', '60'], ['2025', '55']]) {
     await page.getByLabel('Period', { exact: true }).fill(period);
     await page.getByLabel('Measure', { exact: true }).fill(value);
     await page.getByRole('button', { name: 'Add point' }).click();
   }
   assert.match(await page.locator('.journey h3').innerText(), /Journey D – Slow Decliners/);
+  assert.match(await page.locator('.journey').innerText(), /Speed from the dates/);
   await page.getByRole('heading', { name: 'Capacity this school needs' }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
