@@ -1,11 +1,43 @@
-//! What to keep in mind about a result (thin evidence, a boundary between stages, …).
+//! What to keep in mind about a result: red flags (Stabilise concerns seen, and a stage far
+//! from the school's results) first, then thin evidence, a boundary between stages, ….
 
 use leptos::prelude::*;
 
-use crate::domain::placement::AssessmentResult;
+use crate::domain::assessment::Assessment;
+use crate::domain::placement::{red_flags_heading, AssessmentResult};
+use crate::domain::trust::data_check;
+use crate::state::AppState;
 
 #[component]
-pub fn CaveatList(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
+pub fn CaveatList(
+    assessment: Memo<Option<Assessment>>,
+    result: Memo<Option<AssessmentResult>>,
+) -> impl IntoView {
+    let state = use_context::<AppState>();
+    let flags = move || {
+        result.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.overall
+                        .red_flags
+                        .iter()
+                        .map(|f| f.message())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let data = move || {
+        let stage = result.with(|r| r.as_ref().and_then(|r| r.overall.stage));
+        let state = state?;
+        assessment.with(|a| {
+            state
+                .store
+                .with(|s| data_check(s, a.as_ref()?, stage))
+                .filter(|c| c.flagged())
+                .map(|c| c.message())
+        })
+    };
     let messages = move || {
         result.with(|r| {
             r.as_ref()
@@ -20,6 +52,16 @@ pub fn CaveatList(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
         })
     };
     view! {
+        {move || {
+            let flags = flags();
+            (!flags.is_empty()).then(|| view! {
+                <div class="red-flags" role="group" aria-label="Red flags">
+                    <p class="red-flags-heading">{red_flags_heading(flags.len())}</p>
+                    <ul>{flags.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                </div>
+            })
+        }}
+        {move || data().map(|m| view! { <p class="flag data-flag">{m}</p> })}
         <ul class="caveats">
             {move || messages().into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
         </ul>

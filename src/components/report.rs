@@ -44,7 +44,7 @@ pub fn Report(
             <section class="report-section" aria-labelledby="report-result">
                 <h2 id="report-result">"Result"</h2>
                 <p class="best-fit-stage">"Best-fit stage: " <StageBadge stage=stage /></p>
-                <CaveatList result=result />
+                <CaveatList assessment=assessment result=result />
                 <StageProfile result=result />
             </section>
 

@@ -770,6 +770,22 @@ impl DataCheck {
         self.gap().abs() >= 2
     }
 
+    /// Both sides, briefly: "⚠ Sustain, but results at Floor (2023): 3 steps apart".
+    pub fn short(&self) -> String {
+        format!(
+            "⚠ {}, but results {} {} ({}): {} steps apart",
+            self.stage,
+            if self.band == Band::Top15 {
+                "in the"
+            } else {
+                "at"
+            },
+            self.band.name(),
+            self.period,
+            self.gap().abs()
+        )
+    }
+
     /// Both sides in words, e.g. "Self-assessed Sustain, but the latest result (2025) is at Floor, …".
     pub fn message(&self) -> String {
         let (stage, band) = (self.stage, self.band);
