@@ -228,7 +228,7 @@ fn a_stage_far_from_the_data_is_flagged_with_both_sides() {
     assert_eq!((check.gap(), check.period.as_str()), (3, "2023"));
     assert_eq!(
         check.message(),
-        "Self-assessed Sustain, but the latest result (2023) is at Floor. Carter's schematic sets Sustain beside Top 15% and Floor beside Stabilise: the self-assessment is 3 steps ahead of the data. Check it against the results."
+        "Self-assessed Sustain, but the latest result (2023) is Floor. Carter's schematic sets Sustain beside Top 15%: the self-assessment is 3 steps ahead of the data. Check it against the results."
     );
     assert_ne!(elm.need, Need::Low, "{}", elm.need_reason);
     // One step apart is not flagged.

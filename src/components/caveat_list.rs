@@ -13,7 +13,7 @@ pub fn CaveatList(
     assessment: Memo<Option<Assessment>>,
     result: Memo<Option<AssessmentResult>>,
 ) -> impl IntoView {
-    let state = use_context::<AppState>();
+    let state = expect_context::<AppState>();
     let flags = move || {
         result.with(|r| {
             r.as_ref()
@@ -27,28 +27,23 @@ pub fn CaveatList(
                 .unwrap_or_default()
         })
     };
-    let data = move || {
+    // The stage set beside the school's latest result leads the caveats when far from it.
+    let messages = move || {
         let stage = result.with(|r| r.as_ref().and_then(|r| r.overall.stage));
-        let state = state?;
-        assessment.with(|a| {
+        let data = assessment.with(|a| {
             state
                 .store
                 .with(|s| data_check(s, a.as_ref()?, stage))
                 .filter(|c| c.flagged())
-                .map(|c| c.message())
-        })
-    };
-    let messages = move || {
+                .map(|c| format!("⚠ {}", c.message()))
+        });
         result.with(|r| {
-            r.as_ref()
-                .map(|r| {
-                    r.overall
-                        .caveats
-                        .iter()
-                        .map(|c| c.message())
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+            data.into_iter()
+                .chain(
+                    r.iter()
+                        .flat_map(|r| r.overall.caveats.iter().map(|c| c.message())),
+                )
+                .collect::<Vec<_>>()
         })
     };
     view! {
@@ -61,7 +56,6 @@ pub fn CaveatList(
                 </div>
             })
         }}
-        {move || data().map(|m| view! { <p class="flag data-flag">{m}</p> })}
         <ul class="caveats">
             {move || messages().into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
         </ul>

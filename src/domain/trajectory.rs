@@ -155,7 +155,14 @@ impl Trajectory {
             })
             .collect();
         if series.iter().all(|d| d.year.is_some()) {
-            series.sort_by(|a, b| a.year.unwrap_or(0.0).total_cmp(&b.year.unwrap_or(0.0)));
+            // Insertion sort, stable: series are short, and this keeps a sort out of the wasm.
+            for i in 1..series.len() {
+                let mut j = i;
+                while j > 0 && series[j - 1].year > series[j].year {
+                    series.swap(j - 1, j);
+                    j -= 1;
+                }
+            }
         }
         series
     }
@@ -185,7 +192,7 @@ pub fn period_year(text: &str) -> Option<f64> {
         return Some(1970.0 + day as f64 / 365.25);
     }
     let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
     let years: Vec<u32> = words.iter().filter_map(|w| w.parse().ok()).collect();
@@ -298,7 +305,7 @@ pub const RULES: [&str; 12] = [
 #[derive(Clone, Debug, PartialEq)]
 pub struct Near {
     pub letter: char,
-    pub why: String,
+    pub why: &'static str,
 }
 
 /// What the data says about a school's journey.
@@ -409,77 +416,69 @@ fn name(level: i32) -> &'static str {
     Band::ALL[level.clamp(0, 3) as usize].name()
 }
 
-fn near(letter: char, why: impl Into<String>) -> Near {
-    Near {
-        letter,
-        why: why.into(),
-    }
-}
-
 /// Applies [`RULES`] in order to a series in time.
 pub fn read_series(series: &[Dated]) -> Reading {
     let timed = !series.is_empty() && series.iter().all(|d| d.year.is_some());
-    let latest = series.last().map(|d| (d.period.clone(), d.band));
     let levels: Vec<i32> = series.iter().map(|d| d.band.level()).collect();
-    let n = levels.len();
-    let undated: Vec<&str> = series
-        .iter()
-        .filter(|d| d.year.is_none())
-        .map(|d| d.period.as_str())
-        .filter(|p| !p.is_empty())
-        .take(3)
-        .collect();
     let rise = quick_move(series, &levels, 1, timed);
     let fall = quick_move(series, &levels, -1, timed);
     let speed = if timed {
         match rise.or(fall) {
-            Some(m) => format!(
-                "Speed from the dates: {} to {} ({} band{}) in {:.1} year{}.",
-                describe(&series[m.from]),
-                describe(&series[m.to]),
-                m.bands,
-                plural(m.bands),
-                m.years.unwrap_or(0.0),
-                if (m.years.unwrap_or(0.0) - 1.0).abs() < 0.05 {
-                    ""
-                } else {
-                    "s"
-                }
-            ),
+            Some(m) => format!("Speed from the dates: {}.", quick_words(m, series)),
             None => "Speed from the dates: no move of two or more bands was quick.".into(),
         }
-    } else if undated.is_empty() {
-        "Speed unknown: the points have no dates, so Waypoint compares consecutive points instead."
-            .into()
     } else {
+        let undated: Vec<&str> = series
+            .iter()
+            .filter(|d| d.year.is_none() && !d.period.is_empty())
+            .map(|d| d.period.as_str())
+            .take(3)
+            .collect();
         format!(
-            "Speed unknown: {} cannot be read as a date, so Waypoint compares consecutive points instead. Give each point a date (or a period such as 2024 or Spring 2025) to see how fast it moved.",
-            undated.iter().map(|p| format!("“{p}”")).collect::<Vec<_>>().join(", ")
+            "Speed unknown: {} no readable date, so Waypoint compares consecutive points instead. Give each point a date (or a period such as 2024 or Spring 2025) to see how fast it moved.",
+            if undated.is_empty() {
+                "the points have".to_string()
+            } else {
+                format!("“{}” has", undated.join("”, “"))
+            }
         )
     };
-    let reading = |classification| Reading {
+    let classification = classify_levels(
+        &levels,
+        rise.map(|m| quick_words(m, series)),
+        fall.map(|m| quick_words(m, series)),
+    );
+    Reading {
         classification,
         timed,
-        speed: speed.clone(),
-        latest: latest.clone(),
-    };
+        speed,
+        latest: series.last().map(|d| (d.period.clone(), d.band)),
+    }
+}
+
+/// The rules on the levels alone, given the quick rise and fall found (in words).
+fn classify_levels(levels: &[i32], rise: Option<String>, fall: Option<String>) -> Classification {
+    let n = levels.len();
     if n < 3 {
-        return reading(Classification::TooShort { points: n });
+        return Classification::TooShort { points: n };
     }
     let (first, last) = (levels[0], levels[n - 1]);
     let net = last - first;
-    let steps: Vec<i32> = levels.windows(2).map(|w| w[1] - w[0]).collect();
-    let ever_rises = steps.iter().any(|&s| s > 0);
-    let ever_falls = steps.iter().any(|&s| s < 0);
+    let ever_rises = levels.windows(2).any(|w| w[1] > w[0]);
+    let ever_falls = levels.windows(2).any(|w| w[1] < w[0]);
     let max = *levels.iter().max().expect("non-empty");
     let min = *levels.iter().min().expect("non-empty");
     let at_floor = levels.iter().filter(|&&l| l == 0).count();
     let peak_index = levels.iter().position(|&l| l == max).expect("non-empty");
-    // How many points at the end sit in the same band.
-    let level_run = levels.iter().rev().take_while(|&&l| l == last).count();
-    let found = |letter: char, reason: String| reading(Classification::Journey { letter, reason });
-    let unsure =
-        |reason: String, closest: Vec<Near>| reading(Classification::Ambiguous { reason, closest });
+    let found = |letter: char, reason: String| Classification::Journey { letter, reason };
+    let unsure = |reason: String, closest: [(char, &'static str); 2]| Classification::Ambiguous {
+        reason,
+        closest: closest
+            .into_iter()
+            .map(|(letter, why)| Near { letter, why })
+            .collect(),
+    };
+    let (from, to, peak) = (name(first), name(last), name(max));
 
     if min == 3 {
         return found('A', format!("all {n} points are in the Top 15%"));
@@ -490,89 +489,66 @@ pub fn read_series(series: &[Dated]) -> Reading {
             format!("{at_floor} of {n} points are at Floor and none reaches National average"),
         );
     }
-    if last == 2 && max == 2 && first < 2 && level_run >= 2 {
+    if last == 2 && max == 2 && first < 2 && levels[n - 2] == 2 {
         return found(
             'G',
-            format!(
-                "it rose from {} to National average and has stayed there for its last {level_run} points: a stall below the Top 15%",
-                name(first)
-            ),
+            format!("it rose from {from} to National average and has stayed there: a stall below the Top 15%"),
         );
     }
-    if net >= 2 {
-        if let Some(m) = rise {
-            return found(
-                'B',
-                format!("it rose {net} bands overall, {}", quick_words(m, series)),
-            );
+    match (net, rise, fall) {
+        (2.., Some(quick), _) => {
+            return found('B', format!("it rose {net} bands overall, {quick}"))
         }
-    }
-    if net <= -2 {
-        if let Some(m) = fall {
-            return found(
-                'C',
-                format!("it fell {} bands overall, {}", -net, quick_words(m, series)),
-            );
+        (..=-2, _, Some(quick)) => {
+            return found('C', format!("it fell {} bands overall, {quick}", -net))
         }
+        _ => {}
     }
     if levels[..n - 1].iter().all(|&l| l == first) && net.abs() == 1 {
-        let (from, to) = (name(first), name(last));
-        let reason = format!("every point was at {from} until the last, at {to}: one result does not yet make a trend");
         let before = match first {
-            3 => near('A', "every point but the last is in the Top 15%"),
-            2 => near(
+            3 => ('A', "every point but the last is in the Top 15%"),
+            2 => (
                 'E',
                 "it was steady at National average until the last point",
             ),
-            1 if last > first => near(
+            1 if net > 0 => (
                 'D',
                 "it was level at Coasting, a lack of momentum, until the last point",
             ),
-            _ => near(
-                'H',
-                format!("it was at {from}, below National average, until the last point"),
-            ),
+            _ => ('H', "it was below National average until the last point"),
         };
-        let after = if last > first {
-            near('F', format!("a rise of one band, to {to}: if the next result holds or rises, this is steady improvement"))
+        let after = if net > 0 {
+            (
+                'F',
+                "a rise of one band: if the next result holds or rises, this is steady improvement",
+            )
         } else {
-            near('D', format!("a fall of one band, to {to}: if the next result is lower too, this is a slow decline"))
+            (
+                'D',
+                "a fall of one band: if the next result is lower too, this is a slow decline",
+            )
         };
-        return unsure(reason, vec![before, after]);
+        return unsure(
+            format!("every point was at {from} until the last, at {to}: one result does not yet make a trend"),
+            [before, after],
+        );
     }
     if max < 3 && peak_index > 0 && max > first && last < max {
         return found(
             'G',
-            format!(
-                "it rose to {} and then fell back to {} without reaching the Top 15%",
-                name(max),
-                name(last)
-            ),
+            format!("it rose to {peak} and then fell back to {to} without reaching the Top 15%"),
         );
     }
     if net >= 1 && !ever_falls && (last > levels[n - 2] || last == 3) {
         return found(
             'F',
-            format!(
-                "it rose {net} band{}, {}, never fell, and is still rising",
-                plural(net),
-                if timed {
-                    "at a steady pace"
-                } else {
-                    "one step at a time"
-                }
-            ),
+            format!("it rose from {from} to {to}, never fell, and is still rising"),
         );
     }
     if net <= -1 && !ever_rises && levels[n - 2] < first {
         return found(
             'D',
-            format!(
-                "it fell {} band{}, {}, never recovered, and its last two points are both below where it started",
-                -net,
-                plural(-net),
-                if timed { "slowly" } else { "one step at a time" }
-            ),
+            format!("it fell slowly from {from} to {to}, never recovered, and its last two points are both below where it started"),
         );
     }
     if min >= 2 && net.abs() <= 1 {
@@ -581,79 +557,44 @@ pub fn read_series(series: &[Dated]) -> Reading {
             "every point is at National average or above, without a sustained rise or fall".into(),
         );
     }
-    let biggest_fall = -steps.iter().copied().min().unwrap_or(0);
     let closest = if net > 0 {
-        let second = if max <= 1 {
-            near('H', "it has not yet reached National average")
-        } else if ever_falls {
-            near(
-                'G',
-                format!(
-                    "it fell back {biggest_fall} band{} on the way",
-                    plural(biggest_fall)
-                ),
-            )
-        } else {
-            near(
-                'G',
-                format!(
-                    "it has stayed at {} for its last {level_run} points",
-                    name(last)
-                ),
-            )
-        };
-        vec![
-            near(
-                'F',
-                format!("it ends {net} band{} higher than it started", plural(net)),
-            ),
-            second,
+        [
+            ('F', "it ends higher than it started"),
+            if max <= 1 {
+                ('H', "it has not yet reached National average")
+            } else if ever_falls {
+                ('G', "it fell back on the way")
+            } else {
+                ('G', "it has stopped rising below the Top 15%")
+            },
         ]
     } else if net < 0 {
-        let second = if biggest_fall >= 2 {
-            near(
-                'C',
-                format!("it fell {biggest_fall} bands between two points"),
-            )
-        } else if ever_rises {
-            near('G', format!("it rose to {} before falling", name(max)))
-        } else {
-            near('H', "it is at Floor or Coasting")
-        };
-        vec![
-            near(
-                'D',
-                format!(
-                    "it ends {} band{} lower than it started",
-                    -net,
-                    plural(-net)
-                ),
-            ),
-            second,
+        [
+            ('D', "it ends lower than it started"),
+            if levels.windows(2).any(|w| w[0] - w[1] >= 2) {
+                ('C', "it fell two or more bands between two points")
+            } else if ever_rises {
+                ('G', "it rose before falling")
+            } else {
+                ('H', "it is at Floor or Coasting")
+            },
         ]
     } else if max <= 1 {
-        vec![
-            near(
+        [
+            (
                 'D',
-                format!(
-                    "it ends where it started, at {}: a lack of momentum",
-                    name(last)
-                ),
+                "it ends where it started, below National average: a lack of momentum",
             ),
-            near('H', "it never reaches National average"),
+            ('H', "it never reaches National average"),
         ]
     } else {
-        vec![
-            near('E', format!("it ends where it started, at {}", name(last))),
-            near('G', format!("it rose to {} and came back", name(max))),
+        [
+            ('E', "it ends where it started"),
+            ('G', "it rose and came back"),
         ]
     };
     unsure(
-        format!(
-            "the series moves up and down (from {} to {}) in no pattern that one journey describes",
-            name(first),
-            name(last)
-        ),
+        format!("the series moves up and down (from {from} to {to}) in no pattern that one journey describes"),
         closest,
     )
 }
@@ -667,24 +608,19 @@ fn describe(point: &Dated) -> String {
     }
 }
 
+/// "from Floor (2022) to Top 15% (2024), 3 bands in 2.0 years".
 fn quick_words(m: Move, series: &[Dated]) -> String {
-    match m.years {
-        Some(y) => format!(
-            "{} of them quickly: from {} to {} in {y:.1} years",
-            m.bands,
-            describe(&series[m.from]),
-            describe(&series[m.to])
-        ),
-        None => format!("{} of them between two consecutive points", m.bands),
-    }
-}
-
-fn plural(n: i32) -> &'static str {
-    if n.abs() == 1 {
-        ""
-    } else {
-        "s"
-    }
+    let years = m
+        .years
+        .map_or("between two consecutive points".into(), |y| {
+            format!("in {y:.1} years")
+        });
+    format!(
+        "from {} to {}, {} bands {years}",
+        describe(&series[m.from]),
+        describe(&series[m.to]),
+        m.bands
+    )
 }
 
 /// What a school can give now, or needs: Waypoint's suggestion from Carter's journeys and
@@ -786,23 +722,24 @@ impl DataCheck {
         )
     }
 
-    /// Both sides in words, e.g. "Self-assessed Sustain, but the latest result (2025) is at Floor, …".
+    /// Both sides in words, with what the gap suggests.
     pub fn message(&self) -> String {
-        let (stage, band) = (self.stage, self.band);
-        let side = format!(
-            "Self-assessed {stage}, but the latest result ({}) is {} {}. Carter's schematic sets {stage} beside {} and {} beside {}",
+        let gap = self.gap();
+        format!(
+            "Self-assessed {}, but the latest result ({}) is {}. Carter's schematic sets {} beside {}: the self-assessment is {} steps {} the data. {}",
+            self.stage,
             self.period,
-            if band == Band::Top15 { "in the" } else { "at" },
-            band.name(),
-            paired_band(stage).name(),
-            band.name(),
-            super::content::Stage::ALL[band.level() as usize],
-        );
-        if self.gap() > 0 {
-            format!("{side}: the self-assessment is {} steps ahead of the data. Check it against the results.", self.gap())
-        } else {
-            format!("{side}: the self-assessment is {} steps behind the data. It may be too harsh, or the results may hide weaknesses.", -self.gap())
-        }
+            self.band.name(),
+            self.stage,
+            paired_band(self.stage).name(),
+            gap.abs(),
+            if gap > 0 { "ahead of" } else { "behind" },
+            if gap > 0 {
+                "Check it against the results."
+            } else {
+                "It may be too harsh, or the results may hide weaknesses."
+            }
+        )
     }
 }
 
