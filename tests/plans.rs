@@ -143,6 +143,7 @@ fn interventions_follow_their_assessment_when_the_school_is_renamed() {
         scope: Scope::WholeSchool,
         date: "2026-11-23".into(),
         assessors: String::new(),
+        phase: None,
     };
     let mut store = Store::default();
     store.add(Assessment::new(

@@ -19,6 +19,7 @@ fn any_assessment_survives_the_link() {
         assert_eq!(copy.school, original.school);
         assert_eq!(copy.scope, original.scope);
         assert_eq!(copy.answers, original.answers, "seed {seed}");
+        assert_eq!(copy.phase, original.phase, "seed {seed}");
     }
 }
 

@@ -79,6 +79,43 @@ pub enum Scope {
     YearGroup(String),
 }
 
+/// Which end of a primary school a team, subject or year group is, when marked
+/// explicitly: it overrides what Waypoint reads from the name (see
+/// [`super::teams::TEAMS_RULE`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    EarlyYears,
+    #[serde(rename = "year_6")]
+    Year6,
+    /// Neither, whatever the name suggests.
+    Neither,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 3] = [Phase::EarlyYears, Phase::Year6, Phase::Neither];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Phase::EarlyYears => "Early Years",
+            Phase::Year6 => "Year 6",
+            Phase::Neither => "Neither",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Phase::EarlyYears => "early_years",
+            Phase::Year6 => "year_6",
+            Phase::Neither => "neither",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Phase> {
+        Phase::ALL.into_iter().find(|p| p.id() == id)
+    }
+}
+
 /// The kinds of scope, for choosing one in a form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
@@ -164,6 +201,8 @@ pub struct AssessmentDetails {
     /// ISO date (yyyy-mm-dd) the assessment describes.
     pub date: String,
     pub assessors: String,
+    /// Marked as Early Years, Year 6 or neither; `None` to read it from the name.
+    pub phase: Option<Phase>,
 }
 
 /// Why assessment details cannot be accepted, in words for the user.
@@ -236,6 +275,9 @@ pub struct Assessment {
     /// Answers by feature id; features not present are unanswered.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// Marked as Early Years, Year 6 or neither; absent to read it from the scope's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<Phase>,
     /// Milliseconds since 1970, when created and last changed.
     pub created_ms: f64,
     pub updated_ms: f64,
@@ -250,6 +292,7 @@ impl Assessment {
             date: details.date,
             assessors: details.assessors.trim().to_string(),
             answers: BTreeMap::new(),
+            phase: details.phase,
             created_ms: now_ms,
             updated_ms: now_ms,
         }
@@ -261,6 +304,7 @@ impl Assessment {
             scope: self.scope.clone(),
             date: self.date.clone(),
             assessors: self.assessors.clone(),
+            phase: self.phase,
         }
     }
 

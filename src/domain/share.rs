@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::assessment::{is_iso_date, Answer, Assessment, Level, Scope};
+use super::assessment::{is_iso_date, Answer, Assessment, Level, Phase, Scope};
 use super::content::four_stages;
 use super::schema::ReadError;
 
@@ -39,6 +39,9 @@ struct Payload {
     /// Evidence notes by feature id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     n: BTreeMap<String, String>,
+    /// Marked as Early Years, Year 6 or neither.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    p: Option<Phase>,
 }
 
 /// What a link carries: the assessment's details and answers.
@@ -49,6 +52,7 @@ pub struct Shared {
     pub date: String,
     pub assessors: String,
     pub answers: BTreeMap<String, Answer>,
+    pub phase: Option<Phase>,
 }
 
 impl Shared {
@@ -61,6 +65,7 @@ impl Shared {
             date: self.date,
             assessors: self.assessors,
             answers: self.answers,
+            phase: self.phase,
             created_ms: now_ms,
             updated_ms: now_ms,
         }
@@ -114,6 +119,7 @@ pub fn payload_json(assessment: &Assessment) -> String {
             .filter(|(_, a)| !a.note.is_empty())
             .map(|(id, a)| (id.clone(), a.note.clone()))
             .collect(),
+        p: assessment.phase,
     };
     serde_json::to_string(&payload).expect("a payload always serialises")
 }
@@ -183,6 +189,7 @@ pub fn read_payload(json: &str) -> Result<Shared, ReadError> {
         }
     }
     Ok(Shared {
+        phase: payload.p,
         school: payload.s,
         scope: payload.c,
         date: payload.d,

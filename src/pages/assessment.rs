@@ -61,7 +61,14 @@ fn AssessmentView(id: String) -> impl IntoView {
     let grouping = RwSignal::new(Grouping::ByStage);
     let edit_id = id.clone();
     let save_details = Callback::new(move |details: AssessmentDetails| {
-        state.edit(|s| s.set_details(&edit_id, details, browser::now_ms()));
+        let phase = details.phase;
+        state.edit(|s| {
+            s.set_details(&edit_id, details, browser::now_ms());
+            // The store's set_details predates the phase marker: set it here.
+            if let Some(a) = s.get_mut(&edit_id) {
+                a.phase = phase;
+            }
+        });
         editing.set(false);
     });
     let stop_editing = Callback::new(move |_: ()| editing.set(false));
@@ -169,5 +176,6 @@ fn blank_details() -> AssessmentDetails {
         scope: crate::domain::assessment::Scope::WholeSchool,
         date: browser::today_iso(),
         assessors: String::new(),
+        phase: None,
     }
 }

@@ -1,4 +1,4 @@
-// One school as a whole: three teams assessed side by side with the seed's EY/Year 6
+// One school as a whole: three teams assessed side by side with Carter's EY/Year 6
 // warning, a reassessment compared with the last, and a performance trajectory placed
 // on one of the eight journeys, all surviving a reload.
 import { test } from 'node:test';
@@ -36,7 +36,7 @@ test('teams side by side, history and reassessment, trajectory and journey', asy
   assert.equal(rows.length, 3);
   assert.match(rows.find((r) => r.includes('Maths')), /Subject: Maths\s+Improve/);
   assert.match(rows.find((r) => r.includes('EYFS')), /Year group: EYFS\s+Repair/);
-  assert.match(await teams.locator('.flag').innerText(), /Year group: EYFS and Year group: Year 6 both need repair/);
+  assert.match(await teams.locator('.flag').innerText(), /Year group: EYFS \(2026-07-10\) and Year group: Year 6 \(2026-07-10\) both need repair/);
   assert.ok((await drawnPixels(page, 'section canvas.chart')) > 3000, 'the teams map drew');
 
   // Reassess Maths this term: it starts from the last answers.

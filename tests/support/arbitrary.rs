@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use waypoint::domain::aas::{aas, Placing, Position, Respondent, Workshop};
-use waypoint::domain::assessment::{Answer, Assessment, Level, Scope};
+use waypoint::domain::assessment::{Answer, Assessment, Level, Phase, Scope};
 use waypoint::domain::content::four_stages;
 use waypoint::domain::plan::{Intervention, Kind, Progress, Review, Status};
 use waypoint::domain::store::Store;
@@ -123,6 +123,7 @@ pub fn assessment(rng: &mut Rng, id: String) -> Assessment {
         date: rng.date(),
         assessors: rng.text(2),
         answers,
+        phase: rng.chance(20).then(|| *rng.pick(&Phase::ALL)),
         created_ms: rng.time(),
         updated_ms: rng.time(),
     }

@@ -14,6 +14,7 @@ pub fn blank() -> Assessment {
             scope: Scope::WholeSchool,
             date: "2026-11-23".into(),
             assessors: "J. Patel".into(),
+            phase: None,
         },
         1_000.0,
     )
