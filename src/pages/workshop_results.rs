@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::spectrum_profile::{describe_gap, describe_position, SpectrumProfile};
-use crate::domain::aas::{aas, workshop_results, Position, PracticeResult, View, Workshop};
+use crate::domain::aas::{
+    aas, workshop_results, Position, PracticeResult, View, Workshop, POSITIONS_NOTE,
+};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -40,10 +42,10 @@ fn PracticeList(
                     <span class="practice-text">{p.text.clone()}</span>
                     <span class="practice-meta">
                         {if show_spread {
-                            format!("{} · answers {} apart (of 4) · now {}, wanted {}", p.part_name, p.disagreement(),
+                            format!("{} · {} · answers {} apart (of 4) · now {}, wanted {}", p.part_name, p.column.suggestion(), p.disagreement(),
                                 describe_position(p.mean_now), describe_position(p.mean_desired))
                         } else {
-                            format!("{} · now {}, wanted {} · gap {}", p.part_name,
+                            format!("{} · {} · now {}, wanted {} · gap {}", p.part_name, p.column.suggestion(),
                                 describe_position(p.mean_now), describe_position(p.mean_desired), describe_gap(p.gap))
                         }}
                     </span>
@@ -110,6 +112,7 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                         </div>
                         <section class="spread" aria-labelledby="spread-heading">
                             <h2 id="spread-heading">"Who placed each practice where"</h2>
+                            <p class="hint">{POSITIONS_NOTE}</p>
                             {aas().areas.iter().map(|area| {
                                 let area_id: &'static str = &area.id;
                                 view! {
@@ -130,7 +133,7 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                                                         }).collect_view();
                                                         view! {
                                                             <tr class:split=split>
-                                                                <th scope="row" rowspan="2">{p.text.clone()}
+                                                                <th scope="row" rowspan="2">{p.text.clone()}<span class="cell-note">{p.column.suggestion()}</span>
                                                                     {split.then_some(view! { <span class="split-flag">" Disagreement"</span> })}</th>
                                                                 <th scope="row" class="when">"Now"</th>
                                                                 {row(true)}
