@@ -9,7 +9,8 @@ use super::assessment::{Assessment, Level};
 use super::content::{Feature, Framework, Stage};
 
 /// How the best-fit stage is chosen, in plain words for the result page.
-pub const RULE_EXPLANATION: &str = "Each stage's fit is the share of its observable features that you see: \
+pub const RULE_EXPLANATION: &str = "Carter describes the stages; the answer scale and this rule for \
+choosing one are Waypoint's. Each stage's fit is the share of its observable features that you see: \
 \"clearly\" counts in full, \"partly\" counts half, \"not seen\" counts nothing, and features marked \
 \"not applicable\" or not yet answered are left out. The best-fit stage is the one with the highest fit. \
 When two stages fit equally well, Waypoint chooses the later one, because each stage builds on the one \

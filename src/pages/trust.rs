@@ -147,9 +147,10 @@ pub fn TrustPage() -> impl IntoView {
                 </table>
             </div>
             <details class="rule">
-                <summary>"How the level of need is suggested (Waypoint's rule)"</summary>
+                <summary>"How the level of need and the role are suggested (Waypoint's rules)"</summary>
                 <p>{NEED_RULES_INTRO}</p>
                 <ul>{NEED_RULES.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}</ul>
+                <p>{crate::domain::trajectory::ROLE_RULE}</p>
                 <p>"One of the trusts in Waypoint's source documents categorises its schools every year and reviews the categories every six months."</p>
             </details>
 

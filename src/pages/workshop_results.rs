@@ -6,9 +6,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::spectrum_profile::{describe_gap, describe_position, SpectrumProfile};
-use crate::domain::aas::{
-    aas, workshop_results, Position, PracticeResult, View, Workshop, POSITIONS_NOTE,
-};
+use crate::domain::aas::{aas, workshop_results, Position, PracticeResult, View, Workshop};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -112,7 +110,6 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                         </div>
                         <section class="spread" aria-labelledby="spread-heading">
                             <h2 id="spread-heading">"Who placed each practice where"</h2>
-                            <p class="hint">{POSITIONS_NOTE}</p>
                             {aas().areas.iter().map(|area| {
                                 let area_id: &'static str = &area.id;
                                 view! {
