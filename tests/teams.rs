@@ -125,13 +125,13 @@ fn more_names_are_recognised_and_a_marker_overrides_the_name() {
     }
     // Marked explicitly: the marker wins over the name.
     let mut little = team("Little Acorns");
-    little.phase = Some(Phase::EarlyYears);
+    little.set_phase(Some(Phase::EarlyYears));
     assert!(is_early_years(&little));
     let mut leavers = team("Leavers");
-    leavers.phase = Some(Phase::Year6);
+    leavers.set_phase(Some(Phase::Year6));
     assert!(is_year_6(&leavers));
     let mut not_ey = team("Reception office");
-    not_ey.phase = Some(Phase::Neither);
+    not_ey.set_phase(Some(Phase::Neither));
     assert!(!is_early_years(&not_ey));
     let map = teams_map(four_stages(), [little, leavers].iter());
     assert!(

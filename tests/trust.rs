@@ -183,6 +183,12 @@ fn stabilise_concerns_are_flagged_on_the_overview_and_raise_the_need() {
     assert_eq!(row.need, Need::High);
     assert_eq!(row.red_flags.len(), 2);
     assert!(row.red_flags[0].starts_with("Pupil attendance and PA below national floor"));
+    assert!(
+        row.flag_text()
+            .starts_with("Capped from Sustain. ⚑ Pupil attendance"),
+        "{}",
+        row.flag_text()
+    );
     let theme = |id: &str| {
         let index = four_stages()
             .themes

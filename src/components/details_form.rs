@@ -17,7 +17,8 @@ pub fn DetailsForm(
     let scope_name = RwSignal::new(initial.scope.name().to_string());
     let date = RwSignal::new(initial.date.clone());
     let assessors = RwSignal::new(initial.assessors.clone());
-    let phase = RwSignal::new(initial.phase);
+    let initial_phase = initial.phase;
+    let phase = RwSignal::new(initial_phase);
     let problem = RwSignal::new(None::<String>);
     let form_id = format!("details-{}", crate::browser::new_id());
     let field = |name: &str| format!("{form_id}-{name}");
@@ -79,9 +80,9 @@ pub fn DetailsForm(
                     <div class="field">
                         <label for=phase_id.clone()>"Early Years or Year 6?"</label>
                         <select id=phase_id.clone() on:change=move |ev| phase.set(Phase::from_id(&event_target_value(&ev)))>
-                            <option value="" selected=move || phase.get().is_none()>"Tell from the name"</option>
+                            <option value="" selected=initial_phase.is_none()>"Tell from the name"</option>
                             {Phase::ALL.into_iter().map(|p| view! {
-                                <option value=p.id() selected=move || phase.get() == Some(p)>{p.label()}</option>
+                                <option value=p.id() selected=initial_phase == Some(p)>{p.label()}</option>
                             }).collect_view()}
                         </select>
                     </div>

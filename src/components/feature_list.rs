@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::feature_question::FeatureQuestion;
-use crate::domain::content::{four_stages, Feature, Stage, THEMES_NOTE};
+use crate::domain::content::{four_stages, Feature, Stage};
 use crate::state::AppState;
 
 /// How the features are grouped on the page.
@@ -56,8 +56,10 @@ pub fn FeatureList(assessment_id: String, grouping: RwSignal<Grouping>) -> impl 
                 })
                 .collect_view()
                 .into_any(),
-            Grouping::ByTheme => std::iter::once(view! { <p class="hint">{THEMES_NOTE}</p> }.into_any())
-                .chain(framework.themes.iter().map(|theme| {
+            Grouping::ByTheme => framework
+                .themes
+                .iter()
+                .map(|theme| {
                     let id = id.clone();
                     let theme_id: &'static str = &theme.id;
                     view! {
@@ -73,8 +75,7 @@ pub fn FeatureList(assessment_id: String, grouping: RwSignal<Grouping>) -> impl 
                             }).collect_view()}
                         </section>
                     }
-                    .into_any()
-                }))
+                })
                 .collect_view()
                 .into_any(),
         }

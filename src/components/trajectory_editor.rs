@@ -8,8 +8,8 @@ use crate::charts::trajectory::draw_trajectory;
 use crate::components::chart_canvas::ChartCanvas;
 use crate::domain::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::trajectory::{
-    journeys, read_series, suggest_role, Band, Classification, Point, Reading, Thresholds,
-    Trajectory, ROLE_RULE, RULES,
+    journeys, read_series, suggest_role, Band, Classification, Point, Thresholds, Trajectory,
+    ROLE_RULE, RULES,
 };
 use crate::state::AppState;
 
@@ -105,12 +105,6 @@ pub fn TrajectoryEditor(school: String, trajectory: Memo<Option<Trajectory>>) ->
         }
     };
     let remove_edit = edit.clone();
-    let classification = Memo::new(move |_| {
-        trajectory.with(|t| {
-            t.as_ref()
-                .map_or_else(|| read_series(&[]), Trajectory::reading)
-        })
-    });
     let bad_thresholds = move || {
         trajectory.with(|t| {
             t.as_ref()
@@ -193,18 +187,18 @@ pub fn TrajectoryEditor(school: String, trajectory: Memo<Option<Trajectory>>) ->
                         </tbody>
                     </table>
                 </div>
-                <JourneyVerdict classification=classification />
+                <JourneyVerdict trajectory=trajectory />
             </div>
         </section>
     }
 }
 
 #[component]
-fn JourneyVerdict(classification: Memo<Reading>) -> impl IntoView {
+fn JourneyVerdict(trajectory: Memo<Option<Trajectory>>) -> impl IntoView {
     let content = journeys();
     view! {
         <div class="journey" aria-live="polite">
-            {move || { let reading = classification.get(); let role = suggest_role(&reading); let verdict = match reading.classification {
+            {move || { let reading = trajectory.with(|t| t.as_ref().map_or_else(|| read_series(&[]), Trajectory::reading)); let role = suggest_role(&reading); let verdict = match reading.classification {
                 Classification::TooShort { points } => view! {
                     <h3>"Journey: not enough data yet"</h3>
                     <p>{format!("{points} point{} with a band. At least three are needed to see a trajectory; Waypoint will not guess from fewer.", if points == 1 { "" } else { "s" })}</p>

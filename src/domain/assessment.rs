@@ -81,12 +81,10 @@ pub enum Scope {
 
 /// Which end of a primary school a team, subject or year group is, when marked
 /// explicitly: it overrides what Waypoint reads from the name (see
-/// [`super::teams::TEAMS_RULE`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// [`super::teams::TEAMS_RULE`]). Stored by its [`Phase::id`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
     EarlyYears,
-    #[serde(rename = "year_6")]
     Year6,
     /// Neither, whatever the name suggests.
     Neither,
@@ -275,9 +273,10 @@ pub struct Assessment {
     /// Answers by feature id; features not present are unanswered.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
-    /// Marked as Early Years, Year 6 or neither; absent to read it from the scope's name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phase: Option<Phase>,
+    /// Marked as Early Years, Year 6 or neither (a [`Phase::id`]); empty (absent) to read
+    /// it from the scope's name. Text, not an enum, so that an unknown value reads as unmarked.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phase: String,
     /// Milliseconds since 1970, when created and last changed.
     pub created_ms: f64,
     pub updated_ms: f64,
@@ -292,7 +291,7 @@ impl Assessment {
             date: details.date,
             assessors: details.assessors.trim().to_string(),
             answers: BTreeMap::new(),
-            phase: details.phase,
+            phase: details.phase.map_or(String::new(), |p| p.id().to_string()),
             created_ms: now_ms,
             updated_ms: now_ms,
         }
@@ -304,8 +303,18 @@ impl Assessment {
             scope: self.scope.clone(),
             date: self.date.clone(),
             assessors: self.assessors.clone(),
-            phase: self.phase,
+            phase: self.phase(),
         }
+    }
+
+    /// The marked phase, if any.
+    pub fn phase(&self) -> Option<Phase> {
+        Phase::from_id(&self.phase)
+    }
+
+    /// Marks the phase, or clears the mark with `None`.
+    pub fn set_phase(&mut self, phase: Option<Phase>) {
+        self.phase = phase.map_or(String::new(), |p| p.id().to_string());
     }
 
     /// A title for lists and headings, e.g. "Oakfield Primary — Subject: Maths".

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::assessment::{is_iso_date, Answer, Assessment, Level, Phase, Scope};
+use super::assessment::{is_iso_date, Answer, Assessment, Level, Scope};
 use super::content::four_stages;
 use super::schema::ReadError;
 
@@ -39,9 +39,9 @@ struct Payload {
     /// Evidence notes by feature id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     n: BTreeMap<String, String>,
-    /// Marked as Early Years, Year 6 or neither.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    p: Option<Phase>,
+    /// Marked as Early Years, Year 6 or neither (a phase id).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    p: String,
 }
 
 /// What a link carries: the assessment's details and answers.
@@ -52,7 +52,8 @@ pub struct Shared {
     pub date: String,
     pub assessors: String,
     pub answers: BTreeMap<String, Answer>,
-    pub phase: Option<Phase>,
+    /// A phase id, or empty.
+    pub phase: String,
 }
 
 impl Shared {
@@ -119,7 +120,7 @@ pub fn payload_json(assessment: &Assessment) -> String {
             .filter(|(_, a)| !a.note.is_empty())
             .map(|(id, a)| (id.clone(), a.note.clone()))
             .collect(),
-        p: assessment.phase,
+        p: assessment.phase.clone(),
     };
     serde_json::to_string(&payload).expect("a payload always serialises")
 }

@@ -84,7 +84,7 @@ pub fn is_early_years(a: &Assessment) -> bool {
     if a.scope == Scope::WholeSchool {
         return false;
     }
-    match a.phase {
+    match a.phase() {
         Some(phase) => phase == Phase::EarlyYears,
         None => {
             let words = words(&a.scope);
@@ -105,7 +105,7 @@ pub fn is_year_6(a: &Assessment) -> bool {
     if a.scope == Scope::WholeSchool {
         return false;
     }
-    match a.phase {
+    match a.phase() {
         Some(phase) => phase == Phase::Year6,
         None => {
             let words = words(&a.scope);

@@ -187,35 +187,36 @@ impl Point {
 /// as its summer, when results come); an academic year (2023/24, 2023-24: its summer); or
 /// a term and year (Autumn 2024, Spring 2025, Summer 2025). `None` for anything else.
 pub fn period_year(text: &str) -> Option<f64> {
-    let text = text.trim().to_lowercase();
+    let text = text.trim().to_ascii_lowercase();
     if let Some(day) = super::dates::day_number(&text) {
         return Some(1970.0 + day as f64 / 365.25);
     }
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_ascii_alphanumeric())
+    let mut numbers = text
+        .split(|c: char| !c.is_ascii_digit())
         .filter(|w| !w.is_empty())
-        .collect();
-    let years: Vec<u32> = words.iter().filter_map(|w| w.parse().ok()).collect();
-    let first = *years.first().filter(|y| (1990..=2100).contains(*y))?;
+        .map(|w| w.parse::<u32>().ok());
+    let first = numbers.next()??;
+    if !(1990..=2100).contains(&first) {
+        return None;
+    }
     // A second number that is the next year makes an academic year (2023/24, 2023-2024).
-    let academic = match years.get(1) {
+    let academic = match numbers.next() {
         None => false,
-        Some(&next) if next == first + 1 || next == (first + 1) % 100 => true,
+        Some(Some(next)) if next == first + 1 || next == (first + 1) % 100 => true,
         Some(_) => return None,
     };
-    let term = words.iter().find_map(|w| match *w {
-        "autumn" | "aut" | "fall" => Some(0.9),
-        "spring" | "spr" => Some(0.25),
-        "summer" | "sum" => Some(0.55),
-        _ => None,
-    });
+    if numbers.next().is_some() {
+        return None;
+    }
+    let term = [("aut", 0.9), ("fall", 0.9), ("spr", 0.25), ("sum", 0.55)]
+        .into_iter()
+        .find(|(word, _)| text.contains(word))
+        .map(|(_, t)| t);
     let year = f64::from(first);
     Some(match (academic, term) {
-        (false, Some(t)) => year + t,
-        (false, None) => year + 0.55,
+        (false, t) => year + t.unwrap_or(0.55),
         (true, Some(t)) if t > 0.8 => year + t,
-        (true, Some(t)) => year + 1.0 + t,
-        (true, None) => year + 1.55,
+        (true, t) => year + 1.0 + t.unwrap_or(0.55),
     })
 }
 

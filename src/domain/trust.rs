@@ -101,6 +101,23 @@ pub struct SchoolRow {
     pub overdue_plans: usize,
 }
 
+impl SchoolRow {
+    /// The row's warnings in one line: the cap, the red flags, the stage against the data.
+    pub fn flag_text(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(fitted) = self.capped_from {
+            parts.push(format!("Capped from {fitted}"));
+        }
+        if !self.red_flags.is_empty() {
+            parts.push(format!("⚑ {}", self.red_flags.join("; ")));
+        }
+        if let Some(check) = &self.data_check {
+            parts.push(check.short());
+        }
+        parts.join(". ")
+    }
+}
+
 fn latest<'a>(assessments: &[&'a Assessment]) -> Option<&'a Assessment> {
     let newest = |list: Vec<&'a Assessment>| {
         list.into_iter().max_by(|a, b| {

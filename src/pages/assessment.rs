@@ -66,7 +66,7 @@ fn AssessmentView(id: String) -> impl IntoView {
             s.set_details(&edit_id, details, browser::now_ms());
             // The store's set_details predates the phase marker: set it here.
             if let Some(a) = s.get_mut(&edit_id) {
-                a.phase = phase;
+                a.set_phase(phase);
             }
         });
         editing.set(false);
@@ -146,6 +146,7 @@ fn AssessmentView(id: String) -> impl IntoView {
                             }
                         }).collect_view()}
                     </fieldset>
+                    <p class="hint">{crate::domain::content::THEMES_NOTE}</p>
                 </div>
                 <FeatureList assessment_id=id.clone() grouping=grouping />
             </section>

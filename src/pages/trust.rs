@@ -128,9 +128,7 @@ pub fn TrustPage() -> impl IntoView {
                                     <StageBadge stage=Signal::stored(row.stage) />
                                     {row.tentative.then(|| view! { <span class="tentative">" (tentative)"</span> })}
                                     {row.assessed_on.clone().map(|d| view! { <span class="cell-note">{format!("assessed {d}")}</span> })}
-                                    {row.capped_from.map(|f| view! { <span class="cell-note">{format!("capped from {f}")}</span> })}
-                                    {(!row.red_flags.is_empty()).then(|| view! { <span class="cell-flag">{format!("⚑ {}", row.red_flags.join("; "))}</span> })}
-                                    {row.data_check.as_ref().map(|c| view! { <span class="cell-flag">{c.short()}</span> })}
+                                    <span class="cell-flag">{row.flag_text()}</span>
                                 </td>
                                 <td>{match row.journey {
                                     Some(letter) => format!("{letter}: {}", crate::domain::trajectory::journeys().journey(letter).name),

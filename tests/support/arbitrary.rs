@@ -123,7 +123,11 @@ pub fn assessment(rng: &mut Rng, id: String) -> Assessment {
         date: rng.date(),
         assessors: rng.text(2),
         answers,
-        phase: rng.chance(20).then(|| *rng.pick(&Phase::ALL)),
+        phase: if rng.chance(20) {
+            rng.pick(&Phase::ALL).id().to_string()
+        } else {
+            String::new()
+        },
         created_ms: rng.time(),
         updated_ms: rng.time(),
     }
