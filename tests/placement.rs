@@ -211,6 +211,12 @@ fn clearly_seen_concerns_are_red_flags_and_cap_the_stage() {
         "Red flags: 2 Stabilise concerns are seen"
     );
     assert!(CONCERN_RULE.contains("Waypoint's own rule"));
+    // The next steps start from the stage the answers fit: the concerns to remove first,
+    // then Sustain's features, not Repair's, which this school is past.
+    let steps = next_steps(four_stages(), &a, overall.fitted);
+    assert_eq!(steps.concerns.len(), 2);
+    assert_eq!(steps.stage, Some(Stage::Sustain));
+    assert!(steps.not_yet_seen.is_empty());
 }
 
 #[test]

@@ -10,6 +10,7 @@ use crate::domain::placement::{next_steps, NextSteps, StepFeature, NEXT_STEPS_RU
 #[component]
 pub fn NextStepsList(
     assessment: Memo<Option<Assessment>>,
+    /// The stage the answers fit, before any cap: the steps describe that stage and the next.
     stage: Signal<Option<Stage>>,
 ) -> impl IntoView {
     let steps = Memo::new(move |_| {

@@ -50,7 +50,7 @@ pub fn Report(
 
             <section class="report-section" aria-labelledby="report-next">
                 <h2 id="report-next">"Next steps"</h2>
-                <NextStepsList assessment=assessment stage=stage />
+                <NextStepsList assessment=assessment stage=Signal::derive(move || result.with(|r| r.as_ref().and_then(|r| r.overall.fitted))) />
             </section>
 
             <section class="report-section report-answers" aria-labelledby="report-answers">

@@ -32,6 +32,6 @@ pub fn ResultPanel(
             <p>{DATA_RULE}</p>
         </details>
         <StageProfile result=result />
-        <NextStepsList assessment=assessment stage=stage />
+        <NextStepsList assessment=assessment stage=Signal::derive(move || result.with(|r| r.as_ref().and_then(|r| r.overall.fitted))) />
     }
 }

@@ -56,7 +56,7 @@ pub fn StageProfile(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
                     None => Ok(()),
                 }) />
             <p class="chart-key">
-                "Shading shows how well each stage fits (darker fits better); the ringed cell is the best fit. "
+                "Shading shows how well each stage fits (darker fits better); the ringed cell is the stage suggested, at most Repair while a Stabilise concern is clearly seen. "
                 {THEMES_NOTE}
             </p>
             <div class="table-scroll" role="region" aria-label="Stage profile table" tabindex="0">

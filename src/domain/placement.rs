@@ -319,8 +319,8 @@ fn choose_stage(fits: &[StageFit]) -> (Option<Stage>, Vec<Caveat>) {
 
 /// What the next steps are, in the words shown to users.
 pub const NEXT_STEPS_RULE: &str = "Next steps in Carter's terms: first the Stabilise concerns still \
-seen, to remove; then the features of the stage you are in that are not yet clearly seen; then what \
-the next stage looks like, in Carter's words. Carter describes what a school at each stage looks \
+seen, to remove; then the features of the stage your answers fit (before any cap) that are not yet \
+clearly seen; then what the next stage looks like, in Carter's words. Carter describes what a school at each stage looks \
 like: the next stage is a description, not a list of targets, and some of its features (mixed CPD, \
 low-level disruption) describe what is still imperfect there.";
 
@@ -354,7 +354,7 @@ impl NextSteps<'_> {
     }
 
     pub fn current_note(stage: Stage) -> String {
-        format!("Carter's description of {stage}, the stage you are in. Where a feature is not seen, check whether the school has moved past it or has still to reach it.")
+        format!("Carter's description of {stage}, the stage your answers fit. Where a feature is not seen, check whether the school has moved past it or has still to reach it.")
     }
 
     pub fn next_heading(next: Stage) -> String {
@@ -367,7 +367,9 @@ impl NextSteps<'_> {
 }
 
 /// The next steps from a placement: the concerns to remove, the current stage's features
-/// not yet seen, and what the next stage looks like.
+/// not yet seen, and what the next stage looks like. `placed` is the stage the answers fit
+/// ([`Placement::fitted`]): a cap holds the stage back, not the description of where the
+/// school is.
 pub fn next_steps<'a>(
     framework: &'a Framework,
     assessment: &Assessment,

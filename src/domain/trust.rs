@@ -305,7 +305,10 @@ pub fn overview(framework: &Framework, store: &Store, today: &str) -> Vec<School
                 stage,
                 tentative: result.as_ref().is_some_and(|r| r.overall.is_tentative()),
                 capped_from: overall.filter(|o| o.is_capped()).and_then(|o| o.fitted),
-                red_flags: flags.iter().map(|f| f.message()).collect(),
+                red_flags: flags
+                    .iter()
+                    .map(|f| format!("{} ({})", f.text, f.level.label().to_lowercase()))
+                    .collect(),
                 data_check: checked.filter(DataCheck::flagged),
                 role_text: suggestion.map(|s| s.text).unwrap_or_default(),
                 themes: result
