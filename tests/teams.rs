@@ -123,6 +123,11 @@ fn more_names_are_recognised_and_a_marker_overrides_the_name() {
         let t = team(name);
         assert!(!is_year_6(&t) && !is_early_years(&t), "{name}");
     }
+    // The stored ids, which the details form's options use.
+    assert_eq!(
+        Phase::ALL.map(Phase::id),
+        ["early_years", "year_6", "neither"]
+    );
     // Marked explicitly: the marker wins over the name.
     let mut little = team("Little Acorns");
     little.set_phase(Some(Phase::EarlyYears));

@@ -81,9 +81,9 @@ pub fn DetailsForm(
                         <label for=phase_id.clone()>"Early Years or Year 6?"</label>
                         <select id=phase_id.clone() on:change=move |ev| phase.set(Phase::from_id(&event_target_value(&ev)))>
                             <option value="" selected=initial_phase.is_none()>"Tell from the name"</option>
-                            {Phase::ALL.into_iter().map(|p| view! {
-                                <option value=p.id() selected=initial_phase == Some(p)>{p.label()}</option>
-                            }).collect_view()}
+                            <option value="early_years" selected=initial_phase == Some(Phase::EarlyYears)>"Early Years"</option>
+                            <option value="year_6" selected=initial_phase == Some(Phase::Year6)>"Year 6"</option>
+                            <option value="neither" selected=initial_phase == Some(Phase::Neither)>"Neither"</option>
                         </select>
                     </div>
                 </Show>

@@ -99,3 +99,29 @@ test('teams side by side, history and reassessment, trajectory and journey', asy
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a team marked Early Years or Year 6 explicitly is recognised whatever its name', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  const team = async (name, phase) => {
+    await createAssessment(page, { school: 'Ashgrove Primary', scope: 'team', scopeName: name, date: '2026-10-01' });
+    await answerStages(page, REPAIR);
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    await page.getByLabel('Early Years or Year 6?').selectOption(phase);
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.getByRole('link', { name: 'Your assessments' }).click();
+  };
+  await team('Little Acorns', 'early_years');
+  await team('Leavers', 'year_6');
+  await page.locator('.assessment-row', { hasText: 'Leavers' }).getByRole('link', { name: 'School overview' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ashgrove Primary' }).waitFor();
+  assert.match(await page.locator('.flag').first().innerText(), /Team: Little Acorns \(2026-10-01\) and Team: Leavers \(2026-10-01\) both need repair/);
+  assert.match(await page.locator('section', { has: page.getByRole('heading', { name: 'Teams, subjects and year groups' }) }).innerText(), /within one term \(four months\)/);
+  // The marker is kept: the form shows it when the details are edited again.
+  await page.reload();
+  await page.getByRole('link', { name: 'Open latest' }).first().click();
+  await page.waitForSelector('.assessment-layout');
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  assert.match(await page.getByLabel('Early Years or Year 6?').inputValue(), /early_years|year_6/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
