@@ -36,6 +36,7 @@ fn sample() -> Store {
             scope: Scope::Team("EYFS".into()),
             date: "2026-11-23".into(),
             assessors: String::new(),
+            phase: None,
         },
         1.0,
     );

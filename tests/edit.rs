@@ -36,6 +36,7 @@ fn details(scope: Scope) -> AssessmentDetails {
         scope,
         date: "2026-11-23".into(),
         assessors: "J. Patel".into(),
+        phase: None,
     }
 }
 
@@ -62,6 +63,7 @@ fn point(period: &str, band: Band) -> Point {
         period: period.into(),
         band: Some(band),
         value: None,
+        date: None,
     }
 }
 
@@ -259,6 +261,7 @@ fn every_kind_of_edit_applies_and_stamps_the_time() {
             scope: Scope::Subject("Maths".into()),
             date: "2026-12-01".into(),
             assessors: "R. Osei".into(),
+            phase: None,
         },
         assessed("a1"),
     );
@@ -765,6 +768,7 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
             },
             date: rng.date(),
             assessors: rng.text(2),
+            phase: None,
         },
         12 => Edit::RemoveAssessment { assessment },
         13 => {
@@ -1788,6 +1792,7 @@ fn edits_that_would_break_the_rules_are_refused_and_change_nothing() {
         scope: Scope::WholeSchool,
         date: "2026-11-23".into(),
         assessors: String::new(),
+        phase: None,
     })));
     assert!(is_missing(refused(Edit::Commission(Intervention::new(
         "p2".into(),
@@ -1836,6 +1841,7 @@ fn edits_that_would_break_the_rules_are_refused_and_change_nothing() {
         scope: Scope::WholeSchool,
         date: "2026-02-30".into(),
         assessors: String::new(),
+        phase: None,
     })));
     // The messages say what is wrong.
     let message = refused(Edit::AddAssessment(assessment("s2", "s1"))).to_string();
@@ -1874,6 +1880,7 @@ fn names_and_notes_are_kept_within_their_limits() {
             scope: Scope::Team(long_name.clone()),
             date: "2026-11-23".into(),
             assessors: long_name.clone(),
+            phase: None,
         },
         Edit::AddRespondent {
             workshop: "w1".into(),

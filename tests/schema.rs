@@ -136,6 +136,7 @@ fn details_are_validated_with_messages() {
         scope: Scope::YearGroup("Year 6".into()),
         date: "2024-02-29".into(),
         assessors: String::new(),
+        phase: None,
     };
     assert_eq!(ok.validate(), Ok(()));
     let no_school = AssessmentDetails {

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use super::aas::{Position, Respondent, When, Workshop};
-use super::assessment::{Assessment, Level, Scope};
+use super::assessment::{Assessment, Level, Phase, Scope};
 use super::ids::is_valid_id;
 use super::layout::Key;
 use super::plan::{Intervention, Review, Status};
@@ -65,6 +65,8 @@ pub enum Edit {
         scope: Scope,
         date: String,
         assessors: String,
+        /// Marked as Early Years or Year 6 (or neither), whatever the scope's name says.
+        phase: Option<Phase>,
     },
     RemoveAssessment {
         assessment: String,
@@ -397,6 +399,7 @@ impl Store {
                 scope,
                 date,
                 assessors,
+                phase,
             } => {
                 if self.school(school_id).is_none() {
                     return Err(not_found("school"));
@@ -413,11 +416,13 @@ impl Store {
                     || a.scope != scope
                     || a.date != *date
                     || a.assessors != assessors
+                    || a.phase() != *phase
                 {
                     a.school_id = school_id.clone();
                     a.scope = scope;
                     a.date = date.clone();
                     a.assessors = assessors;
+                    a.set_phase(*phase);
                     a.updated_ms = now;
                     self.changed(Key::Assessment(assessment.clone()), out);
                     self.follow_assessment(assessment, now, out);

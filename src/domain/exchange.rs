@@ -7,7 +7,7 @@ use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
 use super::aas::Workshop;
-use super::assessment::Assessment;
+use super::assessment::{Assessment, Level};
 use super::content::{four_stages, Stage};
 use super::placement::assess;
 use super::plan::Intervention;
@@ -623,6 +623,7 @@ pub fn answers_csv(store: &Store, assessments: &[Assessment]) -> String {
         "Themes",
         "Answer",
         "Evidence note",
+        "Red flag",
     ]
     .map(String::from)
     .to_vec()];
@@ -648,6 +649,17 @@ pub fn answers_csv(store: &Store, assessments: &[Assessment]) -> String {
                     .map(|l| l.label().to_string())
                     .unwrap_or_default(),
                 answer.map(|x| x.note.clone()).unwrap_or_default(),
+                if f.stage == Stage::Stabilise
+                    && matches!(
+                        answer.and_then(|x| x.level),
+                        Some(Level::Clearly | Level::Partly)
+                    )
+                {
+                    "Stabilise concern seen"
+                } else {
+                    ""
+                }
+                .to_string(),
             ]);
         }
     }
@@ -665,6 +677,8 @@ pub fn results_csv(store: &Store, assessments: &[Assessment]) -> String {
         "Answered",
         "Best-fit stage",
         "Tentative",
+        "Red flags: Stabilise concerns seen",
+        "Stage the answers fit before the cap",
     ]
     .map(String::from)
     .to_vec();
@@ -686,6 +700,18 @@ pub fn results_csv(store: &Store, assessments: &[Assessment]) -> String {
                 "no"
             }
             .to_string(),
+            result
+                .overall
+                .red_flags
+                .iter()
+                .map(|f| f.message())
+                .collect::<Vec<_>>()
+                .join("; "),
+            if result.overall.is_capped() {
+                stage_name(result.overall.fitted)
+            } else {
+                String::new()
+            },
         ];
         row.extend(Stage::ALL.iter().map(|s| {
             result
@@ -695,7 +721,13 @@ pub fn results_csv(store: &Store, assessments: &[Assessment]) -> String {
                 .map(|f| format!("{:.0}", f * 100.0))
                 .unwrap_or_default()
         }));
-        row.extend(result.themes.iter().map(|t| stage_name(t.placement.stage)));
+        row.extend(result.themes.iter().map(|t| {
+            let mut cell = stage_name(t.placement.stage);
+            if let Some(note) = t.placement.flag_note() {
+                cell.push_str(&format!(" ({note})"));
+            }
+            cell
+        }));
         rows.push(row);
     }
     csv(rows)

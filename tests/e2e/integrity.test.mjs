@@ -283,6 +283,14 @@ test('renaming a school on its page keeps its assessments and trajectory with it
   assert.equal(trajectories.length, 1);
   assert.equal(trajectories[0].school_id, schoolId);
   assert.equal((await storedRecords(page, 'assessment')).filter((a) => a.school_id === schoolId).length, 2);
+  // The assessment page and the trust overview link to the school's page by its record.
+  await page.locator('.breadcrumb').getByRole('link', { name: 'Rowan Church of England Primary' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Rowan Church of England Primary' }).waitFor();
+  await page.locator('.school-sections').waitFor();
+  await page.goto(`${app.server.url}#/trust`);
+  await page.getByRole('link', { name: 'Rowan Church of England Primary' }).click();
+  await page.locator('.school-sections').waitFor();
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Rowan Church of England Primary');
   assert.deepEqual(errors, []);
   await context.close();
 });
