@@ -251,6 +251,8 @@ impl AppState {
             return Err("the items could not be added".into());
         }
         self.writing_slices.set_value(true);
+        // The page redraws with the new items before the writing starts.
+        crate::browser::next_task().await;
         let total = records.len();
         let mut written = 0;
         let mut result = Ok(());

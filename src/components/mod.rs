@@ -19,6 +19,7 @@ pub mod import_log;
 pub mod import_responses;
 pub mod intervention_card;
 pub mod next_steps;
+pub mod note_field;
 pub mod practice_question;
 pub mod progress;
 pub mod recovered_texts;

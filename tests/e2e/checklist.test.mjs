@@ -98,6 +98,7 @@ test('the list: schools with their assessments; open, reassess this term, rename
   await page.getByRole('link', { name: 'Your assessments' }).click();
   const groups = page.locator('.school-group');
   const rows = page.locator('.assessment-row');
+  await groups.first().waitFor();
   assert.equal(await groups.count(), 1);
   assert.equal(await groups.first().locator('.school-name').innerText(), 'Elm Academy');
   assert.equal(await rows.count(), 1);

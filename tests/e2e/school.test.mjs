@@ -114,7 +114,7 @@ test('a team marked Early Years or Year 6 explicitly is recognised whatever its 
   };
   await team('Little Acorns', 'early_years');
   await team('Leavers', 'year_6');
-  await page.locator('.assessment-row', { hasText: 'Leavers' }).getByRole('link', { name: 'School overview' }).click();
+  await page.locator('.school-group', { hasText: 'Leavers' }).locator('.school-name a').click();
   await page.getByRole('heading', { level: 1, name: 'Ashgrove Primary' }).waitFor();
   assert.match(await page.locator('.flag').first().innerText(), /Team: Little Acorns \(2026-10-01\) and Team: Leavers \(2026-10-01\) both need repair/);
   assert.match(await page.locator('section', { has: page.getByRole('heading', { name: 'Teams, subjects and year groups' }) }).innerText(), /within one term \(four months\)/);
