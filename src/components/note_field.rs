@@ -24,13 +24,13 @@ pub fn NoteField(
     /// A new text, and the text it was typed over.
     on_edit: Callback<(String, String)>,
 ) -> impl IntoView {
-    let focused = StoredValue::new(false);
+    let focused = RwSignal::new(false);
     // What this field last sent while it had focus.
     let sent = StoredValue::new(None::<String>);
     let shown = move || {
         let stored = stored.get();
         match sent.get_value() {
-            Some(typed) if focused.get_value() => typed,
+            Some(typed) if focused.get() => typed,
             _ => stored,
         }
     };
@@ -45,8 +45,8 @@ pub fn NoteField(
         <textarea id=id class="note" rows=rows.to_string() dir="auto" maxlength=MAX_NOTE_CHARS.to_string()
             disabled=move || disabled.get()
             prop:value=shown
-            on:focus=move |_| focused.set_value(true)
-            on:blur=move |_| { focused.set_value(false); sent.set_value(None); }
+            on:focus=move |_| focused.set(true)
+            on:blur=move |_| { sent.set_value(None); focused.set(false); }
             on:input=input></textarea>
     }
 }

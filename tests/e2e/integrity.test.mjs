@@ -179,6 +179,9 @@ test('two tabs typing into the same note: one text kept, the other offered back'
     tabA.locator(note).pressSequentially(textA, { delay: 15 }),
     tabB.locator(note).pressSequentially(textB, { delay: 15 }),
   ]);
+  // Each tab keeps showing its own typing while its field has focus; then both move on.
+  await tabA.locator(note).blur();
+  await tabB.locator(note).blur();
   // Let both saves land and each tab hear the other's.
   const settled = async () => {
     const [a, b, stored] = [

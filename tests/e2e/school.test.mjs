@@ -29,6 +29,7 @@ test('teams side by side, history and reassessment, trajectory and journey', asy
   await answerStages(page, IMPROVE);
   await page.getByRole('link', { name: 'Your assessments' }).click();
 
+  await page.locator('.school-group').first().waitFor();
   assert.equal(await page.locator('.school-group').count(), 1, 'three assessments of one school');
   assert.deepEqual((await page.locator('.row-title').allInnerTexts()).sort(), ['Subject: Maths', 'Year group: EYFS', 'Year group: Year 6']);
   await page.locator('.school-group').getByRole('link', { name: 'Hillside Primary' }).click();
