@@ -280,6 +280,21 @@ impl AppState {
         result
     }
 
+    /// The current name of an assessment's school (follows renames).
+    pub fn school_name_of(
+        &self,
+        assessment: Memo<Option<crate::domain::assessment::Assessment>>,
+    ) -> Memo<String> {
+        let store = self.store;
+        Memo::new(move |_| {
+            assessment.with(|a| {
+                a.as_ref()
+                    .map(|a| store.with(|s| s.school_name(&a.school_id).to_string()))
+                    .unwrap_or_default()
+            })
+        })
+    }
+
     /// Whether there are edits on the page that are not saved yet.
     pub fn has_unsaved(&self) -> bool {
         self.pending.with_value(|p| !p.is_empty())

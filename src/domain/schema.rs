@@ -275,7 +275,7 @@ pub fn derived_id(prefix: &str, seed: &str, taken: impl Fn(&str) -> bool) -> Str
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    let base = format!("{prefix}{}", base36(hash));
+    let base = format!("{prefix}{}", super::ids::base36(hash));
     let mut id = base.clone();
     let mut n = 2;
     while taken(&id) {
@@ -283,20 +283,6 @@ pub fn derived_id(prefix: &str, seed: &str, taken: impl Fn(&str) -> bool) -> Str
         n += 1;
     }
     id
-}
-
-fn base36(mut value: u64) -> String {
-    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
-    loop {
-        out.push(DIGITS[(value % 36) as usize]);
-        value /= 36;
-        if value == 0 {
-            break;
-        }
-    }
-    out.reverse();
-    String::from_utf8(out).expect("ASCII digits")
 }
 
 /// Format 4 and older named each item's school (and each workshop's trust); format 5

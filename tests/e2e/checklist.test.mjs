@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   useApp, openApp, createAssessment, answer, drawnPixels, chartImage, ARTIFACTS,
-  idInUrl, storedAssessment, storedRecords, storedMeta, unreadableKeys, shownDate, todayIso, answerOf, waitForStoredAnswer,
+  idInUrl, storedAssessment, storedRecords, storedMeta, unreadableKeys, shownDate, todayIso, answerOf, waitForStoredAnswer, refuseWritesWhenAsked,
 } from './harness.mjs';
 
 const app = useApp();
@@ -362,15 +362,7 @@ test('corrupted storage: the app starts, says so, keeps the data aside and offer
 });
 
 test('a full storage quota: the user is told, and nothing typed is lost from the page', async () => {
-  const init = () => {
-    const real = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (sessionStorage.getItem('fill-quota') === 'yes' && this === localStorage) {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return real.call(this, key, value);
-    };
-  };
+  const init = refuseWritesWhenAsked;
   const { context, page } = await openApp(app.browser, app.server.url, { init });
   await createAssessment(page, { school: 'Quota School' });
   const id = idInUrl(page);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   useApp, openApp, createAssessment, answer, ARTIFACTS,
-  idInUrl, storedMeta, storedRecords, storedAssessment, storageSnapshot, answerOf, waitForStoredAnswer,
+  idInUrl, storedMeta, storedRecords, storedAssessment, storageSnapshot, answerOf, waitForStoredAnswer, refuseWritesWhenAsked,
 } from './harness.mjs';
 
 const app = useApp();
@@ -547,15 +547,7 @@ test('a file too big for the browser storage is refused, saying how much would f
 
 test('an answer whose save failed is kept when another tab saves, and saved once there is room', async () => {
   // This tab's storage refuses writes while `fill-quota` is set (its session only).
-  const init = () => {
-    const real = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (sessionStorage.getItem('fill-quota') === 'yes' && this === localStorage) {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return real.call(this, key, value);
-    };
-  };
+  const init = refuseWritesWhenAsked;
   const { context, page, errors } = await openApp(app.browser, app.server.url, { init });
   await createAssessment(page, { school: 'Failed Save Primary' });
   const id = idInUrl(page);
