@@ -115,6 +115,7 @@ test('the list: schools with their assessments; open, reassess this term, rename
   assert.ok(await page.locator('#s-stabilise-1-clearly').isChecked(), 'the reassessment starts from the last answers');
   assert.match(await page.locator('.assessment-head .meta').innerText(), new RegExp(shownDate(todayIso())));
   await page.getByRole('link', { name: 'Your assessments' }).click();
+  await page.locator('.school-group').first().waitFor();
   assert.equal(await groups.count(), 1, 'both under the one school');
   assert.equal(await rows.count(), 2);
 
@@ -178,6 +179,7 @@ test('a typed name that only looks like a kept school is put to the user, and lo
   await page.waitForSelector('.assessment-layout');
   await page.getByRole('heading', { level: 1, name: "St Aidan's CE Primary" }).waitFor();
   await page.getByRole('link', { name: 'Your assessments' }).click();
+  await page.locator('.school-group').first().waitFor();
   assert.equal(await page.locator('.school-group').count(), 1, 'one school, two assessments');
   assert.equal(await page.locator('.assessment-row').count(), 2);
   assert.equal((await storedMeta(page)).schools.length, 1);
@@ -193,6 +195,7 @@ test('a typed name that only looks like a kept school is put to the user, and lo
   await page.getByRole('button', { name: 'Start assessment' }).click();
   await page.waitForSelector('.assessment-layout');
   await page.getByRole('link', { name: 'Your assessments' }).click();
+  await page.locator('.school-group').first().waitFor();
   assert.equal(await page.locator('.school-group').count(), 2);
   const panel = page.locator('.school-duplicates');
   await panel.getByRole('heading', { name: 'Are these the same school?' }).waitFor();
