@@ -899,6 +899,12 @@ impl Store {
                             kept.points.push(point);
                         }
                     }
+                    // In time order, when every point says when it was.
+                    if kept.points.iter().all(|p| p.year().is_some()) {
+                        super::order::sort_by(&mut kept.points, |a, b| {
+                            a.year().unwrap_or(0.0).total_cmp(&b.year().unwrap_or(0.0))
+                        });
+                    }
                     kept.capacity.extend(absorbed.capacity);
                     if kept.thresholds.is_none() {
                         kept.thresholds = absorbed.thresholds;
