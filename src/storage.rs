@@ -25,13 +25,19 @@ pub const LAST_EXPORT_KEY: &str = "waypoint.lastExport";
 /// Prefix of the keys under which unreadable data is kept aside.
 pub const UNREADABLE_PREFIX: &str = "waypoint.unreadable.";
 
-/// Roughly how much text one site may keep in localStorage (Chromium and Firefox allow
-/// about 5 million characters, keys included).
-pub const QUOTA_CHARS: usize = 5_000_000;
+/// A short token that every save changes, so that a tab can tell with one small read
+/// that no other tab has saved since it last did.
+pub const REVISION_KEY: &str = "waypoint.revision";
+
+/// How much text one site may keep in localStorage, keys included: measured as 5.2
+/// million characters in Chromium 156 (Firefox allows 5 MiB, about the same).
+pub const QUOTA_CHARS: usize = 5_200_000;
 
 thread_local! {
     /// A hash and the length of each record's text as this tab last read or wrote it.
     static KNOWN: RefCell<HashMap<String, (u64, usize)>> = RefCell::new(HashMap::new());
+    /// The save token this tab last wrote or saw (see [`REVISION_KEY`]).
+    static LAST_REVISION: RefCell<Option<String>> = const { RefCell::new(None) };
     /// The characters Waypoint's records take, kept up to date as they are written.
     static USED: RefCell<usize> = const { RefCell::new(0) };
 }
@@ -306,11 +312,17 @@ pub enum Change {
 }
 
 /// The records among `keys` that another tab wrote since this tab last read or wrote
-/// them. Only these few records are read: the usual answer is none.
+/// them. When no tab has saved since this one (the revision is as this tab left it),
+/// nothing more is read; otherwise only these few records are.
 pub fn changed_elsewhere(keys: &[Key]) -> Vec<Key> {
     let Ok(storage) = local_storage() else {
         return Vec::new();
     };
+    let revision = storage.get_item(REVISION_KEY).ok().flatten();
+    if revision.is_some() && LAST_REVISION.with(|r| *r.borrow() == revision) {
+        return Vec::new();
+    }
+    LAST_REVISION.with(|r| *r.borrow_mut() = revision);
     keys.iter()
         .filter(|key| {
             let name = key.storage_key();
@@ -358,33 +370,44 @@ pub fn save(store: &Store, keys: &[Key]) -> Result<(), String> {
         ordered.push(&Key::Meta);
     }
     for key in ordered {
-        let name = key.storage_key();
-        match write_record(store, key) {
-            Some(text) => {
-                storage
-                    .set_item(&name, &text)
-                    .map_err(|error| describe_js_error(&error))?;
-                remember(&name, Some(&text));
-            }
-            None => {
-                let _ = storage.remove_item(&name);
-                remember(&name, None);
-            }
+        write_one(
+            &storage,
+            &key.storage_key(),
+            write_record(store, key).as_deref(),
+        )?;
+    }
+    bump_revision(&storage);
+    Ok(())
+}
+
+/// Writes one record (or removes it, for `None`), remembering what was written.
+fn write_one(storage: &web_sys::Storage, name: &str, text: Option<&str>) -> Result<(), String> {
+    match text {
+        Some(text) => storage
+            .set_item(name, text)
+            .map_err(|error| describe_js_error(&error))?,
+        None => {
+            let _ = storage.remove_item(name);
         }
     }
+    remember(name, text);
     Ok(())
+}
+
+/// Marks a save with a new token, and remembers it as this tab's own.
+fn bump_revision(storage: &web_sys::Storage) {
+    let token = format!("{:x}", (js_sys::Math::random() * 1e15) as u64);
+    let _ = storage.set_item(REVISION_KEY, &token);
+    LAST_REVISION.with(|r| *r.borrow_mut() = Some(token));
 }
 
 /// Writes records whose text is already made (a large import, in slices).
 pub fn write_texts(records: &[(Key, String)]) -> Result<(), String> {
     let storage = local_storage()?;
     for (key, text) in records {
-        let name = key.storage_key();
-        storage
-            .set_item(&name, text)
-            .map_err(|error| describe_js_error(&error))?;
-        remember(&name, Some(text));
+        write_one(&storage, &key.storage_key(), Some(text))?;
     }
+    bump_revision(&storage);
     Ok(())
 }
 

@@ -3,7 +3,10 @@
 
 mod support;
 
-use waypoint::domain::aas::{aas, workshop_results, Position, Respondent, When, Workshop};
+use waypoint::domain::aas::{
+    aas, workshop_results, Column, Position, Respondent, When, Workshop, COLUMN_NOTE,
+    POSITIONS_NOTE,
+};
 use waypoint::domain::responses::{
     classify, merge_respondent, read_responses, write_responses, Incoming, Resolution,
 };
@@ -29,7 +32,7 @@ fn has_all_80_statements_in_four_areas() {
     assert_eq!(count(|p| p.standardised.len()), 31);
     assert_eq!(count(|p| p.aligned.len()), 24);
     assert_eq!(count(|p| p.autonomy.len()), 25);
-    assert_eq!(tool.practices().count(), 31);
+    assert_eq!(tool.practices().count(), 80);
     let parts: Vec<&str> = tool.areas[3]
         .parts
         .iter()
@@ -42,6 +45,74 @@ fn has_all_80_statements_in_four_areas() {
             "School to School Support across the MAT",
             "Curriculum Delivery"
         ]
+    );
+}
+
+/// Today only the 31 standardised statements could be placed; the other 49 were context.
+#[test]
+fn every_statement_is_a_practice_with_carters_column_as_a_suggestion() {
+    let tool = aas();
+    let count = |column| tool.practices().filter(|p| p.column == column).count();
+    assert_eq!(
+        (
+            count(Column::Standardised),
+            count(Column::Aligned),
+            count(Column::Autonomy)
+        ),
+        (31, 24, 25)
+    );
+    let behaviour = tool
+        .practice("support-o2")
+        .expect("an autonomy statement is a practice");
+    assert_eq!(
+        behaviour.statement.text,
+        "Behaviour systems are academy centric against MAT ethos"
+    );
+    assert_eq!(behaviour.column, Column::Autonomy);
+    assert_eq!(
+        behaviour.column.suggestion(),
+        "Carter's suggestion: autonomy"
+    );
+    assert_eq!(behaviour.column.position(), Position::Autonomous);
+    // Existing placings keep their keys: the standardised statements' ids.
+    assert_eq!(
+        tool.practice("governance-s1").unwrap().column,
+        Column::Standardised
+    );
+    assert_eq!(
+        tool.practice("employer-a2").unwrap().column,
+        Column::Aligned
+    );
+    // A board places it now and wanted, and the results count it.
+    let w = workshop(vec![respondent(
+        "r1",
+        "Ann",
+        &[
+            ("support-o2", Autonomous, Aligned),
+            ("governance-s1", Aligned, Standardised),
+        ],
+    )]);
+    let results = workshop_results(tool, &w);
+    assert_eq!(results.practices.len(), 80);
+    let placed = results
+        .practices
+        .iter()
+        .find(|p| p.practice_id == "support-o2")
+        .unwrap();
+    assert_eq!((placed.gap, placed.column), (Some(2.0), Column::Autonomy));
+    let standards = results
+        .areas
+        .iter()
+        .find(|a| a.area_id == "standards")
+        .unwrap();
+    assert_eq!(standards.placings, 2);
+    assert!(COLUMN_NOTE.contains("Carter's suggestion"));
+    assert!(POSITIONS_NOTE.contains("Waypoint's in-between steps"));
+    // The two in-between positions are Waypoint's; Carter's three are his columns.
+    let carters: Vec<Position> = Column::ALL.iter().map(|c| c.position()).collect();
+    assert!(
+        !carters.contains(&Position::PartlyAligned)
+            && !carters.contains(&Position::LargelyStandardised)
     );
 }
 

@@ -41,6 +41,7 @@ fn answered(levels: [Level; 4]) -> Assessment {
             scope: Scope::WholeSchool,
             date: "2026-11-23".into(),
             assessors: String::new(),
+            phase: None,
         },
         1.0,
     );

@@ -36,6 +36,7 @@ fn sample() -> Store {
             scope: Scope::Team("EYFS".into()),
             date: "2026-11-23".into(),
             assessors: String::new(),
+            phase: None,
         },
         1.0,
     );
@@ -166,6 +167,10 @@ fn another_tabs_write_is_noticed_record_by_record() {
     let text = waypoint::domain::layout::write_record(&theirs, &Key::Assessment("t1".into()));
     local()
         .set_item("waypoint.assessment.t1", &text.unwrap())
+        .unwrap();
+    // As every save does, the other tab leaves a new revision token.
+    local()
+        .set_item(storage::REVISION_KEY, "another-tab")
         .unwrap();
     assert_eq!(
         storage::changed_elsewhere(&keys),

@@ -109,3 +109,66 @@ fn feature_texts_are_verbatim_from_the_source() {
         );
     }
 }
+
+/// Without the source documents the comparisons above cannot run: that fails in CI
+/// and is reported as skipped elsewhere, never passed over in silence.
+#[test]
+fn a_missing_source_document_fails_in_ci_and_is_reported_elsewhere() {
+    let path = "/nowhere/003.txt";
+    for ci in [Some("true"), Some("1"), Some("yes")] {
+        let failure = support::missing_document(path, ci).expect_err("CI must fail");
+        assert!(
+            failure.contains(path) && failure.contains("CI"),
+            "{failure}"
+        );
+    }
+    for ci in [None, Some(""), Some("false"), Some("0")] {
+        let notice = support::missing_document(path, ci).expect("skipped outside CI");
+        assert!(
+            notice.starts_with("SKIPPED") && notice.contains(path),
+            "{notice}"
+        );
+    }
+    // Here the documents are present (as in CI), so the verbatim checks really ran.
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        assert!(support::seed_text().is_some());
+    }
+}
+
+/// Waypoint's own choices say so wherever they are shown, and no text calls the source
+/// documents "seeds" (today the trust overview said "the seed trust").
+#[test]
+fn waypoints_own_choices_are_labelled_and_no_text_says_seed() {
+    use waypoint::domain::{aas, content, placement, teams, trajectory, trust};
+    let own = [
+        ("best-fit rule", placement::RULE_EXPLANATION),
+        ("the cap", placement::CONCERN_RULE),
+        ("themes", content::THEMES_NOTE),
+        ("level of need", trust::NEED_RULES_INTRO),
+        ("pairings", trust::PAIRING_RULE),
+        ("role", trajectory::ROLE_RULE),
+        ("stage against data", trajectory::DATA_RULE),
+        ("teams in Stabilise", teams::TEAMS_RULE),
+        ("in-between positions", aas::POSITIONS_NOTE),
+    ];
+    for (what, text) in own {
+        assert!(text.contains("Waypoint's"), "{what}: {text}");
+    }
+    let mut shown: Vec<String> = own.iter().map(|(_, t)| t.to_string()).collect();
+    shown.extend(trajectory::RULES.iter().map(|r| r.to_string()));
+    shown.extend(trust::NEED_RULES.iter().map(|r| r.to_string()));
+    shown.push(placement::NEXT_STEPS_RULE.into());
+    shown.push(aas::COLUMN_NOTE.into());
+    for file in [
+        "four_stages.json",
+        "aas.json",
+        "journeys.json",
+        "cycle.json",
+    ] {
+        let path = format!("{}/content/{file}", env!("CARGO_MANIFEST_DIR"));
+        shown.push(std::fs::read_to_string(path).expect("content file"));
+    }
+    for text in shown {
+        assert!(!text.to_lowercase().contains("seed"), "{text}");
+    }
+}

@@ -429,6 +429,35 @@ fn csv_is_quoted_and_safe_for_spreadsheets() {
     assert!(results.lines().next().unwrap().contains("Sustain fit %"));
 }
 
+/// Stabilise concerns travel with the exports: today's CSVs did not mention them.
+#[test]
+fn exports_carry_the_red_flags_and_the_cap() {
+    use waypoint::domain::assessment::Level::*;
+    let mut a = support::answered([NotSeen, NotSeen, Partly, Clearly]);
+    a.set_level("stabilise-4", Some(Clearly), 5.0);
+    a.set_level("stabilise-5", Some(Clearly), 5.0);
+    let store = support::school_store();
+    let answers = answers_csv(&store, std::slice::from_ref(&a));
+    assert!(answers.lines().next().unwrap().ends_with(",Red flag"));
+    assert_eq!(answers.matches("Stabilise concern seen").count(), 2);
+    let results = results_csv(&store, &[a]);
+    let header: Vec<&str> = results.lines().next().unwrap().split(',').collect();
+    let row = results.lines().nth(1).unwrap();
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}') == name)
+            .unwrap()
+    };
+    assert!(column("Red flags: Stabilise concerns seen") > 0);
+    assert!(row.contains("Pupil attendance and PA below national floor (clearly seen; Behaviour and attendance); Significant financial risk or mismanagement (clearly seen; Governance and finance)"), "{row}");
+    assert!(row.contains(",Repair,"), "{row}");
+    assert!(
+        row.contains("Repair (⚑ 1 concern; capped from Sustain)"),
+        "{row}"
+    );
+}
+
 #[test]
 fn export_file_names_are_plain() {
     assert_eq!(

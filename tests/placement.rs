@@ -6,7 +6,9 @@ mod support;
 use support::{answer_stage, answered, blank};
 use waypoint::domain::assessment::Level::{self, *};
 use waypoint::domain::content::{four_stages, Stage};
-use waypoint::domain::placement::{assess, next_steps, place, Caveat};
+use waypoint::domain::placement::{
+    assess, next_steps, place, red_flags_heading, Caveat, NextSteps, CONCERN_RULE, NEXT_STEPS_RULE,
+};
 
 fn overall(levels: [Level; 4]) -> waypoint::domain::placement::Placement {
     place(four_stages(), &answered(levels), |_| true)
@@ -49,12 +51,12 @@ fn equal_fits_choose_the_later_stage_and_say_so() {
 
 #[test]
 fn a_distant_stage_that_also_fits_is_reported_as_mixed() {
-    let p = overall([Clearly, NotSeen, Clearly, NotSeen]);
-    assert_eq!(p.stage, Some(Stage::Improve));
+    let p = overall([NotSeen, Clearly, NotSeen, Clearly]);
+    assert_eq!(p.stage, Some(Stage::Sustain));
     assert_eq!(
         p.caveats,
         vec![Caveat::Mixed {
-            other: Stage::Stabilise
+            other: Stage::Repair
         }]
     );
     assert!(p.is_tentative());
@@ -147,33 +149,165 @@ fn themes_are_placed_on_their_own_features() {
     assert_eq!(result.themes.len(), 6);
 }
 
+/// The issue's case: attendance and finance concerns clearly seen, everything else
+/// consistent with Sustain. Today's rule said Sustain, with Sustain themes.
 #[test]
-fn next_steps_name_the_next_stage_and_current_concerns() {
-    let mut a = answered([NotSeen, Clearly, Partly, NotSeen]);
-    a.set_level("stabilise-4", Some(Partly), 5.0);
-    a.set_level("improve-3", Some(Clearly), 5.0);
-    let steps = next_steps(four_stages(), &a, Some(Stage::Repair));
-    assert_eq!(steps.next_stage, Some(Stage::Improve));
+fn clearly_seen_concerns_are_red_flags_and_cap_the_stage() {
+    let mut a = answered([NotSeen, NotSeen, Partly, Clearly]);
+    a.set_level("stabilise-4", Some(Clearly), 5.0);
+    a.set_level("stabilise-5", Some(Clearly), 5.0);
+    let result = assess(four_stages(), &a);
+    let overall = &result.overall;
+    assert_eq!(overall.stage, Some(Stage::Repair));
+    assert_eq!(overall.fitted, Some(Stage::Sustain));
+    assert!(overall.is_capped());
     assert_eq!(
-        steps.to_reach.len(),
-        6,
-        "all Improve features but the one clearly seen"
+        overall.caveats[0],
+        Caveat::Capped {
+            fitted: Stage::Sustain,
+            concerns: 2
+        }
     );
-    assert!(steps.to_reach.iter().all(|s| s.feature.id != "improve-3"));
-    assert_eq!(steps.concerns.len(), 1);
-    assert_eq!(steps.concerns[0].feature.id, "stabilise-4");
-    assert!(steps.to_secure.is_empty());
+    let flagged: Vec<&str> = overall
+        .red_flags
+        .iter()
+        .map(|f| f.feature_id.as_str())
+        .collect();
+    assert_eq!(flagged, ["stabilise-4", "stabilise-5"]);
+    assert_eq!(
+        overall.red_flags[1].message(),
+        "Significant financial risk or mismanagement (clearly seen; Governance and finance)"
+    );
+    let theme = |id: &str| {
+        &result
+            .themes
+            .iter()
+            .find(|t| t.theme_id == id)
+            .unwrap()
+            .placement
+    };
+    for id in ["governance", "behaviour"] {
+        assert_eq!(theme(id).stage, Some(Stage::Repair), "{id}");
+        assert_eq!(theme(id).fitted, Some(Stage::Sustain), "{id}");
+        assert_eq!(theme(id).red_flags.len(), 1, "{id}");
+        assert_eq!(
+            theme(id).flag_note().as_deref(),
+            Some("⚑ 1 concern; capped from Sustain")
+        );
+    }
+    // Themes without a concern keep the stage their answers fit.
+    assert_eq!(theme("leadership").stage, Some(Stage::Sustain));
+    assert!(theme("leadership").red_flags.is_empty());
+    assert_eq!(
+        Caveat::Capped {
+            fitted: Stage::Sustain,
+            concerns: 2
+        }
+        .message(),
+        "Capped at Repair: the answers fit Sustain best, but 2 Stabilise concerns are clearly seen. By Waypoint's rule, the stage is at most Repair while one is."
+    );
+    assert_eq!(
+        red_flags_heading(2),
+        "Red flags: 2 Stabilise concerns are seen"
+    );
+    assert!(CONCERN_RULE.contains("Waypoint's own rule"));
+    // The next steps start from the stage the answers fit: the concerns to remove first,
+    // then Sustain's features, not Repair's, which this school is past.
+    let steps = next_steps(four_stages(), &a, overall.fitted);
+    assert_eq!(steps.concerns.len(), 2);
+    assert_eq!(steps.stage, Some(Stage::Sustain));
+    assert!(steps.not_yet_seen.is_empty());
 }
 
 #[test]
-fn at_sustain_the_steps_are_to_secure_it() {
+fn partly_seen_concerns_are_flagged_but_do_not_cap() {
+    let mut a = answered([NotSeen, NotSeen, Partly, Clearly]);
+    a.set_level("stabilise-8", Some(Partly), 5.0);
+    let p = place(four_stages(), &a, |_| true);
+    assert_eq!(p.stage, Some(Stage::Sustain));
+    assert!(!p.is_capped());
+    assert_eq!(p.red_flags.len(), 1);
+    assert_eq!(p.red_flags[0].level, Partly);
+    assert_eq!(p.flag_note().as_deref(), Some("⚑ 1 concern"));
+    // A stage already at or below Repair is not moved by the cap.
+    let crisis = overall([Clearly, NotSeen, NotSeen, NotSeen]);
+    assert_eq!(
+        (crisis.stage, crisis.fitted),
+        (Some(Stage::Stabilise), Some(Stage::Stabilise))
+    );
+    assert_eq!(crisis.red_flags.len(), 8);
+}
+
+/// Repair's features describe a school in Repair; they are not targets for a school in
+/// Stabilise. Today's next steps said "To reach Repair, these features need to be
+/// clearly seen — CPD quality is mixed…".
+#[test]
+fn next_steps_describe_the_next_stage_instead_of_demanding_it() {
+    let a = answered([Clearly, NotSeen, NotSeen, NotSeen]);
+    let steps = next_steps(four_stages(), &a, Some(Stage::Stabilise));
+    assert_eq!(steps.concerns.len(), 8, "the concerns to remove come first");
+    assert!(
+        steps.not_yet_seen.is_empty(),
+        "Stabilise's features are the concerns"
+    );
+    assert_eq!(steps.next_stage, Some(Stage::Repair));
+    assert_eq!(
+        steps.next_looks_like.len(),
+        7,
+        "the whole description of Repair"
+    );
+    assert!(steps
+        .next_looks_like
+        .iter()
+        .any(|s| s.feature.text.starts_with("CPD quality is mixed")));
+    let heading = NextSteps::next_heading(Stage::Repair);
+    assert_eq!(heading, "What Repair looks like, in Carter's words");
+    let note = NextSteps::next_note(Stage::Repair);
+    assert!(note.contains("not a list of targets"), "{note}");
+    for text in [heading.as_str(), note.as_str(), NEXT_STEPS_RULE] {
+        assert!(!text.contains("need to be clearly seen"), "{text}");
+        assert!(!text.contains("To reach"), "{text}");
+    }
+}
+
+#[test]
+fn next_steps_list_concerns_then_the_current_stage_then_the_next() {
+    let mut a = answered([NotSeen, Clearly, Partly, NotSeen]);
+    a.set_level("stabilise-4", Some(Partly), 5.0);
+    a.set_level("repair-6", Some(NotSeen), 5.0);
+    a.set_level("improve-3", Some(Clearly), 5.0);
+    let steps = next_steps(four_stages(), &a, Some(Stage::Repair));
+    assert_eq!(steps.concerns.len(), 1);
+    assert_eq!(steps.concerns[0].feature.id, "stabilise-4");
+    let current: Vec<&str> = steps
+        .not_yet_seen
+        .iter()
+        .map(|s| s.feature.id.as_str())
+        .collect();
+    assert_eq!(current, ["repair-6"]);
+    assert_eq!(steps.next_stage, Some(Stage::Improve));
+    assert_eq!(steps.next_looks_like.len(), 7);
+    let improve_3 = steps
+        .next_looks_like
+        .iter()
+        .find(|s| s.feature.id == "improve-3")
+        .unwrap();
+    assert_eq!(
+        improve_3.level,
+        Some(Clearly),
+        "answers are shown beside the description"
+    );
+}
+
+#[test]
+fn at_sustain_the_steps_are_its_features_not_yet_seen() {
     let mut a = answered([NotSeen, NotSeen, Partly, Clearly]);
     a.set_level("sustain-5", Some(Partly), 5.0);
     let steps = next_steps(four_stages(), &a, Some(Stage::Sustain));
     assert_eq!(steps.next_stage, None);
-    assert!(steps.to_reach.is_empty());
-    assert_eq!(steps.to_secure.len(), 1);
-    assert_eq!(steps.to_secure[0].feature.id, "sustain-5");
+    assert!(steps.next_looks_like.is_empty());
+    assert_eq!(steps.not_yet_seen.len(), 1);
+    assert_eq!(steps.not_yet_seen[0].feature.id, "sustain-5");
 }
 
 #[test]
@@ -192,6 +326,10 @@ fn caveats_read_as_plain_sentences() {
         },
         Caveat::Mixed {
             other: Stage::Sustain,
+        },
+        Caveat::Capped {
+            fitted: Stage::Improve,
+            concerns: 1,
         },
     ] {
         let message = caveat.message();

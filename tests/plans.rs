@@ -1,6 +1,8 @@
 //! Action plans: the seed's four kinds, validation, review dates and overdue flags.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use waypoint::domain::dates::{add_days, day_number, days_between, from_day_number};
 use waypoint::domain::plan::{
     cycle, Commission, Intervention, Kind, Overdue, Progress, Review, Status,
@@ -28,12 +30,7 @@ fn the_four_kinds_come_from_the_seed_verbatim() {
     for kind in Kind::ALL {
         assert!(!kind.content().description.is_empty());
     }
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seeds/001_d5c28564b3708ab7.txt"
-    );
-    let Ok(seed) = std::fs::read_to_string(path) else {
-        eprintln!("seed not found; verbatim check skipped");
+    let Some(seed) = support::source_document("001_d5c28564b3708ab7.txt") else {
         return;
     };
     let texts = content
@@ -148,6 +145,7 @@ fn interventions_follow_their_assessment_when_the_school_is_renamed() {
         scope: Scope::WholeSchool,
         date: "2026-11-23".into(),
         assessors: String::new(),
+        phase: None,
     };
     let mut store = Store::default();
     let edits = [
@@ -202,6 +200,7 @@ fn interventions_follow_their_assessment_when_the_school_is_renamed() {
                 scope: a.scope,
                 date: a.date,
                 assessors: a.assessors,
+                phase: None,
             },
             3.0,
         )

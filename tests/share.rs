@@ -23,6 +23,7 @@ fn any_assessment_survives_the_link() {
         assert_eq!(copy.school_id, "s9");
         assert_eq!(copy.scope, original.scope);
         assert_eq!(copy.answers, original.answers, "seed {seed}");
+        assert_eq!(copy.phase, original.phase, "seed {seed}");
     }
 }
 

@@ -4,13 +4,15 @@
 mod support;
 
 use support::answered;
-use waypoint::domain::assessment::{Assessment, Level::*, Scope};
+use waypoint::domain::assessment::{Assessment, Level::*, Phase, Scope};
 use waypoint::domain::content::{four_stages, Stage};
 use waypoint::domain::edit::Edit;
 use waypoint::domain::ids::is_valid_id;
 use waypoint::domain::school::{match_name, NameMatch, School};
 use waypoint::domain::store::Store;
-use waypoint::domain::teams::{decode_key, encode_key, history, school_key, teams_map, Movement};
+use waypoint::domain::teams::{
+    history, is_early_years, is_year_6, teams_map, Movement, TEAMS_RULE,
+};
 use waypoint::route::Route;
 
 fn scoped(
@@ -58,7 +60,9 @@ fn early_years_and_year_6_both_in_repair_are_flagged() {
     let map = teams_map(four_stages(), list.iter());
     assert_eq!(map.flags.len(), 1);
     assert!(
-        map.flags[0].starts_with("Year group: EYFS and Year group: Year 6 both need repair"),
+        map.flags[0].starts_with(
+            "Year group: EYFS (2026-07-01) and Year group: Year 6 (2026-07-01) both need repair"
+        ),
         "{}",
         map.flags[0]
     );
@@ -77,7 +81,72 @@ fn several_teams_in_stabilise_are_flagged() {
         scoped("b", Scope::Subject("English".into()), "2026-07-01", crisis),
     ];
     let map = teams_map(four_stages(), list.iter());
-    assert_eq!(map.flags, vec!["Subject: English, Subject: Science are all in Stabilise: the school may not have the capacity to stabilise them all at once.".to_string()]);
+    assert_eq!(map.flags, vec!["Waypoint's own check, not Carter's: Subject: English, Subject: Science are all in Stabilise within a term of each other; the school may not have the capacity to stabilise them all at once.".to_string()]);
+    assert!(TEAMS_RULE.contains("is Waypoint's own, not Carter's"));
+}
+
+/// Today an Early Years assessment from years ago was paired with this term's Year 6.
+#[test]
+fn at_the_same_time_means_within_a_term() {
+    let old_ey = scoped("e", Scope::YearGroup("EYFS".into()), "2023-03-01", REPAIR);
+    let y6 = scoped("y", Scope::YearGroup("Year 6".into()), "2026-07-01", REPAIR);
+    let map = teams_map(four_stages(), [old_ey, y6.clone()].iter());
+    assert_eq!(map.flags.len(), 1);
+    assert!(
+        map.flags[0].contains("more than a term apart")
+            && !map.flags[0].contains("both need repair or stabilising at the same time."),
+        "{}",
+        map.flags[0]
+    );
+    let recent_ey = scoped("e", Scope::YearGroup("EYFS".into()), "2026-03-20", REPAIR);
+    let map = teams_map(four_stages(), [recent_ey, y6].iter());
+    assert!(map.flags[0].contains("both need repair"), "{:?}", map.flags);
+    assert!(TEAMS_RULE.contains("within one term (four months)"));
+}
+
+#[test]
+fn more_names_are_recognised_and_a_marker_overrides_the_name() {
+    let team = |name: &str| scoped("t", Scope::Team(name.into()), "2026-07-01", REPAIR);
+    for name in [
+        "Reception class",
+        "Foundation Stage",
+        "FS2",
+        "EYFS unit",
+        "Early Years team",
+        "Nursery",
+    ] {
+        assert!(is_early_years(&team(name)), "{name}");
+        assert!(!is_year_6(&team(name)), "{name}");
+    }
+    for name in ["Y6 team", "Year 6", "Yr 6 class", "Year Six", "year6"] {
+        assert!(is_year_6(&team(name)), "{name}");
+        assert!(!is_early_years(&team(name)), "{name}");
+    }
+    for name in ["Year 10", "Y16", "Maths", "Receptionists"] {
+        let t = team(name);
+        assert!(!is_year_6(&t) && !is_early_years(&t), "{name}");
+    }
+    // The stored ids, which the details form's options use.
+    assert_eq!(
+        Phase::ALL.map(Phase::id),
+        ["early_years", "year_6", "neither"]
+    );
+    // Marked explicitly: the marker wins over the name.
+    let mut little = team("Little Acorns");
+    little.set_phase(Some(Phase::EarlyYears));
+    assert!(is_early_years(&little));
+    let mut leavers = team("Leavers");
+    leavers.set_phase(Some(Phase::Year6));
+    assert!(is_year_6(&leavers));
+    let mut not_ey = team("Reception office");
+    not_ey.set_phase(Some(Phase::Neither));
+    assert!(!is_early_years(&not_ey));
+    let map = teams_map(four_stages(), [little, leavers].iter());
+    assert!(
+        map.flags[0].starts_with("Team: Little Acorns (2026-07-01) and Team: Leavers"),
+        "{:?}",
+        map.flags
+    );
 }
 
 #[test]
@@ -162,13 +231,6 @@ fn schools_are_grouped_by_record_and_keys_survive_urls() {
         Route::parse(&Route::School("s1".into()).href()),
         Route::School("s1".into())
     );
-    for name in ["oakfield primary", "مدرسة النور 🏫"] {
-        let encoded = encode_key(name);
-        assert!(encoded.chars().all(|c| c.is_ascii_hexdigit()));
-        assert_eq!(decode_key(&encoded).as_deref(), Some(name));
-    }
-    assert_eq!(decode_key("zz"), None);
-    assert_eq!(school_key(" Oakfield Primary "), "oakfield primary");
     // One trajectory per school: the first edit names it, later ones find it.
     store
         .apply(

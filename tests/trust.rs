@@ -10,7 +10,10 @@ use waypoint::domain::edit::Edit;
 use waypoint::domain::school::School;
 use waypoint::domain::store::Store;
 use waypoint::domain::trajectory::{Band, Point, Role, Trajectory};
-use waypoint::domain::trust::{arrange, need, overview, pairings, Filter, Need, SortBy};
+use waypoint::domain::trust::{
+    arrange, data_check, need, overview, pairings, school_data_flag, Filter, Need, NeedFacts,
+    SortBy, NEED_RULES_INTRO, PAIRING_RULE,
+};
 
 /// The id of the school named `name`, adding its record the first time.
 fn school_id(store: &mut Store, name: &str) -> String {
@@ -42,6 +45,7 @@ fn trajectory(store: &mut Store, name: &str, bands: &[Band]) {
         .enumerate()
         .map(|(i, b)| Point {
             period: format!("{}", 2021 + i),
+            date: None,
             band: Some(*b),
             value: None,
         })
@@ -61,13 +65,13 @@ fn trust() -> Store {
         &mut store,
         "Beech Academy",
         "a2",
-        [Clearly, Clearly, Clearly, Clearly],
+        [NotSeen, Clearly, Clearly, Clearly],
     );
     school(
         &mut store,
         "Cedar School",
         "a3",
-        [Clearly, Clearly, Partly, NotSeen],
+        [Partly, Clearly, Partly, NotSeen],
     );
     trajectory(
         &mut store,
@@ -77,12 +81,23 @@ fn trust() -> Store {
     trajectory(
         &mut store,
         "Cedar School",
-        &[Band::NationalAverage, Band::Coasting, Band::Floor],
+        &[
+            Band::NationalAverage,
+            Band::NationalAverage,
+            Band::Coasting,
+            Band::Coasting,
+            Band::Floor,
+        ],
     );
     trajectory(
         &mut store,
         "Dale Infants",
-        &[Band::Floor, Band::Coasting, Band::NationalAverage],
+        &[
+            Band::Floor,
+            Band::Coasting,
+            Band::Coasting,
+            Band::NationalAverage,
+        ],
     );
     store
 }
@@ -145,20 +160,149 @@ fn a_renamed_school_keeps_its_row() {
 
 #[test]
 fn need_follows_the_stated_rules() {
+    let facts = |stage, journey, role| NeedFacts {
+        stage,
+        journey,
+        role,
+        ..NeedFacts::default()
+    };
     assert_eq!(
-        need(Some(Stage::Sustain), Some('H'), Some(Role::Taker)).0,
+        need(&facts(Some(Stage::Sustain), Some('H'), Some(Role::Taker))).0,
         Need::High
     );
     assert_eq!(
-        need(Some(Stage::Repair), Some('A'), Some(Role::Giver)).0,
+        need(&facts(Some(Stage::Repair), Some('A'), Some(Role::Giver))).0,
         Need::Moderate
     );
     assert_eq!(
-        need(Some(Stage::Improve), Some('C'), Some(Role::Taker)).0,
+        need(&facts(Some(Stage::Improve), Some('C'), Some(Role::Taker))).0,
         Need::High
     );
-    assert_eq!(need(Some(Stage::Improve), None, None).0, Need::Low);
-    assert_eq!(need(None, None, None).0, Need::Unknown);
+    assert_eq!(need(&facts(Some(Stage::Improve), None, None)).0, Need::Low);
+    assert_eq!(need(&facts(None, None, None)).0, Need::Unknown);
+    // Concerns count: two clearly seen make high need, one partly seen moderate.
+    let (level, why) = need(&NeedFacts {
+        concerns_clear: 2,
+        ..facts(Some(Stage::Repair), None, None)
+    });
+    assert_eq!(level, Need::High);
+    assert_eq!(why, "2 Stabilise concerns clearly seen");
+    let partly = NeedFacts {
+        concerns_partly: 1,
+        ..facts(Some(Stage::Sustain), Some('A'), Some(Role::Giver))
+    };
+    assert_eq!(need(&partly).0, Need::Moderate);
+    // A stage two steps ahead of the data is moderate need.
+    let ahead = NeedFacts {
+        data_gap: Some(3),
+        ..facts(Some(Stage::Sustain), None, None)
+    };
+    assert_eq!(
+        need(&ahead),
+        (
+            Need::Moderate,
+            "its stage is 3 steps ahead of its latest result".into()
+        )
+    );
+    assert!(NEED_RULES_INTRO.starts_with("Waypoint's own rule, not Carter's"));
+    assert!(PAIRING_RULE.starts_with("Waypoint's own suggestion"));
+}
+
+/// The school: attendance and finance concerns clearly seen, everything else
+/// consistent with Sustain. Today the overview said Sustain and "Low need: light touch".
+#[test]
+fn stabilise_concerns_are_flagged_on_the_overview_and_raise_the_need() {
+    let mut store = Store::default();
+    let mut a = answered([NotSeen, NotSeen, Partly, Clearly]);
+    a.set_level("stabilise-4", Some(Clearly), 5.0);
+    a.set_level("stabilise-5", Some(Clearly), 5.0);
+    a.school_id = school_id(&mut store, "Oakfield Primary");
+    store.assessments.push(a);
+    let rows = overview(four_stages(), &store, "2026-11-23");
+    let row = &rows[0];
+    assert_eq!(row.stage, Some(Stage::Repair));
+    assert_eq!(row.capped_from, Some(Stage::Sustain));
+    assert_eq!(row.need, Need::High);
+    assert_eq!(row.red_flags.len(), 2);
+    assert!(row.red_flags[0].starts_with("Pupil attendance and PA below national floor"));
+    assert!(
+        row.flag_text()
+            .starts_with("Capped from Sustain. ⚑ Pupil attendance"),
+        "{}",
+        row.flag_text()
+    );
+    let theme = |id: &str| {
+        let index = four_stages()
+            .themes
+            .iter()
+            .position(|t| t.id == id)
+            .unwrap();
+        row.themes[index]
+    };
+    assert_eq!(theme("governance"), Some(Stage::Repair));
+    assert_eq!(theme("behaviour"), Some(Stage::Repair));
+}
+
+/// A school rating itself Sustain while its results sit at Floor: today nothing is said.
+#[test]
+fn a_stage_far_from_the_data_is_flagged_with_both_sides() {
+    let mut store = Store::default();
+    school(
+        &mut store,
+        "Elm Primary",
+        "e1",
+        [NotSeen, NotSeen, Partly, Clearly],
+    );
+    trajectory(
+        &mut store,
+        "Elm Primary",
+        &[Band::Coasting, Band::Floor, Band::Floor],
+    );
+    school(
+        &mut store,
+        "Fir Primary",
+        "f1",
+        [NotSeen, Partly, Clearly, NotSeen],
+    );
+    trajectory(
+        &mut store,
+        "Fir Primary",
+        &[Band::Coasting, Band::Coasting, Band::NationalAverage],
+    );
+    let rows = overview(four_stages(), &store, "2026-11-23");
+    let elm = &rows[0];
+    assert_eq!(elm.stage, Some(Stage::Sustain));
+    let check = elm.data_check.as_ref().expect("flagged");
+    assert_eq!((check.gap(), check.period.as_str()), (3, "2023"));
+    assert_eq!(
+        check.message(),
+        "Self-assessed Sustain, but the latest result (2023) is Floor. Carter's schematic sets Sustain beside Top 15%: the self-assessment is 3 steps ahead of the data. Check it against the results."
+    );
+    assert_ne!(elm.need, Need::Low, "{}", elm.need_reason);
+    // One step apart is not flagged.
+    assert_eq!(rows[1].data_check, None);
+    // The school page shows the same flag; a team's assessment is not set beside the
+    // school's results.
+    assert_eq!(
+        school_data_flag(
+            four_stages(),
+            &store,
+            &school_id(&mut store.clone(), "Elm Primary")
+        )
+        .as_ref(),
+        Some(check)
+    );
+    assert_eq!(
+        school_data_flag(
+            four_stages(),
+            &store,
+            &school_id(&mut store.clone(), "Fir Primary")
+        ),
+        None
+    );
+    let mut team = store.assessments[0].clone();
+    team.scope = waypoint::domain::assessment::Scope::Subject("Maths".into());
+    assert_eq!(data_check(&store, &team, Some(Stage::Sustain)), None);
 }
 
 #[test]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::edit::Edit;
-use crate::domain::trajectory::{classify, journeys, Classification, Role, Trajectory};
+use crate::domain::trajectory::{journeys, suggest_role, Role, Trajectory};
 use crate::state::AppState;
 
 #[component]
@@ -16,9 +16,10 @@ pub fn CapacityChecklist(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let role = Memo::new(move |_| {
-        trajectory.with(|t| match t.as_ref().map(|t| classify(&t.bands())) {
-            Some(Classification::Journey { letter, .. }) => Some(journeys().journey(letter).role),
-            _ => None,
+        trajectory.with(|t| {
+            t.as_ref()
+                .and_then(|t| suggest_role(&t.reading()))
+                .map(|s| s.role)
         })
     });
     let toggle = move |item: String| {
@@ -41,8 +42,8 @@ pub fn CapacityChecklist(
                 }}
             </h2>
             <p class="lead">{move || match role.get() {
-                Some(Role::Giver) => "Its journey suggests a capacity giver. Tick what it can offer other schools.",
-                Some(Role::Taker) => "Its journey suggests a capacity taker. Tick the support it needs from the system.",
+                Some(Role::Giver) => "Its journey and latest result suggest a capacity giver. Tick what it can offer other schools.",
+                Some(Role::Taker) => "Its journey or latest result suggest a capacity taker. Tick the support it needs from the system.",
                 None => "Enter the trajectory to see whether the school is likely to give or take capacity. Every school is both, at different times.",
             }}</p>
             <div class="capacity-groups">

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::assessment::{AssessmentDetails, ScopeKind};
+use crate::domain::assessment::{AssessmentDetails, Phase, ScopeKind};
 use crate::domain::school::{NameMatch, SchoolChoice};
 use crate::domain::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::state::AppState;
@@ -27,10 +27,13 @@ pub fn DetailsForm(
     let scope_name = RwSignal::new(initial.scope.name().to_string());
     let date = RwSignal::new(initial.date.clone());
     let assessors = RwSignal::new(initial.assessors.clone());
+    let initial_phase = initial.phase;
+    let phase = RwSignal::new(initial_phase);
     let problem = RwSignal::new(None::<String>);
     let form_id = format!("details-{}", crate::browser::new_id());
     let field = |name: &str| format!("{form_id}-{name}");
     let scope_name_id = field("scope-name");
+    let phase_id = field("phase");
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -39,6 +42,7 @@ pub fn DetailsForm(
             scope: kind.get_untracked().with_name(&scope_name.get_untracked()),
             date: date.get_untracked(),
             assessors: assessors.get_untracked(),
+            phase: phase.get_untracked(),
         };
         if let Err(p) = details.validate() {
             problem.set(Some(p.message()));
@@ -146,6 +150,15 @@ pub fn DetailsForm(
                         <input id=scope_name_id.clone() name="scope-name" type="text" dir="auto"
                             maxlength=MAX_NAME_CHARS.to_string()
                             prop:value=move || scope_name.get() on:input=name_input(scope_name) />
+                    </div>
+                    <div class="field">
+                        <label for=phase_id.clone()>"Early Years or Year 6?"</label>
+                        <select id=phase_id.clone() on:change=move |ev| phase.set(Phase::from_id(&event_target_value(&ev)))>
+                            <option value="" selected=initial_phase.is_none()>"Tell from the name"</option>
+                            <option value="early_years" selected=initial_phase == Some(Phase::EarlyYears)>"Early Years"</option>
+                            <option value="year_6" selected=initial_phase == Some(Phase::Year6)>"Year 6"</option>
+                            <option value="neither" selected=initial_phase == Some(Phase::Neither)>"Neither"</option>
+                        </select>
                     </div>
                 </Show>
             </div>

@@ -19,6 +19,7 @@ pub mod import_log;
 pub mod import_responses;
 pub mod intervention_card;
 pub mod next_steps;
+pub mod note_field;
 pub mod position_summary;
 pub mod practice_choice;
 pub mod practice_question;

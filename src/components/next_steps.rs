@@ -1,14 +1,16 @@
-//! What would move the school on: concerns to address and the next stage's features.
+//! What would move the school on, in Carter's terms: concerns to remove, the current
+//! stage's features not yet seen, and what the next stage looks like.
 
 use leptos::prelude::*;
 
 use crate::domain::assessment::Assessment;
 use crate::domain::content::{four_stages, Stage};
-use crate::domain::placement::{next_steps, StepFeature};
+use crate::domain::placement::{next_steps, NextSteps, StepFeature, NEXT_STEPS_RULE};
 
 #[component]
 pub fn NextStepsList(
     assessment: Memo<Option<Assessment>>,
+    /// The stage the answers fit, before any cap: the steps describe that stage and the next.
     stage: Signal<Option<Stage>>,
 ) -> impl IntoView {
     let steps = Memo::new(move |_| {
@@ -35,35 +37,32 @@ pub fn NextStepsList(
     view! {
         <section class="next-steps" aria-labelledby="next-steps-heading">
             <h3 id="next-steps-heading">"What would move you on"</h3>
+            <p class="hint">{NEXT_STEPS_RULE}</p>
             {move || steps.get().map(|steps| {
                 let concerns = (!steps.concerns.is_empty()).then(|| view! {
-                    <h4>"Stabilise concerns still seen: address these first"</h4>
+                    <h4>{NextSteps::CONCERNS_HEADING}</h4>
                     {list(steps.concerns.clone())}
                 });
-                let reach = steps.next_stage.map(|next| {
-                    if steps.to_reach.is_empty() {
-                        view! { <p>{format!("Every {next} feature is already clearly seen: check the answers for {next}, which may fit better.")}</p> }.into_any()
+                let current = steps.stage.filter(|s| *s != Stage::Stabilise).map(|stage| {
+                    if steps.not_yet_seen.is_empty() {
+                        view! { <p>{format!("Every {stage} feature is clearly seen.")}</p> }.into_any()
                     } else {
                         view! {
-                            <h4>{format!("To reach {next}, these features need to be clearly seen")}</h4>
-                            {list(steps.to_reach.clone())}
+                            <h4>{NextSteps::current_heading(stage)}</h4>
+                            <p class="hint">{NextSteps::current_note(stage)}</p>
+                            {list(steps.not_yet_seen.clone())}
                         }.into_any()
                     }
                 });
-                let secure = (stage.get() == Some(Stage::Sustain)).then(|| {
-                    if steps.to_secure.is_empty() {
-                        view! { <p>"Every Sustain feature is clearly seen. The school can act as a capacity giver to others."</p> }.into_any()
-                    } else {
-                        view! {
-                            <h4>"To secure Sustain"</h4>
-                            {list(steps.to_secure.clone())}
-                        }.into_any()
-                    }
+                let next = steps.next_stage.map(|next| view! {
+                    <h4>{NextSteps::next_heading(next)}</h4>
+                    <p class="hint">{NextSteps::next_note(next)}</p>
+                    {list(steps.next_looks_like.clone())}
                 });
-                let nothing = stage.get().is_none().then(|| view! {
+                let nothing = steps.stage.is_none().then(|| view! {
                     <p>"Answer more features to see what would move you on."</p>
                 });
-                view! { {concerns} {reach} {secure} {nothing} }
+                view! { {concerns} {current} {next} {nothing} }
             })}
         </section>
     }

@@ -48,13 +48,13 @@ pub fn Report(
             <section class="report-section" aria-labelledby="report-result">
                 <h2 id="report-result">"Result"</h2>
                 <p class="best-fit-stage">"Best-fit stage: " <StageBadge stage=stage /></p>
-                <CaveatList result=result />
+                <CaveatList assessment=assessment result=result />
                 <StageProfile result=result />
             </section>
 
             <section class="report-section" aria-labelledby="report-next">
                 <h2 id="report-next">"Next steps"</h2>
-                <NextStepsList assessment=assessment stage=stage />
+                <NextStepsList assessment=assessment stage=Signal::derive(move || result.with(|r| r.as_ref().and_then(|r| r.overall.fitted))) />
             </section>
 
             <section class="report-section report-answers" aria-labelledby="report-answers">

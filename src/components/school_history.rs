@@ -167,7 +167,7 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
                 </div>
                 {move || comparison().map(|(a, b, rows)| view! {
                     <table class="profile-table compare-table">
-                        <caption>{format!("How each theme moved from {a} to {b}")}</caption>
+                        <caption>{format!("How each theme moved from {a} to {b}. {}", crate::domain::content::THEMES_NOTE)}</caption>
                         <thead><tr><th scope="col">"Theme"</th><th scope="col">{a.clone()}</th><th scope="col">{b.clone()}</th><th scope="col">"Change"</th></tr></thead>
                         <tbody>
                             {rows.into_iter().map(|(name, x, y)| {

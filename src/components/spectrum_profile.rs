@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::charts::spectrum::{draw_spectrum, SpectrumRow};
 use crate::components::chart_canvas::ChartCanvas;
-use crate::domain::aas::{AreaResult, Position, WorkshopResults};
+use crate::domain::aas::{AreaResult, Position, WorkshopResults, POSITIONS_NOTE};
 
 /// A mean position in words, e.g. "Aligned (2.3)".
 pub fn describe_position(value: Option<f64>) -> String {
@@ -63,7 +63,7 @@ pub fn SpectrumProfile(results: Memo<WorkshopResults>) -> impl IntoView {
                     });
                     draw_spectrum(element, &chart_rows)
                 } />
-            <p class="chart-key">"Hollow dot: where it is now (the mean of everyone's answers). Filled dot: where the trust wants it."</p>
+            <p class="chart-key">"Hollow dot: where it is now (the mean of everyone's answers). Filled dot: where the trust wants it. "{POSITIONS_NOTE}</p>
             <div class="table-scroll" role="region" aria-label="Areas table" tabindex="0">
                 <table class="profile-table">
                     <caption>"Mean positions by area (0 autonomous – 4 standardised)"</caption>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::charts::stage_profile::{draw_stage_profile, ProfileRow};
 use crate::components::chart_canvas::ChartCanvas;
-use crate::domain::content::{four_stages, Stage};
+use crate::domain::content::{four_stages, Stage, THEMES_NOTE};
 use crate::domain::placement::{AssessmentResult, Placement};
 
 fn rows(result: &AssessmentResult) -> Vec<ProfileRow> {
@@ -56,7 +56,8 @@ pub fn StageProfile(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
                     None => Ok(()),
                 }) />
             <p class="chart-key">
-                "Shading shows how well each stage fits (darker fits better); the ringed cell is the best fit."
+                "Shading shows how well each stage fits (darker fits better); the ringed cell is the stage suggested, at most Repair while a Stabilise concern is clearly seen. "
+                {THEMES_NOTE}
             </p>
             <div class="table-scroll" role="region" aria-label="Stage profile table" tabindex="0">
             <table class="profile-table">
@@ -86,6 +87,7 @@ pub fn StageProfile(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
                                     <td class=move || format!("stage-cell stage-{}", stage().map_or("none", Stage::id))>
                                         {move || stage().map_or("–", Stage::name)}
                                         {move || placement.with(|p| p.as_ref().is_some_and(Placement::is_tentative)).then_some(" (tentative)")}
+                                        {move || placement.with(|p| p.as_ref().and_then(Placement::flag_note)).map(|n| view! { <span class="cell-flag">{format!(" {n}")}</span> })}
                                     </td>
                                     {Stage::ALL.into_iter().map(|s| view! {
                                         <td class="num">{move || placement.with(|p| p.as_ref().map_or("–".to_string(), |p| fit_cell(p, s)))}</td>

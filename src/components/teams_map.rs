@@ -1,11 +1,12 @@
-//! The school's teams, subjects and year groups side by side, with the seed's warnings.
+//! The school's teams, subjects and year groups side by side, with Carter's warning and
+//! Waypoint's own.
 
 use leptos::prelude::*;
 
 use crate::charts::stage_grid::GridRow;
 use crate::components::stage_grid::StageGrid;
-use crate::domain::content::four_stages;
-use crate::domain::teams::TeamsMap;
+use crate::domain::content::{four_stages, THEMES_NOTE};
+use crate::domain::teams::{TeamsMap, TEAMS_RULE};
 
 #[component]
 pub fn TeamsMapView(map: Memo<TeamsMap>) -> impl IntoView {
@@ -35,6 +36,7 @@ pub fn TeamsMapView(map: Memo<TeamsMap>) -> impl IntoView {
                 {move || map.with(|m| m.flags.iter().map(|f| view! { <li class="flag" dir="auto">{f.clone()}</li> }).collect_view())}
             </ul>
             <StageGrid corner="Team" caption="Stage of each team by theme" columns=columns rows=rows />
+            <p class="hint">{TEAMS_RULE}" "{THEMES_NOTE}</p>
             <p><a class="button" href="#/new">"Assess another team, subject or year group"</a></p>
         </section>
     }

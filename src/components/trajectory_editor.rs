@@ -9,7 +9,8 @@ use crate::components::chart_canvas::ChartCanvas;
 use crate::domain::edit::Edit;
 use crate::domain::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::trajectory::{
-    classify, journeys, Band, Classification, Point, Thresholds, Trajectory, RULES,
+    journeys, read_series, suggest_role, Band, Classification, Point, Thresholds, Trajectory,
+    ROLE_RULE, RULES,
 };
 use crate::state::AppState;
 
@@ -46,6 +47,7 @@ pub fn TrajectoryEditor(
     let uses_measure =
         Memo::new(move |_| trajectory.with(|t| t.as_ref().is_some_and(|t| t.thresholds.is_some())));
     let period = RwSignal::new(String::new());
+    let date = RwSignal::new(String::new());
     let band = RwSignal::new(Band::NationalAverage);
     let value = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
@@ -59,10 +61,12 @@ pub fn TrajectoryEditor(
             ));
             return;
         }
+        let on = Some(date.get_untracked()).filter(|d| !d.is_empty());
         let point = if uses_measure.get_untracked() {
             match value.get_untracked().trim().parse::<f64>() {
                 Ok(v) if v.is_finite() => Point {
                     period: name.trim().to_string(),
+                    date: on,
                     band: None,
                     value: Some(v),
                 },
@@ -76,12 +80,14 @@ pub fn TrajectoryEditor(
         } else {
             Point {
                 period: name.trim().to_string(),
+                date: on,
                 band: Some(band.get_untracked()),
                 value: None,
             }
         };
         set_points(Box::new(move |points| points.push(point)));
         period.set(String::new());
+        date.set(String::new());
         value.set(String::new());
         problem.set(None);
     };
@@ -112,10 +118,6 @@ pub fn TrajectoryEditor(
             </div>
         }
     };
-    let bands = Memo::new(move |_| {
-        trajectory.with(|t| t.as_ref().map(Trajectory::bands).unwrap_or_default())
-    });
-    let classification = Memo::new(move |_| bands.with(|b| classify(b)));
     let bad_thresholds = move || {
         trajectory.with(|t| {
             t.as_ref()
@@ -150,6 +152,8 @@ pub fn TrajectoryEditor(
                 <label for="point-period">"Period"</label>
                 <input id="point-period" type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string() placeholder="e.g. 2024"
                     prop:value=move || period.get() on:input=move |ev| period.set(clamp_chars(&event_target_value(&ev), 40)) />
+                <label for="point-date">"Date of results "<span class="optional">"(optional)"</span></label>
+                <input id="point-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
                 <Show when=move || uses_measure.get()
                     fallback=move || view! {
                         <label for="point-band">"Band"</label>
@@ -184,7 +188,7 @@ pub fn TrajectoryEditor(
                             {move || trajectory.with(|t| t.as_ref().map(|t| t.points.iter().cloned().zip(t.bands()).enumerate().map(|(i, (p, b))| {
                                 view! {
                                     <tr>
-                                        <th scope="row" dir="auto">{p.period.clone()}</th>
+                                        <th scope="row" dir="auto">{p.period.clone()}{p.date.clone().map(|d| format!(" ({d})"))}</th>
                                         <td>{p.value.map(|v| v.to_string()).unwrap_or_else(|| "–".into())}</td>
                                         <td>{b.map_or("–", Band::name)}</td>
                                         <td><button type="button" class="link-button" aria-label=format!("Remove {}", p.period)
@@ -195,18 +199,18 @@ pub fn TrajectoryEditor(
                         </tbody>
                     </table>
                 </div>
-                <JourneyVerdict classification=classification />
+                <JourneyVerdict trajectory=trajectory />
             </div>
         </section>
     }
 }
 
 #[component]
-fn JourneyVerdict(classification: Memo<Classification>) -> impl IntoView {
+fn JourneyVerdict(trajectory: Memo<Option<Trajectory>>) -> impl IntoView {
     let content = journeys();
     view! {
         <div class="journey" aria-live="polite">
-            {move || match classification.get() {
+            {move || { let reading = trajectory.with(|t| t.as_ref().map_or_else(|| read_series(&[]), Trajectory::reading)); let role = suggest_role(&reading); let verdict = match reading.classification {
                 Classification::TooShort { points } => view! {
                     <h3>"Journey: not enough data yet"</h3>
                     <p>{format!("{points} point{} with a band. At least three are needed to see a trajectory; Waypoint will not guess from fewer.", if points == 1 { "" } else { "s" })}</p>
@@ -214,8 +218,8 @@ fn JourneyVerdict(classification: Memo<Classification>) -> impl IntoView {
                 Classification::Ambiguous { reason, closest } => view! {
                     <h3>"Journey: no clear match"</h3>
                     <p>{format!("Waypoint cannot place this trajectory on one journey: {reason}.")}</p>
-                    <p>"The closest journeys are:"</p>
-                    <ul>{closest.into_iter().map(|l| { let j = content.journey(l); view! { <li><strong>{format!("{} – {}", j.letter, j.name)}</strong>": "{j.description.clone()}</li> } }).collect_view()}</ul>
+                    <p>"The closest journeys, and why:"</p>
+                    <ul>{closest.into_iter().map(|n| { let j = content.journey(n.letter); view! { <li><strong>{format!("{} – {}", j.letter, j.name)}</strong>{format!(": {}. ", n.why)}{j.description.clone()}</li> } }).collect_view()}</ul>
                 }.into_any(),
                 Classification::Journey { letter, reason } => {
                     let j = content.journey(letter);
@@ -225,14 +229,20 @@ fn JourneyVerdict(classification: Memo<Classification>) -> impl IntoView {
                         <p class="journey-why">{format!("Why: {reason}.")}</p>
                         <p>{j.description.clone()}</p>
                         <p class="journey-question"><strong>"Key question: "</strong>{j.question.clone()}</p>
-                        <p class=format!("role role-{:?}", j.role).to_lowercase()><strong>{j.role.label()}</strong></p>
                         <ul>{j.capacity.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
                     }.into_any()
                 }
-            }}
+            };
+            view! {
+                {verdict}
+                <p class="hint">{reading.speed}</p>
+                {role.map(|r| view! { <p class=format!("role role-{:?}", r.role).to_lowercase()><strong>{r.role.label()}</strong>{format!(". {}", r.text)}</p> })}
+            } }}
             <details class="rule">
-                <summary>"How the journey is chosen"</summary>
+                <summary>"How the journey and role are suggested (Waypoint's rules)"</summary>
+                <p>"Carter names and describes the eight journeys; these rules for recognising them in a school's results are Waypoint's."</p>
                 <ol>{RULES.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}</ol>
+                <p>{ROLE_RULE}</p>
             </details>
         </div>
     }

@@ -2,9 +2,10 @@
 //! `content/aas.json`), where respondents place each practice on the spectrum now and
 //! where they want it, and what a board sees: positions, gaps and disagreement.
 //!
-//! Each STANDARDISED statement is a *practice* to place. The ALIGNED and AUTONOMY
-//! statements of the same part describe what alignment and autonomy look like in an
-//! academy, and are shown beside the practices as the meaning of those positions.
+//! Every statement of the three columns (STANDARDISED, ALIGNED, AUTONOMY) is a *practice*
+//! the board places, now and wanted; the column the source lists it in is shown as
+//! Carter's suggestion (see [`COLUMN_NOTE`]). The two in-between positions are Waypoint's
+//! (see [`POSITIONS_NOTE`]).
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -67,12 +68,60 @@ pub struct AasFramework {
     pub areas: Vec<Area>,
 }
 
-/// A practice to place: a STANDARDISED statement with its area and part.
+/// How the practices use Carter's columns, in the words shown to users.
+pub const COLUMN_NOTE: &str = "Every statement in Carter's tables is a practice to place: the standardised ones, and the aligned and autonomy ones too. The column the source lists it in is shown as Carter's suggestion; the board may place it anywhere on the spectrum.";
+
+/// Whose the positions are, in the words shown to users.
+pub const POSITIONS_NOTE: &str = "Carter names three positions: autonomy, alignment and standardisation. “Partly aligned” and “Largely standardised” are Waypoint's in-between steps, not Carter's.";
+
+/// The column of Carter's tables a statement is listed in: his suggestion for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    Standardised,
+    Aligned,
+    Autonomy,
+}
+
+impl Column {
+    pub const ALL: [Column; 3] = [Column::Standardised, Column::Aligned, Column::Autonomy];
+
+    /// "Carter's suggestion: aligned".
+    pub fn suggestion(self) -> &'static str {
+        match self {
+            Column::Standardised => "Carter's suggestion: standardised",
+            Column::Aligned => "Carter's suggestion: aligned",
+            Column::Autonomy => "Carter's suggestion: autonomy",
+        }
+    }
+
+    /// The position on the spectrum the column stands for.
+    pub fn position(self) -> Position {
+        match self {
+            Column::Standardised => Position::Standardised,
+            Column::Aligned => Position::Aligned,
+            Column::Autonomy => Position::Autonomous,
+        }
+    }
+}
+
+impl Part {
+    /// The statements of one column, with that column's question.
+    pub fn column(&self, column: Column) -> (&str, &[Statement]) {
+        match column {
+            Column::Standardised => (&self.questions.standardised, &self.standardised),
+            Column::Aligned => (&self.questions.aligned, &self.aligned),
+            Column::Autonomy => (&self.questions.autonomy, &self.autonomy),
+        }
+    }
+}
+
+/// A practice to place: one statement of the tables, with its area, part and column.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Practice<'a> {
     pub area: &'a Area,
     pub part: &'a Part,
     pub statement: &'a Statement,
+    pub column: Column,
 }
 
 impl AasFramework {
@@ -80,14 +129,17 @@ impl AasFramework {
         serde_json::from_str(json)
     }
 
-    /// Every practice, in the order of the tables.
+    /// Every practice, in the order of the tables: part by part, column by column.
     pub fn practices(&self) -> impl Iterator<Item = Practice<'_>> {
         self.areas.iter().flat_map(|area| {
             area.parts.iter().flat_map(move |part| {
-                part.standardised.iter().map(move |statement| Practice {
-                    area,
-                    part,
-                    statement,
+                Column::ALL.into_iter().flat_map(move |column| {
+                    part.column(column).1.iter().map(move |statement| Practice {
+                        area,
+                        part,
+                        statement,
+                        column,
+                    })
                 })
             })
         })
@@ -340,6 +392,8 @@ pub struct PracticeResult {
     pub text: String,
     pub area_id: String,
     pub part_name: String,
+    /// Carter's column for it.
+    pub column: Column,
     pub views: Vec<View>,
     pub mean_now: Option<f64>,
     pub mean_desired: Option<f64>,
@@ -419,6 +473,7 @@ fn practice_result(practice: Practice<'_>, workshop: &Workshop) -> PracticeResul
         text: practice.statement.text.clone(),
         area_id: practice.area.id.clone(),
         part_name: practice.part.name.clone(),
+        column: practice.column,
         mean_now: mean(nows.iter().map(|&v| f64::from(v))),
         mean_desired: mean(desires.iter().map(|&v| f64::from(v))),
         gap,

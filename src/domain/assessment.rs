@@ -102,6 +102,41 @@ pub enum Scope {
     YearGroup(String),
 }
 
+/// Which end of a primary school a team, subject or year group is, when marked
+/// explicitly: it overrides what Waypoint reads from the name (see
+/// [`super::teams::TEAMS_RULE`]). Stored by its [`Phase::id`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    EarlyYears,
+    Year6,
+    /// Neither, whatever the name suggests.
+    Neither,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 3] = [Phase::EarlyYears, Phase::Year6, Phase::Neither];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Phase::EarlyYears => "Early Years",
+            Phase::Year6 => "Year 6",
+            Phase::Neither => "Neither",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Phase::EarlyYears => "early_years",
+            Phase::Year6 => "year_6",
+            Phase::Neither => "neither",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Phase> {
+        Phase::ALL.into_iter().find(|p| p.id() == id)
+    }
+}
+
 /// The kinds of scope, for choosing one in a form.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
@@ -187,6 +222,8 @@ pub struct AssessmentDetails {
     /// ISO date (yyyy-mm-dd) the assessment describes.
     pub date: String,
     pub assessors: String,
+    /// Marked as Early Years, Year 6 or neither; `None` to read it from the name.
+    pub phase: Option<Phase>,
 }
 
 /// Why assessment details cannot be accepted, in words for the user.
@@ -266,6 +303,10 @@ pub struct Assessment {
     /// [`compact_answers`]) so that thousands of assessments fit in a browser's storage.
     #[serde(default, with = "compact_answers")]
     pub answers: BTreeMap<String, Answer>,
+    /// Marked as Early Years, Year 6 or neither (a [`Phase::id`]); empty (absent) to read
+    /// it from the scope's name. Text, not an enum, so that an unknown value reads as unmarked.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phase: String,
     /// Milliseconds since 1970, when created and last changed.
     pub created_ms: f64,
     pub updated_ms: f64,
@@ -287,6 +328,7 @@ impl Assessment {
             date: details.date,
             assessors: details.assessors.trim().to_string(),
             answers: BTreeMap::new(),
+            phase: details.phase.map_or(String::new(), |p| p.id().to_string()),
             created_ms: now_ms,
             updated_ms: now_ms,
         }
@@ -299,7 +341,18 @@ impl Assessment {
             scope: self.scope.clone(),
             date: self.date.clone(),
             assessors: self.assessors.clone(),
+            phase: self.phase(),
         }
+    }
+
+    /// The marked phase, if any.
+    pub fn phase(&self) -> Option<Phase> {
+        Phase::from_id(&self.phase)
+    }
+
+    /// Marks the phase, or clears the mark with `None`.
+    pub fn set_phase(&mut self, phase: Option<Phase>) {
+        self.phase = phase.map_or(String::new(), |p| p.id().to_string());
     }
 
     /// A title for lists and headings, e.g. "Oakfield Primary — Subject: Maths".

@@ -67,7 +67,11 @@ pub struct StageInfo {
     pub name: String,
 }
 
+/// Whose the themes are, shown wherever they appear.
+pub const THEMES_NOTE: &str = "The six themes are Waypoint's grouping of Carter's observable features, not Carter's own: he lists the features stage by stage.";
+
 /// A theme groups the features that describe the same aspect of a school across stages.
+/// The themes are Waypoint's (see [`THEMES_NOTE`]).
 #[derive(Clone, Debug, Deserialize)]
 pub struct Theme {
     pub id: String,

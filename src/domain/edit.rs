@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use super::aas::{Position, Respondent, When, Workshop};
-use super::assessment::{Assessment, Level, Scope};
+use super::assessment::{Assessment, Level, Phase, Scope};
 use super::ids::is_valid_id;
 use super::layout::Key;
 use super::plan::{Intervention, Review, Status};
@@ -65,6 +65,8 @@ pub enum Edit {
         scope: Scope,
         date: String,
         assessors: String,
+        /// Marked as Early Years or Year 6 (or neither), whatever the scope's name says.
+        phase: Option<Phase>,
     },
     RemoveAssessment {
         assessment: String,
@@ -402,6 +404,7 @@ impl Store {
                 scope,
                 date,
                 assessors,
+                phase,
             } => {
                 if self.school(school_id).is_none() {
                     return Err(not_found("school"));
@@ -418,11 +421,13 @@ impl Store {
                     || a.scope != scope
                     || a.date != *date
                     || a.assessors != assessors
+                    || a.phase() != *phase
                 {
                     a.school_id = school_id.clone();
                     a.scope = scope;
                     a.date = date.clone();
                     a.assessors = assessors;
+                    a.set_phase(*phase);
                     a.updated_ms = now;
                     self.changed(Key::Assessment(assessment.clone()), out);
                     self.follow_assessment(assessment, now, out);
@@ -627,49 +632,32 @@ impl Store {
                 school,
                 trajectory_id,
                 points,
-            } => {
-                let created = self.trajectory_of(school).is_none();
-                let t = self.trajectory_for(school, trajectory_id, now)?;
-                if created || t.points != *points {
-                    t.points = points.clone();
-                    t.updated_ms = now;
-                    let key = Key::Trajectory(t.id.clone());
-                    self.changed(key, out);
-                }
-            }
+            } => self.change_trajectory(school, trajectory_id, now, out, |t| {
+                let changed = t.points != *points;
+                t.points = points.clone();
+                changed
+            })?,
             Edit::SetThresholds {
                 school,
                 trajectory_id,
                 thresholds,
-            } => {
-                let created = self.trajectory_of(school).is_none();
-                let t = self.trajectory_for(school, trajectory_id, now)?;
-                if created || t.thresholds != *thresholds {
-                    t.thresholds = thresholds.clone();
-                    t.updated_ms = now;
-                    let key = Key::Trajectory(t.id.clone());
-                    self.changed(key, out);
-                }
-            }
+            } => self.change_trajectory(school, trajectory_id, now, out, |t| {
+                let changed = t.thresholds != *thresholds;
+                t.thresholds = thresholds.clone();
+                changed
+            })?,
             Edit::SetCapacity {
                 school,
                 trajectory_id,
                 item,
                 ticked,
-            } => {
-                let created = self.trajectory_of(school).is_none();
-                let t = self.trajectory_for(school, trajectory_id, now)?;
-                let changed = if *ticked {
+            } => self.change_trajectory(school, trajectory_id, now, out, |t| {
+                if *ticked {
                     t.capacity.insert(item.clone())
                 } else {
                     t.capacity.remove(item)
-                };
-                if created || changed {
-                    t.updated_ms = now;
-                    let key = Key::Trajectory(t.id.clone());
-                    self.changed(key, out);
                 }
-            }
+            })?,
 
             Edit::Commission(plan) => {
                 if self.plan(&plan.id).is_some() {
@@ -849,6 +837,26 @@ impl Store {
         keys
     }
 
+    /// Changes a school's trajectory (made with `new_id` if it has none yet); `change`
+    /// says whether it changed anything, and only then is it stamped and saved.
+    fn change_trajectory(
+        &mut self,
+        school: &str,
+        new_id: &str,
+        now: f64,
+        out: &mut Applied,
+        change: impl FnOnce(&mut Trajectory) -> bool,
+    ) -> Result<(), EditError> {
+        let created = self.trajectory_of(school).is_none();
+        let t = self.trajectory_for(school, new_id, now)?;
+        if change(t) || created {
+            t.updated_ms = now;
+            let key = Key::Trajectory(t.id.clone());
+            self.changed(key, out);
+        }
+        Ok(())
+    }
+
     /// The trajectory of a school, created (with `new_id`) if it has none yet.
     fn trajectory_for(
         &mut self,
@@ -918,6 +926,12 @@ impl Store {
                         if !kept.points.iter().any(|p| p.period == point.period) {
                             kept.points.push(point);
                         }
+                    }
+                    // In time order, when every point says when it was.
+                    if kept.points.iter().all(|p| p.year().is_some()) {
+                        super::order::sort_by(&mut kept.points, |a, b| {
+                            a.year().unwrap_or(0.0).total_cmp(&b.year().unwrap_or(0.0))
+                        });
                     }
                     kept.capacity.extend(absorbed.capacity);
                     if kept.thresholds.is_none() {

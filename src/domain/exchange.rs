@@ -7,7 +7,7 @@ use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
 use super::aas::Workshop;
-use super::assessment::Assessment;
+use super::assessment::{Assessment, Level};
 use super::content::{four_stages, Stage};
 use super::placement::assess;
 use super::plan::Intervention;
@@ -156,7 +156,7 @@ pub enum Verdict {
     Clash,
 }
 
-/// One item of an import file, described for the user.
+/// One item of an import file, described for the user when it clashes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IncomingItem {
     pub description: String,
@@ -317,41 +317,59 @@ pub fn draft_import(store: &Store, mut incoming: Store) -> Draft {
     }
 }
 
-/// Compares an import with the store: what is new, the same, or clashes.
+/// Compares an import with the store: what is new, the same, or clashes. Only clashes
+/// are described (they are what the user is shown), so thousands of new items cost little.
 pub fn preview(store: &Store, incoming: &Store) -> Preview {
     // Names for the descriptions: this browser's records, then the file's new ones.
-    let mut names = incoming.clone();
-    names.schools.extend(store.schools.iter().cloned());
-    names.trusts.extend(store.trusts.iter().cloned());
+    let names = Store {
+        schools: incoming
+            .schools
+            .iter()
+            .chain(&store.schools)
+            .cloned()
+            .collect(),
+        trusts: incoming
+            .trusts
+            .iter()
+            .chain(&store.trusts)
+            .cloned()
+            .collect(),
+        ..Store::default()
+    };
     let mut items = Vec::new();
+    let mut add = |verdict: Verdict, describe: &dyn Fn() -> String| {
+        let description = if verdict == Verdict::Clash {
+            describe()
+        } else {
+            String::new()
+        };
+        items.push(IncomingItem {
+            description,
+            verdict,
+        });
+    };
     let here: HashMap<&str, &Assessment> = store
         .assessments
         .iter()
         .map(|a| (a.id.as_str(), a))
         .collect();
     for a in &incoming.assessments {
-        items.push(IncomingItem {
-            description: describe_assessment(&names, a),
-            verdict: verdict(here.get(a.id.as_str()).copied(), a),
+        add(verdict(here.get(a.id.as_str()).copied(), a), &|| {
+            describe_assessment(&names, a)
         });
     }
     for w in &incoming.workshops {
-        items.push(IncomingItem {
-            description: describe_workshop(&names, w),
-            verdict: verdict(store.workshop(&w.id), w),
+        add(verdict(store.workshop(&w.id), w), &|| {
+            describe_workshop(&names, w)
         });
     }
     for t in &incoming.trajectories {
-        items.push(IncomingItem {
-            description: describe_trajectory(&names, t),
-            verdict: trajectory_verdict(store, t),
+        add(trajectory_verdict(store, t), &|| {
+            describe_trajectory(&names, t)
         });
     }
     for p in &incoming.plans {
-        items.push(IncomingItem {
-            description: describe_plan(&names, p),
-            verdict: verdict(store.plan(&p.id), p),
-        });
+        add(verdict(store.plan(&p.id), p), &|| describe_plan(&names, p));
     }
     Preview { items }
 }
@@ -605,6 +623,7 @@ pub fn answers_csv(store: &Store, assessments: &[Assessment]) -> String {
         "Themes",
         "Answer",
         "Evidence note",
+        "Red flag",
     ]
     .map(String::from)
     .to_vec()];
@@ -630,6 +649,17 @@ pub fn answers_csv(store: &Store, assessments: &[Assessment]) -> String {
                     .map(|l| l.label().to_string())
                     .unwrap_or_default(),
                 answer.map(|x| x.note.clone()).unwrap_or_default(),
+                if f.stage == Stage::Stabilise
+                    && matches!(
+                        answer.and_then(|x| x.level),
+                        Some(Level::Clearly | Level::Partly)
+                    )
+                {
+                    "Stabilise concern seen"
+                } else {
+                    ""
+                }
+                .to_string(),
             ]);
         }
     }
@@ -647,6 +677,8 @@ pub fn results_csv(store: &Store, assessments: &[Assessment]) -> String {
         "Answered",
         "Best-fit stage",
         "Tentative",
+        "Red flags: Stabilise concerns seen",
+        "Stage the answers fit before the cap",
     ]
     .map(String::from)
     .to_vec();
@@ -668,6 +700,18 @@ pub fn results_csv(store: &Store, assessments: &[Assessment]) -> String {
                 "no"
             }
             .to_string(),
+            result
+                .overall
+                .red_flags
+                .iter()
+                .map(|f| f.message())
+                .collect::<Vec<_>>()
+                .join("; "),
+            if result.overall.is_capped() {
+                stage_name(result.overall.fitted)
+            } else {
+                String::new()
+            },
         ];
         row.extend(Stage::ALL.iter().map(|s| {
             result
@@ -677,7 +721,13 @@ pub fn results_csv(store: &Store, assessments: &[Assessment]) -> String {
                 .map(|f| format!("{:.0}", f * 100.0))
                 .unwrap_or_default()
         }));
-        row.extend(result.themes.iter().map(|t| stage_name(t.placement.stage)));
+        row.extend(result.themes.iter().map(|t| {
+            let mut cell = stage_name(t.placement.stage);
+            if let Some(note) = t.placement.flag_note() {
+                cell.push_str(&format!(" ({note})"));
+            }
+            cell
+        }));
         rows.push(row);
     }
     csv(rows)

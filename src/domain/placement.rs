@@ -2,13 +2,15 @@
 //! for the whole assessment and for each theme, stated honestly when evidence is
 //! thin or mixed.
 //!
-//! The rule, in the words shown to users, is [`RULE_EXPLANATION`].
+//! The rule, in the words shown to users, is [`RULE_EXPLANATION`]; how Stabilise concerns
+//! are treated is [`CONCERN_RULE`], and the next steps follow [`NEXT_STEPS_RULE`].
 
 use super::assessment::{Assessment, Level};
 use super::content::{Feature, Framework, Stage};
 
 /// How the best-fit stage is chosen, in plain words for the result page.
-pub const RULE_EXPLANATION: &str = "Each stage's fit is the share of its observable features that you see: \
+pub const RULE_EXPLANATION: &str = "Carter describes the stages; the answer scale and this rule for \
+choosing one are Waypoint's. Each stage's fit is the share of its observable features that you see: \
 \"clearly\" counts in full, \"partly\" counts half, \"not seen\" counts nothing, and features marked \
 \"not applicable\" or not yet answered are left out. The best-fit stage is the one with the highest fit. \
 When two stages fit equally well, Waypoint chooses the later one, because each stage builds on the one \
@@ -17,6 +19,49 @@ because the stages overlap in practice.";
 
 /// Fits this close to the best (as a fraction) are reported as almost as good.
 pub const CLOSE_MARGIN: f64 = 0.15;
+
+/// How Stabilise concerns are treated, in the words shown to users.
+pub const CONCERN_RULE: &str = "Stabilise concerns are red flags: any Stabilise feature you see, \
+clearly or partly, is listed first, in every theme it belongs to, in the report, the exports and the \
+trust overview. Waypoint's own rule, not Carter's: while a concern is clearly seen, the stage is at \
+most Repair (overall, and in each theme the concern belongs to), because the stages are sequential \
+and a school is not past repair while a Stabilise concern is plain to see. The stage the answers \
+would otherwise fit is shown beside it. A concern seen only partly is flagged but does not cap the stage.";
+
+/// The latest stage a placement can have while a Stabilise concern is clearly seen.
+pub const CAP: Stage = Stage::Repair;
+
+/// A Stabilise feature that is seen: a red flag, shown before anything else.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RedFlag {
+    pub feature_id: String,
+    pub text: String,
+    /// Clearly or partly.
+    pub level: Level,
+    /// The names of the themes the feature belongs to.
+    pub themes: Vec<String>,
+}
+
+impl RedFlag {
+    /// E.g. "Significant financial risk or mismanagement (clearly seen; Governance and finance)".
+    pub fn message(&self) -> String {
+        format!(
+            "{} ({} seen; {})",
+            self.text,
+            self.level.label().to_lowercase(),
+            self.themes.join(", ")
+        )
+    }
+}
+
+/// "Red flag: a Stabilise concern is seen" or "Red flags: 2 Stabilise concerns are seen".
+pub fn red_flags_heading(count: usize) -> String {
+    if count == 1 {
+        "Red flag: a Stabilise concern is seen".into()
+    } else {
+        format!("Red flags: {count} Stabilise concerns are seen")
+    }
+}
 
 /// The evidence for one stage within a set of features.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,6 +106,8 @@ pub enum Caveat {
     Boundary { other: Stage },
     /// A stage that is not next to the best fit also fits: the evidence pulls two ways.
     Mixed { other: Stage },
+    /// The answers fit `fitted` best, but clearly seen Stabilise concerns cap the stage at Repair.
+    Capped { fitted: Stage, concerns: usize },
 }
 
 impl Caveat {
@@ -85,6 +132,14 @@ impl Caveat {
             Caveat::Mixed { other } => format!(
                 "Mixed evidence: {other} also fits well, although it is not a neighbouring stage. Check the answers and notes."
             ),
+            Caveat::Capped { fitted, concerns } => format!(
+                "Capped at {CAP}: the answers fit {fitted} best, but {} clearly seen. By Waypoint's rule, the stage is at most {CAP} while one is.",
+                if *concerns == 1 {
+                    "a Stabilise concern is".to_string()
+                } else {
+                    format!("{concerns} Stabilise concerns are")
+                }
+            ),
         }
     }
 }
@@ -92,8 +147,13 @@ impl Caveat {
 /// The best-fit stage for a set of features, with the evidence behind it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Placement {
-    /// `None` when no stage can be suggested (see the caveats).
+    /// `None` when no stage can be suggested (see the caveats). At most [`CAP`] while a
+    /// Stabilise concern is clearly seen.
     pub stage: Option<Stage>,
+    /// The stage the fits alone choose, before the cap.
+    pub fitted: Option<Stage>,
+    /// The Stabilise features of this set that are seen, clearly or partly.
+    pub red_flags: Vec<RedFlag>,
     /// One entry per stage, earliest first.
     pub fits: Vec<StageFit>,
     /// Features with any level chosen, including "not applicable".
@@ -105,6 +165,24 @@ pub struct Placement {
 impl Placement {
     pub fn fit_of(&self, stage: Stage) -> &StageFit {
         &self.fits[stage.index()]
+    }
+
+    /// True when clearly seen concerns hold the stage below the one the answers fit.
+    pub fn is_capped(&self) -> bool {
+        self.stage != self.fitted
+    }
+
+    /// A short note for a table cell: "⚑ 2 concerns; capped from Sustain".
+    pub fn flag_note(&self) -> Option<String> {
+        if self.red_flags.is_empty() {
+            return None;
+        }
+        let n = self.red_flags.len();
+        let mut note = format!("⚑ {n} concern{}", if n == 1 { "" } else { "s" });
+        if let (true, Some(fitted)) = (self.is_capped(), self.fitted) {
+            note.push_str(&format!("; capped from {fitted}"));
+        }
+        Some(note)
     }
 
     /// True when the stage should be read with care (thin or mixed evidence).
@@ -135,6 +213,7 @@ where
         .collect();
     let mut answered = 0;
     let mut total = 0;
+    let mut red_flags = Vec::new();
     for feature in framework.features.iter().filter(|f| include(f)) {
         total += 1;
         let fit = &mut fits[feature.stage.index()];
@@ -143,6 +222,18 @@ where
             continue;
         };
         answered += 1;
+        if feature.stage == Stage::Stabilise && matches!(level, Level::Clearly | Level::Partly) {
+            red_flags.push(RedFlag {
+                feature_id: feature.id.clone(),
+                text: feature.text.clone(),
+                level,
+                themes: feature
+                    .themes
+                    .iter()
+                    .filter_map(|t| framework.theme(t).map(|t| t.name.clone()))
+                    .collect(),
+            });
+        }
         match level.half_points() {
             Some(points) => {
                 fit.applicable_answered += 1;
@@ -151,7 +242,24 @@ where
             None => fit.not_applicable += 1,
         }
     }
-    let (stage, mut caveats) = choose_stage(&fits);
+    let (fitted, mut caveats) = choose_stage(&fits);
+    let clear = red_flags
+        .iter()
+        .filter(|f| f.level == Level::Clearly)
+        .count();
+    let stage = match fitted {
+        Some(s) if clear > 0 && s > CAP => {
+            caveats.insert(
+                0,
+                Caveat::Capped {
+                    fitted: s,
+                    concerns: clear,
+                },
+            );
+            Some(CAP)
+        }
+        other => other,
+    };
     if stage.is_some() {
         if answered * 2 < total {
             caveats.insert(0, Caveat::Provisional { answered, total });
@@ -168,6 +276,8 @@ where
     }
     Placement {
         stage,
+        fitted,
+        red_flags,
         fits,
         answered,
         total,
@@ -207,6 +317,13 @@ fn choose_stage(fits: &[StageFit]) -> (Option<Stage>, Vec<Caveat>) {
     (Some(chosen), caveats)
 }
 
+/// What the next steps are, in the words shown to users.
+pub const NEXT_STEPS_RULE: &str = "Next steps in Carter's terms: first the Stabilise concerns still \
+seen, to remove; then the features of the stage your answers fit (before any cap) that are not yet \
+clearly seen; then what the next stage looks like, in Carter's words. Carter describes what a school at each stage looks \
+like: the next stage is a description, not a list of targets, and some of its features (mixed CPD, \
+low-level disruption) describe what is still imperfect there.";
+
 /// A feature listed as a next step, with the answer it has now.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StepFeature<'a> {
@@ -214,19 +331,45 @@ pub struct StepFeature<'a> {
     pub level: Option<Level>,
 }
 
-/// What would move the school on from its best-fit stage.
+/// What would move the school on from its stage, in Carter's terms.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct NextSteps<'a> {
-    /// Stabilise-stage concerns still seen (clearly or partly): these come first.
+    /// Stabilise concerns still seen (clearly or partly): to remove, first.
     pub concerns: Vec<StepFeature<'a>>,
-    /// The next stage and its features that are not yet clearly seen.
+    /// The stage the school is placed at.
+    pub stage: Option<Stage>,
+    /// The current stage's features not yet clearly seen. Empty at Stabilise, whose
+    /// features are the concerns themselves.
+    pub not_yet_seen: Vec<StepFeature<'a>>,
+    /// The next stage, and every one of its features: how Carter describes it.
     pub next_stage: Option<Stage>,
-    pub to_reach: Vec<StepFeature<'a>>,
-    /// At Sustain: its features not yet clearly seen, to secure.
-    pub to_secure: Vec<StepFeature<'a>>,
+    pub next_looks_like: Vec<StepFeature<'a>>,
 }
 
-/// The next steps from a placement: what is still a concern and what the next stage asks for.
+impl NextSteps<'_> {
+    pub const CONCERNS_HEADING: &'static str = "Stabilise concerns to remove first";
+
+    pub fn current_heading(stage: Stage) -> String {
+        format!("{stage} features not yet clearly seen")
+    }
+
+    pub fn current_note(stage: Stage) -> String {
+        format!("Carter's description of {stage}, the stage your answers fit. Where a feature is not seen, check whether the school has moved past it or has still to reach it.")
+    }
+
+    pub fn next_heading(next: Stage) -> String {
+        format!("What {next} looks like, in Carter's words")
+    }
+
+    pub fn next_note(next: Stage) -> String {
+        format!("How Carter describes a school in {next}: a description of the stage, not a list of targets. Your answer to each is shown beside it.")
+    }
+}
+
+/// The next steps from a placement: the concerns to remove, the current stage's features
+/// not yet seen, and what the next stage looks like. `placed` is the stage the answers fit
+/// ([`Placement::fitted`]): a cap holds the stage back, not the description of where the
+/// school is.
 pub fn next_steps<'a>(
     framework: &'a Framework,
     assessment: &Assessment,
@@ -236,8 +379,6 @@ pub fn next_steps<'a>(
         feature,
         level: assessment.level(&feature.id),
     };
-    let not_yet_clear =
-        |s: &StepFeature| !matches!(s.level, Some(Level::Clearly) | Some(Level::NotApplicable));
     let concerns = framework
         .features_of_stage(Stage::Stabilise)
         .map(step)
@@ -249,30 +390,25 @@ pub fn next_steps<'a>(
             ..NextSteps::default()
         };
     };
-    let next_stage = stage.next();
-    let to_reach = next_stage
-        .map(|next| {
-            framework
-                .features_of_stage(next)
-                .map(step)
-                .filter(not_yet_clear)
-                .collect()
-        })
-        .unwrap_or_default();
-    let to_secure = if stage == Stage::Sustain {
-        framework
-            .features_of_stage(Stage::Sustain)
-            .map(step)
-            .filter(not_yet_clear)
-            .collect()
-    } else {
+    let not_yet_seen = if stage == Stage::Stabilise {
         Vec::new()
+    } else {
+        framework
+            .features_of_stage(stage)
+            .map(step)
+            .filter(|s| !matches!(s.level, Some(Level::Clearly) | Some(Level::NotApplicable)))
+            .collect()
     };
+    let next_stage = stage.next();
+    let next_looks_like = next_stage
+        .map(|next| framework.features_of_stage(next).map(step).collect())
+        .unwrap_or_default();
     NextSteps {
         concerns,
+        stage: Some(stage),
+        not_yet_seen,
         next_stage,
-        to_reach,
-        to_secure,
+        next_looks_like,
     }
 }
 

@@ -41,6 +41,9 @@ struct Payload {
     /// Evidence notes by feature id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     n: BTreeMap<String, String>,
+    /// Marked as Early Years, Year 6 or neither (a phase id).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    p: String,
 }
 
 /// What a link carries: the assessment's details and answers.
@@ -51,6 +54,8 @@ pub struct Shared {
     pub date: String,
     pub assessors: String,
     pub answers: BTreeMap<String, Answer>,
+    /// A phase id, or empty.
+    pub phase: String,
 }
 
 impl Shared {
@@ -65,6 +70,7 @@ impl Shared {
             date: self.date,
             assessors: self.assessors,
             answers: self.answers,
+            phase: self.phase,
             created_ms: now_ms,
             updated_ms: now_ms,
         }
@@ -115,6 +121,7 @@ pub fn payload_json(school_name: &str, assessment: &Assessment) -> String {
             .filter(|(_, a)| !a.note.is_empty())
             .map(|(id, a)| (id.clone(), a.note.clone()))
             .collect(),
+        p: assessment.phase.clone(),
     };
     serde_json::to_string(&payload).expect("a payload always serialises")
 }
@@ -184,6 +191,7 @@ pub fn read_payload(json: &str) -> Result<Shared, ReadError> {
         }
     }
     Ok(Shared {
+        phase: payload.p,
         school: payload.s,
         scope: payload.c,
         date: payload.d,

@@ -7,30 +7,16 @@
 
 use std::collections::BTreeMap;
 
-use super::assessment::{Assessment, Scope};
+use super::assessment::{Assessment, Phase, Scope};
 use super::content::{Framework, Stage};
+use super::dates::days_between;
 use super::placement::assess;
 
-/// The key that groups assessments of the same school: its name, trimmed and lowercased.
-pub fn school_key(name: &str) -> String {
-    name.trim().to_lowercase()
-}
+/// "At the same time": latest assessments no more than this many days apart.
+pub const TERM_DAYS: i64 = 122;
 
-/// A school key as URL-safe text (hex of its UTF-8 bytes), and back.
-pub fn encode_key(key: &str) -> String {
-    key.bytes().map(|b| format!("{b:02x}")).collect()
-}
-
-pub fn decode_key(encoded: &str) -> Option<String> {
-    if !encoded.len().is_multiple_of(2) {
-        return None;
-    }
-    let bytes: Option<Vec<u8>> = (0..encoded.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(encoded.get(i..i + 2)?, 16).ok())
-        .collect();
-    String::from_utf8(bytes?).ok()
-}
+/// How the teams' warnings are given, in the words shown to users.
+pub const TEAMS_RULE: &str = "Carter warns of “big implications in a primary school if EY and Year 6 were to be in need of repair at the same time”. Waypoint reads “at the same time” as latest assessments within one term (four months) of each other. It recognises Early Years in a team, subject or year group named EY, EYFS, Early Years, Foundation Stage, FS1, FS2, Reception or Nursery, and Year 6 in one named Year 6, Y6, Yr 6 or Year Six (with words such as “team” or “class” around them), unless the assessment is marked Early Years, Year 6 or neither. The warning about several teams in Stabilise at once (within a term) is Waypoint's own, not Carter's.";
 
 /// A scope's latest placement, overall and per theme.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,7 +29,7 @@ pub struct TeamRow {
     pub themes: Vec<Option<Stage>>,
 }
 
-/// The teams map of one school, with the warnings the seed gives.
+/// The teams map of one school, with Carter's warning and Waypoint's own (see [`TEAMS_RULE`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct TeamsMap {
     pub rows: Vec<TeamRow>,
@@ -61,16 +47,61 @@ fn row(framework: &Framework, assessment: &Assessment) -> TeamRow {
     }
 }
 
-fn is_early_years(scope: &Scope) -> bool {
-    let name = scope.name().trim().to_lowercase();
-    matches!(name.as_str(), "ey" | "eyfs" | "reception" | "nursery")
-        || name.contains("early years")
-        || name.contains("eyfs")
+/// The words of a scope's name, lower case.
+fn words(scope: &Scope) -> Vec<String> {
+    scope
+        .name()
+        .to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
-fn is_year_6(scope: &Scope) -> bool {
-    let name = scope.name().trim().to_lowercase().replace(' ', "");
-    matches!(name.as_str(), "year6" | "y6" | "yr6" | "yearsix")
+/// Early Years: marked so, or (unmarked) named so.
+pub fn is_early_years(a: &Assessment) -> bool {
+    if a.scope == Scope::WholeSchool {
+        return false;
+    }
+    match a.phase() {
+        Some(phase) => phase == Phase::EarlyYears,
+        None => {
+            let words = words(&a.scope);
+            let joined = words.join(" ");
+            words.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "ey" | "eyfs" | "reception" | "nursery" | "fs1" | "fs2"
+                )
+            }) || joined.contains("early years")
+                || joined.contains("foundation stage")
+        }
+    }
+}
+
+/// Year 6: marked so, or (unmarked) named so.
+pub fn is_year_6(a: &Assessment) -> bool {
+    if a.scope == Scope::WholeSchool {
+        return false;
+    }
+    match a.phase() {
+        Some(phase) => phase == Phase::Year6,
+        None => {
+            let words = words(&a.scope);
+            words
+                .iter()
+                .any(|w| matches!(w.as_str(), "y6" | "yr6" | "year6"))
+                || words.windows(2).any(|p| {
+                    matches!(p[0].as_str(), "year" | "yr" | "y")
+                        && matches!(p[1].as_str(), "6" | "six")
+                })
+        }
+    }
+}
+
+/// True when two assessments are within one term of each other ([`TERM_DAYS`]).
+pub fn same_time(a: &Assessment, b: &Assessment) -> bool {
+    days_between(&a.date, &b.date).is_some_and(|d| d.abs() <= TERM_DAYS)
 }
 
 /// The latest assessment of each scope of one school, whole school first, with flags.
@@ -101,36 +132,60 @@ pub fn teams_map<'a>(
     let rows: Vec<TeamRow> = chosen.iter().map(|a| row(framework, a)).collect();
 
     let mut flags = Vec::new();
-    let needing_repair = |a: &&&Assessment| {
+    let stage_of = |a: &Assessment| {
         rows.iter()
             .find(|r| r.assessment_id == a.id)
             .and_then(|r| r.overall)
-            .is_some_and(|s| s <= Stage::Repair)
     };
-    let early = chosen
+    let needs_repair = |a: &Assessment| stage_of(a).is_some_and(|s| s <= Stage::Repair);
+    let early: Vec<&Assessment> = chosen
         .iter()
-        .filter(|a| is_early_years(&a.scope))
-        .find(needing_repair);
-    let year6 = chosen
-        .iter()
-        .filter(|a| is_year_6(&a.scope))
-        .find(needing_repair);
-    if let (Some(ey), Some(y6)) = (early, year6) {
+        .copied()
+        .filter(|a| is_early_years(a))
+        .collect();
+    let year6: Vec<&Assessment> = chosen.iter().copied().filter(|a| is_year_6(a)).collect();
+    let both = early.iter().find_map(|ey| {
+        year6
+            .iter()
+            .find(|y6| needs_repair(ey) && needs_repair(y6) && same_time(ey, y6))
+            .map(|y6| (ey, y6))
+    });
+    if let Some((ey, y6)) = both {
         flags.push(format!(
-            "{} and {} both need repair or stabilising at the same time. Carter warns of “big implications in a primary school if EY and Year 6 were to be in need of repair at the same time”: the two ends of the school are both weak.",
+            "{} ({}) and {} ({}) both need repair or stabilising at the same time. Carter warns of “big implications in a primary school if EY and Year 6 were to be in need of repair at the same time”: the two ends of the school are both weak.",
             ey.scope.describe(),
-            y6.scope.describe()
+            ey.date,
+            y6.scope.describe(),
+            y6.date
+        ));
+    } else if let Some((ey, y6)) = early.iter().find_map(|ey| {
+        year6
+            .iter()
+            .find(|y6| !same_time(ey, y6) && (needs_repair(ey) || needs_repair(y6)))
+            .map(|y6| (ey, y6))
+    }) {
+        flags.push(format!(
+            "{} was last assessed on {} and {} on {}, more than a term apart, so Waypoint cannot say whether both need repair at the same time. Reassess the older one.",
+            ey.scope.describe(),
+            ey.date,
+            y6.scope.describe(),
+            y6.date
         ));
     }
-    let stabilising: Vec<String> = rows
+    let stabilising: Vec<&Assessment> = chosen
         .iter()
-        .filter(|r| r.overall == Some(Stage::Stabilise) && r.scope != "Whole school")
-        .map(|r| r.scope.clone())
+        .copied()
+        .filter(|a| a.scope != Scope::WholeSchool && stage_of(a) == Some(Stage::Stabilise))
         .collect();
-    if stabilising.len() >= 2 {
+    let together: Vec<String> = stabilising
+        .iter()
+        .filter(|a| stabilising.iter().any(|b| b.id != a.id && same_time(a, b)))
+        .map(|a| a.scope.describe())
+        .collect();
+    if together.len() >= 2 {
         flags.push(format!(
-            "{} are all in Stabilise: the school may not have the capacity to stabilise them all at once.",
-            stabilising.join(", ")
+            "Waypoint's own check, not Carter's: {} are all in Stabilise within a term of each other; the school may not have the capacity to stabilise them all at once.",
+            together.join(", ")
         ));
     }
     TeamsMap { rows, flags }

@@ -4,14 +4,16 @@
 //!
 //! The seeds categorise schools "on an annual basis and review every 6 months to
 //! determine overall level of need", and hold that "everyone has something to 'bring to
-//! the table'". Waypoint suggests a level by the rule in [`NEED_RULES`]; it is a starting
-//! point for the trust's own judgement, and says why.
+//! the table'". Waypoint suggests a level by its own rule in [`NEED_RULES`] (not Carter's,
+//! nor any trust's); it is a starting point for the trust's own judgement, and says why.
 
 use super::assessment::{Assessment, Scope};
 use super::content::{Framework, Stage};
 use super::placement::assess;
 use super::store::Store;
-use super::trajectory::{classify, journeys, Classification, Role};
+use super::trajectory::{
+    check_against_data, journeys, suggest_role, Classification, DataCheck, Role,
+};
 
 /// A suggested level of need, highest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -54,12 +56,15 @@ impl Need {
     }
 }
 
+/// Whose rule the level of need is, shown above [`NEED_RULES`].
+pub const NEED_RULES_INTRO: &str = "Waypoint's own rule, not Carter's: a starting point for the trust's own categorisation. The highest level any part of it reaches is suggested, with every reason at that level.";
+
 /// How the level of need is suggested, in the words shown to users.
 pub const NEED_RULES: [&str; 4] = [
-    "High need: the latest whole-school assessment places the school at Stabilise, or its trajectory is journey C (Rapid Decliners) or H (Weakest System Performers).",
-    "Moderate need: it is placed at Repair, or its journey is D (Slow Decliners), or it is placed at Improve on a journey whose schools are likely to take capacity.",
-    "Low need: it is placed at Improve or Sustain on a journey of capacity givers, or with no journey known.",
-    "Not yet known: there is no whole-school assessment with a stage and no journey.",
+    "High need: the latest whole-school assessment places the school at Stabilise, or two or more Stabilise concerns are clearly seen, or its trajectory is journey C (Rapid Decliners) or H (Weakest System Performers).",
+    "Moderate need: it is placed at Repair, or a Stabilise concern is seen (clearly or partly), or its journey is D (Slow Decliners), or it is placed at Improve while likely to take capacity, or its stage is two or more steps ahead of its latest result.",
+    "Low need: it is placed at Improve or Sustain with no Stabilise concern seen and none of the above, or only a journey of capacity givers is known.",
+    "Not yet known: there is no assessment with a stage and no journey.",
 ];
 
 /// One school's row of the overview.
@@ -75,15 +80,40 @@ pub struct SchoolRow {
     pub tentative: bool,
     /// The stage of each theme, in the framework's order.
     pub themes: Vec<Option<Stage>>,
+    /// The stage the answers fit before clearly seen concerns capped it, when they did.
+    pub capped_from: Option<Stage>,
+    /// The Stabilise concerns seen in that assessment, as red flags.
+    pub red_flags: Vec<String>,
+    /// The stage set beside the latest result, when they are two or more steps apart.
+    pub data_check: Option<DataCheck>,
     /// The journey letter, when one fits.
     pub journey: Option<char>,
     pub journey_note: String,
+    /// The role it can play now, and what it can give or needs.
     pub role: Option<Role>,
+    pub role_text: String,
     pub need: Need,
     pub need_reason: String,
     /// Open interventions, and how many of them are overdue today.
     pub open_plans: usize,
     pub overdue_plans: usize,
+}
+
+impl SchoolRow {
+    /// The row's warnings in one line: the cap, the red flags, the stage against the data.
+    pub fn flag_text(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(fitted) = self.capped_from {
+            parts.push(format!("Capped from {fitted}"));
+        }
+        if !self.red_flags.is_empty() {
+            parts.push(format!("⚑ {}", self.red_flags.join("; ")));
+        }
+        if let Some(check) = &self.data_check {
+            parts.push(check.short());
+        }
+        parts.join(". ")
+    }
 }
 
 fn latest<'a>(assessments: &[&'a Assessment]) -> Option<&'a Assessment> {
@@ -104,19 +134,68 @@ fn latest<'a>(assessments: &[&'a Assessment]) -> Option<&'a Assessment> {
     .or_else(|| newest(assessments.to_vec()))
 }
 
-/// The suggested level of need and the reason, by [`NEED_RULES`].
-pub fn need(stage: Option<Stage>, journey: Option<char>, role: Option<Role>) -> (Need, String) {
+/// What the level of need is suggested from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NeedFacts {
+    pub stage: Option<Stage>,
+    pub journey: Option<char>,
+    pub role: Option<Role>,
+    /// Stabilise concerns clearly seen, and partly seen.
+    pub concerns_clear: usize,
+    pub concerns_partly: usize,
+    /// Steps the stage is ahead of (positive) or behind the latest result.
+    pub data_gap: Option<i32>,
+}
+
+/// The suggested level of need and the reasons, by [`NEED_RULES`].
+pub fn need(facts: &NeedFacts) -> (Need, String) {
     let journey_name =
         |letter: char| format!("journey {letter} ({})", journeys().journey(letter).name);
-    match (stage, journey) {
-        (Some(Stage::Stabilise), _) => (Need::High, "placed at Stabilise".into()),
-        (_, Some(j @ ('C' | 'H'))) => (Need::High, format!("on {}", journey_name(j))),
-        (Some(Stage::Repair), _) => (Need::Moderate, "placed at Repair".into()),
-        (_, Some(j @ 'D')) => (Need::Moderate, format!("on {}", journey_name(j))),
-        (Some(Stage::Improve), Some(j)) if role == Some(Role::Taker) => (
+    let mut reasons: Vec<(Need, String)> = Vec::new();
+    let mut add = |need: Need, reason: String| reasons.push((need, reason));
+    match facts.stage {
+        Some(Stage::Stabilise) => add(Need::High, "placed at Stabilise".into()),
+        Some(Stage::Repair) => add(Need::Moderate, "placed at Repair".into()),
+        _ => {}
+    }
+    let concerns = |n: usize, how: &str| {
+        format!(
+            "{n} Stabilise concern{} {how} seen",
+            if n == 1 { "" } else { "s" },
+        )
+    };
+    match (facts.concerns_clear, facts.concerns_partly) {
+        (clear, _) if clear >= 2 => add(Need::High, concerns(clear, "clearly")),
+        (1, _) => add(Need::Moderate, concerns(1, "clearly")),
+        (0, partly) if partly > 0 => add(Need::Moderate, concerns(partly, "partly")),
+        _ => {}
+    }
+    match facts.journey {
+        Some(j @ ('C' | 'H')) => add(Need::High, format!("on {}", journey_name(j))),
+        Some(j @ 'D') => add(Need::Moderate, format!("on {}", journey_name(j))),
+        _ => {}
+    }
+    if facts.stage == Some(Stage::Improve) && facts.role == Some(Role::Taker) {
+        add(
             Need::Moderate,
-            format!("placed at Improve on {}", journey_name(j)),
-        ),
+            "placed at Improve but likely to take capacity".into(),
+        );
+    }
+    if let Some(gap) = facts.data_gap.filter(|g| *g >= 2) {
+        add(
+            Need::Moderate,
+            format!("its stage is {gap} steps ahead of its latest result"),
+        );
+    }
+    if let Some(level) = reasons.iter().map(|(n, _)| *n).min() {
+        let why: Vec<String> = reasons
+            .into_iter()
+            .filter(|(n, _)| *n == level)
+            .map(|(_, r)| r)
+            .collect();
+        return (level, why.join("; "));
+    }
+    match (facts.stage, facts.journey) {
         (Some(stage), Some(j)) => (
             Need::Low,
             format!("placed at {} on {}", stage.name(), journey_name(j)),
@@ -133,6 +212,30 @@ pub fn need(stage: Option<Stage>, journey: Option<char>, role: Option<Role>) -> 
     }
 }
 
+/// The self-assessed stage of a whole-school assessment set beside its school's latest
+/// result (see [`super::trajectory::DATA_RULE`]); `None` for a team's assessment or
+/// without results.
+pub fn data_check(
+    store: &Store,
+    assessment: &Assessment,
+    stage: Option<Stage>,
+) -> Option<DataCheck> {
+    if assessment.scope != Scope::WholeSchool {
+        return None;
+    }
+    let trajectory = store.trajectory_of(&assessment.school_id)?;
+    check_against_data(stage?, trajectory)
+}
+
+/// A school's latest whole-school assessment set beside its latest result, when the two
+/// are two or more steps apart (for the school page).
+pub fn school_data_flag(framework: &Framework, store: &Store, key: &str) -> Option<DataCheck> {
+    let list: Vec<&Assessment> = store.assessments_of(key).collect();
+    let chosen = latest(&list)?;
+    let stage = assess(framework, chosen).overall.stage;
+    data_check(store, chosen, stage).filter(DataCheck::flagged)
+}
+
 /// Every school in the store, by name.
 pub fn overview(framework: &Framework, store: &Store, today: &str) -> Vec<SchoolRow> {
     let mut schools: Vec<&super::school::School> = store.schools.iter().collect();
@@ -146,27 +249,42 @@ pub fn overview(framework: &Framework, store: &Store, today: &str) -> Vec<School
             let chosen = latest(&assessments);
             let result = chosen.map(|a| assess(framework, a));
             let stage = result.as_ref().and_then(|r| r.overall.stage);
-            let (journey, journey_note) =
-                match store.trajectory_of(&key).map(|t| classify(&t.bands())) {
-                    Some(Classification::Journey { letter, .. }) => (Some(letter), String::new()),
-                    Some(Classification::Ambiguous { closest, .. }) => (
-                        None,
-                        format!(
-                            "No clear journey; closest {}",
-                            closest
-                                .iter()
-                                .map(char::to_string)
-                                .collect::<Vec<_>>()
-                                .join(" or ")
-                        ),
+            let reading = store.trajectory_of(&key).map(|t| t.reading());
+            let (journey, journey_note) = match reading.as_ref().map(|r| &r.classification) {
+                Some(Classification::Journey { letter, .. }) => (Some(*letter), String::new()),
+                Some(Classification::Ambiguous { closest, .. }) => (
+                    None,
+                    format!(
+                        "No clear journey; closest {}",
+                        closest
+                            .iter()
+                            .map(|c| c.letter.to_string())
+                            .collect::<Vec<_>>()
+                            .join(" or ")
                     ),
-                    Some(Classification::TooShort { .. }) => {
-                        (None, "Too few points for a journey".into())
-                    }
-                    None => (None, "No trajectory entered".into()),
-                };
-            let role = journey.map(|j| journeys().journey(j).role);
-            let (need, need_reason) = need(stage, journey, role);
+                ),
+                Some(Classification::TooShort { .. }) => {
+                    (None, "Too few points for a journey".into())
+                }
+                None => (None, "No trajectory entered".into()),
+            };
+            let suggestion = reading.as_ref().and_then(suggest_role);
+            let role = suggestion.as_ref().map(|s| s.role);
+            let overall = result.as_ref().map(|r| &r.overall);
+            let flags = overall.map(|o| o.red_flags.as_slice()).unwrap_or_default();
+            let clear = flags
+                .iter()
+                .filter(|f| f.level == super::assessment::Level::Clearly)
+                .count();
+            let checked = chosen.and_then(|a| data_check(store, a, stage));
+            let (need, need_reason) = need(&NeedFacts {
+                stage,
+                journey,
+                role,
+                concerns_clear: clear,
+                concerns_partly: flags.len() - clear,
+                data_gap: checked.as_ref().map(DataCheck::gap),
+            });
             let plans: Vec<_> = store
                 .plans_of(&key)
                 .filter(|p| p.status.is_open())
@@ -176,6 +294,13 @@ pub fn overview(framework: &Framework, store: &Store, today: &str) -> Vec<School
                 assessed_on: chosen.map(|a| a.date.clone()),
                 stage,
                 tentative: result.as_ref().is_some_and(|r| r.overall.is_tentative()),
+                capped_from: overall.filter(|o| o.is_capped()).and_then(|o| o.fitted),
+                red_flags: flags
+                    .iter()
+                    .map(|f| format!("{} ({})", f.text, f.level.label().to_lowercase()))
+                    .collect(),
+                data_check: checked.filter(DataCheck::flagged),
+                role_text: suggestion.map(|s| s.text).unwrap_or_default(),
                 themes: result
                     .map(|r| r.themes.iter().map(|t| t.placement.stage).collect())
                     .unwrap_or_else(|| vec![None; framework.themes.len()]),
@@ -205,7 +330,7 @@ pub struct Pairing {
 }
 
 /// How pairings are suggested, in the words shown to users.
-pub const PAIRING_RULE: &str = "For each theme, a school placed at Stabilise or Repair in that theme is paired with a school placed at Sustain in it (or Improve, if none is at Sustain) that is not itself a likely capacity taker. The strongest in the theme is chosen first, and no school is asked to support more than two others in the same theme.";
+pub const PAIRING_RULE: &str = "Waypoint's own suggestion, not Carter's: for each theme, a school placed at Stabilise or Repair in that theme is paired with a school placed at Sustain in it (or Improve, if none is at Sustain) that is not itself a likely capacity taker. The strongest in the theme is chosen first, and no school is asked to support more than two others in the same theme.";
 
 /// Pairs schools weak in a theme with schools strong in it.
 pub fn pairings(framework: &Framework, rows: &[SchoolRow]) -> Vec<Pairing> {

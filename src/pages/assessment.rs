@@ -54,17 +54,7 @@ fn AssessmentView(id: String) -> impl IntoView {
     let text = move |f: fn(&Assessment) -> String| {
         move || assessment.with(|a| a.as_ref().map(f).unwrap_or_default())
     };
-    let school_name = Memo::new(move |_| {
-        assessment.with(|a| {
-            a.as_ref()
-                .map(|a| {
-                    state
-                        .store
-                        .with(|s| s.school_name(&a.school_id).to_string())
-                })
-                .unwrap_or_default()
-        })
-    });
+    let school_name = state.school_name_of(assessment);
     let title =
         Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| a.title(&school_name.get()))));
     Effect::new(move |_| {
@@ -85,6 +75,7 @@ fn AssessmentView(id: String) -> impl IntoView {
                 scope: details.scope,
                 date: details.date,
                 assessors: details.assessors,
+                phase: details.phase,
             });
             if state.send(Edit::Batch(edits)) {
                 editing.set(false);
@@ -119,7 +110,12 @@ fn AssessmentView(id: String) -> impl IntoView {
 
     view! {
         <div class="assessment-head">
-            <p class="breadcrumb"><a href="#/">"Your assessments"</a></p>
+            <p class="breadcrumb">
+                <a href="#/">"Your assessments"</a>
+                <span aria-hidden="true">" › "</span>
+                <a href=move || assessment.with(|a| a.as_ref().map(|a| Route::School(a.school_id.clone()).href()))
+                    dir="auto">{move || school_name.get()}</a>
+            </p>
             <h1 dir="auto">{move || school_name.get()}</h1>
             <p class="meta">
                 <span class="scope" dir="auto">{text(|a| a.scope.describe())}</span>
@@ -166,6 +162,7 @@ fn AssessmentView(id: String) -> impl IntoView {
                             }
                         }).collect_view()}
                     </fieldset>
+                    <p class="hint">{crate::domain::content::THEMES_NOTE}</p>
                 </div>
                 <FeatureList assessment_id=id.clone() grouping=grouping />
             </section>
@@ -196,5 +193,6 @@ fn blank_details() -> AssessmentDetails {
         scope: crate::domain::assessment::Scope::WholeSchool,
         date: browser::today_iso(),
         assessors: String::new(),
+        phase: None,
     }
 }

@@ -19,6 +19,7 @@ pub fn NewAssessmentPage() -> impl IntoView {
         scope: Scope::WholeSchool,
         date: browser::today_iso(),
         assessors: String::new(),
+        phase: None,
     };
     let create = Callback::new(
         move |(details, choice): (AssessmentDetails, SchoolChoice)| {

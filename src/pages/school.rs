@@ -14,6 +14,7 @@ use crate::components::trajectory_editor::TrajectoryEditor;
 use crate::domain::content::four_stages;
 use crate::domain::exchange::Selection;
 use crate::domain::teams::{history, teams_map};
+use crate::domain::trust::school_data_flag;
 use crate::state::AppState;
 
 #[component]
@@ -31,9 +32,12 @@ pub fn SchoolPage(
     });
     let (k1, k2, k3) = (school_key.clone(), school_key.clone(), school_key.clone());
     let map = Memo::new(move |_| {
-        state
-            .store
-            .with(|s| teams_map(four_stages(), s.assessments_of(&k1)))
+        state.store.with(|s| {
+            let mut map = teams_map(four_stages(), s.assessments_of(&k1));
+            map.flags
+                .extend(school_data_flag(four_stages(), s, &k1).map(|c| c.message()));
+            map
+        })
     });
     let past = Memo::new(move |_| {
         state

@@ -9,12 +9,11 @@ use crate::charts::stage_grid::GridRow;
 use crate::components::export_panel::ExportPanel;
 use crate::components::stage_badge::StageBadge;
 use crate::components::stage_grid::StageGrid;
-use crate::domain::content::{four_stages, Stage};
+use crate::domain::content::{four_stages, Stage, THEMES_NOTE};
 use crate::domain::exchange::Selection;
-use crate::domain::teams::encode_key;
 use crate::domain::trajectory::Role;
 use crate::domain::trust::{
-    arrange, overview, pairings, Filter, Need, SortBy, NEED_RULES, PAIRING_RULE,
+    arrange, overview, pairings, Filter, Need, SortBy, NEED_RULES, NEED_RULES_INTRO, PAIRING_RULE,
 };
 use crate::route::Route;
 use crate::state::AppState;
@@ -123,17 +122,18 @@ pub fn TrustPage() -> impl IntoView {
                     <tbody>
                         {move || shown.get().into_iter().map(|row| view! {
                             <tr>
-                                <th scope="row" dir="auto"><a href=Route::School(encode_key(&row.key)).href()>{row.name.clone()}</a></th>
+                                <th scope="row" dir="auto"><a href=Route::School(row.key.clone()).href()>{row.name.clone()}</a></th>
                                 <td>
                                     <StageBadge stage=Signal::stored(row.stage) />
                                     {row.tentative.then(|| view! { <span class="tentative">" (tentative)"</span> })}
                                     {row.assessed_on.clone().map(|d| view! { <span class="cell-note">{format!("assessed {}", crate::domain::dates::display(&d))}</span> })}
+                                    <span class="cell-flag">{row.flag_text()}</span>
                                 </td>
                                 <td>{match row.journey {
                                     Some(letter) => format!("{letter}: {}", crate::domain::trajectory::journeys().journey(letter).name),
                                     None => row.journey_note.clone(),
                                 }}</td>
-                                <td>{row.role.map_or("–", |r| r.label())}</td>
+                                <td>{row.role.map_or("–", |r| r.label())}<span class="cell-note">{row.role_text.clone()}</span></td>
                                 <td><strong class=format!("need need-{}", row.need.id())>{row.need.short()}</strong>
                                     <span class="cell-note">{row.need_reason.clone()}</span></td>
                                 <td>{if row.open_plans == 0 { "None open".to_string() } else { format!("{} open", row.open_plans) }}
@@ -144,13 +144,16 @@ pub fn TrustPage() -> impl IntoView {
                 </table>
             </div>
             <details class="rule">
-                <summary>"How the level of need is suggested"</summary>
+                <summary>"How the level of need and the role are suggested (Waypoint's rules)"</summary>
+                <p>{NEED_RULES_INTRO}</p>
                 <ul>{NEED_RULES.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}</ul>
-                <p>"It is a starting point for the trust's own categorisation, which the seed trust reviews every six months."</p>
+                <p>{crate::domain::trajectory::ROLE_RULE}</p>
+                <p>"One of the trusts in Waypoint's source documents categorises its schools every year and reviews the categories every six months."</p>
             </details>
 
             <section class="panel" aria-labelledby="trust-grid-heading">
                 <h2 id="trust-grid-heading">"Stages theme by theme"</h2>
+                <p class="hint">{THEMES_NOTE}</p>
                 <StageGrid corner="School" caption="Each school's stage overall and in each theme (latest whole-school assessment)"
                     columns=columns rows=grid />
             </section>

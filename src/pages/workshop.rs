@@ -8,7 +8,7 @@ use crate::components::import_responses::ImportResponses;
 use crate::components::practice_question::PracticeQuestion;
 use crate::components::respondent_bar::RespondentBar;
 use crate::components::save_status::SaveStatusNote;
-use crate::domain::aas::{aas, Practice};
+use crate::domain::aas::{aas, Column, Practice, COLUMN_NOTE, POSITIONS_NOTE};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -51,6 +51,7 @@ pub fn WorkshopPage(id: String) -> impl IntoView {
                 </div>
             </div>
             <AasFraming />
+            <p class="hint">{COLUMN_NOTE}" "{POSITIONS_NOTE}</p>
             <div class="workshop-layout">
                 <div class="workshop-side">
                     <RespondentBar workshop_id=id.clone() active=active />
@@ -65,20 +66,17 @@ pub fn WorkshopPage(id: String) -> impl IntoView {
                                 view! {
                                     <div class="part">
                                         {(area.parts.len() > 1).then(|| view! { <h3>{part.name.clone()}</h3> })}
-                                        <details class="descriptors">
-                                            <summary>"What alignment and autonomy look like in an academy"</summary>
-                                            <h4>{part.questions.aligned.clone()}</h4>
-                                            <p class="column-heading">{part.headings.aligned.clone()}</p>
-                                            <ul>{part.aligned.iter().map(|s| view! { <li>{s.text.clone()}</li> }).collect_view()}</ul>
-                                            <h4>{part.questions.autonomy.clone()}</h4>
-                                            <p class="column-heading">{part.headings.autonomy.clone()}</p>
-                                            <ul>{part.autonomy.iter().map(|s| view! { <li>{s.text.clone()}</li> }).collect_view()}</ul>
-                                        </details>
-                                        <p class="column-question">{part.questions.standardised.clone()}</p>
-                                        {part.standardised.iter().map(|statement| view! {
-                                            <PracticeQuestion workshop_id=id.clone()
-                                                practice=Practice { area, part, statement }
-                                                active=active.into() />
+                                        {Column::ALL.into_iter().map(|column| {
+                                            let (question, statements) = part.column(column);
+                                            let id = id.clone();
+                                            view! {
+                                                <p class="column-question">{question.to_string()}</p>
+                                                {statements.iter().map(|statement| view! {
+                                                    <PracticeQuestion workshop_id=id.clone()
+                                                        practice=Practice { area, part, statement, column }
+                                                        active=active.into() />
+                                                }).collect_view()}
+                                            }
                                         }).collect_view()}
                                     </div>
                                 }

@@ -54,11 +54,11 @@ fn PracticeList(
                     <span class="practice-text">{p.text.clone()}</span>
                     <span class="practice-meta">
                         {if show_spread {
-                            format!("{} · disagreement {} of 4 ({}) · now {}, wanted {}", place_name(&p), p.disagreement(),
+                            format!("{} · {} · disagreement {} of 4 ({}) · now {}, wanted {}", place_name(&p), p.column.suggestion(), p.disagreement(),
                                 disagreement_words(f64::from(p.disagreement())),
                                 describe_position(p.mean_now), describe_position(p.mean_desired))
                         } else {
-                            format!("{} · now {}, wanted {} · gap {}", place_name(&p),
+                            format!("{} · {} · now {}, wanted {} · gap {}", place_name(&p), p.column.suggestion(),
                                 describe_position(p.mean_now), describe_position(p.mean_desired), describe_gap(p.gap))
                         }}
                     </span>
@@ -160,7 +160,7 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                                                         }).collect_view();
                                                         view! {
                                                             <tr class:split=split>
-                                                                <th scope="row" rowspan="2">{p.text.clone()}
+                                                                <th scope="row" rowspan="2">{p.text.clone()}<span class="cell-note">{p.column.suggestion()}</span>
                                                                     {split.then_some(view! { <span class="split-flag">" Disagreement"</span> })}</th>
                                                                 <th scope="row" class="when">"Now"</th>
                                                                 {row(true)}

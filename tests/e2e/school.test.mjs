@@ -1,4 +1,4 @@
-// One school as a whole: three teams assessed side by side with the seed's EY/Year 6
+// One school as a whole: three teams assessed side by side with Carter's EY/Year 6
 // warning, a reassessment compared with the last, and a performance trajectory placed
 // on one of the eight journeys, all surviving a reload.
 import { test } from 'node:test';
@@ -29,6 +29,7 @@ test('teams side by side, history and reassessment, trajectory and journey', asy
   await answerStages(page, IMPROVE);
   await page.getByRole('link', { name: 'Your assessments' }).click();
 
+  await page.locator('.school-group').first().waitFor();
   assert.equal(await page.locator('.school-group').count(), 1, 'three assessments of one school');
   assert.deepEqual((await page.locator('.row-title').allInnerTexts()).sort(), ['Subject: Maths', 'Year group: EYFS', 'Year group: Year 6']);
   await page.locator('.school-group').getByRole('link', { name: 'Hillside Primary' }).click();
@@ -38,7 +39,7 @@ test('teams side by side, history and reassessment, trajectory and journey', asy
   assert.equal(rows.length, 3);
   assert.match(rows.find((r) => r.includes('Maths')), /Subject: Maths\s+Improve/);
   assert.match(rows.find((r) => r.includes('EYFS')), /Year group: EYFS\s+Repair/);
-  assert.match(await teams.locator('.flag').innerText(), /Year group: EYFS and Year group: Year 6 both need repair/);
+  assert.match(await teams.locator('.flag').innerText(), /Year group: EYFS \(2026-07-10\) and Year group: Year 6 \(2026-07-10\) both need repair/);
   assert.ok((await drawnPixels(page, 'section canvas.chart')) > 3000, 'the teams map drew');
 
   // Reassess Maths this term: it starts from the last answers.
@@ -85,18 +86,45 @@ test('teams side by side, history and reassessment, trajectory and journey', asy
   assert.ok(overflow <= 0, `no sideways scroll at 360 px (overflow ${overflow})`);
   await page.setViewportSize({ width: 1400, height: 1000 });
 
-  // Values with the user's thresholds: a decline one band at a time.
+  // Values with the user's thresholds: a slow decline, two bands over six years.
   await page.getByText('A measure with thresholds').click();
   for (const name of ['Remove 2025', 'Remove 2024', 'Remove 2023', 'Remove 2022']) {
     await page.getByRole('button', { name }).click();
   }
-  for (const [period, value] of [['2022', '80'], ['2023', '70'], ['2024', '60'], ['2025', '55']]) {
+  for (const [period, value] of [['2019', '80'], ['2021', '70'], ['2023', '60'], ['2025', '55']]) {
     await page.getByLabel('Period', { exact: true }).fill(period);
     await page.getByLabel('Measure', { exact: true }).fill(value);
     await page.getByRole('button', { name: 'Add point' }).click();
   }
   assert.match(await page.locator('.journey h3').innerText(), /Journey D – Slow Decliners/);
+  assert.match(await page.locator('.journey').innerText(), /Speed from the dates/);
   await page.getByRole('heading', { name: 'Capacity this school needs' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a team marked Early Years or Year 6 explicitly is recognised whatever its name', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  const team = async (name, phase) => {
+    await createAssessment(page, { school: 'Ashgrove Primary', scope: 'team', scopeName: name, date: '2026-10-01' });
+    await answerStages(page, REPAIR);
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    await page.getByLabel('Early Years or Year 6?').selectOption(phase);
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.getByRole('link', { name: 'Your assessments' }).click();
+  };
+  await team('Little Acorns', 'early_years');
+  await team('Leavers', 'year_6');
+  await page.locator('.school-group', { hasText: 'Leavers' }).locator('.school-name a').click();
+  await page.getByRole('heading', { level: 1, name: 'Ashgrove Primary' }).waitFor();
+  assert.match(await page.locator('.flag').first().innerText(), /Team: Little Acorns \(2026-10-01\) and Team: Leavers \(2026-10-01\) both need repair/);
+  assert.match(await page.locator('section', { has: page.getByRole('heading', { name: 'Teams, subjects and year groups' }) }).innerText(), /within one term \(four months\)/);
+  // The marker is kept: the form shows it when the details are edited again.
+  await page.reload();
+  await page.getByRole('link', { name: 'Open latest' }).first().click();
+  await page.waitForSelector('.assessment-layout');
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  assert.match(await page.getByLabel('Early Years or Year 6?').inputValue(), /early_years|year_6/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -253,6 +253,7 @@ test('the trust overview shows every school with stage, journey, role and need, 
   const rows = page.locator('.trust-table').first().locator('tbody tr');
   assert.equal(await rows.count(), 2);
   assert.match(await rows.nth(0).innerText(), /Ash Primary\s+Stabilise.*High/s);
+  assert.match(await rows.nth(0).innerText(), /⚑ Unstable leadership & Ineffective governance/);
   assert.match(await rows.nth(1).innerText(), /Beech Academy\s+Sustain.*Low/s);
   await page.getByLabel('Level of need').selectOption('low');
   assert.equal(await rows.count(), 1);

@@ -41,6 +41,9 @@ test('a workshop with three respondents: two on screen, one merged from a file',
   await place(page, 'governance-s1', 'autonomous', 'standardised');
   await place(page, 'finance-s1', 'aligned', 'standardised');
   await page.locator('#governance-s1-note').fill('Values differ between our primaries and secondaries.');
+  // An autonomy statement is a practice to place too, with Carter's column as a suggestion.
+  await place(page, 'support-o2', 'partly_aligned', 'aligned');
+  assert.match(await page.locator('[data-practice="support-o2"]').innerText(), /Carter's suggestion: autonomy/);
 
   await addRespondent(page, 'Bo Singh', 'Headteacher');
   assert.equal(await page.locator('#governance-s1-now-autonomous').isChecked(), false, 'Bo starts blank');
@@ -105,6 +108,8 @@ test('a workshop with three respondents: two on screen, one merged from a file',
   assert.doesNotMatch(await page.locator('.spread').innerText(), /Ann Evans|Bo Singh|Cy Okafor/);
   await page.getByLabel('Show names').check();
   assert.match(await valuesRow.innerText(), /Ann Evans, Bo Singh\s+Cy Okafor/);
+  const behaviourRow = page.locator('.spread-table tr', { hasText: 'Behaviour systems are academy centric against MAT ethos' });
+  assert.match(await behaviourRow.innerText(), /Carter's suggestion: autonomy[\s\S]*Ann Evans/);
   const areas = await page.locator('.spectrum-profile table').innerText();
   assert.match(areas, /Financial Management\s+Aligned \(2\.0\)\s+Standardised \(3\.7\)\s+1\.7 towards standardisation/);
   assert.ok((await drawnPixels(page)) > 3000, 'the spectrum chart drew');

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use waypoint::domain::aas::{aas, Placing, Position, Respondent, Workshop};
-use waypoint::domain::assessment::{Answer, Assessment, Level, Scope};
+use waypoint::domain::assessment::{Answer, Assessment, Level, Phase, Scope};
 use waypoint::domain::content::four_stages;
 use waypoint::domain::plan::{Intervention, Kind, Progress, Review, Status};
 use waypoint::domain::school::{School, Trust};
@@ -125,6 +125,11 @@ pub fn assessment(rng: &mut Rng, id: String) -> Assessment {
         date: rng.date(),
         assessors: rng.text(2),
         answers,
+        phase: if rng.chance(20) {
+            rng.pick(&Phase::ALL).id().to_string()
+        } else {
+            String::new()
+        },
         created_ms: rng.time(),
         updated_ms: rng.time(),
     }
@@ -184,6 +189,7 @@ pub fn trajectory(rng: &mut Rng, id: String, school_id: &str) -> Trajectory {
         points: (0..rng.below(6))
             .map(|n| Point {
                 period: format!("{}", 2019 + n),
+                date: rng.chance(30).then(|| rng.date()),
                 band: rng.chance(80).then(|| *rng.pick(&Band::ALL)),
                 value: thresholds.is_some().then(|| rng.below(1000) as f64 / 10.0),
             })
