@@ -34,24 +34,44 @@ pub const MAX_CODE_LINK: usize = 1_200;
 /// them ("Anonymous 2").
 pub const ANONYMOUS: &str = "Anonymous";
 
-/// What a join link carries: the workshop, without anyone's answers.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-struct InvitePayload {
+/// What a join link or a response link carries, as one document (one reader for both,
+/// which keeps the download small); each kind uses its own fields.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct Payload {
+    #[serde(default)]
     f: String,
-    v: u64,
+    #[serde(default)]
+    v: Option<u64>,
     /// Fingerprint of the tool's practices.
+    #[serde(default)]
     k: String,
-    /// The facilitator's workshop id and trust id.
+    /// The facilitator's workshop id.
+    #[serde(default)]
     w: String,
+    /// Join: the trust's id. Response: the respondent's id (random, made when they joined).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     t: String,
-    /// The trust's name, the academy (empty for the trust as a whole) and the date.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    r: String,
+    /// Join: the trust's name. Response: the respondent's name (none when anonymous).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     n: String,
+    /// Join: the academy (empty for the trust as a whole). Response: the answers, two
+    /// characters per practice in the tool's order (now, then wanted).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     a: String,
+    /// Join: the date.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     d: String,
-    /// One `1` or `0` per practice in the tool's order; absent for all of them.
+    /// Join: one `1` or `0` per practice in the tool's order; absent for all of them.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     c: String,
+    /// Response: the role.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    o: String,
+    /// Response: notes by practice id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    m: BTreeMap<String, String>,
 }
 
 /// A workshop as a join link carries it.
@@ -74,28 +94,6 @@ impl Invite {
         copy.joined_from = Some(self.workshop_id);
         copy
     }
-}
-
-/// What a response link carries: one person's answers to one workshop.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-struct ResponsePayload {
-    f: String,
-    v: u64,
-    k: String,
-    /// The facilitator's workshop id.
-    w: String,
-    /// The respondent's id: random, made when they joined.
-    r: String,
-    /// Name and role; no name when anonymous.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    n: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    o: String,
-    /// Two characters per practice in the tool's order: now, then wanted.
-    a: String,
-    /// Notes by practice id.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    m: BTreeMap<String, String>,
 }
 
 /// A response as read: whose workshop it answers, and the respondent to merge.
@@ -146,34 +144,24 @@ pub fn normalise_choice(framework: &AasFramework, chosen: &[String]) -> Vec<Stri
     }
 }
 
-fn check_header(f: &str, v: Option<u64>, format: &str) -> Result<(), ReadError> {
-    if f != format {
-        return Err(ReadError::NotWaypoint);
-    }
-    match v {
-        Some(v) if v > JOIN_VERSION => Err(ReadError::NewerVersion { found: v }),
-        Some(_) => Ok(()),
-        None => Err(ReadError::Invalid("the link's version is missing".into())),
-    }
-}
-
-/// The format and version of a payload, read before the rest so that a newer or foreign
-/// payload is named as such rather than as damaged.
-#[derive(Deserialize)]
-struct Header {
-    #[serde(default)]
-    f: String,
-    #[serde(default)]
-    v: Option<u64>,
-}
-
-fn read_header(json: &str, format: &str, limit: usize) -> Result<(), ReadError> {
+/// Reads a payload of the given format, naming a foreign or newer one as such rather
+/// than as damaged.
+fn read_payload(json: &str, format: &str, limit: usize) -> Result<Payload, ReadError> {
     if json.len() > limit {
         return Err(ReadError::Invalid("the link holds too much data".into()));
     }
-    let header: Header =
-        serde_json::from_str(json).map_err(|e| ReadError::NotJson(e.to_string()))?;
-    check_header(&header.f, header.v, format)
+    let p: Payload = serde_json::from_str(json).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => ReadError::Invalid(e.to_string()),
+        _ => ReadError::NotJson(e.to_string()),
+    })?;
+    if p.f != format {
+        return Err(ReadError::NotWaypoint);
+    }
+    match p.v {
+        Some(v) if v > JOIN_VERSION => Err(ReadError::NewerVersion { found: v }),
+        Some(_) => Ok(p),
+        None => Err(ReadError::Invalid("the link's version is missing".into())),
+    }
 }
 
 const OTHER_VERSION: &str =
@@ -196,9 +184,9 @@ pub fn invite_json(framework: &AasFramework, workshop: &Workshop, trust_name: &s
             })
             .collect()
     };
-    let payload = InvitePayload {
+    let payload = Payload {
         f: INVITE_FORMAT.into(),
-        v: JOIN_VERSION,
+        v: Some(JOIN_VERSION),
         k: fingerprint(framework),
         w: workshop.id.clone(),
         t: workshop.trust_id.clone(),
@@ -206,15 +194,14 @@ pub fn invite_json(framework: &AasFramework, workshop: &Workshop, trust_name: &s
         a: workshop.academy.clone(),
         d: workshop.date.clone(),
         c: mask,
+        ..Payload::default()
     };
     serde_json::to_string(&payload).expect("a payload always serialises")
 }
 
 /// Reads a join link's payload, checking everything a hand-made link could get wrong.
 pub fn read_invite(framework: &AasFramework, json: &str) -> Result<Invite, ReadError> {
-    read_header(json, INVITE_FORMAT, MAX_INVITE_BYTES)?;
-    let p: InvitePayload =
-        serde_json::from_str(json).map_err(|e| ReadError::Invalid(e.to_string()))?;
+    let p = read_payload(json, INVITE_FORMAT, MAX_INVITE_BYTES)?;
     if p.k != fingerprint(framework) {
         return Err(ReadError::Invalid(OTHER_VERSION.into()));
     }
@@ -283,9 +270,9 @@ pub fn response_json(
         answers.push(digit(placing.and_then(|p| p.now)));
         answers.push(digit(placing.and_then(|p| p.desired)));
     }
-    let payload = ResponsePayload {
+    let payload = Payload {
         f: RESPONSE_FORMAT.into(),
-        v: JOIN_VERSION,
+        v: Some(JOIN_VERSION),
         k: fingerprint(framework),
         w: workshop_id.to_string(),
         r: respondent.id.clone(),
@@ -302,6 +289,7 @@ pub fn response_json(
             .filter(|(_, p)| !p.note.is_empty())
             .map(|(id, p)| (id.clone(), p.note.clone()))
             .collect(),
+        ..Payload::default()
     };
     serde_json::to_string(&payload).expect("a payload always serialises")
 }
@@ -309,9 +297,7 @@ pub fn response_json(
 /// Reads a response link's payload. Names, roles and notes are kept within their
 /// limits; anything that does not fit the tool is refused with the reason.
 pub fn read_response(framework: &AasFramework, json: &str) -> Result<Response, ReadError> {
-    read_header(json, RESPONSE_FORMAT, MAX_RESPONSE_BYTES)?;
-    let p: ResponsePayload =
-        serde_json::from_str(json).map_err(|e| ReadError::Invalid(e.to_string()))?;
+    let p = read_payload(json, RESPONSE_FORMAT, MAX_RESPONSE_BYTES)?;
     if p.k != fingerprint(framework) {
         return Err(ReadError::Invalid(OTHER_VERSION.into()));
     }

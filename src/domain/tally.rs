@@ -142,13 +142,16 @@ pub fn tally(framework: &AasFramework, workshop: &Workshop) -> Tally {
     }
 }
 
+/// An area's name with its mean positions now and wanted (0–4).
+pub type AreaMeans = (String, Option<f64>, Option<f64>);
+
 /// One role's view of each area, shown only for three or more people.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RoleView {
     pub role: String,
     pub people: usize,
     /// Area name, mean now and mean wanted; `None` when the group is too small to show.
-    pub areas: Option<Vec<(String, Option<f64>, Option<f64>)>>,
+    pub areas: Option<Vec<AreaMeans>>,
 }
 
 /// Each role's mean positions by area, hidden for roles of fewer than three people.
