@@ -127,7 +127,13 @@ pub fn JoinPage(data: String) -> impl IntoView {
                                 {move || problem.get().then(|| view! {
                                     <div class="error-summary" role="alert" tabindex="-1">
                                         <h2>"There is a problem"</h2>
-                                        <ul><li><a href="#join-name">"Enter your name, or choose to answer anonymously"</a></li></ul>
+                                        <ul><li><a href="#join-name" on:click=|ev| {
+                                            // The page's address holds the route: move focus instead of following the anchor.
+                                            ev.prevent_default();
+                                            if let Some(field) = document().get_element_by_id("join-name") {
+                                                let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(field).focus();
+                                            }
+                                        }>"Enter your name, or choose to answer anonymously"</a></li></ul>
                                     </div>
                                 })}
                                 <form class="details-form" on:submit=submit novalidate>

@@ -21,10 +21,20 @@ const tally = async (page) => ({
 });
 
 /** A member joins by the link, answers every practice and returns their response link. */
-async function member(browser, link, { name, role, anonymous = false, viewport, answers }) {
+async function member(browser, link, { name, role, anonymous = false, viewport, answers, axe = false }) {
   const { context, page, errors } = await openApp(browser, link, { viewport });
   await page.getByRole('heading', { name: 'Join the board workshop' }).waitFor();
   assert.match(await page.locator('main').innerText(), /You will place 3 practices/);
+  if (axe) {
+    // No name and not anonymous: an error summary linked to the field.
+    await page.getByRole('button', { name: 'Start answering' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    await summary.getByRole('link', { name: 'Enter your name, or choose to answer anonymously' }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'join-name');
+    assert.deepEqual(await axeViolations(page), [], 'axe on the join form with an error');
+    await page.screenshot({ path: join(ARTIFACTS, 'devices-phone-join.png'), fullPage: true });
+  }
   if (anonymous) await page.getByLabel('Answer anonymously').check();
   else await page.getByLabel('Your name').fill(name);
   await page.getByLabel('Your role').selectOption(role);
@@ -37,6 +47,7 @@ async function member(browser, link, { name, role, anonymous = false, viewport, 
   }
   await page.getByRole('heading', { name: 'Send my answers' }).waitFor();
   const response = await page.getByLabel('Your answer link').inputValue();
+  if (axe) assert.deepEqual(await axeViolations(page), [], 'axe on the send page');
   assert.match(response, /#\/answers\/[A-Za-z0-9_-]+$/);
   return { context, page, errors, response };
 }
@@ -68,7 +79,7 @@ test('three members join by link on their own devices, answer, and hand back; th
 
   // Ann on a phone, Bo on a laptop, and an anonymous headteacher on a laptop.
   const ann = await member(app.browser, link, {
-    name: 'Ann Evans', role: 'Board member', viewport: PHONE,
+    name: 'Ann Evans', role: 'Board member', viewport: PHONE, axe: true,
     answers: [['autonomous', 'standardised'], ['aligned', 'aligned'], ['partly_aligned', 'standardised']],
   });
   const bo = await member(app.browser, link, {
@@ -190,6 +201,10 @@ test('three members join by link on their own devices, answer, and hand back; th
   const target = await ann.page.locator('label[for="m-now-aligned"]').boundingBox();
   assert.ok(target.height >= 44 && target.width >= 300, `large targets (${target.width}×${target.height})`);
   assert.deepEqual(await axeViolations(ann.page), [], 'axe on the phone view');
+
+  // On her phone's home page, the workshop opens where she answers and sends.
+  await ann.page.goto(app.server.url);
+  await ann.page.locator('.workshop-row').getByRole('link', { name: 'Send my answers' }).waitFor();
 
   for (const m of [ann, bo, anon]) {
     assert.deepEqual(m.errors, []);

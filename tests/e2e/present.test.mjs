@@ -19,7 +19,7 @@ async function newWorkshop(page, date) {
 
 async function addPerson(page, name, role) {
   await page.getByLabel('Add a person').fill(name);
-  await page.getByLabel('Role').selectOption(role);
+  await page.getByLabel('Role', { exact: true }).selectOption(role);
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.getByRole('columnheader', { name }).first().waitFor();
 }

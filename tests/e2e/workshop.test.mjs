@@ -97,7 +97,7 @@ test('a workshop with three respondents: two on screen, one merged from a file',
   await page.getByRole('heading', { name: 'Where each area stands' }).waitFor();
   assert.match(await page.locator('.assessment-head .meta').innerText(), /3 respondents/);
   const split = page.locator('section', { has: page.getByRole('heading', { name: 'Where the board disagrees most' }) });
-  assert.match(await split.innerText(), /Articulating the values and beliefs of the trust[\s\S]*Governance and Setting Vision · disagreement 4 of 4 \(far apart\)/);
+  assert.match(await split.innerText(), /Articulating the values and beliefs of the trust[\s\S]*Governance and Setting Vision · Carter's suggestion: standardised · disagreement 4 of 4 \(far apart\)/);
   // One name per area: the part's own title ("Governance & Setting Vision and Direction") is not used.
   assert.doesNotMatch(await page.locator('.workshop-results').innerText(), /Governance & Setting Vision and Direction/);
   const gaps = page.locator('section', { has: page.getByRole('heading', { name: 'Largest gaps between now and wanted' }) });
