@@ -18,6 +18,7 @@ pub mod import_files;
 pub mod import_log;
 pub mod import_responses;
 pub mod intervention_card;
+pub mod newest;
 pub mod next_steps;
 pub mod note_field;
 pub mod position_summary;

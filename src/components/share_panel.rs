@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::state::AppState;
 
 use crate::browser;
+use crate::components::newest::Newest;
 use crate::domain::assessment::Assessment;
 use crate::domain::share::{link_fit, LinkFit, MAIL_SAFE_LENGTH};
 use crate::share_link;
@@ -16,8 +17,10 @@ pub fn SharePanel(assessment: Memo<Option<Assessment>>) -> impl IntoView {
     let copied = RwSignal::new(None::<bool>);
     let state = expect_context::<AppState>();
     // A link shows the answers as they were when it was made.
+    let newest = Newest::new();
     Effect::new(move |_| {
         assessment.track();
+        newest.cancel();
         if link.with_untracked(Option::is_some) {
             link.set(None);
             copied.set(None);
@@ -30,18 +33,19 @@ pub fn SharePanel(assessment: Memo<Option<Assessment>>) -> impl IntoView {
         let school = state
             .store
             .with_untracked(|s| s.school_name(&current.school_id).to_string());
-        leptos::task::spawn_local(async move {
-            let made = share_link::make_fragment(&school, &current)
-                .await
-                .map(|fragment| {
+        newest.spawn(
+            async move { share_link::make_fragment(&school, &current).await },
+            move |made| {
+                let made = made.map(|fragment| {
                     let base = web_sys::window()
                         .and_then(|w| w.location().href().ok())
                         .map(|h| h.split('#').next().unwrap_or_default().to_string())
                         .unwrap_or_default();
                     format!("{base}{fragment}")
                 });
-            link.set(Some(made));
-        });
+                link.set(Some(made));
+            },
+        );
     };
     let copy = move |_| {
         if let Some(Ok(text)) = link.get_untracked() {

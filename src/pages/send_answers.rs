@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::newest::Newest;
 use crate::components::qr_code::QrCode;
 use crate::domain::aas::{aas, Respondent, Workshop};
 use crate::domain::join::{chosen_practices, handover, Handover};
@@ -25,14 +26,16 @@ pub fn SendAnswersPage(id: String) -> impl IntoView {
         })
     });
     let link = RwSignal::new(None::<Result<String, String>>);
+    let newest = Newest::new();
     Effect::new(move |_| {
         let Some((w, _)) = mine.get() else { return };
         let (Some(from), Some(me)) = (w.joined_from.clone(), w.respondents.first().cloned()) else {
             return;
         };
-        leptos::task::spawn_local(async move {
-            link.set(Some(crate::join_link::make_response(&from, &me).await));
-        });
+        newest.spawn(
+            async move { crate::join_link::make_response(&from, &me).await },
+            move |made| link.set(Some(made)),
+        );
     });
     let counts = move || {
         mine.with(|m| {

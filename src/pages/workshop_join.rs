@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::import_responses::ImportResponses;
+use crate::components::newest::Newest;
 use crate::components::practice_choice::PracticeChoice;
 use crate::components::qr_code::QrCode;
 use crate::components::workshop_tally::WorkshopTally;
@@ -30,17 +31,21 @@ pub fn WorkshopJoinPage(id: String) -> impl IntoView {
     });
     let link = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
+    // The old link is withdrawn at once, so nobody copies or scans a stale choice.
+    let newest = Newest::new();
     Effect::new(move |_| {
         let Some((workshop, trust)) = carried.get() else {
             return;
         };
         browser::set_title(&format!("Join {} – Waypoint", workshop.title(&trust)));
-        leptos::task::spawn_local(async move {
-            match crate::join_link::make_invite(&workshop, &trust).await {
+        link.set(String::new());
+        newest.spawn(
+            async move { crate::join_link::make_invite(&workshop, &trust).await },
+            move |made| match made {
                 Ok(made) => link.set(made),
                 Err(why) => problem.set(Some(why)),
-            }
-        });
+            },
+        );
     });
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
