@@ -121,7 +121,7 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
                     (!rows.is_empty()).then(|| view! {
                         <h2>{area.name.clone()}</h2>
                         <div class="table-scroll" role="region" aria-label=format!("Grid for {}", area.name) tabindex="0">
-                            <table class="grid-table">
+                            <table class="answer-grid">
                                 <thead><tr>
                                     <th scope="col">"Practice"</th>
                                     {people.iter().map(|(_, name)| view! { <th scope="col" dir="auto">{name.clone()}</th> }).collect_view()}
