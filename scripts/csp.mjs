@@ -24,24 +24,27 @@ const policy = [
   "form-action 'none'",
 ].join('; ');
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
-// The QR scanner's worker is fetched only when the scanner opens; the page names its
-// loader in a meta element, which the service worker does not prefetch. Trunk does not
-// hash a worker's files, so they are named here by a hash of their contents, as Trunk
-// names the app's: a browser never pairs one release's script with another's wasm.
+// The QR code workers (the encoder and the scanner) are fetched only when a page needs
+// them; the page names their loaders in meta elements, which the service worker does not
+// prefetch. Trunk does not hash a worker's files, so they are named here by a hash of
+// their contents, as Trunk names the app's: a browser never pairs one release's script
+// with another's wasm.
 const at = (name) => join(dir, name);
-if (!existsSync(at('scanner_loader.js'))) throw new Error('the scanner worker was not built');
-const hash = createHash('sha256').update(readFileSync(at('scanner.js'))).update(readFileSync(at('scanner_bg.wasm'))).digest('hex').slice(0, 16);
-renameSync(at('scanner.js'), at(`scanner-${hash}.js`));
-renameSync(at('scanner_bg.wasm'), at(`scanner-${hash}_bg.wasm`));
-unlinkSync(at('scanner_loader.js'));
-const loader = `scanner-${hash}_loader.js`;
-writeFileSync(at(loader), `importScripts("./scanner-${hash}.js");wasm_bindgen({ module_or_path: "./scanner-${hash}_bg.wasm" });`);
-const scanner = `<meta name="waypoint-scanner" content="./${loader}" />`;
+const workers = ['encoder', 'scanner'].map((name) => {
+  if (!existsSync(at(`${name}_loader.js`))) throw new Error(`the ${name} worker was not built`);
+  const hash = createHash('sha256').update(readFileSync(at(`${name}.js`))).update(readFileSync(at(`${name}_bg.wasm`))).digest('hex').slice(0, 16);
+  renameSync(at(`${name}.js`), at(`${name}-${hash}.js`));
+  renameSync(at(`${name}_bg.wasm`), at(`${name}-${hash}_bg.wasm`));
+  unlinkSync(at(`${name}_loader.js`));
+  const loader = `${name}-${hash}_loader.js`;
+  writeFileSync(at(loader), `importScripts("./${name}-${hash}.js");wasm_bindgen({ module_or_path: "./${name}-${hash}_bg.wasm" });`);
+  return `<meta name="waypoint-${name}" content="./${loader}" />`;
+});
 let out = html;
 if (!out.includes('http-equiv="Content-Security-Policy"')) {
   out = out.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${meta}`);
 }
 if (!out.includes('name="waypoint-scanner"')) {
-  out = out.replace('</head>', `  ${scanner}\n  </head>`);
+  out = out.replace('</head>', `  ${workers.join('\n    ')}\n  </head>`);
 }
 writeFileSync(file, out);

@@ -47,7 +47,7 @@ pub fn WorkshopComparison(workshop: Memo<Option<Workshop>>) -> impl IntoView {
                     }).collect_view()}
                 </select>
                 <div class="table-scroll" role="region" aria-label="Practices then and now" tabindex="0">
-                    <table class="compare-table">
+                    <table class="workshop-compare">
                         <thead><tr>
                             <th scope="col">"Practice"</th><th scope="col">"Then: now → wanted"</th>
                             <th scope="col">"This time: now → wanted"</th><th scope="col">"Now moved"</th>

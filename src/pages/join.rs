@@ -137,7 +137,7 @@ pub fn JoinPage(data: String) -> impl IntoView {
                                     </div>
                                 })}
                                 <form class="details-form" on:submit=submit novalidate>
-                                    <div class="field check">
+                                    <div class="check">
                                         <input type="checkbox" id="join-anonymous" prop:checked=move || anonymous.get()
                                             on:change=move |_| { anonymous.update(|a| *a = !*a); problem.set(false); } />
                                         <label for="join-anonymous">"Answer anonymously"</label>

@@ -97,7 +97,7 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
                 <p class="breadcrumb"><a href=back.clone()>"Back to the workshop"</a></p>
                 <h1 dir="auto">{move || title().map(|t| format!("{t}: answers as a grid"))}</h1>
                 <p>"Practices are rows and people are columns. For each person, choose where the practice is now and where they want it; everything is saved as you go."</p>
-                <form class="inline-form" on:submit=add>
+                <form class="inline-form grid-add" on:submit=add>
                     <label for="grid-name">"Add a person"</label>
                     <input id="grid-name" type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string()
                         prop:value=move || new_name.get()
@@ -121,7 +121,7 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
                     (!rows.is_empty()).then(|| view! {
                         <h2>{area.name.clone()}</h2>
                         <div class="table-scroll" role="region" aria-label=format!("Grid for {}", area.name) tabindex="0">
-                            <table class="grid-table">
+                            <table class="answer-grid">
                                 <thead><tr>
                                     <th scope="col">"Practice"</th>
                                     {people.iter().map(|(_, name)| view! { <th scope="col" dir="auto">{name.clone()}</th> }).collect_view()}

@@ -91,9 +91,21 @@ test('axe finds no violations on any page or dialog', async () => {
   await page.getByRole('link', { name: 'See the results' }).click();
   await page.locator('.workshop-results').waitFor();
   await check('workshop results');
-  await page.getByRole('button', { name: 'Present' }).click();
-  await page.locator('.presentation').waitFor();
-  await check('workshop results, presentation');
+  await page.getByLabel('Show names').check();
+  await check('workshop results, names shown');
+  const workshop = new URL(page.url()).hash.split('/')[2];
+  await page.goto(`${app.server.url}#/workshop/${workshop}/join`);
+  await page.locator('svg.qr-code').waitFor();
+  await page.getByText(/Practices for this meeting/).click();
+  await check('join this workshop, with the practices chosen');
+  await page.goto(`${app.server.url}#/workshop/${workshop}/grid`);
+  await page.getByRole('heading', { name: /answers as a grid/ }).waitFor();
+  await check('answers as a grid');
+  await page.goto(`${app.server.url}#/workshop/${workshop}/present`);
+  await page.locator('.presentation canvas').waitFor();
+  await check('presentation, first slide');
+  await page.keyboard.press('ArrowRight');
+  await check('presentation, an area');
   await page.goto(`${app.server.url}#/nowhere`);
   await check('page not found');
   // Storage that cannot be read: the banner.

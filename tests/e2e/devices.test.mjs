@@ -55,6 +55,11 @@ async function member(browser, link, { name, role, anonymous = false, viewport, 
 test('three members join by link on their own devices, answer, and hand back; the tally follows', async () => {
   const host = await openApp(app.browser, app.server.url);
   const { page } = host;
+  // The QR code workers are fetched only by the pages that need them.
+  const fetched = [];
+  host.context.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const initial = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  assert.ok(!initial.some((u) => /encoder|scanner/.test(u)), `the app's download has no QR code worker: ${initial}`);
   await page.getByRole('link', { name: 'New workshop' }).click();
   await page.getByLabel('Trust', { exact: true }).fill('Oak Learning Trust');
   await page.getByRole('button', { name: 'Start workshop' }).click();
@@ -72,7 +77,8 @@ test('three members join by link on their own devices, answer, and hand back; th
     return value.includes('#/join/') && value;
   }, { what: 'the join link' });
   assert.ok(link.length < 400, `a short link (${link.length} characters)`);
-  assert.equal(await page.locator('svg.qr-code').count(), 1, 'a QR code of the link');
+  await page.locator('svg.qr-code').waitFor();
+  assert.ok(fetched.some((p) => /^\/encoder-[0-9a-f]{16}_bg\.wasm$/.test(p)), 'the encoder came with the join screen');
   assert.equal((await tally(page)).total, 'No answers yet.');
   assert.deepEqual(await axeViolations(page), [], 'axe on the join screen');
   await page.screenshot({ path: join(ARTIFACTS, 'devices-join-screen.png'), fullPage: true });
@@ -131,8 +137,6 @@ test('three members join by link on their own devices, answer, and hand back; th
     image.src = `data:image/svg+xml;base64,${btoa(markup.replace("<svg", "<svg xmlns=\"http://www.w3.org/2000/svg\""))}`;
     navigator.mediaDevices.getUserMedia = async () => canvas.captureStream(10);
   }, svg);
-  const fetched = [];
-  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   assert.ok(!fetched.some((p) => p.includes('scanner')), 'the decoder is not fetched until the scanner opens');
   await page.getByRole('button', { name: 'Scan answer codes with the camera' }).click();
   await page.locator('.import-messages li', { hasText: 'added an anonymous answer' }).waitFor({ timeout: 20000 });

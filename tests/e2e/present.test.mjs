@@ -63,7 +63,7 @@ test('grid entry, a full-screen presentation, and last year against this year', 
   // The results: compared with last year by the trust's record.
   await page.goto(`${app.server.url}#/workshop/${workshopId}/results`);
   await page.getByRole('heading', { name: 'Compared with an earlier workshop' }).waitFor();
-  const row = page.locator('.compare-table tr', { hasText: practice });
+  const row = page.locator('.workshop-compare tr', { hasText: practice });
   assert.match(await row.innerText(), /Autonomous \(0\.0\) → Aligned \(2\.0\)\s+Aligned \(1\.5\) → Standardised \(3\.5\)\s+1\.5 towards standardisation/);
   // Three board members are shown as a group; one headteacher is not, with the reason.
   const roles = await page.locator('.role-views').innerText();

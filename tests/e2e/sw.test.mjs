@@ -75,7 +75,7 @@ async function deploy(dir) {
   const before = inlineScriptHashes(html);
   const renamed = [];
   for (const name of await readdir(dir)) {
-    const m = name.match(/^(.+)-([0-9a-f]{16})(_bg\.wasm|\.js|\.css)$/);
+    const m = name.match(/^(.+)-([0-9a-f]{12,16})(_bg\.wasm|\.js|\.css)$/);
     if (!m || !html.includes(name)) continue;
     const next = `${m[1]}-${'0123456789abcdef'.split('').reverse().join('')}${m[3]}`;
     assert.notEqual(next, name);
