@@ -1,12 +1,17 @@
 //! The pure domain: no browser APIs, so all of it is tested natively with `cargo test`.
 
 pub mod aas;
+pub mod accountability;
 pub mod assessment;
+pub mod calendar;
+pub mod categorise;
 pub mod content;
+pub mod cycle;
 pub mod dates;
 pub mod edit;
 pub mod exchange;
 pub mod ids;
+pub mod inside_out;
 pub mod layout;
 pub mod listing;
 pub mod order;
