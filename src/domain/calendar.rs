@@ -145,15 +145,26 @@ impl TrustCalendar {
         }
     }
 
-    /// The same calendar moved to the school year starting `start`: every first date
-    /// moves by the same number of days, so the pattern of the year is kept.
+    /// The same calendar moved to the school year starting `start`: every date moves by
+    /// the same number of months (when both years start on the same day of the month) or
+    /// of days, so the pattern of the year is kept.
     pub fn moved_to(&self, start: &str) -> Option<TrustCalendar> {
-        let shift = days_between(&self.year_start, start)?;
+        let days = days_between(&self.year_start, start)?;
+        let months = (self.year_start.get(8..) == start.get(8..)).then(|| {
+            let month = |d: &str| -> i64 {
+                d[0..4].parse::<i64>().unwrap_or(0) * 12 + d[5..7].parse::<i64>().unwrap_or(0)
+            };
+            month(start) - month(&self.year_start)
+        });
+        let shift = |date: &str| match months {
+            Some(m) => add_months(date, m),
+            None => add_days(date, days),
+        };
         let mut moved = self.clone();
         moved.year_start = start.to_string();
-        moved.year_end = add_days(&self.year_end, shift)?;
+        moved.year_end = shift(&self.year_end)?;
         for item in &mut moved.items {
-            item.first = add_days(&item.first, shift)?;
+            item.first = shift(&item.first)?;
         }
         Some(moved)
     }
@@ -420,8 +431,9 @@ pub fn utc_stamp(ms: f64) -> String {
 }
 
 /// The calendar as an iCalendar file (RFC 5545): one all-day event per date, each with
-/// a stable id, so that importing it again updates rather than duplicates.
-pub fn ics(events: &[Event], name: &str, stamp_ms: f64) -> String {
+/// an id made from the calendar's id (`id`) and the event's, so that importing it again
+/// updates rather than duplicates, and two trusts' events never share an id.
+pub fn ics(id: &str, events: &[Event], name: &str, stamp_ms: f64) -> String {
     use ics::parameters::Value;
     use ics::properties::{Categories, Description, DtEnd, DtStart, Method, Summary, Transp};
     use ics::{escape_text, Event as Vevent, ICalendar};
@@ -437,7 +449,7 @@ pub fn ics(events: &[Event], name: &str, stamp_ms: f64) -> String {
         let Some(next) = day_number(&event.date).map(|n| from_day_number(n + 1)) else {
             continue;
         };
-        let mut vevent = Vevent::new(format!("{}@waypoint", event.uid), stamp.clone());
+        let mut vevent = Vevent::new(format!("{}-{}@waypoint", id, event.uid), stamp.clone());
         let mut start = DtStart::new(compact(&event.date));
         start.add(Value::DATE);
         let mut end = DtEnd::new(compact(&next));
