@@ -18,6 +18,14 @@ pub enum Route {
     Shared(String),
     /// Every school in this browser, for a trust.
     Trust,
+    /// The trust's calendar: its cadence and what is due when.
+    TrustCalendar,
+    /// The board summary of every school's intervention plans (printable).
+    TrustBoard,
+    /// The half-termly dashboard for the board.
+    TrustDashboard,
+    /// A headteacher's report to the board, by the school's id (printable).
+    HeadReport(String),
     NotFound,
 }
 
@@ -37,6 +45,10 @@ impl Route {
             ["assessment", id, "report"] if is_id(id) => Route::Report((*id).to_string()),
             ["shared", data] if is_share_data(data) => Route::Shared((*data).to_string()),
             ["trust"] => Route::Trust,
+            ["trust", "calendar"] => Route::TrustCalendar,
+            ["trust", "board"] => Route::TrustBoard,
+            ["trust", "dashboard"] => Route::TrustDashboard,
+            ["school", id, "board-report"] if is_id(id) => Route::HeadReport((*id).to_string()),
             _ => Route::NotFound,
         }
     }
@@ -54,6 +66,10 @@ impl Route {
             Route::Report(id) => format!("#/assessment/{id}/report"),
             Route::Shared(data) => format!("#/shared/{data}"),
             Route::Trust => "#/trust".into(),
+            Route::TrustCalendar => "#/trust/calendar".into(),
+            Route::TrustBoard => "#/trust/board".into(),
+            Route::TrustDashboard => "#/trust/dashboard".into(),
+            Route::HeadReport(id) => format!("#/school/{id}/board-report"),
         }
     }
 }
@@ -85,6 +101,10 @@ mod tests {
             Route::Report("a1".into()),
             Route::Shared("eJzLSM3JyVcozy_KSQEAGgQEXQ".into()),
             Route::Trust,
+            Route::TrustCalendar,
+            Route::TrustBoard,
+            Route::TrustDashboard,
+            Route::HeadReport("s1".into()),
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

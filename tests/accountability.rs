@@ -479,6 +479,10 @@ fn the_new_records_survive_export_import_and_merging() {
         back.get("a1").unwrap().source("stabilise-4"),
         Some("half_termly_data")
     );
+    let answers = waypoint::domain::exchange::answers_csv(&back, &back.assessments);
+    assert!(answers
+        .lines()
+        .any(|l| l.contains(",stabilise-4,") && l.ends_with(",Half-termly data")));
     // A school's file holds its categorisations; an assessment's does not.
     let school = select(&store, &Selection::School(support::SCHOOL_ID.into()));
     assert_eq!(school.categorisations.len(), 1);

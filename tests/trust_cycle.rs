@@ -66,6 +66,7 @@ fn every_quoted_text_is_in_its_source_verbatim() {
         assert!(cycle.contains(text), "not in 001: {text}");
     }
     assert!(inside_out.contains(&c.order_giver), "{}", c.order_giver);
+    assert!(inside_out.contains(&c.inside_out), "{}", c.inside_out);
     assert!(categorise.contains(&c.categorise), "{}", c.categorise);
     for item in &c.cadence {
         let source = match item.source.as_str() {

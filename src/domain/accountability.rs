@@ -79,6 +79,17 @@ impl Impact {
         }
     }
 
+    /// Sets the text under one of the four headings.
+    pub fn set_heading(&mut self, id: &str, text: String) {
+        match id {
+            "practice" => self.practice = text,
+            "systems" => self.systems = text,
+            "organisation" => self.organisation = text,
+            "outcomes" => self.outcomes = text,
+            _ => {}
+        }
+    }
+
     /// Checks what was typed; the message says what to fix.
     pub fn validate(&self) -> Result<(), String> {
         if !is_iso_date(&self.date) {

@@ -79,6 +79,8 @@ pub struct TrustCycle {
     pub categorise: String,
     pub cadence: Vec<CadenceDefault>,
     pub rings: Vec<Ring>,
+    /// How the source trust plans: from the centre outwards.
+    pub inside_out: String,
     pub ring_rule: String,
     /// Ring id → the features placed in it (Waypoint's mapping).
     pub ring_features: BTreeMap<String, Vec<String>>,

@@ -682,6 +682,7 @@ pub fn answers_csv(store: &Store, assessments: &[Assessment]) -> String {
         "Answer",
         "Evidence note",
         "Red flag",
+        "Diagnosis source",
     ]
     .map(String::from)
     .to_vec()];
@@ -718,6 +719,10 @@ pub fn answers_csv(store: &Store, assessments: &[Assessment]) -> String {
                     ""
                 }
                 .to_string(),
+                a.source(&f.id)
+                    .and_then(super::cycle::diagnosis_label)
+                    .unwrap_or_default()
+                    .to_string(),
             ]);
         }
     }

@@ -1,6 +1,9 @@
 //! One page per file; pages compose components and read the shared state.
 
 pub mod assessment;
+pub mod board;
+pub mod calendar;
+pub mod dashboard;
 pub mod home;
 pub mod new_assessment;
 pub mod new_workshop;
