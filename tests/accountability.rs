@@ -310,12 +310,12 @@ fn the_dashboard_lists_what_is_due_before_the_next_one_and_exports() {
         [
             (
                 "2027-01-11",
-                "Review of “Year 6 reading” overdue",
+                "⚠ Review of “Year 6 reading” overdue",
                 DueState::Overdue
             ),
             (
                 "2027-02-22",
-                "Review of “Attendance above 95%”",
+                "Review of “Attendance above 95%” 22 Feb 2027",
                 DueState::Later
             ),
         ],
@@ -330,20 +330,20 @@ fn the_dashboard_lists_what_is_due_before_the_next_one_and_exports() {
         due,
         [
             "Not yet categorised",
-            "Reassessment overdue (due 1 Sep 2026)"
+            "⚠ Reassessment overdue (due 1 Sep 2026)"
         ]
     );
     let csv = dashboard_csv(&rows);
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
     assert!(lines[0].starts_with("School,Stage,Assessed,Category,Categorised,Waypoint's suggestion,Red flags,Overdue,Off track,At risk,Not reviewed yet,On track,Completed,"));
-    assert!(lines[1].starts_with("Elm Park Academy,Sustain,2026-03-01,,,Low,,0,0,0,0,0,0,Not yet categorised; Reassessment overdue"), "{}", lines[1]);
+    assert!(lines[1].starts_with("Elm Park Academy,Sustain,2026-03-01,,,Low,,0,0,0,0,0,0,Not yet categorised; ⚠ Reassessment overdue"), "{}", lines[1]);
     assert!(
         lines[2].starts_with("Oakfield Primary,Repair,2026-10-05,Moderate,2026-10-12,Moderate,"),
         "{}",
         lines[2]
     );
     assert!(
-        lines[2].contains(",1,0,0,0,1,1,Review of “Year 6 reading” overdue;"),
+        lines[2].contains(",1,0,0,0,1,1,⚠ Review of “Year 6 reading” overdue;"),
         "{}",
         lines[2]
     );

@@ -45,6 +45,7 @@ pub fn CategoryPanel(
             decision.set(n.next.decision);
             category.set(n.current.map(|c| c.category));
         }
+        date.set(today.get_value());
         open.set(true);
     };
     let save = move |ev: leptos::ev::SubmitEvent| {

@@ -48,7 +48,7 @@ pub fn InsideOutView(
                                     view! { <p class="empty-note">"Nothing here now."</p> }.into_any()
                                 } else {
                                     view! { <ul class="ring-items">{r.items.into_iter().map(|(kind, text)| view! {
-                                        <li class=format!("ring-item {}", kind.id())><strong>{format!("{}: ", kind.label())}</strong><span dir="auto">{text}</span></li>
+                                        <li class=format!("ring-item kind-{}", kind.id())><strong>{format!("{}: ", kind.label())}</strong><span dir="auto">{text}</span></li>
                                     }).collect_view()}</ul> }.into_any()
                                 }}
                             </li>

@@ -368,16 +368,19 @@ pub fn dashboard(
                         super::plan::Overdue::ReviewMissed { due } => due.clone(),
                         super::plan::Overdue::PastTimeLimit { end } => end.clone(),
                     };
-                    add(&date, format!("Review of “{}” overdue", plan.target));
+                    add(&date, format!("⚠ Review of “{}” overdue", plan.target));
                 } else if let Some(next) = plan.next_review(today) {
-                    add(&next, format!("Review of “{}”", plan.target));
+                    add(
+                        &next,
+                        format!("Review of “{}” {}", plan.target, display(&next)),
+                    );
                 }
             }
             // Never categorised: due now, without a date (listed first).
             add(&standing.next.date, standing.next.message());
             if let Some(date) = &standing.reassess_due {
                 let text = if date.as_str() < today {
-                    format!("Reassessment overdue (due {})", display(date))
+                    format!("⚠ Reassessment overdue (due {})", display(date))
                 } else {
                     format!("Reassessment due {}", display(date))
                 };

@@ -228,7 +228,7 @@ pub struct DueItem {
 }
 
 impl DueItem {
-    /// "Review due 23 May 2027", "Categorisation overdue (due 23 Nov 2027)", …
+    /// "Review due 23 May 2027", "⚠ Categorisation overdue (due 23 Nov 2027)", …
     pub fn message(&self) -> String {
         if self.date.is_empty() {
             return "Not yet categorised".into();
@@ -238,7 +238,7 @@ impl DueItem {
             Decision::Review => "Review",
         };
         match self.state {
-            DueState::Overdue => format!("{what} overdue (due {})", display(&self.date)),
+            DueState::Overdue => format!("⚠ {what} overdue (due {})", display(&self.date)),
             _ => format!("{what} due {}", display(&self.date)),
         }
     }

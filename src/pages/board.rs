@@ -54,35 +54,27 @@ fn plan_rows(lines: &[PlanLine]) -> Vec<Vec<Cell>> {
             if !l.partner.is_empty() {
                 what.push_str(&format!(" with {}", l.partner));
             }
+            what.push_str(&format!("\nOwner: {}\n{}", l.owner, l.runs));
             let state_class = match l.state {
                 PlanState::Overdue | PlanState::OffTrack => "overdue",
                 PlanState::AtRisk => "soon",
                 _ => "",
             };
-            let mut state = l.state.label().to_string();
+            let mut state = format!("{}\nLatest: {}", l.state.label(), l.latest_review);
             if let Some(next) = &l.next_review {
-                state.push_str(&format!("\nnext review {}", display(next)));
+                state.push_str(&format!("\nNext review {}", display(next)));
             }
             vec![
                 what.into(),
-                format!("{}\n{}", l.owner, l.runs).into(),
                 l.success_criteria.clone().into(),
-                l.latest_review.clone().into(),
-                impact_text(l),
                 cell(state, state_class),
+                impact_text(l),
             ]
         })
         .collect()
 }
 
-const PLAN_HEAD: [&str; 6] = [
-    "Intervention",
-    "Owner and dates",
-    "Success criteria",
-    "Latest review",
-    "Impact",
-    "State",
-];
+const PLAN_HEAD: [&str; 4] = ["Intervention", "Success criteria", "Reviews", "Impact"];
 
 fn category_text(s: &SchoolSummary) -> String {
     match (s.category, &s.categorised_on) {

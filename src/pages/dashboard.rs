@@ -10,7 +10,6 @@ use crate::components::plain_table::{cell, Cell, PlainTable};
 use crate::domain::accountability::{
     dashboard, dashboard_csv, DashboardRow, PlanState, PLAN_STATE_RULE,
 };
-use crate::domain::categorise::DueState;
 use crate::domain::content::four_stages;
 use crate::domain::cycle::trust_cycle;
 use crate::domain::dates::display;
@@ -109,7 +108,6 @@ fn row_cells(row: &DashboardRow) -> Vec<Cell> {
         .map(|(state, n)| format!("{n} {}", state.label().to_lowercase()))
         .collect();
     let due: Vec<String> = row.due.iter().map(|d| d.text.clone()).collect();
-    let overdue = row.due.iter().any(|d| d.state == DueState::Overdue);
     vec![
         s.name.clone().into(),
         stage.into(),
@@ -121,14 +119,12 @@ fn row_cells(row: &DashboardRow) -> Vec<Cell> {
             counts.join("\n")
         }
         .into(),
-        cell(
-            if due.is_empty() {
-                "Nothing".to_string()
-            } else {
-                due.join("\n")
-            },
-            if overdue { "overdue" } else { "" },
-        ),
+        if due.is_empty() {
+            "Nothing".to_string()
+        } else {
+            due.join("\n")
+        }
+        .into(),
     ]
 }
 
