@@ -524,3 +524,57 @@ fn the_new_records_survive_export_import_and_merging() {
         .unwrap();
     assert_eq!(store.categorisation("c1").unwrap().school_id, "s2");
 }
+
+#[test]
+fn the_board_s_papers_read_as_documents_with_a_page_per_school() {
+    use waypoint::domain::document::{text_of, Block};
+    use waypoint::domain::papers::{board_paper, dashboard_paper, head_report_paper};
+    let store = trust();
+    let summary = board_summary(four_stages(), &store, Intervals::default(), "2026-12-01");
+    let paper = board_paper(&summary);
+    let new_pages: Vec<&str> = paper
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading {
+                text,
+                new_page: true,
+            } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        new_pages,
+        ["Elm Park Academy", "Oakfield Primary"],
+        "a page per school"
+    );
+    let text = text_of(&paper);
+    assert!(text.starts_with("Summaries of school intervention plans are submitted to Trust’s Board at least annually or more frequently if required (the four-step cycle, step 4)\n"));
+    assert!(text.contains("Oakfield Primary | Moderate need: targeted support (decided 12 Oct 2026) | Repair | 2 | 1 | 1 | 1 | Review due 12 Apr 2027\n"), "{text}");
+    assert!(text.contains("Elm Park Academy\nNot yet categorised. Stage: Sustain.\nNo interventions commissioned.\n"), "{text}");
+    assert!(text.contains("Year 6 reading\nSchool-to-school intervention with Elm Park Academy\nOwner: Deputy head\n7 Sep 2026 to 12 Feb 2027 | 70% at the expected standard | At risk\nLatest: 30 Nov 2026: At risk – Two classes behind\nNext review 11 Jan 2027 | Not recorded yet"), "{text}");
+    // The headteacher's report and the dashboard, as documents too.
+    let school = store.school(support::SCHOOL_ID).unwrap().clone();
+    let report = headteacher_report(
+        four_stages(),
+        &store,
+        &school,
+        Intervals::default(),
+        "2027-01-31",
+        "2027-01-31",
+    );
+    let text = text_of(&head_report_paper(&report));
+    for part in [
+        "Pupil attainment",
+        "2024 | Coasting",
+        "Progress",
+        "Stage on 31 Jan 2027 | Repair (assessed 5 Oct 2026)",
+        "Implementation of the school improvement plan",
+        "Reviews held in these six months",
+        "30 Nov 2026 | Year 6 reading | At risk – Two classes behind",
+    ] {
+        assert!(text.contains(part), "{part} not in {text}");
+    }
+    let rows = dashboard(four_stages(), &store, Intervals::default(), "2027-01-12");
+    let text = text_of(&dashboard_paper(&rows));
+    assert!(text.contains("Oakfield Primary | Repair\nassessed 5 Oct 2026 | Moderate (decided 12 Oct 2026)\nWaypoint suggests: Moderate | ⚑ 8 | 2 overdue\n1 completed | ⚠ Review of “Year 6 reading” overdue\n⚠ Review of “Attendance above 95%” overdue"), "{text}");
+}

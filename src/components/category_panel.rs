@@ -30,9 +30,10 @@ pub fn CategoryPanel(
         })
     };
     let open = RwSignal::new(false);
-    let decision = RwSignal::new(Decision::Categorisation);
+    // Ids, not values, so the form's signals are of a type the app already has.
+    let decision = RwSignal::new(Decision::Categorisation.id().to_string());
     let date = RwSignal::new(today.get_value());
-    let category = RwSignal::new(None::<Category>);
+    let category = RwSignal::new(String::new());
     let by = RwSignal::new(String::new());
     let why = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
@@ -42,8 +43,11 @@ pub fn CategoryPanel(
                 .map(|school| standing(s, school, s.intervals(), &today.get_value()))
         });
         if let Some(n) = next {
-            decision.set(n.next.decision);
-            category.set(n.current.map(|c| c.category));
+            decision.set(n.next.decision.id().to_string());
+            category.set(
+                n.current
+                    .map_or(String::new(), |c| c.category.id().to_string()),
+            );
         }
         date.set(today.get_value());
         open.set(true);
@@ -51,9 +55,10 @@ pub fn CategoryPanel(
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = CategoryForm {
-            decision: decision.get_untracked(),
+            decision: Decision::from_id(&decision.get_untracked())
+                .unwrap_or(Decision::Categorisation),
             date: date.get_untracked(),
-            category: category.get_untracked(),
+            category: Category::from_id(&category.get_untracked()),
             decided_by: by.get_untracked(),
             rationale: why.get_untracked(),
         };
@@ -122,7 +127,7 @@ pub fn CategoryPanel(
                             <legend>"Decision"</legend>
                             {Decision::ALL.into_iter().map(|d| view! {
                                 <label><input type="radio" name="category-decision" value=d.id()
-                                    prop:checked=move || decision.get() == d on:change=move |_| decision.set(d) />
+                                    prop:checked=move || decision.get() == d.id() on:change=move |_| decision.set(d.id().to_string()) />
                                     {d.label()}</label>
                             }).collect_view()}
                         </fieldset>
@@ -130,7 +135,7 @@ pub fn CategoryPanel(
                             <legend>"Category"</legend>
                             {Category::ALL.into_iter().map(|c| view! {
                                 <label><input type="radio" name="category-choice" value=c.id()
-                                    prop:checked=move || category.get() == Some(c) on:change=move |_| category.set(Some(c)) />
+                                    prop:checked=move || category.get() == c.id() on:change=move |_| category.set(c.id().to_string()) />
                                     {c.label()}
                                     {move || now().is_some_and(|n| Category::from_need(n.suggested) == Some(c))
                                         .then_some(" (Waypoint's suggestion)")}</label>

@@ -35,26 +35,39 @@ pub fn ImpactPanel(
         })
     };
     let open = RwSignal::new(false);
-    let draft = RwSignal::new(Impact {
-        date: browser::today_iso(),
-        practice: String::new(),
-        systems: String::new(),
-        organisation: String::new(),
-        outcomes: String::new(),
-        evidence: String::new(),
-        verdict: Verdict::Met,
-    });
+    // The form's fields: the date, the four headings in the source's order, the evidence
+    // and the verdict's id.
+    let date = RwSignal::new(browser::today_iso());
+    let texts: [RwSignal<String>; 5] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let verdict = RwSignal::new(Verdict::Met.id().to_string());
     let problem = RwSignal::new(None::<String>);
     let f = move |what: &str| format!("impact-{}-{what}", key.get_value());
+    let headings = &trust_cycle().impact;
     let start = move |_| {
         if let Some(done) = recorded() {
-            draft.set(done);
+            date.set(done.date.clone());
+            for (signal, h) in texts.iter().zip(headings) {
+                signal.set(done.heading(&h.id).to_string());
+            }
+            texts[4].set(done.evidence.clone());
+            verdict.set(done.verdict.id().to_string());
         }
         open.set(true);
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let impact = draft.get_untracked();
+        let mut impact = Impact {
+            date: date.get_untracked(),
+            practice: String::new(),
+            systems: String::new(),
+            organisation: String::new(),
+            outcomes: String::new(),
+            evidence: texts[4].get_untracked(),
+            verdict: Verdict::from_id(&verdict.get_untracked()).unwrap_or(Verdict::Met),
+        };
+        for (signal, h) in texts.iter().zip(headings) {
+            impact.set_heading(&h.id, signal.get_untracked());
+        }
         if let Err(why) = impact.validate() {
             return problem.set(Some(why));
         }
@@ -66,7 +79,15 @@ pub fn ImpactPanel(
             open.set(false);
         }
     };
-    let headings = &trust_cycle().impact;
+    let area = move |id: String, label: String, signal: RwSignal<String>| {
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <textarea id=id rows="2" dir="auto" prop:value=move || signal.get()
+                    on:input=move |ev| signal.set(clamp_chars(&event_target_value(&ev), MAX_NOTE_CHARS))></textarea>
+            </div>
+        }
+    };
     view! {
         <div class="impact">
             {move || recorded().map(|i| view! {
@@ -87,38 +108,22 @@ pub fn ImpactPanel(
                     </button>
                 }>
                     <form class="impact-form" on:submit=save novalidate>
-                        <p class="hint">{trust_cycle().impact_intro.clone()}" (the four-step cycle, step 4)"</p>
+                        <p class="hint">{format!("{} (the four-step cycle, step 4)", trust_cycle().impact_intro)}</p>
                         <div class="field">
                             <label for=f("date")>"Date of the impact review"</label>
-                            <input id=f("date") type="date" prop:value=move || draft.with(|d| d.date.clone())
-                                on:input=move |ev| draft.update(|d| d.date = event_target_value(&ev)) />
+                            <input id=f("date") type="date" prop:value=move || date.get()
+                                on:input=move |ev| date.set(event_target_value(&ev)) />
                         </div>
-                        {headings.iter().map(|h| {
-                            let id = f(&h.id);
-                            let heading = h.id.clone();
-                            let read = heading.clone();
-                            view! {
-                                <div class="field">
-                                    <label for=id.clone()>{capitalised(&h.text)}" "<span class="optional">"(what improved, if anything)"</span></label>
-                                    <textarea id=id rows="2" dir="auto" prop:value=move || draft.with(|d| d.heading(&read).to_string())
-                                        on:input=move |ev| {
-                                            let text = clamp_chars(&event_target_value(&ev), MAX_NOTE_CHARS);
-                                            draft.update(|d| d.set_heading(&heading, text))
-                                        }></textarea>
-                                </div>
-                            }
+                        {headings.iter().zip(texts).map(|(h, signal)| {
+                            area(f(&h.id), format!("{} (what improved, if anything)", capitalised(&h.text)), signal)
                         }).collect_view()}
-                        <div class="field">
-                            <label for=f("evidence")>"Evidence of impact"</label>
-                            <textarea id=f("evidence") rows="2" dir="auto" prop:value=move || draft.with(|d| d.evidence.clone())
-                                on:input=move |ev| draft.update(|d| d.evidence = clamp_chars(&event_target_value(&ev), MAX_NOTE_CHARS))></textarea>
-                        </div>
+                        {area(f("evidence"), "Evidence of impact".into(), texts[4])}
                         <fieldset class="inline-choice">
                             <legend>"Verdict on the success criteria"</legend>
                             {Verdict::ALL.into_iter().map(|v| view! {
                                 <label><input type="radio" name=f("verdict") value=v.id()
-                                    prop:checked=move || draft.with(|d| d.verdict == v)
-                                    on:change=move |_| draft.update(|d| d.verdict = v) />{v.label()}</label>
+                                    prop:checked=move || verdict.get() == v.id()
+                                    on:change=move |_| verdict.set(v.id().to_string()) />{v.label()}</label>
                             }).collect_view()}
                         </fieldset>
                         <p class="form-error" role="alert">{move || problem.get()}</p>

@@ -1,38 +1,12 @@
-//! A table of text, drawn once from rows worked out beforehand. The board's pages (the
-//! dashboard, the board summary, the headteacher's report, the calendar) all use this one
-//! component rather than one of their own, which keeps the download small. A cell's
-//! line breaks are shown as line breaks.
+//! The board's papers drawn from plain documents (see `domain::document`): one view for
+//! every paper and every table of text, which keeps the download small. A cell's line
+//! breaks are shown as line breaks.
 
 use leptos::prelude::*;
 
-/// One cell: its text and a class for flags ("overdue", "soon"), or "".
-#[derive(Clone, Debug, PartialEq)]
-pub struct Cell {
-    pub text: String,
-    pub class: &'static str,
-}
+use crate::domain::document::{Block, Cell};
 
-/// A cell with a class.
-pub fn cell(text: impl Into<String>, class: &'static str) -> Cell {
-    Cell {
-        text: text.into(),
-        class,
-    }
-}
-
-impl From<String> for Cell {
-    fn from(text: String) -> Cell {
-        cell(text, "")
-    }
-}
-
-impl From<&str> for Cell {
-    fn from(text: &str) -> Cell {
-        cell(text, "")
-    }
-}
-
-/// The first cell of each row heads the row.
+/// A table of text; the first cell of each row heads the row.
 #[component]
 pub fn PlainTable(caption: String, head: Vec<&'static str>, rows: Vec<Vec<Cell>>) -> impl IntoView {
     let label = caption.clone();
@@ -53,4 +27,26 @@ pub fn PlainTable(caption: String, head: Vec<&'static str>, rows: Vec<Vec<Cell>>
             </table>
         </div>
     }
+}
+
+/// A document: headings, paragraphs, quotes, lists and tables, in order.
+#[component]
+pub fn DocumentView(blocks: Vec<Block>) -> impl IntoView {
+    blocks
+        .into_iter()
+        .map(|block| match block {
+            Block::Heading { text, new_page } => {
+                view! { <h2 class:new-page=new_page dir="auto">{text}</h2> }.into_any()
+            }
+            Block::Para { text, class } => view! { <p class=class dir="auto">{text}</p> }.into_any(),
+            Block::Quote(text) => view! { <blockquote class="source-quote">{text}</blockquote> }.into_any(),
+            Block::List(items) => view! {
+                <ul class="warnings">{items.into_iter().map(|i| view! { <li dir="auto">{i}</li> }).collect_view()}</ul>
+            }
+            .into_any(),
+            Block::Table { caption, head, rows } => {
+                view! { <PlainTable caption=caption head=head rows=rows /> }.into_any()
+            }
+        })
+        .collect_view()
 }

@@ -6,11 +6,12 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::plain_table::{cell, PlainTable};
+use crate::components::plain_table::PlainTable;
 use crate::domain::calendar::{events, ics, CadenceItem, EventKind, TrustCalendar, Unit};
 use crate::domain::categorise::category_rules;
 use crate::domain::cycle::trust_cycle;
 use crate::domain::dates::{add_months, display};
+use crate::domain::document::cell;
 use crate::domain::edit::Edit;
 use crate::domain::exchange::file_name;
 use crate::state::AppState;
@@ -22,17 +23,18 @@ pub fn CalendarPage() -> impl IntoView {
     let today = StoredValue::new(browser::today_iso());
     let fresh_id = StoredValue::new(browser::new_id());
     // The calendar kept, or the one Waypoint starts from (kept at the first change).
-    let calendar = Memo::new(move |_| {
+    let calendar = move || {
         state
             .store
             .with(|s| s.calendar().cloned())
             .unwrap_or_else(|| {
-                TrustCalendar::starting(fresh_id.get_value(), &today.get_value(), browser::now_ms())
+                TrustCalendar::starting(fresh_id.get_value(), &today.get_value(), 0.0)
             })
-    });
+    };
     let problem = RwSignal::new(None::<String>);
+    let show = RwSignal::new("ahead".to_string());
     let change = move |f: &dyn Fn(&mut TrustCalendar)| {
-        let mut next = calendar.get_untracked();
+        let mut next = untracked(calendar);
         f(&mut next);
         match next.validate() {
             Ok(()) => {
@@ -43,7 +45,7 @@ pub fn CalendarPage() -> impl IntoView {
         }
     };
     let download = move |_| {
-        let cal = calendar.get_untracked();
+        let cal = untracked(calendar);
         // Keep the calendar first, so its events keep their ids in every later download.
         if state.store.with_untracked(|s| s.calendar().is_none()) {
             state.send(Edit::SetCalendar(cal.clone()));
@@ -77,18 +79,37 @@ pub fn CalendarPage() -> impl IntoView {
         </section>
 
         <section class="panel" aria-labelledby="calendar-due-heading">
-            <h2 id="calendar-due-heading">{move || calendar.with(|c| format!("What is due when: {} to {}", display(&c.year_start), display(&c.year_end)))}</h2>
+            <h2 id="calendar-due-heading">{move || { let c = calendar(); format!("What is due when: {} to {}", display(&c.year_start), display(&c.year_end)) }}</h2>
+            <div class="field inline">
+                <label for="calendar-show">"Show"</label>
+                <select id="calendar-show" on:change=move |ev| show.set(event_target_value(&ev))>
+                    <option value="ahead">"What is still to come, and anything overdue"</option>
+                    <option value="year">"The whole school year"</option>
+                    <option value="data">"Only what the schools' data makes due"</option>
+                </select>
+            </div>
             {move || {
-                let cal = calendar.get();
+                let cal = calendar();
                 let now = today.get_value();
+                let which = show.get();
                 let list = state.store.with(|s| events(s, &cal, &now));
-                let rows = list.into_iter().map(|e| {
-                    let late = e.kind != EventKind::Cadence && e.date < now;
+                let rows: Vec<_> = list.into_iter().filter_map(|e| {
+                    let from_data = e.kind != EventKind::Cadence;
+                    let late = from_data && e.date < now;
+                    let shown = match which.as_str() {
+                        "year" => true,
+                        "data" => from_data,
+                        _ => late || e.date >= now,
+                    };
                     let class = if late { "overdue" } else if e.date < now { "past" } else { "" };
                     let when = if late { format!("{}\noverdue", display(&e.date)) } else { display(&e.date) };
-                    vec![cell(when, class), cell(e.title, class), e.kind.label().into()]
+                    shown.then(|| vec![cell(when, class), cell(e.title, class), e.kind.label().into()])
                 }).collect();
-                view! { <PlainTable caption="Every date of the school year, in order".into() head=vec!["Date", "What", "Kind"] rows=rows /> }
+                let count = format!("{} date{}", rows.len(), if rows.len() == 1 { "" } else { "s" });
+                view! {
+                    <p class="result-count" role="status">{count}</p>
+                    <PlainTable caption="Dates of the school year, in order".into() head=vec!["Date", "What", "Kind"] rows=rows />
+                }
             }}
         </section>
 
@@ -98,12 +119,12 @@ pub fn CalendarPage() -> impl IntoView {
             <div class="field-row">
                 <div class="field">
                     <label for="year-start">"School year starts"</label>
-                    <input id="year-start" type="date" prop:value=move || calendar.with(|c| c.year_start.clone())
+                    <input id="year-start" type="date" prop:value=move || { let c = calendar(); c.year_start.clone() }
                         on:change=move |ev| { let v = event_target_value(&ev); change(&|c| { if let Some(m) = c.moved_to(&v) { *c = m } }) } />
                 </div>
                 <div class="field">
                     <label for="year-end">"School year ends"</label>
-                    <input id="year-end" type="date" prop:value=move || calendar.with(|c| c.year_end.clone())
+                    <input id="year-end" type="date" prop:value=move || { let c = calendar(); c.year_end.clone() }
                         on:change=move |ev| { let v = event_target_value(&ev); change(&|c| c.year_end = v.clone()) } />
                 </div>
                 <div class="field">
@@ -117,26 +138,26 @@ pub fn CalendarPage() -> impl IntoView {
                 <div class="field">
                     <label for="categorise-months">"Categorise each school every (months)"</label>
                     <input id="categorise-months" type="number" min="1" max="24" inputmode="numeric"
-                        prop:value=move || calendar.with(|c| c.categorise_months.to_string())
+                        prop:value=move || { let c = calendar(); c.categorise_months.to_string() }
                         on:change=move |ev| { let n = number(event_target_value(&ev)); change(&|c| c.categorise_months = n) } />
                 </div>
                 <div class="field">
                     <label for="review-months">"Review the category every (months)"</label>
                     <input id="review-months" type="number" min="1" max="24" inputmode="numeric"
-                        prop:value=move || calendar.with(|c| c.review_months.to_string())
+                        prop:value=move || { let c = calendar(); c.review_months.to_string() }
                         on:change=move |ev| { let n = number(event_target_value(&ev)); change(&|c| c.review_months = n) } />
                 </div>
                 <div class="field">
                     <label for="reassess-months">"Reassess each school every (months)"</label>
                     <input id="reassess-months" type="number" min="1" max="24" inputmode="numeric"
-                        prop:value=move || calendar.with(|c| c.reassess_months.to_string())
+                        prop:value=move || { let c = calendar(); c.reassess_months.to_string() }
                         on:change=move |ev| { let n = number(event_target_value(&ev)); change(&|c| c.reassess_months = n) } />
                 </div>
             </div>
             <blockquote class="source-quote">{trust_cycle().categorise.clone()}</blockquote>
             <details class="rule">
                 <summary>"When categorisations fall due (the rules)"</summary>
-                <ul>{move || category_rules(calendar.with(|c| c.intervals())).into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                <ul>{move || category_rules({ let c = calendar(); c.intervals() }).into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
             </details>
             <div class="table-scroll" role="region" aria-label="Meetings of the cadence" tabindex="0">
                 <table class="trust-table cadence-table">
@@ -146,7 +167,7 @@ pub fn CalendarPage() -> impl IntoView {
                         <th scope="col">"Every"</th><th scope="col">"Dates this year"</th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || calendar.with(|c| c.items.iter().map(|i| i.id.clone()).collect::<Vec<_>>())
+                        <For each=move || { let c = calendar(); c.items.iter().map(|i| i.id.clone()).collect::<Vec<_>>() }
                             key=|id| id.clone() let:id>
                             {cadence_row(id, calendar, change)}
                         </For>
@@ -161,14 +182,22 @@ pub fn CalendarPage() -> impl IntoView {
     }
 }
 
+/// Reads the calendar without making the caller depend on it.
+fn untracked(calendar: impl Fn() -> TrustCalendar) -> TrustCalendar {
+    leptos::prelude::untrack(calendar)
+}
+
 /// One meeting of the cadence, each change saved at once.
 fn cadence_row(
     id: String,
-    calendar: Memo<TrustCalendar>,
+    calendar: impl Fn() -> TrustCalendar + Copy + Send + Sync + 'static,
     change: impl Fn(&dyn Fn(&mut TrustCalendar)) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let key = StoredValue::new(id.clone());
-    let item = move || calendar.with(|c| c.items.iter().find(|i| i.id == key.get_value()).cloned());
+    let item = move || {
+        let c = calendar();
+        c.items.iter().find(|i| i.id == key.get_value()).cloned()
+    };
     let edit = move |f: &dyn Fn(&mut CadenceItem)| {
         change(&|c| {
             if let Some(i) = c.items.iter_mut().find(|i| i.id == key.get_value()) {
@@ -208,7 +237,7 @@ fn cadence_row(
                     <option value="months" selected=move || item().is_some_and(|i| i.unit == Unit::Months)>"months"</option>
                 </select>
             </td>
-            <td>{move || item().map(|i| calendar.with(|c| c.dates_of(&i).len())).unwrap_or(0).to_string()}</td>
+            <td>{move || item().map(|i| { let c = calendar(); c.dates_of(&i).len() }).unwrap_or(0).to_string()}</td>
         </tr>
     }
 }
