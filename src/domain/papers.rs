@@ -190,7 +190,9 @@ pub fn head_report_paper(r: &HeadReport) -> Vec<Block> {
                 .collect(),
         ));
     }
-    out.push(para(r.journey.clone(), ""));
+    if !r.results.is_empty() {
+        out.push(para(r.journey.clone(), ""));
+    }
     out.push(heading("Progress"));
     out.push(table(
         "Stage and category",
