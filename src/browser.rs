@@ -16,21 +16,22 @@ pub fn today_iso() -> String {
 pub fn new_id() -> String {
     let time = now_ms() as u64;
     let noise = (js_sys::Math::random() * 2_176_782_336.0) as u64;
-    format!("a{}{}", base36(time), base36(noise))
+    format!(
+        "a{}{}",
+        crate::domain::ids::base36(time),
+        crate::domain::ids::base36(noise)
+    )
 }
 
-fn base36(mut value: u64) -> String {
-    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
-    loop {
-        out.push(DIGITS[(value % 36) as usize]);
-        value /= 36;
-        if value == 0 {
-            break;
-        }
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
+/// An id made of randomness alone (no time in it): for a member's answers, which must
+/// not tell when or where they were made.
+pub fn random_id() -> String {
+    let part = || (js_sys::Math::random() * 2_176_782_336.0) as u64;
+    format!(
+        "r{}{}",
+        crate::domain::ids::base36(part()),
+        crate::domain::ids::base36(part())
+    )
 }
 
 /// The current location hash, e.g. `#/new`.

@@ -54,12 +54,31 @@ fn failed<E: std::fmt::Debug>(error: E) -> String {
 impl Surface {
     /// Sizes the canvas to `width` × `height` CSS pixels (times the pixel ratio) and clears it.
     pub fn new(canvas: HtmlCanvasElement, width: f64, height: f64) -> Result<Surface, String> {
+        Surface::scaled(canvas, width, height, 1.0)
+    }
+
+    /// Like [`Surface::new`], but drawn for the width the canvas is shown at (its CSS
+    /// width times the pixel ratio), so that a chart stretched across a projector is as
+    /// sharp as one on a laptop: the layout is the same, only larger.
+    pub fn fitted(canvas: HtmlCanvasElement, width: f64, height: f64) -> Result<Surface, String> {
+        let shown = canvas.get_bounding_client_rect().width();
+        let zoom = if shown > 0.0 { shown / width } else { 1.0 };
+        Surface::scaled(canvas, width, height, zoom.clamp(0.25, 4.0))
+    }
+
+    fn scaled(
+        canvas: HtmlCanvasElement,
+        width: f64,
+        height: f64,
+        zoom: f64,
+    ) -> Result<Surface, String> {
         let scale = web_sys::window()
             .map(|w| w.device_pixel_ratio())
             .unwrap_or(1.0)
-            .clamp(1.0, 3.0);
-        canvas.set_width((width * scale) as u32);
-        canvas.set_height((height * scale) as u32);
+            .clamp(1.0, 3.0)
+            * zoom;
+        canvas.set_width((width * scale).round() as u32);
+        canvas.set_height((height * scale).round() as u32);
         let context = context_2d(&canvas)?;
         let backend = CanvasBackend::with_canvas_object(canvas).ok_or("no canvas context")?;
         let root = backend.into_drawing_area();

@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::components::note_field::NoteField;
 use crate::domain::assessment::{Answer, Level};
 use crate::domain::content::Feature;
 use crate::domain::cycle::trust_cycle;
 use crate::domain::edit::Edit;
-use crate::domain::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::state::AppState;
 
 #[component]
@@ -50,14 +50,14 @@ pub fn FeatureQuestion(
     };
     let set_note = {
         let id = assessment_id.clone();
-        move |text: String| {
+        Callback::new(move |(note, was): (String, String)| {
             state.send_soon(Edit::SetNote {
                 assessment: id.clone(),
                 feature: feature.id.clone(),
-                note: clamp_chars(&text, MAX_NOTE_CHARS),
-                was: answer.with_untracked(|a| a.note.clone()),
+                note,
+                was,
             });
-        }
+        })
     };
     let clear = set_level.clone();
     let set_source = {
@@ -101,11 +101,8 @@ pub fn FeatureQuestion(
                     </button>
                 </Show>
             </div>
-            <label class="note-label" for=note_id.clone()>"Evidence note " <span class="optional">"(optional)"</span></label>
-            <textarea id=note_id class="note" rows="2" dir="auto"
-                maxlength=MAX_NOTE_CHARS.to_string()
-                prop:value=move || answer.with(|a| a.note.clone())
-                on:input=move |ev| set_note(event_target_value(&ev))></textarea>
+            <NoteField id=note_id label="Evidence note" rows=2
+                stored=Signal::derive(move || answer.with(|a| a.note.clone())) on_edit=set_note />
             <div class="note-source">
                 <label for=source_id.clone()>"Diagnosis source " <span class="optional">"(optional)"</span></label>
                 <select id=source_id on:change=move |ev| set_source(event_target_value(&ev))>

@@ -166,7 +166,7 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
                     {date_select("compare-to", "To", to)}
                 </div>
                 {move || comparison().map(|(a, b, rows)| view! {
-                    <table class="profile-table compare-table">
+                    <div class="table-scroll"><table class="profile-table compare-table">
                         <caption>{format!("How each theme moved from {a} to {b}. {}", crate::domain::content::THEMES_NOTE)}</caption>
                         <thead><tr><th scope="col">"Theme"</th><th scope="col">{a.clone()}</th><th scope="col">{b.clone()}</th><th scope="col">"Change"</th></tr></thead>
                         <tbody>
@@ -182,7 +182,7 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
                                 }
                             }).collect_view()}
                         </tbody>
-                    </table>
+                    </table></div>
                 })}
             </Show>
         </section>

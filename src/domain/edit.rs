@@ -101,6 +101,11 @@ pub enum Edit {
         note: String,
         was: String,
     },
+    /// Chooses the practices a workshop asks about in its meeting (empty: all of them).
+    ChoosePractices {
+        workshop: String,
+        practices: Vec<String>,
+    },
     /// Adds a respondent from another device's answers; `clash_with` settles a clash
     /// with someone already there, and `fresh_id` is used wherever the id is taken.
     MergeRespondent {
@@ -608,6 +613,26 @@ impl Store {
                 );
                 self.changed(Key::Workshop(workshop.clone()), out);
             }
+            Edit::ChoosePractices {
+                workshop,
+                practices,
+            } => {
+                let framework = super::aas::aas();
+                if let Some(unknown) = practices.iter().find(|p| framework.practice(p).is_none()) {
+                    return Err(EditError::Refused(format!(
+                        "\"{unknown}\" is not a practice of the tool"
+                    )));
+                }
+                let chosen = super::join::normalise_choice(framework, practices);
+                let w = self
+                    .workshop_mut(workshop)
+                    .ok_or_else(|| not_found("workshop"))?;
+                if w.practices != chosen {
+                    w.practices = chosen;
+                    w.updated_ms = now;
+                    self.changed(Key::Workshop(workshop.clone()), out);
+                }
+            }
             Edit::MergeRespondent {
                 workshop,
                 respondent,
@@ -617,7 +642,10 @@ impl Store {
                 let w = self
                     .workshop_mut(workshop)
                     .ok_or_else(|| not_found("workshop"))?;
-                let already = w.respondents.iter().any(|r| r == respondent)
+                let already = w
+                    .respondents
+                    .iter()
+                    .any(|r| super::responses::same_answers(r, respondent))
                     || w.respondent(fresh_id).is_some();
                 if already {
                     return Ok(());
@@ -632,49 +660,32 @@ impl Store {
                 school,
                 trajectory_id,
                 points,
-            } => {
-                let created = self.trajectory_of(school).is_none();
-                let t = self.trajectory_for(school, trajectory_id, now)?;
-                if created || t.points != *points {
-                    t.points = points.clone();
-                    t.updated_ms = now;
-                    let key = Key::Trajectory(t.id.clone());
-                    self.changed(key, out);
-                }
-            }
+            } => self.change_trajectory(school, trajectory_id, now, out, |t| {
+                let changed = t.points != *points;
+                t.points = points.clone();
+                changed
+            })?,
             Edit::SetThresholds {
                 school,
                 trajectory_id,
                 thresholds,
-            } => {
-                let created = self.trajectory_of(school).is_none();
-                let t = self.trajectory_for(school, trajectory_id, now)?;
-                if created || t.thresholds != *thresholds {
-                    t.thresholds = thresholds.clone();
-                    t.updated_ms = now;
-                    let key = Key::Trajectory(t.id.clone());
-                    self.changed(key, out);
-                }
-            }
+            } => self.change_trajectory(school, trajectory_id, now, out, |t| {
+                let changed = t.thresholds != *thresholds;
+                t.thresholds = thresholds.clone();
+                changed
+            })?,
             Edit::SetCapacity {
                 school,
                 trajectory_id,
                 item,
                 ticked,
-            } => {
-                let created = self.trajectory_of(school).is_none();
-                let t = self.trajectory_for(school, trajectory_id, now)?;
-                let changed = if *ticked {
+            } => self.change_trajectory(school, trajectory_id, now, out, |t| {
+                if *ticked {
                     t.capacity.insert(item.clone())
                 } else {
                     t.capacity.remove(item)
-                };
-                if created || changed {
-                    t.updated_ms = now;
-                    let key = Key::Trajectory(t.id.clone());
-                    self.changed(key, out);
                 }
-            }
+            })?,
 
             Edit::Commission(plan) => {
                 if self.plan(&plan.id).is_some() {
@@ -955,6 +966,26 @@ impl Store {
         keys
     }
 
+    /// Changes a school's trajectory (made with `new_id` if it has none yet); `change`
+    /// says whether it changed anything, and only then is it stamped and saved.
+    fn change_trajectory(
+        &mut self,
+        school: &str,
+        new_id: &str,
+        now: f64,
+        out: &mut Applied,
+        change: impl FnOnce(&mut Trajectory) -> bool,
+    ) -> Result<(), EditError> {
+        let created = self.trajectory_of(school).is_none();
+        let t = self.trajectory_for(school, new_id, now)?;
+        if change(t) || created {
+            t.updated_ms = now;
+            let key = Key::Trajectory(t.id.clone());
+            self.changed(key, out);
+        }
+        Ok(())
+    }
+
     /// The trajectory of a school, created (with `new_id`) if it has none yet.
     fn trajectory_for(
         &mut self,
@@ -1033,6 +1064,12 @@ impl Store {
                         if !kept.points.iter().any(|p| p.period == point.period) {
                             kept.points.push(point);
                         }
+                    }
+                    // In time order, when every point says when it was.
+                    if kept.points.iter().all(|p| p.year().is_some()) {
+                        super::order::sort_by(&mut kept.points, |a, b| {
+                            a.year().unwrap_or(0.0).total_cmp(&b.year().unwrap_or(0.0))
+                        });
                     }
                     kept.capacity.extend(absorbed.capacity);
                     if kept.thresholds.is_none() {
