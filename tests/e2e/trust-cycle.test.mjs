@@ -87,6 +87,7 @@ test('a board through one year: categorise, commission, review twice, impact, bo
   assert.match(await panel.innerText(), /Waypoint's suggestion\s+High need/);
   await panel.getByRole('button', { name: "Record the board's decision" }).click();
   assert.ok(await panel.getByLabel('Categorisation', { exact: true }).isChecked(), 'a first decision is a categorisation');
+  assert.deepEqual(await axeViolations(page), [], 'the category form');
   assert.match(await panel.locator('label', { hasText: 'High need' }).innerText(), /Waypoint's suggestion/);
   await panel.getByLabel('Moderate need: targeted support').check();
   await panel.getByLabel('Date of the decision').fill(yearStart);
@@ -101,6 +102,7 @@ test('a board through one year: categorise, commission, review twice, impact, bo
   // Commission: the source's order is offered as guidance; the provider from Carter's givers.
   await page.getByRole('button', { name: 'Commission an intervention' }).click();
   const form = page.locator('form.commission-form');
+  assert.deepEqual(await axeViolations(page), [], 'the commission form with its guidance');
   assert.match(await form.locator('.guidance').innerText(), /first port of call for improving practice is through school-to-school support[\s\S]*second tier[\s\S]*external advice and support[\s\S]*Why in this order/);
   await form.getByLabel('External intervention').check();
   const offered = await form.locator('datalist option').evaluateAll((os) => os.map((o) => o.value));
@@ -137,6 +139,7 @@ test('a board through one year: categorise, commission, review twice, impact, bo
   await card.getByLabel('Improved outcomes for pupils').fill('Attendance 94.1%, up from 91.5%');
   await card.getByRole('button', { name: 'Save the impact' }).click();
   assert.match(await card.locator('.form-error').innerText(), /evidence/i, 'evidence is required');
+  assert.deepEqual(await axeViolations(page), [], 'the impact form, with its error');
   await card.getByLabel('Evidence of impact').fill('Half-termly attendance data; register audits');
   await card.getByLabel('Success criteria partly met').check();
   await card.getByRole('button', { name: 'Save the impact' }).click();
