@@ -10,6 +10,9 @@ use crate::components::update_notice::UpdateNotice;
 use crate::pages::answer::AnswerPage;
 use crate::pages::answers_link::AnswersLinkPage;
 use crate::pages::assessment::AssessmentPage;
+use crate::pages::board::{BoardPage, HeadReportPage};
+use crate::pages::calendar::CalendarPage;
+use crate::pages::dashboard::DashboardPage;
 use crate::pages::home::HomePage;
 use crate::pages::join::JoinPage;
 use crate::pages::new_assessment::NewAssessmentPage;
@@ -87,6 +90,7 @@ pub fn App() -> impl IntoView {
             <nav class="site-nav" aria-label="Main">
                 <a href="#/" aria-current=move || (route.get() == Route::Home).then_some("page")>"Assessments"</a>
                 <a href="#/trust" aria-current=move || (route.get() == Route::Trust).then_some("page")>"Trust overview"</a>
+                <a href="#/trust/calendar" aria-current=move || (route.get() == Route::TrustCalendar).then_some("page")>"Calendar"</a>
             </nav>
             <p class="privacy-note">"Your answers stay in this browser"</p>
         </header>
@@ -105,6 +109,10 @@ pub fn App() -> impl IntoView {
                 Route::Report(id) => view! { <ReportPage id=id /> }.into_any(),
                 Route::Shared(data) => view! { <SharedPage data=data /> }.into_any(),
                 Route::Trust => view! { <TrustPage /> }.into_any(),
+                Route::TrustCalendar => view! { <CalendarPage /> }.into_any(),
+                Route::TrustBoard => view! { <BoardPage /> }.into_any(),
+                Route::TrustDashboard => view! { <DashboardPage /> }.into_any(),
+                Route::HeadReport(id) => view! { <HeadReportPage id=id /> }.into_any(),
                 Route::Join(data) => view! { <JoinPage data=data /> }.into_any(),
                 Route::Answers(data) => view! { <AnswersLinkPage data=data /> }.into_any(),
                 Route::WorkshopJoin(id) => view! { <WorkshopJoinPage id=id /> }.into_any(),

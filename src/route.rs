@@ -18,6 +18,14 @@ pub enum Route {
     Shared(String),
     /// Every school in this browser, for a trust.
     Trust,
+    /// The trust's calendar: its cadence and what is due when.
+    TrustCalendar,
+    /// The board summary of every school's intervention plans (printable).
+    TrustBoard,
+    /// The half-termly dashboard for the board.
+    TrustDashboard,
+    /// A headteacher's report to the board, by the school's id (printable).
+    HeadReport(String),
     /// A workshop's join link, opened on a member's device (see `domain::join`).
     Join(String),
     /// A member's answers, carried in the link (see `domain::join`).
@@ -51,6 +59,10 @@ impl Route {
             ["assessment", id, "report"] if is_id(id) => Route::Report((*id).to_string()),
             ["shared", data] if is_share_data(data) => Route::Shared((*data).to_string()),
             ["trust"] => Route::Trust,
+            ["trust", "calendar"] => Route::TrustCalendar,
+            ["trust", "board"] => Route::TrustBoard,
+            ["trust", "dashboard"] => Route::TrustDashboard,
+            ["school", id, "board-report"] if is_id(id) => Route::HeadReport((*id).to_string()),
             ["join", data] if is_share_data(data) => Route::Join((*data).to_string()),
             ["answers", data] if is_share_data(data) => Route::Answers((*data).to_string()),
             ["workshop", id, "join"] if is_id(id) => Route::WorkshopJoin((*id).to_string()),
@@ -79,6 +91,10 @@ impl Route {
             Route::Report(id) => format!("#/assessment/{id}/report"),
             Route::Shared(data) => format!("#/shared/{data}"),
             Route::Trust => "#/trust".into(),
+            Route::TrustCalendar => "#/trust/calendar".into(),
+            Route::TrustBoard => "#/trust/board".into(),
+            Route::TrustDashboard => "#/trust/dashboard".into(),
+            Route::HeadReport(id) => format!("#/school/{id}/board-report"),
             Route::Join(data) => format!("#/join/{data}"),
             Route::Answers(data) => format!("#/answers/{data}"),
             Route::WorkshopJoin(id) => format!("#/workshop/{id}/join"),
@@ -117,6 +133,10 @@ mod tests {
             Route::Report("a1".into()),
             Route::Shared("eJzLSM3JyVcozy_KSQEAGgQEXQ".into()),
             Route::Trust,
+            Route::TrustCalendar,
+            Route::TrustBoard,
+            Route::TrustDashboard,
+            Route::HeadReport("s1".into()),
             Route::Join("eJzLSM3JyVcozy".into()),
             Route::Answers("AbC-1_z".into()),
             Route::WorkshopJoin("w1".into()),

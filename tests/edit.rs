@@ -11,7 +11,10 @@ use std::collections::BTreeSet;
 
 use support::arbitrary::{self, Rng};
 use waypoint::domain::aas::{Position, Respondent, When, Workshop};
+use waypoint::domain::accountability::{Impact, Verdict};
 use waypoint::domain::assessment::{Assessment, AssessmentDetails, Level, Scope};
+use waypoint::domain::calendar::TrustCalendar;
+use waypoint::domain::categorise::{Categorisation, Category, Decision};
 use waypoint::domain::content::four_stages;
 use waypoint::domain::edit::{Applied, Edit, EditError, Restorable};
 use waypoint::domain::ids::is_valid_id;
@@ -67,6 +70,35 @@ fn point(period: &str, band: Band) -> Point {
     }
 }
 
+fn impact() -> Impact {
+    Impact {
+        date: "2027-02-12".into(),
+        practice: "Guided reading daily in every class".into(),
+        systems: String::new(),
+        organisation: String::new(),
+        outcomes: "Year 6 reading at the expected standard 71%".into(),
+        evidence: "Spring assessments; book looks".into(),
+        verdict: Verdict::Met,
+    }
+}
+
+fn categorisation(id: &str, school: &str) -> Categorisation {
+    Categorisation {
+        id: id.into(),
+        school_id: school.into(),
+        decision: Decision::Categorisation,
+        date: "2026-11-23".into(),
+        category: Category::High,
+        decided_by: "The board".into(),
+        rationale: " Two red flags ".into(),
+        suggested: Some(Category::High),
+        suggested_reason: "placed at Stabilise".into(),
+        assessed_on: "2026-11-20".into(),
+        created_ms: MADE,
+        updated_ms: MADE,
+    }
+}
+
 fn apply(store: &mut Store, edit: &Edit, now: f64) -> Applied {
     store
         .apply(edit, now)
@@ -99,6 +131,7 @@ fn base() -> Store {
             trajectory_id: "j1".into(),
             points: vec![point("2024", Band::Coasting), point("2025", Band::Floor)],
         },
+        Edit::Categorise(categorisation("c1", "s1")),
         Edit::MarkAllDownloaded,
     ];
     for edit in &edits {
@@ -137,6 +170,11 @@ fn variant(edit: &Edit) -> &'static str {
         Edit::SetStatus { .. } => "SetStatus",
         Edit::RecordReview { .. } => "RecordReview",
         Edit::RemoveIntervention { .. } => "RemoveIntervention",
+        Edit::RecordImpact { .. } => "RecordImpact",
+        Edit::SetSource { .. } => "SetSource",
+        Edit::Categorise(_) => "Categorise",
+        Edit::RemoveCategorisation { .. } => "RemoveCategorisation",
+        Edit::SetCalendar(_) => "SetCalendar",
         Edit::Import(_) => "Import",
         Edit::Reset => "Reset",
         Edit::Restore(_) => "Restore",
@@ -147,7 +185,7 @@ fn variant(edit: &Edit) -> &'static str {
     }
 }
 
-const VARIANTS: usize = 33;
+const VARIANTS: usize = 38;
 
 /// Applies `edit` to a fresh base store at [`NOW`], checks that the item it is about
 /// was stamped, and returns the store and what the edit reported.
@@ -429,6 +467,41 @@ fn every_kind_of_edit_applies_and_stamps_the_time() {
     );
     assert_eq!(s.plan("p1").unwrap().reviews.len(), 1);
     assert_eq!(s.plan("p1").unwrap().status, Status::InProgress);
+    let (s, _) = stamped(
+        c,
+        Edit::RecordImpact {
+            plan: "p1".into(),
+            impact: impact(),
+        },
+        plan("p1"),
+    );
+    assert_eq!(s.plan("p1").unwrap().impact.as_deref(), Some(&impact()));
+    let (s, _) = stamped(
+        c,
+        Edit::SetSource {
+            assessment: "a1".into(),
+            feature: "repair-2".into(),
+            source: Some("trust_inspection".into()),
+        },
+        assessed("a1"),
+    );
+    assert_eq!(
+        s.get("a1").unwrap().source("repair-2"),
+        Some("trust_inspection")
+    );
+    let (s, a) = stamped(
+        c,
+        Edit::Categorise(categorisation("c9", "s1")),
+        |s: &Store| s.categorisation("c9").unwrap().updated_ms,
+    );
+    assert_eq!(a.changed, vec![Key::Meta, Key::Categorisation("c9".into())]);
+    assert_eq!(s.categorisation("c9").unwrap().rationale, "Two red flags");
+    let (s, _) = stamped(
+        c,
+        Edit::SetCalendar(TrustCalendar::starting("k1".into(), "2026-11-23", MADE)),
+        |s: &Store| s.calendar().unwrap().updated_ms,
+    );
+    assert_eq!(s.calendar().unwrap().year_start, "2026-09-01");
 
     // Removals leave nothing to stamp: they take the item away and offer an undo.
     for edit in [
@@ -439,10 +512,16 @@ fn every_kind_of_edit_applies_and_stamps_the_time() {
             workshop: "w1".into(),
         },
         Edit::RemoveIntervention { plan: "p1".into() },
+        Edit::RemoveCategorisation { id: "c1".into() },
     ] {
         let mut s = base();
         let a = apply(&mut s, &edit, NOW);
-        assert!(s.get("a1").is_none() || s.workshop("w1").is_none() || s.plan("p1").is_none());
+        assert!(
+            s.get("a1").is_none()
+                || s.workshop("w1").is_none()
+                || s.plan("p1").is_none()
+                || s.categorisation("c1").is_none()
+        );
         assert!(matches!(a.undo, Some(Edit::Restore(_))), "{edit:?}");
         assert_eq!(a.changed.len(), 1, "{edit:?}: {:?}", a.changed);
         c.insert(variant(&edit));
@@ -728,7 +807,7 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
             .map(|a| a.note.clone())
             .unwrap_or_default()
     };
-    match rng.below(33) {
+    match rng.below(38) {
         0 => Edit::AddSchool(School::new(format!("s-new{n}"), &rng.name(), MADE)),
         1 => Edit::RenameSchool {
             school,
@@ -898,6 +977,45 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
                 .map(|p| p.to_string())
                 .collect(),
         },
+        33 => Edit::RecordImpact {
+            plan,
+            impact: Impact {
+                verdict: *rng.pick(&Verdict::ALL),
+                evidence: if rng.chance(90) {
+                    rng.text(2)
+                } else {
+                    String::new()
+                },
+                ..impact()
+            },
+        },
+        34 => Edit::SetSource {
+            assessment,
+            feature: rng.pick(&features).to_string(),
+            source: rng.chance(80).then(|| {
+                rng.pick(&waypoint::domain::cycle::trust_cycle().diagnosis)
+                    .id
+                    .clone()
+            }),
+        },
+        35 => Edit::Categorise(arbitrary::categorisation(rng, format!("c-new{n}"), &school)),
+        36 => Edit::RemoveCategorisation {
+            id: pick_id(
+                rng,
+                store.categorisations.iter().map(|c| c.id.clone()).collect(),
+            ),
+        },
+        37 => {
+            let mut calendar = store
+                .calendar()
+                .cloned()
+                .unwrap_or_else(|| TrustCalendar::starting(format!("k-new{n}"), &rng.date(), MADE));
+            if let Some(item) = calendar.items.first_mut() {
+                item.every = rng.below(14) as u32;
+                item.on = rng.chance(70);
+            }
+            Edit::SetCalendar(calendar)
+        }
         _ => Edit::Batch(vec![
             Edit::SetLevel {
                 assessment: assessment.clone(),
@@ -933,6 +1051,8 @@ fn invariants(store: &Store) -> Result<(), String> {
         .chain(store.workshops.iter().map(|w| &w.id))
         .chain(store.trajectories.iter().map(|t| &t.id))
         .chain(store.plans.iter().map(|p| &p.id))
+        .chain(store.categorisations.iter().map(|c| &c.id))
+        .chain(store.calendars.iter().map(|c| &c.id))
     {
         if !is_valid_id(id) || !ids.insert(id.clone()) {
             return Err(format!("id {id:?} is not valid or not unique"));
@@ -956,6 +1076,9 @@ fn invariants(store: &Store) -> Result<(), String> {
     }
     for p in &store.plans {
         school(&p.school_id)?;
+    }
+    for c in &store.categorisations {
+        school(&c.school_id)?;
     }
     let mut with_results = BTreeSet::new();
     for t in &store.trajectories {

@@ -438,7 +438,11 @@ fn exports_carry_the_red_flags_and_the_cap() {
     a.set_level("stabilise-5", Some(Clearly), 5.0);
     let store = support::school_store();
     let answers = answers_csv(&store, std::slice::from_ref(&a));
-    assert!(answers.lines().next().unwrap().ends_with(",Red flag"));
+    assert!(answers
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with(",Red flag,Diagnosis source"));
     assert_eq!(answers.matches("Stabilise concern seen").count(), 2);
     let results = results_csv(&store, &[a]);
     let header: Vec<&str> = results.lines().next().unwrap().split(',').collect();

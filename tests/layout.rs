@@ -45,7 +45,7 @@ fn any_store(seed: u64) -> Store {
 }
 
 /// The order `Store::from_records` gives: newest assessments and workshops first (ties
-/// by id), plans oldest first, trajectories as read.
+/// by id), plans and categorisations oldest first, trajectories and calendars as read.
 fn in_record_order(mut store: Store) -> Store {
     store
         .assessments
@@ -55,6 +55,9 @@ fn in_record_order(mut store: Store) -> Store {
         .sort_by(|a, b| b.created_ms.total_cmp(&a.created_ms).then(a.id.cmp(&b.id)));
     store
         .plans
+        .sort_by(|a, b| a.created_ms.total_cmp(&b.created_ms).then(a.id.cmp(&b.id)));
+    store
+        .categorisations
         .sort_by(|a, b| a.created_ms.total_cmp(&b.created_ms).then(a.id.cmp(&b.id)));
     store
 }
@@ -87,7 +90,9 @@ fn every_record_round_trips() {
             1 + store.assessments.len()
                 + store.workshops.len()
                 + store.trajectories.len()
-                + store.plans.len(),
+                + store.plans.len()
+                + store.categorisations.len()
+                + store.calendars.len(),
             "one record per item"
         );
         assert_eq!(
@@ -193,6 +198,8 @@ fn keys_name_their_records_and_nothing_else() {
         Key::Workshop("w-2_x".into()),
         Key::Trajectory("j1".into()),
         Key::Plan("p9".into()),
+        Key::Categorisation("c1".into()),
+        Key::Calendar("k1".into()),
     ];
     let mut texts = BTreeSet::new();
     for key in &keys {
@@ -207,6 +214,14 @@ fn keys_name_their_records_and_nothing_else() {
     assert_eq!(
         Key::Assessment("a1".into()).storage_key(),
         "waypoint.assessment.a1"
+    );
+    assert_eq!(
+        Key::Categorisation("c1".into()).storage_key(),
+        "waypoint.categorisation.c1"
+    );
+    assert_eq!(
+        Key::Calendar("k1".into()).storage_key(),
+        "waypoint.calendar.k1"
     );
     // Other programs' keys, and Waypoint's keys that are not records.
     for other in [

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::domain::cycle::trust_cycle;
 use crate::domain::dates::add_days;
 use crate::domain::edit::Edit;
 use crate::domain::plan::{cycle, Commission, Intervention, Kind};
@@ -78,8 +79,38 @@ pub fn CommissionForm(
         }
     };
 
+    // Providers to choose from for the kind chosen: for school-to-school, the other
+    // schools here first; the source's roles and Carter's capacity givers; or typed.
+    let providers = move || {
+        let k = kind.get();
+        let mut names: Vec<String> = Vec::new();
+        if k == Kind::SchoolToSchool {
+            let own = school.get();
+            state.store.with(|s| {
+                names.extend(
+                    s.schools
+                        .iter()
+                        .filter(|x| x.id != own)
+                        .map(|x| x.name.clone()),
+                )
+            });
+        }
+        for group in &trust_cycle().providers {
+            let offered =
+                group.kind == k.id() || (k == Kind::External && group.kind == "school_to_school");
+            if offered {
+                names.extend(group.names.iter().cloned());
+            }
+        }
+        names
+    };
     view! {
         <form class="commission-form" on:submit=submit novalidate>
+            <aside class="guidance" aria-labelledby=field("order")>
+                <p id=field("order")><strong>"The source's order of commissioning"</strong>" (guidance, not a rule)"</p>
+                <ol>{trust_cycle().order.iter().map(|o| view! { <li>{o.text.clone()}</li> }).collect_view()}</ol>
+                <p>"Why in this order: “"{trust_cycle().order_why.clone()}"” And: “"{trust_cycle().order_giver.clone()}"”"</p>
+            </aside>
             <fieldset class="kind-choice">
                 <legend>"Kind of intervention"</legend>
                 {Kind::ALL.into_iter().map(|k| {
@@ -104,7 +135,12 @@ pub fn CommissionForm(
                         {move || (kind.get() != Kind::SchoolToSchool).then(|| view! { " " <span class="optional">"(optional)"</span> })}
                     </label>
                     <input id=field("partner") type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string()
+                        list=field("partner-options") aria-describedby=field("partner-hint")
                         prop:value=move || partner.get() on:input=short(partner) />
+                    <datalist id=field("partner-options")>
+                        {move || providers().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
+                    </datalist>
+                    <p class="hint" id=field("partner-hint")>"Choose from the list (the trust's own roles, Carter's designated system leaders and capacity-giver organisations) or type a name."</p>
                 </div>
             </Show>
             <div class="field-row">

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::note_field::NoteField;
 use crate::domain::assessment::{Answer, Level};
 use crate::domain::content::Feature;
+use crate::domain::cycle::trust_cycle;
 use crate::domain::edit::Edit;
 use crate::state::AppState;
 
@@ -25,9 +26,18 @@ pub fn FeatureQuestion(
         })
     });
     let level = Memo::new(move |_| answer.with(|a| a.level));
+    let source_lookup = assessment_id.clone();
+    let source: Memo<Option<String>> = Memo::new(move |_| {
+        state.store.with(|s| {
+            s.get(&source_lookup)
+                .and_then(|a| a.source(&feature.id))
+                .map(str::to_string)
+        })
+    });
     let base = format!("{context}-{}", feature.id);
     let legend_id = format!("{base}-text");
     let note_id = format!("{base}-note");
+    let source_id = format!("{base}-source");
     let set_level = {
         let id = assessment_id.clone();
         move |value: Option<Level>| {
@@ -50,6 +60,16 @@ pub fn FeatureQuestion(
         })
     };
     let clear = set_level.clone();
+    let set_source = {
+        let id = assessment_id.clone();
+        move |value: String| {
+            state.send(Edit::SetSource {
+                assessment: id.clone(),
+                feature: feature.id.clone(),
+                source: (!value.is_empty()).then_some(value),
+            });
+        }
+    };
 
     view! {
         <fieldset class="feature" data-feature=feature.id.clone()
@@ -83,6 +103,16 @@ pub fn FeatureQuestion(
             </div>
             <NoteField id=note_id label="Evidence note" rows=2
                 stored=Signal::derive(move || answer.with(|a| a.note.clone())) on_edit=set_note />
+            <div class="note-source">
+                <label for=source_id.clone()>"Diagnosis source " <span class="optional">"(optional)"</span></label>
+                <select id=source_id on:change=move |ev| set_source(event_target_value(&ev))>
+                    <option value="" selected=move || source.with(Option::is_none)>"Not said"</option>
+                    {trust_cycle().diagnosis.iter().map(|d| {
+                        let id = d.id.as_str();
+                        view! { <option value=id selected=move || source.with(|s| s.as_deref() == Some(id))>{d.label.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
         </fieldset>
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::confirm_delete::ConfirmDelete;
+use crate::components::impact_panel::ImpactPanel;
 use crate::domain::dates::display;
 use crate::domain::edit::Edit;
 use crate::domain::plan::{Progress, Review, Status};
@@ -107,6 +108,7 @@ pub fn InterventionCard(id: String) -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     })}
+                    <ImpactPanel plan=p.id.clone() />
                     <div class="no-print">
                         <Show when=move || reviewing.get() fallback=move || view! {
                             <button type="button" class="button" on:click=move |_| reviewing.set(true)>"Record a review"</button>

@@ -41,6 +41,7 @@ pub fn Report(
                     <div><dt>"Date of assessment"</dt><dd>{text(|a| display(&a.date))}</dd></div>
                     <div><dt>"Assessed by"</dt><dd dir="auto">{text(|a| if a.assessors.is_empty() { "Not recorded".into() } else { a.assessors.clone() })}</dd></div>
                     <div><dt>"Report prepared"</dt><dd>{prepared_on}</dd></div>
+                    {move || category_fact(assessment.with(|a| a.as_ref().map(|a| a.school_id.clone())), &today.get_value())}
                 </dl>
                 <p class="report-source">"Framework: Sir David Carter's four stages of improving a school (Stabilise, Repair, Improve, Sustain) and their observable features."</p>
             </header>
@@ -72,7 +73,13 @@ pub fn Report(
                                         <tr>
                                             <td>{f.text.clone()}</td>
                                             <td class="answer-cell">{move || assessment.with(|a| a.as_ref().and_then(|a| a.level(&id)).map_or("Not answered", |l| l.label()))}</td>
-                                            <td class="note-cell" dir="auto">{move || assessment.with(|a| a.as_ref().and_then(|a| a.answer(&id2)).map(|x| x.note.clone()).unwrap_or_default())}</td>
+                                            <td class="note-cell" dir="auto">{move || assessment.with(|a| a.as_ref().map(|a| {
+                                                let note = a.answer(&id2).map(|x| x.note.clone()).unwrap_or_default();
+                                                match a.source(&id2).and_then(crate::domain::cycle::diagnosis_label) {
+                                                    Some(source) => format!("{note} (source: {source})"),
+                                                    None => note,
+                                                }
+                                            }).unwrap_or_default())}</td>
                                         </tr>
                                     }
                                 }).collect_view()}
@@ -99,10 +106,38 @@ pub fn Report(
                                 <p class="report-review" dir="auto">{format!("Review {}: {}{}", display(&r.date), r.progress.label(),
                                     if r.note.is_empty() { String::new() } else { format!(" – {}", r.note) })}</p>
                             }).collect_view()}
+                            {p.impact.as_deref().map(|i| view! {
+                                <p class="report-review" dir="auto">{format!("Impact ({}): {}. Evidence: {}", display(&i.date), i.verdict.label(), i.evidence)}</p>
+                            })}
                         </div>
                     }).collect_view()}
                 </section>
             </Show>
         </article>
     }
+}
+
+/// The school's category and what is due next, when the school is kept in this browser
+/// (not for an assessment opened from a share link).
+fn category_fact(school_id: Option<String>, today: &str) -> Option<impl IntoView> {
+    let state = use_context::<crate::state::AppState>()?;
+    let now = state.store.with(|s| {
+        let school = s.school(school_id.as_deref()?)?;
+        Some(crate::domain::categorise::standing(
+            s,
+            school,
+            s.intervals(),
+            today,
+        ))
+    })?;
+    let text = match &now.current {
+        Some(c) => format!(
+            "{} (decided {}). {}.",
+            c.category.label(),
+            display(&c.date),
+            now.next.message()
+        ),
+        None => format!("{}.", now.next.message()),
+    };
+    Some(view! { <div><dt>"Category"</dt><dd>{text}</dd></div> })
 }

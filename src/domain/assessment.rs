@@ -307,6 +307,10 @@ pub struct Assessment {
     /// it from the scope's name. Text, not an enum, so that an unknown value reads as unmarked.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub phase: String,
+    /// Where each evidence note comes from: feature id → a diagnosis source's id (see
+    /// `content/trust_cycle.json`). Absent in older data.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sources: BTreeMap<String, String>,
     /// Milliseconds since 1970, when created and last changed.
     pub created_ms: f64,
     pub updated_ms: f64,
@@ -329,6 +333,7 @@ impl Assessment {
             assessors: details.assessors.trim().to_string(),
             answers: BTreeMap::new(),
             phase: details.phase.map_or(String::new(), |p| p.id().to_string()),
+            sources: BTreeMap::new(),
             created_ms: now_ms,
             updated_ms: now_ms,
         }
@@ -385,6 +390,11 @@ impl Assessment {
         answer.note = note.to_string();
         self.tidy(feature_id);
         self.updated_ms = now_ms;
+    }
+
+    /// The diagnosis source of a feature's evidence note, if one was given.
+    pub fn source(&self, feature_id: &str) -> Option<&str> {
+        self.sources.get(feature_id).map(String::as_str)
     }
 
     fn tidy(&mut self, feature_id: &str) {

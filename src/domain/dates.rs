@@ -44,6 +44,34 @@ pub fn days_between(from: &str, to: &str) -> Option<i64> {
     Some(day_number(to)? - day_number(from)?)
 }
 
+/// The date `months` calendar months after `date` (before it when negative); a day
+/// the month lacks becomes its last day (31 Aug + 6 months is 28 or 29 Feb).
+pub fn add_months(date: &str, months: i64) -> Option<String> {
+    day_number(date)?;
+    let y: i64 = date[0..4].parse().ok()?;
+    let m: i64 = date[5..7].parse().ok()?;
+    let d: i64 = date[8..10].parse().ok()?;
+    let index = y * 12 + (m - 1) + months;
+    let (y, m) = (index.div_euclid(12), index.rem_euclid(12) + 1);
+    let mut day = d;
+    loop {
+        let candidate = format!("{y:04}-{m:02}-{day:02}");
+        if day_number(&candidate).is_some() {
+            return Some(candidate);
+        }
+        day -= 1;
+        if day < 28 {
+            return None;
+        }
+    }
+}
+
+/// The weekday of a date, 0 for Monday to 6 for Sunday.
+pub fn weekday(date: &str) -> Option<i64> {
+    // 1 Jan 1970 was a Thursday.
+    day_number(date).map(|n| (n + 3).rem_euclid(7))
+}
+
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];

@@ -11,7 +11,10 @@
 use std::collections::HashMap;
 
 use super::aas::{Position, Respondent, When, Workshop};
+use super::accountability::Impact;
 use super::assessment::{Assessment, Level, Phase, Scope};
+use super::calendar::TrustCalendar;
+use super::categorise::Categorisation;
 use super::ids::is_valid_id;
 use super::layout::Key;
 use super::plan::{Intervention, Review, Status};
@@ -142,6 +145,24 @@ pub enum Edit {
     RemoveIntervention {
         plan: String,
     },
+    /// Records (or replaces) an intervention's impact against its success criteria.
+    RecordImpact {
+        plan: String,
+        impact: Impact,
+    },
+    /// Tags an evidence note with the diagnosis source it comes from (`None` to untag).
+    SetSource {
+        assessment: String,
+        feature: String,
+        source: Option<String>,
+    },
+    /// The board's categorisation of a school, or its review.
+    Categorise(Categorisation),
+    RemoveCategorisation {
+        id: String,
+    },
+    /// The trust's calendar as a whole (its cadence and intervals), added or replaced.
+    SetCalendar(TrustCalendar),
 
     /// Puts the items of an import in, replacing those with the same id (see
     /// `exchange::plan_import`, which decides ids and clashes with the user first).
@@ -170,6 +191,7 @@ pub enum Restorable {
     Assessment(usize, Assessment),
     Workshop(usize, Workshop),
     Plan(usize, Intervention),
+    Categorisation(usize, Categorisation),
     Respondent {
         workshop: String,
         index: usize,
@@ -184,6 +206,12 @@ impl Restorable {
             Restorable::Assessment(_, a) => store.title(a),
             Restorable::Workshop(_, w) => store.workshop_title(w),
             Restorable::Plan(_, p) => p.target.clone(),
+            Restorable::Categorisation(_, c) => format!(
+                "{} of {} on {}",
+                c.decision.label(),
+                store.school_name(&c.school_id),
+                super::dates::display(&c.date)
+            ),
             Restorable::Respondent { respondent, .. } => respondent.name.clone(),
         }
     }
@@ -703,6 +731,101 @@ impl Store {
                 }
             }
 
+            Edit::RecordImpact { plan, impact } => {
+                impact.validate().map_err(EditError::Refused)?;
+                let impact = impact.tidied();
+                let p = self
+                    .plan_mut(plan)
+                    .ok_or_else(|| not_found("intervention"))?;
+                if p.impact.as_deref() != Some(&impact) {
+                    p.impact = Some(Box::new(impact));
+                    p.updated_ms = now;
+                    self.changed(Key::Plan(plan.clone()), out);
+                }
+            }
+            Edit::SetSource {
+                assessment,
+                feature,
+                source,
+            } => {
+                let known_feature = super::content::four_stages()
+                    .features
+                    .iter()
+                    .any(|f| &f.id == feature);
+                let known_source = source
+                    .as_deref()
+                    .is_none_or(|s| super::cycle::diagnosis_label(s).is_some());
+                if !known_feature || !known_source {
+                    return Err(EditError::Refused(
+                        "not a feature or a diagnosis source".into(),
+                    ));
+                }
+                let a = self
+                    .get_mut(assessment)
+                    .ok_or_else(|| not_found("assessment"))?;
+                if a.sources.get(feature) != source.as_ref() {
+                    match source {
+                        Some(s) => a.sources.insert(feature.clone(), s.clone()),
+                        None => a.sources.remove(feature),
+                    };
+                    a.updated_ms = now;
+                    self.changed(Key::Assessment(assessment.clone()), out);
+                }
+            }
+            Edit::Categorise(record) => {
+                if self.categorisation(&record.id).is_some() {
+                    return Ok(());
+                }
+                check_new_id(self, &record.id)?;
+                if self.school(&record.school_id).is_none() {
+                    return Err(not_found("school"));
+                }
+                if !super::assessment::is_iso_date(&record.date) {
+                    return Err(EditError::Refused("the date is not a valid date".into()));
+                }
+                let mut record = record.clone();
+                record.decided_by = clamp_chars(record.decided_by.trim(), MAX_NAME_CHARS);
+                record.rationale = clamp_chars(record.rationale.trim(), MAX_NOTE_CHARS);
+                record.updated_ms = now;
+                let key = Key::Categorisation(record.id.clone());
+                self.categorisations.push(record);
+                self.changed(key, out);
+            }
+            Edit::RemoveCategorisation { id } => {
+                if let Some(index) = self.categorisations.iter().position(|c| &c.id == id) {
+                    let removed = self.categorisations.remove(index);
+                    self.forget(id, out);
+                    out.touch(Key::Categorisation(id.clone()));
+                    out.undo = Some(Edit::Restore(Box::new(Restorable::Categorisation(
+                        index, removed,
+                    ))));
+                }
+            }
+            Edit::SetCalendar(calendar) => {
+                calendar.validate().map_err(EditError::Refused)?;
+                let calendar = calendar.tidied();
+                let key = Key::Calendar(calendar.id.clone());
+                match self.calendars.iter().position(|c| c.id == calendar.id) {
+                    Some(i) => {
+                        let mut kept = calendar;
+                        kept.created_ms = self.calendars[i].created_ms;
+                        kept.updated_ms = self.calendars[i].updated_ms;
+                        if self.calendars[i] == kept {
+                            return Ok(());
+                        }
+                        kept.updated_ms = now;
+                        self.calendars[i] = kept;
+                    }
+                    None => {
+                        check_new_id(self, &calendar.id)?;
+                        let mut added = calendar;
+                        added.updated_ms = now;
+                        self.calendars.push(added);
+                    }
+                }
+                self.changed(key, out);
+            }
+
             Edit::Import(incoming) => self.import(incoming, out),
             Edit::Reset => {
                 for key in self.keys() {
@@ -834,6 +957,12 @@ impl Store {
                 .map(|t| Key::Trajectory(t.id.clone())),
         );
         keys.extend(self.plans.iter().map(|p| Key::Plan(p.id.clone())));
+        keys.extend(
+            self.categorisations
+                .iter()
+                .map(|c| Key::Categorisation(c.id.clone())),
+        );
+        keys.extend(self.calendars.iter().map(|c| Key::Calendar(c.id.clone())));
         keys
     }
 
@@ -913,6 +1042,15 @@ impl Store {
             p.school_id = keep.to_string();
             p.updated_ms = now;
             moved.push(Key::Plan(p.id.clone()));
+        }
+        for c in self
+            .categorisations
+            .iter_mut()
+            .filter(|c| c.school_id == absorb)
+        {
+            c.school_id = keep.to_string();
+            c.updated_ms = now;
+            moved.push(Key::Categorisation(c.id.clone()));
         }
         // One trajectory per school: the absorbed school's results join the kept one's.
         if let Some(index) = self.trajectories.iter().position(|t| t.school_id == absorb) {
@@ -1042,6 +1180,22 @@ impl Store {
             }
             out.touch(Key::Plan(p.id.clone()));
         }
+        for c in &incoming.categorisations {
+            match self.categorisations.iter().position(|e| e.id == c.id) {
+                Some(i) if self.categorisations[i] == *c => continue,
+                Some(i) => self.categorisations[i] = c.clone(),
+                None => self.categorisations.push(c.clone()),
+            }
+            out.touch(Key::Categorisation(c.id.clone()));
+        }
+        for c in &incoming.calendars {
+            match self.calendars.iter().position(|e| e.id == c.id) {
+                Some(i) if self.calendars[i] == *c => continue,
+                Some(i) => self.calendars[i] = c.clone(),
+                None => self.calendars.push(c.clone()),
+            }
+            out.touch(Key::Calendar(c.id.clone()));
+        }
     }
 
     fn restore(&mut self, restorable: &Restorable, out: &mut Applied) -> Result<(), EditError> {
@@ -1074,6 +1228,16 @@ impl Store {
                     let index = (*index).min(self.plans.len());
                     self.plans.insert(index, p.clone());
                     self.changed(Key::Plan(p.id.clone()), out);
+                }
+            }
+            Restorable::Categorisation(index, c) => {
+                if self.categorisation(&c.id).is_none() {
+                    if self.school(&c.school_id).is_none() {
+                        return Err(not_found("school"));
+                    }
+                    let index = (*index).min(self.categorisations.len());
+                    self.categorisations.insert(index, c.clone());
+                    self.changed(Key::Categorisation(c.id.clone()), out);
                 }
             }
             Restorable::Respondent {

@@ -42,6 +42,8 @@ pub fn select(store: &Store, selection: &Selection) -> Store {
             workshops: store.workshops.clone(),
             trajectories: store.trajectories.clone(),
             plans: store.plans.clone(),
+            categorisations: store.categorisations.clone(),
+            calendars: store.calendars.clone(),
             ..Store::default()
         },
         Selection::Assessment(id) => Store {
@@ -53,6 +55,12 @@ pub fn select(store: &Store, selection: &Selection) -> Store {
             assessments: store.assessments_of(school).cloned().collect(),
             trajectories: store.trajectory_of(school).cloned().into_iter().collect(),
             plans: store.plans_of(school).cloned().collect(),
+            categorisations: store
+                .categorisations
+                .iter()
+                .filter(|c| &c.school_id == school)
+                .cloned()
+                .collect(),
             ..Store::default()
         },
     };
@@ -87,6 +95,8 @@ pub fn selected_ids(part: &Store) -> Vec<String> {
         .chain(part.workshops.iter().map(|w| w.id.clone()))
         .chain(part.trajectories.iter().map(|t| t.id.clone()))
         .chain(part.plans.iter().map(|p| p.id.clone()))
+        .chain(part.categorisations.iter().map(|c| c.id.clone()))
+        .chain(part.calendars.iter().map(|c| c.id.clone()))
         .collect()
 }
 
@@ -140,9 +150,16 @@ pub fn read_import(text: &str) -> Result<Store, ReadError> {
 
 fn mentions_any_list(text: &str) -> bool {
     serde_json::from_str::<Value>(text).is_ok_and(|v| {
-        ["assessments", "workshops", "trajectories", "plans"]
-            .iter()
-            .any(|k| v.get(k).is_some())
+        [
+            "assessments",
+            "workshops",
+            "trajectories",
+            "plans",
+            "categorisations",
+            "calendars",
+        ]
+        .iter()
+        .any(|k| v.get(k).is_some())
     })
 }
 
@@ -241,13 +258,7 @@ impl Draft {
 
 /// Points an incoming school's items at another school id.
 fn repoint_school(incoming: &mut Store, from: &str, to: &str) {
-    repoint_school_in(
-        &mut incoming.assessments,
-        &mut incoming.trajectories,
-        &mut incoming.plans,
-        from,
-        to,
-    );
+    repoint_school_in(incoming, from, to);
 }
 
 /// Reads what an import would do: schools and trusts with an id or exact name already
@@ -371,6 +382,21 @@ pub fn preview(store: &Store, incoming: &Store) -> Preview {
     for p in &incoming.plans {
         add(verdict(store.plan(&p.id), p), &|| describe_plan(&names, p));
     }
+    for c in &incoming.categorisations {
+        add(verdict(store.categorisation(&c.id), c), &|| {
+            format!(
+                "Categorisation of {} on {}",
+                names.school_name(&c.school_id),
+                c.date
+            )
+        });
+    }
+    for c in &incoming.calendars {
+        add(
+            verdict(store.calendars.iter().find(|e| e.id == c.id), c),
+            &|| format!("The trust calendar from {}", c.year_start),
+        );
+    }
     Preview { items }
 }
 
@@ -461,17 +487,11 @@ pub fn finish_import(
         candidate
     };
     let mut out = Store::default();
-    for school in incoming.schools {
+    for school in std::mem::take(&mut incoming.schools) {
         if store.school(&school.id).is_none() {
             let id = unique_id(&school.id, &mut taken);
             if id != school.id {
-                repoint_school_in(
-                    &mut incoming.assessments,
-                    &mut incoming.trajectories,
-                    &mut incoming.plans,
-                    &school.id,
-                    &id,
-                );
+                repoint_school_in(&mut incoming, &school.id, &id);
             }
             out.schools.push(School { id, ..school });
         }
@@ -559,24 +579,61 @@ pub fn finish_import(
             }
         }
     }
+    for mut c in incoming.categorisations {
+        match verdict(store.categorisation(&c.id), &c) {
+            Verdict::Same => summary.unchanged += 1,
+            Verdict::Clash if resolution == Resolution::Replace => {
+                summary.replaced += 1;
+                out.categorisations.push(c);
+            }
+            verdict => {
+                c.id = unique_id(&c.id, &mut taken);
+                out.categorisations.push(c);
+                summary.count_added(verdict);
+            }
+        }
+    }
+    for mut c in incoming.calendars {
+        match verdict(store.calendars.iter().find(|e| e.id == c.id), &c) {
+            Verdict::Same => summary.unchanged += 1,
+            Verdict::Clash if resolution == Resolution::Replace => {
+                summary.replaced += 1;
+                out.calendars.push(c);
+            }
+            verdict => {
+                c.id = unique_id(&c.id, &mut taken);
+                out.calendars.push(c);
+                summary.count_added(verdict);
+            }
+        }
+    }
     (out, summary)
 }
 
-fn repoint_school_in(
-    assessments: &mut [Assessment],
-    trajectories: &mut [Trajectory],
-    plans: &mut [Intervention],
-    from: &str,
-    to: &str,
-) {
-    for a in assessments.iter_mut().filter(|a| a.school_id == from) {
+fn repoint_school_in(incoming: &mut Store, from: &str, to: &str) {
+    for a in incoming
+        .assessments
+        .iter_mut()
+        .filter(|a| a.school_id == from)
+    {
         a.school_id = to.to_string();
     }
-    for t in trajectories.iter_mut().filter(|t| t.school_id == from) {
+    for t in incoming
+        .trajectories
+        .iter_mut()
+        .filter(|t| t.school_id == from)
+    {
         t.school_id = to.to_string();
     }
-    for p in plans.iter_mut().filter(|p| p.school_id == from) {
+    for p in incoming.plans.iter_mut().filter(|p| p.school_id == from) {
         p.school_id = to.to_string();
+    }
+    for c in incoming
+        .categorisations
+        .iter_mut()
+        .filter(|c| c.school_id == from)
+    {
+        c.school_id = to.to_string();
     }
 }
 
@@ -594,7 +651,8 @@ fn csv_field(text: &str) -> String {
     }
 }
 
-fn csv(rows: Vec<Vec<String>>) -> String {
+/// Rows as CSV text, with a byte-order mark and formula-like cells defused.
+pub fn csv(rows: Vec<Vec<String>>) -> String {
     // A byte-order mark so that spreadsheets read the UTF-8 (curly quotes, names) right.
     let mut out = String::from("\u{feff}");
     for row in rows {
@@ -624,6 +682,7 @@ pub fn answers_csv(store: &Store, assessments: &[Assessment]) -> String {
         "Answer",
         "Evidence note",
         "Red flag",
+        "Diagnosis source",
     ]
     .map(String::from)
     .to_vec()];
@@ -660,6 +719,10 @@ pub fn answers_csv(store: &Store, assessments: &[Assessment]) -> String {
                     ""
                 }
                 .to_string(),
+                a.source(&f.id)
+                    .and_then(super::cycle::diagnosis_label)
+                    .unwrap_or_default()
+                    .to_string(),
             ]);
         }
     }

@@ -11,6 +11,8 @@ use std::collections::BTreeSet;
 
 use super::aas::Workshop;
 use super::assessment::Assessment;
+use super::calendar::TrustCalendar;
+use super::categorise::Categorisation;
 use super::plan::Intervention;
 use super::schema::{read_envelope, ReadError, FORMAT_NAME, SCHEMA_VERSION};
 use super::school::{School, Trust};
@@ -29,6 +31,8 @@ pub enum Key {
     Workshop(String),
     Trajectory(String),
     Plan(String),
+    Categorisation(String),
+    Calendar(String),
 }
 
 impl Key {
@@ -36,9 +40,12 @@ impl Key {
     pub fn id(&self) -> Option<&str> {
         match self {
             Key::Meta => None,
-            Key::Assessment(id) | Key::Workshop(id) | Key::Trajectory(id) | Key::Plan(id) => {
-                Some(id)
-            }
+            Key::Assessment(id)
+            | Key::Workshop(id)
+            | Key::Trajectory(id)
+            | Key::Plan(id)
+            | Key::Categorisation(id)
+            | Key::Calendar(id) => Some(id),
         }
     }
 
@@ -50,6 +57,8 @@ impl Key {
             Key::Workshop(id) => format!("{PREFIX}workshop.{id}"),
             Key::Trajectory(id) => format!("{PREFIX}trajectory.{id}"),
             Key::Plan(id) => format!("{PREFIX}plan.{id}"),
+            Key::Categorisation(id) => format!("{PREFIX}categorisation.{id}"),
+            Key::Calendar(id) => format!("{PREFIX}calendar.{id}"),
         }
     }
 
@@ -69,6 +78,8 @@ impl Key {
             "workshop" => Some(Key::Workshop(id)),
             "trajectory" => Some(Key::Trajectory(id)),
             "plan" => Some(Key::Plan(id)),
+            "categorisation" => Some(Key::Categorisation(id)),
+            "calendar" => Some(Key::Calendar(id)),
             _ => None,
         }
     }
@@ -111,6 +122,8 @@ pub enum Item {
     Workshop(Workshop),
     Trajectory(Trajectory),
     Plan(Intervention),
+    Categorisation(Categorisation),
+    Calendar(TrustCalendar),
 }
 
 /// The text of a record, or `None` when the store no longer has the item (so the
@@ -133,6 +146,8 @@ pub fn write_record(store: &Store, key: &Key) -> Option<String> {
         Key::Workshop(id) => store.workshop(id).map(json),
         Key::Trajectory(id) => store.trajectories.iter().find(|t| &t.id == id).map(json),
         Key::Plan(id) => store.plan(id).map(json),
+        Key::Categorisation(id) => store.categorisation(id).map(json),
+        Key::Calendar(id) => store.calendars.iter().find(|c| &c.id == id).map(json),
     }
 }
 
@@ -153,6 +168,8 @@ pub fn read_record(key: &Key, text: &str) -> Result<Item, ReadError> {
         Key::Workshop(_) => Item::Workshop(parse(text)?),
         Key::Trajectory(_) => Item::Trajectory(parse(text)?),
         Key::Plan(_) => Item::Plan(parse(text)?),
+        Key::Categorisation(_) => Item::Categorisation(parse(text)?),
+        Key::Calendar(_) => Item::Calendar(parse(text)?),
     };
     if item.id() != key.id().unwrap_or_default() {
         return Err(ReadError::Invalid(
@@ -169,6 +186,8 @@ impl Item {
             Item::Workshop(w) => &w.id,
             Item::Trajectory(t) => &t.id,
             Item::Plan(p) => &p.id,
+            Item::Categorisation(c) => &c.id,
+            Item::Calendar(c) => &c.id,
         }
     }
 }
@@ -205,6 +224,16 @@ impl Store {
                 put(&mut self.plans, |x| x.id == id, Some(p), false)
             }
             (Key::Plan(_), None) => put(&mut self.plans, |x| x.id == id, None, false),
+            (Key::Categorisation(_), Some(Item::Categorisation(c))) => {
+                put(&mut self.categorisations, |x| x.id == id, Some(c), false)
+            }
+            (Key::Categorisation(_), None) => {
+                put(&mut self.categorisations, |x| x.id == id, None, false)
+            }
+            (Key::Calendar(_), Some(Item::Calendar(c))) => {
+                put(&mut self.calendars, |x| x.id == id, Some(c), false)
+            }
+            (Key::Calendar(_), None) => put(&mut self.calendars, |x| x.id == id, None, false),
             _ => {}
         }
     }
@@ -228,6 +257,8 @@ impl Store {
                 Item::Workshop(w) => store.workshops.push(w),
                 Item::Trajectory(t) => store.trajectories.push(t),
                 Item::Plan(p) => store.plans.push(p),
+                Item::Categorisation(c) => store.categorisations.push(c),
+                Item::Calendar(c) => store.calendars.push(c),
             }
         }
         use super::order::sort_by;
@@ -238,6 +269,9 @@ impl Store {
             b.created_ms.total_cmp(&a.created_ms).then(a.id.cmp(&b.id))
         });
         sort_by(&mut store.plans, |a, b| {
+            a.created_ms.total_cmp(&b.created_ms).then(a.id.cmp(&b.id))
+        });
+        sort_by(&mut store.categorisations, |a, b| {
             a.created_ms.total_cmp(&b.created_ms).then(a.id.cmp(&b.id))
         });
         store

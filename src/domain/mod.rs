@@ -1,16 +1,23 @@
 //! The pure domain: no browser APIs, so all of it is tested natively with `cargo test`.
 
 pub mod aas;
+pub mod accountability;
 pub mod assessment;
+pub mod calendar;
+pub mod categorise;
 pub mod content;
+pub mod cycle;
 pub mod dates;
+pub mod document;
 pub mod edit;
 pub mod exchange;
 pub mod ids;
+pub mod inside_out;
 pub mod join;
 pub mod layout;
 pub mod listing;
 pub mod order;
+pub mod papers;
 pub mod placement;
 pub mod plan;
 pub mod responses;

@@ -190,6 +190,9 @@ pub struct Intervention {
     pub status: Status,
     #[serde(default)]
     pub reviews: Vec<Review>,
+    /// The impact recorded against the success criteria (step 4 of the cycle).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impact: Option<Box<super::accountability::Impact>>,
     pub created_ms: f64,
     pub updated_ms: f64,
 }
@@ -277,6 +280,7 @@ impl Intervention {
             success_criteria: form.success_criteria.trim().to_string(),
             status: Status::Planned,
             reviews: Vec::new(),
+            impact: None,
             created_ms: now_ms,
             updated_ms: now_ms,
         }

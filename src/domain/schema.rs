@@ -12,6 +12,8 @@ use std::fmt;
 
 use super::aas::Workshop;
 use super::assessment::Assessment;
+use super::calendar::TrustCalendar;
+use super::categorise::Categorisation;
 use super::content::four_stages;
 use super::ids::is_valid_id;
 use super::plan::Intervention;
@@ -69,6 +71,8 @@ pub(crate) struct Document<'a> {
     workshops: &'a [Workshop],
     trajectories: &'a [Trajectory],
     plans: &'a [Intervention],
+    categorisations: &'a [Categorisation],
+    calendars: &'a [TrustCalendar],
 }
 
 impl<'a> Document<'a> {
@@ -84,6 +88,8 @@ impl<'a> Document<'a> {
             workshops: &store.workshops,
             trajectories: &store.trajectories,
             plans: &store.plans,
+            categorisations: &store.categorisations,
+            calendars: &store.calendars,
         }
     }
 
@@ -130,13 +136,15 @@ pub fn read_store(text: &str) -> Result<Store, ReadError> {
 }
 
 /// The lists of a document, in the order they are read.
-const LISTS: [(&str, &str); 6] = [
+const LISTS: [(&str, &str); 8] = [
     ("schools", "school"),
     ("trusts", "trust"),
     ("assessments", "assessment"),
     ("workshops", "workshop"),
     ("trajectories", "trajectory"),
     ("plans", "intervention"),
+    ("categorisations", "categorisation"),
+    ("calendars", "calendar"),
 ];
 
 /// Reads a document a few items at a time, so that a browser can read a file of
@@ -224,7 +232,11 @@ impl<'a> DocumentReader<'a> {
                 2 => store.assessments.push(read_item(raw, noun, index, store)?),
                 3 => store.workshops.push(read_item(raw, noun, index, store)?),
                 4 => store.trajectories.push(read_item(raw, noun, index, store)?),
-                _ => store.plans.push(read_item(raw, noun, index, store)?),
+                5 => store.plans.push(read_item(raw, noun, index, store)?),
+                6 => store
+                    .categorisations
+                    .push(read_item(raw, noun, index, store)?),
+                _ => store.calendars.push(read_item(raw, noun, index, store)?),
             }
             self.item += 1;
             self.done += 1;
@@ -380,6 +392,8 @@ fn reissue_ids(store: &mut Store) {
         .chain(store.workshops.iter().map(|w| w.id.clone()))
         .chain(store.trajectories.iter().map(|t| t.id.clone()))
         .chain(store.plans.iter().map(|p| p.id.clone()))
+        .chain(store.categorisations.iter().map(|c| c.id.clone()))
+        .chain(store.calendars.iter().map(|c| c.id.clone()))
         .collect();
     let taken = |c: &str| all.contains(c);
     for (i, school) in store.schools.iter_mut().enumerate() {
@@ -393,6 +407,13 @@ fn reissue_ids(store: &mut Store) {
             }
             for p in store.plans.iter_mut().filter(|p| p.school_id == old) {
                 p.school_id = new.clone();
+            }
+            for c in store
+                .categorisations
+                .iter_mut()
+                .filter(|c| c.school_id == old)
+            {
+                c.school_id = new.clone();
             }
         }
     }
@@ -425,6 +446,12 @@ fn reissue_ids(store: &mut Store) {
     }
     for (i, p) in store.plans.iter_mut().enumerate() {
         fix(&mut p.id, "p", i, &taken);
+    }
+    for (i, c) in store.categorisations.iter_mut().enumerate() {
+        fix(&mut c.id, "c", i, &taken);
+    }
+    for (i, c) in store.calendars.iter_mut().enumerate() {
+        fix(&mut c.id, "k", i, &taken);
     }
 }
 
@@ -462,6 +489,11 @@ fn check_references(store: &Store) -> Result<(), ReadError> {
     for (i, p) in store.plans.iter().enumerate() {
         if !schools.contains(p.school_id.as_str()) {
             return Err(missing("intervention", i));
+        }
+    }
+    for (i, c) in store.categorisations.iter().enumerate() {
+        if !schools.contains(c.school_id.as_str()) {
+            return Err(missing("categorisation", i));
         }
     }
     for (i, w) in store.workshops.iter().enumerate() {

@@ -71,6 +71,7 @@ impl Shared {
             assessors: self.assessors,
             answers: self.answers,
             phase: self.phase,
+            sources: Default::default(),
             created_ms: now_ms,
             updated_ms: now_ms,
         }

@@ -8,6 +8,8 @@ use std::collections::BTreeSet;
 
 use super::aas::Workshop;
 use super::assessment::Assessment;
+use super::calendar::TrustCalendar;
+use super::categorise::Categorisation;
 use super::plan::Intervention;
 use super::school::{School, Trust};
 use super::trajectory::Trajectory;
@@ -33,6 +35,12 @@ pub struct Store {
     /// Commissioned interventions (action plans), every school's.
     #[serde(default)]
     pub plans: Vec<Intervention>,
+    /// The board's categorisations of its schools and their reviews, every school's.
+    #[serde(default)]
+    pub categorisations: Vec<Categorisation>,
+    /// The trust's calendar (one, normally; an import may bring another).
+    #[serde(default)]
+    pub calendars: Vec<TrustCalendar>,
     /// Ids of the items changed since they were last downloaded: the backup reminder.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub not_downloaded: BTreeSet<String>,
@@ -162,6 +170,26 @@ impl Store {
         self.plans.iter().filter(move |p| p.school_id == school_id)
     }
 
+    /// The categorisation with this id.
+    pub fn categorisation(&self, id: &str) -> Option<&Categorisation> {
+        self.categorisations.iter().find(|c| c.id == id)
+    }
+
+    /// The trust's calendar: the one changed last, if there is one.
+    pub fn calendar(&self) -> Option<&TrustCalendar> {
+        self.calendars
+            .iter()
+            .max_by(|a, b| a.updated_ms.total_cmp(&b.updated_ms))
+    }
+
+    /// How often schools are categorised, reviewed and reassessed: the calendar's, or
+    /// the source's when there is no calendar yet.
+    pub fn intervals(&self) -> super::categorise::Intervals {
+        self.calendar()
+            .map(TrustCalendar::intervals)
+            .unwrap_or_default()
+    }
+
     /// The workshops of one trust, newest first.
     pub fn workshops_of<'a>(
         &'a self,
@@ -180,6 +208,8 @@ impl Store {
             .chain(self.workshops.iter().map(|w| w.updated_ms))
             .chain(self.trajectories.iter().map(|t| t.updated_ms))
             .chain(self.plans.iter().map(|p| p.updated_ms))
+            .chain(self.categorisations.iter().map(|c| c.updated_ms))
+            .chain(self.calendars.iter().map(|c| c.updated_ms))
             .chain(self.schools.iter().map(|s| s.updated_ms))
             .reduce(f64::max)
     }
@@ -197,6 +227,8 @@ impl Store {
             .chain(self.workshops.iter().map(|w| w.id.as_str()))
             .chain(self.trajectories.iter().map(|t| t.id.as_str()))
             .chain(self.plans.iter().map(|p| p.id.as_str()))
+            .chain(self.categorisations.iter().map(|c| c.id.as_str()))
+            .chain(self.calendars.iter().map(|c| c.id.as_str()))
             .chain(self.schools.iter().map(|s| s.id.as_str()))
             .chain(self.trusts.iter().map(|t| t.id.as_str()))
             .collect()
@@ -208,6 +240,8 @@ impl Store {
             || self.workshops.iter().any(|w| w.id == id)
             || self.trajectories.iter().any(|t| t.id == id)
             || self.plans.iter().any(|p| p.id == id)
+            || self.categorisations.iter().any(|c| c.id == id)
+            || self.calendars.iter().any(|c| c.id == id)
             || self.schools.iter().any(|s| s.id == id)
             || self.trusts.iter().any(|t| t.id == id)
     }
@@ -267,6 +301,8 @@ impl Store {
             && self.workshops.is_empty()
             && self.trajectories.is_empty()
             && self.plans.is_empty()
+            && self.categorisations.is_empty()
+            && self.calendars.is_empty()
             && self.schools.is_empty()
             && self.trusts.is_empty()
     }

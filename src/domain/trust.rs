@@ -242,80 +242,86 @@ pub fn overview(framework: &Framework, store: &Store, today: &str) -> Vec<School
     super::order::sort_by_key(&mut schools, |s| s.name.to_lowercase());
     schools
         .into_iter()
-        .map(|school| {
-            let key = school.id.clone();
-            let name = school.name.clone();
-            let assessments: Vec<&Assessment> = store.assessments_of(&key).collect();
-            let chosen = latest(&assessments);
-            let result = chosen.map(|a| assess(framework, a));
-            let stage = result.as_ref().and_then(|r| r.overall.stage);
-            let reading = store.trajectory_of(&key).map(|t| t.reading());
-            let (journey, journey_note) = match reading.as_ref().map(|r| &r.classification) {
-                Some(Classification::Journey { letter, .. }) => (Some(*letter), String::new()),
-                Some(Classification::Ambiguous { closest, .. }) => (
-                    None,
-                    format!(
-                        "No clear journey; closest {}",
-                        closest
-                            .iter()
-                            .map(|c| c.letter.to_string())
-                            .collect::<Vec<_>>()
-                            .join(" or ")
-                    ),
-                ),
-                Some(Classification::TooShort { .. }) => {
-                    (None, "Too few points for a journey".into())
-                }
-                None => (None, "No trajectory entered".into()),
-            };
-            let suggestion = reading.as_ref().and_then(suggest_role);
-            let role = suggestion.as_ref().map(|s| s.role);
-            let overall = result.as_ref().map(|r| &r.overall);
-            let flags = overall.map(|o| o.red_flags.as_slice()).unwrap_or_default();
-            let clear = flags
-                .iter()
-                .filter(|f| f.level == super::assessment::Level::Clearly)
-                .count();
-            let checked = chosen.and_then(|a| data_check(store, a, stage));
-            let (need, need_reason) = need(&NeedFacts {
-                stage,
-                journey,
-                role,
-                concerns_clear: clear,
-                concerns_partly: flags.len() - clear,
-                data_gap: checked.as_ref().map(DataCheck::gap),
-            });
-            let plans: Vec<_> = store
-                .plans_of(&key)
-                .filter(|p| p.status.is_open())
-                .collect();
-            SchoolRow {
-                assessment_id: chosen.map(|a| a.id.clone()),
-                assessed_on: chosen.map(|a| a.date.clone()),
-                stage,
-                tentative: result.as_ref().is_some_and(|r| r.overall.is_tentative()),
-                capped_from: overall.filter(|o| o.is_capped()).and_then(|o| o.fitted),
-                red_flags: flags
-                    .iter()
-                    .map(|f| format!("{} ({})", f.text, f.level.label().to_lowercase()))
-                    .collect(),
-                data_check: checked.filter(DataCheck::flagged),
-                role_text: suggestion.map(|s| s.text).unwrap_or_default(),
-                themes: result
-                    .map(|r| r.themes.iter().map(|t| t.placement.stage).collect())
-                    .unwrap_or_else(|| vec![None; framework.themes.len()]),
-                journey,
-                journey_note,
-                role,
-                need,
-                need_reason,
-                open_plans: plans.len(),
-                overdue_plans: plans.iter().filter(|p| p.overdue(today).is_some()).count(),
-                key,
-                name,
-            }
-        })
+        .map(|school| school_row(framework, store, school, today))
         .collect()
+}
+
+/// One school's row of the overview.
+pub fn school_row(
+    framework: &Framework,
+    store: &Store,
+    school: &super::school::School,
+    today: &str,
+) -> SchoolRow {
+    let key = school.id.clone();
+    let name = school.name.clone();
+    let assessments: Vec<&Assessment> = store.assessments_of(&key).collect();
+    let chosen = latest(&assessments);
+    let result = chosen.map(|a| assess(framework, a));
+    let stage = result.as_ref().and_then(|r| r.overall.stage);
+    let reading = store.trajectory_of(&key).map(|t| t.reading());
+    let (journey, journey_note) = match reading.as_ref().map(|r| &r.classification) {
+        Some(Classification::Journey { letter, .. }) => (Some(*letter), String::new()),
+        Some(Classification::Ambiguous { closest, .. }) => (
+            None,
+            format!(
+                "No clear journey; closest {}",
+                closest
+                    .iter()
+                    .map(|c| c.letter.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+        ),
+        Some(Classification::TooShort { .. }) => (None, "Too few points for a journey".into()),
+        None => (None, "No trajectory entered".into()),
+    };
+    let suggestion = reading.as_ref().and_then(suggest_role);
+    let role = suggestion.as_ref().map(|s| s.role);
+    let overall = result.as_ref().map(|r| &r.overall);
+    let flags = overall.map(|o| o.red_flags.as_slice()).unwrap_or_default();
+    let clear = flags
+        .iter()
+        .filter(|f| f.level == super::assessment::Level::Clearly)
+        .count();
+    let checked = chosen.and_then(|a| data_check(store, a, stage));
+    let (need, need_reason) = need(&NeedFacts {
+        stage,
+        journey,
+        role,
+        concerns_clear: clear,
+        concerns_partly: flags.len() - clear,
+        data_gap: checked.as_ref().map(DataCheck::gap),
+    });
+    let plans: Vec<_> = store
+        .plans_of(&key)
+        .filter(|p| p.status.is_open())
+        .collect();
+    SchoolRow {
+        assessment_id: chosen.map(|a| a.id.clone()),
+        assessed_on: chosen.map(|a| a.date.clone()),
+        stage,
+        tentative: result.as_ref().is_some_and(|r| r.overall.is_tentative()),
+        capped_from: overall.filter(|o| o.is_capped()).and_then(|o| o.fitted),
+        red_flags: flags
+            .iter()
+            .map(|f| format!("{} ({})", f.text, f.level.label().to_lowercase()))
+            .collect(),
+        data_check: checked.filter(DataCheck::flagged),
+        role_text: suggestion.map(|s| s.text).unwrap_or_default(),
+        themes: result
+            .map(|r| r.themes.iter().map(|t| t.placement.stage).collect())
+            .unwrap_or_else(|| vec![None; framework.themes.len()]),
+        journey,
+        journey_note,
+        role,
+        need,
+        need_reason,
+        open_plans: plans.len(),
+        overdue_plans: plans.iter().filter(|p| p.overdue(today).is_some()).count(),
+        key,
+        name,
+    }
 }
 
 /// A suggested school-to-school pairing for one theme.

@@ -3,6 +3,9 @@
 pub mod answer;
 pub mod answers_link;
 pub mod assessment;
+pub mod board;
+pub mod calendar;
+pub mod dashboard;
 pub mod home;
 pub mod join;
 pub mod new_assessment;

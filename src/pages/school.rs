@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::action_plan::ActionPlan;
 use crate::components::capacity_checklist::CapacityChecklist;
+use crate::components::category_panel::CategoryPanel;
 use crate::components::export_panel::ExportPanel;
+use crate::components::inside_out_view::InsideOutView;
 use crate::components::rename_school::RenameSchool;
 use crate::components::school_history::SchoolHistory;
 use crate::components::teams_map::TeamsMapView;
@@ -60,13 +62,16 @@ pub fn SchoolPage(
                 <p class="meta">"School overview"</p>
                 <div class="head-actions">
                     <RenameSchool school=school_key.clone() name=Signal::derive(move || name.get().unwrap_or_default()) />
+                    <a class="button" href=crate::route::Route::HeadReport(school_key.clone()).href()>"Headteacher's report to the board"</a>
                 </div>
             </div>
             <div class="school-sections">
+                <CategoryPanel school=school_key.clone() />
                 <TeamsMapView map=map />
                 <SchoolHistory history=past />
                 <TrajectoryEditor school=school_key.clone() trajectory=trajectory />
                 <CapacityChecklist school=school_key.clone() trajectory=trajectory />
+                <InsideOutView school=school_key.clone() />
                 <ActionPlan school=Signal::stored(school_key.clone()) assessment_id=None
                     focus_options=Signal::derive(|| four_stages().themes.iter().map(|t| t.name.clone()).collect::<Vec<_>>()) />
                 <section class="panel no-print" aria-labelledby="school-export-heading">

@@ -9,7 +9,11 @@ use crate::charts::stage_grid::GridRow;
 use crate::components::export_panel::ExportPanel;
 use crate::components::stage_badge::StageBadge;
 use crate::components::stage_grid::StageGrid;
+use crate::domain::accountability::categories_csv;
+use crate::domain::categorise::{standing_with, DueState};
 use crate::domain::content::{four_stages, Stage, THEMES_NOTE};
+use crate::domain::dates::display;
+use crate::domain::exchange::file_name;
 use crate::domain::exchange::Selection;
 use crate::domain::trajectory::Role;
 use crate::domain::trust::{
@@ -22,8 +26,19 @@ use crate::state::AppState;
 pub fn TrustPage() -> impl IntoView {
     browser::set_title("Trust overview – Waypoint");
     let state = expect_context::<AppState>();
-    let today = browser::today_iso();
-    let rows = Memo::new(move |_| state.store.with(|s| overview(four_stages(), s, &today)));
+    let today = StoredValue::new(browser::today_iso());
+    let rows = Memo::new(move |_| {
+        state
+            .store
+            .with(|s| overview(four_stages(), s, &today.get_value()))
+    });
+    let categories = move |_| {
+        let text = state
+            .store
+            .with_untracked(|s| categories_csv(s, s.intervals(), &today.get_value()));
+        let name = file_name("categories", &today.get_value(), "csv");
+        let _ = browser::download_text(&name, "text/csv", &text);
+    };
     let filter = RwSignal::new(Filter::default());
     let sort = RwSignal::new(SortBy::Need);
     let shown = Memo::new(move |_| rows.with(|r| filter.with(|f| arrange(r, f, sort.get()))));
@@ -60,6 +75,11 @@ pub fn TrustPage() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>"Trust overview"</h1>
+            <nav class="board-links" aria-label="For the board">
+                <a class="button" href="#/trust/dashboard">"Half-termly dashboard"</a>
+                <a class="button" href="#/trust/board">"Board summary of intervention plans"</a>
+                <a class="button" href="#/trust/calendar">"Trust calendar"</a>
+            </nav>
         </div>
         <p class="lead">"Every school assessed or entered in this browser, typed in here or imported from colleagues' files. Stages come from each school's latest whole-school assessment; journeys from its performance trajectory."</p>
         <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! {
@@ -117,6 +137,7 @@ pub fn TrustPage() -> impl IntoView {
                         <th scope="col">"Journey"</th>
                         <th scope="col">"Capacity"</th>
                         <th scope="col">"Level of need"</th>
+                        <th scope="col">"Category"</th>
                         <th scope="col">"Interventions"</th>
                     </tr></thead>
                     <tbody>
@@ -136,6 +157,23 @@ pub fn TrustPage() -> impl IntoView {
                                 <td>{row.role.map_or("–", |r| r.label())}<span class="cell-note">{row.role_text.clone()}</span></td>
                                 <td><strong class=format!("need need-{}", row.need.id())>{row.need.short()}</strong>
                                     <span class="cell-note">{row.need_reason.clone()}</span></td>
+                                {
+                                    let now = state.store.with(|s| standing_with(s, &row, s.intervals(), &today.get_value()));
+                                    let due_class = match now.next.state {
+                                        DueState::Overdue => "overdue-flag",
+                                        DueState::Soon => "cell-note due-soon",
+                                        DueState::Later => "cell-note",
+                                    };
+                                    view! { <td>
+                                        {match &now.current {
+                                            Some(c) => view! { <strong class=format!("need need-{}", c.category.id())>{c.category.short()}</strong>
+                                                <span class="cell-note">{format!("decided {}", display(&c.date))}</span> }.into_any(),
+                                            None => view! { <span>"Not categorised"</span> }.into_any(),
+                                        }}
+                                        <span class=due_class>{now.next.message()}</span>
+                                        {(!now.warnings.is_empty()).then(|| view! { <span class="cell-flag">{now.warnings.join(" ")}</span> })}
+                                    </td> }
+                                }
                                 <td>{if row.open_plans == 0 { "None open".to_string() } else { format!("{} open", row.open_plans) }}
                                     {(row.overdue_plans > 0).then(|| view! { <span class="overdue-flag">{format!("⚠ {} overdue", row.overdue_plans)}</span> })}</td>
                             </tr>
@@ -148,7 +186,7 @@ pub fn TrustPage() -> impl IntoView {
                 <p>{NEED_RULES_INTRO}</p>
                 <ul>{NEED_RULES.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}</ul>
                 <p>{crate::domain::trajectory::ROLE_RULE}</p>
-                <p>"One of the trusts in Waypoint's source documents categorises its schools every year and reviews the categories every six months."</p>
+                <p>"One of the trusts in Waypoint's source documents categorises its schools every year and reviews the categories every six months. The board records its own category on each school's page; the suggestion is kept beside it."</p>
             </details>
 
             <section class="panel" aria-labelledby="trust-grid-heading">
@@ -182,6 +220,8 @@ pub fn TrustPage() -> impl IntoView {
             <section class="panel no-print" aria-labelledby="trust-export-heading">
                 <h2 id="trust-export-heading">"Download the trust's data"</h2>
                 <ExportPanel selection=Signal::stored(Selection::Everything) title="Trust overview" />
+                <p><button type="button" class="button" on:click=categories>"Categories (CSV)"</button>
+                    <span class="hint">" Every school's categorisations and reviews, with Waypoint's suggestion and what is due next."</span></p>
             </section>
         </Show>
     }

@@ -130,6 +130,15 @@ pub fn assessment(rng: &mut Rng, id: String) -> Assessment {
         } else {
             String::new()
         },
+        sources: four_stages()
+            .features
+            .iter()
+            .filter_map(|f| {
+                let sources = &waypoint::domain::cycle::trust_cycle().diagnosis;
+                rng.chance(10)
+                    .then(|| (f.id.clone(), rng.pick(sources).id.clone()))
+            })
+            .collect(),
         created_ms: rng.time(),
         updated_ms: rng.time(),
     }
@@ -230,6 +239,44 @@ pub fn intervention(
                 note: rng.text(3),
             })
             .collect(),
+        impact: rng.chance(30).then(|| {
+            Box::new(waypoint::domain::accountability::Impact {
+                date: rng.date(),
+                practice: rng.text(3),
+                systems: rng.text(2),
+                organisation: String::new(),
+                outcomes: rng.text(4),
+                evidence: rng.text(3),
+                verdict: *rng.pick(&waypoint::domain::accountability::Verdict::ALL),
+            })
+        }),
+        created_ms: rng.time(),
+        updated_ms: rng.time(),
+    }
+}
+
+/// Any categorisation of a school.
+pub fn categorisation(
+    rng: &mut Rng,
+    id: String,
+    school_id: &str,
+) -> waypoint::domain::categorise::Categorisation {
+    use waypoint::domain::categorise::{Categorisation, Category, Decision};
+    Categorisation {
+        id,
+        school_id: school_id.to_string(),
+        decision: *rng.pick(&Decision::ALL),
+        date: rng.date(),
+        category: *rng.pick(&Category::ALL),
+        decided_by: rng.name(),
+        rationale: rng.text(4),
+        suggested: rng.chance(70).then(|| *rng.pick(&Category::ALL)),
+        suggested_reason: rng.text(2),
+        assessed_on: if rng.chance(60) {
+            rng.date()
+        } else {
+            String::new()
+        },
         created_ms: rng.time(),
         updated_ms: rng.time(),
     }
@@ -278,6 +325,24 @@ pub fn store(rng: &mut Rng) -> Store {
         store
             .plans
             .push(intervention(rng, format!("p{n}"), &school, source));
+    }
+    for n in 0..rng.below(4) {
+        let school = rng.pick(&schools).clone();
+        store
+            .categorisations
+            .push(categorisation(rng, format!("c{n}"), &school));
+    }
+    if rng.chance(30) {
+        let mut calendar = waypoint::domain::calendar::TrustCalendar::starting(
+            "k0".into(),
+            &rng.date(),
+            rng.time(),
+        );
+        if rng.chance(50) {
+            calendar.items[0].every = 1 + rng.below(12) as u32;
+            calendar.items.pop();
+        }
+        store.calendars.push(calendar);
     }
     store
 }
