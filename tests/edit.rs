@@ -11,7 +11,9 @@ use std::collections::BTreeSet;
 
 use support::arbitrary::{self, Rng};
 use waypoint::domain::aas::{Position, Respondent, When, Workshop};
-use waypoint::domain::assessment::{Assessment, AssessmentDetails, Level, Scope};
+use waypoint::domain::assessment::{
+    Assessment, AssessmentDetails, Level, Review as Reviewed, Scope,
+};
 use waypoint::domain::content::four_stages;
 use waypoint::domain::edit::{Applied, Edit, EditError, Restorable};
 use waypoint::domain::ids::is_valid_id;
@@ -120,6 +122,7 @@ fn variant(edit: &Edit) -> &'static str {
         Edit::AddAssessment(_) => "AddAssessment",
         Edit::SetLevel { .. } => "SetLevel",
         Edit::SetNote { .. } => "SetNote",
+        Edit::MarkReviewed { .. } => "MarkReviewed",
         Edit::SetDetails { .. } => "SetDetails",
         Edit::RemoveAssessment { .. } => "RemoveAssessment",
         Edit::AddWorkshop(_) => "AddWorkshop",
@@ -146,7 +149,7 @@ fn variant(edit: &Edit) -> &'static str {
     }
 }
 
-const VARIANTS: usize = 32;
+const VARIANTS: usize = 33;
 
 /// Applies `edit` to a fresh base store at [`NOW`], checks that the item it is about
 /// was stamped, and returns the store and what the edit reported.
@@ -253,6 +256,25 @@ fn every_kind_of_edit_applies_and_stamps_the_time() {
         s.get("a1").unwrap().answer("stabilise-1").unwrap().note,
         "Seen in the hall"
     );
+    // A reassessment: its answers are marked as looked at again one by one.
+    let mut next = base().get("a1").unwrap().clone();
+    next.set_level("repair-1", Some(Level::Clearly), MADE);
+    let next = next.reassess("a3".into(), "2027-03-01".into(), MADE);
+    let mut s = base();
+    apply(&mut s, &Edit::AddAssessment(next), MADE);
+    let edit = Edit::MarkReviewed {
+        assessment: "a3".into(),
+        feature: "repair-1".into(),
+    };
+    let a = apply(&mut s, &edit, NOW);
+    assert_eq!(s.get("a3").unwrap().updated_ms, NOW);
+    assert_eq!(a.changed, vec![Key::Assessment("a3".into())]);
+    assert_eq!(
+        s.get("a3").unwrap().review("repair-1"),
+        Some(Reviewed::Reviewed)
+    );
+    assert!(apply(&mut s, &edit, NOW + 1.0).changed.is_empty(), "once");
+    c.insert(variant(&edit));
     let (s, _) = stamped(
         c,
         Edit::SetDetails {
@@ -714,7 +736,7 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
             .map(|a| a.note.clone())
             .unwrap_or_default()
     };
-    match rng.below(32) {
+    match rng.below(33) {
         0 => Edit::AddSchool(School::new(format!("s-new{n}"), &rng.name(), MADE)),
         1 => Edit::RenameSchool {
             school,
@@ -871,6 +893,10 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
                 national_average: 55.0,
                 top15: 70.0,
             }),
+        },
+        32 => Edit::MarkReviewed {
+            assessment,
+            feature: rng.pick(&features).to_string(),
         },
         31 if !store.recovered.is_empty() => Edit::DismissRecovered {
             id: rng.pick(&store.recovered).id.clone(),

@@ -264,6 +264,14 @@ impl AssessmentDetails {
     }
 }
 
+/// A feature's position in the framework's order.
+fn feature_index(feature_id: &str) -> Option<usize> {
+    super::content::four_stages()
+        .features
+        .iter()
+        .position(|f| f.id == feature_id)
+}
+
 /// True for a plausible calendar date written yyyy-mm-dd.
 pub fn is_iso_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
@@ -307,9 +315,47 @@ pub struct Assessment {
     /// it from the scope's name. Text, not an enum, so that an unknown value reads as unmarked.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub phase: String,
+    /// For a reassessment: the earlier assessment it started from, and which answers
+    /// have been looked at again. Absent for an assessment started blank.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefilled: Option<Prefill>,
     /// Milliseconds since 1970, when created and last changed.
     pub created_ms: f64,
     pub updated_ms: f64,
+}
+
+/// Where a reassessment started: the earlier assessment's date and answers, kept as they
+/// were (the earlier one may be changed or deleted later), and which answers the
+/// assessors have looked at again.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Prefill {
+    /// That assessment's date (yyyy-mm-dd).
+    pub date: String,
+    /// Its levels, one letter per feature in the framework's order (as stored answers).
+    pub levels: String,
+    /// One letter per feature in the framework's order: `r` looked at again, `-` not yet.
+    #[serde(default)]
+    pub reviewed: String,
+}
+
+/// Where one pre-filled answer has got to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Review {
+    /// Carried over and not looked at yet.
+    Unreviewed,
+    /// Looked at again and kept.
+    Reviewed,
+    /// Different from the earlier answer (`was`).
+    Changed { was: Option<Level> },
+}
+
+/// The level at `index` of a string of level letters (`None`: unanswered or unreadable).
+pub fn level_at(letters: &str, index: usize) -> Option<Level> {
+    letters
+        .chars()
+        .nth(index)
+        .and_then(Level::from_letter)
+        .flatten()
 }
 
 impl Assessment {
@@ -329,6 +375,7 @@ impl Assessment {
             assessors: details.assessors.trim().to_string(),
             answers: BTreeMap::new(),
             phase: details.phase.map_or(String::new(), |p| p.id().to_string()),
+            prefilled: None,
             created_ms: now_ms,
             updated_ms: now_ms,
         }
@@ -394,15 +441,72 @@ impl Assessment {
     }
 
     /// The next assessment of the same school and scope: starts from these answers and
-    /// notes, dated `date`, so that only what changed needs answering.
+    /// notes, dated `date`, so that only what changed needs answering; it remembers what
+    /// it started from, and every answer is marked as not yet looked at again.
     pub fn reassess(&self, new_id: String, date: String, now_ms: f64) -> Assessment {
+        let count = super::content::four_stages().features.len();
         Assessment {
             id: new_id,
             date,
+            prefilled: Some(Prefill {
+                date: self.date.clone(),
+                levels: self.level_letters(),
+                reviewed: "-".repeat(count),
+            }),
             created_ms: now_ms,
             updated_ms: now_ms,
             ..self.clone()
         }
+    }
+
+    /// The levels, one letter per feature in the framework's order (`-` unanswered).
+    pub fn level_letters(&self) -> String {
+        super::content::four_stages()
+            .features
+            .iter()
+            .map(|f| self.level(&f.id).map_or('-', Level::letter))
+            .collect()
+    }
+
+    /// Where a pre-filled answer has got to; `None` when the assessment was not pre-filled.
+    pub fn review(&self, feature_id: &str) -> Option<Review> {
+        let prefill = self.prefilled.as_ref()?;
+        let index = feature_index(feature_id)?;
+        let was = level_at(&prefill.levels, index);
+        Some(if was != self.level(feature_id) {
+            Review::Changed { was }
+        } else if prefill.reviewed.chars().nth(index) == Some('r') {
+            Review::Reviewed
+        } else {
+            Review::Unreviewed
+        })
+    }
+
+    /// Marks a pre-filled answer as looked at again; false when nothing changed.
+    pub fn mark_reviewed(&mut self, feature_id: &str) -> bool {
+        let (Some(prefill), Some(index)) = (self.prefilled.as_mut(), feature_index(feature_id))
+        else {
+            return false;
+        };
+        let mut marks: Vec<char> = prefill.reviewed.chars().collect();
+        marks.resize(marks.len().max(index + 1), '-');
+        if marks[index] == 'r' {
+            return false;
+        }
+        marks[index] = 'r';
+        prefill.reviewed = marks.into_iter().collect();
+        true
+    }
+
+    /// How many pre-filled answers are reviewed or changed, and how many changed.
+    pub fn review_counts(&self) -> (usize, usize) {
+        let features = &super::content::four_stages().features;
+        let reviews = features.iter().filter_map(|f| self.review(&f.id));
+        reviews.fold((0, 0), |(seen, changed), r| match r {
+            Review::Unreviewed => (seen, changed),
+            Review::Reviewed => (seen + 1, changed),
+            Review::Changed { .. } => (seen + 1, changed + 1),
+        })
     }
 
     /// How many of the framework's features have a level chosen.

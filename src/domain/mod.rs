@@ -2,6 +2,7 @@
 
 pub mod aas;
 pub mod assessment;
+pub mod changes;
 pub mod content;
 pub mod dates;
 pub mod edit;
