@@ -7,6 +7,7 @@ pub mod content;
 pub mod dates;
 pub mod edit;
 pub mod exchange;
+pub mod glossary;
 pub mod ids;
 pub mod layout;
 pub mod listing;
