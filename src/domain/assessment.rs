@@ -241,9 +241,16 @@ impl DetailsProblem {
             DetailsProblem::MissingScopeName(kind) => {
                 format!("Enter the name of the {}.", kind.label().to_lowercase())
             }
-            DetailsProblem::BadDate => {
-                "Enter the date as a full date, for example 2026-11-23.".into()
-            }
+            DetailsProblem::BadDate => "Enter the date of the assessment as a real date.".into(),
+        }
+    }
+
+    /// The form field the problem is about: "school", "scope-name" or "date".
+    pub fn field(&self) -> &'static str {
+        match self {
+            DetailsProblem::MissingSchool => "school",
+            DetailsProblem::MissingScopeName(_) => "scope-name",
+            DetailsProblem::BadDate => "date",
         }
     }
 }
@@ -251,16 +258,23 @@ impl DetailsProblem {
 impl AssessmentDetails {
     /// Checks what a form submitted; names are trimmed, other text is kept as typed.
     pub fn validate(&self) -> Result<(), DetailsProblem> {
+        self.problems().into_iter().next().map_or(Ok(()), Err)
+    }
+
+    /// Every problem with what a form submitted, in the form's order, so that all of them
+    /// are shown at once.
+    pub fn problems(&self) -> Vec<DetailsProblem> {
+        let mut problems = Vec::new();
         if self.school.trim().is_empty() {
-            return Err(DetailsProblem::MissingSchool);
+            problems.push(DetailsProblem::MissingSchool);
         }
         if self.scope.kind() != ScopeKind::WholeSchool && self.scope.name().trim().is_empty() {
-            return Err(DetailsProblem::MissingScopeName(self.scope.kind()));
+            problems.push(DetailsProblem::MissingScopeName(self.scope.kind()));
         }
         if !is_iso_date(&self.date) {
-            return Err(DetailsProblem::BadDate);
+            problems.push(DetailsProblem::BadDate);
         }
-        Ok(())
+        problems
     }
 }
 
