@@ -52,12 +52,11 @@ fn failed<E: std::fmt::Debug>(error: E) -> String {
 }
 
 impl Surface {
-    /// Sizes the canvas to `width` × `height` CSS pixels (times the pixel ratio) and clears it.
+    /// Sizes the canvas to `width` × `height` CSS pixels and clears it. It is drawn at the
+    /// device's pixel density, and more where the page shows it wider than `width` (a
+    /// projector, the presentation view) and for print, so it is sharp wherever it is seen.
     pub fn new(canvas: HtmlCanvasElement, width: f64, height: f64) -> Result<Surface, String> {
-        let scale = web_sys::window()
-            .map(|w| w.device_pixel_ratio())
-            .unwrap_or(1.0)
-            .clamp(1.0, 3.0);
+        let scale = drawing_scale(&canvas, width, height);
         canvas.set_width((width * scale) as u32);
         canvas.set_height((height * scale) as u32);
         let context = context_2d(&canvas)?;
@@ -223,6 +222,23 @@ impl Surface {
         self.root.present().map_err(failed)
     }
 }
+
+/// Device pixels per CSS pixel of the chart's drawing: the screen's density, times how much
+/// wider than drawn the page shows the canvas, and at least 2 for print; a very large
+/// chart (a trust's 200 schools) stays within [`MAX_PIXELS`].
+fn drawing_scale(canvas: &HtmlCanvasElement, width: f64, height: f64) -> f64 {
+    let density = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let shown = f64::from(canvas.client_width());
+    let stretch = if shown > width { shown / width } else { 1.0 };
+    let wanted = (density * stretch).clamp(PRINT_SCALE, 4.0);
+    let most = (MAX_PIXELS / (width * height)).sqrt();
+    wanted.min(most).max(1.0)
+}
+
+/// The least scale a chart is drawn at, so that printed charts are sharp.
+const PRINT_SCALE: f64 = 2.0;
+/// The most device pixels a chart is drawn with.
+const MAX_PIXELS: f64 = 8_000_000.0;
 
 /// A canvas's 2D drawing context.
 fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {

@@ -21,7 +21,9 @@ where
 {
     let canvas = NodeRef::<Canvas>::new();
     let error = RwSignal::new(None::<String>);
+    let viewport = expect_context::<crate::state::AppState>().viewport;
     Effect::new(move |_| {
+        viewport.track();
         if let Some(element) = canvas.get() {
             error.set(draw(element).err());
         }
