@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::error_summary::{problem_with, ErrorSummary, FieldError, Problems};
+use crate::components::terms::Terms;
 use crate::domain::dates::add_days;
 use crate::domain::edit::Edit;
 use crate::domain::plan::{cycle, Commission, Intervention, Kind};
@@ -38,7 +40,7 @@ pub fn CommissionForm(
     let end = RwSignal::new(add_days(&today, 12 * 7).unwrap_or_default());
     let weeks = RwSignal::new("6".to_string());
     let criteria = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
+    let problems = RwSignal::new(Problems::new());
     let form_id = StoredValue::new(format!("commission-{}", browser::new_id()));
     let field = move |name: &str| format!("{}-{name}", form_id.get_value());
     let short = move |signal: RwSignal<String>| {
@@ -47,6 +49,17 @@ pub fn CommissionForm(
     let long = move |signal: RwSignal<String>| {
         move |ev| signal.set(clamp_chars(&event_target_value(&ev), MAX_NOTE_CHARS))
     };
+
+    let bad = move |name: &'static str| move || problem_with(problems, &field(name)).is_some();
+    let invalid = move |name: &'static str| move || bad(name)().then_some("true");
+    // Schools kept here, for the supporting school.
+    let schools = Memo::new(move |_| {
+        state.store.with(|s| {
+            let mut names: Vec<String> = s.schools.iter().map(|x| x.name.clone()).collect();
+            crate::domain::order::sort_by_key(&mut names, |n| n.to_lowercase());
+            names
+        })
+    });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -61,11 +74,16 @@ pub fn CommissionForm(
             review_weeks: weeks.get_untracked().trim().parse().unwrap_or(0),
             success_criteria: criteria.get_untracked(),
         };
-        if let Err(message) = form.validate() {
-            problem.set(Some(message));
+        let found: Problems = form
+            .problems()
+            .into_iter()
+            .map(|(name, message)| (field(name), message))
+            .collect();
+        if !found.is_empty() {
+            problems.set(found);
             return;
         }
-        problem.set(None);
+        problems.set(Vec::new());
         let plan = Intervention::new(
             browser::new_id(),
             &school.get_untracked(),
@@ -80,6 +98,7 @@ pub fn CommissionForm(
 
     view! {
         <form class="commission-form" on:submit=submit novalidate>
+            <ErrorSummary problems=problems />
             <fieldset class="kind-choice">
                 <legend>"Kind of intervention"</legend>
                 {Kind::ALL.into_iter().map(|k| {
@@ -94,19 +113,32 @@ pub fn CommissionForm(
                                 <strong>{content.name.clone()}</strong>
                                 <span class="kind-description">{format!(" – {}", content.description)}</span>
                             </label>
+                            <Terms text=content.description.clone() />
                         </div>
                     }
                 }).collect_view()}
             </fieldset>
             <Show when=move || kind.get().partner_label().is_some()>
-                <div class="field">
+                <div class="field" class:field-with-error=bad("partner")>
                     <label for=field("partner")>{move || kind.get().partner_label().unwrap_or_default()}
                         {move || (kind.get() != Kind::SchoolToSchool).then(|| view! { " " <span class="optional">"(optional)"</span> })}
                     </label>
+                    <FieldError problems=problems field=field("partner") />
                     <input id=field("partner") type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string()
+                        list=move || (kind.get() == Kind::SchoolToSchool).then(|| field("partner-schools"))
+                        aria-invalid=invalid("partner")
                         prop:value=move || partner.get() on:input=short(partner) />
+                    <datalist id=field("partner-schools")>
+                        {move || schools.get().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
+                    </datalist>
                 </div>
             </Show>
+            <div class="field" class:field-with-error=bad("target")>
+                <label for=field("target")>"Target"</label>
+                <FieldError problems=problems field=field("target") />
+                <textarea aria-invalid=invalid("target") id=field("target") rows="2" dir="auto"
+                    prop:value=move || target.get() on:input=long(target)></textarea>
+            </div>
             <div class="field-row">
                 <div class="field">
                     <label for=field("focus")>"Area of need"</label>
@@ -117,42 +149,41 @@ pub fn CommissionForm(
                         {move || focus_options.get().into_iter().map(|f| view! { <option value=f></option> }).collect_view()}
                     </datalist>
                 </div>
-                <div class="field">
+                <div class="field" class:field-with-error=bad("owner")>
                     <label for=field("owner")>"Owner"</label>
-                    <input id=field("owner") type="text" dir="auto" autocomplete="name"
+                    <FieldError problems=problems field=field("owner") />
+                    <input aria-invalid=invalid("owner") id=field("owner") type="text" dir="auto" autocomplete="name"
                         maxlength=MAX_NAME_CHARS.to_string()
                         prop:value=move || owner.get() on:input=short(owner) />
                 </div>
             </div>
-            <div class="field">
-                <label for=field("target")>"Target"</label>
-                <textarea id=field("target") rows="2" dir="auto"
-                    prop:value=move || target.get() on:input=long(target)></textarea>
-            </div>
             <div class="field-row">
-                <div class="field">
+                <div class="field" class:field-with-error=bad("start")>
                     <label for=field("start")>"Start"</label>
-                    <input id=field("start") type="date" prop:value=move || start.get()
+                    <FieldError problems=problems field=field("start") />
+                    <input aria-invalid=invalid("start") id=field("start") type="date" prop:value=move || start.get()
                         on:input=move |ev| start.set(event_target_value(&ev)) />
                 </div>
-                <div class="field">
+                <div class="field" class:field-with-error=bad("end")>
                     <label for=field("end")>"Time limit"</label>
-                    <input id=field("end") type="date" prop:value=move || end.get()
+                    <FieldError problems=problems field=field("end") />
+                    <input aria-invalid=invalid("end") id=field("end") type="date" prop:value=move || end.get()
                         on:input=move |ev| end.set(event_target_value(&ev)) />
                 </div>
-                <div class="field">
+                <div class="field" class:field-with-error=bad("weeks")>
                     <label for=field("weeks")>"Review every (weeks)"</label>
-                    <input id=field("weeks") type="number" min="1" max="52" inputmode="numeric"
+                    <FieldError problems=problems field=field("weeks") />
+                    <input aria-invalid=invalid("weeks") id=field("weeks") type="number" min="1" max="52" inputmode="numeric"
                         prop:value=move || weeks.get() on:input=move |ev| weeks.set(event_target_value(&ev)) />
                 </div>
             </div>
-            <div class="field">
+            <div class="field" class:field-with-error=bad("criteria")>
                 <label for=field("criteria")>"Success criteria"</label>
-                <textarea id=field("criteria") rows="2" dir="auto"
+                <FieldError problems=problems field=field("criteria") />
+                <textarea aria-invalid=invalid("criteria") id=field("criteria") rows="2" dir="auto"
                     prop:value=move || criteria.get() on:input=long(criteria)></textarea>
             </div>
             <p class="hint">{cycle().delivery.clone()}</p>
-            <p class="form-error" role="alert">{move || problem.get()}</p>
             <div class="actions">
                 <button type="submit" class="button primary">"Commission"</button>
                 <button type="button" class="button" on:click=move |_| on_done.run(())>"Cancel"</button>

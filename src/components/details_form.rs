@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::error_summary::{problem_with, ErrorSummary, FieldError, Problems};
 use crate::domain::assessment::{AssessmentDetails, Phase, ScopeKind};
 use crate::domain::school::{NameMatch, SchoolChoice};
 use crate::domain::text::{clamp_chars, MAX_NAME_CHARS};
@@ -14,6 +15,9 @@ use crate::state::AppState;
 #[component]
 pub fn DetailsForm(
     initial: AssessmentDetails,
+    /// The kept school the form starts with (coming from that school's page).
+    #[prop(default = None)]
+    school_id: Option<String>,
     submit_label: &'static str,
     on_submit: Callback<(AssessmentDetails, SchoolChoice)>,
     on_cancel: Callback<()>,
@@ -22,18 +26,25 @@ pub fn DetailsForm(
     let school = RwSignal::new(initial.school.clone());
     // Kept schools whose names look like the one typed, and the user's answer.
     let alike = RwSignal::new(Vec::<(String, String)>::new());
-    let chosen = RwSignal::new(None::<SchoolChoice>);
+    let chosen = RwSignal::new(school_id.map(SchoolChoice::Existing));
     let kind = RwSignal::new(initial.scope.kind());
     let scope_name = RwSignal::new(initial.scope.name().to_string());
     let date = RwSignal::new(initial.date.clone());
     let assessors = RwSignal::new(initial.assessors.clone());
     let initial_phase = initial.phase;
     let phase = RwSignal::new(initial_phase);
-    let problem = RwSignal::new(None::<String>);
+    let problems = RwSignal::new(Problems::new());
     let form_id = format!("details-{}", crate::browser::new_id());
     let field = |name: &str| format!("{form_id}-{name}");
     let scope_name_id = field("scope-name");
     let phase_id = field("phase");
+    let id_of = StoredValue::new(form_id.clone());
+    let full = move |name: &str| format!("{}-{name}", id_of.get_value());
+    // Marks a field (its wrapper, and the input for screen readers) while it has a problem.
+    let bad = move |name: &'static str| move || problem_with(problems, &full(name)).is_some();
+    let described = move |name: &'static str| {
+        move || problem_with(problems, &full(name)).map(|_| format!("{}-error", full(name)))
+    };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -44,11 +55,15 @@ pub fn DetailsForm(
             assessors: assessors.get_untracked(),
             phase: phase.get_untracked(),
         };
-        if let Err(p) = details.validate() {
-            problem.set(Some(p.message()));
+        let found: Problems = details
+            .problems()
+            .iter()
+            .map(|p| (full(p.field()), p.message()))
+            .collect();
+        if !found.is_empty() {
+            problems.set(found);
             return;
         }
-        problem.set(None);
         let typed = details.school.trim().to_string();
         let choice = match chosen.get_untracked() {
             Some(choice) => choice,
@@ -61,14 +76,17 @@ pub fn DetailsForm(
                             .map(|id| (id.clone(), s.school_name(id).to_string()))
                             .collect()
                     });
+                    let first = format!("{}-{}", full("same-school"), ids[0]);
                     alike.set(names);
-                    problem.set(Some(
+                    problems.set(vec![(
+                        first,
                         "Choose whether this is a school already in Waypoint.".into(),
-                    ));
+                    )]);
                     return;
                 }
             },
         };
+        problems.set(Vec::new());
         on_submit.run((details, choice));
     };
     let school_names = Memo::new(move |_| {
@@ -88,9 +106,14 @@ pub fn DetailsForm(
 
     view! {
         <form class="details-form" on:submit=submit novalidate>
-            <div class="field">
+            <ErrorSummary problems=problems />
+            <div class="field" class:field-with-error=bad("school")>
                 <label for=field("school")>"School"</label>
+                <p class="hint" id=field("school-hint")>"Choose a school already in Waypoint as you type, or enter a new one."</p>
+                <FieldError problems=problems field=field("school") />
                 <input id=field("school") name="school" type="text" dir="auto" autocomplete="off"
+                    aria-invalid=move || bad("school")().then_some("true")
+                    aria-describedby=move || described("school")().unwrap_or_else(|| full("school-hint"))
                     list=list_id.clone()
                     maxlength=MAX_NAME_CHARS.to_string()
                     prop:value=move || school.get()
@@ -104,7 +127,7 @@ pub fn DetailsForm(
                 </datalist>
             </div>
             <Show when=move || !alike.with(Vec::is_empty)>
-                <fieldset class="field school-question">
+                <fieldset class="field school-question" class:field-with-error=move || problems.with(|p| p.iter().any(|(f, _)| f.starts_with(&full("same-school"))))>
                     <legend>{move || format!("Is “{}” a school already in Waypoint?", typed_school())}</legend>
                     {let same_group = same_group.clone(); move || alike.get().into_iter().map(|(id, name)| {
                         let radio_id = format!("{same_group}-{id}");
@@ -143,11 +166,14 @@ pub fn DetailsForm(
                     </select>
                 </div>
                 <Show when=move || kind.get() != ScopeKind::WholeSchool>
-                    <div class="field">
+                    <div class="field" class:field-with-error=bad("scope-name")>
                         <label for=scope_name_id.clone()>
                             {move || format!("Name of the {}", kind.get().label().to_lowercase())}
                         </label>
+                        <FieldError problems=problems field=scope_name_id.clone() />
                         <input id=scope_name_id.clone() name="scope-name" type="text" dir="auto"
+                            aria-invalid=move || bad("scope-name")().then_some("true")
+                            aria-describedby=described("scope-name")
                             maxlength=MAX_NAME_CHARS.to_string()
                             prop:value=move || scope_name.get() on:input=name_input(scope_name) />
                     </div>
@@ -163,9 +189,12 @@ pub fn DetailsForm(
                 </Show>
             </div>
             <div class="field-row">
-                <div class="field">
+                <div class="field" class:field-with-error=bad("date")>
                     <label for=field("date")>"Date"</label>
+                    <FieldError problems=problems field=field("date") />
                     <input id=field("date") name="date" type="date"
+                        aria-invalid=move || bad("date")().then_some("true")
+                        aria-describedby=described("date")
                         prop:value=move || date.get()
                         on:input=move |ev| date.set(event_target_value(&ev)) />
                 </div>
@@ -176,7 +205,6 @@ pub fn DetailsForm(
                         prop:value=move || assessors.get() on:input=name_input(assessors) />
                 </div>
             </div>
-            <p class="form-error" role="alert">{move || problem.get()}</p>
             <div class="actions">
                 <button type="submit" class="button primary">{submit_label}</button>
                 <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
