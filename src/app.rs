@@ -8,10 +8,12 @@ use crate::components::storage_banner::StorageBanner;
 use crate::components::undo_toast::UndoToast;
 use crate::components::update_notice::UpdateNotice;
 use crate::pages::assessment::AssessmentPage;
+use crate::pages::glossary::GlossaryPage;
 use crate::pages::home::HomePage;
 use crate::pages::new_assessment::NewAssessmentPage;
 use crate::pages::new_workshop::NewWorkshopPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::reassess::ReassessPage;
 use crate::pages::report::ReportPage;
 use crate::pages::school::SchoolPage;
 use crate::pages::shared::SharedPage;
@@ -61,6 +63,19 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || other_tab.remove());
+    // Charts are drawn for the size they are shown at: a new window size or density
+    // (a projector, a zoom) redraws them, once a frame at most.
+    let waiting = StoredValue::new(false);
+    let resized = window_event_listener(leptos::ev::resize, move |_| {
+        if !waiting.get_value() {
+            waiting.set_value(true);
+            request_animation_frame(move || {
+                waiting.set_value(false);
+                state.viewport.update(|n| *n = n.wrapping_add(1));
+            });
+        }
+    });
+    on_cleanup(move || resized.remove());
     // Typing is saved a moment later; leaving or hiding the page saves it now.
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| state.save_pending());
     on_cleanup(move || leaving.remove());
@@ -80,6 +95,7 @@ pub fn App() -> impl IntoView {
             <nav class="site-nav" aria-label="Main">
                 <a href="#/" aria-current=move || (route.get() == Route::Home).then_some("page")>"Assessments"</a>
                 <a href="#/trust" aria-current=move || (route.get() == Route::Trust).then_some("page")>"Trust overview"</a>
+                <a href="#/glossary" aria-current=move || (route.get() == Route::Glossary).then_some("page")>"Glossary"</a>
             </nav>
             <p class="privacy-note">"Your answers stay in this browser"</p>
         </header>
@@ -89,8 +105,9 @@ pub fn App() -> impl IntoView {
         <main id="main">
             {move || match route.get() {
                 Route::Home => view! { <HomePage /> }.into_any(),
-                Route::NewAssessment => view! { <NewAssessmentPage /> }.into_any(),
+                Route::NewAssessment(school) => view! { <NewAssessmentPage school=school /> }.into_any(),
                 Route::Assessment(id) => view! { <AssessmentPage id=id /> }.into_any(),
+                Route::Reassess(id) => view! { <ReassessPage id=id /> }.into_any(),
                 Route::NewWorkshop => view! { <NewWorkshopPage /> }.into_any(),
                 Route::Workshop(id) => view! { <WorkshopPage id=id /> }.into_any(),
                 Route::WorkshopResults(id) => view! { <WorkshopResultsPage id=id /> }.into_any(),
@@ -98,6 +115,7 @@ pub fn App() -> impl IntoView {
                 Route::Report(id) => view! { <ReportPage id=id /> }.into_any(),
                 Route::Shared(data) => view! { <SharedPage data=data /> }.into_any(),
                 Route::Trust => view! { <TrustPage /> }.into_any(),
+                Route::Glossary => view! { <GlossaryPage /> }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}
         </main>
@@ -106,7 +124,8 @@ pub fn App() -> impl IntoView {
             <p>
                 "The four stages and their observable features are Sir David Carter's, from "
                 <cite>"School Improvement – building the next stage of system-led improvement"</cite>
-                ". Nothing you enter is sent anywhere."
+                ". Nothing you enter is sent anywhere. "
+                <a href="#/glossary">"Glossary of terms"</a>
             </p>
         </footer>
     }

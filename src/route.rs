@@ -5,8 +5,11 @@
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Home,
-    NewAssessment,
+    /// A new assessment, of the school with this id when it comes from that school's page.
+    NewAssessment(Option<String>),
     Assessment(String),
+    /// Reassessing: the date of the next assessment, which starts from this one.
+    Reassess(String),
     NewWorkshop,
     Workshop(String),
     WorkshopResults(String),
@@ -18,6 +21,8 @@ pub enum Route {
     Shared(String),
     /// Every school in this browser, for a trust.
     Trust,
+    /// The meanings of the abbreviations and terms in the source texts.
+    Glossary,
     NotFound,
 }
 
@@ -25,11 +30,18 @@ impl Route {
     /// Reads a location hash such as `#/assessment/abc`.
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             [] => Route::Home,
-            ["new"] => Route::NewAssessment,
+            ["new"] => Route::NewAssessment(
+                query
+                    .strip_prefix("school=")
+                    .filter(|id| is_id(id))
+                    .map(str::to_string),
+            ),
             ["assessment", id] if is_id(id) => Route::Assessment((*id).to_string()),
+            ["assessment", id, "reassess"] if is_id(id) => Route::Reassess((*id).to_string()),
             ["workshop", "new"] => Route::NewWorkshop,
             ["workshop", id] if is_id(id) => Route::Workshop((*id).to_string()),
             ["workshop", id, "results"] if is_id(id) => Route::WorkshopResults((*id).to_string()),
@@ -37,6 +49,7 @@ impl Route {
             ["assessment", id, "report"] if is_id(id) => Route::Report((*id).to_string()),
             ["shared", data] if is_share_data(data) => Route::Shared((*data).to_string()),
             ["trust"] => Route::Trust,
+            ["glossary"] => Route::Glossary,
             _ => Route::NotFound,
         }
     }
@@ -45,8 +58,10 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Home | Route::NotFound => "#/".into(),
-            Route::NewAssessment => "#/new".into(),
+            Route::NewAssessment(None) => "#/new".into(),
+            Route::NewAssessment(Some(school)) => format!("#/new?school={school}"),
             Route::Assessment(id) => format!("#/assessment/{id}"),
+            Route::Reassess(id) => format!("#/assessment/{id}/reassess"),
             Route::NewWorkshop => "#/workshop/new".into(),
             Route::Workshop(id) => format!("#/workshop/{id}"),
             Route::WorkshopResults(id) => format!("#/workshop/{id}/results"),
@@ -54,6 +69,7 @@ impl Route {
             Route::Report(id) => format!("#/assessment/{id}/report"),
             Route::Shared(data) => format!("#/shared/{data}"),
             Route::Trust => "#/trust".into(),
+            Route::Glossary => "#/glossary".into(),
         }
     }
 }
@@ -76,8 +92,11 @@ mod tests {
     fn routes_round_trip_through_their_links() {
         for route in [
             Route::Home,
-            Route::NewAssessment,
+            Route::NewAssessment(None),
+            Route::NewAssessment(Some("s1".into())),
             Route::Assessment("a1b2".into()),
+            Route::Reassess("a1b2".into()),
+            Route::Glossary,
             Route::NewWorkshop,
             Route::Workshop("w1".into()),
             Route::WorkshopResults("w1".into()),
@@ -96,5 +115,10 @@ mod tests {
         assert_eq!(Route::parse("#"), Route::Home);
         assert_eq!(Route::parse("#/assessment/<script>"), Route::NotFound);
         assert_eq!(Route::parse("#/nowhere"), Route::NotFound);
+        assert_eq!(
+            Route::parse("#/new?school=<x>"),
+            Route::NewAssessment(None),
+            "a school id that is not one is ignored"
+        );
     }
 }

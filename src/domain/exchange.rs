@@ -191,11 +191,19 @@ fn verdict<T: PartialEq>(existing: Option<&T>, incoming: &T) -> Verdict {
 }
 
 fn describe_assessment(store: &Store, a: &Assessment) -> String {
-    format!("Assessment “{}”, {}", store.title(a), a.date)
+    format!(
+        "Assessment “{}”, {}",
+        store.title(a),
+        super::dates::display(&a.date)
+    )
 }
 
 fn describe_workshop(store: &Store, w: &Workshop) -> String {
-    format!("Workshop “{}”, {}", store.workshop_title(w), w.date)
+    format!(
+        "Workshop “{}”, {}",
+        store.workshop_title(w),
+        super::dates::display(&w.date)
+    )
 }
 
 fn describe_trajectory(store: &Store, t: &Trajectory) -> String {

@@ -15,6 +15,7 @@ use crate::domain::content::four_stages;
 use crate::domain::exchange::Selection;
 use crate::domain::teams::{history, teams_map};
 use crate::domain::trust::school_data_flag;
+use crate::route::Route;
 use crate::state::AppState;
 
 #[component]
@@ -59,11 +60,12 @@ pub fn SchoolPage(
                 <h1 dir="auto">{move || name.get()}</h1>
                 <p class="meta">"School overview"</p>
                 <div class="head-actions">
+                    <a class="button primary" href=Route::NewAssessment(Some(school_key.clone())).href()>"New assessment for this school"</a>
                     <RenameSchool school=school_key.clone() name=Signal::derive(move || name.get().unwrap_or_default()) />
                 </div>
             </div>
             <div class="school-sections">
-                <TeamsMapView map=map />
+                <TeamsMapView map=map school=school_key.clone() />
                 <SchoolHistory history=past />
                 <TrajectoryEditor school=school_key.clone() trajectory=trajectory />
                 <CapacityChecklist school=school_key.clone() trajectory=trajectory />
