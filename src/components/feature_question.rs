@@ -1,8 +1,11 @@
-//! One observable feature: how far it matches (a radio group) and an evidence note.
+//! One observable feature: how far it matches (a radio group), its evidence behind "Add a
+//! note" (open when a note is written), the meanings of any abbreviations in it, and, in a
+//! reassessment, whether the answer carried over has been reviewed or changed.
 
 use leptos::prelude::*;
 
-use crate::domain::assessment::{Answer, Level};
+use crate::components::terms::Terms;
+use crate::domain::assessment::{Answer, Level, Review};
 use crate::domain::content::Feature;
 use crate::domain::edit::Edit;
 use crate::domain::text::{clamp_chars, MAX_NOTE_CHARS};
@@ -17,14 +20,18 @@ pub fn FeatureQuestion(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lookup_id = assessment_id.clone();
-    let answer: Memo<Answer> = Memo::new(move |_| {
+    // The answer, and where a carried-over answer has got to in a reassessment.
+    let answer: Memo<(Answer, Option<Review>)> = Memo::new(move |_| {
         state.store.with(|s| {
-            s.get(&lookup_id)
-                .and_then(|a| a.answer(&feature.id).cloned())
-                .unwrap_or_default()
+            s.get(&lookup_id).map_or_else(Default::default, |a| {
+                (
+                    a.answer(&feature.id).cloned().unwrap_or_default(),
+                    a.review(&feature.id),
+                )
+            })
         })
     });
-    let level = Memo::new(move |_| answer.with(|a| a.level));
+    let level = Memo::new(move |_| answer.with(|a| a.0.level));
     let base = format!("{context}-{}", feature.id);
     let legend_id = format!("{base}-text");
     let note_id = format!("{base}-note");
@@ -45,11 +52,21 @@ pub fn FeatureQuestion(
                 assessment: id.clone(),
                 feature: feature.id.clone(),
                 note: clamp_chars(&text, MAX_NOTE_CHARS),
-                was: answer.with_untracked(|a| a.note.clone()),
+                was: answer.with_untracked(|a| a.0.note.clone()),
+            });
+        }
+    };
+    let keep = {
+        let id = assessment_id.clone();
+        move |_| {
+            state.send(Edit::MarkReviewed {
+                assessment: id.clone(),
+                feature: feature.id.clone(),
             });
         }
     };
     let clear = set_level.clone();
+    let has_note = answer.with_untracked(|a| !a.0.note.is_empty());
 
     view! {
         <fieldset class="feature" data-feature=feature.id.clone()
@@ -58,6 +75,20 @@ pub fn FeatureQuestion(
                 <span class=format!("feature-stage stage-{}", feature.stage.id())>{feature.stage.name()}</span>
                 <span class="feature-text">{feature.text.clone()}</span>
             </legend>
+            <Terms text=feature.text.clone() />
+            {let legend_id = legend_id.clone(); move || answer.with(|a| a.1).map(|review| match review {
+                Review::Unreviewed => view! {
+                    <p class="review-mark unreviewed">
+                        <span>"Carried over: not reviewed yet"</span>
+                        <button type="button" class="link-button" aria-describedby=legend_id.clone()
+                            on:click=keep.clone()>"Keep this answer"</button>
+                    </p>
+                }.into_any(),
+                Review::Reviewed => view! { <p class="review-mark reviewed">"Reviewed"</p> }.into_any(),
+                Review::Changed { was } => view! {
+                    <p class="review-mark changed">{format!("Changed: was {}", was.map_or("no answer", Level::label).to_lowercase())}</p>
+                }.into_any(),
+            })}
             <div class="levels">
                 {Level::ALL.into_iter().map(|choice| {
                     let input_id = format!("{base}-{}", choice.id());
@@ -81,11 +112,14 @@ pub fn FeatureQuestion(
                     </button>
                 </Show>
             </div>
-            <label class="note-label" for=note_id.clone()>"Evidence note " <span class="optional">"(optional)"</span></label>
-            <textarea id=note_id class="note" rows="2" dir="auto"
-                maxlength=MAX_NOTE_CHARS.to_string()
-                prop:value=move || answer.with(|a| a.note.clone())
-                on:input=move |ev| set_note(event_target_value(&ev))></textarea>
+            <details class="note-box" open=has_note>
+                <summary>{if has_note { "Evidence note" } else { "Add a note" }}</summary>
+                <label class="note-label" for=note_id.clone()>"Evidence note " <span class="optional">"(optional)"</span></label>
+                <textarea id=note_id class="note" rows="2" dir="auto"
+                    maxlength=MAX_NOTE_CHARS.to_string()
+                    prop:value=move || answer.with(|a| a.0.note.clone())
+                    on:input=move |ev| set_note(event_target_value(&ev))></textarea>
+            </details>
         </fieldset>
     }
 }

@@ -27,19 +27,17 @@ pub fn SharePanel(assessment: Memo<Option<Assessment>>) -> impl IntoView {
         let Some(current) = assessment.get_untracked() else {
             return;
         };
-        let school = state
+        let json = state
             .store
-            .with_untracked(|s| s.school_name(&current.school_id).to_string());
+            .with_untracked(|s| crate::domain::share::share_payload(s, &current));
         leptos::task::spawn_local(async move {
-            let made = share_link::make_fragment(&school, &current)
-                .await
-                .map(|fragment| {
-                    let base = web_sys::window()
-                        .and_then(|w| w.location().href().ok())
-                        .map(|h| h.split('#').next().unwrap_or_default().to_string())
-                        .unwrap_or_default();
-                    format!("{base}{fragment}")
-                });
+            let made = share_link::make_fragment(json).await.map(|fragment| {
+                let base = web_sys::window()
+                    .and_then(|w| w.location().href().ok())
+                    .map(|h| h.split('#').next().unwrap_or_default().to_string())
+                    .unwrap_or_default();
+                format!("{base}{fragment}")
+            });
             link.set(Some(made));
         });
     };
@@ -53,7 +51,7 @@ pub fn SharePanel(assessment: Memo<Option<Assessment>>) -> impl IntoView {
     view! {
         <section class="share panel no-print" aria-labelledby="share-heading">
             <h2 id="share-heading">"Share"</h2>
-            <p>"A share link carries this assessment inside the link itself: nothing is uploaded, and whoever opens it sees a read-only copy they can save to their own browser. Anyone with the link can read the answers and notes, so send it only to people who should."</p>
+            <p>"A share link carries this assessment and the school's action plan inside the link itself: nothing is uploaded, and whoever opens it sees a read-only copy they can save to their own browser. Anyone with the link can read the answers and notes, so send it only to people who should."</p>
             <button type="button" class="button" on:click=make>"Create share link"</button>
             {move || link.get().map(|made| match made {
                 Err(why) => view! { <p class="form-error" role="alert">{format!("The link could not be made: {why}. Download the file instead.")}</p> }.into_any(),

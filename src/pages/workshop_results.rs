@@ -100,6 +100,7 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                                     on:change=move |_| anonymous.update(|a| *a = !*a) />" Hide names"</label>
                                 <label class="toggle"><input type="checkbox" prop:checked=move || presenting.get()
                                     on:change=move |_| presenting.update(|p| *p = !*p) />" Presentation view (large type)"</label>
+                                <button type="button" class="button" on:click=|_| browser::print()>"Print or save as PDF"</button>
                             </div>
                         </div>
                         <SpectrumProfile results=results />
@@ -127,8 +128,7 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                                                 <th scope="col">"Practice"</th><th scope="col">"When"</th>
                                                 {Position::ALL.into_iter().map(|p| view! { <th scope="col">{p.label()}</th> }).collect_view()}
                                             </tr></thead>
-                                            <tbody>
-                                                {move || {
+                                            {move || {
                                                     let hide = anonymous.get();
                                                     results.with(|r| r.practices.iter().filter(|p| p.area_id == area_id).map(|p| {
                                                         let split = p.disagreement() >= 2;
@@ -136,6 +136,7 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                                                             view! { <td>{who(&p.views, pos, now, hide)}</td> }
                                                         }).collect_view();
                                                         view! {
+                                                            <tbody class="practice-rows">
                                                             <tr class:split=split>
                                                                 <th scope="row" rowspan="2">{p.text.clone()}<span class="cell-note">{p.column.suggestion()}</span>
                                                                     {split.then_some(view! { <span class="split-flag">" Disagreement"</span> })}</th>
@@ -146,10 +147,10 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                                                                 <th scope="row" class="when">"Wanted"</th>
                                                                 {row(false)}
                                                             </tr>
+                                                            </tbody>
                                                         }
                                                     }).collect_view())
-                                                }}
-                                            </tbody>
+                                            }}
                                         </table>
                                     </div>
                                 }
