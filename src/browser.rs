@@ -16,21 +16,11 @@ pub fn today_iso() -> String {
 pub fn new_id() -> String {
     let time = now_ms() as u64;
     let noise = (js_sys::Math::random() * 2_176_782_336.0) as u64;
-    format!("a{}{}", base36(time), base36(noise))
-}
-
-fn base36(mut value: u64) -> String {
-    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
-    loop {
-        out.push(DIGITS[(value % 36) as usize]);
-        value /= 36;
-        if value == 0 {
-            break;
-        }
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
+    format!(
+        "a{}{}",
+        crate::domain::ids::base36(time),
+        crate::domain::ids::base36(noise)
+    )
 }
 
 /// The current location hash, e.g. `#/new`.

@@ -255,6 +255,8 @@ impl AppState {
             return Err("the items could not be added".into());
         }
         self.writing_slices.set_value(true);
+        // The page redraws with the new items before the writing starts.
+        crate::browser::next_task().await;
         let total = records.len();
         let mut written = 0;
         let mut result = Ok(());
@@ -280,6 +282,21 @@ impl AppState {
         }
         self.save_pending();
         result
+    }
+
+    /// The current name of an assessment's school (follows renames).
+    pub fn school_name_of(
+        &self,
+        assessment: Memo<Option<crate::domain::assessment::Assessment>>,
+    ) -> Memo<String> {
+        let store = self.store;
+        Memo::new(move |_| {
+            assessment.with(|a| {
+                a.as_ref()
+                    .map(|a| store.with(|s| s.school_name(&a.school_id).to_string()))
+                    .unwrap_or_default()
+            })
+        })
     }
 
     /// Whether there are edits on the page that are not saved yet.

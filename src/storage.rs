@@ -370,21 +370,27 @@ pub fn save(store: &Store, keys: &[Key]) -> Result<(), String> {
         ordered.push(&Key::Meta);
     }
     for key in ordered {
-        let name = key.storage_key();
-        match write_record(store, key) {
-            Some(text) => {
-                storage
-                    .set_item(&name, &text)
-                    .map_err(|error| describe_js_error(&error))?;
-                remember(&name, Some(&text));
-            }
-            None => {
-                let _ = storage.remove_item(&name);
-                remember(&name, None);
-            }
-        }
+        write_one(
+            &storage,
+            &key.storage_key(),
+            write_record(store, key).as_deref(),
+        )?;
     }
     bump_revision(&storage);
+    Ok(())
+}
+
+/// Writes one record (or removes it, for `None`), remembering what was written.
+fn write_one(storage: &web_sys::Storage, name: &str, text: Option<&str>) -> Result<(), String> {
+    match text {
+        Some(text) => storage
+            .set_item(name, text)
+            .map_err(|error| describe_js_error(&error))?,
+        None => {
+            let _ = storage.remove_item(name);
+        }
+    }
+    remember(name, text);
     Ok(())
 }
 
@@ -399,11 +405,7 @@ fn bump_revision(storage: &web_sys::Storage) {
 pub fn write_texts(records: &[(Key, String)]) -> Result<(), String> {
     let storage = local_storage()?;
     for (key, text) in records {
-        let name = key.storage_key();
-        storage
-            .set_item(&name, text)
-            .map_err(|error| describe_js_error(&error))?;
-        remember(&name, Some(text));
+        write_one(&storage, &key.storage_key(), Some(text))?;
     }
     bump_revision(&storage);
     Ok(())

@@ -168,6 +168,10 @@ fn another_tabs_write_is_noticed_record_by_record() {
     local()
         .set_item("waypoint.assessment.t1", &text.unwrap())
         .unwrap();
+    // As every save does, the other tab leaves a new revision token.
+    local()
+        .set_item(storage::REVISION_KEY, "another-tab")
+        .unwrap();
     assert_eq!(
         storage::changed_elsewhere(&keys),
         vec![Key::Assessment("t1".into())]

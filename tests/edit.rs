@@ -1647,7 +1647,6 @@ fn merging_schools_moves_assessments_and_plans_and_joins_trajectories() {
 /// A trajectory is a series, one point per period in period order (the journey is read
 /// from that order): merging two schools' results must keep it so.
 #[test]
-#[ignore = "domain bug: edit.rs merge_schools appends the absorbed school's points after the kept ones, unsorted and with periods repeated"]
 fn merged_results_stay_one_point_per_period_in_order() {
     let mut store = base();
     apply(

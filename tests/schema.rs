@@ -242,13 +242,15 @@ fn a_version_3_store_is_migrated() {
 }
 
 #[test]
-#[ignore = "domain bug: schema.rs read_items names an item by its \"school\" field, which format 5 no longer writes"]
 fn a_problem_names_the_item_and_what_was_expected() {
-    let text = write_store(&sample_store()).replace("\"clearly\"", "\"sometimes\"");
+    let text = write_store(&sample_store()).replace("\"whole_school\"", "\"sometimes\"");
     let Err(ReadError::Invalid(detail)) = read_store(&text) else {
         panic!("an unknown level must be refused");
     };
-    assert!(detail.starts_with("assessment 1 ("), "{detail}");
+    assert!(
+        detail.starts_with("assessment 2 (Oakfield Primary): "),
+        "{detail}"
+    );
     assert!(detail.contains("expected one of"), "{detail}");
 }
 

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
+use crate::components::note_field::NoteField;
 use crate::components::terms::Terms;
 use crate::domain::assessment::{Answer, Level, Review};
 use crate::domain::content::Feature;
 use crate::domain::edit::Edit;
-use crate::domain::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::state::AppState;
 
 #[component]
@@ -47,14 +47,14 @@ pub fn FeatureQuestion(
     };
     let set_note = {
         let id = assessment_id.clone();
-        move |text: String| {
+        Callback::new(move |(note, was): (String, String)| {
             state.send_soon(Edit::SetNote {
                 assessment: id.clone(),
                 feature: feature.id.clone(),
-                note: clamp_chars(&text, MAX_NOTE_CHARS),
-                was: answer.with_untracked(|a| a.0.note.clone()),
+                note,
+                was,
             });
-        }
+        })
     };
     let keep = {
         let id = assessment_id.clone();
@@ -114,11 +114,8 @@ pub fn FeatureQuestion(
             </div>
             <details class="note-box" open=has_note>
                 <summary>{if has_note { "Evidence note" } else { "Add a note" }}</summary>
-                <label class="note-label" for=note_id.clone()>"Evidence note " <span class="optional">"(optional)"</span></label>
-                <textarea id=note_id class="note" rows="2" dir="auto"
-                    maxlength=MAX_NOTE_CHARS.to_string()
-                    prop:value=move || answer.with(|a| a.0.note.clone())
-                    on:input=move |ev| set_note(event_target_value(&ev))></textarea>
+                <NoteField id=note_id label="Evidence note" rows=2
+                    stored=Signal::derive(move || answer.with(|a| a.0.note.clone())) on_edit=set_note />
             </details>
         </fieldset>
     }

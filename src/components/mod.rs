@@ -20,6 +20,7 @@ pub mod import_log;
 pub mod import_responses;
 pub mod intervention_card;
 pub mod next_steps;
+pub mod note_field;
 pub mod practice_question;
 pub mod prefill_banner;
 pub mod progress;

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::note_field::NoteField;
 use crate::domain::aas::{Placing, Position, Practice, When};
 use crate::domain::edit::Edit;
-use crate::domain::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::state::AppState;
 
 #[component]
@@ -45,17 +45,17 @@ pub fn PracticeQuestion(
             });
         }
     };
-    let set_note = move |note: String| {
+    let set_note = Callback::new(move |(note, was): (String, String)| {
         if let Some(respondent) = active.get_untracked() {
             state.send_soon(Edit::SetPracticeNote {
                 workshop: workshop_id.get_value(),
                 respondent,
                 practice: practice_id.to_string(),
                 note,
-                was: placing.with_untracked(|p| p.note.clone()),
+                was,
             });
         }
-    };
+    });
     let group = move |when: When| {
         let (label, key) = match when {
             When::Now => ("Where it is now", "now"),
@@ -93,13 +93,8 @@ pub fn PracticeQuestion(
             <p class="cell-note">{practice.column.suggestion()}</p>
             {group(When::Now)}
             {group(When::Desired)}
-            <label class="note-label" for=note_id.clone()>"Note " <span class="optional">"(optional)"</span></label>
-            <textarea id=note_id class="note" rows="1" dir="auto" maxlength=MAX_NOTE_CHARS.to_string()
-                disabled=disabled
-                prop:value=move || placing.with(|p| p.note.clone())
-                on:input=move |ev| {
-                    set_note(clamp_chars(&event_target_value(&ev), MAX_NOTE_CHARS));
-                }></textarea>
+            <NoteField id=note_id label="Note" rows=1 disabled=Signal::derive(disabled)
+                stored=Signal::derive(move || placing.with(|p| p.note.clone())) on_edit=set_note />
         </fieldset>
     }
 }

@@ -629,49 +629,32 @@ impl Store {
                 school,
                 trajectory_id,
                 points,
-            } => {
-                let created = self.trajectory_of(school).is_none();
-                let t = self.trajectory_for(school, trajectory_id, now)?;
-                if created || t.points != *points {
-                    t.points = points.clone();
-                    t.updated_ms = now;
-                    let key = Key::Trajectory(t.id.clone());
-                    self.changed(key, out);
-                }
-            }
+            } => self.change_trajectory(school, trajectory_id, now, out, |t| {
+                let changed = t.points != *points;
+                t.points = points.clone();
+                changed
+            })?,
             Edit::SetThresholds {
                 school,
                 trajectory_id,
                 thresholds,
-            } => {
-                let created = self.trajectory_of(school).is_none();
-                let t = self.trajectory_for(school, trajectory_id, now)?;
-                if created || t.thresholds != *thresholds {
-                    t.thresholds = thresholds.clone();
-                    t.updated_ms = now;
-                    let key = Key::Trajectory(t.id.clone());
-                    self.changed(key, out);
-                }
-            }
+            } => self.change_trajectory(school, trajectory_id, now, out, |t| {
+                let changed = t.thresholds != *thresholds;
+                t.thresholds = thresholds.clone();
+                changed
+            })?,
             Edit::SetCapacity {
                 school,
                 trajectory_id,
                 item,
                 ticked,
-            } => {
-                let created = self.trajectory_of(school).is_none();
-                let t = self.trajectory_for(school, trajectory_id, now)?;
-                let changed = if *ticked {
+            } => self.change_trajectory(school, trajectory_id, now, out, |t| {
+                if *ticked {
                     t.capacity.insert(item.clone())
                 } else {
                     t.capacity.remove(item)
-                };
-                if created || changed {
-                    t.updated_ms = now;
-                    let key = Key::Trajectory(t.id.clone());
-                    self.changed(key, out);
                 }
-            }
+            })?,
 
             Edit::Commission(plan) => {
                 if self.plan(&plan.id).is_some() {
@@ -851,6 +834,26 @@ impl Store {
         keys
     }
 
+    /// Changes a school's trajectory (made with `new_id` if it has none yet); `change`
+    /// says whether it changed anything, and only then is it stamped and saved.
+    fn change_trajectory(
+        &mut self,
+        school: &str,
+        new_id: &str,
+        now: f64,
+        out: &mut Applied,
+        change: impl FnOnce(&mut Trajectory) -> bool,
+    ) -> Result<(), EditError> {
+        let created = self.trajectory_of(school).is_none();
+        let t = self.trajectory_for(school, new_id, now)?;
+        if change(t) || created {
+            t.updated_ms = now;
+            let key = Key::Trajectory(t.id.clone());
+            self.changed(key, out);
+        }
+        Ok(())
+    }
+
     /// The trajectory of a school, created (with `new_id`) if it has none yet.
     fn trajectory_for(
         &mut self,
@@ -920,6 +923,12 @@ impl Store {
                         if !kept.points.iter().any(|p| p.period == point.period) {
                             kept.points.push(point);
                         }
+                    }
+                    // In time order, when every point says when it was.
+                    if kept.points.iter().all(|p| p.year().is_some()) {
+                        super::order::sort_by(&mut kept.points, |a, b| {
+                            a.year().unwrap_or(0.0).total_cmp(&b.year().unwrap_or(0.0))
+                        });
                     }
                     kept.capacity.extend(absorbed.capacity);
                     if kept.thresholds.is_none() {

@@ -219,12 +219,12 @@ impl<'a> DocumentReader<'a> {
             let index = self.item;
             let store = &mut self.store;
             match self.list {
-                0 => store.schools.push(read_item(raw, noun, index)?),
-                1 => store.trusts.push(read_item(raw, noun, index)?),
-                2 => store.assessments.push(read_item(raw, noun, index)?),
-                3 => store.workshops.push(read_item(raw, noun, index)?),
-                4 => store.trajectories.push(read_item(raw, noun, index)?),
-                _ => store.plans.push(read_item(raw, noun, index)?),
+                0 => store.schools.push(read_item(raw, noun, index, store)?),
+                1 => store.trusts.push(read_item(raw, noun, index, store)?),
+                2 => store.assessments.push(read_item(raw, noun, index, store)?),
+                3 => store.workshops.push(read_item(raw, noun, index, store)?),
+                4 => store.trajectories.push(read_item(raw, noun, index, store)?),
+                _ => store.plans.push(read_item(raw, noun, index, store)?),
             }
             self.item += 1;
             self.done += 1;
@@ -252,11 +252,19 @@ fn read_item<T: DeserializeOwned>(
     raw: &RawValue,
     noun: &str,
     index: usize,
+    read_so_far: &Store,
 ) -> Result<T, ReadError> {
     serde_json::from_str(raw.get()).map_err(|e| {
         let item: Value = serde_json::from_str(raw.get()).unwrap_or(Value::Null);
-        let name = item
-            .get("school")
+        // Format 5 names the school by id: the schools are read first.
+        let school = item
+            .get("school_id")
+            .and_then(Value::as_str)
+            .and_then(|id| read_so_far.school(id))
+            .map(|s| Value::String(s.name.clone()));
+        let name = school
+            .as_ref()
+            .or_else(|| item.get("school"))
             .or_else(|| item.get("trust"))
             .or_else(|| item.get("target"))
             .or_else(|| item.get("name"))
@@ -275,7 +283,7 @@ pub fn derived_id(prefix: &str, seed: &str, taken: impl Fn(&str) -> bool) -> Str
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    let base = format!("{prefix}{}", base36(hash));
+    let base = format!("{prefix}{}", super::ids::base36(hash));
     let mut id = base.clone();
     let mut n = 2;
     while taken(&id) {
@@ -283,20 +291,6 @@ pub fn derived_id(prefix: &str, seed: &str, taken: impl Fn(&str) -> bool) -> Str
         n += 1;
     }
     id
-}
-
-fn base36(mut value: u64) -> String {
-    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
-    loop {
-        out.push(DIGITS[(value % 36) as usize]);
-        value /= 36;
-        if value == 0 {
-            break;
-        }
-    }
-    out.reverse();
-    String::from_utf8(out).expect("ASCII digits")
 }
 
 /// Format 4 and older named each item's school (and each workshop's trust); format 5

@@ -75,10 +75,23 @@ fn core_words(name: &str) -> Vec<String> {
 /// "St Aidan's CE Primary School"): the same significant words, or one name's words all
 /// in the other's with at most one more. Waypoint asks the user rather than deciding.
 pub fn looks_alike(a: &str, b: &str) -> bool {
-    if name_key(a) == name_key(b) {
+    words_alike(
+        (&name_key(a), &core_words(a)),
+        (&name_key(b), &core_words(b)),
+    )
+}
+
+/// A name read once for comparing with many others: its key and significant words.
+pub fn name_words(name: &str) -> (String, Vec<String>) {
+    (name_key(name), core_words(name))
+}
+
+/// [`looks_alike`] on names already read by [`name_words`].
+pub fn words_alike(a: (&str, &[String]), b: (&str, &[String])) -> bool {
+    let ((ka, wa), (kb, wb)) = (a, b);
+    if ka == kb {
         return false;
     }
-    let (wa, wb) = (core_words(a), core_words(b));
     if wa.is_empty() || wb.is_empty() {
         return false;
     }

@@ -222,10 +222,18 @@ impl Store {
     /// Pairs of schools whose names look alike and that the user has not yet said are
     /// different: Waypoint asks whether each pair is one school.
     pub fn possible_duplicate_schools(&self) -> Vec<(&School, &School)> {
+        // Each name is read once: a trust's hundreds of schools make many pairs.
+        let words: Vec<(String, Vec<String>)> = self
+            .schools
+            .iter()
+            .map(|s| super::school::name_words(&s.name))
+            .collect();
         let mut pairs = Vec::new();
         for (i, a) in self.schools.iter().enumerate() {
-            for b in &self.schools[i + 1..] {
-                if super::school::looks_alike(&a.name, &b.name) && !self.said_distinct(&a.id, &b.id)
+            for (j, b) in self.schools.iter().enumerate().skip(i + 1) {
+                let (wa, wb) = (&words[i], &words[j]);
+                if super::school::words_alike((&wa.0, &wa.1), (&wb.0, &wb.1))
+                    && !self.said_distinct(&a.id, &b.id)
                 {
                     pairs.push((a, b));
                 }

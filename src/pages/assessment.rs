@@ -55,17 +55,7 @@ fn AssessmentView(id: String) -> impl IntoView {
     let text = move |f: fn(&Assessment) -> String| {
         move || assessment.with(|a| a.as_ref().map(f).unwrap_or_default())
     };
-    let school_name = Memo::new(move |_| {
-        assessment.with(|a| {
-            a.as_ref()
-                .map(|a| {
-                    state
-                        .store
-                        .with(|s| s.school_name(&a.school_id).to_string())
-                })
-                .unwrap_or_default()
-        })
-    });
+    let school_name = state.school_name_of(assessment);
     let title =
         Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| a.title(&school_name.get()))));
     Effect::new(move |_| {

@@ -30,17 +30,7 @@ pub fn ReportPage(id: String) -> impl IntoView {
                 .and_then(|a| state.store.with(|s| crate::domain::changes::baseline(s, a)))
         })
     });
-    let school_name = Signal::derive(move || {
-        assessment.with(|a| {
-            a.as_ref()
-                .map(|a| {
-                    state
-                        .store
-                        .with(|s| s.school_name(&a.school_id).to_string())
-                })
-                .unwrap_or_default()
-        })
-    });
+    let school_name = state.school_name_of(assessment);
     Effect::new(move |_| {
         if let Some(title) = assessment.with(|a| a.as_ref().map(|a| a.title(&school_name.get()))) {
             browser::set_title(&format!("{title} – report – Waypoint"));

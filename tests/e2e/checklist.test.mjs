@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   useApp, openApp, createAssessment, answer, drawnPixels, chartImage, ARTIFACTS,
-  idInUrl, storedAssessment, storedRecords, storedMeta, unreadableKeys, shownDate, todayIso, answerOf, waitForStoredAnswer,
+  idInUrl, storedAssessment, storedRecords, storedMeta, unreadableKeys, shownDate, todayIso, answerOf, waitForStoredAnswer, refuseWritesWhenAsked,
 } from './harness.mjs';
 
 const app = useApp();
@@ -98,6 +98,7 @@ test('the list: schools with their assessments; open, reassess this term, rename
   await page.getByRole('link', { name: 'Your assessments' }).click();
   const groups = page.locator('.school-group');
   const rows = page.locator('.assessment-row');
+  await groups.first().waitFor();
   assert.equal(await groups.count(), 1);
   assert.equal(await groups.first().locator('.school-name').innerText(), 'Elm Academy');
   assert.equal(await rows.count(), 1);
@@ -114,6 +115,7 @@ test('the list: schools with their assessments; open, reassess this term, rename
   assert.ok(await page.locator('#s-stabilise-1-clearly').isChecked(), 'the reassessment starts from the last answers');
   assert.match(await page.locator('.assessment-head .meta').innerText(), new RegExp(shownDate(todayIso())));
   await page.getByRole('link', { name: 'Your assessments' }).click();
+  await page.locator('.school-group').first().waitFor();
   assert.equal(await groups.count(), 1, 'both under the one school');
   assert.equal(await rows.count(), 2);
 
@@ -177,6 +179,7 @@ test('a typed name that only looks like a kept school is put to the user, and lo
   await page.waitForSelector('.assessment-layout');
   await page.getByRole('heading', { level: 1, name: "St Aidan's CE Primary" }).waitFor();
   await page.getByRole('link', { name: 'Your assessments' }).click();
+  await page.locator('.school-group').first().waitFor();
   assert.equal(await page.locator('.school-group').count(), 1, 'one school, two assessments');
   assert.equal(await page.locator('.assessment-row').count(), 2);
   assert.equal((await storedMeta(page)).schools.length, 1);
@@ -192,6 +195,7 @@ test('a typed name that only looks like a kept school is put to the user, and lo
   await page.getByRole('button', { name: 'Start assessment' }).click();
   await page.waitForSelector('.assessment-layout');
   await page.getByRole('link', { name: 'Your assessments' }).click();
+  await page.locator('.school-group').first().waitFor();
   assert.equal(await page.locator('.school-group').count(), 2);
   const panel = page.locator('.school-duplicates');
   await panel.getByRole('heading', { name: 'Are these the same school?' }).waitFor();
@@ -361,15 +365,7 @@ test('corrupted storage: the app starts, says so, keeps the data aside and offer
 });
 
 test('a full storage quota: the user is told, and nothing typed is lost from the page', async () => {
-  const init = () => {
-    const real = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (sessionStorage.getItem('fill-quota') === 'yes' && this === localStorage) {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return real.call(this, key, value);
-    };
-  };
+  const init = refuseWritesWhenAsked;
   const { context, page } = await openApp(app.browser, app.server.url, { init });
   await createAssessment(page, { school: 'Quota School' });
   const id = idInUrl(page);

@@ -96,6 +96,18 @@ export async function axeViolations(page) {
   return violations;
 }
 
+/** A page script (for openApp's `init`): this tab's storage refuses every write, as a
+ *  full quota does, while its session holds `fill-quota` = `yes`. */
+export function refuseWritesWhenAsked() {
+  const real = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    if (sessionStorage.getItem('fill-quota') === 'yes' && this === localStorage) {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }
+    return real.call(this, key, value);
+  };
+}
+
 /** Creates an assessment through the form and waits for its page. */
 export async function createAssessment(page, { school, scope = 'whole_school', scopeName = '', date = '2026-11-23', assessors = '' }) {
   await page.getByRole('link', { name: /new assessment|start your first/i }).first().click();

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   useApp, openApp, createAssessment, answer, ARTIFACTS,
-  idInUrl, storedMeta, storedRecords, storedAssessment, storageSnapshot, answerOf, waitForStoredAnswer,
+  idInUrl, storedMeta, storedRecords, storedAssessment, storageSnapshot, answerOf, waitForStoredAnswer, refuseWritesWhenAsked,
 } from './harness.mjs';
 
 const app = useApp();
@@ -179,6 +179,9 @@ test('two tabs typing into the same note: one text kept, the other offered back'
     tabA.locator(note).pressSequentially(textA, { delay: 15 }),
     tabB.locator(note).pressSequentially(textB, { delay: 15 }),
   ]);
+  // Each tab keeps showing its own typing while its field has focus; then both move on.
+  await tabA.locator(note).blur();
+  await tabB.locator(note).blur();
   // Let both saves land and each tab hear the other's.
   const settled = async () => {
     const [a, b, stored] = [
@@ -544,15 +547,7 @@ test('a file too big for the browser storage is refused, saying how much would f
 
 test('an answer whose save failed is kept when another tab saves, and saved once there is room', async () => {
   // This tab's storage refuses writes while `fill-quota` is set (its session only).
-  const init = () => {
-    const real = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (sessionStorage.getItem('fill-quota') === 'yes' && this === localStorage) {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return real.call(this, key, value);
-    };
-  };
+  const init = refuseWritesWhenAsked;
   const { context, page, errors } = await openApp(app.browser, app.server.url, { init });
   await createAssessment(page, { school: 'Failed Save Primary' });
   const id = idInUrl(page);

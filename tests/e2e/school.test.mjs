@@ -29,6 +29,7 @@ test('teams side by side, history and reassessment, trajectory and journey', asy
   await answerStages(page, IMPROVE);
   await page.getByRole('link', { name: 'Your assessments' }).click();
 
+  await page.locator('.school-group').first().waitFor();
   assert.equal(await page.locator('.school-group').count(), 1, 'three assessments of one school');
   assert.deepEqual((await page.locator('.row-title').allInnerTexts()).sort(), ['Subject: Maths', 'Year group: EYFS', 'Year group: Year 6']);
   await page.locator('.school-group').getByRole('link', { name: 'Hillside Primary' }).click();
@@ -114,7 +115,7 @@ test('a team marked Early Years or Year 6 explicitly is recognised whatever its 
   };
   await team('Little Acorns', 'early_years');
   await team('Leavers', 'year_6');
-  await page.locator('.assessment-row', { hasText: 'Leavers' }).getByRole('link', { name: 'School overview' }).click();
+  await page.locator('.school-group', { hasText: 'Leavers' }).locator('.school-name a').click();
   await page.getByRole('heading', { level: 1, name: 'Ashgrove Primary' }).waitFor();
   assert.match(await page.locator('.flag').first().innerText(), /Team: Little Acorns \(2026-10-01\) and Team: Leavers \(2026-10-01\) both need repair/);
   assert.match(await page.locator('section', { has: page.getByRole('heading', { name: 'Teams, subjects and year groups' }) }).innerText(), /within one term \(four months\)/);
