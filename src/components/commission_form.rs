@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::error_summary::{problem_with, ErrorSummary, FieldError, Problems};
+use crate::components::error_summary::{ErrorSummary, Problems};
 use crate::components::terms::Terms;
 use crate::domain::dates::add_days;
 use crate::domain::edit::Edit;
@@ -50,8 +50,6 @@ pub fn CommissionForm(
         move |ev| signal.set(clamp_chars(&event_target_value(&ev), MAX_NOTE_CHARS))
     };
 
-    let bad = move |name: &'static str| move || problem_with(problems, &field(name)).is_some();
-    let invalid = move |name: &'static str| move || bad(name)().then_some("true");
     // Schools kept here, for the supporting school.
     let schools = Memo::new(move |_| {
         state.store.with(|s| {
@@ -119,24 +117,21 @@ pub fn CommissionForm(
                 }).collect_view()}
             </fieldset>
             <Show when=move || kind.get().partner_label().is_some()>
-                <div class="field" class:field-with-error=bad("partner")>
+                <div class="field">
                     <label for=field("partner")>{move || kind.get().partner_label().unwrap_or_default()}
                         {move || (kind.get() != Kind::SchoolToSchool).then(|| view! { " " <span class="optional">"(optional)"</span> })}
                     </label>
-                    <FieldError problems=problems field=field("partner") />
                     <input id=field("partner") type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string()
                         list=move || (kind.get() == Kind::SchoolToSchool).then(|| field("partner-schools"))
-                        aria-invalid=invalid("partner")
                         prop:value=move || partner.get() on:input=short(partner) />
                     <datalist id=field("partner-schools")>
                         {move || schools.get().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
                     </datalist>
                 </div>
             </Show>
-            <div class="field" class:field-with-error=bad("target")>
+            <div class="field">
                 <label for=field("target")>"Target"</label>
-                <FieldError problems=problems field=field("target") />
-                <textarea aria-invalid=invalid("target") id=field("target") rows="2" dir="auto"
+                <textarea id=field("target") rows="2" dir="auto"
                     prop:value=move || target.get() on:input=long(target)></textarea>
             </div>
             <div class="field-row">
@@ -149,38 +144,33 @@ pub fn CommissionForm(
                         {move || focus_options.get().into_iter().map(|f| view! { <option value=f></option> }).collect_view()}
                     </datalist>
                 </div>
-                <div class="field" class:field-with-error=bad("owner")>
+                <div class="field">
                     <label for=field("owner")>"Owner"</label>
-                    <FieldError problems=problems field=field("owner") />
-                    <input aria-invalid=invalid("owner") id=field("owner") type="text" dir="auto" autocomplete="name"
+                    <input id=field("owner") type="text" dir="auto" autocomplete="name"
                         maxlength=MAX_NAME_CHARS.to_string()
                         prop:value=move || owner.get() on:input=short(owner) />
                 </div>
             </div>
             <div class="field-row">
-                <div class="field" class:field-with-error=bad("start")>
+                <div class="field">
                     <label for=field("start")>"Start"</label>
-                    <FieldError problems=problems field=field("start") />
-                    <input aria-invalid=invalid("start") id=field("start") type="date" prop:value=move || start.get()
+                    <input id=field("start") type="date" prop:value=move || start.get()
                         on:input=move |ev| start.set(event_target_value(&ev)) />
                 </div>
-                <div class="field" class:field-with-error=bad("end")>
+                <div class="field">
                     <label for=field("end")>"Time limit"</label>
-                    <FieldError problems=problems field=field("end") />
-                    <input aria-invalid=invalid("end") id=field("end") type="date" prop:value=move || end.get()
+                    <input id=field("end") type="date" prop:value=move || end.get()
                         on:input=move |ev| end.set(event_target_value(&ev)) />
                 </div>
-                <div class="field" class:field-with-error=bad("weeks")>
+                <div class="field">
                     <label for=field("weeks")>"Review every (weeks)"</label>
-                    <FieldError problems=problems field=field("weeks") />
-                    <input aria-invalid=invalid("weeks") id=field("weeks") type="number" min="1" max="52" inputmode="numeric"
+                    <input id=field("weeks") type="number" min="1" max="52" inputmode="numeric"
                         prop:value=move || weeks.get() on:input=move |ev| weeks.set(event_target_value(&ev)) />
                 </div>
             </div>
-            <div class="field" class:field-with-error=bad("criteria")>
+            <div class="field">
                 <label for=field("criteria")>"Success criteria"</label>
-                <FieldError problems=problems field=field("criteria") />
-                <textarea aria-invalid=invalid("criteria") id=field("criteria") rows="2" dir="auto"
+                <textarea id=field("criteria") rows="2" dir="auto"
                     prop:value=move || criteria.get() on:input=long(criteria)></textarea>
             </div>
             <p class="hint">{cycle().delivery.clone()}</p>

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::error_summary::{problem_with, ErrorSummary, FieldError, Problems};
+use crate::components::error_summary::{ErrorSummary, Problems};
 use crate::domain::assessment::{AssessmentDetails, Phase, ScopeKind};
 use crate::domain::school::{NameMatch, SchoolChoice};
 use crate::domain::text::{clamp_chars, MAX_NAME_CHARS};
@@ -40,11 +40,6 @@ pub fn DetailsForm(
     let phase_id = field("phase");
     let id_of = StoredValue::new(form_id.clone());
     let full = move |name: &str| format!("{}-{name}", id_of.get_value());
-    // Marks a field (its wrapper, and the input for screen readers) while it has a problem.
-    let bad = move |name: &'static str| move || problem_with(problems, &full(name)).is_some();
-    let described = move |name: &'static str| {
-        move || problem_with(problems, &full(name)).map(|_| format!("{}-error", full(name)))
-    };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -107,13 +102,11 @@ pub fn DetailsForm(
     view! {
         <form class="details-form" on:submit=submit novalidate>
             <ErrorSummary problems=problems />
-            <div class="field" class:field-with-error=bad("school")>
+            <div class="field">
                 <label for=field("school")>"School"</label>
                 <p class="hint" id=field("school-hint")>"Choose a school already in Waypoint as you type, or enter a new one."</p>
-                <FieldError problems=problems field=field("school") />
                 <input id=field("school") name="school" type="text" dir="auto" autocomplete="off"
-                    aria-invalid=move || bad("school")().then_some("true")
-                    aria-describedby=move || described("school")().unwrap_or_else(|| full("school-hint"))
+                    aria-describedby=field("school-hint")
                     list=list_id.clone()
                     maxlength=MAX_NAME_CHARS.to_string()
                     prop:value=move || school.get()
@@ -127,7 +120,7 @@ pub fn DetailsForm(
                 </datalist>
             </div>
             <Show when=move || !alike.with(Vec::is_empty)>
-                <fieldset class="field school-question" class:field-with-error=move || problems.with(|p| p.iter().any(|(f, _)| f.starts_with(&full("same-school"))))>
+                <fieldset class="field school-question">
                     <legend>{move || format!("Is “{}” a school already in Waypoint?", typed_school())}</legend>
                     {let same_group = same_group.clone(); move || alike.get().into_iter().map(|(id, name)| {
                         let radio_id = format!("{same_group}-{id}");
@@ -166,14 +159,11 @@ pub fn DetailsForm(
                     </select>
                 </div>
                 <Show when=move || kind.get() != ScopeKind::WholeSchool>
-                    <div class="field" class:field-with-error=bad("scope-name")>
+                    <div class="field">
                         <label for=scope_name_id.clone()>
                             {move || format!("Name of the {}", kind.get().label().to_lowercase())}
                         </label>
-                        <FieldError problems=problems field=scope_name_id.clone() />
                         <input id=scope_name_id.clone() name="scope-name" type="text" dir="auto"
-                            aria-invalid=move || bad("scope-name")().then_some("true")
-                            aria-describedby=described("scope-name")
                             maxlength=MAX_NAME_CHARS.to_string()
                             prop:value=move || scope_name.get() on:input=name_input(scope_name) />
                     </div>
@@ -189,12 +179,9 @@ pub fn DetailsForm(
                 </Show>
             </div>
             <div class="field-row">
-                <div class="field" class:field-with-error=bad("date")>
+                <div class="field">
                     <label for=field("date")>"Date"</label>
-                    <FieldError problems=problems field=field("date") />
                     <input id=field("date") name="date" type="date"
-                        aria-invalid=move || bad("date")().then_some("true")
-                        aria-describedby=described("date")
                         prop:value=move || date.get()
                         on:input=move |ev| date.set(event_target_value(&ev)) />
                 </div>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::confirm_delete::ConfirmDelete;
-use crate::components::error_summary::{problem_with, ErrorSummary, FieldError, Problems};
+use crate::components::error_summary::{ErrorSummary, Problems};
 use crate::domain::dates::display;
 use crate::domain::edit::Edit;
 use crate::domain::plan::{Progress, Review, Status};
@@ -136,11 +136,9 @@ pub fn InterventionCard(
                             <form class="review-form" on:submit=record.clone() novalidate>
                                 <ErrorSummary problems=problems />
                                 <div class="field-row">
-                                    <div class="field" class:field-with-error={let fd = fd.clone(); move || problem_with(problems, &fd).is_some()}>
+                                    <div class="field">
                                         <label for=fd.clone()>"Review date"</label>
-                                        <FieldError problems=problems field=fd.clone() />
                                         <input id=fd.clone() type="date" prop:value=move || review_date.get()
-                                            aria-invalid={let fd = fd.clone(); move || problem_with(problems, &fd).is_some().then_some("true")}
                                             on:input=move |ev| review_date.set(event_target_value(&ev)) />
                                     </div>
                                     <div class="field">

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::error_summary::{ErrorSummary, FieldError, Problems};
+use crate::components::error_summary::{ErrorSummary, Problems};
 use crate::domain::edit::Edit;
 use crate::domain::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::state::AppState;
@@ -20,7 +20,6 @@ pub fn RenameSchool(
     let renaming = RwSignal::new(false);
     let new_name = RwSignal::new(String::new());
     let problems = RwSignal::new(Problems::new());
-    let bad = move || !problems.with(Vec::is_empty);
     let school = StoredValue::new(school);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -46,13 +45,10 @@ pub fn RenameSchool(
         }>
             <form class="rename-form" on:submit=save novalidate>
                 <ErrorSummary problems=problems />
-                <div class="field" class:field-with-error=bad>
+                <div class="field">
                 <label for="rename-school">"School's new name"</label>
-                <FieldError problems=problems field="rename-school".to_string() />
                 <input id="rename-school" type="text" dir="auto" autofocus
                     maxlength=MAX_NAME_CHARS.to_string()
-                    aria-invalid=move || bad().then_some("true")
-                    aria-describedby=move || bad().then_some("rename-school-error")
                     prop:value=move || new_name.get()
                     on:input=move |ev| new_name.set(clamp_chars(&event_target_value(&ev), MAX_NAME_CHARS)) />
                 </div>

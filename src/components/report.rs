@@ -139,7 +139,7 @@ pub fn Report(
             <section class="report-section report-terms" aria-labelledby="report-terms">
                 <h2 id="report-terms">"Terms used"</h2>
                 <dl class="glossary-list">
-                    {terms.into_iter().map(|t| view! { <div><dt>{t.term.clone()}</dt><dd>{t.meaning.clone()}</dd></div> }).collect_view()}
+                    {terms.into_iter().map(|t| view! { <div><dt>{t.term}</dt><dd>{t.meaning}</dd></div> }).collect_view()}
                 </dl>
             </section>
         </article>

@@ -15,7 +15,7 @@ pub fn Terms(
         view! {
             <p class="terms">
                 {found.into_iter().map(|t| view! {
-                    <span class="term"><abbr>{t.term.clone()}</abbr>{format!(": {}", t.meaning)}</span>
+                    <span class="term"><abbr>{t.term}</abbr>{format!(": {}", t.meaning)}</span>
                 }).collect_view()}
             </p>
         }

@@ -1,7 +1,7 @@
 //! Entering a school's performance over time, band by band or as a measure with the
 //! user's thresholds; the banded chart; and which of the eight journeys it follows.
 
-use crate::components::error_summary::{problem_with, ErrorSummary, FieldError, Problems};
+use crate::components::error_summary::{ErrorSummary, Problems};
 use crate::components::terms::Terms;
 use leptos::prelude::*;
 
@@ -53,7 +53,6 @@ pub fn TrajectoryEditor(
     let band = RwSignal::new(Band::NationalAverage);
     let value = RwSignal::new(String::new());
     let problems = RwSignal::new(Problems::new());
-    let bad = move |field: &'static str| move || problem_with(problems, field).is_some();
 
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -158,9 +157,7 @@ pub fn TrajectoryEditor(
                 <ErrorSummary problems=problems />
                 <div class="inline-form">
                 <label for="point-period">"Period"</label>
-                <FieldError problems=problems field="point-period".to_string() />
                 <input id="point-period" type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string() placeholder="e.g. 2024"
-                    class:input-error=bad("point-period") aria-invalid=move || bad("point-period")().then_some("true")
                     prop:value=move || period.get() on:input=move |ev| period.set(clamp_chars(&event_target_value(&ev), 40)) />
                 <label for="point-date">"Date of results "<span class="optional">"(optional)"</span></label>
                 <input id="point-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
@@ -172,9 +169,7 @@ pub fn TrajectoryEditor(
                         </select>
                     }>
                     <label for="point-value">"Measure"</label>
-                    <FieldError problems=problems field="point-value".to_string() />
                     <input id="point-value" type="text" inputmode="decimal" prop:value=move || value.get()
-                        class:input-error=bad("point-value") aria-invalid=move || bad("point-value")().then_some("true")
                         on:input=move |ev| value.set(event_target_value(&ev)) />
                 </Show>
                 <button type="submit" class="button">"Add point"</button>

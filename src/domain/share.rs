@@ -8,10 +8,10 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::assessment::{is_iso_date, Answer, Assessment, Level, Scope};
+use super::assessment::{is_iso_date, Answer, Assessment, Level, Prefill, Scope};
 use super::changes::{baseline, Baseline};
 use super::content::four_stages;
-use super::plan::{Intervention, Kind, Review, Status, MAX_REVIEW_WEEKS};
+use super::plan::{Intervention, Review, MAX_REVIEW_WEEKS};
 use super::schema::ReadError;
 use super::school::School;
 use super::store::Store;
@@ -47,34 +47,13 @@ struct Payload {
     /// Marked as Early Years, Year 6 or neither (a phase id).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     p: String,
-    /// The school's action plan.
+    /// The school's action plan, each intervention as stored, without this browser's ids;
+    /// `assessment_id` is set on those commissioned from the shared assessment.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    i: Vec<PlanPayload>,
-    /// The earlier answers to compare with: their date and level letters.
+    i: Vec<Intervention>,
+    /// The earlier answers to compare with (their date and level letters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    b: Option<(String, String)>,
-}
-
-/// One intervention of the school's action plan, as it travels in a link.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-struct PlanPayload {
-    k: Kind,
-    t: String,
-    o: String,
-    s: String,
-    e: String,
-    w: u32,
-    c: String,
-    st: Status,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    p: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    f: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    r: Vec<Review>,
-    /// Commissioned from the shared assessment itself.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    a: bool,
+    b: Option<Prefill>,
 }
 
 /// The start of any payload: what it is, and its version.
@@ -230,22 +209,21 @@ fn payload_with(
         p: assessment.phase.clone(),
         i: plans
             .iter()
-            .map(|p| PlanPayload {
-                k: p.kind,
-                t: p.target.clone(),
-                o: p.owner.clone(),
-                s: p.start.clone(),
-                e: p.end.clone(),
-                w: p.review_weeks,
-                c: p.success_criteria.clone(),
-                st: p.status,
-                p: p.partner.clone(),
-                f: p.focus.clone(),
-                r: p.reviews.clone(),
-                a: p.assessment_id.as_deref() == Some(assessment.id.as_str()),
+            .map(|p| Intervention {
+                id: String::new(),
+                school_id: String::new(),
+                assessment_id: (p.assessment_id.as_deref() == Some(assessment.id.as_str()))
+                    .then(|| "this".to_string()),
+                created_ms: 0.0,
+                updated_ms: 0.0,
+                ..(*p).clone()
             })
             .collect(),
-        b: baseline.map(|b| (b.date.clone(), b.levels.clone())),
+        b: baseline.map(|b| Prefill {
+            date: b.date.clone(),
+            levels: b.levels.clone(),
+            reviewed: String::new(),
+        }),
     };
     serde_json::to_string(&payload).expect("a payload always serialises")
 }
@@ -319,9 +297,10 @@ pub fn read_payload(json: &str) -> Result<Shared, ReadError> {
             && l.chars().all(|c| Level::from_letter(c).is_some())
     };
     let baseline = match payload.b {
-        Some((date, levels)) if is_iso_date(&date) && letters_ok(&levels) => {
-            Some(Baseline { date, levels })
-        }
+        Some(b) if is_iso_date(&b.date) && letters_ok(&b.levels) => Some(Baseline {
+            date: b.date,
+            levels: b.levels,
+        }),
         Some(_) => {
             return Err(ReadError::Invalid(
                 "the earlier answers it is compared with are damaged".into(),
@@ -332,33 +311,32 @@ pub fn read_payload(json: &str) -> Result<Shared, ReadError> {
     let mut plans = Vec::new();
     let mut plans_from_this = Vec::new();
     for p in payload.i {
-        let dates_ok =
-            is_iso_date(&p.s) && is_iso_date(&p.e) && p.r.iter().all(|r| is_iso_date(&r.date));
-        if !dates_ok || p.t.trim().is_empty() || !(1..=MAX_REVIEW_WEEKS).contains(&p.w) {
+        let dates_ok = is_iso_date(&p.start)
+            && is_iso_date(&p.end)
+            && p.reviews.iter().all(|r| is_iso_date(&r.date));
+        if !dates_ok
+            || p.target.trim().is_empty()
+            || !(1..=MAX_REVIEW_WEEKS).contains(&p.review_weeks)
+        {
             return Err(ReadError::Invalid(
                 "an intervention of the action plan is damaged".into(),
             ));
         }
         let note = |t: &str| clamp_chars(t, MAX_NOTE_CHARS);
         let name = |t: &str| clamp_chars(t, MAX_NAME_CHARS);
-        plans_from_this.push(p.a);
+        plans_from_this.push(p.assessment_id.is_some());
         plans.push(Intervention {
             id: String::new(),
             school_id: String::new(),
             legacy_school: None,
             assessment_id: None,
-            kind: p.k,
-            partner: name(&p.p),
-            focus: name(&p.f),
-            target: note(&p.t),
-            owner: name(&p.o),
-            start: p.s,
-            end: p.e,
-            review_weeks: p.w,
-            success_criteria: note(&p.c),
-            status: p.st,
+            partner: name(&p.partner),
+            focus: name(&p.focus),
+            target: note(&p.target),
+            owner: name(&p.owner),
+            success_criteria: note(&p.success_criteria),
             reviews: p
-                .r
+                .reviews
                 .into_iter()
                 .map(|r| Review {
                     note: note(&r.note),
@@ -367,6 +345,7 @@ pub fn read_payload(json: &str) -> Result<Shared, ReadError> {
                 .collect(),
             created_ms: 0.0,
             updated_ms: 0.0,
+            ..p
         });
     }
     Ok(Shared {

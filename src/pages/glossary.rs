@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::content::{four_stages, Stage, STAGE_SUMMARY_NOTE};
-use crate::domain::glossary::glossary;
+use crate::domain::glossary::{GLOSSARY_NOTE, TERMS};
 
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
@@ -24,12 +24,12 @@ pub fn GlossaryPage() -> impl IntoView {
                 }).collect_view()}
             </dl>
             <h2>"Abbreviations and terms"</h2>
-            <p class="hint">{glossary().note.clone()}</p>
+            <p class="hint">{GLOSSARY_NOTE}</p>
             <dl class="glossary-list">
-                {glossary().terms.iter().map(|t| view! {
+                {TERMS.iter().map(|t| view! {
                     <div id=t.anchor()>
-                        <dt>{t.term.clone()}</dt>
-                        <dd>{t.meaning.clone()}</dd>
+                        <dt>{t.term}</dt>
+                        <dd>{t.meaning}</dd>
                     </div>
                 }).collect_view()}
             </dl>

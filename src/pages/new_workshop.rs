@@ -1,6 +1,6 @@
 //! Starting an Autonomy–Alignment–Standardisation workshop.
 
-use crate::components::error_summary::{problem_with, ErrorSummary, FieldError, Problems};
+use crate::components::error_summary::{ErrorSummary, Problems};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -20,7 +20,6 @@ pub fn NewWorkshopPage() -> impl IntoView {
     let academy = RwSignal::new(String::new());
     let date = RwSignal::new(browser::today_iso());
     let problems = RwSignal::new(Problems::new());
-    let bad = move |field: &'static str| move || problem_with(problems, field).is_some();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut found = Problems::new();
@@ -76,11 +75,9 @@ pub fn NewWorkshopPage() -> impl IntoView {
             </p>
             <form class="details-form" on:submit=submit novalidate>
                 <ErrorSummary problems=problems />
-                <div class="field" class:field-with-error=bad("workshop-trust")>
+                <div class="field">
                     <label for="workshop-trust">"Trust"</label>
-                    <FieldError problems=problems field="workshop-trust".to_string() />
                     <input id="workshop-trust" type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string()
-                        aria-invalid=move || bad("workshop-trust")().then_some("true")
                         list="workshop-trusts" autocomplete="off"
                         prop:value=move || trust.get() on:input=text_input(trust) />
                     <datalist id="workshop-trusts">
@@ -96,11 +93,9 @@ pub fn NewWorkshopPage() -> impl IntoView {
                         {move || state.store.with(|s| s.schools.iter().map(|x| view! { <option value=x.name.clone()></option> }).collect_view())}
                     </datalist>
                 </div>
-                <div class="field" class:field-with-error=bad("workshop-date")>
+                <div class="field">
                     <label for="workshop-date">"Date"</label>
-                    <FieldError problems=problems field="workshop-date".to_string() />
                     <input id="workshop-date" type="date" prop:value=move || date.get()
-                        aria-invalid=move || bad("workshop-date")().then_some("true")
                         on:input=move |ev| date.set(event_target_value(&ev)) />
                 </div>
                 <div class="actions">

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::error_summary::{problem_with, ErrorSummary, FieldError, Problems};
+use crate::components::error_summary::{ErrorSummary, Problems};
 use crate::domain::assessment::is_iso_date;
 use crate::domain::dates::display;
 use crate::domain::edit::Edit;
@@ -50,7 +50,6 @@ pub fn ReassessPage(id: String) -> impl IntoView {
     };
     let title = last.with_value(|a| a.title(&school));
     let was = last.with_value(|a| display(&a.date));
-    let bad = move || problem_with(problems, "reassess-date").is_some();
     view! {
         <section class="panel narrow">
             <p class="breadcrumb"><a href=back.clone()>"Back to the assessment"</a></p>
@@ -58,12 +57,9 @@ pub fn ReassessPage(id: String) -> impl IntoView {
             <p class="lead">{format!("A new assessment of the same school and scope. It starts from the answers and notes of {was}: you review each one, keeping it or changing it, and Waypoint shows what moved.")}</p>
             <form on:submit=start novalidate>
                 <ErrorSummary problems=problems />
-                <div class="field" class:field-with-error=bad>
+                <div class="field">
                     <label for="reassess-date">"Date of the new assessment"</label>
-                    <FieldError problems=problems field="reassess-date".to_string() />
                     <input id="reassess-date" type="date" prop:value=move || date.get()
-                        aria-invalid=move || bad().then_some("true")
-                        aria-describedby=move || bad().then_some("reassess-date-error")
                         on:input=move |ev| date.set(event_target_value(&ev)) />
                 </div>
                 <div class="field">
