@@ -84,6 +84,7 @@ pub fn AssessmentRow(id: String) -> impl IntoView {
                 </Show>
             </div>
             <div class="row-actions">
+                <a class="button primary" href=href.clone()>"Open"</a>
                 <a class="button" href=Route::Reassess(id.clone()).href()
                     aria-label=move || format!("Reassess this term: {}", summary.with(|s| s.as_ref().map(|s| s.scope.clone()).unwrap_or_default()))>"Reassess this term"</a>
                 <ConfirmDelete question="Delete this assessment?" on_confirm=delete />

@@ -73,6 +73,15 @@ fn parts(grouping: Grouping) -> Vec<Part> {
     }
 }
 
+/// The first stage with features still to answer (the first, when all are answered), so
+/// that coming back to an assessment carries on where it stopped.
+pub fn first_open_part(assessment: &crate::domain::assessment::Assessment) -> usize {
+    parts(Grouping::ByStage)
+        .iter()
+        .position(|p| assessment.answered_among(p.features.iter().copied()) < p.features.len())
+        .unwrap_or(0)
+}
+
 #[component]
 pub fn FeatureList(
     assessment_id: String,

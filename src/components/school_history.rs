@@ -171,6 +171,7 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
                     {date_select("compare-to", "To", to)}
                 </div>
                 {move || comparison().map(|(a, b, rows, moved)| view! {
+                    <div class="table-scroll" role="region" aria-label="Comparison by theme" tabindex="0">
                     <table class="profile-table compare-table">
                         <caption>{format!("How each theme moved from {a} to {b}. {}", crate::domain::content::THEMES_NOTE)}</caption>
                         <thead><tr><th scope="col">"Theme"</th><th scope="col">{a.clone()}</th><th scope="col">{b.clone()}</th><th scope="col">"Change"</th></tr></thead>
@@ -188,6 +189,7 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                     <h4>"Features that moved"</h4>
                     {if moved.is_empty() {
                         view! { <p>"No answer changed between the two."</p> }.into_any()

@@ -66,7 +66,10 @@ fn AssessmentView(id: String) -> impl IntoView {
 
     let editing = RwSignal::new(false);
     let grouping = RwSignal::new(Grouping::ByStage);
-    let step = RwSignal::new(0usize);
+    let step = RwSignal::new(assessment.with_untracked(|a| {
+        a.as_ref()
+            .map_or(0, crate::components::feature_list::first_open_part)
+    }));
     let edit_id = id.clone();
     let save_details = Callback::new(
         move |(details, choice): (AssessmentDetails, SchoolChoice)| {
