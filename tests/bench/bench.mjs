@@ -176,7 +176,7 @@ for (const size of SIZES) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.waitForSelector('.site-header');
+  await page.waitForSelector('.site-footer');
   const written = await page.evaluate((doc) => {
     localStorage.clear();
     try {

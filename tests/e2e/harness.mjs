@@ -76,7 +76,8 @@ export async function openApp(browser, url, { viewport = { width: 1400, height: 
     }
   });
   await page.goto(url);
-  await page.waitForSelector('.site-header');
+  // The footer is the app's own: index.html's first screen has none.
+  await page.waitForSelector('.site-footer');
   return { context, page, errors };
 }
 

@@ -42,7 +42,7 @@ test('a newer version saving in another tab stops this tab from saving over it',
   // Tab B, in the same browser profile, is a newer Waypoint writing its meta record.
   const tabB = await context.newPage();
   await tabB.goto(app.server.url);
-  await tabB.waitForSelector('.site-header');
+  await tabB.waitForSelector('.site-footer');
   await tabB.evaluate((text) => localStorage.setItem('waypoint.meta', text), NEWER);
 
   // Tab A, not reloaded, goes on answering.

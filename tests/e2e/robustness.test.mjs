@@ -98,7 +98,7 @@ test('after one visit the app opens and works with the network off', async () =>
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await context.setOffline(true);
   await page.reload();
-  await page.waitForSelector('.site-header');
+  await page.waitForSelector('.site-footer');
   await createAssessment(page, { school: 'Offline Infants' });
   await answer(page, 'stabilise-1', 'Clearly');
   assert.equal(await page.locator('.progress label').innerText(), '1 of 28 answered');

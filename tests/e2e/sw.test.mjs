@@ -131,7 +131,7 @@ test('a new release replaces every kept file, drops the old ones, and offers a r
 
   // The page opened online is the release kept before; it is told a reload brings the new one.
   await page.reload();
-  await page.waitForSelector('.site-header');
+  await page.waitForSelector('.site-footer');
   const notice = page.getByRole('status').filter({ hasText: 'A new version of Waypoint is ready. Reload to use it.' });
   await notice.waitFor({ timeout: 10_000 });
   assert.deepEqual(await axeViolations(page), []);
