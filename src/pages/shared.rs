@@ -21,17 +21,18 @@ pub fn SharedPage(data: String) -> impl IntoView {
     leptos::task::spawn_local(async move {
         opened.set(Some(share_link::open(&data).await));
     });
-    let preview = Memo::new(move |_| {
+    let assessment: Memo<Option<Assessment>> = Memo::new(move |_| {
         opened.with(|o| {
             o.as_ref()
                 .and_then(|r| r.as_ref().ok())
-                .map(|shared| shared.preview())
+                .map(|shared| shared.preview().1)
         })
     });
-    let assessment: Memo<Option<Assessment>> =
-        Memo::new(move |_| preview.with(|p| p.as_ref().map(|(_, a)| a.clone())));
     let plans = Signal::derive(move || {
-        preview.with(|p| p.as_ref().map(|(s, _)| s.plans.clone()).unwrap_or_default())
+        opened.with(|o| match o {
+            Some(Ok(shared)) => shared.plans.clone(),
+            _ => Vec::new(),
+        })
     });
     let baseline = Signal::derive(move || {
         opened.with(|o| match o {
