@@ -1,7 +1,7 @@
 // Trunk post-build hook: adds a Content-Security-Policy to the built page. Only the
 // app's own origin may provide scripts, styles, images and connections; Trunk's one
 // inline start-up script is allowed by its hash, and WebAssembly by 'wasm-unsafe-eval'.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, renameSync, unlinkSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -24,6 +24,24 @@ const policy = [
   "form-action 'none'",
 ].join('; ');
 const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
-if (!html.includes('http-equiv="Content-Security-Policy"')) {
-  writeFileSync(file, html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${meta}`));
+// The QR scanner's worker is fetched only when the scanner opens; the page names its
+// loader in a meta element, which the service worker does not prefetch. Trunk does not
+// hash a worker's files, so they are named here by a hash of their contents, as Trunk
+// names the app's: a browser never pairs one release's script with another's wasm.
+const at = (name) => join(dir, name);
+if (!existsSync(at('scanner_loader.js'))) throw new Error('the scanner worker was not built');
+const hash = createHash('sha256').update(readFileSync(at('scanner.js'))).update(readFileSync(at('scanner_bg.wasm'))).digest('hex').slice(0, 16);
+renameSync(at('scanner.js'), at(`scanner-${hash}.js`));
+renameSync(at('scanner_bg.wasm'), at(`scanner-${hash}_bg.wasm`));
+unlinkSync(at('scanner_loader.js'));
+const loader = `scanner-${hash}_loader.js`;
+writeFileSync(at(loader), `importScripts("./scanner-${hash}.js");wasm_bindgen({ module_or_path: "./scanner-${hash}_bg.wasm" });`);
+const scanner = `<meta name="waypoint-scanner" content="./${loader}" />`;
+let out = html;
+if (!out.includes('http-equiv="Content-Security-Policy"')) {
+  out = out.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${meta}`);
 }
+if (!out.includes('name="waypoint-scanner"')) {
+  out = out.replace('</head>', `  ${scanner}\n  </head>`);
+}
+writeFileSync(file, out);

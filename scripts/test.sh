@@ -18,9 +18,9 @@ cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnin
 step "native unit tests (domain)"
 cargo test --locked
 
-step "wasm tests in headless Chromium (storage, components)"
+step "wasm tests in headless Chromium (storage, components, QR round trip)"
 CHROMEDRIVER=$(command -v chromedriver) WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --locked --target wasm32-unknown-unknown --test browser_storage --test browser_components
+  cargo test --locked --target wasm32-unknown-unknown --test browser_storage --test browser_components --test browser_qr
 
 step "release build"
 trunk build --release --offline

@@ -7,18 +7,25 @@ use crate::components::recovered_texts::RecoveredTexts;
 use crate::components::storage_banner::StorageBanner;
 use crate::components::undo_toast::UndoToast;
 use crate::components::update_notice::UpdateNotice;
+use crate::pages::answer::AnswerPage;
+use crate::pages::answers_link::AnswersLinkPage;
 use crate::pages::assessment::AssessmentPage;
 use crate::pages::glossary::GlossaryPage;
 use crate::pages::home::HomePage;
+use crate::pages::join::JoinPage;
 use crate::pages::new_assessment::NewAssessmentPage;
 use crate::pages::new_workshop::NewWorkshopPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::reassess::ReassessPage;
 use crate::pages::report::ReportPage;
 use crate::pages::school::SchoolPage;
+use crate::pages::send_answers::SendAnswersPage;
 use crate::pages::shared::SharedPage;
 use crate::pages::trust::TrustPage;
 use crate::pages::workshop::WorkshopPage;
+use crate::pages::workshop_grid::WorkshopGridPage;
+use crate::pages::workshop_join::WorkshopJoinPage;
+use crate::pages::workshop_present::WorkshopPresentPage;
 use crate::pages::workshop_results::WorkshopResultsPage;
 use crate::route::Route;
 use crate::state::AppState;
@@ -130,6 +137,13 @@ pub fn App() -> impl IntoView {
                 Route::Shared(data) => view! { <SharedPage data=data /> }.into_any(),
                 Route::Trust => view! { <TrustPage /> }.into_any(),
                 Route::Glossary => view! { <GlossaryPage /> }.into_any(),
+                Route::Join(data) => view! { <JoinPage data=data /> }.into_any(),
+                Route::Answers(data) => view! { <AnswersLinkPage data=data /> }.into_any(),
+                Route::WorkshopJoin(id) => view! { <WorkshopJoinPage id=id /> }.into_any(),
+                Route::WorkshopAnswer(id, step) => view! { <AnswerPage id=id step=step /> }.into_any(),
+                Route::WorkshopSend(id) => view! { <SendAnswersPage id=id /> }.into_any(),
+                Route::WorkshopGrid(id) => view! { <WorkshopGridPage id=id /> }.into_any(),
+                Route::WorkshopPresent(id) => view! { <WorkshopPresentPage id=id /> }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),
             }}
         </main>

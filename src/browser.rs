@@ -23,6 +23,17 @@ pub fn new_id() -> String {
     )
 }
 
+/// An id made of randomness alone (no time in it): for a member's answers, which must
+/// not tell when or where they were made.
+pub fn random_id() -> String {
+    let part = || (js_sys::Math::random() * 2_176_782_336.0) as u64;
+    format!(
+        "r{}{}",
+        crate::domain::ids::base36(part()),
+        crate::domain::ids::base36(part())
+    )
+}
+
 /// The current location hash, e.g. `#/new`.
 pub fn location_hash() -> String {
     web_sys::window()

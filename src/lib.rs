@@ -16,7 +16,11 @@ pub mod charts;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
+pub mod join_link;
+#[cfg(target_arch = "wasm32")]
 pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod qr;
 #[cfg(target_arch = "wasm32")]
 pub mod share_link;
 #[cfg(target_arch = "wasm32")]

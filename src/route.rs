@@ -23,6 +23,20 @@ pub enum Route {
     Trust,
     /// The meanings of the abbreviations and terms in the source texts.
     Glossary,
+    /// A workshop's join link, opened on a member's device (see `domain::join`).
+    Join(String),
+    /// A member's answers, carried in the link (see `domain::join`).
+    Answers(String),
+    /// The facilitator's "Join this workshop": link, QR code, collected answers, tally.
+    WorkshopJoin(String),
+    /// A member answering on their own device, one practice at a time (numbered from 1).
+    WorkshopAnswer(String, usize),
+    /// A member sending their answers back.
+    WorkshopSend(String),
+    /// Everyone's answers as a grid on one shared screen.
+    WorkshopGrid(String),
+    /// The results as full-screen slides.
+    WorkshopPresent(String),
     NotFound,
 }
 
@@ -50,6 +64,17 @@ impl Route {
             ["shared", data] if is_share_data(data) => Route::Shared((*data).to_string()),
             ["trust"] => Route::Trust,
             ["glossary"] => Route::Glossary,
+            ["join", data] if is_share_data(data) => Route::Join((*data).to_string()),
+            ["answers", data] if is_share_data(data) => Route::Answers((*data).to_string()),
+            ["workshop", id, "join"] if is_id(id) => Route::WorkshopJoin((*id).to_string()),
+            ["workshop", id, "answer"] if is_id(id) => Route::WorkshopAnswer((*id).to_string(), 1),
+            ["workshop", id, "answer", n] if is_id(id) => match n.parse::<usize>() {
+                Ok(n) if n >= 1 => Route::WorkshopAnswer((*id).to_string(), n),
+                _ => Route::NotFound,
+            },
+            ["workshop", id, "send"] if is_id(id) => Route::WorkshopSend((*id).to_string()),
+            ["workshop", id, "grid"] if is_id(id) => Route::WorkshopGrid((*id).to_string()),
+            ["workshop", id, "present"] if is_id(id) => Route::WorkshopPresent((*id).to_string()),
             _ => Route::NotFound,
         }
     }
@@ -70,6 +95,13 @@ impl Route {
             Route::Shared(data) => format!("#/shared/{data}"),
             Route::Trust => "#/trust".into(),
             Route::Glossary => "#/glossary".into(),
+            Route::Join(data) => format!("#/join/{data}"),
+            Route::Answers(data) => format!("#/answers/{data}"),
+            Route::WorkshopJoin(id) => format!("#/workshop/{id}/join"),
+            Route::WorkshopAnswer(id, n) => format!("#/workshop/{id}/answer/{n}"),
+            Route::WorkshopSend(id) => format!("#/workshop/{id}/send"),
+            Route::WorkshopGrid(id) => format!("#/workshop/{id}/grid"),
+            Route::WorkshopPresent(id) => format!("#/workshop/{id}/present"),
         }
     }
 }
@@ -104,6 +136,13 @@ mod tests {
             Route::Report("a1".into()),
             Route::Shared("eJzLSM3JyVcozy_KSQEAGgQEXQ".into()),
             Route::Trust,
+            Route::Join("eJzLSM3JyVcozy".into()),
+            Route::Answers("AbC-1_z".into()),
+            Route::WorkshopJoin("w1".into()),
+            Route::WorkshopAnswer("w1".into(), 3),
+            Route::WorkshopSend("w1".into()),
+            Route::WorkshopGrid("w1".into()),
+            Route::WorkshopPresent("w1".into()),
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }
@@ -120,5 +159,11 @@ mod tests {
             Route::NewAssessment(None),
             "a school id that is not one is ignored"
         );
+        assert_eq!(Route::parse("#/workshop/w1/answer/0"), Route::NotFound);
+        assert_eq!(
+            Route::parse("#/workshop/w1/answer"),
+            Route::WorkshopAnswer("w1".into(), 1)
+        );
+        assert_eq!(Route::parse("#/join/a b"), Route::NotFound);
     }
 }

@@ -132,6 +132,7 @@ fn variant(edit: &Edit) -> &'static str {
         Edit::Place { .. } => "Place",
         Edit::SetPracticeNote { .. } => "SetPracticeNote",
         Edit::MergeRespondent { .. } => "MergeRespondent",
+        Edit::ChoosePractices { .. } => "ChoosePractices",
         Edit::SetPoints { .. } => "SetPoints",
         Edit::SetThresholds { .. } => "SetThresholds",
         Edit::SetCapacity { .. } => "SetCapacity",
@@ -149,7 +150,7 @@ fn variant(edit: &Edit) -> &'static str {
     }
 }
 
-const VARIANTS: usize = 33;
+const VARIANTS: usize = 34;
 
 /// Applies `edit` to a fresh base store at [`NOW`], checks that the item it is about
 /// was stamped, and returns the store and what the edit reported.
@@ -367,6 +368,19 @@ fn every_kind_of_edit_applies_and_stamps_the_time() {
     assert_eq!(
         (people[1].id.as_str(), people[1].name.as_str()),
         ("r9", "Ann Evans (2)")
+    );
+    let (s, _) = stamped(
+        c,
+        Edit::ChoosePractices {
+            workshop: "w1".into(),
+            practices: vec!["finance-s1".into(), "governance-s1".into()],
+        },
+        workshop,
+    );
+    assert_eq!(
+        s.workshop("w1").unwrap().practices,
+        vec!["governance-s1".to_string(), "finance-s1".to_string()],
+        "kept in the tool's order"
     );
     let (s, a) = stamped(
         c,
@@ -736,7 +750,7 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
             .map(|a| a.note.clone())
             .unwrap_or_default()
     };
-    match rng.below(33) {
+    match rng.below(34) {
         0 => Edit::AddSchool(School::new(format!("s-new{n}"), &rng.name(), MADE)),
         1 => Edit::RenameSchool {
             school,
@@ -827,6 +841,7 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
         },
         20 => {
             let mut incoming = Respondent::new(respondent.clone(), &rng.name(), "");
+            incoming.anonymous = rng.chance(30);
             let practice: &&str = rng.pick(&practices);
             incoming.set(practice, When::Now, Some(Position::Aligned));
             let clash = rng.chance(60).then(|| {
@@ -894,12 +909,20 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
                 top15: 70.0,
             }),
         },
-        32 => Edit::MarkReviewed {
+        33 => Edit::MarkReviewed {
             assessment,
             feature: rng.pick(&features).to_string(),
         },
         31 if !store.recovered.is_empty() => Edit::DismissRecovered {
             id: rng.pick(&store.recovered).id.clone(),
+        },
+        32 => Edit::ChoosePractices {
+            workshop,
+            practices: practices
+                .iter()
+                .filter(|_| rng.chance(50))
+                .map(|p| p.to_string())
+                .collect(),
         },
         _ => Edit::Batch(vec![
             Edit::SetLevel {

@@ -23,7 +23,7 @@ const ROW: f64 = 44.0;
 
 pub fn draw_spectrum(canvas: HtmlCanvasElement, rows: &[SpectrumRow]) -> Result<(), String> {
     let height = HEADER + ROW * rows.len() as f64 + 8.0;
-    let surface = Surface::new(canvas, WIDTH, height)?;
+    let surface = Surface::fitted(canvas, WIDTH, height)?;
     let left = LABEL_WIDTH + 40.0;
     let right = WIDTH - 50.0;
     let x_of = |value: f64| left + (right - left) * value / 4.0;

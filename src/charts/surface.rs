@@ -56,9 +56,28 @@ impl Surface {
     /// device's pixel density, and more where the page shows it wider than `width` (a
     /// projector, the presentation view) and for print, so it is sharp wherever it is seen.
     pub fn new(canvas: HtmlCanvasElement, width: f64, height: f64) -> Result<Surface, String> {
-        let scale = drawing_scale(&canvas, width, height);
-        canvas.set_width((width * scale) as u32);
-        canvas.set_height((height * scale) as u32);
+        let scale = drawing_scale(&canvas, width, height, None);
+        Surface::scaled(canvas, width, height, scale)
+    }
+
+    /// Like [`Surface::new`], but drawn for the width the canvas is shown at (its CSS
+    /// width times the pixel ratio) whether wider or narrower, so that a chart stretched
+    /// across a projector is as sharp as one on a laptop: the layout is the same, only larger.
+    pub fn fitted(canvas: HtmlCanvasElement, width: f64, height: f64) -> Result<Surface, String> {
+        let shown = canvas.get_bounding_client_rect().width();
+        let zoom = if shown > 0.0 { shown / width } else { 1.0 };
+        let scale = drawing_scale(&canvas, width, height, Some(zoom.clamp(0.25, 4.0)));
+        Surface::scaled(canvas, width, height, scale)
+    }
+
+    fn scaled(
+        canvas: HtmlCanvasElement,
+        width: f64,
+        height: f64,
+        scale: f64,
+    ) -> Result<Surface, String> {
+        canvas.set_width((width * scale).round() as u32);
+        canvas.set_height((height * scale).round() as u32);
         let context = context_2d(&canvas)?;
         let backend = CanvasBackend::with_canvas_object(canvas).ok_or("no canvas context")?;
         let root = backend.into_drawing_area();
@@ -223,14 +242,20 @@ impl Surface {
     }
 }
 
-/// Device pixels per CSS pixel of the chart's drawing: the screen's density, times how much
-/// wider than drawn the page shows the canvas, and at least 2 for print; a very large
-/// chart (a trust's 200 schools) stays within [`MAX_PIXELS`].
-fn drawing_scale(canvas: &HtmlCanvasElement, width: f64, height: f64) -> f64 {
+/// Device pixels per CSS pixel of the chart's drawing: the screen's density, times `zoom`
+/// or else how much wider than drawn the page shows the canvas, and at least 2 for print;
+/// a very large chart (a trust's 200 schools) stays within [`MAX_PIXELS`].
+fn drawing_scale(canvas: &HtmlCanvasElement, width: f64, height: f64, zoom: Option<f64>) -> f64 {
     let density = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-    let shown = f64::from(canvas.client_width());
-    let stretch = if shown > width { shown / width } else { 1.0 };
-    let wanted = (density * stretch).clamp(PRINT_SCALE, 4.0);
+    let stretch = zoom.unwrap_or_else(|| {
+        let shown = f64::from(canvas.client_width());
+        if shown > width {
+            shown / width
+        } else {
+            1.0
+        }
+    });
+    let wanted = (density * stretch).clamp(PRINT_SCALE, 6.0);
     let most = (MAX_PIXELS / (width * height)).sqrt();
     wanted.min(most).max(1.0)
 }

@@ -27,8 +27,23 @@ pub fn WorkshopRow(id: String) -> impl IntoView {
         });
     });
     let heading_id = format!("row-{id}");
-    let answer_href = Route::Workshop(id.clone()).href();
-    let results_href = Route::WorkshopResults(id.clone()).href();
+    // A member's own copy of a workshop (joined by link) opens where they answer and send.
+    let joined = state
+        .store
+        .with_untracked(|s| s.workshop(&id).is_some_and(|w| w.joined_from.is_some()));
+    let (answer_href, results_href, second) = if joined {
+        (
+            Route::WorkshopAnswer(id.clone(), 1).href(),
+            Route::WorkshopSend(id.clone()).href(),
+            "Send my answers",
+        )
+    } else {
+        (
+            Route::Workshop(id.clone()).href(),
+            Route::WorkshopResults(id.clone()).href(),
+            "Results",
+        )
+    };
     view! {
         <li class="assessment-row workshop-row" aria-labelledby=heading_id.clone()>
             <div class="row-main">
@@ -47,7 +62,7 @@ pub fn WorkshopRow(id: String) -> impl IntoView {
             </div>
             <div class="row-actions">
                 <a class="button primary" href=answer_href>"Open"</a>
-                <a class="button" href=results_href>"Results"</a>
+                <a class="button" href=results_href>{second}</a>
                 <ConfirmDelete question="Delete this workshop and all its answers?" on_confirm=delete />
             </div>
         </li>

@@ -251,6 +251,10 @@ pub struct Respondent {
     pub role: String,
     #[serde(default)]
     pub placings: BTreeMap<String, Placing>,
+    /// Answered anonymously on the person's own device: the name shown is Waypoint's
+    /// ("Anonymous 2"), and nothing in their answers says who they are.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub anonymous: bool,
 }
 
 impl Respondent {
@@ -260,6 +264,7 @@ impl Respondent {
             name: name.trim().to_string(),
             role: role.trim().to_string(),
             placings: BTreeMap::new(),
+            anonymous: false,
         }
     }
 
@@ -321,6 +326,14 @@ pub struct Workshop {
     pub respondents: Vec<Respondent>,
     pub created_ms: f64,
     pub updated_ms: f64,
+    /// The practices chosen for this meeting, by id; empty for all of them (see
+    /// [`super::join::chosen_practices`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub practices: Vec<String>,
+    /// On a member's own device: the id of the facilitator's workshop that this copy
+    /// answers (it was opened from a join link).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joined_from: Option<String>,
 }
 
 impl Workshop {
@@ -334,6 +347,8 @@ impl Workshop {
             respondents: Vec::new(),
             created_ms: now_ms,
             updated_ms: now_ms,
+            practices: Vec::new(),
+            joined_from: None,
         }
     }
 

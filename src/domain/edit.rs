@@ -104,6 +104,11 @@ pub enum Edit {
         note: String,
         was: String,
     },
+    /// Chooses the practices a workshop asks about in its meeting (empty: all of them).
+    ChoosePractices {
+        workshop: String,
+        practices: Vec<String>,
+    },
     /// Adds a respondent from another device's answers; `clash_with` settles a clash
     /// with someone already there, and `fresh_id` is used wherever the id is taken.
     MergeRespondent {
@@ -605,6 +610,26 @@ impl Store {
                 );
                 self.changed(Key::Workshop(workshop.clone()), out);
             }
+            Edit::ChoosePractices {
+                workshop,
+                practices,
+            } => {
+                let framework = super::aas::aas();
+                if let Some(unknown) = practices.iter().find(|p| framework.practice(p).is_none()) {
+                    return Err(EditError::Refused(format!(
+                        "\"{unknown}\" is not a practice of the tool"
+                    )));
+                }
+                let chosen = super::join::normalise_choice(framework, practices);
+                let w = self
+                    .workshop_mut(workshop)
+                    .ok_or_else(|| not_found("workshop"))?;
+                if w.practices != chosen {
+                    w.practices = chosen;
+                    w.updated_ms = now;
+                    self.changed(Key::Workshop(workshop.clone()), out);
+                }
+            }
             Edit::MergeRespondent {
                 workshop,
                 respondent,
@@ -614,7 +639,10 @@ impl Store {
                 let w = self
                     .workshop_mut(workshop)
                     .ok_or_else(|| not_found("workshop"))?;
-                let already = w.respondents.iter().any(|r| r == respondent)
+                let already = w
+                    .respondents
+                    .iter()
+                    .any(|r| super::responses::same_answers(r, respondent))
                     || w.respondent(fresh_id).is_some();
                 if already {
                     return Ok(());

@@ -30,6 +30,9 @@ pub fn write_responses(
         schema: u64,
         trust: &'a str,
         academy: &'a str,
+        /// A member's copy names the facilitator's workshop it answers.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        workshop: Option<&'a str>,
         respondents: &'a [&'a Respondent],
     }
     serde_json::to_string(&ResponsesDocument {
@@ -37,6 +40,7 @@ pub fn write_responses(
         schema: RESPONSES_VERSION,
         trust: trust_name,
         academy: &workshop.academy,
+        workshop: workshop.joined_from.as_deref(),
         respondents,
     })
     .expect("respondents always serialise")
@@ -47,6 +51,8 @@ pub fn write_responses(
 pub struct ResponsesFile {
     pub trust: String,
     pub academy: String,
+    /// The workshop the answers are for, when a member's copy wrote them.
+    pub workshop: Option<String>,
     pub respondents: Vec<Respondent>,
 }
 
@@ -80,16 +86,25 @@ pub fn read_responses(text: &str) -> Result<ResponsesFile, ReadError> {
     }
     let mut respondents = Vec::with_capacity(list.len());
     for (index, item) in list.iter().enumerate() {
-        let respondent: Respondent = serde_json::from_value(item.clone())
+        let mut respondent: Respondent = serde_json::from_value(item.clone())
             .map_err(|e| ReadError::Invalid(format!("respondent {}: {e}", index + 1)))?;
+        if respondent.anonymous {
+            // Whatever name a hand-made file gives, an anonymous answer carries none.
+            respondent.name = super::join::ANONYMOUS.into();
+        }
         check_respondent(&respondent, index)?;
         respondents.push(respondent);
     }
     // A file may repeat an id or carry one that would not work in a link.
     super::schema::reissue_respondent_ids(&mut respondents);
+    let workshop = object
+        .get("workshop")
+        .and_then(Value::as_str)
+        .map(str::to_string);
     Ok(ResponsesFile {
         trust: text_field("trust"),
         academy: text_field("academy"),
+        workshop,
         respondents,
     })
 }
@@ -124,13 +139,32 @@ pub enum Incoming {
     Clash { existing_id: String },
 }
 
-/// Classifies each incoming respondent against the workshop.
+/// Whether two respondents gave the same answers as the same person. Anonymous
+/// respondents are told apart by their random id alone: the workshop numbers their names.
+pub fn same_answers(existing: &Respondent, incoming: &Respondent) -> bool {
+    existing == incoming
+        || (existing.anonymous
+            && incoming.anonymous
+            && existing.id == incoming.id
+            && existing.role == incoming.role
+            && existing.placings == incoming.placings)
+}
+
+/// Classifies each incoming respondent against the workshop. Anonymous answers clash
+/// only with the same id (the same person sending again), never by name.
 pub fn classify(workshop: &Workshop, incoming: &Respondent) -> Incoming {
-    if workshop.respondents.iter().any(|r| r == incoming) {
+    if workshop
+        .respondents
+        .iter()
+        .any(|r| same_answers(r, incoming))
+    {
         return Incoming::Duplicate;
     }
-    let same_name =
-        |r: &&Respondent| r.name.trim().to_lowercase() == incoming.name.trim().to_lowercase();
+    let same_name = |r: &&Respondent| {
+        !incoming.anonymous
+            && !r.anonymous
+            && r.name.trim().to_lowercase() == incoming.name.trim().to_lowercase()
+    };
     match workshop
         .respondents
         .iter()
@@ -159,6 +193,9 @@ pub fn merge_respondent(
     clash_with: Option<(&str, Resolution)>,
     fresh_id: String,
 ) {
+    if incoming.anonymous {
+        incoming.name = next_anonymous_name(workshop);
+    }
     match clash_with {
         Some((existing_id, Resolution::Replace)) => {
             if let Some(slot) = workshop
@@ -166,6 +203,9 @@ pub fn merge_respondent(
                 .iter_mut()
                 .find(|r| r.id == existing_id)
             {
+                if incoming.anonymous && slot.anonymous {
+                    incoming.name = slot.name.clone();
+                }
                 *slot = incoming;
                 return;
             }
@@ -173,6 +213,10 @@ pub fn merge_respondent(
         }
         Some((_, Resolution::KeepBoth)) => {
             incoming.id = fresh_id;
+            if incoming.anonymous {
+                workshop.respondents.push(incoming);
+                return;
+            }
             let base = incoming.name.clone();
             let mut n = 2;
             while workshop
@@ -191,5 +235,21 @@ pub fn merge_respondent(
             }
             workshop.respondents.push(incoming);
         }
+    }
+}
+
+/// The name of the next anonymous respondent: "Anonymous 1", "Anonymous 2", …
+fn next_anonymous_name(workshop: &Workshop) -> String {
+    let mut n = 1;
+    loop {
+        let name = format!("{} {n}", super::join::ANONYMOUS);
+        if !workshop
+            .respondents
+            .iter()
+            .any(|r| r.name.eq_ignore_ascii_case(&name))
+        {
+            return name;
+        }
+        n += 1;
     }
 }

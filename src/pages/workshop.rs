@@ -29,6 +29,8 @@ pub fn WorkshopPage(id: String) -> impl IntoView {
     });
     let active = RwSignal::new(None::<String>);
     let results_href = Route::WorkshopResults(id.clone()).href();
+    let join_href = Route::WorkshopJoin(id.clone()).href();
+    let grid_href = Route::WorkshopGrid(id.clone()).href();
     view! {
         <Show when=move || title.with(Option::is_some) fallback=|| view! {
             <section class="panel">
@@ -43,6 +45,8 @@ pub fn WorkshopPage(id: String) -> impl IntoView {
                 <p class="meta">"Autonomy–Alignment–Standardisation workshop · "<time>{move || title.get().map(|t| t.1)}</time></p>
                 <div class="head-actions">
                     <a class="button primary" href=results_href.clone()>"See the results"</a>
+                    <a class="button" href=join_href.clone()>"Join on phones and laptops"</a>
+                    <a class="button" href=grid_href.clone()>"Enter answers as a grid"</a>
                     <SaveStatusNote />
                 </div>
             </div>

@@ -1,14 +1,28 @@
 //! What the board sees: each area on the spectrum, the largest gaps, where it disagrees,
-//! and who placed each practice where (names can be hidden). Presentation view enlarges
-//! everything for a projector.
+//! how many placed each practice where (names only when shown on purpose, and never for
+//! fewer than three people), each role's view, and the trust's earlier workshops.
+//! "Present" shows the results as full-screen slides.
 
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::role_views::RoleViews;
 use crate::components::spectrum_profile::{describe_gap, describe_position, SpectrumProfile};
+use crate::components::workshop_comparison::WorkshopComparison;
 use crate::domain::aas::{aas, workshop_results, Position, PracticeResult, View, Workshop};
+use crate::domain::tally::{disagreement_words, may_show, DISAGREEMENT_SCALE, HIDDEN_REASON};
 use crate::route::Route;
 use crate::state::AppState;
+
+/// Where a practice sits in the tool, in the same words everywhere: its area's name, and
+/// the part's too when the area has several parts.
+pub fn place_name(p: &PracticeResult) -> String {
+    match aas().areas.iter().find(|a| a.id == p.area_id) {
+        Some(area) if area.parts.len() > 1 => format!("{}: {}", area.name, p.part_name),
+        Some(area) => area.name.clone(),
+        None => p.part_name.clone(),
+    }
+}
 
 /// Who placed a practice at a position: names, or a count when names are hidden.
 fn who(views: &[View], position: Position, now: bool, anonymous: bool) -> String {
@@ -40,10 +54,11 @@ fn PracticeList(
                     <span class="practice-text">{p.text.clone()}</span>
                     <span class="practice-meta">
                         {if show_spread {
-                            format!("{} · {} · answers {} apart (of 4) · now {}, wanted {}", p.part_name, p.column.suggestion(), p.disagreement(),
+                            format!("{} · {} · disagreement {} of 4 ({}) · now {}, wanted {}", place_name(&p), p.column.suggestion(), p.disagreement(),
+                                disagreement_words(f64::from(p.disagreement())),
                                 describe_position(p.mean_now), describe_position(p.mean_desired))
                         } else {
-                            format!("{} · {} · now {}, wanted {} · gap {}", p.part_name, p.column.suggestion(),
+                            format!("{} · {} · now {}, wanted {} · gap {}", place_name(&p), p.column.suggestion(),
                                 describe_position(p.mean_now), describe_position(p.mean_desired), describe_gap(p.gap))
                         }}
                     </span>
@@ -73,8 +88,7 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
             None => String::new(),
         })
     });
-    let anonymous = RwSignal::new(false);
-    let presenting = RwSignal::new(false);
+    let show_names = RwSignal::new(false);
     Effect::new(move |_| {
         let w = title.get();
         if !w.is_empty() {
@@ -82,6 +96,11 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
         }
     });
     let answer_href = Route::Workshop(id.clone()).href();
+    let present_href = Route::WorkshopPresent(id.clone()).href();
+    let present = move |_| {
+        crate::pages::workshop_present::enter_full_screen();
+        browser::go_to(&present_href);
+    };
     view! {
         <Show when=move || workshop.with(Option::is_some) fallback=|| view! {
             <section class="panel"><h1>"Workshop not found"</h1><p><a href="#/">"Go to the list"</a></p></section>
@@ -89,18 +108,17 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
             {
                 let respondents = move || workshop.with(|w| w.as_ref().map_or(0, |w| w.respondents.len()));
                 view! {
-                    <div class="workshop-results" class:presenting=move || presenting.get()>
+                    <div class="workshop-results">
                         <div class="assessment-head">
                             <p class="breadcrumb"><a href=answer_href.clone()>"Back to the questionnaire"</a></p>
                             <h1 dir="auto">{move || title.get()}</h1>
                             <p class="meta">{move || format!("Autonomy–Alignment–Standardisation results · {} respondent{}",
                                 respondents(), if respondents() == 1 { "" } else { "s" })}</p>
-                            <div class="view-options">
-                                <label class="toggle"><input type="checkbox" prop:checked=move || anonymous.get()
-                                    on:change=move |_| anonymous.update(|a| *a = !*a) />" Hide names"</label>
-                                <label class="toggle"><input type="checkbox" prop:checked=move || presenting.get()
-                                    on:change=move |_| presenting.update(|p| *p = !*p) />" Presentation view (large type)"</label>
-                                <button type="button" class="button" on:click=|_| browser::print()>"Print or save as PDF"</button>
+                            <div class="view-options no-print">
+                                <button type="button" class="button primary" on:click=present.clone()>"Present"</button>
+                                <button type="button" class="button" on:click=|_| browser::print()>"Print"</button>
+                                <label class="toggle"><input type="checkbox" prop:checked=move || show_names.get()
+                                    on:change=move |_| show_names.update(|a| *a = !*a) />" Show names"</label>
                             </div>
                         </div>
                         <SpectrumProfile results=results />
@@ -116,8 +134,12 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                                     empty="No practice has answers two or more steps apart." show_spread=true /> }}
                             </section>
                         </div>
+                        <p class="scale-note">{DISAGREEMENT_SCALE}</p>
+                        <RoleViews workshop=workshop />
                         <section class="spread" aria-labelledby="spread-heading">
                             <h2 id="spread-heading">"Who placed each practice where"</h2>
+                            <Show when=move || may_show(respondents()) fallback=|| view! { <p class="hidden-reason">{HIDDEN_REASON}</p> }>
+                            <p class="hint">"Counts of people; tick Show names to see who, on purpose."</p>
                             {aas().areas.iter().map(|area| {
                                 let area_id: &'static str = &area.id;
                                 view! {
@@ -129,7 +151,7 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                                                 {Position::ALL.into_iter().map(|p| view! { <th scope="col">{p.label()}</th> }).collect_view()}
                                             </tr></thead>
                                             {move || {
-                                                    let hide = anonymous.get();
+                                                    let hide = !show_names.get();
                                                     results.with(|r| r.practices.iter().filter(|p| p.area_id == area_id).map(|p| {
                                                         let split = p.disagreement() >= 2;
                                                         let row = |now: bool| Position::ALL.into_iter().map(|pos| {
@@ -155,7 +177,9 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                                     </div>
                                 }
                             }).collect_view()}
+                            </Show>
                         </section>
+                        <WorkshopComparison workshop=workshop />
                     </div>
                 }
             }

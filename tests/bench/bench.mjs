@@ -12,7 +12,10 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
 
 // 1. Download size of what the app loads.
-const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js');
+// The first download is the app's own files; the QR scanner's worker loads only when the
+// facilitator opens the scanner, and is shown apart.
+const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js' && !f.startsWith('scanner'));
+const lazy = (await readdir(DIST)).filter((f) => f.startsWith('scanner') && /\.(wasm|js)$/.test(f));
 let total = { raw: 0, gzip: 0, brotli: 0 };
 console.log('Download size (raw / gzip / brotli)');
 for (const f of files) {
@@ -26,6 +29,10 @@ for (const f of files) {
   console.log(`  ${f.replace(/-[0-9a-f]{12,}/, '')}: ${kb(sizes.raw)} / ${kb(sizes.gzip)} / ${kb(sizes.brotli)}`);
 }
 console.log(`  total: ${kb(total.raw)} / ${kb(total.gzip)} / ${kb(total.brotli)}  (budget 350 KB brotli)`);
+for (const f of lazy) {
+  const body = await readFile(join(DIST, f));
+  console.log(`  loaded only with the QR scanner: ${f.replace(/-[0-9a-f]{12,}/, '')}: ${kb(body.length)} / ${kb(brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length)} brotli`);
+}
 
 // 2. First render: navigation to the main heading, cold (fresh profile each time). A first
 // visit sees index.html's own first screen (the home page, before the app has loaded), so

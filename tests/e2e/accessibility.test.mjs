@@ -117,8 +117,9 @@ test('axe finds no violations on any page or dialog', async () => {
   await page.getByRole('link', { name: 'See the results' }).click();
   await page.locator('.workshop-results').waitFor();
   await check('workshop results');
-  await page.getByLabel('Presentation view (large type)').check();
-  await check('workshop results, presentation view');
+  await page.getByRole('button', { name: 'Present' }).click();
+  await page.locator('.presentation').waitFor();
+  await check('workshop results, presentation');
   await page.goto(`${app.server.url}#/nowhere`);
   await check('page not found');
   // Storage that cannot be read: the banner.

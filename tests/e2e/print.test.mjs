@@ -175,7 +175,7 @@ test('workshop results print too, page by page', async () => {
   }
   await page.getByRole('link', { name: 'See the results' }).first().click();
   await page.locator('.workshop-results canvas.chart').first().waitFor();
-  await page.getByRole('button', { name: 'Print or save as PDF' }).waitFor();
+  await page.getByRole('button', { name: 'Print' }).waitFor();
   const pages = await checkPdf(page, 'workshop', '.workshop-results h1, .workshop-results h2, .workshop-results h3');
   assert.ok(pages.length >= 2, `workshop pages: ${pages.length}`);
   assert.deepEqual(errors, []);

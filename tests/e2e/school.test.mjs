@@ -98,8 +98,17 @@ test('teams side by side, history and reassessment, trajectory and journey', asy
   assert.match(await page.locator('.flag').innerText(), /both need repair/);
   assert.equal(await page.locator('.points-table tbody tr').count(), 4);
   await page.setViewportSize({ width: 360, height: 800 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `no sideways scroll at 360 px (overflow ${overflow})`);
+  // Charts are redrawn for the new width on the next frames.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForTimeout(200);
+  const [overflow, wide] = await page.evaluate(() => [
+    document.documentElement.scrollWidth - window.innerWidth,
+    [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.01)
+      .filter((e) => { for (let p = e.parentElement; p; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return false; return true; })
+      .slice(0, 6).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
+  ]);
+  assert.ok(overflow <= 0, `no sideways scroll at 360 px (overflow ${overflow}: ${wide.join(', ')})`);
   await page.setViewportSize({ width: 1400, height: 1000 });
 
   // Values with the user's thresholds: a slow decline, two bands over six years.

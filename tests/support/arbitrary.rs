@@ -170,6 +170,7 @@ pub fn workshop(rng: &mut Rng, id: String) -> Workshop {
                     )
                 })
                 .collect(),
+            anonymous: rng.chance(20),
         })
         .collect();
     Workshop {
@@ -181,6 +182,12 @@ pub fn workshop(rng: &mut Rng, id: String) -> Workshop {
         respondents,
         created_ms: rng.time(),
         updated_ms: rng.time(),
+        practices: if rng.chance(30) {
+            practices.iter().take(1 + rng.below(5)).cloned().collect()
+        } else {
+            Vec::new()
+        },
+        joined_from: rng.chance(20).then(|| "wfrom".to_string()),
     }
 }
 
