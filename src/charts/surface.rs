@@ -242,20 +242,21 @@ impl Surface {
     }
 }
 
-/// Device pixels per CSS pixel of the chart's drawing: the screen's density, times `zoom`
-/// or else how much wider than drawn the page shows the canvas, and at least 2 for print;
-/// a very large chart (a trust's 200 schools) stays within [`MAX_PIXELS`].
+/// Device pixels per CSS pixel of the chart's drawing: the screen's density times `zoom`
+/// (how the page shows a fitted chart), or else times how much wider than drawn the page
+/// shows the canvas, and at least 2 for print; a very large chart (a trust's 200 schools)
+/// stays within [`MAX_PIXELS`].
 fn drawing_scale(canvas: &HtmlCanvasElement, width: f64, height: f64, zoom: Option<f64>) -> f64 {
     let density = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-    let stretch = zoom.unwrap_or_else(|| {
-        let shown = f64::from(canvas.client_width());
-        if shown > width {
-            shown / width
-        } else {
-            1.0
+    let wanted = match zoom {
+        // Drawn for exactly the pixels it is shown at (a presentation's slide).
+        Some(zoom) => density.clamp(1.0, 3.0) * zoom,
+        None => {
+            let shown = f64::from(canvas.client_width());
+            let stretch = if shown > width { shown / width } else { 1.0 };
+            (density * stretch).clamp(PRINT_SCALE, 6.0)
         }
-    });
-    let wanted = (density * stretch).clamp(PRINT_SCALE, 6.0);
+    };
     let most = (MAX_PIXELS / (width * height)).sqrt();
     wanted.min(most).max(1.0)
 }
