@@ -13,11 +13,13 @@ use crate::pages::assessment::AssessmentPage;
 use crate::pages::board::{BoardPage, HeadReportPage};
 use crate::pages::calendar::CalendarPage;
 use crate::pages::dashboard::DashboardPage;
+use crate::pages::glossary::GlossaryPage;
 use crate::pages::home::HomePage;
 use crate::pages::join::JoinPage;
 use crate::pages::new_assessment::NewAssessmentPage;
 use crate::pages::new_workshop::NewWorkshopPage;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::reassess::ReassessPage;
 use crate::pages::report::ReportPage;
 use crate::pages::school::SchoolPage;
 use crate::pages::send_answers::SendAnswersPage;
@@ -34,7 +36,21 @@ use crate::state::AppState;
 /// Mounts the app on the page's body.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    // The page's own copy of the first screen (index.html) gives way to the app's in one
+    // task, so nothing moves or flashes; and only once it has been painted, so that a first
+    // visit shows it as soon as the page and stylesheet are in, whatever the network.
+    match document().get_element_by_id("first-screen") {
+        Some(first) => request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    first.remove();
+                    leptos::mount::mount_to_body(App);
+                },
+                std::time::Duration::ZERO,
+            )
+        }),
+        None => leptos::mount::mount_to_body(App),
+    }
     browser::register_service_worker();
 }
 
@@ -71,6 +87,19 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || other_tab.remove());
+    // Charts are drawn for the size they are shown at: a new window size or density
+    // (a projector, a zoom) redraws them, once a frame at most.
+    let waiting = StoredValue::new(false);
+    let resized = window_event_listener(leptos::ev::resize, move |_| {
+        if !waiting.get_value() {
+            waiting.set_value(true);
+            request_animation_frame(move || {
+                waiting.set_value(false);
+                state.viewport.update(|n| *n = n.wrapping_add(1));
+            });
+        }
+    });
+    on_cleanup(move || resized.remove());
     // Typing is saved a moment later; leaving or hiding the page saves it now.
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| state.save_pending());
     on_cleanup(move || leaving.remove());
@@ -91,6 +120,7 @@ pub fn App() -> impl IntoView {
                 <a href="#/" aria-current=move || (route.get() == Route::Home).then_some("page")>"Assessments"</a>
                 <a href="#/trust" aria-current=move || (route.get() == Route::Trust).then_some("page")>"Trust overview"</a>
                 <a href="#/trust/calendar" aria-current=move || (route.get() == Route::TrustCalendar).then_some("page")>"Calendar"</a>
+                <a href="#/glossary" aria-current=move || (route.get() == Route::Glossary).then_some("page")>"Glossary"</a>
             </nav>
             <p class="privacy-note">"Your answers stay in this browser"</p>
         </header>
@@ -100,8 +130,9 @@ pub fn App() -> impl IntoView {
         <main id="main">
             {move || match route.get() {
                 Route::Home => view! { <HomePage /> }.into_any(),
-                Route::NewAssessment => view! { <NewAssessmentPage /> }.into_any(),
+                Route::NewAssessment(school) => view! { <NewAssessmentPage school=school /> }.into_any(),
                 Route::Assessment(id) => view! { <AssessmentPage id=id /> }.into_any(),
+                Route::Reassess(id) => view! { <ReassessPage id=id /> }.into_any(),
                 Route::NewWorkshop => view! { <NewWorkshopPage /> }.into_any(),
                 Route::Workshop(id) => view! { <WorkshopPage id=id /> }.into_any(),
                 Route::WorkshopResults(id) => view! { <WorkshopResultsPage id=id /> }.into_any(),
@@ -113,6 +144,7 @@ pub fn App() -> impl IntoView {
                 Route::TrustBoard => view! { <BoardPage /> }.into_any(),
                 Route::TrustDashboard => view! { <DashboardPage /> }.into_any(),
                 Route::HeadReport(id) => view! { <HeadReportPage id=id /> }.into_any(),
+                Route::Glossary => view! { <GlossaryPage /> }.into_any(),
                 Route::Join(data) => view! { <JoinPage data=data /> }.into_any(),
                 Route::Answers(data) => view! { <AnswersLinkPage data=data /> }.into_any(),
                 Route::WorkshopJoin(id) => view! { <WorkshopJoinPage id=id /> }.into_any(),
@@ -128,7 +160,8 @@ pub fn App() -> impl IntoView {
             <p>
                 "The four stages and their observable features are Sir David Carter's, from "
                 <cite>"School Improvement – building the next stage of system-led improvement"</cite>
-                ". Nothing you enter is sent anywhere."
+                ". Nothing you enter is sent anywhere. "
+                <a href="#/glossary">"Glossary of terms"</a>
             </p>
         </footer>
     }

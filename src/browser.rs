@@ -97,6 +97,22 @@ pub fn focus_main_heading() {
     }
 }
 
+/// Scrolls the element with this id into view and moves focus to it (making it focusable
+/// if it is not), as an in-page link would: the app's own links change the route.
+pub fn focus_id(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        if element.tab_index() < 0 && !element.has_attribute("tabindex") {
+            let _ = element.set_attribute("tabindex", "-1");
+        }
+        element.scroll_into_view();
+        let _ = element.focus();
+    }
+}
+
 /// Reads a file the user picked or dropped, as text.
 pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text())

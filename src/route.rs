@@ -5,8 +5,11 @@
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Home,
-    NewAssessment,
+    /// A new assessment, of the school with this id when it comes from that school's page.
+    NewAssessment(Option<String>),
     Assessment(String),
+    /// Reassessing: the date of the next assessment, which starts from this one.
+    Reassess(String),
     NewWorkshop,
     Workshop(String),
     WorkshopResults(String),
@@ -26,6 +29,8 @@ pub enum Route {
     TrustDashboard,
     /// A headteacher's report to the board, by the school's id (printable).
     HeadReport(String),
+    /// The meanings of the abbreviations and terms in the source texts.
+    Glossary,
     /// A workshop's join link, opened on a member's device (see `domain::join`).
     Join(String),
     /// A member's answers, carried in the link (see `domain::join`).
@@ -47,11 +52,18 @@ impl Route {
     /// Reads a location hash such as `#/assessment/abc`.
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             [] => Route::Home,
-            ["new"] => Route::NewAssessment,
+            ["new"] => Route::NewAssessment(
+                query
+                    .strip_prefix("school=")
+                    .filter(|id| is_id(id))
+                    .map(str::to_string),
+            ),
             ["assessment", id] if is_id(id) => Route::Assessment((*id).to_string()),
+            ["assessment", id, "reassess"] if is_id(id) => Route::Reassess((*id).to_string()),
             ["workshop", "new"] => Route::NewWorkshop,
             ["workshop", id] if is_id(id) => Route::Workshop((*id).to_string()),
             ["workshop", id, "results"] if is_id(id) => Route::WorkshopResults((*id).to_string()),
@@ -63,6 +75,7 @@ impl Route {
             ["trust", "board"] => Route::TrustBoard,
             ["trust", "dashboard"] => Route::TrustDashboard,
             ["school", id, "board-report"] if is_id(id) => Route::HeadReport((*id).to_string()),
+            ["glossary"] => Route::Glossary,
             ["join", data] if is_share_data(data) => Route::Join((*data).to_string()),
             ["answers", data] if is_share_data(data) => Route::Answers((*data).to_string()),
             ["workshop", id, "join"] if is_id(id) => Route::WorkshopJoin((*id).to_string()),
@@ -82,8 +95,10 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Home | Route::NotFound => "#/".into(),
-            Route::NewAssessment => "#/new".into(),
+            Route::NewAssessment(None) => "#/new".into(),
+            Route::NewAssessment(Some(school)) => format!("#/new?school={school}"),
             Route::Assessment(id) => format!("#/assessment/{id}"),
+            Route::Reassess(id) => format!("#/assessment/{id}/reassess"),
             Route::NewWorkshop => "#/workshop/new".into(),
             Route::Workshop(id) => format!("#/workshop/{id}"),
             Route::WorkshopResults(id) => format!("#/workshop/{id}/results"),
@@ -95,6 +110,7 @@ impl Route {
             Route::TrustBoard => "#/trust/board".into(),
             Route::TrustDashboard => "#/trust/dashboard".into(),
             Route::HeadReport(id) => format!("#/school/{id}/board-report"),
+            Route::Glossary => "#/glossary".into(),
             Route::Join(data) => format!("#/join/{data}"),
             Route::Answers(data) => format!("#/answers/{data}"),
             Route::WorkshopJoin(id) => format!("#/workshop/{id}/join"),
@@ -124,8 +140,11 @@ mod tests {
     fn routes_round_trip_through_their_links() {
         for route in [
             Route::Home,
-            Route::NewAssessment,
+            Route::NewAssessment(None),
+            Route::NewAssessment(Some("s1".into())),
             Route::Assessment("a1b2".into()),
+            Route::Reassess("a1b2".into()),
+            Route::Glossary,
             Route::NewWorkshop,
             Route::Workshop("w1".into()),
             Route::WorkshopResults("w1".into()),
@@ -155,6 +174,11 @@ mod tests {
         assert_eq!(Route::parse("#"), Route::Home);
         assert_eq!(Route::parse("#/assessment/<script>"), Route::NotFound);
         assert_eq!(Route::parse("#/nowhere"), Route::NotFound);
+        assert_eq!(
+            Route::parse("#/new?school=<x>"),
+            Route::NewAssessment(None),
+            "a school id that is not one is ignored"
+        );
         assert_eq!(Route::parse("#/workshop/w1/answer/0"), Route::NotFound);
         assert_eq!(
             Route::parse("#/workshop/w1/answer"),

@@ -49,6 +49,9 @@ pub struct AppState {
     pub last_export: RwSignal<Option<f64>>,
     /// Whether the browser promised to keep the data (asked once there is data to keep).
     pub persistence: RwSignal<Option<Persistence>>,
+    /// Counts changes of the window's size or pixel density, so that charts are redrawn
+    /// sharp for the new size.
+    pub viewport: RwSignal<u32>,
     /// Edits applied on the page and not saved yet.
     pending: StoredValue<Vec<Edit>>,
     /// The records those edits changed.
@@ -84,6 +87,7 @@ impl AppState {
             last_removed: RwSignal::new(None),
             last_export: RwSignal::new(storage::last_export()),
             persistence: RwSignal::new(None),
+            viewport: RwSignal::new(0),
             pending: StoredValue::new(Vec::new()),
             dirty: StoredValue::new(loaded.to_save.into_iter().collect()),
             save_scheduled: StoredValue::new(false),

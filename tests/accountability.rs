@@ -248,7 +248,7 @@ fn the_board_summary_has_a_row_per_school_and_a_page_of_plans_for_each() {
     let oak = &summary[1];
     assert_eq!(oak.category, Some(Category::Moderate));
     assert_eq!(oak.categorised_on.as_deref(), Some("2026-10-12"));
-    assert_eq!(oak.due, "Review due 12 Apr 2027");
+    assert_eq!(oak.due, "Review due 12\u{a0}Apr\u{a0}2027");
     assert_eq!(oak.due_state, DueState::Later);
     assert_eq!(oak.stage, Some(Stage::Repair));
     assert_eq!(
@@ -274,10 +274,10 @@ fn the_board_summary_has_a_row_per_school_and_a_page_of_plans_for_each() {
     assert_eq!(oak.lines[1].state, PlanState::AtRisk);
     assert_eq!(
         oak.lines[1].latest_review,
-        "30 Nov 2026: At risk – Two classes behind"
+        "30\u{a0}Nov\u{a0}2026: At risk – Two classes behind"
     );
     assert_eq!(oak.lines[1].next_review.as_deref(), Some("2027-01-11"));
-    assert_eq!(oak.lines[1].runs, "7 Sep 2026 to 12 Feb 2027");
+    assert_eq!(oak.lines[1].runs, "7\u{a0}Sep\u{a0}2026 to 12\u{a0}Feb\u{a0}2027");
     assert_eq!(oak.lines[2].next_review, None, "completed");
     // Counts in PlanState::ALL's order: overdue, off track, at risk, not reviewed, on track, done, stopped.
     assert_eq!(oak.counts, [1, 0, 1, 0, 0, 1, 0]);
@@ -315,7 +315,7 @@ fn the_dashboard_lists_what_is_due_before_the_next_one_and_exports() {
             ),
             (
                 "2027-02-22",
-                "Review of “Attendance above 95%” 22 Feb 2027",
+                "Review of “Attendance above 95%” 22\u{a0}Feb\u{a0}2027",
                 DueState::Later
             ),
         ],
@@ -330,7 +330,7 @@ fn the_dashboard_lists_what_is_due_before_the_next_one_and_exports() {
         due,
         [
             "Not yet categorised",
-            "⚠ Reassessment overdue (due 1 Sep 2026)"
+            "⚠ Reassessment overdue (due 1\u{a0}Sep\u{a0}2026)"
         ]
     );
     let csv = dashboard_csv(&rows);
@@ -355,7 +355,7 @@ fn the_dashboard_lists_what_is_due_before_the_next_one_and_exports() {
         "{}",
         lines[1]
     );
-    assert_eq!(lines[2], "Oakfield Primary,Categorisation,2026-10-12,Moderate,Trust board,\"Repair, with support working\",Moderate,placed at Repair,2026-10-05,Review due 12 Apr 2027");
+    assert_eq!(lines[2], "Oakfield Primary,Categorisation,2026-10-12,Moderate,Trust board,\"Repair, with support working\",Moderate,placed at Repair,2026-10-05,Review due 12\u{a0}Apr\u{a0}2027");
 }
 
 #[test]
@@ -402,7 +402,7 @@ fn the_headteacher_s_report_covers_six_months_of_attainment_progress_and_the_pla
     );
     assert_eq!(
         report.category,
-        "Moderate need: targeted support (decided 12 Oct 2026)"
+        "Moderate need: targeted support (decided 12\u{a0}Oct\u{a0}2026)"
     );
     // Phonics ended before the period; the other two ran in it.
     let targets: Vec<&str> = report.lines.iter().map(|l| l.target.as_str()).collect();
@@ -549,9 +549,9 @@ fn the_board_s_papers_read_as_documents_with_a_page_per_school() {
     );
     let text = text_of(&paper);
     assert!(text.starts_with("Summaries of school intervention plans are submitted to Trust’s Board at least annually or more frequently if required (the four-step cycle, step 4)\n"));
-    assert!(text.contains("Oakfield Primary | Moderate need: targeted support (decided 12 Oct 2026) | Repair | 2 | 1 | 1 | 1 | Review due 12 Apr 2027\n"), "{text}");
+    assert!(text.contains("Oakfield Primary | Moderate need: targeted support (decided 12\u{a0}Oct\u{a0}2026) | Repair | 2 | 1 | 1 | 1 | Review due 12\u{a0}Apr\u{a0}2027\n"), "{text}");
     assert!(text.contains("Elm Park Academy\nNot yet categorised. Stage: Sustain.\nNo interventions commissioned.\n"), "{text}");
-    assert!(text.contains("Year 6 reading\nSchool-to-school intervention with Elm Park Academy\nOwner: Deputy head\n7 Sep 2026 to 12 Feb 2027 | 70% at the expected standard | At risk\nLatest: 30 Nov 2026: At risk – Two classes behind\nNext review 11 Jan 2027 | Not recorded yet"), "{text}");
+    assert!(text.contains("Year 6 reading\nSchool-to-school intervention with Elm Park Academy\nOwner: Deputy head\n7\u{a0}Sep\u{a0}2026 to 12\u{a0}Feb\u{a0}2027 | 70% at the expected standard | At risk\nLatest: 30\u{a0}Nov\u{a0}2026: At risk – Two classes behind\nNext review 11\u{a0}Jan\u{a0}2027 | Not recorded yet"), "{text}");
     // The headteacher's report and the dashboard, as documents too.
     let school = store.school(support::SCHOOL_ID).unwrap().clone();
     let report = headteacher_report(
@@ -567,16 +567,16 @@ fn the_board_s_papers_read_as_documents_with_a_page_per_school() {
         "Pupil attainment",
         "2024 | Coasting",
         "Progress",
-        "Stage on 31 Jan 2027 | Repair (assessed 5 Oct 2026)",
+        "Stage on 31\u{a0}Jan\u{a0}2027 | Repair (assessed 5\u{a0}Oct\u{a0}2026)",
         "Implementation of the school improvement plan",
         "Reviews held in these six months",
-        "30 Nov 2026 | Year 6 reading | At risk – Two classes behind",
+        "30\u{a0}Nov\u{a0}2026 | Year 6 reading | At risk – Two classes behind",
     ] {
         assert!(text.contains(part), "{part} not in {text}");
     }
     let rows = dashboard(four_stages(), &store, Intervals::default(), "2027-01-12");
     let text = text_of(&dashboard_paper(&rows));
-    assert!(text.contains("Oakfield Primary | Repair\nassessed 5 Oct 2026 | Moderate (decided 12 Oct 2026)\nWaypoint suggests: Moderate | ⚑ 8 | 2 overdue\n1 completed | ⚠ Review of “Year 6 reading” overdue\n⚠ Review of “Attendance above 95%” overdue"), "{text}");
+    assert!(text.contains("Oakfield Primary | Repair\nassessed 5\u{a0}Oct\u{a0}2026 | Moderate (decided 12\u{a0}Oct\u{a0}2026)\nWaypoint suggests: Moderate | ⚑ 8 | 2 overdue\n1 completed | ⚠ Review of “Year 6 reading” overdue\n⚠ Review of “Attendance above 95%” overdue"), "{text}");
 }
 
 #[test]

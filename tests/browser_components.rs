@@ -160,18 +160,16 @@ fn chart_labels_are_reused_only_while_they_are_the_same() {
         stage: Some(Stage::Repair),
         fits,
     };
-    let scale = web_sys::window()
-        .unwrap()
-        .device_pixel_ratio()
-        .clamp(1.0, 3.0);
-    let labels = (0.0, 200.0 * scale);
-    let cells = (210.0 * scale, 400.0 * scale);
-
     draw_stage_profile(
         canvas.clone(),
         &[row("Alpha", [Some(0.2), Some(0.9), None, None])],
     )
     .unwrap();
+    // Drawn at the screen's density, and at least twice over for print.
+    let scale = f64::from(canvas.width()) / 640.0;
+    assert!(scale >= 2.0, "drawn at {scale}x");
+    let labels = (0.0, 200.0 * scale);
+    let cells = (210.0 * scale, 400.0 * scale);
     let (first_labels, first_cells) = (
         pixels(&canvas, labels.0, labels.1),
         pixels(&canvas, cells.0, cells.1),

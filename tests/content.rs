@@ -30,6 +30,17 @@ fn stages_are_listed_in_journey_order() {
 }
 
 #[test]
+fn each_stage_has_a_one_line_summary_in_waypoints_words() {
+    for stage in Stage::ALL {
+        let summary = four_stages().summary(stage);
+        assert!(
+            summary.ends_with('.') && summary.len() < 160,
+            "{stage}: {summary}"
+        );
+    }
+}
+
+#[test]
 fn each_stage_has_its_known_features() {
     let framework = four_stages();
     let has = |stage: Stage, text: &str| framework.features_of_stage(stage).any(|f| f.text == text);
@@ -139,7 +150,7 @@ fn a_missing_source_document_fails_in_ci_and_is_reported_elsewhere() {
 /// documents "seeds" (today the trust overview said "the seed trust").
 #[test]
 fn waypoints_own_choices_are_labelled_and_no_text_says_seed() {
-    use waypoint::domain::{aas, content, placement, teams, trajectory, trust};
+    use waypoint::domain::{aas, content, glossary, placement, teams, trajectory, trust};
     let own = [
         ("best-fit rule", placement::RULE_EXPLANATION),
         ("the cap", placement::CONCERN_RULE),
@@ -150,6 +161,10 @@ fn waypoints_own_choices_are_labelled_and_no_text_says_seed() {
         ("stage against data", trajectory::DATA_RULE),
         ("teams in Stabilise", teams::TEAMS_RULE),
         ("in-between positions", aas::POSITIONS_NOTE),
+        ("stage summaries", content::STAGE_SUMMARY_NOTE),
+        ("glossary", glossary::GLOSSARY_NOTE),
+        ("terms", waypoint::domain::dates::TERM_RULE),
+        ("moved on or back", waypoint::domain::changes::CHANGE_RULE),
     ];
     for (what, text) in own {
         assert!(text.contains("Waypoint's"), "{what}: {text}");
@@ -159,6 +174,7 @@ fn waypoints_own_choices_are_labelled_and_no_text_says_seed() {
     shown.extend(trust::NEED_RULES.iter().map(|r| r.to_string()));
     shown.push(placement::NEXT_STEPS_RULE.into());
     shown.push(aas::COLUMN_NOTE.into());
+    shown.extend(glossary::TERMS.iter().map(|t| t.meaning.to_string()));
     for file in [
         "four_stages.json",
         "aas.json",

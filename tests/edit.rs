@@ -12,7 +12,9 @@ use std::collections::BTreeSet;
 use support::arbitrary::{self, Rng};
 use waypoint::domain::aas::{Position, Respondent, When, Workshop};
 use waypoint::domain::accountability::{Impact, Verdict};
-use waypoint::domain::assessment::{Assessment, AssessmentDetails, Level, Scope};
+use waypoint::domain::assessment::{
+    Assessment, AssessmentDetails, Level, Review as Reviewed, Scope,
+};
 use waypoint::domain::calendar::TrustCalendar;
 use waypoint::domain::categorise::{Categorisation, Category, Decision};
 use waypoint::domain::content::four_stages;
@@ -153,6 +155,7 @@ fn variant(edit: &Edit) -> &'static str {
         Edit::AddAssessment(_) => "AddAssessment",
         Edit::SetLevel { .. } => "SetLevel",
         Edit::SetNote { .. } => "SetNote",
+        Edit::MarkReviewed { .. } => "MarkReviewed",
         Edit::SetDetails { .. } => "SetDetails",
         Edit::RemoveAssessment { .. } => "RemoveAssessment",
         Edit::AddWorkshop(_) => "AddWorkshop",
@@ -185,7 +188,7 @@ fn variant(edit: &Edit) -> &'static str {
     }
 }
 
-const VARIANTS: usize = 38;
+const VARIANTS: usize = 39;
 
 /// Applies `edit` to a fresh base store at [`NOW`], checks that the item it is about
 /// was stamped, and returns the store and what the edit reported.
@@ -292,6 +295,25 @@ fn every_kind_of_edit_applies_and_stamps_the_time() {
         s.get("a1").unwrap().answer("stabilise-1").unwrap().note,
         "Seen in the hall"
     );
+    // A reassessment: its answers are marked as looked at again one by one.
+    let mut next = base().get("a1").unwrap().clone();
+    next.set_level("repair-1", Some(Level::Clearly), MADE);
+    let next = next.reassess("a3".into(), "2027-03-01".into(), MADE);
+    let mut s = base();
+    apply(&mut s, &Edit::AddAssessment(next), MADE);
+    let edit = Edit::MarkReviewed {
+        assessment: "a3".into(),
+        feature: "repair-1".into(),
+    };
+    let a = apply(&mut s, &edit, NOW);
+    assert_eq!(s.get("a3").unwrap().updated_ms, NOW);
+    assert_eq!(a.changed, vec![Key::Assessment("a3".into())]);
+    assert_eq!(
+        s.get("a3").unwrap().review("repair-1"),
+        Some(Reviewed::Reviewed)
+    );
+    assert!(apply(&mut s, &edit, NOW + 1.0).changed.is_empty(), "once");
+    c.insert(variant(&edit));
     let (s, _) = stamped(
         c,
         Edit::SetDetails {
@@ -807,7 +829,7 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
             .map(|a| a.note.clone())
             .unwrap_or_default()
     };
-    match rng.below(38) {
+    match rng.below(39) {
         0 => Edit::AddSchool(School::new(format!("s-new{n}"), &rng.name(), MADE)),
         1 => Edit::RenameSchool {
             school,
@@ -1016,6 +1038,10 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
             }
             Edit::SetCalendar(calendar)
         }
+        38 => Edit::MarkReviewed {
+            assessment,
+            feature: rng.pick(&features).to_string(),
+        },
         _ => Edit::Batch(vec![
             Edit::SetLevel {
                 assessment: assessment.clone(),

@@ -95,13 +95,59 @@ fn few_answers_make_the_placement_provisional() {
         p.caveats[0],
         Caveat::Provisional {
             answered: 7,
-            total: 28
+            total: 28,
+            short: vec![
+                (Stage::Stabilise, 0),
+                (Stage::Improve, 0),
+                (Stage::Sustain, 0)
+            ],
         }
     );
+    assert!(!p.is_settled());
     assert!(p
         .caveats
         .contains(&Caveat::StageWithoutEvidence(Stage::Sustain)));
     assert!(p.is_tentative());
+}
+
+#[test]
+fn the_best_fit_waits_until_every_stage_has_a_few_answers() {
+    // Four answers, all of one stage: a stage is suggested, but only as provisional.
+    let mut a = blank();
+    for id in ["stabilise-1", "stabilise-2", "stabilise-3", "stabilise-4"] {
+        a.set_level(id, Some(Clearly), 5.0);
+    }
+    let p = place(four_stages(), &a, |_| true);
+    assert_eq!(p.stage, Some(Stage::Stabilise));
+    assert!(!p.is_settled());
+    // More than half answered, but Sustain has only two answers: still provisional.
+    let mut a = answered([NotSeen, Clearly, Partly, NotSeen]);
+    for id in ["sustain-3", "sustain-4", "sustain-5", "sustain-6"] {
+        a.set_level(id, None, 5.0);
+    }
+    let p = place(four_stages(), &a, |_| true);
+    assert_eq!((p.answered, p.stage), (24, Some(Stage::Repair)));
+    assert_eq!(
+        p.caveats[0],
+        Caveat::Provisional {
+            answered: 24,
+            total: 28,
+            short: vec![(Stage::Sustain, 2)],
+        }
+    );
+    assert!(p.caveats[0].message().contains("Sustain 2"));
+    assert!(!p.is_settled() && p.is_tentative());
+    // A third Sustain answer ("not applicable" counts) settles it.
+    a.set_level("sustain-3", Some(NotApplicable), 6.0);
+    let p = place(four_stages(), &a, |_| true);
+    assert!(p.is_settled(), "{:?}", p.caveats);
+    assert!(p.caveats.contains(&Caveat::Unanswered { count: 3 }));
+    // A theme whose stage has only one feature needs only that one answered.
+    let r = assess(
+        four_stages(),
+        &answered([Clearly, NotSeen, NotSeen, NotSeen]),
+    );
+    assert!(r.themes.iter().all(|t| t.placement.is_settled()));
 }
 
 #[test]
@@ -318,6 +364,12 @@ fn caveats_read_as_plain_sentences() {
         Caveat::Provisional {
             answered: 3,
             total: 28,
+            short: vec![],
+        },
+        Caveat::Provisional {
+            answered: 20,
+            total: 28,
+            short: vec![(Stage::Sustain, 2)],
         },
         Caveat::Unanswered { count: 1 },
         Caveat::StageWithoutEvidence(Stage::Repair),

@@ -29,19 +29,37 @@ fn the_four_kinds_come_from_the_seed_verbatim() {
     assert_eq!(content.steps.len(), 4);
     for kind in Kind::ALL {
         assert!(!kind.content().description.is_empty());
+        // Guidance about a date now past is kept apart, not shown as current.
+        assert!(
+            !kind.content().description.contains("2017"),
+            "{}",
+            kind.content().description
+        );
     }
+    let direct = Kind::DirectTrust.content();
+    assert_eq!(
+        direct.dated.as_deref(),
+        Some("From September 2017, this team will also include lead teachers.")
+    );
     let Some(seed) = support::source_document("001_d5c28564b3708ab7.txt") else {
         return;
     };
     let texts = content
         .kinds
         .iter()
-        .flat_map(|k| [&k.name, &k.description])
+        .flat_map(|k| {
+            [&k.name, &k.description]
+                .into_iter()
+                .chain(k.dated.as_ref())
+        })
         .chain(&content.steps)
         .chain([&content.delivery, &content.accountability]);
     for text in texts {
         assert!(seed.contains(text.as_str()), "not in the seed: {text}");
     }
+    // Together they are the source's sentence, word for word.
+    let whole = format!("{} {}", direct.description, direct.dated.as_ref().unwrap());
+    assert!(seed.contains(&whole));
 }
 
 #[test]
@@ -77,6 +95,14 @@ fn a_commission_needs_a_target_owner_dates_and_success_criteria() {
         let message = f.validate().expect_err(expected);
         assert!(message.contains(expected), "{message}");
     }
+    // Every problem at once, each with its field, in the form's order.
+    let mut empty = form();
+    empty.target.clear();
+    empty.owner.clear();
+    empty.end = "soon".into();
+    empty.success_criteria.clear();
+    let fields: Vec<&str> = empty.problems().iter().map(|(f, _)| *f).collect();
+    assert_eq!(fields, ["target", "owner", "end", "criteria"]);
     let mut in_school = form();
     in_school.kind = Kind::InSchool;
     in_school.partner.clear();

@@ -155,6 +155,14 @@ fn details_are_validated_with_messages() {
         no_scope.validate().unwrap_err().message(),
         "Enter the name of the subject."
     );
+    let nothing = AssessmentDetails {
+        school: String::new(),
+        scope: Scope::Team(String::new()),
+        date: String::new(),
+        ..ok.clone()
+    };
+    let fields: Vec<&str> = nothing.problems().iter().map(|p| p.field()).collect();
+    assert_eq!(fields, ["school", "scope-name", "date"], "all at once");
     assert!(!is_iso_date("2023-02-29"));
     assert!(!is_iso_date("23-02-01"));
     assert!(is_iso_date("2026-11-23"));

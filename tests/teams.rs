@@ -61,7 +61,7 @@ fn early_years_and_year_6_both_in_repair_are_flagged() {
     assert_eq!(map.flags.len(), 1);
     assert!(
         map.flags[0].starts_with(
-            "Year group: EYFS (2026-07-01) and Year group: Year 6 (2026-07-01) both need repair"
+            "Year group: EYFS (1\u{a0}Jul\u{a0}2026) and Year group: Year 6 (1\u{a0}Jul\u{a0}2026) both need repair"
         ),
         "{}",
         map.flags[0]
@@ -143,7 +143,7 @@ fn more_names_are_recognised_and_a_marker_overrides_the_name() {
     assert!(!is_early_years(&not_ey));
     let map = teams_map(four_stages(), [little, leavers].iter());
     assert!(
-        map.flags[0].starts_with("Team: Little Acorns (2026-07-01) and Team: Leavers"),
+        map.flags[0].starts_with("Team: Little Acorns (1\u{a0}Jul\u{a0}2026) and Team: Leavers"),
         "{:?}",
         map.flags
     );

@@ -346,3 +346,48 @@ fn weak_schools_are_paired_with_strong_ones_theme_by_theme() {
         assert!(suggested.iter().filter(|p| p.theme_id == theme.id).count() <= 2);
     }
 }
+
+#[test]
+fn only_whole_school_assessments_give_a_school_its_stage() {
+    use waypoint::domain::assessment::Scope;
+    use waypoint::domain::trust::NO_WHOLE_SCHOOL;
+    let mut store = Store::default();
+    school(
+        &mut store,
+        "St Aidan's CE Primary School",
+        "a1",
+        [NotSeen, NotSeen, Partly, Clearly],
+    );
+    // The same school typed differently, with only its Year 6 assessed, at Repair.
+    school(
+        &mut store,
+        "St Aidan's CE Primary",
+        "a2",
+        [Partly, Clearly, NotSeen, NotSeen],
+    );
+    store.assessments[1].scope = Scope::YearGroup("Year 6".into());
+    // A team assessed later than the whole school does not replace the school's stage.
+    school(
+        &mut store,
+        "St Aidan's CE Primary School",
+        "a3",
+        [Clearly, NotSeen, NotSeen, NotSeen],
+    );
+    store.assessments[2].scope = Scope::Team("EYFS".into());
+    store.assessments[2].date = "2027-01-10".into();
+    let rows = overview(four_stages(), &store, "2027-02-01");
+    let year6_only = rows
+        .iter()
+        .find(|r| r.name == "St Aidan's CE Primary")
+        .unwrap();
+    assert_eq!((year6_only.stage, year6_only.teams_only), (None, true));
+    assert!(year6_only.themes.iter().all(Option::is_none));
+    assert_eq!(year6_only.need, Need::Unknown);
+    assert!(year6_only.need_reason.contains(NO_WHOLE_SCHOOL));
+    let whole = rows.iter().find(|r| r.name.ends_with("School")).unwrap();
+    assert_eq!(whole.stage, Some(Stage::Sustain));
+    assert_eq!(whole.assessment_id.as_deref(), Some("a1"));
+    assert!(!whole.teams_only);
+    // Nothing to pair: the Year 6 assessment is not the school's stage in any theme.
+    assert!(pairings(four_stages(), &rows).is_empty());
+}

@@ -364,14 +364,14 @@ fn a_category_warns_when_its_evidence_is_stale_or_waypoint_now_suggests_otherwis
     assert!(
         now.warnings
             .iter()
-            .any(|w| w.contains("decided on an assessment from 10 Jan 2026")),
+            .any(|w| w.contains("decided on an assessment from 10\u{a0}Jan\u{a0}2026")),
         "{:?}",
         now.warnings
     );
     assert!(
         now.warnings
             .iter()
-            .any(|w| w.contains("The latest assessment (10 Jan 2026) is more than 6 months old")),
+            .any(|w| w.contains("The latest assessment (10\u{a0}Jan\u{a0}2026) is more than 6 months old")),
         "{:?}",
         now.warnings
     );
@@ -383,7 +383,7 @@ fn a_category_warns_when_its_evidence_is_stale_or_waypoint_now_suggests_otherwis
     store.apply(&Edit::AddAssessment(fresh), 4.0).unwrap();
     let now = standing(&store, &school, Intervals::default(), today);
     assert!(now.warnings.iter().any(|w| w
-        .contains("Waypoint now suggests low need from the assessment of 20 Nov 2026; the board's category is moderate")),
+        .contains("Waypoint now suggests low need from the assessment of 20\u{a0}Nov\u{a0}2026; the board's category is moderate")),
         "{:?}", now.warnings);
     assert!(!now
         .warnings

@@ -1,5 +1,6 @@
 //! A grid of stages: rows (teams, or scopes) against columns (themes, or dates), each
-//! cell filled with its stage's colour and labelled with the stage's name.
+//! cell filled with its stage's colour and labelled with the stage's name. Headings and
+//! row labels wrap onto as many lines as they need: none is cut.
 
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::WHITE;
@@ -18,26 +19,36 @@ pub struct GridRow {
 
 const WIDTH: f64 = 760.0;
 const LABEL_WIDTH: f64 = 190.0;
-const HEADER: f64 = 52.0;
 const ROW: f64 = 40.0;
+/// The height of a line of a label.
+const LINE: f64 = 14.0;
 
 pub fn draw_stage_grid(
     canvas: HtmlCanvasElement,
     columns: &[String],
     rows: &[GridRow],
 ) -> Result<(), String> {
-    let height = HEADER + ROW * rows.len().max(1) as f64 + 6.0;
-    let surface = Surface::new(canvas, WIDTH, height)?;
     let width = (WIDTH - LABEL_WIDTH) / columns.len().max(1) as f64;
+    let headings: Vec<Vec<String>> = columns
+        .iter()
+        .map(|c| wrap(c, ((width - 4.0) / 7.0).max(4.0) as usize))
+        .collect();
+    let header = 10.0 + LINE * headings.iter().map(Vec::len).max().unwrap_or(1).max(2) as f64;
+    let labels: Vec<Vec<String>> = rows.iter().map(|r| wrap(&r.label, 24)).collect();
+    let heights: Vec<f64> = labels
+        .iter()
+        .map(|l| ROW.max(LINE * l.len() as f64 + 12.0))
+        .collect();
+    let height = header + heights.iter().sum::<f64>().max(ROW) + 6.0;
+    let surface = Surface::new(canvas, WIDTH, height)?;
     let centre = Pos::new(HPos::Center, VPos::Center);
-    for (c, column) in columns.iter().enumerate() {
+    for (c, lines) in headings.iter().enumerate() {
         let x = LABEL_WIDTH + width * (c as f64 + 0.5);
-        let lines = wrap(column, (width / 7.0) as usize);
-        let top = HEADER / 2.0 - 7.0 * (lines.len() as f64 - 1.0);
-        for (n, line) in lines.iter().take(3).enumerate() {
+        let top = header / 2.0 - LINE / 2.0 * (lines.len() as f64 - 1.0);
+        for (n, line) in lines.iter().enumerate() {
             surface.text(
                 line,
-                (x, top + 14.0 * n as f64),
+                (x, top + LINE * n as f64),
                 12.0,
                 &MUTED,
                 centre,
@@ -45,14 +56,15 @@ pub fn draw_stage_grid(
             )?;
         }
     }
+    let mut top = header;
     for (r, row) in rows.iter().enumerate() {
-        let top = HEADER + ROW * r as f64;
-        let lines = wrap(&row.label, 26);
-        let first = top + ROW / 2.0 - 7.0 * (lines.len().min(2) as f64 - 1.0);
-        for (n, line) in lines.iter().take(2).enumerate() {
+        let row_height = heights[r];
+        let lines = &labels[r];
+        let first = top + row_height / 2.0 - LINE / 2.0 * (lines.len() as f64 - 1.0);
+        for (n, line) in lines.iter().enumerate() {
             surface.text(
                 line,
-                (4.0, first + 14.0 * n as f64),
+                (4.0, first + LINE * n as f64),
                 13.0,
                 &INK,
                 Pos::new(HPos::Left, VPos::Center),
@@ -63,9 +75,9 @@ pub fn draw_stage_grid(
             let left = LABEL_WIDTH + width * c as f64;
             let (from, to) = (
                 (left + 2.0, top + 3.0),
-                (left + width - 2.0, top + ROW - 3.0),
+                (left + width - 2.0, top + row_height - 3.0),
             );
-            let middle = (left + width / 2.0, top + ROW / 2.0);
+            let middle = (left + width / 2.0, top + row_height / 2.0);
             match cell {
                 Some(stage) => {
                     surface.fill_rect(from, to, stage_colour(*stage))?;
@@ -77,6 +89,7 @@ pub fn draw_stage_grid(
                 }
             }
         }
+        top += row_height;
     }
     surface.finish()
 }

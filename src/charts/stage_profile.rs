@@ -1,12 +1,13 @@
 //! The stage profile: a row per theme, a column per stage, each cell shaded by how well
-//! that stage fits and the best fit ringed.
+//! that stage fits and labelled with the figure, and the best fit ringed. Labels wrap
+//! onto as many lines as they need: none is cut.
 
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, WHITE};
 use web_sys::HtmlCanvasElement;
 
 use super::palette::{stage_colour, EMPTY, GRID, INK, MUTED};
-use super::surface::Surface;
+use super::surface::{wrap, Surface};
 use crate::domain::content::Stage;
 use crate::domain::placement::Placement;
 
@@ -33,10 +34,18 @@ const WIDTH: f64 = 640.0;
 const LABEL_WIDTH: f64 = 210.0;
 const HEADER: f64 = 34.0;
 const ROW: f64 = 40.0;
+/// Characters of a label on one line, and the height of a line.
+const LABEL_CHARS: usize = 24;
+const LINE: f64 = 17.0;
 
 /// Draws the chart, sizing the canvas for the screen's pixel density.
 pub fn draw_stage_profile(canvas: HtmlCanvasElement, rows: &[ProfileRow]) -> Result<(), String> {
-    let height = HEADER + ROW * rows.len() as f64 + 8.0;
+    let labels: Vec<Vec<String>> = rows.iter().map(|r| wrap(&r.label, LABEL_CHARS)).collect();
+    let heights: Vec<f64> = labels
+        .iter()
+        .map(|l| ROW.max(LINE * l.len() as f64 + 8.0))
+        .collect();
+    let height = HEADER + heights.iter().sum::<f64>() + 8.0;
     let surface = Surface::new(canvas, WIDTH, height)?;
     let centre = Pos::new(HPos::Center, VPos::Center);
     let column = (WIDTH - LABEL_WIDTH) / 4.0;
@@ -51,35 +60,49 @@ pub fn draw_stage_profile(canvas: HtmlCanvasElement, rows: &[ProfileRow]) -> Res
             false,
         )?;
     }
+    let mut top = HEADER;
     for (i, row) in rows.iter().enumerate() {
-        let top = HEADER + ROW * i as f64;
+        let row_height = heights[i];
         let left_mid = Pos::new(HPos::Left, VPos::Center);
-        surface.text(
-            &truncate(&row.label, 26),
-            (4.0, top + ROW / 2.0),
-            14.0,
-            &INK,
-            left_mid,
-            i == 0,
-        )?;
+        let lines = &labels[i];
+        let first = top + row_height / 2.0 - LINE / 2.0 * (lines.len() as f64 - 1.0);
+        for (n, line) in lines.iter().enumerate() {
+            surface.text(
+                line,
+                (4.0, first + LINE * n as f64),
+                14.0,
+                &INK,
+                left_mid,
+                i == 0,
+            )?;
+        }
         for stage in Stage::ALL {
             let left = LABEL_WIDTH + column * stage.index() as f64;
             let (from, to) = (
                 (left + 3.0, top + 4.0),
-                (left + column - 3.0, top + ROW - 4.0),
+                (left + column - 3.0, top + row_height - 4.0),
             );
+            let middle = (left + column / 2.0, top + row_height / 2.0);
             surface.fill_rect(from, to, EMPTY)?;
             match row.fits[stage.index()] {
                 Some(fit) => {
-                    surface.fill_rect(from, to, stage_colour(stage).mix(0.12 + 0.78 * fit))?
+                    let shade = 0.12 + 0.78 * fit;
+                    surface.fill_rect(from, to, stage_colour(stage).mix(shade))?;
+                    // The figure, light on dark shading and dark on light.
+                    let ink = if shade >= 0.6 { WHITE } else { INK };
+                    surface.text(
+                        &format!("{:.0}%", fit * 100.0),
+                        middle,
+                        13.0,
+                        &ink,
+                        centre,
+                        true,
+                    )?;
                 }
                 // A dash for "no evidence", drawn as a line so that the labels stay the
                 // same from one answer to the next (see Surface's label layer).
                 None => surface.line(
-                    &[
-                        (left + column / 2.0 - 5.0, top + ROW / 2.0),
-                        (left + column / 2.0 + 5.0, top + ROW / 2.0),
-                    ],
+                    &[(middle.0 - 5.0, middle.1), (middle.0 + 5.0, middle.1)],
                     &MUTED,
                     1.5,
                 )?,
@@ -89,21 +112,14 @@ pub fn draw_stage_profile(canvas: HtmlCanvasElement, rows: &[ProfileRow]) -> Res
                 surface.outline_rect(from, to, &INK, 3.0)?;
                 surface.outline_rect(
                     (left + 6.0, top + 7.0),
-                    (left + column - 6.0, top + ROW - 7.0),
+                    (left + column - 6.0, top + row_height - 7.0),
                     &WHITE,
                     2.0,
                 )?;
             }
         }
-        surface.line(&[(0.0, top + ROW), (WIDTH, top + ROW)], &GRID, 1.0)?;
+        top += row_height;
+        surface.line(&[(0.0, top), (WIDTH, top)], &GRID, 1.0)?;
     }
     surface.finish()
-}
-
-fn truncate(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        format!("{}…", text.chars().take(max - 1).collect::<String>())
-    }
 }

@@ -52,31 +52,30 @@ fn failed<E: std::fmt::Debug>(error: E) -> String {
 }
 
 impl Surface {
-    /// Sizes the canvas to `width` × `height` CSS pixels (times the pixel ratio) and clears it.
+    /// Sizes the canvas to `width` × `height` CSS pixels and clears it. It is drawn at the
+    /// device's pixel density, and more where the page shows it wider than `width` (a
+    /// projector, the presentation view) and for print, so it is sharp wherever it is seen.
     pub fn new(canvas: HtmlCanvasElement, width: f64, height: f64) -> Result<Surface, String> {
-        Surface::scaled(canvas, width, height, 1.0)
+        let scale = drawing_scale(&canvas, width, height, None);
+        Surface::scaled(canvas, width, height, scale)
     }
 
     /// Like [`Surface::new`], but drawn for the width the canvas is shown at (its CSS
-    /// width times the pixel ratio), so that a chart stretched across a projector is as
-    /// sharp as one on a laptop: the layout is the same, only larger.
+    /// width times the pixel ratio) whether wider or narrower, so that a chart stretched
+    /// across a projector is as sharp as one on a laptop: the layout is the same, only larger.
     pub fn fitted(canvas: HtmlCanvasElement, width: f64, height: f64) -> Result<Surface, String> {
         let shown = canvas.get_bounding_client_rect().width();
         let zoom = if shown > 0.0 { shown / width } else { 1.0 };
-        Surface::scaled(canvas, width, height, zoom.clamp(0.25, 4.0))
+        let scale = drawing_scale(&canvas, width, height, Some(zoom.clamp(0.25, 4.0)));
+        Surface::scaled(canvas, width, height, scale)
     }
 
     fn scaled(
         canvas: HtmlCanvasElement,
         width: f64,
         height: f64,
-        zoom: f64,
+        scale: f64,
     ) -> Result<Surface, String> {
-        let scale = web_sys::window()
-            .map(|w| w.device_pixel_ratio())
-            .unwrap_or(1.0)
-            .clamp(1.0, 3.0)
-            * zoom;
         canvas.set_width((width * scale).round() as u32);
         canvas.set_height((height * scale).round() as u32);
         let context = context_2d(&canvas)?;
@@ -242,6 +241,30 @@ impl Surface {
         self.root.present().map_err(failed)
     }
 }
+
+/// Device pixels per CSS pixel of the chart's drawing: the screen's density times `zoom`
+/// (how the page shows a fitted chart), or else times how much wider than drawn the page
+/// shows the canvas, and at least 2 for print; a very large chart (a trust's 200 schools)
+/// stays within [`MAX_PIXELS`].
+fn drawing_scale(canvas: &HtmlCanvasElement, width: f64, height: f64, zoom: Option<f64>) -> f64 {
+    let density = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let wanted = match zoom {
+        // Drawn for exactly the pixels it is shown at (a presentation's slide).
+        Some(zoom) => density.clamp(1.0, 3.0) * zoom,
+        None => {
+            let shown = f64::from(canvas.client_width());
+            let stretch = if shown > width { shown / width } else { 1.0 };
+            (density * stretch).clamp(PRINT_SCALE, 6.0)
+        }
+    };
+    let most = (MAX_PIXELS / (width * height)).sqrt();
+    wanted.min(most).max(1.0)
+}
+
+/// The least scale a chart is drawn at, so that printed charts are sharp.
+const PRINT_SCALE: f64 = 2.0;
+/// The most device pixels a chart is drawn with.
+const MAX_PIXELS: f64 = 8_000_000.0;
 
 /// A canvas's 2D drawing context.
 fn context_2d(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, String> {

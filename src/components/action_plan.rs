@@ -1,5 +1,5 @@
-//! The action plan: interventions commissioned from a diagnosis, each with its reviews,
-//! and the form to commission another.
+//! The school's action plan: one per school, the same on each of its assessments and on
+//! its overview, each intervention with its reviews, and the form to commission another.
 
 use leptos::prelude::*;
 
@@ -12,32 +12,31 @@ pub fn ActionPlan(
     /// The school's id.
     #[prop(into)]
     school: Signal<String>,
-    /// The assessment the plan follows from; `None` lists every intervention of the school.
+    /// The assessment shown, if any: interventions commissioned here are linked to it.
     assessment_id: Option<String>,
     /// Areas of need to offer, weakest first.
     #[prop(into)]
     focus_options: Signal<Vec<String>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let filter_id = assessment_id.clone();
     let ids = Memo::new(move |_| {
         let key = school.get();
-        state.store.with(|s| match &filter_id {
-            Some(id) => s.plans_from(id).map(|p| p.id.clone()).collect::<Vec<_>>(),
-            None => s.plans_of(&key).map(|p| p.id.clone()).collect(),
-        })
+        state
+            .store
+            .with(|s| s.plans_of(&key).map(|p| p.id.clone()).collect::<Vec<_>>())
     });
+    let here = StoredValue::new(assessment_id.clone());
     let adding = RwSignal::new(false);
     let done = Callback::new(move |_: ()| adding.set(false));
     view! {
         <section class="action-plan panel" aria-labelledby="action-plan-heading">
             <h2 id="action-plan-heading">"Action plan"</h2>
-            <p class="lead">"Commission interventions for the needs this diagnosis shows, then record each review. Overdue reviews are flagged here and on the trust overview."</p>
+            <p class="lead">"One plan for the school, the same on each of its assessments and on its overview. Commission interventions for the needs a diagnosis shows, then record each review. Overdue reviews are flagged here and on the trust overview."</p>
             <Show when=move || !ids.with(Vec::is_empty)
                 fallback=|| view! { <p class="empty-note">"No interventions commissioned yet."</p> }>
                 <div class="intervention-list">
                     <For each=move || ids.get() key=|id| id.clone() let:id>
-                        <InterventionCard id=id />
+                        <InterventionCard id=id here=here.get_value() />
                     </For>
                 </div>
             </Show>

@@ -1,9 +1,8 @@
-//! One saved assessment under its school in the list: open it, reassess it this term,
-//! or delete it (with "Undo").
+//! One saved assessment under its school and term in the list: open it (its title),
+//! reassess it this term, or delete it (with "Undo").
 
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::components::confirm_delete::ConfirmDelete;
 use crate::components::stage_badge::StageBadge;
 use crate::domain::content::{four_stages, Stage};
@@ -20,6 +19,8 @@ struct RowSummary {
     assessors: String,
     answered: usize,
     stage: Option<Stage>,
+    /// Enough answers to stand behind the stage (see `Placement::is_settled`).
+    settled: bool,
     tentative: bool,
 }
 
@@ -37,6 +38,7 @@ pub fn AssessmentRow(id: String) -> impl IntoView {
                     assessors: a.assessors.clone(),
                     answered: a.answered_count(four_stages()),
                     stage: placement.stage,
+                    settled: placement.is_settled(),
                     tentative: placement.is_tentative(),
                 }
             })
@@ -48,17 +50,7 @@ pub fn AssessmentRow(id: String) -> impl IntoView {
     let href = Route::Assessment(id.clone()).href();
     let total = four_stages().features.len();
     let heading_id = format!("row-{id}");
-    let (reassess_id, delete_id) = (id.clone(), id.clone());
-    let reassess = move |_| {
-        let new_id = browser::new_id();
-        let next = state.store.with_untracked(|s| {
-            s.get(&reassess_id)
-                .map(|last| last.reassess(new_id.clone(), browser::today_iso(), browser::now_ms()))
-        });
-        if next.is_some_and(|next| state.send(Edit::AddAssessment(next))) {
-            browser::go_to(&Route::Assessment(new_id).href());
-        }
-    };
+    let delete_id = id.clone();
     let delete = Callback::new(move |_: ()| {
         state.send(Edit::RemoveAssessment {
             assessment: delete_id.clone(),
@@ -68,9 +60,9 @@ pub fn AssessmentRow(id: String) -> impl IntoView {
     view! {
         <li class="assessment-row" aria-labelledby=heading_id.clone()>
             <div class="row-main">
-                <h3 id=heading_id.clone() class="row-title">
+                <h4 id=heading_id.clone() class="row-title">
                     <a href=href.clone() dir="auto">{field(|s| s.scope.clone())}</a>
-                </h3>
+                </h4>
                 <p class="meta">
                     <span class="date">{field(|s| s.date.clone())}</span>
                     <Show when=move || summary.with(|s| s.as_ref().is_some_and(|s| !s.assessors.is_empty()))>
@@ -83,14 +75,18 @@ pub fn AssessmentRow(id: String) -> impl IntoView {
             </div>
             <div class="row-stage">
                 <span class="visually-hidden">"Best fit: "</span>
-                <StageBadge stage=Signal::derive(move || summary.with(|s| s.as_ref().and_then(|s| s.stage)))/>
-                <Show when=move || summary.with(|s| s.as_ref().is_some_and(|s| s.tentative))>
-                    <span class="tentative">"provisional or mixed"</span>
+                <Show when=move || summary.with(|s| s.as_ref().is_some_and(|s| s.settled || s.stage.is_none()))
+                    fallback=|| view! { <span class="stage-badge stage-none provisional">"Provisional"</span> }>
+                    <StageBadge stage=Signal::derive(move || summary.with(|s| s.as_ref().and_then(|s| s.stage)))/>
+                    <Show when=move || summary.with(|s| s.as_ref().is_some_and(|s| s.tentative))>
+                        <span class="tentative">"between stages or mixed"</span>
+                    </Show>
                 </Show>
             </div>
             <div class="row-actions">
                 <a class="button primary" href=href.clone()>"Open"</a>
-                <button type="button" class="button" on:click=reassess>"Reassess this term"</button>
+                <a class="button" href=Route::Reassess(id.clone()).href()
+                    aria-label=move || format!("Reassess this term: {}", summary.with(|s| s.as_ref().map(|s| s.scope.clone()).unwrap_or_default()))>"Reassess this term"</a>
                 <ConfirmDelete question="Delete this assessment?" on_confirm=delete />
             </div>
         </li>

@@ -21,7 +21,11 @@ where
 {
     let canvas = NodeRef::<Canvas>::new();
     let error = RwSignal::new(None::<String>);
+    let viewport = use_context::<crate::state::AppState>().map(|s| s.viewport);
     Effect::new(move |_| {
+        if let Some(viewport) = viewport {
+            viewport.track();
+        }
         if let Some(element) = canvas.get() {
             error.set(draw(element).err());
         }

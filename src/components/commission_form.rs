@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::error_summary::{ErrorSummary, Problems};
+use crate::components::terms::Terms;
 use crate::domain::cycle::trust_cycle;
 use crate::domain::dates::add_days;
 use crate::domain::edit::Edit;
@@ -39,7 +41,7 @@ pub fn CommissionForm(
     let end = RwSignal::new(add_days(&today, 12 * 7).unwrap_or_default());
     let weeks = RwSignal::new("6".to_string());
     let criteria = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
+    let problems = RwSignal::new(Problems::new());
     let form_id = StoredValue::new(format!("commission-{}", browser::new_id()));
     let field = move |name: &str| format!("{}-{name}", form_id.get_value());
     let short = move |signal: RwSignal<String>| {
@@ -62,11 +64,16 @@ pub fn CommissionForm(
             review_weeks: weeks.get_untracked().trim().parse().unwrap_or(0),
             success_criteria: criteria.get_untracked(),
         };
-        if let Err(message) = form.validate() {
-            problem.set(Some(message));
+        let found: Problems = form
+            .problems()
+            .into_iter()
+            .map(|(name, message)| (field(name), message))
+            .collect();
+        if !found.is_empty() {
+            problems.set(found);
             return;
         }
-        problem.set(None);
+        problems.set(Vec::new());
         let plan = Intervention::new(
             browser::new_id(),
             &school.get_untracked(),
@@ -106,6 +113,7 @@ pub fn CommissionForm(
     };
     view! {
         <form class="commission-form" on:submit=submit novalidate>
+            <ErrorSummary problems=problems />
             <aside class="guidance" aria-labelledby=field("order")>
                 <p id=field("order")><strong>"The source's order of commissioning"</strong>" (guidance, not a rule)"</p>
                 <ol>{trust_cycle().order.iter().map(|o| view! { <li>{o.text.clone()}</li> }).collect_view()}</ol>
@@ -125,6 +133,7 @@ pub fn CommissionForm(
                                 <strong>{content.name.clone()}</strong>
                                 <span class="kind-description">{format!(" – {}", content.description)}</span>
                             </label>
+                            <Terms text=content.description.clone() />
                         </div>
                     }
                 }).collect_view()}
@@ -143,6 +152,11 @@ pub fn CommissionForm(
                     <p class="hint" id=field("partner-hint")>"Choose from the list (the trust's own roles, Carter's designated system leaders and capacity-giver organisations) or type a name."</p>
                 </div>
             </Show>
+            <div class="field">
+                <label for=field("target")>"Target"</label>
+                <textarea id=field("target") rows="2" dir="auto"
+                    prop:value=move || target.get() on:input=long(target)></textarea>
+            </div>
             <div class="field-row">
                 <div class="field">
                     <label for=field("focus")>"Area of need"</label>
@@ -159,11 +173,6 @@ pub fn CommissionForm(
                         maxlength=MAX_NAME_CHARS.to_string()
                         prop:value=move || owner.get() on:input=short(owner) />
                 </div>
-            </div>
-            <div class="field">
-                <label for=field("target")>"Target"</label>
-                <textarea id=field("target") rows="2" dir="auto"
-                    prop:value=move || target.get() on:input=long(target)></textarea>
             </div>
             <div class="field-row">
                 <div class="field">
@@ -188,7 +197,6 @@ pub fn CommissionForm(
                     prop:value=move || criteria.get() on:input=long(criteria)></textarea>
             </div>
             <p class="hint">{cycle().delivery.clone()}</p>
-            <p class="form-error" role="alert">{move || problem.get()}</p>
             <div class="actions">
                 <button type="submit" class="button primary">"Commission"</button>
                 <button type="button" class="button" on:click=move |_| on_done.run(())>"Cancel"</button>

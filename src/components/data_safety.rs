@@ -27,14 +27,16 @@ pub fn DataSafety() -> impl IntoView {
         <section class="panel data-safety" aria-labelledby="backup-heading">
             <h2 id="backup-heading">"Keep your work safe"</h2>
             <p class="persistence" role="status">{persistence}</p>
-            <p>"Last full backup downloaded: "<strong>{move || state.last_export.get().map_or("never".to_string(), browser::display_moment)}</strong></p>
             <Show when=move || unexported.get()
-                fallback=move || view! { <Show when=move || has_data.get()><p class="backup-ok" role="status">"Everything here is also in a file: one you downloaded, or one you imported."</p></Show> }>
+                fallback=move || view! { <Show when=move || has_data.get()><p class="backup-ok" role="status">"Everything here is in a file you downloaded or imported: one assessment, a school or everything at once all count."</p></Show> }>
                 <p class="warning backup-reminder" role="status">{move || match not_downloaded.get() {
                     1 => "1 item has changed since it was last downloaded: it exists only in this browser. Download everything to keep a copy.".to_string(),
                     n => format!("{n} items have changed since they were last downloaded: they exist only in this browser. Download everything to keep a copy."),
                 }}</p>
             </Show>
+            {move || state.last_export.get().map(|t| view! {
+                <p class="hint">{format!("Everything was last downloaded together on {}.", browser::display_moment(t))}</p>
+            })}
             <ExportPanel selection=Signal::stored(Selection::Everything) title="Everything" />
             <Show when=move || has_data.get()>
                 <div class="reset no-print">

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::error_summary::{ErrorSummary, Problems};
 use crate::domain::assessment::{AssessmentDetails, Phase, ScopeKind};
 use crate::domain::school::{NameMatch, SchoolChoice};
 use crate::domain::text::{clamp_chars, MAX_NAME_CHARS};
@@ -14,6 +15,9 @@ use crate::state::AppState;
 #[component]
 pub fn DetailsForm(
     initial: AssessmentDetails,
+    /// The kept school the form starts with (coming from that school's page).
+    #[prop(default = None)]
+    school_id: Option<String>,
     submit_label: &'static str,
     on_submit: Callback<(AssessmentDetails, SchoolChoice)>,
     on_cancel: Callback<()>,
@@ -22,18 +26,20 @@ pub fn DetailsForm(
     let school = RwSignal::new(initial.school.clone());
     // Kept schools whose names look like the one typed, and the user's answer.
     let alike = RwSignal::new(Vec::<(String, String)>::new());
-    let chosen = RwSignal::new(None::<SchoolChoice>);
+    let chosen = RwSignal::new(school_id.map(SchoolChoice::Existing));
     let kind = RwSignal::new(initial.scope.kind());
     let scope_name = RwSignal::new(initial.scope.name().to_string());
     let date = RwSignal::new(initial.date.clone());
     let assessors = RwSignal::new(initial.assessors.clone());
     let initial_phase = initial.phase;
     let phase = RwSignal::new(initial_phase);
-    let problem = RwSignal::new(None::<String>);
+    let problems = RwSignal::new(Problems::new());
     let form_id = format!("details-{}", crate::browser::new_id());
     let field = |name: &str| format!("{form_id}-{name}");
     let scope_name_id = field("scope-name");
     let phase_id = field("phase");
+    let id_of = StoredValue::new(form_id.clone());
+    let full = move |name: &str| format!("{}-{name}", id_of.get_value());
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -44,11 +50,15 @@ pub fn DetailsForm(
             assessors: assessors.get_untracked(),
             phase: phase.get_untracked(),
         };
-        if let Err(p) = details.validate() {
-            problem.set(Some(p.message()));
+        let found: Problems = details
+            .problems()
+            .iter()
+            .map(|p| (full(p.field()), p.message()))
+            .collect();
+        if !found.is_empty() {
+            problems.set(found);
             return;
         }
-        problem.set(None);
         let typed = details.school.trim().to_string();
         let choice = match chosen.get_untracked() {
             Some(choice) => choice,
@@ -61,14 +71,17 @@ pub fn DetailsForm(
                             .map(|id| (id.clone(), s.school_name(id).to_string()))
                             .collect()
                     });
+                    let first = format!("{}-{}", full("same-school"), ids[0]);
                     alike.set(names);
-                    problem.set(Some(
+                    problems.set(vec![(
+                        first,
                         "Choose whether this is a school already in Waypoint.".into(),
-                    ));
+                    )]);
                     return;
                 }
             },
         };
+        problems.set(Vec::new());
         on_submit.run((details, choice));
     };
     let school_names = Memo::new(move |_| {
@@ -88,9 +101,12 @@ pub fn DetailsForm(
 
     view! {
         <form class="details-form" on:submit=submit novalidate>
+            <ErrorSummary problems=problems />
             <div class="field">
                 <label for=field("school")>"School"</label>
+                <p class="hint" id=field("school-hint")>"Choose a school already in Waypoint as you type, or enter a new one."</p>
                 <input id=field("school") name="school" type="text" dir="auto" autocomplete="off"
+                    aria-describedby=field("school-hint")
                     list=list_id.clone()
                     maxlength=MAX_NAME_CHARS.to_string()
                     prop:value=move || school.get()
@@ -176,7 +192,6 @@ pub fn DetailsForm(
                         prop:value=move || assessors.get() on:input=name_input(assessors) />
                 </div>
             </div>
-            <p class="form-error" role="alert">{move || problem.get()}</p>
             <div class="actions">
                 <button type="submit" class="button primary">{submit_label}</button>
                 <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>

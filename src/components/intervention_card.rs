@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::confirm_delete::ConfirmDelete;
+use crate::components::error_summary::{ErrorSummary, Problems};
 use crate::components::impact_panel::ImpactPanel;
 use crate::domain::dates::display;
 use crate::domain::edit::Edit;
@@ -13,16 +14,33 @@ use crate::domain::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::state::AppState;
 
 #[component]
-pub fn InterventionCard(id: String) -> impl IntoView {
+pub fn InterventionCard(
+    id: String,
+    /// The assessment the card is shown on, if any.
+    here: Option<String>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lookup = id.clone();
     let plan = Memo::new(move |_| state.store.with(|s| s.plan(&lookup).cloned()));
+    // Where it was commissioned: this assessment, another of the school's, or its page.
+    let origin = move |from: Option<&str>| match from {
+        None => "Commissioned on the school overview".to_string(),
+        Some(id) if Some(id) == here.as_deref() => "Commissioned from this assessment".to_string(),
+        Some(id) => state.store.with_untracked(|s| match s.get(id) {
+            Some(a) => format!(
+                "Commissioned from the assessment of {} ({})",
+                display(&a.date),
+                a.scope.describe()
+            ),
+            None => "Commissioned from an assessment since deleted".to_string(),
+        }),
+    };
     let today = browser::today_iso();
     let reviewing = RwSignal::new(false);
     let review_date = RwSignal::new(today.clone());
     let review_progress = RwSignal::new(Progress::OnTrack);
     let review_note = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
+    let problems = RwSignal::new(Problems::new());
     let field = StoredValue::new(format!("plan-{id}"));
     let f = move |name: &str| format!("{}-{name}", field.get_value());
 
@@ -40,7 +58,10 @@ pub fn InterventionCard(id: String) -> impl IntoView {
         ev.prevent_default();
         let date = review_date.get_untracked();
         if !crate::domain::assessment::is_iso_date(&date) {
-            problem.set(Some("Enter the review's date as a full date.".into()));
+            problems.set(vec![(
+                f("date"),
+                "Enter the date of the review as a real date.".into(),
+            )]);
             return;
         }
         let review = Review {
@@ -52,7 +73,7 @@ pub fn InterventionCard(id: String) -> impl IntoView {
             plan: review_id.clone(),
             review,
         });
-        problem.set(None);
+        problems.set(Vec::new());
         review_note.set(String::new());
         reviewing.set(false);
     };
@@ -80,6 +101,7 @@ pub fn InterventionCard(id: String) -> impl IntoView {
                             {(!p.partner.is_empty()).then(|| view! { <span dir="auto">{format!(" with {}", p.partner)}</span> })}
                         </p>
                         <h3 dir="auto">{p.target.clone()}</h3>
+                        <p class="intervention-origin">{origin(p.assessment_id.as_deref())}</p>
                         {overdue.map(|o| view! { <p class="overdue-flag" role="status"><span aria-hidden="true">"⚠ "</span>{o}</p> })}
                     </header>
                     <dl class="intervention-facts">
@@ -114,6 +136,7 @@ pub fn InterventionCard(id: String) -> impl IntoView {
                             <button type="button" class="button" on:click=move |_| reviewing.set(true)>"Record a review"</button>
                         }>
                             <form class="review-form" on:submit=record.clone() novalidate>
+                                <ErrorSummary problems=problems />
                                 <div class="field-row">
                                     <div class="field">
                                         <label for=fd.clone()>"Review date"</label>
@@ -136,7 +159,6 @@ pub fn InterventionCard(id: String) -> impl IntoView {
                                     <textarea id=fn_.clone() rows="2" dir="auto" prop:value=move || review_note.get()
                                         on:input=move |ev| review_note.set(clamp_chars(&event_target_value(&ev), MAX_NOTE_CHARS))></textarea>
                                 </div>
-                                <p class="form-error" role="alert">{move || problem.get()}</p>
                                 <div class="actions">
                                     <button type="submit" class="button primary">"Save review"</button>
                                     <button type="button" class="button" on:click=move |_| reviewing.set(false)>"Cancel"</button>

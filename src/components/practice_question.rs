@@ -89,6 +89,7 @@ pub fn PracticeQuestion(
         <fieldset class="feature practice" data-practice=practice_id
             class:answered=move || placing.with(|p| p.now.is_some() && p.desired.is_some())>
             <legend><span class="feature-text">{practice.statement.text.clone()}</span></legend>
+            <crate::components::terms::Terms text=practice.statement.text.clone() />
             <p class="cell-note">{practice.column.suggestion()}</p>
             {group(When::Now)}
             {group(When::Desired)}

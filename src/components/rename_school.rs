@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::error_summary::{ErrorSummary, Problems};
 use crate::domain::edit::Edit;
 use crate::domain::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::state::AppState;
@@ -18,20 +19,23 @@ pub fn RenameSchool(
     let state = expect_context::<AppState>();
     let renaming = RwSignal::new(false);
     let new_name = RwSignal::new(String::new());
-    let problem = RwSignal::new(false);
+    let problems = RwSignal::new(Problems::new());
     let school = StoredValue::new(school);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = new_name.get_untracked();
         if name.trim().is_empty() {
-            problem.set(true);
+            problems.set(vec![(
+                "rename-school".into(),
+                "Enter the school's name.".into(),
+            )]);
             return;
         }
         if state.send(Edit::RenameSchool {
             school: school.get_value(),
             name,
         }) {
-            problem.set(false);
+            problems.set(Vec::new());
             renaming.set(false);
         }
     };
@@ -39,16 +43,19 @@ pub fn RenameSchool(
         <Show when=move || renaming.get() fallback=move || view! {
             <button type="button" class="button" on:click=move |_| { new_name.set(name.get_untracked()); renaming.set(true); }>"Rename school"</button>
         }>
-            <form class="inline-form" on:submit=save novalidate>
+            <form class="rename-form" on:submit=save novalidate>
+                <ErrorSummary problems=problems />
+                <div class="field">
                 <label for="rename-school">"School's new name"</label>
                 <input id="rename-school" type="text" dir="auto" autofocus
                     maxlength=MAX_NAME_CHARS.to_string()
-                    aria-invalid=move || problem.get().to_string()
                     prop:value=move || new_name.get()
                     on:input=move |ev| new_name.set(clamp_chars(&event_target_value(&ev), MAX_NAME_CHARS)) />
-                <button type="submit" class="button primary">"Save name"</button>
-                <button type="button" class="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
-                {move || problem.get().then(|| view! { <p class="form-error" role="alert">"Enter the school's name."</p> })}
+                </div>
+                <div class="inline-form">
+                    <button type="submit" class="button primary">"Save name"</button>
+                    <button type="button" class="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                </div>
             </form>
         </Show>
     }

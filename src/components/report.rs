@@ -1,16 +1,20 @@
-//! The printable report of one assessment: a cover, the result with its chart, next
-//! steps, every answer with its evidence note, and the action plan. The same view shows
-//! an assessment opened from a share link.
+//! The printable report of one assessment, laid out as a board pack: the result first,
+//! then the change since last time and the school's action plan, next steps, every answer
+//! with its evidence note, and the meanings of the terms used. The same view shows an
+//! assessment opened from a share link.
 
 use leptos::prelude::*;
 
 use crate::components::caveat_list::CaveatList;
 use crate::components::next_steps::NextStepsList;
-use crate::components::stage_badge::StageBadge;
+use crate::components::result_panel::BestFit;
+use crate::components::since_last::SinceLast;
 use crate::components::stage_profile::StageProfile;
 use crate::domain::assessment::Assessment;
+use crate::domain::changes::Baseline;
 use crate::domain::content::{four_stages, Stage};
 use crate::domain::dates::display;
+use crate::domain::glossary::terms_in_all;
 use crate::domain::placement::assess;
 use crate::domain::plan::Intervention;
 
@@ -20,17 +24,28 @@ pub fn Report(
     /// The school's current name.
     #[prop(into)]
     school_name: Signal<String>,
-    #[prop(into)] plans: Signal<Vec<Intervention>>,
-    /// The date the report is made, for the cover.
+    /// The school's action plan (one per school).
+    #[prop(into)]
+    plans: Signal<Vec<Intervention>>,
+    /// The earlier answers to compare with, if any.
+    #[prop(into)]
+    baseline: Signal<Option<Baseline>>,
+    /// The date the report is made (yyyy-mm-dd), for the cover.
     prepared_on: String,
 ) -> impl IntoView {
     let today = StoredValue::new(prepared_on.clone());
     let result =
         Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| assess(four_stages(), a))));
-    let stage = Signal::derive(move || result.with(|r| r.as_ref().and_then(|r| r.overall.stage)));
     let text = move |f: fn(&Assessment) -> String| {
         move || assessment.with(|a| a.as_ref().map(f).unwrap_or_default())
     };
+    let terms = terms_in_all(
+        four_stages()
+            .features
+            .iter()
+            .map(|f| f.text.as_str())
+            .chain(four_stages().themes.iter().map(|t| t.description.as_str())),
+    );
     view! {
         <article class="report">
             <header class="report-cover">
@@ -40,17 +55,60 @@ pub fn Report(
                     <div><dt>"Scope"</dt><dd dir="auto">{text(|a| a.scope.describe())}</dd></div>
                     <div><dt>"Date of assessment"</dt><dd>{text(|a| display(&a.date))}</dd></div>
                     <div><dt>"Assessed by"</dt><dd dir="auto">{text(|a| if a.assessors.is_empty() { "Not recorded".into() } else { a.assessors.clone() })}</dd></div>
-                    <div><dt>"Report prepared"</dt><dd>{prepared_on}</dd></div>
                     {move || category_fact(assessment.with(|a| a.as_ref().map(|a| a.school_id.clone())), &today.get_value())}
+                    <div><dt>"Report prepared"</dt><dd>{display(&prepared_on)}</dd></div>
                 </dl>
-                <p class="report-source">"Framework: Sir David Carter's four stages of improving a school (Stabilise, Repair, Improve, Sustain) and their observable features."</p>
+                <p class="report-source">"Framework: Sir David Carter's four stages of improving a school (Stabilise, Repair, Improve, Sustain) and their observable features. The answer scale, the rule for the best fit and the six themes are Waypoint's."</p>
             </header>
 
             <section class="report-section" aria-labelledby="report-result">
                 <h2 id="report-result">"Result"</h2>
-                <p class="best-fit-stage">"Best-fit stage: " <StageBadge stage=stage /></p>
-                <CaveatList assessment=assessment result=result />
+                <div class="best-fit">
+                    <p class="best-fit-label">"Best-fit stage"</p>
+                    <BestFit result=result />
+                    <CaveatList assessment=assessment result=result />
+                </div>
                 <StageProfile result=result />
+            </section>
+
+            <Show when=move || baseline.with(Option::is_some)>
+                <section class="report-section" aria-label="Change since last time">
+                    <SinceLast assessment=assessment baseline=baseline />
+                </section>
+            </Show>
+
+            <section class="report-section report-plan" aria-labelledby="report-plan">
+                <h2 id="report-plan">"Action plan"</h2>
+                <Show when=move || !plans.with(Vec::is_empty)
+                    fallback=|| view! { <p>"No interventions have been commissioned for this school yet."</p> }>
+                    <p class="hint">"The school's one action plan, shared by all its assessments."</p>
+                    <table class="plan-table">
+                        <colgroup><col class="col-target" /><col class="col-kind" /><col class="col-owner" /><col class="col-runs" /><col class="col-status" /></colgroup>
+                        <thead><tr><th scope="col">"Target and success criteria"</th><th scope="col">"Kind"</th><th scope="col">"Owner"</th><th scope="col">"Runs"</th><th scope="col">"Status and reviews"</th></tr></thead>
+                        <tbody>
+                            {move || plans.get().into_iter().map(|p| view! {
+                                <tr>
+                                    <td dir="auto"><strong>{p.target.clone()}</strong>
+                                        {(!p.focus.is_empty()).then(|| view! { <span class="cell-note">{format!("Area of need: {}", p.focus)}</span> })}
+                                        <span class="cell-note">{format!("Success criteria: {}", p.success_criteria)}</span></td>
+                                    <td>{p.kind.content().name.clone()}{(!p.partner.is_empty()).then(|| view! { <span class="cell-note" dir="auto">{format!("with {}", p.partner)}</span> })}</td>
+                                    <td dir="auto">{p.owner.clone()}</td>
+                                    <td>{format!("{} to {}", display(&p.start), display(&p.end))}<span class="cell-note">{format!("reviews every {} weeks", p.review_weeks)}</span></td>
+                                    <td>{p.status.label()}
+                                        {p.overdue(&today.get_value()).map(|o| view! { <span class="overdue-flag">{o.message()}</span> })}
+                                        {p.reviews.iter().map(|r| view! {
+                                            <span class="cell-note" dir="auto">{format!("{}: {}{}", display(&r.date), r.progress.label(),
+                                                if r.note.is_empty() { String::new() } else { format!(" – {}", r.note) })}</span>
+                                        }).collect_view()}
+                                        {p.impact.as_deref().map(|i| view! {
+                                            <span class="cell-note" dir="auto">{format!("Impact ({}): {}. Evidence: {}", display(&i.date), i.verdict.label(), i.evidence)}</span>
+                                        })}
+                                    </td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </Show>
             </section>
 
             <section class="report-section" aria-labelledby="report-next">
@@ -60,59 +118,40 @@ pub fn Report(
 
             <section class="report-section report-answers" aria-labelledby="report-answers">
                 <h2 id="report-answers">"Answers and evidence"</h2>
-                {Stage::ALL.into_iter().map(|s| view! {
-                    <h3 class=format!("report-stage stage-{}", s.id())>{s.name()}</h3>
-                    <div class="table-scroll">
-                        <table class="answers-table">
-                            <thead><tr><th scope="col">"Observable feature"</th><th scope="col">"Answer"</th><th scope="col">"Evidence"</th></tr></thead>
-                            <tbody>
-                                {four_stages().features_of_stage(s).map(|f| {
-                                    let id = f.id.clone();
-                                    let id2 = f.id.clone();
-                                    view! {
-                                        <tr>
-                                            <td>{f.text.clone()}</td>
-                                            <td class="answer-cell">{move || assessment.with(|a| a.as_ref().and_then(|a| a.level(&id)).map_or("Not answered", |l| l.label()))}</td>
-                                            <td class="note-cell" dir="auto">{move || assessment.with(|a| a.as_ref().map(|a| {
-                                                let note = a.answer(&id2).map(|x| x.note.clone()).unwrap_or_default();
-                                                match a.source(&id2).and_then(crate::domain::cycle::diagnosis_label) {
-                                                    Some(source) => format!("{note} (source: {source})"),
-                                                    None => note,
-                                                }
-                                            }).unwrap_or_default())}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }).collect_view()}
+                <table class="answers-table">
+                    <colgroup><col class="col-feature" /><col class="col-answer" /><col class="col-note" /></colgroup>
+                    <thead><tr><th scope="col">"Observable feature"</th><th scope="col">"Answer"</th><th scope="col">"Evidence"</th></tr></thead>
+                    {Stage::ALL.into_iter().map(|s| view! {
+                        <tbody class=format!("stage-{}", s.id())>
+                            <tr class="stage-row"><th scope="rowgroup" colspan="3" class=format!("report-stage stage-{}", s.id())>{s.name()}</th></tr>
+                            {four_stages().features_of_stage(s).map(|f| {
+                                let id = f.id.clone();
+                                let id2 = f.id.clone();
+                                view! {
+                                    <tr>
+                                        <td>{f.text.clone()}</td>
+                                        <td class="answer-cell">{move || assessment.with(|a| a.as_ref().and_then(|a| a.level(&id)).map_or("Not answered", |l| l.label()))}</td>
+                                        <td class="note-cell" dir="auto">{move || assessment.with(|a| a.as_ref().map(|a| {
+                                            let note = a.answer(&id2).map(|x| x.note.clone()).unwrap_or_default();
+                                            match a.source(&id2).and_then(crate::domain::cycle::diagnosis_label) {
+                                                Some(source) => format!("{note} (source: {source})"),
+                                                None => note,
+                                            }
+                                        }).unwrap_or_default())}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    }).collect_view()}
+                </table>
             </section>
 
-            <Show when=move || !plans.with(Vec::is_empty)>
-                <section class="report-section report-plan" aria-labelledby="report-plan">
-                    <h2 id="report-plan">"Action plan"</h2>
-                    {move || plans.get().into_iter().map(|p| view! {
-                        <div class="report-intervention">
-                            <h3 dir="auto">{p.target.clone()}</h3>
-                            <p>{p.kind.content().name.clone()}
-                                {(!p.partner.is_empty()).then(|| format!(" with {}", p.partner))}
-                                {format!(" · Owner: {} · {} to {} · Reviews every {} weeks · Status: {}",
-                                    p.owner, display(&p.start), display(&p.end), p.review_weeks, p.status.label())}</p>
-                            {(!p.focus.is_empty()).then(|| view! { <p dir="auto">{format!("Area of need: {}", p.focus)}</p> })}
-                            <p dir="auto">{format!("Success criteria: {}", p.success_criteria)}</p>
-                            {p.overdue(&today.get_value()).map(|o| view! { <p class="overdue-flag">{o.message()}</p> })}
-                            {p.reviews.iter().map(|r| view! {
-                                <p class="report-review" dir="auto">{format!("Review {}: {}{}", display(&r.date), r.progress.label(),
-                                    if r.note.is_empty() { String::new() } else { format!(" – {}", r.note) })}</p>
-                            }).collect_view()}
-                            {p.impact.as_deref().map(|i| view! {
-                                <p class="report-review" dir="auto">{format!("Impact ({}): {}. Evidence: {}", display(&i.date), i.verdict.label(), i.evidence)}</p>
-                            })}
-                        </div>
-                    }).collect_view()}
-                </section>
-            </Show>
+            <section class="report-section report-terms" aria-labelledby="report-terms">
+                <h2 id="report-terms">"Terms used"</h2>
+                <dl class="glossary-list">
+                    {terms.into_iter().map(|t| view! { <div><dt>{t.term}</dt><dd>{t.meaning}</dd></div> }).collect_view()}
+                </dl>
+            </section>
         </article>
     }
 }

@@ -1,13 +1,13 @@
 //! How each team moved over time: stage by date, a comparison of two assessments theme
-//! by theme, and "reassess this term" starting from the last answers.
+//! by theme and feature by feature, and "reassess this term" starting from the last answers.
 
 use leptos::prelude::*;
 
-use crate::browser;
 use crate::charts::stage_grid::GridRow;
 use crate::components::stage_grid::StageGrid;
+use crate::domain::changes::{changes, Direction};
 use crate::domain::content::{four_stages, Stage};
-use crate::domain::edit::Edit;
+use crate::domain::dates::display;
 use crate::domain::teams::{HistoryPoint, Movement};
 use crate::route::Route;
 use crate::state::AppState;
@@ -47,17 +47,6 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
                 .collect()
         })
     });
-    let reassess = move |assessment_id: String| {
-        let new_id = browser::new_id();
-        let next = state.store.with_untracked(|s| {
-            s.get(&assessment_id)
-                .map(|last| last.reassess(new_id.clone(), browser::today_iso(), browser::now_ms()))
-        });
-        let created = next.is_some_and(|next| state.send(Edit::AddAssessment(next)));
-        if created {
-            browser::go_to(&Route::Assessment(new_id).href());
-        }
-    };
 
     // Comparison of two assessments of one scope.
     let scope = RwSignal::new(None::<String>);
@@ -105,7 +94,23 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
         for (i, theme) in four_stages().themes.iter().enumerate() {
             rows.push((theme.name.clone(), a.themes[i], b.themes[i]));
         }
-        Some((a.date, b.date, rows))
+        // The features answered differently, in words.
+        let moved: Vec<(String, String, Direction)> = state.store.with(|s| {
+            let (Some(x), Some(y)) = (s.get(&a.assessment_id), s.get(&b.assessment_id)) else {
+                return Vec::new();
+            };
+            changes(four_stages(), &x.level_letters(), y)
+                .into_iter()
+                .map(|c| {
+                    (
+                        format!("{}: {}", c.feature.stage, c.feature.text),
+                        c.describe(),
+                        c.direction,
+                    )
+                })
+                .collect()
+        });
+        Some((display(&a.date), display(&b.date), rows, moved))
     };
     let date_select = move |id: &'static str,
                             label: &'static str,
@@ -116,7 +121,7 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
                 <select id=id on:change=move |ev| signal.set(Some(event_target_value(&ev)))>
                     {move || scope.get().map(|l| points_of(&l)).unwrap_or_default().into_iter().map(|p| {
                         let value = p.assessment_id.clone();
-                        view! { <option value=value.clone() selected=move || signal.get().as_ref() == Some(&value)>{crate::domain::dates::display(&p.date)}</option> }
+                        view! { <option value=value.clone() selected=move || signal.get().as_ref() == Some(&value)>{display(&p.date)}</option> }
                     }).collect_view()}
                 </select>
             </div>
@@ -127,18 +132,18 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
         <section class="panel" aria-labelledby="history-heading">
             <h2 id="history-heading">"Over time"</h2>
             <p class="lead">"Overall stage at each assessment. Reassess each term to see how things moved."</p>
-            <StageGrid corner="Team" caption="Overall stage at each assessment date" columns=dates rows=rows />
+            <StageGrid corner="Team" caption="Overall stage at each assessment date"
+                columns=Signal::derive(move || dates.with(|d| d.iter().map(|d| display(d)).collect())) rows=rows />
             <ul class="reassess-list">
                 {move || history.get().into_iter().filter_map(|(label, points)| {
                     let last = points.last()?.clone();
-                    let id = last.assessment_id.clone();
                     let href = Route::Assessment(last.assessment_id.clone()).href();
+                    let again = Route::Reassess(last.assessment_id.clone()).href();
                     Some(view! {
                         <li>
-                            <span dir="auto"><strong>{label.clone()}</strong>{format!(" – last assessed {}", crate::domain::dates::display(&last.date))}</span>
+                            <span dir="auto"><strong>{label.clone()}</strong>{format!(" – last assessed {}", display(&last.date))}</span>
                             <a class="button" href=href>"Open latest"</a>
-                            <button type="button" class="button primary" aria-label=format!("Reassess this term: {label}")
-                                on:click=move |_| reassess(id.clone())>"Reassess this term"</button>
+                            <a class="button primary" href=again aria-label=format!("Reassess this term: {label}")>"Reassess this term"</a>
                         </li>
                     })
                 }).collect_view()}
@@ -165,8 +170,9 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
                     {date_select("compare-from", "From", from)}
                     {date_select("compare-to", "To", to)}
                 </div>
-                {move || comparison().map(|(a, b, rows)| view! {
-                    <div class="table-scroll"><table class="profile-table compare-table">
+                {move || comparison().map(|(a, b, rows, moved)| view! {
+                    <div class="table-scroll" role="region" aria-label="Comparison by theme" tabindex="0">
+                    <table class="profile-table compare-table">
                         <caption>{format!("How each theme moved from {a} to {b}. {}", crate::domain::content::THEMES_NOTE)}</caption>
                         <thead><tr><th scope="col">"Theme"</th><th scope="col">{a.clone()}</th><th scope="col">{b.clone()}</th><th scope="col">"Change"</th></tr></thead>
                         <tbody>
@@ -182,7 +188,26 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
                                 }
                             }).collect_view()}
                         </tbody>
-                    </table></div>
+                    </table>
+                    </div>
+                    <h4>"Features that moved"</h4>
+                    {if moved.is_empty() {
+                        view! { <p>"No answer changed between the two."</p> }.into_any()
+                    } else {
+                        view! {
+                            <table class="changes-table">
+                                <caption class="visually-hidden">{format!("Features answered differently on {b} than on {a}")}</caption>
+                                <colgroup><col class="col-feature" /><col class="col-answer" /><col class="col-change" /></colgroup>
+                                <thead><tr><th scope="col">"Observable feature"</th><th scope="col">"Then → now"</th><th scope="col">"Change"</th></tr></thead>
+                                <tbody>
+                                    {moved.into_iter().map(|(feature, what, direction)| view! {
+                                        <tr><td>{feature}</td><td>{what}</td><td class=format!("movement {}", direction.id())>{direction.label()}</td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any()
+                    }}
+                    <p class="hint">{crate::domain::changes::CHANGE_RULE}</p>
                 })}
             </Show>
         </section>

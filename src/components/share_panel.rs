@@ -30,11 +30,11 @@ pub fn SharePanel(assessment: Memo<Option<Assessment>>) -> impl IntoView {
         let Some(current) = assessment.get_untracked() else {
             return;
         };
-        let school = state
+        let json = state
             .store
-            .with_untracked(|s| s.school_name(&current.school_id).to_string());
+            .with_untracked(|s| crate::domain::share::share_payload(s, &current));
         newest.spawn(
-            async move { share_link::make_fragment(&school, &current).await },
+            async move { share_link::make_fragment(json).await },
             move |made| {
                 let made = made.map(|fragment| {
                     let base = web_sys::window()
@@ -57,7 +57,7 @@ pub fn SharePanel(assessment: Memo<Option<Assessment>>) -> impl IntoView {
     view! {
         <section class="share panel no-print" aria-labelledby="share-heading">
             <h2 id="share-heading">"Share"</h2>
-            <p>"A share link carries this assessment inside the link itself: nothing is uploaded, and whoever opens it sees a read-only copy they can save to their own browser. Anyone with the link can read the answers and notes, so send it only to people who should."</p>
+            <p>"A share link carries this assessment and the school's action plan inside the link itself: nothing is uploaded, and whoever opens it sees a read-only copy they can save to their own browser. Anyone with the link can read the answers and notes, so send it only to people who should."</p>
             <button type="button" class="button" on:click=make>"Create share link"</button>
             {move || link.get().map(|made| match made {
                 Err(why) => view! { <p class="form-error" role="alert">{format!("The link could not be made: {why}. Download the file instead.")}</p> }.into_any(),

@@ -28,7 +28,12 @@ fn fit_cell(placement: &Placement, stage: Stage) -> String {
 }
 
 #[component]
-pub fn StageProfile(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
+pub fn StageProfile(
+    result: Memo<Option<AssessmentResult>>,
+    /// Puts the table behind "The same figures as a table" (on screen, beside the chart).
+    #[prop(optional)]
+    fold: bool,
+) -> impl IntoView {
     let summary = move || {
         result.with(|r| {
             r.as_ref().map(|r| {
@@ -56,9 +61,11 @@ pub fn StageProfile(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
                     None => Ok(()),
                 }) />
             <p class="chart-key">
-                "Shading shows how well each stage fits (darker fits better); the ringed cell is the stage suggested, at most Repair while a Stabilise concern is clearly seen. "
+                "Each cell gives how well that stage fits (the share of its features seen; darker fits better); the ringed cell is the stage suggested, at most Repair while a Stabilise concern is clearly seen. "
                 {THEMES_NOTE}
             </p>
+            <details class="figures" open=!fold>
+            <summary>"The same figures as a table"</summary>
             <div class="table-scroll" role="region" aria-label="Stage profile table" tabindex="0">
             <table class="profile-table">
                 <caption>"Best fit and fit of each stage, by theme"</caption>
@@ -99,6 +106,7 @@ pub fn StageProfile(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
                 </tbody>
             </table>
             </div>
+            </details>
         </section>
     }
 }

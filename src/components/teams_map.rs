@@ -9,7 +9,11 @@ use crate::domain::content::{four_stages, THEMES_NOTE};
 use crate::domain::teams::{TeamsMap, TEAMS_RULE};
 
 #[component]
-pub fn TeamsMapView(map: Memo<TeamsMap>) -> impl IntoView {
+pub fn TeamsMapView(
+    map: Memo<TeamsMap>,
+    /// The school's id, for assessing another of its teams.
+    school: String,
+) -> impl IntoView {
     let columns = Signal::derive(|| {
         std::iter::once("Overall".to_string())
             .chain(four_stages().themes.iter().map(|t| t.name.clone()))
@@ -37,7 +41,7 @@ pub fn TeamsMapView(map: Memo<TeamsMap>) -> impl IntoView {
             </ul>
             <StageGrid corner="Team" caption="Stage of each team by theme" columns=columns rows=rows />
             <p class="hint">{TEAMS_RULE}" "{THEMES_NOTE}</p>
-            <p><a class="button" href="#/new">"Assess another team, subject or year group"</a></p>
+            <p><a class="button" href=crate::route::Route::NewAssessment(Some(school)).href()>"Assess another team, subject or year group"</a></p>
         </section>
     }
 }

@@ -1,6 +1,8 @@
 //! Entering a school's performance over time, band by band or as a measure with the
 //! user's thresholds; the banded chart; and which of the eight journeys it follows.
 
+use crate::components::error_summary::{ErrorSummary, Problems};
+use crate::components::terms::Terms;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -50,15 +52,16 @@ pub fn TrajectoryEditor(
     let date = RwSignal::new(String::new());
     let band = RwSignal::new(Band::NationalAverage);
     let value = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
+    let problems = RwSignal::new(Problems::new());
 
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let name = period.get_untracked();
         if name.trim().is_empty() {
-            problem.set(Some(
+            problems.set(vec![(
+                "point-period".into(),
                 "Name the period, for example 2024 or Spring 2025.".into(),
-            ));
+            )]);
             return;
         }
         let on = Some(date.get_untracked()).filter(|d| !d.is_empty());
@@ -71,9 +74,10 @@ pub fn TrajectoryEditor(
                     value: Some(v),
                 },
                 _ => {
-                    problem.set(Some(
+                    problems.set(vec![(
+                        "point-value".into(),
                         "Enter the measure as a number, for example 68.5.".into(),
-                    ));
+                    )]);
                     return;
                 }
             }
@@ -89,7 +93,7 @@ pub fn TrajectoryEditor(
         period.set(String::new());
         date.set(String::new());
         value.set(String::new());
-        problem.set(None);
+        problems.set(Vec::new());
     };
     let set_measure = move |on: bool| {
         set_thresholds(Box::new(move |thresholds| {
@@ -148,7 +152,10 @@ pub fn TrajectoryEditor(
                 <p class="hint">"Below the coasting threshold counts as Floor."</p>
                 {move || bad_thresholds().map(|e| view! { <p class="form-error" role="alert">{format!("Check the thresholds: {e}.")}</p> })}
             </Show>
-            <form class="inline-form add-point" on:submit=add>
+            <Terms text="Floor, Coasting, National average, Top 15%".to_string() />
+            <form class="add-point" on:submit=add novalidate>
+                <ErrorSummary problems=problems />
+                <div class="inline-form">
                 <label for="point-period">"Period"</label>
                 <input id="point-period" type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string() placeholder="e.g. 2024"
                     prop:value=move || period.get() on:input=move |ev| period.set(clamp_chars(&event_target_value(&ev), 40)) />
@@ -166,8 +173,8 @@ pub fn TrajectoryEditor(
                         on:input=move |ev| value.set(event_target_value(&ev)) />
                 </Show>
                 <button type="submit" class="button">"Add point"</button>
+                </div>
             </form>
-            <p class="form-error" role="alert">{move || problem.get()}</p>
             <div class="trajectory-grid">
                 <div>
                     <ChartCanvas wide=true
@@ -188,7 +195,7 @@ pub fn TrajectoryEditor(
                             {move || trajectory.with(|t| t.as_ref().map(|t| t.points.iter().cloned().zip(t.bands()).enumerate().map(|(i, (p, b))| {
                                 view! {
                                     <tr>
-                                        <th scope="row" dir="auto">{p.period.clone()}{p.date.clone().map(|d| format!(" ({d})"))}</th>
+                                        <th scope="row" dir="auto">{p.period.clone()}{p.date.as_deref().map(|d| format!(" ({})", crate::domain::dates::display(d)))}</th>
                                         <td>{p.value.map(|v| v.to_string()).unwrap_or_else(|| "–".into())}</td>
                                         <td>{b.map_or("–", Band::name)}</td>
                                         <td><button type="button" class="link-button" aria-label=format!("Remove {}", p.period)

@@ -241,9 +241,16 @@ impl DetailsProblem {
             DetailsProblem::MissingScopeName(kind) => {
                 format!("Enter the name of the {}.", kind.label().to_lowercase())
             }
-            DetailsProblem::BadDate => {
-                "Enter the date as a full date, for example 2026-11-23.".into()
-            }
+            DetailsProblem::BadDate => "Enter the date of the assessment as a real date.".into(),
+        }
+    }
+
+    /// The form field the problem is about: "school", "scope-name" or "date".
+    pub fn field(&self) -> &'static str {
+        match self {
+            DetailsProblem::MissingSchool => "school",
+            DetailsProblem::MissingScopeName(_) => "scope-name",
+            DetailsProblem::BadDate => "date",
         }
     }
 }
@@ -251,17 +258,32 @@ impl DetailsProblem {
 impl AssessmentDetails {
     /// Checks what a form submitted; names are trimmed, other text is kept as typed.
     pub fn validate(&self) -> Result<(), DetailsProblem> {
+        self.problems().into_iter().next().map_or(Ok(()), Err)
+    }
+
+    /// Every problem with what a form submitted, in the form's order, so that all of them
+    /// are shown at once.
+    pub fn problems(&self) -> Vec<DetailsProblem> {
+        let mut problems = Vec::new();
         if self.school.trim().is_empty() {
-            return Err(DetailsProblem::MissingSchool);
+            problems.push(DetailsProblem::MissingSchool);
         }
         if self.scope.kind() != ScopeKind::WholeSchool && self.scope.name().trim().is_empty() {
-            return Err(DetailsProblem::MissingScopeName(self.scope.kind()));
+            problems.push(DetailsProblem::MissingScopeName(self.scope.kind()));
         }
         if !is_iso_date(&self.date) {
-            return Err(DetailsProblem::BadDate);
+            problems.push(DetailsProblem::BadDate);
         }
-        Ok(())
+        problems
     }
+}
+
+/// A feature's position in the framework's order.
+fn feature_index(feature_id: &str) -> Option<usize> {
+    super::content::four_stages()
+        .features
+        .iter()
+        .position(|f| f.id == feature_id)
 }
 
 /// True for a plausible calendar date written yyyy-mm-dd.
@@ -311,9 +333,47 @@ pub struct Assessment {
     /// `content/trust_cycle.json`). Absent in older data.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub sources: BTreeMap<String, String>,
+    /// For a reassessment: the earlier assessment it started from, and which answers
+    /// have been looked at again. Absent for an assessment started blank.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefilled: Option<Prefill>,
     /// Milliseconds since 1970, when created and last changed.
     pub created_ms: f64,
     pub updated_ms: f64,
+}
+
+/// Where a reassessment started: the earlier assessment's date and answers, kept as they
+/// were (the earlier one may be changed or deleted later), and which answers the
+/// assessors have looked at again.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Prefill {
+    /// That assessment's date (yyyy-mm-dd).
+    pub date: String,
+    /// Its levels, one letter per feature in the framework's order (as stored answers).
+    pub levels: String,
+    /// One letter per feature in the framework's order: `r` looked at again, `-` not yet.
+    #[serde(default)]
+    pub reviewed: String,
+}
+
+/// Where one pre-filled answer has got to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Review {
+    /// Carried over and not looked at yet.
+    Unreviewed,
+    /// Looked at again and kept.
+    Reviewed,
+    /// Different from the earlier answer (`was`).
+    Changed { was: Option<Level> },
+}
+
+/// The level at `index` of a string of level letters (`None`: unanswered or unreadable).
+pub fn level_at(letters: &str, index: usize) -> Option<Level> {
+    letters
+        .chars()
+        .nth(index)
+        .and_then(Level::from_letter)
+        .flatten()
 }
 
 impl Assessment {
@@ -334,6 +394,7 @@ impl Assessment {
             answers: BTreeMap::new(),
             phase: details.phase.map_or(String::new(), |p| p.id().to_string()),
             sources: BTreeMap::new(),
+            prefilled: None,
             created_ms: now_ms,
             updated_ms: now_ms,
         }
@@ -404,15 +465,72 @@ impl Assessment {
     }
 
     /// The next assessment of the same school and scope: starts from these answers and
-    /// notes, dated `date`, so that only what changed needs answering.
+    /// notes, dated `date`, so that only what changed needs answering; it remembers what
+    /// it started from, and every answer is marked as not yet looked at again.
     pub fn reassess(&self, new_id: String, date: String, now_ms: f64) -> Assessment {
+        let count = super::content::four_stages().features.len();
         Assessment {
             id: new_id,
             date,
+            prefilled: Some(Prefill {
+                date: self.date.clone(),
+                levels: self.level_letters(),
+                reviewed: "-".repeat(count),
+            }),
             created_ms: now_ms,
             updated_ms: now_ms,
             ..self.clone()
         }
+    }
+
+    /// The levels, one letter per feature in the framework's order (`-` unanswered).
+    pub fn level_letters(&self) -> String {
+        super::content::four_stages()
+            .features
+            .iter()
+            .map(|f| self.level(&f.id).map_or('-', Level::letter))
+            .collect()
+    }
+
+    /// Where a pre-filled answer has got to; `None` when the assessment was not pre-filled.
+    pub fn review(&self, feature_id: &str) -> Option<Review> {
+        let prefill = self.prefilled.as_ref()?;
+        let index = feature_index(feature_id)?;
+        let was = level_at(&prefill.levels, index);
+        Some(if was != self.level(feature_id) {
+            Review::Changed { was }
+        } else if prefill.reviewed.chars().nth(index) == Some('r') {
+            Review::Reviewed
+        } else {
+            Review::Unreviewed
+        })
+    }
+
+    /// Marks a pre-filled answer as looked at again; false when nothing changed.
+    pub fn mark_reviewed(&mut self, feature_id: &str) -> bool {
+        let (Some(prefill), Some(index)) = (self.prefilled.as_mut(), feature_index(feature_id))
+        else {
+            return false;
+        };
+        let mut marks: Vec<char> = prefill.reviewed.chars().collect();
+        marks.resize(marks.len().max(index + 1), '-');
+        if marks[index] == 'r' {
+            return false;
+        }
+        marks[index] = 'r';
+        prefill.reviewed = marks.into_iter().collect();
+        true
+    }
+
+    /// How many pre-filled answers are reviewed or changed, and how many changed.
+    pub fn review_counts(&self) -> (usize, usize) {
+        let features = &super::content::four_stages().features;
+        let reviews = features.iter().filter_map(|f| self.review(&f.id));
+        reviews.fold((0, 0), |(seen, changed), r| match r {
+            Review::Unreviewed => (seen, changed),
+            Review::Reviewed => (seen + 1, changed),
+            Review::Changed { .. } => (seen + 1, changed + 1),
+        })
     }
 
     /// How many of the framework's features have a level chosen.

@@ -65,7 +65,13 @@ impl fmt::Display for Stage {
 pub struct StageInfo {
     pub id: Stage,
     pub name: String,
+    /// A one-line summary in Waypoint's words (see [`STAGE_SUMMARY_NOTE`]).
+    #[serde(default)]
+    pub summary: String,
 }
+
+/// Whose the stages' one-line summaries are, shown beside them.
+pub const STAGE_SUMMARY_NOTE: &str = "Waypoint's summary, not Carter's words";
 
 /// Whose the themes are, shown wherever they appear.
 pub const THEMES_NOTE: &str = "The six themes are Waypoint's grouping of Carter's observable features, not Carter's own: he lists the features stage by stage.";
@@ -111,6 +117,14 @@ impl Framework {
         self.features
             .iter()
             .filter(move |f| f.themes.iter().any(|t| t == theme))
+    }
+
+    /// The one-line summary of a stage, in Waypoint's words.
+    pub fn summary(&self, stage: Stage) -> &str {
+        self.stages
+            .iter()
+            .find(|s| s.id == stage)
+            .map_or("", |s| s.summary.as_str())
     }
 
     pub fn theme(&self, id: &str) -> Option<&Theme> {

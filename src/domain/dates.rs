@@ -76,15 +76,34 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// A date as people in the UK write it, "23 Nov 2026", or "unknown" when the text is
-/// not a real date (damaged data is never shown as if it were a date).
+/// A date as people in the UK write it, "23 Nov 2026", with no-break spaces so that it
+/// never splits across lines, or "unknown" when the text is not a real date (damaged data
+/// is never shown as if it were a date).
 pub fn display(date: &str) -> String {
     if !is_iso_date(date) {
         return "unknown".into();
     }
     let month: usize = date[5..7].parse().unwrap_or(1);
     let day: u32 = date[8..10].parse().unwrap_or(1);
-    format!("{day} {} {}", MONTHS[month - 1], &date[0..4])
+    format!("{day}\u{a0}{}\u{a0}{}", MONTHS[month - 1], &date[0..4])
+}
+
+/// How Waypoint groups dates into school terms, in the words shown to users.
+pub const TERM_RULE: &str = "Terms are Waypoint's reading of the school year: Autumn is September to December, Spring January to March, Summer April to August.";
+
+/// The school term a date falls in, as "Autumn term 2026" (by [`TERM_RULE`]), or
+/// "Date unknown" for text that is not a real date.
+pub fn term(date: &str) -> String {
+    if !is_iso_date(date) {
+        return "Date unknown".into();
+    }
+    let month: u32 = date[5..7].parse().unwrap_or(1);
+    let name = match month {
+        9..=12 => "Autumn",
+        1..=3 => "Spring",
+        _ => "Summer",
+    };
+    format!("{name} term {}", &date[0..4])
 }
 
 /// The earliest and latest moments Waypoint shows as dates (1 Jan 2000 to 31 Dec 2199,
@@ -101,7 +120,7 @@ pub fn from_ms(ms: f64, offset_minutes: f64) -> Option<String> {
     Some(from_day_number((local / 86_400_000.0).floor() as i64))
 }
 
-/// A moment as "23 Nov 2026", or "unknown".
+/// A moment as "23 Nov 2026" (no-break spaces), or "unknown".
 pub fn display_ms(ms: f64, offset_minutes: f64) -> String {
     from_ms(ms, offset_minutes).map_or_else(|| "unknown".into(), |d| display(&d))
 }
@@ -112,18 +131,30 @@ mod tests {
 
     #[test]
     fn dates_are_shown_the_uk_way_or_as_unknown() {
-        assert_eq!(display("2026-11-23"), "23 Nov 2026");
-        assert_eq!(display("2027-02-01"), "1 Feb 2027");
+        assert_eq!(display("2026-11-23"), "23\u{a0}Nov\u{a0}2026");
+        assert_eq!(display("2027-02-01"), "1\u{a0}Feb\u{a0}2027");
+        assert!(!display("2026-12-18").contains([' ', '-']), "never splits");
         for damaged in ["0000-01-00", "2026-02-30", "2026-13-01", "", "23/11/2026"] {
             assert_eq!(display(damaged), "unknown", "{damaged}");
         }
         // 23 Nov 2026 09:00 UTC, seen from UTC and from UTC+10.
         let ms = 1_795_424_400_000.0;
-        assert_eq!(display_ms(ms, 0.0), "23 Nov 2026");
-        assert_eq!(display_ms(ms, 600.0), "23 Nov 2026");
+        assert_eq!(display_ms(ms, 0.0), "23\u{a0}Nov\u{a0}2026");
+        assert_eq!(display_ms(ms, 600.0), "23\u{a0}Nov\u{a0}2026");
         // Values a damaged record could hold are never shown as dates.
         for damaged in [f64::NAN, f64::INFINITY, -1.0, 0.0, 1.35e17, 2.0e15] {
             assert_eq!(display_ms(damaged, 0.0), "unknown", "{damaged}");
         }
+    }
+
+    #[test]
+    fn dates_fall_in_school_terms() {
+        assert_eq!(term("2026-09-01"), "Autumn term 2026");
+        assert_eq!(term("2026-12-18"), "Autumn term 2026");
+        assert_eq!(term("2027-01-04"), "Spring term 2027");
+        assert_eq!(term("2027-03-31"), "Spring term 2027");
+        assert_eq!(term("2027-04-19"), "Summer term 2027");
+        assert_eq!(term("2027-08-31"), "Summer term 2027");
+        assert_eq!(term("2027-02-30"), "Date unknown");
     }
 }

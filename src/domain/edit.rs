@@ -62,6 +62,12 @@ pub enum Edit {
         note: String,
         was: String,
     },
+    /// Marks a pre-filled answer of a reassessment as looked at again and kept. Changing
+    /// the level or the note marks it too.
+    MarkReviewed {
+        assessment: String,
+        feature: String,
+    },
     SetDetails {
         assessment: String,
         school_id: String,
@@ -375,8 +381,26 @@ impl Store {
                 let a = self
                     .get_mut(assessment)
                     .ok_or_else(|| not_found("assessment"))?;
-                if a.level(feature) != *level {
+                let reviewed = a.mark_reviewed(feature);
+                let differs = a.level(feature) != *level;
+                if differs {
                     a.set_level(feature, *level, now);
+                } else if reviewed {
+                    a.updated_ms = now;
+                }
+                if differs || reviewed {
+                    self.changed(Key::Assessment(assessment.clone()), out);
+                }
+            }
+            Edit::MarkReviewed {
+                assessment,
+                feature,
+            } => {
+                let a = self
+                    .get_mut(assessment)
+                    .ok_or_else(|| not_found("assessment"))?;
+                if a.mark_reviewed(feature) {
+                    a.updated_ms = now;
                     self.changed(Key::Assessment(assessment.clone()), out);
                 }
             }
@@ -415,6 +439,7 @@ impl Store {
                 }
                 if let Some(a) = self.get_mut(assessment) {
                     a.set_note(feature, &note, now);
+                    a.mark_reviewed(feature);
                 }
                 self.settle_recovered(
                     &TextPlace::AssessmentNote {

@@ -23,7 +23,7 @@ pub const MAX_IMPORT_BYTES: usize = 20_000_000;
 /// What to export.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Selection {
-    /// One assessment, its school and the interventions commissioned from it.
+    /// One assessment, its school and the school's action plan.
     Assessment(String),
     /// A school (by its id): its assessments, trajectory and interventions.
     School(String),
@@ -48,7 +48,10 @@ pub fn select(store: &Store, selection: &Selection) -> Store {
         },
         Selection::Assessment(id) => Store {
             assessments: store.get(id).cloned().into_iter().collect(),
-            plans: store.plans_from(id).cloned().collect(),
+            plans: store
+                .get(id)
+                .map(|a| store.plans_of(&a.school_id).cloned().collect())
+                .unwrap_or_default(),
             ..Store::default()
         },
         Selection::School(school) => Store {
@@ -205,11 +208,19 @@ fn verdict<T: PartialEq>(existing: Option<&T>, incoming: &T) -> Verdict {
 }
 
 fn describe_assessment(store: &Store, a: &Assessment) -> String {
-    format!("Assessment “{}”, {}", store.title(a), a.date)
+    format!(
+        "Assessment “{}”, {}",
+        store.title(a),
+        super::dates::display(&a.date)
+    )
 }
 
 fn describe_workshop(store: &Store, w: &Workshop) -> String {
-    format!("Workshop “{}”, {}", store.workshop_title(w), w.date)
+    format!(
+        "Workshop “{}”, {}",
+        store.workshop_title(w),
+        super::dates::display(&w.date)
+    )
 }
 
 fn describe_trajectory(store: &Store, t: &Trajectory) -> String {

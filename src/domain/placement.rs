@@ -17,6 +17,11 @@ When two stages fit equally well, Waypoint chooses the later one, because each s
 before. A stage that fits almost as well (within 15 percentage points) is reported beside the best fit, \
 because the stages overlap in practice.";
 
+/// The answers each stage needs (or all its features, if it has fewer) before Waypoint
+/// suggests a best fit without calling it provisional: Waypoint's rule, so that a stage is
+/// not suggested from a handful of answers.
+pub const FEW_ANSWERS: usize = 3;
+
 /// Fits this close to the best (as a fraction) are reported as almost as good.
 pub const CLOSE_MARGIN: f64 = 0.15;
 
@@ -87,6 +92,16 @@ impl StageFit {
     pub fn unanswered(&self) -> usize {
         self.total - self.applicable_answered - self.not_applicable
     }
+
+    /// Features with any level chosen, "not applicable" included.
+    pub fn answered(&self) -> usize {
+        self.applicable_answered + self.not_applicable
+    }
+
+    /// Whether the stage has fewer answers than [`FEW_ANSWERS`] (or than its features).
+    pub fn is_short(&self) -> bool {
+        self.answered() < FEW_ANSWERS.min(self.total)
+    }
 }
 
 /// Something the user should know about how far to trust a placement.
@@ -96,8 +111,14 @@ pub enum Caveat {
     NoEvidence,
     /// Every answered feature is "not seen", so no stage describes the school.
     NothingSeen,
-    /// Fewer than half of the features are answered: the placement is provisional.
-    Provisional { answered: usize, total: usize },
+    /// Fewer than half of the features are answered, or a stage has fewer than
+    /// [`FEW_ANSWERS`] answers (`short`: each such stage and its answers so far): the
+    /// placement is provisional.
+    Provisional {
+        answered: usize,
+        total: usize,
+        short: Vec<(Stage, usize)>,
+    },
     /// Some features are still unanswered.
     Unanswered { count: usize },
     /// A stage could not be weighed because none of its features has an applicable answer.
@@ -116,8 +137,16 @@ impl Caveat {
         match self {
             Caveat::NoEvidence => "No features are answered yet, so no stage can be suggested.".into(),
             Caveat::NothingSeen => "Every feature answered so far is \"not seen\", so none of the stages describes what you see yet. Answer more features, or check the answers.".into(),
-            Caveat::Provisional { answered, total } => format!(
-                "Provisional: only {answered} of {total} features are answered."
+            Caveat::Provisional { answered, total, short } if short.is_empty() => format!(
+                "Provisional: only {answered} of {total} features are answered. A best fit needs at least half of them."
+            ),
+            Caveat::Provisional { answered, total, short } => format!(
+                "Provisional: {answered} of {total} features are answered. A best fit needs at least half of them, with {FEW_ANSWERS} or more in every stage (still short: {}).",
+                short
+                    .iter()
+                    .map(|(stage, n)| format!("{stage} {n}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             Caveat::Unanswered { count } => format!(
                 "{count} feature{} still unanswered.",
@@ -183,6 +212,17 @@ impl Placement {
             note.push_str(&format!("; capped from {fitted}"));
         }
         Some(note)
+    }
+
+    /// True when a stage is suggested and the answers are enough to stand behind it: at
+    /// least half the features, and [`FEW_ANSWERS`] in every stage. Until then the best
+    /// fit is shown as provisional.
+    pub fn is_settled(&self) -> bool {
+        self.stage.is_some()
+            && !self
+                .caveats
+                .iter()
+                .any(|c| matches!(c, Caveat::Provisional { .. }))
     }
 
     /// True when the stage should be read with care (thin or mixed evidence).
@@ -261,9 +301,22 @@ where
         other => other,
     };
     if stage.is_some() {
-        if answered * 2 < total {
-            caveats.insert(0, Caveat::Provisional { answered, total });
-        } else if answered < total {
+        let short: Vec<(Stage, usize)> = fits
+            .iter()
+            .filter(|f| f.is_short())
+            .map(|f| (f.stage, f.answered()))
+            .collect();
+        if answered * 2 < total || !short.is_empty() {
+            caveats.insert(
+                0,
+                Caveat::Provisional {
+                    answered,
+                    total,
+                    short,
+                },
+            );
+        }
+        if answered < total && answered * 2 >= total {
             caveats.push(Caveat::Unanswered {
                 count: total - answered,
             });

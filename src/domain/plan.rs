@@ -219,40 +219,61 @@ pub const MAX_REVIEW_WEEKS: u32 = 52;
 impl Commission {
     /// Checks the form; the message says what to fix, in words for the user.
     pub fn validate(&self) -> Result<(), String> {
-        if self.target.trim().is_empty() {
-            return Err("Enter the target: what will be better, and for whom.".into());
-        }
-        if self.owner.trim().is_empty() {
-            return Err("Enter who owns the intervention.".into());
-        }
+        self.problems()
+            .into_iter()
+            .next()
+            .map_or(Ok(()), |(_, message)| Err(message))
+    }
+
+    /// Every problem with the form, in its order, each with the field it is about
+    /// ("partner", "target", "owner", "start", "end", "weeks" or "criteria").
+    pub fn problems(&self) -> Vec<(&'static str, String)> {
+        let mut problems: Vec<(&'static str, String)> = Vec::new();
         if let Some(label) = self.kind.partner_label() {
             if self.kind == Kind::SchoolToSchool && self.partner.trim().is_empty() {
-                return Err(format!("Enter the {}.", label.to_lowercase()));
+                problems.push(("partner", format!("Enter the {}.", label.to_lowercase())));
             }
         }
-        if !is_iso_date(&self.start) {
-            return Err("Enter the start date as a full date, for example 2026-11-23.".into());
+        if self.target.trim().is_empty() {
+            problems.push((
+                "target",
+                "Enter the target: what will be better, and for whom.".into(),
+            ));
+        }
+        if self.owner.trim().is_empty() {
+            problems.push(("owner", "Enter who owns the intervention.".into()));
+        }
+        let start_ok = is_iso_date(&self.start);
+        if !start_ok {
+            problems.push(("start", "Enter the start date as a real date.".into()));
         }
         if !is_iso_date(&self.end) {
-            return Err("Enter the time limit as a full date, for example 2027-02-12.".into());
-        }
-        let days = days_between(&self.start, &self.end).unwrap_or(-1);
-        if days <= 0 {
-            return Err("The time limit must be after the start date.".into());
-        }
-        if days > MAX_DAYS {
-            return Err(
-                "Keep an intervention to three years at most; split longer work into stages."
-                    .into(),
-            );
+            problems.push(("end", "Enter the time limit as a real date.".into()));
+        } else if start_ok {
+            let days = days_between(&self.start, &self.end).unwrap_or(-1);
+            if days <= 0 {
+                problems.push(("end", "The time limit must be after the start date.".into()));
+            } else if days > MAX_DAYS {
+                problems.push((
+                    "end",
+                    "Keep an intervention to three years at most; split longer work into stages."
+                        .into(),
+                ));
+            }
         }
         if self.review_weeks == 0 || self.review_weeks > MAX_REVIEW_WEEKS {
-            return Err(format!("Review every 1 to {MAX_REVIEW_WEEKS} weeks."));
+            problems.push((
+                "weeks",
+                format!("Review every 1 to {MAX_REVIEW_WEEKS} weeks."),
+            ));
         }
         if self.success_criteria.trim().is_empty() {
-            return Err("Enter the success criteria: how you will know it worked.".into());
+            problems.push((
+                "criteria",
+                "Enter the success criteria: how you will know it worked.".into(),
+            ));
         }
-        Ok(())
+        problems
     }
 }
 
@@ -382,7 +403,12 @@ impl Overdue {
 pub struct KindContent {
     pub id: String,
     pub name: String,
+    /// The source's description, as current guidance.
     pub description: String,
+    /// A sentence of the source's description that was about a date now past ("From
+    /// September 2017, …"): kept verbatim here, and not shown as current guidance.
+    #[serde(default)]
+    pub dated: Option<String>,
 }
 
 /// The four-step cycle, kept verbatim in `content/cycle.json`.

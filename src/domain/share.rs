@@ -8,11 +8,14 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::assessment::{is_iso_date, Answer, Assessment, Level, Scope};
+use super::assessment::{is_iso_date, Answer, Assessment, Level, Prefill, Scope};
+use super::changes::{baseline, Baseline};
 use super::content::four_stages;
+use super::plan::{Intervention, Review, MAX_REVIEW_WEEKS};
 use super::schema::ReadError;
 use super::school::School;
 use super::store::Store;
+use super::text::{clamp_chars, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 
 /// The marker and version of the payload format.
 pub const SHARE_FORMAT: &str = "waypoint-share";
@@ -44,6 +47,22 @@ struct Payload {
     /// Marked as Early Years, Year 6 or neither (a phase id).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     p: String,
+    /// The school's action plan, each intervention as stored, without this browser's ids;
+    /// `assessment_id` is set on those commissioned from the shared assessment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    i: Vec<Intervention>,
+    /// The earlier answers to compare with (their date and level letters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    b: Option<Prefill>,
+}
+
+/// The start of any payload: what it is, and its version.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    f: Option<String>,
+    #[serde(default)]
+    v: Option<u64>,
 }
 
 /// What a link carries: the assessment's details and answers.
@@ -56,6 +75,12 @@ pub struct Shared {
     pub answers: BTreeMap<String, Answer>,
     /// A phase id, or empty.
     pub phase: String,
+    /// The school's action plan (ids and school made up for showing; see [`Shared::plans_for`]).
+    pub plans: Vec<Intervention>,
+    /// Which of the plans were commissioned from this assessment.
+    pub plans_from_this: Vec<bool>,
+    /// The earlier answers the assessment is compared with.
+    pub baseline: Option<Baseline>,
 }
 
 impl Shared {
@@ -72,21 +97,60 @@ impl Shared {
             answers: self.answers,
             phase: self.phase,
             sources: Default::default(),
+            prefilled: self.baseline.map(|b| super::assessment::Prefill {
+                date: b.date,
+                reviewed: "r".repeat(b.levels.len()),
+                levels: b.levels,
+            }),
             created_ms: now_ms,
             updated_ms: now_ms,
         }
     }
 
+    /// The plans for saving with a copy: of the school `school_id`, with ids from
+    /// `new_id`, those commissioned from this assessment linked to `assessment_id`.
+    pub fn plans_for(
+        &self,
+        school_id: &str,
+        assessment_id: &str,
+        mut new_id: impl FnMut() -> String,
+        now_ms: f64,
+    ) -> Vec<Intervention> {
+        self.plans
+            .iter()
+            .zip(&self.plans_from_this)
+            .map(|(plan, from_this)| Intervention {
+                id: new_id(),
+                school_id: school_id.to_string(),
+                assessment_id: from_this.then(|| assessment_id.to_string()),
+                created_ms: now_ms,
+                updated_ms: now_ms,
+                ..plan.clone()
+            })
+            .collect()
+    }
+
     /// A read-only assessment for showing the link's contents, with a store that names
-    /// its school, for the views that show assessments.
+    /// its school and holds its action plan, for the views that show assessments.
     pub fn preview(&self) -> (Store, Assessment) {
         let school = School::new("shared-school".into(), &self.school, 0.0);
         let assessment = self
             .clone()
             .into_assessment("shared".into(), school.id.clone(), 0.0);
+        let mut n = 0;
+        let plans = self.plans_for(
+            &school.id,
+            &assessment.id,
+            || {
+                n += 1;
+                format!("shared-plan-{n}")
+            },
+            0.0,
+        );
         let store = Store {
             schools: vec![school],
             assessments: vec![assessment.clone()],
+            plans,
             ..Store::default()
         };
         (store, assessment)
@@ -101,8 +165,29 @@ fn level_of(letter: char) -> Option<Option<Level>> {
     Level::from_letter(letter)
 }
 
-/// The uncompressed payload of an assessment's link.
+/// The uncompressed payload of an assessment's link, with its school's action plan and
+/// the earlier answers it is compared with.
+pub fn share_payload(store: &Store, assessment: &Assessment) -> String {
+    let plans: Vec<&Intervention> = store.plans_of(&assessment.school_id).collect();
+    payload_with(
+        store.school_name(&assessment.school_id),
+        assessment,
+        &plans,
+        baseline(store, assessment).as_ref(),
+    )
+}
+
+/// The uncompressed payload of an assessment's link, without a plan or a comparison.
 pub fn payload_json(school_name: &str, assessment: &Assessment) -> String {
+    payload_with(school_name, assessment, &[], None)
+}
+
+fn payload_with(
+    school_name: &str,
+    assessment: &Assessment,
+    plans: &[&Intervention],
+    baseline: Option<&Baseline>,
+) -> String {
     let framework = four_stages();
     let payload = Payload {
         f: SHARE_FORMAT.into(),
@@ -123,6 +208,23 @@ pub fn payload_json(school_name: &str, assessment: &Assessment) -> String {
             .map(|(id, a)| (id.clone(), a.note.clone()))
             .collect(),
         p: assessment.phase.clone(),
+        i: plans
+            .iter()
+            .map(|p| Intervention {
+                id: String::new(),
+                school_id: String::new(),
+                assessment_id: (p.assessment_id.as_deref() == Some(assessment.id.as_str()))
+                    .then(|| "this".to_string()),
+                created_ms: 0.0,
+                updated_ms: 0.0,
+                ..(*p).clone()
+            })
+            .collect(),
+        b: baseline.map(|b| Prefill {
+            date: b.date.clone(),
+            levels: b.levels.clone(),
+            reviewed: String::new(),
+        }),
     };
     serde_json::to_string(&payload).expect("a payload always serialises")
 }
@@ -132,18 +234,18 @@ pub fn read_payload(json: &str) -> Result<Shared, ReadError> {
     if json.len() > MAX_PAYLOAD_BYTES {
         return Err(ReadError::Invalid("the link holds too much data".into()));
     }
-    let value: serde_json::Value =
+    let header: Header =
         serde_json::from_str(json).map_err(|e| ReadError::NotJson(e.to_string()))?;
-    if value.get("f").and_then(|f| f.as_str()) != Some(SHARE_FORMAT) {
+    if header.f.as_deref() != Some(SHARE_FORMAT) {
         return Err(ReadError::NotWaypoint);
     }
-    match value.get("v").and_then(|v| v.as_u64()) {
+    match header.v {
         Some(v) if v > SHARE_VERSION => return Err(ReadError::NewerVersion { found: v }),
         Some(_) => {}
         None => return Err(ReadError::Invalid("the link's version is missing".into())),
     }
     let payload: Payload =
-        serde_json::from_value(value).map_err(|e| ReadError::Invalid(e.to_string()))?;
+        serde_json::from_str(json).map_err(|e| ReadError::Invalid(e.to_string()))?;
     let framework = four_stages();
     if payload.s.trim().is_empty() {
         return Err(ReadError::Invalid("the school's name is missing".into()));
@@ -191,7 +293,66 @@ pub fn read_payload(json: &str) -> Result<Shared, ReadError> {
             answers.entry(id).or_default().note = note;
         }
     }
+    let letters_ok = |l: &str| {
+        l.chars().count() == framework.features.len()
+            && l.chars().all(|c| Level::from_letter(c).is_some())
+    };
+    let baseline = match payload.b {
+        Some(b) if is_iso_date(&b.date) && letters_ok(&b.levels) => Some(Baseline {
+            date: b.date,
+            levels: b.levels,
+        }),
+        Some(_) => {
+            return Err(ReadError::Invalid(
+                "the earlier answers it is compared with are damaged".into(),
+            ))
+        }
+        None => None,
+    };
+    let mut plans = Vec::new();
+    let mut plans_from_this = Vec::new();
+    for p in payload.i {
+        let dates_ok = is_iso_date(&p.start)
+            && is_iso_date(&p.end)
+            && p.reviews.iter().all(|r| is_iso_date(&r.date));
+        if !dates_ok
+            || p.target.trim().is_empty()
+            || !(1..=MAX_REVIEW_WEEKS).contains(&p.review_weeks)
+        {
+            return Err(ReadError::Invalid(
+                "an intervention of the action plan is damaged".into(),
+            ));
+        }
+        let note = |t: &str| clamp_chars(t, MAX_NOTE_CHARS);
+        let name = |t: &str| clamp_chars(t, MAX_NAME_CHARS);
+        plans_from_this.push(p.assessment_id.is_some());
+        plans.push(Intervention {
+            id: String::new(),
+            school_id: String::new(),
+            legacy_school: None,
+            assessment_id: None,
+            partner: name(&p.partner),
+            focus: name(&p.focus),
+            target: note(&p.target),
+            owner: name(&p.owner),
+            success_criteria: note(&p.success_criteria),
+            reviews: p
+                .reviews
+                .into_iter()
+                .map(|r| Review {
+                    note: note(&r.note),
+                    ..r
+                })
+                .collect(),
+            created_ms: 0.0,
+            updated_ms: 0.0,
+            ..p
+        });
+    }
     Ok(Shared {
+        plans,
+        plans_from_this,
+        baseline,
         phase: payload.p,
         school: payload.s,
         scope: payload.c,

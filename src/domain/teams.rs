@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use super::assessment::{Assessment, Phase, Scope};
 use super::content::{Framework, Stage};
-use super::dates::days_between;
+use super::dates::{days_between, display};
 use super::placement::assess;
 
 /// "At the same time": latest assessments no more than this many days apart.
@@ -154,9 +154,9 @@ pub fn teams_map<'a>(
         flags.push(format!(
             "{} ({}) and {} ({}) both need repair or stabilising at the same time. Carter warns of “big implications in a primary school if EY and Year 6 were to be in need of repair at the same time”: the two ends of the school are both weak.",
             ey.scope.describe(),
-            ey.date,
+            display(&ey.date),
             y6.scope.describe(),
-            y6.date
+            display(&y6.date)
         ));
     } else if let Some((ey, y6)) = early.iter().find_map(|ey| {
         year6
@@ -167,9 +167,9 @@ pub fn teams_map<'a>(
         flags.push(format!(
             "{} was last assessed on {} and {} on {}, more than a term apart, so Waypoint cannot say whether both need repair at the same time. Reassess the older one.",
             ey.scope.describe(),
-            ey.date,
+            display(&ey.date),
             y6.scope.describe(),
-            y6.date
+            display(&y6.date)
         ));
     }
     let stabilising: Vec<&Assessment> = chosen

@@ -15,6 +15,9 @@ use super::trajectory::{
     check_against_data, journeys, suggest_role, Classification, DataCheck, Role,
 };
 
+/// Shown where a school has assessments of its teams, subjects or year groups only.
+pub const NO_WHOLE_SCHOOL: &str = "no whole-school assessment yet, so no stage for the school (its teams, subjects or year groups are on its own page)";
+
 /// A suggested level of need, highest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Need {
@@ -73,8 +76,10 @@ pub struct SchoolRow {
     /// The school's id.
     pub key: String,
     pub name: String,
-    /// The latest whole-school assessment (or, failing that, the latest of any scope).
+    /// The latest whole-school assessment, if any.
     pub assessment_id: Option<String>,
+    /// Only teams, subjects or year groups are assessed: there is no whole-school stage.
+    pub teams_only: bool,
     pub assessed_on: Option<String>,
     pub stage: Option<Stage>,
     pub tentative: bool,
@@ -116,22 +121,18 @@ impl SchoolRow {
     }
 }
 
+/// The latest whole-school assessment: a team's, subject's or year group's stage is never
+/// taken for the school's.
 fn latest<'a>(assessments: &[&'a Assessment]) -> Option<&'a Assessment> {
-    let newest = |list: Vec<&'a Assessment>| {
-        list.into_iter().max_by(|a, b| {
+    assessments
+        .iter()
+        .copied()
+        .filter(|a| a.scope == Scope::WholeSchool)
+        .max_by(|a, b| {
             a.date
                 .cmp(&b.date)
                 .then(a.updated_ms.total_cmp(&b.updated_ms))
         })
-    };
-    newest(
-        assessments
-            .iter()
-            .copied()
-            .filter(|a| a.scope == Scope::WholeSchool)
-            .collect(),
-    )
-    .or_else(|| newest(assessments.to_vec()))
 }
 
 /// What the level of need is suggested from.
@@ -285,7 +286,8 @@ pub fn school_row(
         .filter(|f| f.level == super::assessment::Level::Clearly)
         .count();
     let checked = chosen.and_then(|a| data_check(store, a, stage));
-    let (need, need_reason) = need(&NeedFacts {
+    let teams_only = chosen.is_none() && !assessments.is_empty();
+    let (need, mut need_reason) = need(&NeedFacts {
         stage,
         journey,
         role,
@@ -293,12 +295,16 @@ pub fn school_row(
         concerns_partly: flags.len() - clear,
         data_gap: checked.as_ref().map(DataCheck::gap),
     });
+    if teams_only && stage.is_none() {
+        need_reason = format!("{need_reason}: {NO_WHOLE_SCHOOL}");
+    }
     let plans: Vec<_> = store
         .plans_of(&key)
         .filter(|p| p.status.is_open())
         .collect();
     SchoolRow {
         assessment_id: chosen.map(|a| a.id.clone()),
+        teams_only,
         assessed_on: chosen.map(|a| a.date.clone()),
         stage,
         tentative: result.as_ref().is_some_and(|r| r.overall.is_tentative()),

@@ -7,6 +7,7 @@ use crate::components::action_plan::ActionPlan;
 use crate::components::details_form::DetailsForm;
 use crate::components::export_panel::ExportPanel;
 use crate::components::feature_list::{FeatureList, Grouping};
+use crate::components::prefill_banner::PrefillBanner;
 use crate::components::progress::AnswerProgress;
 use crate::components::result_panel::ResultPanel;
 use crate::components::save_status::SaveStatusNote;
@@ -65,6 +66,10 @@ fn AssessmentView(id: String) -> impl IntoView {
 
     let editing = RwSignal::new(false);
     let grouping = RwSignal::new(Grouping::ByStage);
+    let step = RwSignal::new(assessment.with_untracked(|a| {
+        a.as_ref()
+            .map_or(0, crate::components::feature_list::first_open_part)
+    }));
     let edit_id = id.clone();
     let save_details = Callback::new(
         move |(details, choice): (AssessmentDetails, SchoolChoice)| {
@@ -133,6 +138,7 @@ fn AssessmentView(id: String) -> impl IntoView {
                 </button>
                 <SaveStatusNote />
             </div>
+            <PrefillBanner assessment=assessment />
             <Show when=move || editing.get()>
                 <div class="panel details-editor">
                     <h2>"Assessment details"</h2>
@@ -151,23 +157,26 @@ fn AssessmentView(id: String) -> impl IntoView {
                     <h2 id="questions-heading">"Observable features"</h2>
                     <AnswerProgress answered=answered total=four_stages().features.len() />
                     <fieldset class="segmented">
-                        <legend>"Group the features"</legend>
+                        <legend>"Answer the features"</legend>
                         {[Grouping::ByStage, Grouping::ByTheme].into_iter().map(|g| {
                             let input_id = format!("grouping-{}", g.id());
                             view! {
                                 <input type="radio" name="grouping" id=input_id.clone() value=g.id()
                                     prop:checked=move || grouping.get() == g
-                                    on:change=move |_| grouping.set(g) />
+                                    on:change=move |_| { step.set(0); grouping.set(g) } />
                                 <label for=input_id>{g.label()}</label>
                             }
                         }).collect_view()}
                     </fieldset>
-                    <p class="hint">{crate::domain::content::THEMES_NOTE}</p>
+                    <button type="button" class="button jump-result" on:click=|_| browser::focus_id("result-heading")>"Jump to the result"</button>
+                    <p class="hint">{crate::domain::content::THEMES_NOTE}" "<a href="#/glossary">"Glossary of terms"</a></p>
                 </div>
-                <FeatureList assessment_id=id.clone() grouping=grouping />
+                <FeatureList assessment_id=id.clone() grouping=grouping step=step />
             </section>
             <aside class="result" aria-labelledby="result-heading">
-                <ResultPanel assessment=assessment result=result />
+                <ResultPanel assessment=assessment result=result baseline=Signal::derive(move || assessment.with(|a| {
+                    a.as_ref().and_then(|a| state.store.with(|s| crate::domain::changes::baseline(s, a)))
+                })) />
             </aside>
         </div>
         <div class="after-assessment">
@@ -175,9 +184,9 @@ fn AssessmentView(id: String) -> impl IntoView {
                 focus_options=focus_options />
             <section class="panel no-print" aria-labelledby="keep-heading">
                 <h2 id="keep-heading">"Report and files"</h2>
-                <p>"A report for a meeting or a board, with the result, chart, every answer and note, and the action plan."</p>
+                <p>"A report for a meeting or a board: the result, the change since last time and the school's action plan, then every answer and note."</p>
                 <p><a class="button primary" href=Route::Report(id.clone()).href()>"Open the printable report"</a></p>
-                <p>"Or download this assessment and its action plan, to send to a colleague or keep as a backup."</p>
+                <p>"Or download this assessment and the school's action plan, to send to a colleague or keep as a backup."</p>
                 <ExportPanel selection=Signal::stored(Selection::Assessment(id.clone()))
                     title=Signal::derive(move || title.get().unwrap_or_default()) />
             </section>

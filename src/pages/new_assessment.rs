@@ -11,11 +11,23 @@ use crate::route::Route;
 use crate::state::AppState;
 
 #[component]
-pub fn NewAssessmentPage() -> impl IntoView {
+pub fn NewAssessmentPage(
+    /// The school it is for, when coming from that school's page.
+    school: Option<String>,
+) -> impl IntoView {
     browser::set_title("New assessment – Waypoint");
     let state = expect_context::<AppState>();
+    // Only a school that is kept here is filled in.
+    let kept = school.and_then(|id| {
+        state
+            .store
+            .with_untracked(|s| s.school(&id).map(|x| (id.clone(), x.name.clone())))
+    });
+    let back = kept.as_ref().map_or(Route::Home.href(), |(id, _)| {
+        Route::School(id.clone()).href()
+    });
     let initial = AssessmentDetails {
-        school: String::new(),
+        school: kept.as_ref().map(|(_, n)| n.clone()).unwrap_or_default(),
         scope: Scope::WholeSchool,
         date: browser::today_iso(),
         assessors: String::new(),
@@ -36,14 +48,14 @@ pub fn NewAssessmentPage() -> impl IntoView {
             }
         },
     );
-    let cancel = Callback::new(|_: ()| browser::go_to(&Route::Home.href()));
+    let cancel = Callback::new(move |_: ()| browser::go_to(&back));
     view! {
         <section class="panel narrow">
             <h1>"New assessment"</h1>
             <p class="lead">
                 "Assess the whole school, or one team, subject or year group: they often move through the stages at different rates."
             </p>
-            <DetailsForm initial=initial submit_label="Start assessment" on_submit=create on_cancel=cancel />
+            <DetailsForm initial=initial school_id=kept.map(|(id, _)| id) submit_label="Start assessment" on_submit=create on_cancel=cancel />
         </section>
     }
 }

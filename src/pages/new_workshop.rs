@@ -1,5 +1,6 @@
 //! Starting an Autonomy–Alignment–Standardisation workshop.
 
+use crate::components::error_summary::{ErrorSummary, Problems};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -18,17 +19,21 @@ pub fn NewWorkshopPage() -> impl IntoView {
     let trust = RwSignal::new(String::new());
     let academy = RwSignal::new(String::new());
     let date = RwSignal::new(browser::today_iso());
-    let problem = RwSignal::new(None::<&'static str>);
+    let problems = RwSignal::new(Problems::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let mut found = Problems::new();
         if trust.get_untracked().trim().is_empty() {
-            problem.set(Some("Enter the trust's name."));
-            return;
+            found.push(("workshop-trust".into(), "Enter the trust's name.".into()));
         }
         if !is_iso_date(&date.get_untracked()) {
-            problem.set(Some(
-                "Enter the date as a full date, for example 2026-11-23.",
+            found.push((
+                "workshop-date".into(),
+                "Enter the date of the workshop as a real date.".into(),
             ));
+        }
+        if !found.is_empty() {
+            problems.set(found);
             return;
         }
         let id = browser::new_id();
@@ -69,6 +74,7 @@ pub fn NewWorkshopPage() -> impl IntoView {
                 "Decide, practice by practice, what the trust does the same way everywhere, what it co-constructs with its academies, and what each academy still decides. Each person places each practice where it is now and where they want it to be."
             </p>
             <form class="details-form" on:submit=submit novalidate>
+                <ErrorSummary problems=problems />
                 <div class="field">
                     <label for="workshop-trust">"Trust"</label>
                     <input id="workshop-trust" type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string()
@@ -81,14 +87,17 @@ pub fn NewWorkshopPage() -> impl IntoView {
                 <div class="field">
                     <label for="workshop-academy">"One academy's view " <span class="optional">"(optional: leave empty for the trust as a whole)"</span></label>
                     <input id="workshop-academy" type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string()
+                        list="workshop-academies" autocomplete="off"
                         prop:value=move || academy.get() on:input=text_input(academy) />
+                    <datalist id="workshop-academies">
+                        {move || state.store.with(|s| s.schools.iter().map(|x| view! { <option value=x.name.clone()></option> }).collect_view())}
+                    </datalist>
                 </div>
                 <div class="field">
                     <label for="workshop-date">"Date"</label>
                     <input id="workshop-date" type="date" prop:value=move || date.get()
                         on:input=move |ev| date.set(event_target_value(&ev)) />
                 </div>
-                <p class="form-error" role="alert">{move || problem.get()}</p>
                 <div class="actions">
                     <button type="submit" class="button primary">"Start workshop"</button>
                     <a class="button" href="#/">"Cancel"</a>

@@ -14,11 +14,21 @@ pub fn ReportPage(id: String) -> impl IntoView {
     let lookup = id.clone();
     let assessment: Memo<Option<Assessment>> =
         Memo::new(move |_| state.store.with(|s| s.get(&lookup).cloned()));
-    let plan_id = id.clone();
+    // The school's one action plan, and the earlier answers to compare with.
     let plans = Signal::derive(move || {
-        state
-            .store
-            .with(|s| s.plans_from(&plan_id).cloned().collect::<Vec<_>>())
+        assessment.with(|a| {
+            a.as_ref().map_or_else(Vec::new, |a| {
+                state
+                    .store
+                    .with(|s| s.plans_of(&a.school_id).cloned().collect::<Vec<_>>())
+            })
+        })
+    });
+    let baseline = Signal::derive(move || {
+        assessment.with(|a| {
+            a.as_ref()
+                .and_then(|a| state.store.with(|s| crate::domain::changes::baseline(s, a)))
+        })
     });
     let school_name = state.school_name_of(assessment);
     Effect::new(move |_| {
@@ -36,7 +46,7 @@ pub fn ReportPage(id: String) -> impl IntoView {
                 <button type="button" class="button primary" on:click=|_| browser::print()>"Print or save as PDF"</button>
                 <p class="hint">"In the print dialog, choose “Save as PDF” to keep a copy or send it to a board."</p>
             </div>
-            <Report assessment=assessment school_name=school_name plans=plans prepared_on=browser::today_iso() />
+            <Report assessment=assessment school_name=school_name plans=plans baseline=baseline prepared_on=browser::today_iso() />
         </Show>
     }
 }

@@ -17,6 +17,7 @@ use crate::domain::content::four_stages;
 use crate::domain::exchange::Selection;
 use crate::domain::teams::{history, teams_map};
 use crate::domain::trust::school_data_flag;
+use crate::route::Route;
 use crate::state::AppState;
 
 #[component]
@@ -61,13 +62,14 @@ pub fn SchoolPage(
                 <h1 dir="auto">{move || name.get()}</h1>
                 <p class="meta">"School overview"</p>
                 <div class="head-actions">
+                    <a class="button primary" href=Route::NewAssessment(Some(school_key.clone())).href()>"New assessment for this school"</a>
                     <RenameSchool school=school_key.clone() name=Signal::derive(move || name.get().unwrap_or_default()) />
                     <a class="button" href=crate::route::Route::HeadReport(school_key.clone()).href()>"Headteacher's report to the board"</a>
                 </div>
             </div>
             <div class="school-sections">
                 <CategoryPanel school=school_key.clone() />
-                <TeamsMapView map=map />
+                <TeamsMapView map=map school=school_key.clone() />
                 <SchoolHistory history=past />
                 <TrajectoryEditor school=school_key.clone() trajectory=trajectory />
                 <CapacityChecklist school=school_key.clone() trajectory=trajectory />

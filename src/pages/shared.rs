@@ -28,6 +28,18 @@ pub fn SharedPage(data: String) -> impl IntoView {
                 .map(|shared| shared.preview().1)
         })
     });
+    let plans = Signal::derive(move || {
+        opened.with(|o| match o {
+            Some(Ok(shared)) => shared.plans.clone(),
+            _ => Vec::new(),
+        })
+    });
+    let baseline = Signal::derive(move || {
+        opened.with(|o| match o {
+            Some(Ok(shared)) => shared.baseline.clone(),
+            _ => None,
+        })
+    });
     let school_name = Signal::derive(move || {
         opened.with(|o| match o {
             Some(Ok(shared)) => shared.school.clone(),
@@ -39,9 +51,11 @@ pub fn SharedPage(data: String) -> impl IntoView {
     let saved_as = RwSignal::new(None::<String>);
     let save_as = move |shared: Shared, choice: SchoolChoice| {
         let (school_id, mut edits) = school_edits(choice);
-        let copy = shared.into_assessment(browser::new_id(), school_id, browser::now_ms());
-        let id = copy.id.clone();
+        let id = browser::new_id();
+        let plans = shared.plans_for(&school_id, &id, browser::new_id, browser::now_ms());
+        let copy = shared.into_assessment(id.clone(), school_id, browser::now_ms());
         edits.push(Edit::AddAssessment(copy));
+        edits.extend(plans.into_iter().map(Edit::Commission));
         if state.send(Edit::Batch(edits)) {
             alike.set(Vec::new());
             saved_as.set(Some(id));
@@ -86,7 +100,7 @@ pub fn SharedPage(data: String) -> impl IntoView {
             }.into_any(),
             Some(Ok(_)) => view! {
                 <div class="shared-banner banner no-print" role="region" aria-label="Shared copy">
-                    <p><strong>"A read-only copy from a share link."</strong>" It is not saved in this browser unless you save a copy."</p>
+                    <p><strong>"A read-only copy from a share link."</strong>" It is not saved in this browser unless you save a copy (with the school's action plan)."</p>
                     {move || match saved_as.get() {
                         None if !alike.with(Vec::is_empty) => view! {
                             <div class="school-question" role="group" aria-label="Which school is this?">
@@ -106,7 +120,7 @@ pub fn SharedPage(data: String) -> impl IntoView {
             }.into_any(),
         }}
         <Show when=move || assessment.with(Option::is_some)>
-            <Report assessment=assessment school_name=school_name plans=Signal::derive(Vec::new) prepared_on=browser::today_iso() />
+            <Report assessment=assessment school_name=school_name plans=plans baseline=baseline prepared_on=browser::today_iso() />
         </Show>
     }
 }

@@ -81,7 +81,7 @@ pub fn TrustPage() -> impl IntoView {
                 <a class="button" href="#/trust/calendar">"Trust calendar"</a>
             </nav>
         </div>
-        <p class="lead">"Every school assessed or entered in this browser, typed in here or imported from colleagues' files. Stages come from each school's latest whole-school assessment; journeys from its performance trajectory."</p>
+        <p class="lead">"Every school assessed or entered in this browser, typed in here or imported from colleagues' files. Stages come only from each school's latest whole-school assessment (a team's, subject's or year group's is never taken for the school's); journeys from its performance trajectory."</p>
         <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! {
             <section class="panel empty-state">
                 <h2>"No schools yet"</h2>
@@ -145,7 +145,11 @@ pub fn TrustPage() -> impl IntoView {
                             <tr>
                                 <th scope="row" dir="auto"><a href=Route::School(row.key.clone()).href()>{row.name.clone()}</a></th>
                                 <td>
-                                    <StageBadge stage=Signal::stored(row.stage) />
+                                    {if row.teams_only {
+                                        view! { <span class="no-whole-school">"No whole-school assessment"</span> }.into_any()
+                                    } else {
+                                        view! { <StageBadge stage=Signal::stored(row.stage) /> }.into_any()
+                                    }}
                                     {row.tentative.then(|| view! { <span class="tentative">" (tentative)"</span> })}
                                     {row.assessed_on.clone().map(|d| view! { <span class="cell-note">{format!("assessed {}", crate::domain::dates::display(&d))}</span> })}
                                     <span class="cell-flag">{row.flag_text()}</span>

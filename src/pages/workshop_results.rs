@@ -150,8 +150,7 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                                                 <th scope="col">"Practice"</th><th scope="col">"When"</th>
                                                 {Position::ALL.into_iter().map(|p| view! { <th scope="col">{p.label()}</th> }).collect_view()}
                                             </tr></thead>
-                                            <tbody>
-                                                {move || {
+                                            {move || {
                                                     let hide = !show_names.get();
                                                     results.with(|r| r.practices.iter().filter(|p| p.area_id == area_id).map(|p| {
                                                         let split = p.disagreement() >= 2;
@@ -159,6 +158,7 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                                                             view! { <td>{who(&p.views, pos, now, hide)}</td> }
                                                         }).collect_view();
                                                         view! {
+                                                            <tbody class="practice-rows">
                                                             <tr class:split=split>
                                                                 <th scope="row" rowspan="2">{p.text.clone()}<span class="cell-note">{p.column.suggestion()}</span>
                                                                     {split.then_some(view! { <span class="split-flag">" Disagreement"</span> })}</th>
@@ -169,10 +169,10 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                                                                 <th scope="row" class="when">"Wanted"</th>
                                                                 {row(false)}
                                                             </tr>
+                                                            </tbody>
                                                         }
                                                     }).collect_view())
-                                                }}
-                                            </tbody>
+                                            }}
                                         </table>
                                     </div>
                                 }

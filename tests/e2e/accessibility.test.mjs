@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useApp, openApp, createAssessment, answer, axeViolations, ARTIFACTS } from './harness.mjs';
+import { useApp, openApp, createAssessment, answer, axeViolations, ARTIFACTS, noteField, showFigures } from './harness.mjs';
 
 const app = useApp();
 
@@ -27,7 +27,11 @@ test('axe finds no violations on any page or dialog', async () => {
   await page.goto(app.server.url);
   await createAssessment(page, { school: 'Axe Park Academy', assessors: 'J. Patel' });
   for (const id of ['stabilise-1', 'stabilise-2', 'repair-1', 'improve-1', 'sustain-1']) await answer(page, id, 'Clearly');
-  await check('assessment with a result');
+  await check('assessment with a provisional result');
+  for (const id of ['stabilise-3', 'stabilise-4', 'repair-2', 'repair-3', 'improve-2', 'improve-3', 'sustain-2', 'sustain-3']) await answer(page, id, 'Partly');
+  await (await noteField(page, 'sustain-3')).fill('Seen in the governors’ minutes');
+  await showFigures(page);
+  await check('assessment with a result, a note open and the figures as a table');
   await page.getByRole('button', { name: 'Edit details' }).click();
   await check('assessment, editing details');
   await page.getByRole('button', { name: 'Commission an intervention' }).click();
@@ -58,12 +62,34 @@ test('axe finds no violations on any page or dialog', async () => {
   await page.locator('.toast').waitFor();
   await check('undo toast');
   await page.getByRole('button', { name: 'Undo' }).click();
-  await page.locator('.school-group').getByRole('link', { name: 'Axe Park Academy' }).click();
+  await page.locator('.school-group', { hasText: 'Axe Park Academy' }).locator('.school-name a').click();
   await page.getByText('School overview').first().waitFor();
   await check('school overview');
   await page.getByRole('button', { name: 'Rename school' }).click();
   await check('school overview, renaming the school');
+  await page.getByLabel("School's new name").fill('');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await page.locator('.error-summary').waitFor();
+  await check('school overview, renaming with an error');
   await page.getByRole('button', { name: 'Cancel' }).click();
+  // Reassessing: the date asked for (with an error), then the banner and the marks.
+  await page.getByRole('link', { name: 'Reassess this term: Whole school' }).click();
+  await page.getByLabel('Date of the new assessment').fill('');
+  await page.getByRole('button', { name: 'Start the reassessment' }).click();
+  await page.locator('.error-summary').waitFor();
+  await check('reassess, with an error');
+  await page.getByLabel('Date of the new assessment').fill('2027-01-12');
+  await page.getByRole('button', { name: 'Start the reassessment' }).click();
+  await page.locator('.prefill-banner').waitFor();
+  await answer(page, 'stabilise-1', 'Partly');
+  await page.locator('fieldset[data-feature="stabilise-2"]').getByRole('button', { name: 'Keep this answer' }).click();
+  await check('reassessment: banner, reviewed and changed marks, change since last time');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await check('reassessment on a phone');
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.goto(`${app.server.url}#/glossary`);
+  await page.getByRole('heading', { level: 1, name: 'Glossary' }).waitFor();
+  await check('glossary');
   // A look-alike school name: the question in the form, then the home page's panel.
   await page.goto(`${app.server.url}#/new`);
   await page.getByLabel('School', { exact: true }).fill('Axe Park Academy Juniors');
@@ -146,19 +172,29 @@ test('a whole assessment with the keyboard alone', async () => {
   await page.keyboard.type('Keyboard Academy');
   await press('Enter'); // whole school, dated today: the defaults
   await page.waitForSelector('.assessment-layout');
-  // Every feature: Tab into its radio group, arrow to a level (Space selects), on to the next.
-  const ids = await page.$$eval('.feature', (fs) => fs.map((f) => f.id));
+  // Every feature of every stage: Tab into its radio group, arrow to a level (Space
+  // selects), on to the next; at the end of a stage, "Next: …" leads on to the next stage.
+  const total = 28;
   let answered = 0;
-  for (let i = 0; i < 400 && answered < ids.length; i++) {
+  for (let i = 0; i < 1500 && answered < total; i++) {
     await press('Tab');
-    const here = await page.evaluate(() => document.activeElement.matches('input[type=radio].level-input') ? document.activeElement.name : null);
-    if (here && !(await page.evaluate((n) => [...document.getElementsByName(n)].some((r) => r.checked), here))) {
+    const here = await page.evaluate(() => {
+      const e = document.activeElement;
+      if (e.matches('input[type=radio].level-input')) return { radio: e.name };
+      if (e.matches('.step-nav .button.primary')) return { next: e.textContent };
+      return {};
+    });
+    if (here.radio && !(await page.evaluate((n) => [...document.getElementsByName(n)].some((r) => r.checked), here.radio))) {
       await press('Space');
       await press('ArrowRight');
       answered++;
+    } else if (here.next?.startsWith('Next:')) {
+      await press('Enter');
+      await page.waitForFunction(() => document.activeElement.tagName === 'H3'); // the next stage's heading
+
     }
   }
-  assert.equal(await page.locator('.progress label').innerText(), `${ids.length} of ${ids.length} answered`);
+  assert.equal(await page.locator('.progress label').innerText(), `${total} of ${total} answered`);
   assert.notEqual(await page.locator('.best-fit .stage-badge').innerText(), 'No stage yet');
   // Focus is always visible: the focused element has an outline.
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import {
   useApp, openApp, createAssessment, answer, drawnPixels, chartImage, ARTIFACTS,
   idInUrl, storedAssessment, storedRecords, storedMeta, unreadableKeys, shownDate, todayIso, answerOf, waitForStoredAnswer, refuseWritesWhenAsked,
+  noteField, partCount, showFigures, showPart,
 } from './harness.mjs';
 
 const app = useApp();
@@ -21,7 +22,7 @@ test('create an assessment, answer it, see the result and chart, and find it all
   await createAssessment(page, { school: 'Oakfield Primary', scope: 'subject', scopeName: 'Maths', assessors: 'J. Patel' });
   await page.getByRole('heading', { level: 1, name: 'Oakfield Primary' }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus moves to the new page');
-  assert.match(await page.locator('.assessment-head .meta').innerText(), /Subject: Maths.*23 Nov 2026.*J\. Patel/s);
+  assert.match(await page.locator('.assessment-head .meta').innerText(), /Subject: Maths.*23\u00a0Nov\u00a02026.*J\. Patel/s);
   assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'No stage yet');
   assert.equal(await page.locator('.progress label').innerText(), '0 of 28 answered');
 
@@ -29,18 +30,25 @@ test('create an assessment, answer it, see the result and chart, and find it all
   for (const id of REPAIR) await answer(page, id, 'Partly');
   for (const id of IMPROVE) await answer(page, id, 'Clearly');
   await answer(page, 'improve-7', 'Partly');
-  await page.locator('#s-repair-7-note').fill('Low-level disruption in Year 9 after lunch; see behaviour log.');
+  await (await noteField(page, 'repair-7')).fill('Low-level disruption in Year 9 after lunch; see behaviour log.');
 
   assert.equal(await page.locator('.progress label').innerText(), '22 of 28 answered');
-  assert.equal(await page.locator('#group-stabilise .group-count').innerText(), '8 of 8 answered');
-  assert.equal(await page.locator('#group-sustain .group-count').innerText(), '0 of 6 answered');
-  assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'Improve');
-  assert.match(await page.locator('.caveats').innerText(), /6 features are still unanswered/);
+  assert.equal(await partCount(page, 'Stabilise').innerText(), '8 of 8 answered');
+  assert.equal(await partCount(page, 'Sustain').innerText(), '0 of 6 answered');
+  // No stage has been suggested yet: Sustain has no answers.
+  assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'Provisional');
+  assert.match(await page.locator('.best-fit .stage-summary').innerText(), /lean towards Improve/);
+  assert.match(await page.locator('.caveats').innerText(), /with 3 or more in every stage \(still short: Sustain 0\)/);
   assert.match(await page.locator('.caveats').innerText(), /Sustain could not be weighed/);
+  for (const id of ['sustain-1', 'sustain-2', 'sustain-3']) await answer(page, id, 'Not seen');
+  assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'Improve');
+  assert.match(await page.locator('.best-fit .stage-summary').innerText(), /Improvement is secure and spreading.*Waypoint's summary, not Carter's words/s);
+  assert.match(await page.locator('.caveats').innerText(), /3 features are still unanswered/);
   // The per-theme table alternative to the chart.
+  await showFigures(page);
   const behaviour = page.locator('.profile-table tr', { hasText: 'Behaviour and attendance' });
   assert.match(await behaviour.innerText(), /Repair|Improve/);
-  assert.match(await page.locator('.profile-table tr', { hasText: 'Overall' }).innerText(), /Improve\s+0%\s+50%\s+93%\s+no answers/);
+  assert.match(await page.locator('.profile-table tr', { hasText: 'Overall' }).innerText(), /Improve\s+0%\s+50%\s+93%\s+0%/);
   // Next steps describe the next stage in Carter's words; they do not demand it.
   const steps = await page.locator('.next-steps').innerText();
   assert.match(steps, /What Sustain looks like, in Carter's words/);
@@ -58,15 +66,22 @@ test('create an assessment, answer it, see the result and chart, and find it all
   await page.reload();
   await page.waitForSelector('.assessment-layout');
   assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'Repair');
-  assert.equal(await page.locator('.progress label').innerText(), '22 of 28 answered');
+  assert.equal(await page.locator('.progress label').innerText(), '25 of 28 answered');
+  // A note already written is shown open; the others stay behind "Add a note".
+  await page.getByRole('button', { name: /Repair/ }).first().click();
+  assert.ok(await page.locator('#s-repair-7-note').isVisible(), 'a written note stays open');
   assert.equal(await page.locator('#s-repair-7-note').inputValue(), 'Low-level disruption in Year 9 after lunch; see behaviour log.');
+  assert.equal(await page.locator('#s-repair-6-note').isVisible(), false, 'an empty note waits behind Add a note');
+  assert.equal(await page.locator('fieldset[data-feature="repair-6"] summary').innerText(), 'Add a note');
   assert.ok(await page.locator('#s-repair-1-partly').isChecked());
   assert.ok((await drawnPixels(page)) > 5000);
 
   // Theme by theme shows the same answers.
   await page.getByText('Theme by theme').click();
+  await showPart(page, 'Behaviour and attendance');
   assert.ok(await page.locator('#behaviour-repair-7-partly').isChecked());
   assert.equal(await page.locator('#behaviour-repair-1-partly').count(), 0, 'leadership features are not under behaviour');
+  await showPart(page, 'Leadership');
   assert.ok(await page.locator('#leadership-repair-1-partly').isChecked());
   assert.deepEqual(errors, []);
   await context.close();
@@ -83,6 +98,7 @@ test('Stabilise concerns are red flags at the top of the result, cap the stage a
   assert.match(await flags.innerText(), /Red flags: 2 Stabilise concerns are seen[\s\S]*Pupil attendance and PA below national floor[\s\S]*Significant financial risk or mismanagement/);
   assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'Repair');
   assert.match(await page.locator('.caveats').innerText(), /Capped at Repair: the answers fit Sustain best/);
+  await showFigures(page);
   assert.match(await page.locator('.profile-table tr', { hasText: 'Governance and finance' }).innerText(), /Repair[\s\S]*⚑ 1 concern; capped from Sustain/);
   assert.match(await page.locator('.next-steps').innerText(), /Stabilise concerns to remove first[\s\S]*Every Sustain feature is clearly seen/);
   await page.screenshot({ path: join(ARTIFACTS, 'red-flags.png'), fullPage: true });
@@ -103,16 +119,23 @@ test('the list: schools with their assessments; open, reassess this term, rename
   assert.equal(await groups.first().locator('.school-name').innerText(), 'Elm Academy');
   assert.equal(await rows.count(), 1);
   assert.equal(await rows.first().locator('.row-title').innerText(), 'Whole school');
-  assert.match(await rows.first().locator('.meta').innerText(), /10 Jul 2026/);
-  assert.equal(await rows.first().locator('.stage-badge').innerText(), 'Stabilise');
+  assert.match(await rows.first().locator('.meta').innerText(), new RegExp(shownDate('2026-07-10')));
+  assert.equal(await groups.first().locator('.term-heading').textContent(), 'Summer term 2026');
+  // One answer is not enough to suggest a stage.
+  assert.equal(await rows.first().locator('.stage-badge').innerText(), 'Provisional');
 
-  // Reassess this term: a new assessment of the same school, dated today, from the last answers.
-  await rows.first().getByRole('button', { name: 'Reassess this term' }).click();
+  // Reassess this term: a new assessment of the same school from the last answers, on
+  // the date the user gives (today, unless changed).
+  await rows.first().getByRole('link', { name: /Reassess this term/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Reassess Elm Academy' }).waitFor();
+  assert.equal(await page.getByLabel('Date of the new assessment').inputValue(), todayIso());
+  await page.getByRole('button', { name: 'Start the reassessment' }).click();
   await page.waitForSelector('.assessment-layout');
   const second = idInUrl(page);
   assert.notEqual(second, first);
   await page.getByRole('heading', { level: 1, name: 'Elm Academy' }).waitFor();
   assert.ok(await page.locator('#s-stabilise-1-clearly').isChecked(), 'the reassessment starts from the last answers');
+  assert.match(await page.locator('.prefill-banner').innerText(), new RegExp(`Pre-filled from ${shownDate('2026-07-10')}: review each answer\\.[\\s\\S]*0 of 28 reviewed · 0 changed`));
   assert.match(await page.locator('.assessment-head .meta').innerText(), new RegExp(shownDate(todayIso())));
   await page.getByRole('link', { name: 'Your assessments' }).click();
   await page.locator('.school-group').first().waitFor();
@@ -120,7 +143,7 @@ test('the list: schools with their assessments; open, reassess this term, rename
   assert.equal(await rows.count(), 2);
 
   // Rename the school on its own page: both assessments follow it.
-  await groups.first().getByRole('link', { name: 'Elm Academy' }).click();
+  await groups.first().locator('.school-name a').click();
   await page.getByRole('heading', { level: 1, name: 'Elm Academy' }).waitFor();
   await page.getByRole('button', { name: 'Rename school' }).click();
   await page.getByLabel("School's new name").fill('Birch Academy');
@@ -146,7 +169,7 @@ test('the list: schools with their assessments; open, reassess this term, rename
   await page.waitForSelector('.assessment-row');
   assert.deepEqual(await page.locator('.school-name').allInnerTexts(), ['Birch Academy']);
   assert.deepEqual(await page.locator('.row-title').allInnerTexts(), ['Whole school', 'Whole school']);
-  await page.locator('.assessment-row', { has: page.locator(`a[href="#/assessment/${second}"]`) }).getByRole('link', { name: 'Open' }).click();
+  await page.locator(`.assessment-row .row-title a[href="#/assessment/${second}"]`).click();
   await page.getByRole('heading', { level: 1, name: 'Birch Academy' }).waitFor();
   assert.ok(await page.locator('#s-stabilise-1-clearly').isChecked(), 'the undone reassessment kept its answers');
   // Stored as one record per assessment, both pointing at the one school record.
@@ -219,12 +242,26 @@ test('a typed name that only looks like a kept school is put to the user, and lo
 test('the form says what is missing and creates nothing until it is right', async () => {
   const { context, page } = await openApp(app.browser, app.server.url);
   await page.getByRole('link', { name: /start your first/i }).click();
+  await page.getByLabel('Date').fill('');
   await page.getByRole('button', { name: 'Start assessment' }).click();
-  assert.equal(await page.getByRole('alert').innerText(), "Enter the school's name.");
+  // Every problem at once, at the top of the form, each linked to its field, which is marked.
+  const summary = page.locator('.error-summary');
+  assert.equal(await summary.locator('h2').innerText(), 'There is a problem');
+  assert.deepEqual(await summary.locator('li').allInnerTexts(), ["Enter the school's name.", 'Enter the date of the assessment as a real date.']);
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'error-summary', 'focus moves to the summary');
+  assert.equal(await page.getByLabel('School', { exact: true }).getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('.field-with-error').count(), 2);
+  assert.equal(await page.locator('.field-with-error .field-error-message').first().textContent(), "Error: Enter the school's name.");
+  await summary.getByRole('link', { name: 'Enter the date of the assessment as a real date.' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.type), 'date', 'the link takes the user to the field');
+  assert.equal(new URL(page.url()).hash, '#/new', 'without leaving the form');
+  await page.getByLabel('Date').fill('2026-11-23');
   await page.getByLabel('School', { exact: true }).fill('Ash School');
   await page.getByLabel('What are you assessing?').selectOption('year_group');
   await page.getByRole('button', { name: 'Start assessment' }).click();
-  assert.equal(await page.getByRole('alert').innerText(), 'Enter the name of the year group.');
+  assert.deepEqual(await summary.locator('li').allInnerTexts(), ['Enter the name of the year group.']);
+  assert.equal(await page.locator('.field-with-error').count(), 1, 'fixed fields are no longer marked');
+  assert.equal(await page.getByLabel('School', { exact: true }).getAttribute('aria-invalid'), null);
   await page.getByLabel('Name of the year group').fill('Year 6');
   await page.getByRole('button', { name: 'Start assessment' }).click();
   await page.getByRole('heading', { level: 1, name: 'Ash School' }).waitFor();
@@ -244,6 +281,8 @@ test('answering by keyboard alone', async () => {
   await page.keyboard.press('Enter'); // the "Clear" button follows the group
   assert.equal(await page.locator('#s-stabilise-1-clearly').isChecked(), false);
   await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter'); // "Add a note" opens the note
+  await page.keyboard.press('Tab');
   await page.keyboard.type('Typed by keyboard');
   assert.equal(await page.locator('#s-stabilise-1-note').inputValue(), 'Typed by keyboard');
   await context.close();
@@ -256,14 +295,14 @@ test('odd text is kept exactly and shown inertly', async () => {
   const hostile = '<img src=x onerror=alert(1)>🏫 مدرسة النور';
   const longNote = 'Evidence '.repeat(1000) + '<script>alert("x")</script> ✅';
   await createAssessment(page, { school: hostile, assessors: 'Zoë O’Brien-Łukasz' });
-  await page.locator('#s-sustain-2-note').fill(longNote);
+  await (await noteField(page, 'sustain-2')).fill(longNote);
   await page.reload();
   await page.waitForSelector('.assessment-layout');
   assert.equal(await page.locator('h1').innerText(), hostile);
-  const kept = await page.locator('#s-sustain-2-note').inputValue();
+  const kept = await (await noteField(page, 'sustain-2')).inputValue();
   assert.ok(kept === longNote, `a ${longNote.length}-character note came back as ${kept.length} characters`);
   // Notes stop at 10,000 characters rather than filling the browser's storage.
-  await page.locator('#s-sustain-3-note').fill('x'.repeat(12000));
+  await (await noteField(page, 'sustain-3')).fill('x'.repeat(12000));
   assert.equal((await page.locator('#s-sustain-3-note').inputValue()).length, 10000);
   assert.equal(await page.locator('main img').count(), 0, 'no element was made from the text');
   assert.equal(dialogs, 0, 'no script ran');
@@ -343,6 +382,7 @@ test('corrupted storage: the app starts, says so, keeps the data aside and offer
   await page.reload();
   await page.waitForSelector('.assessment-layout');
   assert.equal((await unreadableKeys(page)).length, 1);
+  await showPart(page, 'Repair');
   assert.ok(await page.locator('#s-repair-1-clearly').isChecked());
 
   // Data from a newer version is refused with a reason, not misread, and not saved over.
@@ -371,7 +411,7 @@ test('a full storage quota: the user is told, and nothing typed is lost from the
   const id = idInUrl(page);
   await page.evaluate(() => sessionStorage.setItem('fill-quota', 'yes'));
   await answer(page, 'improve-3', 'Clearly');
-  await page.locator('#s-improve-3-note').fill('Governors challenged the maths data in October.');
+  await (await noteField(page, 'improve-3')).fill('Governors challenged the maths data in October.');
   const banner = page.locator('.banner.error');
   await banner.waitFor();
   assert.match(await banner.innerText(), /could not be saved in this browser: the browser's storage for this site is full/);
@@ -406,7 +446,8 @@ test('storage blocked by the browser: the app works on the page and says nothing
   assert.match(await banner.innerText(), /not letting Waypoint store data/);
   await createAssessment(page, { school: 'Private Mode School' });
   await answer(page, 'sustain-3', 'Clearly');
-  assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'Sustain');
+  assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'Provisional');
+  assert.match(await page.locator('.best-fit .stage-summary').innerText(), /lean towards Sustain/);
   assert.match(await page.locator('.save-status').innerText(), /Not saved/);
   assert.deepEqual(errors, []);
   await context.close();

@@ -59,8 +59,8 @@ export async function launch() {
 }
 
 /** Opens the app in a fresh browser profile and waits until it has rendered. */
-export async function openApp(browser, url, { viewport = { width: 1400, height: 1000 }, init } = {}) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+export async function openApp(browser, url, { viewport = { width: 1400, height: 1000 }, init, deviceScaleFactor } = {}) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, ...(deviceScaleFactor ? { deviceScaleFactor } : {}) });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = [];
@@ -76,7 +76,8 @@ export async function openApp(browser, url, { viewport = { width: 1400, height: 
     }
   });
   await page.goto(url);
-  await page.waitForSelector('.site-header');
+  // The footer is the app's own: index.html's first screen has none.
+  await page.waitForSelector('.site-footer');
   return { context, page, errors };
 }
 
@@ -122,10 +123,48 @@ export async function createAssessment(page, { school, scope = 'whole_school', s
   await page.waitForSelector('.assessment-layout');
 }
 
-/** Answers a feature (by id, e.g. "repair-3") with a level label such as "Clearly". */
+/** Shows one part of the questionnaire (a stage or a theme, by its name), which is
+ *  answered a part at a time. */
+export async function showPart(page, name) {
+  const button = page.locator('.step-button').filter({ has: page.locator('.step-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
+  if ((await button.getAttribute('aria-current')) !== 'step') await button.click();
+}
+
+/** Answers a feature (by id, e.g. "repair-3") with a level label such as "Clearly",
+ *  showing its stage (or, with a theme's id as `context`, its theme) first if need be. */
 export async function answer(page, featureId, level, context = 's') {
   const levelId = { 'Not seen': 'not_seen', Partly: 'partly', Clearly: 'clearly', 'Not applicable': 'not_applicable' }[level];
-  await page.locator(`label[for="${context}-${featureId}-${levelId}"]`).click();
+  const label = page.locator(`label[for="${context}-${featureId}-${levelId}"]`);
+  if ((await label.count()) === 0) {
+    const stage = featureId.split('-')[0];
+    await showPart(page, context === 's' ? stage[0].toUpperCase() + stage.slice(1) : THEME_NAMES[context]);
+  }
+  await label.click();
+}
+
+/** A feature's evidence note (a textarea), shown: its part of the questionnaire on
+ *  screen and its "Add a note" opened. */
+export async function noteField(page, featureId, context = 's') {
+  const field = page.locator(`#${context}-${featureId}-note`);
+  if ((await field.count()) === 0) {
+    const stage = featureId.split('-')[0];
+    await showPart(page, context === 's' ? stage[0].toUpperCase() + stage.slice(1) : THEME_NAMES[context]);
+  }
+  if (!(await field.isVisible())) {
+    await page.locator(`fieldset[data-feature="${featureId}"] details.note-box > summary`).click();
+  }
+  return field;
+}
+
+/** The "3 of 8 answered" of one part of the questionnaire, from the list of parts. */
+export function partCount(page, name) {
+  return page.locator('.step-button').filter({ has: page.locator('.step-name', { hasText: new RegExp(`^${name}$`) }) }).locator('.group-count');
+}
+
+/** Opens the stage profile's table (behind "The same figures as a table" beside the chart). */
+export async function showFigures(page) {
+  const details = page.locator('details.figures').first();
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
 }
 
 /** The id in the page's address (`#/assessment/ID`, `#/school/ID`, …). */
@@ -152,7 +191,9 @@ export async function storedMeta(page) {
   return page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.meta') || 'null'));
 }
 
-const FEATURE_IDS = JSON.parse(await readFile(join(ROOT, 'content/four_stages.json'), 'utf8')).features.map((f) => f.id);
+const FRAMEWORK = JSON.parse(await readFile(join(ROOT, 'content/four_stages.json'), 'utf8'));
+const FEATURE_IDS = FRAMEWORK.features.map((f) => f.id);
+const THEME_NAMES = Object.fromEntries(FRAMEWORK.themes.map((t) => [t.id, t.name]));
 const LEVEL_LETTERS = { c: 'clearly', p: 'partly', n: 'not_seen', x: 'not_applicable' };
 
 /** One feature's answer in a stored or exported assessment, `{ level, note }` (null when
@@ -202,11 +243,11 @@ export async function unreadableKeys(page) {
   return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('waypoint.unreadable.')));
 }
 
-/** A date as the app shows it: "23 Nov 2026". */
+/** A date as the app shows it: "23 Nov 2026", with no-break spaces (it never splits). */
 export function shownDate(iso) {
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${months[m - 1]} ${y}`;
+  return `${d}\u00a0${months[m - 1]}\u00a0${y}`;
 }
 
 /** Today in this machine's time zone, yyyy-mm-dd (the browser's "today"). */

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import {
   useApp, openApp, createAssessment, answer, ARTIFACTS,
   idInUrl, storedMeta, storedRecords, storedAssessment, storageSnapshot, answerOf, waitForStoredAnswer, refuseWritesWhenAsked,
-} from './harness.mjs';
+ noteField, showPart, shownDate } from './harness.mjs';
 
 const app = useApp();
 
@@ -42,7 +42,7 @@ test('a newer version saving in another tab stops this tab from saving over it',
   // Tab B, in the same browser profile, is a newer Waypoint writing its meta record.
   const tabB = await context.newPage();
   await tabB.goto(app.server.url);
-  await tabB.waitForSelector('.site-header');
+  await tabB.waitForSelector('.site-footer');
   await tabB.evaluate((text) => localStorage.setItem('waypoint.meta', text), NEWER);
 
   // Tab A, not reloaded, goes on answering.
@@ -89,6 +89,7 @@ test('a damaged record is kept aside once, however often the page is reloaded', 
   assert.equal(await page.locator('.assessment-row').count(), 1);
   await page.locator('.assessment-row').getByRole('link', { name: 'Open' }).click();
   await page.waitForSelector('.assessment-layout');
+  await showPart(page, 'Repair');
   assert.ok(await page.locator('#s-repair-1-clearly').isChecked());
   assert.deepEqual(errors.filter((e) => !/could not be read|unreadable/i.test(e)), []);
   await context.close();
@@ -129,7 +130,7 @@ test('imported ids that would not make a link, and a very long school name, stil
   await page.locator('.import-messages li', { hasText: 'odd-ids.json: imported (4 added)' }).waitFor();
   const odd = page.locator('.school-group', { hasText: 'Odd Id School' });
   assert.equal(await odd.locator('.assessment-row').count(), 3, 'all three are listed');
-  for (const [date, who] of [['10 Jan 2026', 'Assessor with a space'], ['11 Jan 2026', 'Assessor with an accent'], ['12 Jan 2026', 'Assessor with a path']]) {
+  for (const [date, who] of [[shownDate('2026-01-10'), 'Assessor with a space'], [shownDate('2026-01-11'), 'Assessor with an accent'], [shownDate('2026-01-12'), 'Assessor with a path']]) {
     const row = odd.locator('.assessment-row', { hasText: date });
     assert.match(await row.innerText(), new RegExp(who));
     await row.getByRole('link', { name: 'Open' }).click();
@@ -174,7 +175,9 @@ test('two tabs typing into the same note: one text kept, the other offered back'
   const textA = 'Typed in the first tab about attendance';
   const textB = 'Typed in the second tab about behaviour';
   const note = '#s-stabilise-1-note';
-  // Both typing at once, neither reloading.
+  // Both open "Add a note", then type at once, neither reloading.
+  await noteField(tabA, 'stabilise-1');
+  await noteField(tabB, 'stabilise-1');
   await Promise.all([
     tabA.locator(note).pressSequentially(textA, { delay: 15 }),
     tabB.locator(note).pressSequentially(textB, { delay: 15 }),
@@ -238,7 +241,7 @@ test('renaming a school on its page keeps its assessments and trajectory with it
   await createAssessment(page, { school: 'Hazel Infants' });
   await page.getByRole('link', { name: 'Your assessments' }).click();
 
-  await page.locator('.school-group').getByRole('link', { name: 'Rowan Primary' }).click();
+  await page.locator('.school-group', { hasText: 'Rowan Primary' }).locator('.school-name a').click();
   await page.getByRole('heading', { level: 1, name: 'Rowan Primary' }).waitFor();
   const schoolId = idInUrl(page);
   for (const [period, band] of [['2023', 'floor'], ['2024', 'coasting'], ['2025', 'top15']]) {
@@ -278,6 +281,7 @@ test('renaming a school on its page keeps its assessments and trajectory with it
   assert.deepEqual((await page.locator('.school-name').allInnerTexts()).sort(), ['Hazel Infants', 'Rowan Church of England Primary']);
   await renamed.locator('.assessment-row', { hasText: 'Maths' }).getByRole('link', { name: 'Open' }).click();
   await page.getByRole('heading', { level: 1, name: 'Rowan Church of England Primary' }).waitFor();
+  await showPart(page, 'Repair');
   assert.ok(await page.locator('#s-repair-2-clearly').isChecked());
   // In storage: one name changed, in one place.
   const meta = await storedMeta(page);
@@ -303,7 +307,7 @@ test('the backup reminder counts a workshop answer and a capacity tick made afte
   // A school on a journey whose capacity can be ticked.
   await createAssessment(page, { school: 'Backup Academy' });
   await page.getByRole('link', { name: 'Your assessments' }).click();
-  await page.locator('.school-group').getByRole('link', { name: 'Backup Academy' }).click();
+  await page.locator('.school-group', { hasText: 'Backup Academy' }).locator('.school-name a').click();
   await page.getByRole('heading', { level: 1, name: 'Backup Academy' }).waitFor();
   const schoolPage = page.url();
   for (const [period, band] of [['2022', 'floor'], ['2023', 'coasting'], ['2024', 'top15'], ['2025', 'top15']]) {
@@ -329,7 +333,7 @@ test('the backup reminder counts a workshop answer and a capacity tick made afte
   await page.locator('.backup-reminder').waitFor();
   await Promise.all([page.waitForEvent('download'), safety.getByRole('button', { name: 'Download file (JSON)' }).click()]);
   await page.locator('.backup-reminder').waitFor({ state: 'detached' });
-  assert.match(await safety.locator('.backup-ok').innerText(), /Everything here is also in a file: one you downloaded, or one you imported\./);
+  assert.match(await safety.locator('.backup-ok').innerText(), /Everything here is in a file you downloaded or imported/);
 
   // A workshop answer…
   await page.goto(workshopPage);
@@ -350,7 +354,7 @@ test('the backup reminder counts a workshop answer and a capacity tick made afte
   await page.reload();
   await page.locator('.backup-reminder').waitFor();
   assert.match(await page.locator('.backup-reminder').innerText(), /^2 items have changed since they were last downloaded/);
-  assert.match(await safety.innerText(), /Last full backup downloaded: \d{1,2} [A-Z][a-z]{2} \d{4}/);
+  assert.match(await safety.innerText(), /Everything was last downloaded together on \d{1,2}\u00a0[A-Z][a-z]{2}\u00a0\d{4}\./);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -563,7 +567,9 @@ test('an answer whose save failed is kept when another tab saves, and saved once
   await answer(other, 'sustain-2', 'Partly');
   await waitForStoredAnswer(other, id, 'sustain-2', { level: 'partly' });
   // This tab took in the other's answer and still has its own, unsaved one.
+  await showPart(page, 'Sustain');
   await page.waitForFunction(() => document.querySelector('#s-sustain-2-partly')?.checked);
+  await showPart(page, 'Repair');
   assert.ok(await page.locator('#s-repair-1-clearly').isChecked(), 'the failed answer is still on the page');
   // Room again: "Try saving again" saves both answers.
   await page.evaluate(() => sessionStorage.setItem('fill-quota', 'no'));

@@ -4,8 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  useApp, openApp, createAssessment, answer, ARTIFACTS, idInUrl, storedAssessment, shownDate, todayIso, answerOf, waitForStoredAnswer,
-} from './harness.mjs';
+  useApp, openApp, createAssessment, answer, ARTIFACTS, idInUrl, storedAssessment, shownDate, todayIso, answerOf, waitForStoredAnswer, noteField, showPart } from './harness.mjs';
 
 const app = useApp();
 
@@ -26,19 +25,22 @@ test('two tabs editing the same assessment never lose a write', async () => {
   await answer(first, 'stabilise-1', 'Clearly');
   await answer(second, 'stabilise-2', 'Partly');
   await answer(first, 'stabilise-3', 'Not seen');
-  await second.locator('#s-repair-1-note').fill('Written in the second tab');
+  await (await noteField(second, 'repair-1')).fill('Written in the second tab');
   await answer(first, 'repair-1', 'Clearly');
   // Each tab shows the other's answers (storage events), and so does a fresh load. The note
   // was typed, so it is saved a moment later, on top of the first tab's answer.
-  await first.waitForFunction(() => document.querySelector('#s-stabilise-2-partly')?.checked);
   await second.waitForFunction(() => document.querySelector('#s-repair-1-clearly')?.checked);
   await first.waitForFunction(() => document.querySelector('#s-repair-1-note')?.value === 'Written in the second tab');
+  await showPart(first, 'Stabilise');
+  await first.waitForFunction(() => document.querySelector('#s-stabilise-2-partly')?.checked);
   const third = await context.newPage();
   await third.goto(first.url());
   await third.waitForSelector('.assessment-layout');
-  for (const id of ['#s-stabilise-1-clearly', '#s-stabilise-2-partly', '#s-stabilise-3-not_seen', '#s-repair-1-clearly']) {
+  for (const id of ['#s-stabilise-1-clearly', '#s-stabilise-2-partly', '#s-stabilise-3-not_seen']) {
     assert.ok(await third.locator(id).isChecked(), `${id} kept`);
   }
+  await showPart(third, 'Repair');
+  assert.ok(await third.locator('#s-repair-1-clearly').isChecked(), 'repair-1 kept');
   assert.equal(await third.locator('#s-repair-1-note').inputValue(), 'Written in the second tab');
   assert.deepEqual(errors, []);
   await context.close();
@@ -66,7 +68,7 @@ test('typing is saved a moment later, not on every key, and leaving the page sav
     };
   });
   await page.evaluate((k) => { window.__watched = k; }, key);
-  const note = page.locator('#s-stabilise-1-note');
+  const note = await noteField(page, 'stabilise-1');
   await note.pressSequentially('Attendance data checked weekly', { delay: 5 });
   const stored = async () => answerOf(await storedAssessment(page, id), 'stabilise-1')?.note;
   await waitForStoredAnswer(page, id, 'stabilise-1', { note: 'Attendance data checked weekly' });
@@ -74,8 +76,8 @@ test('typing is saved a moment later, not on every key, and leaving the page sav
   assert.ok(writes >= 1 && writes <= 3, `30 keys were saved in ${writes} writes`);
   // Answers clicked one after another are saved together too.
   await page.evaluate(() => { window.__assessmentWrites = 0; });
-  for (const feature of ['stabilise-2', 'stabilise-3', 'stabilise-4', 'repair-1', 'repair-2']) await answer(page, feature, 'Partly');
-  await waitForStoredAnswer(page, id, 'repair-2', { level: 'partly' });
+  for (const feature of ['stabilise-2', 'stabilise-3', 'stabilise-4', 'stabilise-5', 'stabilise-6']) await answer(page, feature, 'Partly');
+  await waitForStoredAnswer(page, id, 'stabilise-6', { level: 'partly' });
   const answerWrites = await page.evaluate(() => window.__assessmentWrites);
   assert.ok(answerWrites >= 1 && answerWrites <= 3, `5 answers were saved in ${answerWrites} writes`);
   assert.equal(await page.evaluate(() => window.__otherAssessmentWrites), 0, 'no other assessment record was written');
@@ -96,7 +98,7 @@ test('after one visit the app opens and works with the network off', async () =>
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await context.setOffline(true);
   await page.reload();
-  await page.waitForSelector('.site-header');
+  await page.waitForSelector('.site-footer');
   await createAssessment(page, { school: 'Offline Infants' });
   await answer(page, 'stabilise-1', 'Clearly');
   assert.equal(await page.locator('.progress label').innerText(), '1 of 28 answered');
@@ -159,14 +161,14 @@ test('durability: persistent storage asked for, last backup shown, reminders, an
   const safety = page.locator('.data-safety');
   await safety.waitFor();
   assert.match(await safety.locator('.persistence').innerText(), /This browser (has agreed to keep|may clear|has not said)/);
-  assert.match(await safety.innerText(), /Last full backup downloaded: never/);
+  assert.doesNotMatch(await safety.innerText(), /never|last downloaded together/);
   assert.equal(await page.locator('.backup-reminder').count(), 1);
   assert.match(await page.locator('.backup-reminder').innerText(), /^\d+ items? ha(s|ve) changed since (it was|they were) last downloaded/);
   const [file] = await Promise.all([page.waitForEvent('download'), safety.getByRole('button', { name: 'Download file (JSON)' }).click()]);
   assert.match(file.suggestedFilename(), /^waypoint-everything-/);
   await page.locator('.backup-reminder').waitFor({ state: 'detached' });
-  assert.match(await safety.innerText(), new RegExp(`Last full backup downloaded: ${shownDate(todayIso())}`));
-  assert.match(await safety.locator('.backup-ok').innerText(), /Everything here is also in a file: one you downloaded, or one you imported\./);
+  assert.match(await safety.innerText(), new RegExp(`Everything was last downloaded together on ${shownDate(todayIso())}\\.`));
+  assert.match(await safety.locator('.backup-ok').innerText(), /Everything here is in a file you downloaded or imported/);
   // A new change is not in that backup: the reminder returns, also after a reload.
   await page.locator('.assessment-row').getByRole('link', { name: 'Open' }).click();
   await page.waitForSelector('.assessment-layout');
@@ -175,7 +177,7 @@ test('durability: persistent storage asked for, last backup shown, reminders, an
   await page.reload();
   await page.locator('.backup-reminder').waitFor();
   assert.match(await page.locator('.backup-reminder').innerText(), /^1 item has changed since it was last downloaded/);
-  assert.match(await safety.innerText(), new RegExp(`Last full backup downloaded: ${shownDate(todayIso())}`));
+  assert.match(await safety.innerText(), new RegExp(`Everything was last downloaded together on ${shownDate(todayIso())}\\.`));
   // Reset: the backup is offered in the same place before anything is deleted.
   await safety.getByRole('button', { name: 'Delete everything in this browser…' }).click();
   const dialog = page.getByRole('group', { name: 'Delete everything' });
@@ -185,6 +187,25 @@ test('durability: persistent storage asked for, last backup shown, reminders, an
   await page.getByRole('heading', { name: 'Where is your school on its improvement journey?' }).waitFor();
   await page.reload();
   await page.getByRole('heading', { name: 'Where is your school on its improvement journey?' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the backup status counts what was downloaded, whatever the route: one assessment at a time counts', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  for (const school of ['First Primary', 'Second Primary']) {
+    await page.goto(app.server.url);
+    await createAssessment(page, { school });
+    await answer(page, 'stabilise-1', 'Clearly');
+    // Each downloaded from its own page: the assessment, its school and the school's plan.
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download file (JSON)' }).first().click()]);
+  }
+  await page.goto(app.server.url);
+  const safety = page.locator('.data-safety');
+  await safety.locator('.backup-ok').waitFor();
+  assert.match(await safety.locator('.backup-ok').innerText(), /Everything here is in a file you downloaded or imported/);
+  assert.equal(await page.locator('.backup-reminder').count(), 0);
+  assert.doesNotMatch(await safety.innerText(), /never/);
   assert.deepEqual(errors, []);
   await context.close();
 });

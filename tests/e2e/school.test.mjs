@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useApp, openApp, createAssessment, answer, drawnPixels, ARTIFACTS } from './harness.mjs';
+import { useApp, openApp, createAssessment, answer, drawnPixels, ARTIFACTS, shownDate, showPart, todayIso } from './harness.mjs';
 
 const app = useApp();
 
@@ -32,28 +32,44 @@ test('teams side by side, history and reassessment, trajectory and journey', asy
   await page.locator('.school-group').first().waitFor();
   assert.equal(await page.locator('.school-group').count(), 1, 'three assessments of one school');
   assert.deepEqual((await page.locator('.row-title').allInnerTexts()).sort(), ['Subject: Maths', 'Year group: EYFS', 'Year group: Year 6']);
-  await page.locator('.school-group').getByRole('link', { name: 'Hillside Primary' }).click();
+  await page.locator('.school-group .school-name a').click();
   await page.getByRole('heading', { level: 1, name: 'Hillside Primary' }).waitFor();
   const teams = page.locator('section', { has: page.getByRole('heading', { name: 'Teams, subjects and year groups' }) });
   const rows = await teams.locator('table tbody tr').allInnerTexts();
   assert.equal(rows.length, 3);
   assert.match(rows.find((r) => r.includes('Maths')), /Subject: Maths\s+Improve/);
   assert.match(rows.find((r) => r.includes('EYFS')), /Year group: EYFS\s+Repair/);
-  assert.match(await teams.locator('.flag').innerText(), /Year group: EYFS \(2026-07-10\) and Year group: Year 6 \(2026-07-10\) both need repair/);
+  assert.match(await teams.locator('.flag').innerText(), new RegExp(`Year group: EYFS \\(${shownDate('2026-07-10')}\\) and Year group: Year 6 \\(${shownDate('2026-07-10')}\\) both need repair`));
   assert.ok((await drawnPixels(page, 'section canvas.chart')) > 3000, 'the teams map drew');
 
-  // Reassess Maths this term: it starts from the last answers.
-  await page.getByRole('button', { name: 'Reassess this term: Subject: Maths' }).click();
+  // Reassess Maths this term: it asks for the date, then starts from the last answers.
+  await page.getByRole('link', { name: 'Reassess this term: Subject: Maths' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Reassess Hillside Primary — Subject: Maths' }).waitFor();
+  await page.getByLabel('Date of the new assessment').fill('2026-11-20');
+  await page.getByRole('button', { name: 'Start the reassessment' }).click();
   await page.getByRole('heading', { level: 1, name: 'Hillside Primary' }).waitFor();
   await page.waitForSelector('.assessment-layout');
+  assert.match(await page.locator('.assessment-head .meta').innerText(), new RegExp(shownDate('2026-11-20')));
+  await showPart(page, 'Improve');
   assert.ok(await page.locator('#s-improve-1-clearly').isChecked(), 'previous answers carried over');
   for (let i = 1; i <= 6; i++) await answer(page, `sustain-${i}`, 'Clearly');
   assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'Sustain');
+  // The result says what moved since last time.
+  const since = page.locator('.since');
+  assert.match(await since.locator('h3').innerText(), new RegExp(`Change since ${shownDate('2026-07-10')}`));
+  assert.match(await since.innerText(), /Overall stage: Improve then, Sustain now \(moved on\)/);
+  assert.match(await since.innerText(), /6 features moved on, 0 moved back/);
+  assert.match(await since.locator('tr', { hasText: 'Embedded and effective CPD' }).innerText(), /not seen → clearly\s+moved on/);
+  await page.goBack();
   await page.goBack();
   await page.getByRole('heading', { name: 'Compare two assessments' }).waitFor();
   const compare = page.locator('.compare-table');
-  assert.match(await compare.locator('caption').innerText(), /from 2026-07-10 to \d{4}-\d{2}-\d{2}/);
+  assert.match(await compare.locator('caption').innerText(), new RegExp(`from ${shownDate('2026-07-10')} to ${shownDate('2026-11-20')}`));
   assert.match(await compare.locator('tr', { hasText: 'Overall' }).innerText(), /Improve\s+Sustain\s+moved on/);
+  // … and which features moved.
+  const moved = page.locator('.panel', { has: page.getByRole('heading', { name: 'Compare two assessments' }) }).locator('.changes-table');
+  assert.equal(await moved.locator('tbody tr').count(), 6);
+  assert.match(await moved.locator('tbody tr').first().innerText(), /Sustain: .*\s+not seen → clearly\s+moved on/);
 
   // The performance trajectory: too short first, then a rapid improver.
   const addPoint = async (period, band) => {
@@ -126,7 +142,7 @@ test('a team marked Early Years or Year 6 explicitly is recognised whatever its 
   await team('Leavers', 'year_6');
   await page.locator('.school-group', { hasText: 'Leavers' }).locator('.school-name a').click();
   await page.getByRole('heading', { level: 1, name: 'Ashgrove Primary' }).waitFor();
-  assert.match(await page.locator('.flag').first().innerText(), /Team: Little Acorns \(2026-10-01\) and Team: Leavers \(2026-10-01\) both need repair/);
+  assert.match(await page.locator('.flag').first().innerText(), new RegExp(`Team: Little Acorns \\(${shownDate('2026-10-01')}\\) and Team: Leavers \\(${shownDate('2026-10-01')}\\) both need repair`));
   assert.match(await page.locator('section', { has: page.getByRole('heading', { name: 'Teams, subjects and year groups' }) }).innerText(), /within one term \(four months\)/);
   // The marker is kept: the form shows it when the details are edited again.
   await page.reload();

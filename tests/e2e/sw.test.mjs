@@ -107,7 +107,7 @@ test('offline, the app opens at its address, never another file opened there bef
   await context.setOffline(true);
   for (const path of ['', 'index.html', 'index.html#/trust', '#/new']) {
     await page.goto(copy.url + path);
-    await page.waitForSelector('.site-header', { timeout: 10_000 });
+    await page.waitForSelector('.site-footer', { timeout: 10_000 });
     assert.equal(await page.evaluate(() => document.contentType), 'text/html', path);
   }
   await page.getByRole('heading', { name: 'New assessment' }).waitFor();
@@ -131,7 +131,7 @@ test('a new release replaces every kept file, drops the old ones, and offers a r
 
   // The page opened online is the release kept before; it is told a reload brings the new one.
   await page.reload();
-  await page.waitForSelector('.site-header');
+  await page.waitForSelector('.site-footer');
   const notice = page.getByRole('status').filter({ hasText: 'A new version of Waypoint is ready. Reload to use it.' });
   await notice.waitFor({ timeout: 10_000 });
   assert.deepEqual(await axeViolations(page), []);
@@ -151,7 +151,7 @@ test('a new release replaces every kept file, drops the old ones, and offers a r
   await context.setOffline(true);
   await page.evaluate(() => { window.__before = true; });
   await notice.getByRole('button', { name: 'Reload' }).click();
-  await page.waitForFunction(() => !window.__before && document.querySelector('.site-header'));
+  await page.waitForFunction(() => !window.__before && document.querySelector('.site-footer'));
   const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
   for (const file of newFiles) assert.ok(scripts.includes(file), `${file} loaded`);
   for (const file of oldFiles) assert.ok(!scripts.includes(file), `${file} not loaded`);

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use waypoint::domain::aas::{aas, Placing, Position, Respondent, Workshop};
-use waypoint::domain::assessment::{Answer, Assessment, Level, Phase, Scope};
+use waypoint::domain::assessment::{Answer, Assessment, Level, Phase, Prefill, Scope};
 use waypoint::domain::content::four_stages;
 use waypoint::domain::plan::{Intervention, Kind, Progress, Review, Status};
 use waypoint::domain::school::{School, Trust};
@@ -139,6 +139,22 @@ pub fn assessment(rng: &mut Rng, id: String) -> Assessment {
                     .then(|| (f.id.clone(), rng.pick(sources).id.clone()))
             })
             .collect(),
+        prefilled: rng.chance(20).then(|| {
+            let letters: String = four_stages()
+                .features
+                .iter()
+                .map(|_| *rng.pick(&['c', 'p', 'n', 'x', '-']))
+                .collect();
+            let reviewed: String = letters
+                .chars()
+                .map(|_| if rng.chance(50) { 'r' } else { '-' })
+                .collect();
+            Prefill {
+                date: rng.date(),
+                levels: letters,
+                reviewed,
+            }
+        }),
         created_ms: rng.time(),
         updated_ms: rng.time(),
     }

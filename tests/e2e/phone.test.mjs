@@ -1,0 +1,93 @@
+// A first assessment on a phone (360 × 740), from the first answer to the result: a stage
+// at a time, "Jump to the result", next steps in the page's own flow, charts drawn for
+// the screen's pixel density with their figures in the cells and no label cut.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { useApp, openApp, createAssessment, ARTIFACTS, axeViolations } from './harness.mjs';
+
+const app = useApp();
+
+// Records every text drawn on a canvas, to see what the charts say.
+const recordCanvasText = () => {
+  window.__drawn = [];
+  const real = CanvasRenderingContext2D.prototype.fillText;
+  CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+    window.__drawn.push(String(text));
+    return real.call(this, text, ...rest);
+  };
+};
+
+test('on a phone: answer a stage at a time, jump to the result, read it without scrolling inside a panel', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url, {
+    viewport: { width: 360, height: 740 }, deviceScaleFactor: 3, init: recordCanvasText,
+  });
+  await createAssessment(page, { school: 'Harbour Primary' });
+  // One stage on the page at a time: the first stage's features only.
+  assert.equal(await page.locator('fieldset.feature').count(), 8);
+  assert.match(await page.locator('.feature-group h3').innerText(), /Stabilise \(1 of 4\)/);
+  // The result is one short stage below, not thousands of pixels down, and a button goes there.
+  const jump = page.getByRole('button', { name: 'Jump to the result' });
+  assert.ok(await jump.isVisible(), 'phones get "Jump to the result"');
+  const resultTop = await page.locator('#result-heading').evaluate((h) => h.getBoundingClientRect().top + window.scrollY);
+  assert.ok(resultTop < 9000, `result at ${resultTop} px`);
+
+  // Answer every stage, moving on with "Next", each answer a tap on its label.
+  const levels = { Stabilise: 'not_seen', Repair: 'partly', Improve: 'clearly', Sustain: 'not_seen' };
+  for (const [stage, level] of Object.entries(levels)) {
+    assert.match(await page.locator('.feature-group h3').innerText(), new RegExp(`^${stage}`));
+    for (const label of await page.locator(`.feature-group label.level-${level}`).all()) await label.click();
+    if (stage !== 'Sustain') {
+      await page.getByRole('button', { name: /^Next: / }).click();
+      await page.waitForFunction(() => document.activeElement.tagName === 'H3');
+    }
+  }
+  assert.equal(await page.locator('.progress label').innerText(), '28 of 28 answered');
+  assert.equal(await page.locator('.step-button[aria-current="step"] .group-count').innerText(), '6 of 6 answered');
+
+  // "See the result" (and "Jump to the result") take the reader to it.
+  await page.getByRole('button', { name: 'See the result' }).click();
+  await page.waitForFunction(() => document.activeElement.id === 'result-heading');
+  const heading = await page.locator('#result-heading').boundingBox();
+  assert.ok(heading.y > -2 && heading.y < 740, `the result heading is on screen (at ${heading.y})`);
+  assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'Improve');
+  // Nothing scrolls inside a panel: the next steps are in the page's flow.
+  const inner = await page.locator('.result').evaluate((r) => ({ overflow: getComputedStyle(r).overflowY, scroll: r.scrollHeight - r.clientHeight }));
+  assert.ok(inner.overflow !== 'auto' && inner.overflow !== 'scroll' && inner.scroll <= 1, `result panel scrolls inside itself: ${JSON.stringify(inner)}`);
+  await page.getByRole('heading', { name: 'What would move you on' }).scrollIntoViewIfNeeded();
+  assert.ok(await page.getByRole('heading', { name: 'What would move you on' }).isVisible());
+  await page.getByRole('link', { name: 'Back to the questions' }).click();
+  await page.waitForFunction(() => document.activeElement.id === 'questions-heading');
+
+  // The chart: drawn at the screen's density (3x), figures in its cells, labels whole.
+  const chart = await page.locator('.result canvas.chart').evaluate((c) => ({ ratio: c.width / c.clientWidth }));
+  assert.ok(chart.ratio >= 2.95, `chart drawn at ${chart.ratio.toFixed(2)} device pixels per CSS pixel`);
+  const drawn = await page.evaluate(() => window.__drawn);
+  for (const figure of ['100%', '50%', '0%']) assert.ok(drawn.includes(figure), `the chart shows ${figure}`);
+  assert.ok(drawn.includes('External support and') && drawn.includes('system role'), `labels wrap whole: ${drawn.filter((t) => /External/.test(t))}`);
+  assert.ok(!drawn.some((t) => t.includes('…')), 'no label is cut');
+
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no sideways scroll at 360 px (overflow ${overflow})`);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.screenshot({ path: join(ARTIFACTS, 'phone-result.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('on a wide screen there is no "Jump to the result": the result sits beside the questions', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url, { deviceScaleFactor: 2, init: recordCanvasText });
+  await createAssessment(page, { school: 'Wide Screen Academy' });
+  assert.equal(await page.getByRole('button', { name: 'Jump to the result' }).isVisible(), false);
+  const [questions, result] = await Promise.all([page.locator('.questions').boundingBox(), page.locator('.result').boundingBox()]);
+  assert.ok(result.x > questions.x + questions.width - 1, 'side by side');
+  // Stretched wider than drawn (the presentation view, a projector): drawn sharper still.
+  await page.locator('.result canvas.chart').evaluate((c) => { c.style.maxWidth = 'none'; c.style.width = '1200px'; });
+  await page.setViewportSize({ width: 1500, height: 1000 });
+  await page.waitForFunction(() => {
+    const c = document.querySelector('.result canvas.chart');
+    return c.width >= 2 * c.clientWidth - 2;
+  });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
