@@ -277,7 +277,10 @@ fn the_board_summary_has_a_row_per_school_and_a_page_of_plans_for_each() {
         "30\u{a0}Nov\u{a0}2026: At risk – Two classes behind"
     );
     assert_eq!(oak.lines[1].next_review.as_deref(), Some("2027-01-11"));
-    assert_eq!(oak.lines[1].runs, "7\u{a0}Sep\u{a0}2026 to 12\u{a0}Feb\u{a0}2027");
+    assert_eq!(
+        oak.lines[1].runs,
+        "7\u{a0}Sep\u{a0}2026 to 12\u{a0}Feb\u{a0}2027"
+    );
     assert_eq!(oak.lines[2].next_review, None, "completed");
     // Counts in PlanState::ALL's order: overdue, off track, at risk, not reviewed, on track, done, stopped.
     assert_eq!(oak.counts, [1, 0, 1, 0, 0, 1, 0]);

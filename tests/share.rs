@@ -24,6 +24,29 @@ fn any_assessment_survives_the_link() {
         assert_eq!(copy.scope, original.scope);
         assert_eq!(copy.answers, original.answers, "seed {seed}");
         assert_eq!(copy.phase, original.phase, "seed {seed}");
+        assert_eq!(copy.sources, original.sources, "seed {seed}");
+    }
+}
+
+/// A diagnosis source the app does not know, or one for a feature it does not have, is
+/// refused rather than saved.
+#[test]
+fn a_link_with_an_unknown_diagnosis_source_is_refused() {
+    let mut original = support::blank();
+    original
+        .sources
+        .insert("stabilise-1".into(), "half_termly_data".into());
+    let json = payload_json("Oakfield Primary", &original);
+    assert!(
+        json.contains(r#""o":{"stabilise-1":"half_termly_data"}"#),
+        "{json}"
+    );
+    assert!(read_payload(&json).is_ok());
+    for bad in [
+        json.replace("half_termly_data", "gossip"),
+        json.replace(r#""o":{"stabilise-1""#, r#""o":{"stabilise-99""#),
+    ] {
+        assert!(read_payload(&bad).is_err(), "{bad}");
     }
 }
 

@@ -369,9 +369,8 @@ fn a_category_warns_when_its_evidence_is_stale_or_waypoint_now_suggests_otherwis
         now.warnings
     );
     assert!(
-        now.warnings
-            .iter()
-            .any(|w| w.contains("The latest assessment (10\u{a0}Jan\u{a0}2026) is more than 6 months old")),
+        now.warnings.iter().any(|w| w
+            .contains("The latest assessment (10\u{a0}Jan\u{a0}2026) is more than 6 months old")),
         "{:?}",
         now.warnings
     );

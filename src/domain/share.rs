@@ -54,6 +54,9 @@ struct Payload {
     /// The earlier answers to compare with (their date and level letters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     b: Option<Prefill>,
+    /// Where evidence notes come from: feature id → diagnosis source id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    o: BTreeMap<String, String>,
 }
 
 /// The start of any payload: what it is, and its version.
@@ -81,6 +84,8 @@ pub struct Shared {
     pub plans_from_this: Vec<bool>,
     /// The earlier answers the assessment is compared with.
     pub baseline: Option<Baseline>,
+    /// Where evidence notes come from: feature id → diagnosis source id.
+    pub sources: BTreeMap<String, String>,
 }
 
 impl Shared {
@@ -96,7 +101,7 @@ impl Shared {
             assessors: self.assessors,
             answers: self.answers,
             phase: self.phase,
-            sources: Default::default(),
+            sources: self.sources,
             prefilled: self.baseline.map(|b| super::assessment::Prefill {
                 date: b.date,
                 reviewed: "r".repeat(b.levels.len()),
@@ -225,6 +230,7 @@ fn payload_with(
             levels: b.levels.clone(),
             reviewed: String::new(),
         }),
+        o: assessment.sources.clone(),
     };
     serde_json::to_string(&payload).expect("a payload always serialises")
 }
@@ -293,6 +299,14 @@ pub fn read_payload(json: &str) -> Result<Shared, ReadError> {
             answers.entry(id).or_default().note = note;
         }
     }
+    for (feature, source) in &payload.o {
+        let known_feature = framework.features.iter().any(|f| &f.id == feature);
+        if !known_feature || super::cycle::diagnosis_label(source).is_none() {
+            return Err(ReadError::Invalid(
+                "a diagnosis source is for a feature or source this version does not have".into(),
+            ));
+        }
+    }
     let letters_ok = |l: &str| {
         l.chars().count() == framework.features.len()
             && l.chars().all(|c| Level::from_letter(c).is_some())
@@ -350,6 +364,7 @@ pub fn read_payload(json: &str) -> Result<Shared, ReadError> {
         });
     }
     Ok(Shared {
+        sources: payload.o,
         plans,
         plans_from_this,
         baseline,
