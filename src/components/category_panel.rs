@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::date_field::DateField;
 use crate::components::plain_table::PlainTable;
 use crate::domain::categorise::{
     category_rules, history, record, standing, Category, CategoryForm, Decision, DueState,
@@ -142,11 +143,7 @@ pub fn CategoryPanel(
                             }).collect_view()}
                         </fieldset>
                         <div class="field-row">
-                            <div class="field">
-                                <label for="category-date">"Date of the decision"</label>
-                                <input id="category-date" type="date" prop:value=move || date.get()
-                                    on:input=move |ev| date.set(event_target_value(&ev)) />
-                            </div>
+                            <DateField id="category-date" label="Date of the decision" value=date />
                             <div class="field">
                                 <label for="category-by">"Decided by"</label>
                                 <input id="category-by" type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string()

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::date_field::DateField;
 use crate::components::error_summary::{ErrorSummary, Problems};
 use crate::components::terms::Terms;
 use crate::domain::cycle::trust_cycle;
@@ -175,16 +176,8 @@ pub fn CommissionForm(
                 </div>
             </div>
             <div class="field-row">
-                <div class="field">
-                    <label for=field("start")>"Start"</label>
-                    <input id=field("start") type="date" prop:value=move || start.get()
-                        on:input=move |ev| start.set(event_target_value(&ev)) />
-                </div>
-                <div class="field">
-                    <label for=field("end")>"Time limit"</label>
-                    <input id=field("end") type="date" prop:value=move || end.get()
-                        on:input=move |ev| end.set(event_target_value(&ev)) />
-                </div>
+                <DateField id=field("start") label="Start" value=start />
+                <DateField id=field("end") label="Time limit" value=end />
                 <div class="field">
                     <label for=field("weeks")>"Review every (weeks)"</label>
                     <input id=field("weeks") type="number" min="1" max="52" inputmode="numeric"

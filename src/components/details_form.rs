@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::date_field::DateField;
 use crate::components::error_summary::{ErrorSummary, Problems};
 use crate::domain::assessment::{AssessmentDetails, Phase, ScopeKind};
 use crate::domain::school::{NameMatch, SchoolChoice};
@@ -179,12 +180,7 @@ pub fn DetailsForm(
                 </Show>
             </div>
             <div class="field-row">
-                <div class="field">
-                    <label for=field("date")>"Date"</label>
-                    <input id=field("date") name="date" type="date"
-                        prop:value=move || date.get()
-                        on:input=move |ev| date.set(event_target_value(&ev)) />
-                </div>
+                <DateField id=field("date") label="Date" value=date />
                 <div class="field">
                     <label for=field("assessors")>"Assessed by " <span class="optional">"(optional)"</span></label>
                     <input id=field("assessors") name="assessors" type="text" dir="auto" autocomplete="name"

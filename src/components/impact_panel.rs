@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::date_field::DateField;
 use crate::domain::accountability::{Impact, Verdict};
 use crate::domain::cycle::trust_cycle;
 use crate::domain::dates::display;
@@ -109,11 +110,7 @@ pub fn ImpactPanel(
                 }>
                     <form class="impact-form" on:submit=save novalidate>
                         <p class="hint">{format!("{} (the four-step cycle, step 4)", trust_cycle().impact_intro)}</p>
-                        <div class="field">
-                            <label for=f("date")>"Date of the impact review"</label>
-                            <input id=f("date") type="date" prop:value=move || date.get()
-                                on:input=move |ev| date.set(event_target_value(&ev)) />
-                        </div>
+                        <DateField id=f("date") label="Date of the impact review" value=date />
                         {headings.iter().zip(texts).map(|(h, signal)| {
                             area(f(&h.id), format!("{} (what improved, if anything)", capitalised(&h.text)), signal)
                         }).collect_view()}

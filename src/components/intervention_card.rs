@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::confirm_delete::ConfirmDelete;
+use crate::components::date_field::DateField;
 use crate::components::error_summary::{ErrorSummary, Problems};
 use crate::components::impact_panel::ImpactPanel;
 use crate::domain::dates::display;
@@ -138,11 +139,7 @@ pub fn InterventionCard(
                             <form class="review-form" on:submit=record.clone() novalidate>
                                 <ErrorSummary problems=problems />
                                 <div class="field-row">
-                                    <div class="field">
-                                        <label for=fd.clone()>"Review date"</label>
-                                        <input id=fd.clone() type="date" prop:value=move || review_date.get()
-                                            on:input=move |ev| review_date.set(event_target_value(&ev)) />
-                                    </div>
+                                    <DateField id=fd.clone() label="Review date" value=review_date />
                                     <div class="field">
                                         <label for=fp.clone()>"Progress"</label>
                                         <select id=fp.clone() on:change=move |ev| {

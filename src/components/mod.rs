@@ -10,6 +10,7 @@ pub mod chart_canvas;
 pub mod commission_form;
 pub mod confirm_delete;
 pub mod data_safety;
+pub mod date_field;
 pub mod details_form;
 pub mod error_summary;
 pub mod export_panel;

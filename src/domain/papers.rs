@@ -237,14 +237,7 @@ pub fn head_report_paper(r: &HeadReport) -> Vec<Block> {
 }
 
 /// The states the dashboard counts, in its order (stopped interventions are left out).
-pub const CHARTED: [PlanState; 6] = [
-    PlanState::Overdue,
-    PlanState::OffTrack,
-    PlanState::AtRisk,
-    PlanState::NotReviewed,
-    PlanState::OnTrack,
-    PlanState::Done,
-];
+pub const CHARTED: &[PlanState] = PlanState::ALL.split_at(6).0;
 
 /// "1 overdue, 2 on track", or `None` without interventions.
 pub fn counts_text(counts: &[usize; 7], separator: &str) -> Option<String> {

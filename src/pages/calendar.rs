@@ -66,6 +66,20 @@ pub fn CalendarPage() -> impl IntoView {
         );
     };
     let number = move |value: String| value.trim().parse::<u32>().unwrap_or(0);
+    // One of the three intervals of the cadence, in months.
+    let months_field = move |id: &'static str,
+                             label: &'static str,
+                             read: fn(&TrustCalendar) -> u32,
+                             write: fn(&mut TrustCalendar, u32)| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <input id=id type="number" min="1" max="24" inputmode="numeric"
+                    prop:value=move || read(&calendar()).to_string()
+                    on:change=move |ev| { let n = number(event_target_value(&ev)); change(&|c| write(c, n)) } />
+            </div>
+        }
+    };
     view! {
         <div class="page-head">
             <h1>"Trust calendar"</h1>
@@ -135,24 +149,9 @@ pub fn CalendarPage() -> impl IntoView {
                 </div>
             </div>
             <div class="field-row">
-                <div class="field">
-                    <label for="categorise-months">"Categorise each school every (months)"</label>
-                    <input id="categorise-months" type="number" min="1" max="24" inputmode="numeric"
-                        prop:value=move || { let c = calendar(); c.categorise_months.to_string() }
-                        on:change=move |ev| { let n = number(event_target_value(&ev)); change(&|c| c.categorise_months = n) } />
-                </div>
-                <div class="field">
-                    <label for="review-months">"Review the category every (months)"</label>
-                    <input id="review-months" type="number" min="1" max="24" inputmode="numeric"
-                        prop:value=move || { let c = calendar(); c.review_months.to_string() }
-                        on:change=move |ev| { let n = number(event_target_value(&ev)); change(&|c| c.review_months = n) } />
-                </div>
-                <div class="field">
-                    <label for="reassess-months">"Reassess each school every (months)"</label>
-                    <input id="reassess-months" type="number" min="1" max="24" inputmode="numeric"
-                        prop:value=move || { let c = calendar(); c.reassess_months.to_string() }
-                        on:change=move |ev| { let n = number(event_target_value(&ev)); change(&|c| c.reassess_months = n) } />
-                </div>
+                {months_field("categorise-months", "Categorise each school every (months)", |c| c.categorise_months, |c, n| c.categorise_months = n)}
+                {months_field("review-months", "Review the category every (months)", |c| c.review_months, |c, n| c.review_months = n)}
+                {months_field("reassess-months", "Reassess each school every (months)", |c| c.reassess_months, |c, n| c.reassess_months = n)}
             </div>
             <blockquote class="source-quote">{trust_cycle().categorise.clone()}</blockquote>
             <details class="rule">

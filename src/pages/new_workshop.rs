@@ -4,6 +4,7 @@ use crate::components::error_summary::{ErrorSummary, Problems};
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::date_field::DateField;
 use crate::domain::aas::Workshop;
 use crate::domain::assessment::is_iso_date;
 use crate::domain::edit::Edit;
@@ -93,11 +94,7 @@ pub fn NewWorkshopPage() -> impl IntoView {
                         {move || state.store.with(|s| s.schools.iter().map(|x| view! { <option value=x.name.clone()></option> }).collect_view())}
                     </datalist>
                 </div>
-                <div class="field">
-                    <label for="workshop-date">"Date"</label>
-                    <input id="workshop-date" type="date" prop:value=move || date.get()
-                        on:input=move |ev| date.set(event_target_value(&ev)) />
-                </div>
+                <DateField id="workshop-date" label="Date" value=date />
                 <div class="actions">
                     <button type="submit" class="button primary">"Start workshop"</button>
                     <a class="button" href="#/">"Cancel"</a>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::date_field::DateField;
 use crate::components::error_summary::{ErrorSummary, Problems};
 use crate::domain::assessment::is_iso_date;
 use crate::domain::dates::display;
@@ -57,11 +58,7 @@ pub fn ReassessPage(id: String) -> impl IntoView {
             <p class="lead">{format!("A new assessment of the same school and scope. It starts from the answers and notes of {was}: you review each one, keeping it or changing it, and Waypoint shows what moved.")}</p>
             <form on:submit=start novalidate>
                 <ErrorSummary problems=problems />
-                <div class="field">
-                    <label for="reassess-date">"Date of the new assessment"</label>
-                    <input id="reassess-date" type="date" prop:value=move || date.get()
-                        on:input=move |ev| date.set(event_target_value(&ev)) />
-                </div>
+                <DateField id="reassess-date" label="Date of the new assessment" value=date />
                 <div class="field">
                     <label for="reassess-assessors">"Assessed by " <span class="optional">"(optional)"</span></label>
                     <input id="reassess-assessors" type="text" dir="auto" autocomplete="name"
