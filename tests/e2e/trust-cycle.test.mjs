@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { useApp, openApp, createAssessment, answer, axeViolations, todayIso, shownDate, storedRecords, ARTIFACTS } from './harness.mjs';
+import { useApp, openApp, createAssessment, answer, noteField, axeViolations, todayIso, shownDate, storedRecords, ARTIFACTS } from './harness.mjs';
 
 const app = useApp();
 
@@ -74,7 +74,7 @@ test('a board through one year: categorise, commission, review twice, impact, bo
   await createAssessment(page, { school: 'Oakfield Primary', date: addDays(yearStart, -5), assessors: 'DTL' });
   for (const id of ['stabilise-4', 'stabilise-6']) await answer(page, id, 'Clearly');
   for (const id of ['repair-1', 'repair-2', 'repair-3', 'repair-4']) await answer(page, id, 'Clearly');
-  await page.locator('#s-stabilise-4-note').fill('Persistent absence 19% in the autumn data');
+  await (await noteField(page, 'stabilise-4')).fill('Persistent absence 19% in the autumn data');
   await page.locator('#s-stabilise-4-source').selectOption({ label: 'Half-termly data' });
   const assessment = new URL(page.url()).hash.split('/')[2];
   await page.waitForFunction((id) => JSON.parse(localStorage.getItem(`waypoint.assessment.${id}`) || '{}').sources?.['stabilise-4'] === 'half_termly_data', assessment);
