@@ -421,34 +421,19 @@ impl Store {
                 if current == note {
                     return Ok(());
                 }
-                if current != *was
-                    && !current.trim().is_empty()
-                    && !note.starts_with(current.as_str())
-                {
+                let place = TextPlace::AssessmentNote {
+                    assessment: assessment.clone(),
+                    feature: feature.clone(),
+                };
+                if overwrites_other_tab(&current, was, &note) {
                     let what = format!("Evidence note in “{}”", self.title(a));
-                    self.recover(
-                        TextPlace::AssessmentNote {
-                            assessment: assessment.clone(),
-                            feature: feature.clone(),
-                        },
-                        what,
-                        current,
-                        now,
-                        out,
-                    );
+                    self.recover(place.clone(), what, current, now, out);
                 }
                 if let Some(a) = self.get_mut(assessment) {
                     a.set_note(feature, &note, now);
                     a.mark_reviewed(feature);
                 }
-                self.settle_recovered(
-                    &TextPlace::AssessmentNote {
-                        assessment: assessment.clone(),
-                        feature: feature.clone(),
-                    },
-                    &note,
-                    out,
-                );
+                self.settle_recovered(&place, &note, out);
                 self.changed(Key::Assessment(assessment.clone()), out);
             }
             Edit::SetDetails {
@@ -604,22 +589,14 @@ impl Store {
                 if current == note {
                     return Ok(());
                 }
-                if current != *was
-                    && !current.trim().is_empty()
-                    && !note.starts_with(current.as_str())
-                {
+                let place = TextPlace::PracticeNote {
+                    workshop: workshop.clone(),
+                    respondent: respondent.clone(),
+                    practice: practice.clone(),
+                };
+                if overwrites_other_tab(&current, was, &note) {
                     let what = format!("{}’s note in “{}”", r.name, self.workshop_title(w));
-                    self.recover(
-                        TextPlace::PracticeNote {
-                            workshop: workshop.clone(),
-                            respondent: respondent.clone(),
-                            practice: practice.clone(),
-                        },
-                        what,
-                        current,
-                        now,
-                        out,
-                    );
+                    self.recover(place.clone(), what, current, now, out);
                 }
                 if let Some(w) = self.workshop_mut(workshop) {
                     if let Some(r) = w.respondent_mut(respondent) {
@@ -627,15 +604,7 @@ impl Store {
                     }
                     w.updated_ms = now;
                 }
-                self.settle_recovered(
-                    &TextPlace::PracticeNote {
-                        workshop: workshop.clone(),
-                        respondent: respondent.clone(),
-                        practice: practice.clone(),
-                    },
-                    &note,
-                    out,
-                );
+                self.settle_recovered(&place, &note, out);
                 self.changed(Key::Workshop(workshop.clone()), out);
             }
             Edit::ChoosePractices {
@@ -1289,4 +1258,11 @@ fn clamp_scope(scope: &Scope) -> Scope {
     scope
         .kind()
         .with_name(&clamp_chars(scope.name().trim(), MAX_NAME_CHARS))
+}
+
+/// Whether writing `note` over `current` would lose text another tab saved: `current` is
+/// not what this tab last saw (`was`), is not blank, and is not an earlier state of the
+/// same typing.
+fn overwrites_other_tab(current: &str, was: &str, note: &str) -> bool {
+    current != was && !current.trim().is_empty() && !note.starts_with(current)
 }
