@@ -94,7 +94,7 @@ pub fn ImpactPanel(
             {move || recorded().map(|i| view! {
                 <h4>"Impact against the success criteria"</h4>
                 <p><strong class=format!("verdict verdict-{}", i.verdict.id())>{i.verdict.label()}</strong>
-                    {format!(" (recorded for {})", display(&i.date))}</p>
+                    {format!(" (recorded {})", display(&i.date))}</p>
                 <dl class="impact-facts">
                     {headings.iter().filter(|h| !i.heading(&h.id).is_empty()).map(|h| view! {
                         <div><dt>{capitalised(&h.text)}</dt><dd dir="auto">{i.heading(&h.id).to_string()}</dd></div>
