@@ -90,14 +90,7 @@ pub fn draw_stage_profile(canvas: HtmlCanvasElement, rows: &[ProfileRow]) -> Res
                     surface.fill_rect(from, to, stage_colour(stage).mix(shade))?;
                     // The figure, light on dark shading and dark on light.
                     let ink = if shade >= 0.6 { WHITE } else { INK };
-                    surface.text(
-                        &format!("{:.0}%", fit * 100.0),
-                        middle,
-                        13.0,
-                        &ink,
-                        centre,
-                        true,
-                    )?;
+                    surface.figure(&format!("{:.0}%", fit * 100.0), middle, 13.0, &ink, true)?;
                 }
                 // A dash for "no evidence", drawn as a line so that the labels stay the
                 // same from one answer to the next (see Surface's label layer).

@@ -16,6 +16,8 @@ pub struct Surface {
     /// chart's labels rarely change when an answer does, so the layer is reused.
     context: CanvasRenderingContext2d,
     texts: RefCell<Vec<TextOp>>,
+    /// Figures that change with the answers, drawn over the labels from kept stamps.
+    figures: RefCell<Vec<TextOp>>,
     scale: f64,
 }
 
@@ -43,8 +45,18 @@ const LABEL_LAYERS_KEPT: usize = 8;
 /// of a tall chart (a trust's 200 schools) would hold tens of megabytes.
 const LABEL_LAYER_MAX_PIXELS: u64 = 2_000_000;
 
+/// A figure drawn once on a small canvas of its own, to be stamped where it is needed.
+struct Stamp {
+    key: String,
+    canvas: HtmlCanvasElement,
+}
+
+/// Enough stamps for every figure a page shows ("0%" to "100%" in two inks and sizes).
+const STAMPS_KEPT: usize = 512;
+
 thread_local! {
     static LABEL_LAYERS: RefCell<Vec<LabelLayer>> = const { RefCell::new(Vec::new()) };
+    static STAMPS: RefCell<Vec<Stamp>> = const { RefCell::new(Vec::new()) };
 }
 
 fn failed<E: std::fmt::Debug>(error: E) -> String {
@@ -86,6 +98,7 @@ impl Surface {
             root,
             context,
             texts: RefCell::new(Vec::new()),
+            figures: RefCell::new(Vec::new()),
             scale,
         })
     }
@@ -98,6 +111,7 @@ impl Surface {
         (self.px(x), self.px(y))
     }
 
+    /// A label: kept on a layer that is reused while the chart's labels stay the same.
     pub fn text(
         &self,
         text: &str,
@@ -107,13 +121,42 @@ impl Surface {
         pos: Pos,
         bold: bool,
     ) -> Result<(), String> {
-        let font = format!(
-            "{}{}px sans-serif",
-            if bold { "bold " } else { "" },
-            size * self.scale
-        );
-        self.texts.borrow_mut().push(TextOp {
-            font,
+        let op = self.text_op(text, at, size, colour, pos, bold);
+        self.texts.borrow_mut().push(op);
+        Ok(())
+    }
+
+    /// A figure that changes with the answers (a percentage), centred on `at`: drawn from
+    /// a stamp kept for it, so that an answer does not redraw every label of the chart.
+    pub fn figure(
+        &self,
+        text: &str,
+        at: (f64, f64),
+        size: f64,
+        colour: &RGBColor,
+        bold: bool,
+    ) -> Result<(), String> {
+        let centre = Pos::new(HPos::Center, VPos::Center);
+        let op = self.text_op(text, at, size, colour, centre, bold);
+        self.figures.borrow_mut().push(op);
+        Ok(())
+    }
+
+    fn text_op(
+        &self,
+        text: &str,
+        at: (f64, f64),
+        size: f64,
+        colour: &RGBColor,
+        pos: Pos,
+        bold: bool,
+    ) -> TextOp {
+        TextOp {
+            font: format!(
+                "{}{}px sans-serif",
+                if bold { "bold " } else { "" },
+                size * self.scale
+            ),
             text: text.to_string(),
             at: self.point(at),
             colour: *colour,
@@ -127,7 +170,22 @@ impl Surface {
                 VPos::Center => "middle",
                 VPos::Bottom => "bottom",
             },
-        });
+        }
+    }
+
+    /// Stamps each figure, centred where it belongs.
+    fn draw_figures(&self) -> Result<(), String> {
+        for op in self.figures.take() {
+            let stamp = stamp_of(&op)?;
+            let (w, h) = (f64::from(stamp.width()), f64::from(stamp.height()));
+            self.context
+                .draw_image_with_html_canvas_element(
+                    &stamp,
+                    (f64::from(op.at.0) - w / 2.0).round(),
+                    (f64::from(op.at.1) - h / 2.0).round(),
+                )
+                .map_err(failed)?;
+        }
         Ok(())
     }
 
@@ -238,6 +296,7 @@ impl Surface {
 
     pub fn finish(self) -> Result<(), String> {
         self.draw_texts()?;
+        self.draw_figures()?;
         self.root.present().map_err(failed)
     }
 }
@@ -252,7 +311,7 @@ fn drawing_scale(canvas: &HtmlCanvasElement, width: f64, height: f64, zoom: Opti
         // Drawn for exactly the pixels it is shown at (a presentation's slide).
         Some(zoom) => density.clamp(1.0, 3.0) * zoom,
         None => {
-            let shown = f64::from(canvas.client_width());
+            let shown = shown_width(canvas);
             let stretch = if shown > width { shown / width } else { 1.0 };
             (density * stretch).clamp(PRINT_SCALE, 6.0)
         }
@@ -260,6 +319,30 @@ fn drawing_scale(canvas: &HtmlCanvasElement, width: f64, height: f64, zoom: Opti
     let most = (MAX_PIXELS / (width * height)).sqrt();
     wanted.min(most).max(1.0)
 }
+
+/// The width the page shows `canvas` at, in CSS pixels. Measuring makes the browser lay
+/// out the page, which an answer would otherwise pay for at every redraw; so it is kept on
+/// the canvas until [`forget_shown_width`] (the window was resized).
+fn shown_width(canvas: &HtmlCanvasElement) -> f64 {
+    if let Some(kept) = canvas
+        .get_attribute(SHOWN_WIDTH)
+        .and_then(|w| w.parse::<f64>().ok())
+    {
+        return kept;
+    }
+    let shown = f64::from(canvas.client_width());
+    if shown > 0.0 {
+        let _ = canvas.set_attribute(SHOWN_WIDTH, &shown.to_string());
+    }
+    shown
+}
+
+/// Measure the canvas again at its next drawing (its layout may have changed).
+pub fn forget_shown_width(canvas: &HtmlCanvasElement) {
+    let _ = canvas.remove_attribute(SHOWN_WIDTH);
+}
+
+const SHOWN_WIDTH: &str = "data-shown-width";
 
 /// The least scale a chart is drawn at, so that printed charts are sharp.
 const PRINT_SCALE: f64 = 2.0;
@@ -285,6 +368,52 @@ fn new_layer((width, height): (u32, u32)) -> Result<HtmlCanvasElement, String> {
         .unchecked_into();
     canvas.set_width(width);
     canvas.set_height(height);
+    Ok(canvas)
+}
+
+/// The stamp of a centred figure: kept, or drawn now on a canvas just large enough
+/// (an even size, so that centring it lands on whole pixels as text would).
+fn stamp_of(op: &TextOp) -> Result<HtmlCanvasElement, String> {
+    let RGBColor(r, g, b) = op.colour;
+    let key = format!("{}|{r},{g},{b}|{}", op.font, op.text);
+    if let Some(kept) = STAMPS.with_borrow(|stamps| {
+        stamps
+            .iter()
+            .find(|s| s.key == key)
+            .map(|s| s.canvas.clone())
+    }) {
+        return Ok(kept);
+    }
+    let measure = new_layer((1, 1))?;
+    let context = context_2d(&measure)?;
+    context.set_font(&op.font);
+    let width = context.measure_text(&op.text).map_err(failed)?.width();
+    let px: f64 = op
+        .font
+        .split("px")
+        .next()
+        .and_then(|f| f.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(16.0);
+    let even = |v: f64| (v.ceil() as u32 + 1) & !1;
+    let size = (even(width + 4.0), even(px * 1.6));
+    let canvas = new_layer(size)?;
+    let centred = TextOp {
+        at: (size.0 as i32 / 2, size.1 as i32 / 2),
+        align: "center",
+        baseline: "middle",
+        ..op.clone()
+    };
+    paint_texts(&context_2d(&canvas)?, std::slice::from_ref(&centred))?;
+    STAMPS.with_borrow_mut(|stamps| {
+        if stamps.len() >= STAMPS_KEPT {
+            stamps.clear();
+        }
+        stamps.push(Stamp {
+            key,
+            canvas: canvas.clone(),
+        });
+    });
     Ok(canvas)
 }
 

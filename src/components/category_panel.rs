@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::confirm_delete::ConfirmDelete;
 use crate::components::date_field::DateField;
 use crate::components::plain_table::PlainTable;
 use crate::domain::categorise::{
@@ -31,6 +32,15 @@ pub fn CategoryPanel(
         })
     };
     let open = RwSignal::new(false);
+    // Corrects a decision recorded by mistake (the toast offers to undo it).
+    let remove_newest = Callback::new(move |()| {
+        let newest = state
+            .store
+            .with_untracked(|s| history(s, &key.get_value()).first().map(|c| c.id.clone()));
+        if let Some(id) = newest {
+            state.send(Edit::RemoveCategorisation { id });
+        }
+    });
     // Ids, not values, so the form's signals are of a type the app already has.
     let decision = RwSignal::new(Decision::Categorisation.id().to_string());
     let date = RwSignal::new(today.get_value());
@@ -181,6 +191,9 @@ pub fn CategoryPanel(
                 (!rows.is_empty()).then(|| view! {
                     <PlainTable caption="Every decision, newest first".into()
                         head=vec!["Date", "Decision", "Category", "Decided by", "Rationale", "Waypoint's suggestion then"] rows=rows />
+                    <div class="no-print">
+                        <ConfirmDelete label="Delete the newest decision" question="Delete the newest decision? Use this to correct a mistake; the history should otherwise be kept." on_confirm=remove_newest />
+                    </div>
                 })
             }}
             <details class="rule">

@@ -22,13 +22,16 @@ where
     let canvas = NodeRef::<Canvas>::new();
     let error = RwSignal::new(None::<String>);
     let viewport = use_context::<crate::state::AppState>().map(|s| s.viewport);
-    Effect::new(move |_| {
-        if let Some(viewport) = viewport {
-            viewport.track();
-        }
+    // A new window size may show the chart at another width: measure it again then.
+    Effect::new(move |was: Option<Option<u32>>| {
+        let size = viewport.map(|v| v.get());
         if let Some(element) = canvas.get() {
+            if was.is_some_and(|was| was != size) {
+                crate::charts::surface::forget_shown_width(&element);
+            }
             error.set(draw(element).err());
         }
+        size
     });
     let save_png = move |_| {
         let Some(element) = canvas.get_untracked() else {

@@ -3,13 +3,19 @@
 use leptos::prelude::*;
 
 #[component]
-pub fn ConfirmDelete(question: &'static str, on_confirm: Callback<()>) -> impl IntoView {
+pub fn ConfirmDelete(
+    question: &'static str,
+    on_confirm: Callback<()>,
+    /// The button's words, when "Delete" alone would not say what goes.
+    #[prop(default = "Delete")]
+    label: &'static str,
+) -> impl IntoView {
     let confirming = RwSignal::new(false);
     view! {
         <Show
             when=move || confirming.get()
             fallback=move || view! {
-                <button type="button" class="button danger-outline" on:click=move |_| confirming.set(true)>"Delete"</button>
+                <button type="button" class="button danger-outline" on:click=move |_| confirming.set(true)>{label}</button>
             }
         >
             <div class="confirm" role="group" aria-label="Confirm deletion">

@@ -118,7 +118,8 @@ console.log(`  … to the next frame (adds style, layout, paint and the wait for
 let noted = 0;
 for (const part of await page.locator('.step-button').all()) {
   await part.click();
-  for (const summary of await page.locator('details.note-box:not([open]) > summary').all()) await summary.click();
+  const closed = page.locator('details.note-box:not([open]) > summary');
+  while (await closed.count()) await closed.first().click();
   for (const note of await page.locator('textarea.note').all()) await note.fill(`Evidence ${++noted}: seen in learning walks and work scrutiny.`);
 }
 await page.getByRole('button', { name: 'Create share link' }).click();

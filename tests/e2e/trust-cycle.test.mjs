@@ -156,6 +156,14 @@ test('a board through one year: categorise, commission, review twice, impact, bo
   const nextCategorisation = addMonths(yearStart, 12);
   await panel.getByText(`Categorisation due ${shownDate(nextCategorisation)}`).waitFor();
   assert.equal(await history.locator('tbody tr').count(), 2, 'the history keeps both decisions');
+  // A decision recorded by mistake can be deleted, and the deletion undone.
+  await panel.getByRole('button', { name: 'Delete the newest decision' }).click();
+  await panel.getByRole('button', { name: 'Yes, delete' }).click();
+  await panel.getByText(`Review overdue (due ${shownDate(reviewDue)})`).waitFor();
+  assert.equal(await history.locator('tbody tr').count(), 1, 'the mistaken review is gone');
+  await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+  await panel.getByText(`Categorisation due ${shownDate(nextCategorisation)}`).waitFor();
+  assert.equal(await history.locator('tbody tr').count(), 2, 'and back after Undo');
 
   // The inside-out view: the absence concern among the pre-conditions, the intervention too.
   const rings = page.locator('.inside-out');
