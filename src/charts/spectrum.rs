@@ -5,7 +5,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use web_sys::HtmlCanvasElement;
 
 use super::palette::{ACCENT, GRID, INK, MUTED};
-use super::surface::{wrap, Surface};
+use super::surface::{stacked, wrap, Surface};
 use crate::domain::aas::Position;
 
 /// One row: a label and mean positions on the 0–4 scale.
@@ -46,12 +46,11 @@ pub fn draw_spectrum(canvas: HtmlCanvasElement, rows: &[SpectrumRow]) -> Result<
     for (i, row) in rows.iter().enumerate() {
         let y = HEADER + ROW * i as f64 + ROW / 2.0;
         let lines = wrap(&row.label, 28);
-        let first = y - 8.0 * (lines.len() as f64 - 1.0);
-        for (n, line) in lines.iter().enumerate() {
+        for (line, line_y) in stacked(&lines, y, 16.0) {
             let left_mid = Pos::new(HPos::Left, VPos::Center);
             surface.text(
                 line,
-                (4.0, first + 16.0 * n as f64),
+                (4.0, line_y),
                 14.0,
                 &INK,
                 left_mid,

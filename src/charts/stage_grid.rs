@@ -7,7 +7,7 @@ use plotters::style::WHITE;
 use web_sys::HtmlCanvasElement;
 
 use super::palette::{stage_colour, EMPTY, INK, MUTED};
-use super::surface::{wrap, Surface};
+use super::surface::{stacked, wrap, Surface};
 use crate::domain::content::Stage;
 
 /// One row: a label and a stage per column.
@@ -44,27 +44,18 @@ pub fn draw_stage_grid(
     let centre = Pos::new(HPos::Center, VPos::Center);
     for (c, lines) in headings.iter().enumerate() {
         let x = LABEL_WIDTH + width * (c as f64 + 0.5);
-        let top = header / 2.0 - LINE / 2.0 * (lines.len() as f64 - 1.0);
-        for (n, line) in lines.iter().enumerate() {
-            surface.text(
-                line,
-                (x, top + LINE * n as f64),
-                12.0,
-                &MUTED,
-                centre,
-                false,
-            )?;
+        for (line, y) in stacked(lines, header / 2.0, LINE) {
+            surface.text(line, (x, y), 12.0, &MUTED, centre, false)?;
         }
     }
     let mut top = header;
     for (r, row) in rows.iter().enumerate() {
         let row_height = heights[r];
         let lines = &labels[r];
-        let first = top + row_height / 2.0 - LINE / 2.0 * (lines.len() as f64 - 1.0);
-        for (n, line) in lines.iter().enumerate() {
+        for (line, y) in stacked(lines, top + row_height / 2.0, LINE) {
             surface.text(
                 line,
-                (4.0, first + LINE * n as f64),
+                (4.0, y),
                 13.0,
                 &INK,
                 Pos::new(HPos::Left, VPos::Center),

@@ -7,7 +7,7 @@ use plotters::style::{Color, WHITE};
 use web_sys::HtmlCanvasElement;
 
 use super::palette::{stage_colour, EMPTY, GRID, INK, MUTED};
-use super::surface::{wrap, Surface};
+use super::surface::{stacked, wrap, Surface};
 use crate::domain::content::Stage;
 use crate::domain::placement::Placement;
 
@@ -65,16 +65,8 @@ pub fn draw_stage_profile(canvas: HtmlCanvasElement, rows: &[ProfileRow]) -> Res
         let row_height = heights[i];
         let left_mid = Pos::new(HPos::Left, VPos::Center);
         let lines = &labels[i];
-        let first = top + row_height / 2.0 - LINE / 2.0 * (lines.len() as f64 - 1.0);
-        for (n, line) in lines.iter().enumerate() {
-            surface.text(
-                line,
-                (4.0, first + LINE * n as f64),
-                14.0,
-                &INK,
-                left_mid,
-                i == 0,
-            )?;
+        for (line, y) in stacked(lines, top + row_height / 2.0, LINE) {
+            surface.text(line, (4.0, y), 14.0, &INK, left_mid, i == 0)?;
         }
         for stage in Stage::ALL {
             let left = LABEL_WIDTH + column * stage.index() as f64;

@@ -446,6 +446,16 @@ fn paint_texts(context: &CanvasRenderingContext2d, texts: &[TextOp]) -> Result<(
     Ok(())
 }
 
+/// The lines of a wrapped label with the height of each, `spacing` apart, the block centred
+/// on `middle`.
+pub fn stacked(lines: &[String], middle: f64, spacing: f64) -> impl Iterator<Item = (&str, f64)> {
+    let first = middle - spacing / 2.0 * (lines.len() as f64 - 1.0);
+    lines
+        .iter()
+        .enumerate()
+        .map(move |(n, line)| (line.as_str(), first + spacing * n as f64))
+}
+
 /// Splits a label into lines of at most about `width` characters, at spaces.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
