@@ -243,7 +243,7 @@ fn the_board_summary_has_a_row_per_school_and_a_page_of_plans_for_each() {
     let elm = &summary[0];
     assert!(elm.lines.is_empty());
     assert_eq!(elm.category, None);
-    assert_eq!(elm.due, "Not yet categorised");
+    assert_eq!(elm.due, "Categorisation due now");
     assert_eq!(elm.stage, Some(Stage::Sustain));
     let oak = &summary[1];
     assert_eq!(oak.category, Some(Category::Moderate));
@@ -332,14 +332,14 @@ fn the_dashboard_lists_what_is_due_before_the_next_one_and_exports() {
     assert_eq!(
         due,
         [
-            "Not yet categorised",
+            "Categorisation due now",
             "⚠ Reassessment overdue (due 1\u{a0}Sep\u{a0}2026)"
         ]
     );
     let csv = dashboard_csv(&rows);
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
     assert!(lines[0].starts_with("School,Stage,Assessed,Category,Categorised,Waypoint's suggestion,Red flags,Overdue,Off track,At risk,Not reviewed yet,On track,Completed,"));
-    assert!(lines[1].starts_with("Elm Park Academy,Sustain,2026-03-01,,,Low,,0,0,0,0,0,0,Not yet categorised; ⚠ Reassessment overdue"), "{}", lines[1]);
+    assert!(lines[1].starts_with("Elm Park Academy,Sustain,2026-03-01,,,Low,,0,0,0,0,0,0,Categorisation due now; ⚠ Reassessment overdue"), "{}", lines[1]);
     assert!(
         lines[2].starts_with("Oakfield Primary,Repair,2026-10-05,Moderate,2026-10-12,Moderate,"),
         "{}",
@@ -354,7 +354,7 @@ fn the_dashboard_lists_what_is_due_before_the_next_one_and_exports() {
     let lines: Vec<&str> = cats.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(lines.len(), 3);
     assert!(
-        lines[1].starts_with("Elm Park Academy,,,,,,,,,Not yet categorised"),
+        lines[1].starts_with("Elm Park Academy,,,,,,,,,Categorisation due now"),
         "{}",
         lines[1]
     );

@@ -116,10 +116,26 @@ fn reviews_fall_every_few_weeks_and_at_the_time_limit() {
         plan.review_dates(),
         ["2026-10-19", "2026-11-30", "2027-01-11", "2027-02-12"]
     );
+    // The October review was missed: it is the one to hold next, as the warning says.
     assert_eq!(
         plan.next_review("2026-11-23").as_deref(),
+        Some("2026-10-19")
+    );
+    assert!(plan.overdue("2026-11-23").is_some());
+    let mut reviewed = plan.clone();
+    reviewed.add_review(
+        waypoint::domain::plan::Review {
+            date: "2026-10-20".into(),
+            progress: waypoint::domain::plan::Progress::OnTrack,
+            note: String::new(),
+        },
+        2.0,
+    );
+    assert_eq!(
+        reviewed.next_review("2026-11-23").as_deref(),
         Some("2026-11-30")
     );
+    assert_eq!(reviewed.overdue("2026-11-23"), None);
 }
 
 #[test]

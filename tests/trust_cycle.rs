@@ -229,7 +229,17 @@ fn the_review_falls_due_six_months_after_a_categorisation_and_the_next_twelve() 
         DueState::Overdue,
         "the day after"
     );
-    // Once reviewed, the next categorisation twelve months after the first.
+    // An early review: the next falls six months after it.
+    let early = [
+        first.clone(),
+        decision("c2", Decision::Review, "2026-10-20", Category::High),
+    ];
+    assert_eq!(
+        due(&early, "2026-11-23"),
+        (Decision::Review, "2027-04-20".into(), DueState::Later)
+    );
+    // Reviewed in March: a review in September would fall within a month of the
+    // categorisation, so the categorisation, twelve months after the first, is next.
     let reviewed = [
         first.clone(),
         decision("c2", Decision::Review, "2027-03-10", Category::Moderate),
@@ -292,10 +302,11 @@ fn month_ends_and_a_trust_s_own_intervals_are_respected() {
         (d.decision, d.date.as_str()),
         (Decision::Review, "2026-12-31")
     );
+    // The next review falls four months after the latest one.
     let d = next_due(&[&review, &first], termly, "2027-01-01");
     assert_eq!(
         (d.decision, d.date.as_str()),
-        (Decision::Review, "2027-04-30")
+        (Decision::Review, "2027-04-20")
     );
     // A review recorded before the categorisation belongs to the year before.
     let old = decision("c0", Decision::Review, "2026-06-01", Category::Low);

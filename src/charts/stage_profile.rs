@@ -7,7 +7,7 @@ use plotters::style::{Color, WHITE};
 use web_sys::HtmlCanvasElement;
 
 use super::palette::{stage_colour, EMPTY, GRID, INK, MUTED};
-use super::surface::{stacked, wrap, Surface};
+use super::surface::{shown_width, stacked, wrap, Surface};
 use crate::domain::content::Stage;
 use crate::domain::placement::Placement;
 
@@ -30,31 +30,62 @@ impl ProfileRow {
     }
 }
 
-const WIDTH: f64 = 640.0;
-const LABEL_WIDTH: f64 = 210.0;
+/// The chart's size and label room: the full layout, or a narrower one for a phone, so
+/// that its text stays readable when the page shows the chart less than 480 pixels wide.
+struct Layout {
+    width: f64,
+    label_width: f64,
+    /// Characters of a label on one line.
+    label_chars: usize,
+    heading_size: f64,
+}
+
+const FULL: Layout = Layout {
+    width: 640.0,
+    label_width: 210.0,
+    label_chars: 24,
+    heading_size: 14.0,
+};
+const NARROW: Layout = Layout {
+    width: 420.0,
+    label_width: 130.0,
+    label_chars: 14,
+    heading_size: 12.0,
+};
+/// Below this shown width (CSS pixels) the narrow layout is used.
+const NARROW_BELOW: f64 = 480.0;
 const HEADER: f64 = 34.0;
 const ROW: f64 = 40.0;
-/// Characters of a label on one line, and the height of a line.
-const LABEL_CHARS: usize = 24;
+/// The height of a line of a label.
 const LINE: f64 = 17.0;
 
 /// Draws the chart, sizing the canvas for the screen's pixel density.
 pub fn draw_stage_profile(canvas: HtmlCanvasElement, rows: &[ProfileRow]) -> Result<(), String> {
-    let labels: Vec<Vec<String>> = rows.iter().map(|r| wrap(&r.label, LABEL_CHARS)).collect();
+    let shown = shown_width(&canvas);
+    let layout = if shown > 0.0 && shown < NARROW_BELOW {
+        &NARROW
+    } else {
+        &FULL
+    };
+    let (width, label_width) = (layout.width, layout.label_width);
+    let labels: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| wrap(&r.label, layout.label_chars))
+        .collect();
     let heights: Vec<f64> = labels
         .iter()
         .map(|l| ROW.max(LINE * l.len() as f64 + 8.0))
         .collect();
     let height = HEADER + heights.iter().sum::<f64>() + 8.0;
-    let surface = Surface::new(canvas, WIDTH, height)?;
+    let surface = Surface::new(canvas, width, height)?;
     let centre = Pos::new(HPos::Center, VPos::Center);
-    let column = (WIDTH - LABEL_WIDTH) / 4.0;
+    let column = (width - label_width) / 4.0;
     for stage in Stage::ALL {
-        let x = LABEL_WIDTH + column * stage.index() as f64 + column / 2.0;
+        let x = label_width + column * stage.index() as f64 + column / 2.0;
         surface.text(
             stage.name(),
             (x, HEADER / 2.0),
-            14.0,
+            layout.heading_size,
             &stage_colour(stage),
             centre,
             false,
@@ -69,7 +100,7 @@ pub fn draw_stage_profile(canvas: HtmlCanvasElement, rows: &[ProfileRow]) -> Res
             surface.text(line, (4.0, y), 14.0, &INK, left_mid, i == 0)?;
         }
         for stage in Stage::ALL {
-            let left = LABEL_WIDTH + column * stage.index() as f64;
+            let left = label_width + column * stage.index() as f64;
             let (from, to) = (
                 (left + 3.0, top + 4.0),
                 (left + column - 3.0, top + row_height - 4.0),
@@ -104,7 +135,7 @@ pub fn draw_stage_profile(canvas: HtmlCanvasElement, rows: &[ProfileRow]) -> Res
             }
         }
         top += row_height;
-        surface.line(&[(0.0, top), (WIDTH, top)], &GRID, 1.0)?;
+        surface.line(&[(0.0, top), (width, top)], &GRID, 1.0)?;
     }
     surface.finish()
 }

@@ -323,7 +323,7 @@ fn drawing_scale(canvas: &HtmlCanvasElement, width: f64, height: f64, zoom: Opti
 /// The width the page shows `canvas` at, in CSS pixels. Measuring makes the browser lay
 /// out the page, which an answer would otherwise pay for at every redraw; so it is kept on
 /// the canvas until [`forget_shown_width`] (the window was resized).
-fn shown_width(canvas: &HtmlCanvasElement) -> f64 {
+pub fn shown_width(canvas: &HtmlCanvasElement) -> f64 {
     if let Some(kept) = canvas
         .get_attribute(SHOWN_WIDTH)
         .and_then(|w| w.parse::<f64>().ok())

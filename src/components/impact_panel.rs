@@ -40,7 +40,8 @@ pub fn ImpactPanel(
     // and the verdict's id.
     let date = RwSignal::new(browser::today_iso());
     let texts: [RwSignal<String>; 5] = std::array::from_fn(|_| RwSignal::new(String::new()));
-    let verdict = RwSignal::new(Verdict::Met.id().to_string());
+    // No verdict until the board chooses one.
+    let verdict = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let f = move |what: &str| format!("impact-{}-{what}", key.get_value());
     let headings = &trust_cycle().impact;
@@ -57,6 +58,7 @@ pub fn ImpactPanel(
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let chosen = Verdict::from_id(&verdict.get_untracked());
         let mut impact = Impact {
             date: date.get_untracked(),
             practice: String::new(),
@@ -64,13 +66,16 @@ pub fn ImpactPanel(
             organisation: String::new(),
             outcomes: String::new(),
             evidence: texts[4].get_untracked(),
-            verdict: Verdict::from_id(&verdict.get_untracked()).unwrap_or(Verdict::Met),
+            verdict: chosen.unwrap_or(Verdict::Met),
         };
         for (signal, h) in texts.iter().zip(headings) {
             impact.set_heading(&h.id, signal.get_untracked());
         }
         if let Err(why) = impact.validate() {
             return problem.set(Some(why));
+        }
+        if chosen.is_none() {
+            return problem.set(Some("Choose a verdict on the success criteria.".into()));
         }
         if state.send(Edit::RecordImpact {
             plan: key.get_value(),

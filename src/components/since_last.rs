@@ -41,6 +41,7 @@ pub fn SinceLast(
                     </p>
                     <p>{summary}</p>
                     {(!change.changes.is_empty()).then(|| view! {
+                        <div class="table-scroll" role="region" aria-label="Features answered differently" tabindex="0">
                         <table class="changes-table">
                             <caption class="visually-hidden">{format!("Features answered differently since {date}")}</caption>
                             <colgroup><col class="col-feature" /><col class="col-answer" /><col class="col-change" /></colgroup>
@@ -55,6 +56,7 @@ pub fn SinceLast(
                                 }).collect_view()}
                             </tbody>
                         </table>
+                        </div>
                     })}
                     <p class="hint">{CHANGE_RULE}</p>
                 </section>

@@ -226,8 +226,8 @@ impl TrustCalendar {
         out
     }
 
-    /// The dates of one repeating event within the school year; a date on a Saturday or
-    /// Sunday moves to the Monday after (Waypoint's rule).
+    /// The dates of one repeating event within the school year; a date on a weekend or
+    /// a holiday moves to the next working day (see `to_weekday`).
     pub fn dates_of(&self, item: &CadenceItem) -> Vec<String> {
         let mut dates = Vec::new();
         if !item.on || item.every == 0 {
@@ -252,13 +252,21 @@ impl TrustCalendar {
     }
 }
 
-/// A date on a weekend moved to the Monday after.
+/// A date on a weekend, Christmas Day, Boxing Day or New Year's Day moved to the next
+/// working day (Waypoint's rule).
 fn to_weekday(date: &str) -> String {
-    match weekday(date) {
-        Some(5) => add_days(date, 2).unwrap_or_else(|| date.to_string()),
-        Some(6) => add_days(date, 1).unwrap_or_else(|| date.to_string()),
-        _ => date.to_string(),
+    let mut day = date.to_string();
+    for _ in 0..7 {
+        let holiday = matches!(day.get(5..), Some("12-25" | "12-26" | "01-01"));
+        if !holiday && !matches!(weekday(&day), Some(5 | 6)) {
+            break;
+        }
+        match add_days(&day, 1) {
+            Some(next) => day = next,
+            None => break,
+        }
     }
+    day
 }
 
 /// What an event on the calendar is.
@@ -301,6 +309,8 @@ pub fn events(store: &Store, calendar: &TrustCalendar, today: &str) -> Vec<Event
     let content = trust_cycle();
     let mut out = Vec::new();
     let in_year = |d: &str| d >= calendar.year_start.as_str() && d <= calendar.year_end.as_str();
+    // A board's decision or a reassessment still due from an earlier year is overdue, and shown.
+    let due_by_year_end = |d: &str| d <= calendar.year_end.as_str();
     for item in &calendar.items {
         let quote = content
             .cadence
@@ -355,8 +365,12 @@ pub fn events(store: &Store, calendar: &TrustCalendar, today: &str) -> Vec<Event
             }
         }
         let decisions = history(store, &school.id);
-        let due = next_due(&decisions, intervals, today);
-        if in_year(&due.date) {
+        let mut due = next_due(&decisions, intervals, today);
+        if due.date.is_empty() {
+            // Never categorised: due now.
+            due.date = today.to_string();
+        }
+        if due_by_year_end(&due.date) {
             let (kind, what) = match due.decision {
                 Decision::Categorisation => (EventKind::Categorisation, "categorisation"),
                 Decision::Review => (EventKind::CategoryReview, "review of the category"),
@@ -387,7 +401,7 @@ pub fn events(store: &Store, calendar: &TrustCalendar, today: &str) -> Vec<Event
             .max();
         if let Some(date) = latest.and_then(|d| add_months(d, i64::from(intervals.reassess_months)))
         {
-            if in_year(&date) {
+            if due_by_year_end(&date) {
                 out.push(Event {
                     uid: format!("reassess-{}-{}", school.id, compact(&date)),
                     title: format!("{name}: reassessment due"),
@@ -462,5 +476,41 @@ pub fn ics(id: &str, events: &[Event], name: &str, stamp_ms: f64) -> String {
         vevent.push(Transp::transparent());
         calendar.add_event(vevent);
     }
-    calendar.to_string()
+    refold(&calendar.to_string())
+}
+
+/// The most octets on a line of an iCalendar file, a fold's leading space included
+/// (RFC 5545, 3.1). The `ics` crate writes 75 after that space.
+const ICS_LINE_OCTETS: usize = 75;
+
+/// Unfolds every content line and folds it again within [`ICS_LINE_OCTETS`], never
+/// inside a character.
+fn refold(text: &str) -> String {
+    let mut logical: Vec<String> = Vec::new();
+    for line in text.split("\r\n").filter(|l| !l.is_empty()) {
+        match (line.strip_prefix(' '), logical.last_mut()) {
+            (Some(rest), Some(last)) => last.push_str(rest),
+            _ => logical.push(line.to_string()),
+        }
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 70);
+    for line in logical {
+        let mut rest = line.as_str();
+        let mut room = ICS_LINE_OCTETS;
+        loop {
+            let mut cut = rest.len().min(room);
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n");
+            rest = &rest[cut..];
+            if rest.is_empty() {
+                break;
+            }
+            out.push(' ');
+            room = ICS_LINE_OCTETS - 1;
+        }
+    }
+    out
 }

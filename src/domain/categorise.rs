@@ -11,7 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::assessment::is_iso_date;
-use super::dates::{add_months, days_between, display};
+use super::dates::{add_days, add_months, days_between, display};
 use super::store::Store;
 use super::trust::Need;
 
@@ -177,7 +177,7 @@ pub const DUE_SOON_DAYS: i64 = 30;
 pub fn category_rules(intervals: Intervals) -> [String; 4] {
     [
         format!(
-            "The review falls due {} months after the categorisation, and the next categorisation {} months after it (the trust's calendar sets these; the source trust categorises annually and reviews every six months).",
+            "A review falls due {} months after the latest decision (the categorisation or the last review), and the next categorisation {} months after the categorisation; a review that would fall within a month of that categorisation is left to it (Waypoint's rule; the trust's calendar sets the months; the source trust categorises annually and reviews every six months).",
             intervals.review_months, intervals.categorise_months
         ),
         format!("Waypoint's rule: an item is due soon within {DUE_SOON_DAYS} days of its date, and overdue the day after it."),
@@ -231,7 +231,7 @@ impl DueItem {
     /// "Review due 23 May 2027", "⚠ Categorisation overdue (due 23 Nov 2027)", …
     pub fn message(&self) -> String {
         if self.date.is_empty() {
-            return "Not yet categorised".into();
+            return "Categorisation due now".into();
         }
         let what = match self.decision {
             Decision::Categorisation => "Categorisation",
@@ -298,14 +298,18 @@ pub fn next_due(decisions: &[&Categorisation], intervals: Intervals, today: &str
     let annual = i64::from(intervals.categorise_months.max(1));
     let step = i64::from(intervals.review_months.max(1));
     let next_categorisation = add_months(&base.date, annual).unwrap_or_else(|| today.to_string());
-    let reviews_since = decisions
+    // A review falls `step` months after the latest decision (categorisation or review),
+    // unless the categorisation itself is due by then or within a month after it.
+    let latest = decisions
         .iter()
-        .filter(|c| c.decision == Decision::Review && c.date >= base.date)
-        .count() as i64;
-    // The reviews fall every `step` months between two categorisations; the next one is
-    // the first not yet held, unless the categorisation itself is due by then.
-    let review = add_months(&base.date, step * (reviews_since + 1))
-        .filter(|r| *r < next_categorisation && today < next_categorisation.as_str());
+        .map(|c| c.date.as_str())
+        .filter(|d| *d >= base.date.as_str())
+        .max()
+        .unwrap_or(base.date.as_str());
+    let review = add_months(latest, step).filter(|r| {
+        add_days(r, DUE_SOON_DAYS).is_some_and(|soon| soon < next_categorisation)
+            && today < next_categorisation.as_str()
+    });
     match review {
         Some(date) => item(Decision::Review, date),
         None => item(Decision::Categorisation, next_categorisation),

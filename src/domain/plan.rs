@@ -350,7 +350,8 @@ impl Intervention {
 
     /// Whether, on `today`, a review or the time limit has passed without a record.
     pub fn overdue(&self, today: &str) -> Option<Overdue> {
-        if !self.status.is_open() {
+        // Once its impact is recorded, an intervention has been accounted for.
+        if !self.status.is_open() || self.impact.is_some() {
             return None;
         }
         if self.end.as_str() < today {
@@ -366,8 +367,12 @@ impl Intervention {
             .map(|due| Overdue::ReviewMissed { due })
     }
 
-    /// The next review date on or after `today`.
+    /// The review to hold next: a missed one first (the date the overdue warning names),
+    /// otherwise the next on or after `today`.
     pub fn next_review(&self, today: &str) -> Option<String> {
+        if let Some(Overdue::ReviewMissed { due }) = self.overdue(today) {
+            return Some(due);
+        }
         self.review_dates()
             .into_iter()
             .find(|d| d.as_str() >= today)

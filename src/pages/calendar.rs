@@ -129,7 +129,7 @@ pub fn CalendarPage() -> impl IntoView {
 
         <section class="panel" aria-labelledby="cadence-heading">
             <h2 id="cadence-heading">"The trust's cadence"</h2>
-            <p>"Waypoint starts from the cadence in its source documents: each meeting's purpose below is quoted from them. The short names, the spacing and the first dates are Waypoint's starting point; change them to the trust's own. Changes are saved as you make them. Dates that fall on a weekend move to the Monday after."</p>
+            <p>"Waypoint starts from the cadence in its source documents: each meeting's purpose below is quoted from them. The short names, the spacing and the first dates are Waypoint's starting point; change them to the trust's own. Changes are saved as you make them. Dates that fall on a weekend, Christmas Day, Boxing Day or New Year's Day move to the next working day (Waypoint's rule)."</p>
             <div class="field-row">
                 <div class="field">
                     <label for="year-start">"School year starts"</label>

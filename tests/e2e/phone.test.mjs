@@ -64,7 +64,9 @@ test('on a phone: answer a stage at a time, jump to the result, read it without 
   assert.ok(chart.ratio >= 2.95, `chart drawn at ${chart.ratio.toFixed(2)} device pixels per CSS pixel`);
   const drawn = await page.evaluate(() => window.__drawn);
   for (const figure of ['100%', '50%', '0%']) assert.ok(drawn.includes(figure), `the chart shows ${figure}`);
-  assert.ok(drawn.includes('External support and') && drawn.includes('system role'), `labels wrap whole: ${drawn.filter((t) => /External/.test(t))}`);
+  // On a phone the chart takes its narrow layout: labels wrap onto more lines, word by word.
+  const external = [...new Set(drawn.filter((t) => /External|support|system role/.test(t)))];
+  assert.equal(external.join(' '), 'External support and system role', 'labels wrap whole');
   assert.ok(!drawn.some((t) => t.includes('…')), 'no label is cut');
 
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
