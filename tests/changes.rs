@@ -236,3 +236,19 @@ fn a_share_link_carries_the_school_action_plan_and_the_comparison() {
     assert_eq!(saved[1].assessment_id.as_deref(), Some("a9"));
     assert!(saved.iter().all(|p| p.school_id == "s9"));
 }
+
+/// Reassessing from an older assessment is possible, but the page names the newer one of
+/// the same school and scope; other scopes and older ones do not count.
+#[test]
+fn a_newer_assessment_of_the_same_school_and_scope_is_found() {
+    let (before, after) = reassessed();
+    let mut store = school_store();
+    store.assessments = vec![before.clone(), after.clone()];
+    assert_eq!(store.newer_than(&before).map(|a| a.id.as_str()), Some("a2"));
+    assert_eq!(store.newer_than(&after), None);
+    let mut team = after.clone();
+    team.id = "a3".into();
+    team.scope = waypoint::domain::assessment::Scope::Team("Year 6".into());
+    store.assessments = vec![before.clone(), team];
+    assert_eq!(store.newer_than(&before), None, "another scope");
+}

@@ -135,6 +135,19 @@ impl Store {
     }
 
     /// The assessments of one school, newest first as kept.
+    /// The latest assessment of the same school and scope dated after `assessment`, if
+    /// any: reassessing from an older one would start from out-of-date answers.
+    pub fn newer_than<'a>(&'a self, assessment: &Assessment) -> Option<&'a Assessment> {
+        self.assessments
+            .iter()
+            .filter(|a| {
+                a.school_id == assessment.school_id
+                    && a.scope == assessment.scope
+                    && a.date > assessment.date
+            })
+            .max_by(|a, b| a.date.cmp(&b.date))
+    }
+
     pub fn assessments_of<'a>(
         &'a self,
         school_id: &'a str,

@@ -18,10 +18,12 @@ pub fn ReassessPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     browser::set_title("Reassess – Waypoint");
     let last = state.store.with_untracked(|s| {
-        s.get(&id)
-            .map(|a| (a.clone(), s.school_name(&a.school_id).to_string()))
+        s.get(&id).map(|a| {
+            let newer = s.newer_than(a).map(|n| (n.id.clone(), display(&n.date)));
+            (a.clone(), s.school_name(&a.school_id).to_string(), newer)
+        })
     });
-    let Some((last, school)) = last else {
+    let Some((last, school, newer)) = last else {
         return view! {
             <section class="panel"><h1>"Assessment not found"</h1><p>"This assessment is not saved in this browser."</p><p><a href="#/">"Go to your assessments"</a></p></section>
         }
@@ -55,6 +57,13 @@ pub fn ReassessPage(id: String) -> impl IntoView {
         <section class="panel narrow">
             <p class="breadcrumb"><a href=back.clone()>"Back to the assessment"</a></p>
             <h1 dir="auto">{format!("Reassess {title}")}</h1>
+            {newer.map(|(newer_id, on)| view! {
+                <div class="prefill-banner" role="note">
+                    <p><strong>{format!("There is a newer assessment of this school and scope, from {on}.")}</strong>
+                        " Reassessing from this one starts from older answers. "
+                        <a href=Route::Reassess(newer_id).href()>{format!("Reassess from the assessment of {on}")}</a></p>
+                </div>
+            })}
             <p class="lead">{format!("A new assessment of the same school and scope. It starts from the answers and notes of {was}: you review each one, keeping it or changing it, and Waypoint shows what moved.")}</p>
             <form on:submit=start novalidate>
                 <ErrorSummary problems=problems />
