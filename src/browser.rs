@@ -18,8 +18,8 @@ pub fn new_id() -> String {
     let noise = (js_sys::Math::random() * 2_176_782_336.0) as u64;
     format!(
         "a{}{}",
-        crate::domain::ids::base36(time),
-        crate::domain::ids::base36(noise)
+        crate::domain::base::ids::base36(time),
+        crate::domain::base::ids::base36(noise)
     )
 }
 
@@ -29,8 +29,8 @@ pub fn random_id() -> String {
     let part = || (js_sys::Math::random() * 2_176_782_336.0) as u64;
     format!(
         "r{}{}",
-        crate::domain::ids::base36(part()),
-        crate::domain::ids::base36(part())
+        crate::domain::base::ids::base36(part()),
+        crate::domain::base::ids::base36(part())
     )
 }
 
@@ -296,12 +296,13 @@ pub async fn request_persistence() -> Persistence {
 
 /// A time as a local date, yyyy-mm-dd.
 pub fn date_of(ms: f64) -> String {
-    crate::domain::dates::from_ms(ms, utc_offset_minutes(ms)).unwrap_or_else(|| "unknown".into())
+    crate::domain::base::dates::from_ms(ms, utc_offset_minutes(ms))
+        .unwrap_or_else(|| "unknown".into())
 }
 
 /// A moment as "23 Nov 2026" in local time, or "unknown" for an impossible value.
 pub fn display_moment(ms: f64) -> String {
-    crate::domain::dates::display_ms(ms, utc_offset_minutes(ms))
+    crate::domain::base::dates::display_ms(ms, utc_offset_minutes(ms))
 }
 
 /// Minutes east of UTC at that moment, in this browser's time zone.

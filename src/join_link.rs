@@ -1,13 +1,13 @@
 //! Making and opening join links and response links: the domain's payloads (see
-//! `domain::join`), compressed by the browser like share links.
+//! `domain::workshop::join`), compressed by the browser like share links.
 
 use crate::browser::{self, Deflate};
-use crate::domain::aas::{aas, Respondent, Workshop};
-use crate::domain::join::{
+use crate::domain::records::share::{base64url_decode, base64url_encode};
+use crate::domain::workshop::aas::{aas, Respondent, Workshop};
+use crate::domain::workshop::join::{
     invite_json, read_invite, read_response, response_json, Invite, Response, MAX_INVITE_BYTES,
     MAX_RESPONSE_BYTES,
 };
-use crate::domain::share::{base64url_decode, base64url_encode};
 use crate::route::Route;
 
 /// The page's address without its fragment, to put a fragment on.

@@ -17,7 +17,7 @@ pub enum Route {
     School(String),
     /// An assessment's printable report.
     Report(String),
-    /// A read-only assessment carried in the link itself (see `domain::share`).
+    /// A read-only assessment carried in the link itself (see `domain::records::share`).
     Shared(String),
     /// Every school in this browser, for a trust.
     Trust,
@@ -31,9 +31,9 @@ pub enum Route {
     HeadReport(String),
     /// The meanings of the abbreviations and terms in the source texts.
     Glossary,
-    /// A workshop's join link, opened on a member's device (see `domain::join`).
+    /// A workshop's join link, opened on a member's device (see `domain::workshop::join`).
     Join(String),
-    /// A member's answers, carried in the link (see `domain::join`).
+    /// A member's answers, carried in the link (see `domain::workshop::join`).
     Answers(String),
     /// The facilitator's "Join this workshop": link, QR code, collected answers, tally.
     WorkshopJoin(String),
@@ -124,13 +124,13 @@ impl Route {
 
 fn is_share_data(text: &str) -> bool {
     !text.is_empty()
-        && text.len() <= crate::domain::share::MAX_LINK_LENGTH
+        && text.len() <= crate::domain::records::share::MAX_LINK_LENGTH
         && text
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-use crate::domain::ids::is_valid_id as is_id;
+use crate::domain::base::ids::is_valid_id as is_id;
 
 #[cfg(test)]
 mod tests {

@@ -1,12 +1,12 @@
 //! Making and opening share links: the domain's payload, compressed by the browser.
 
 use crate::browser::{self, Deflate};
-use crate::domain::share::{
+use crate::domain::records::share::{
     base64url_decode, base64url_encode, read_payload, Shared, MAX_PAYLOAD_BYTES,
 };
 use crate::route::Route;
 
-/// The fragment (`#/shared/…`) that carries an assessment (see `domain::share::share_payload`).
+/// The fragment (`#/shared/…`) that carries an assessment (see `domain::records::share::share_payload`).
 pub async fn make_fragment(json: String) -> Result<String, String> {
     let packed = browser::deflate(json.as_bytes(), Deflate::Compress, usize::MAX).await?;
     Ok(Route::Shared(base64url_encode(&packed)).href())

@@ -11,9 +11,9 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::browser::Persistence;
-use crate::domain::edit::{Applied, Edit};
-use crate::domain::layout::Key;
-use crate::domain::store::Store;
+use crate::domain::records::edits::{Applied, Edit};
+use crate::domain::records::layout::Key;
+use crate::domain::records::store::Store;
 use crate::storage::{self, Change, Unreadable};
 
 /// Whether the latest change reached the browser's storage.
@@ -287,7 +287,7 @@ impl AppState {
     /// The current name of an assessment's school (follows renames).
     pub fn school_name_of(
         &self,
-        assessment: Memo<Option<crate::domain::assessment::Assessment>>,
+        assessment: Memo<Option<crate::domain::checklist::assessment::Assessment>>,
     ) -> Memo<String> {
         let store = self.store;
         Memo::new(move |_| {

@@ -1,7 +1,7 @@
 //! The one place that touches localStorage: its keys, the stored schema, and what
 //! happens when the browser cannot read or write.
 //!
-//! Each item is its own record (see `domain::layout`), so a save writes only what
+//! Each item is its own record (see `domain::records::layout`), so a save writes only what
 //! changed. Before writing, a record is compared with what this tab last read or wrote:
 //! if another tab saved it meanwhile, the caller takes that in first. Unreadable data is
 //! never deleted: it is copied aside once under its own key, and offered as a download.
@@ -12,9 +12,11 @@ use std::collections::HashMap;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
-use crate::domain::layout::{read_meta, read_record, write_record, Item, Key, Meta, PREFIX};
-use crate::domain::schema::{read_store, ReadError, FORMAT_NAME, SCHEMA_VERSION};
-use crate::domain::store::Store;
+use crate::domain::records::layout::{
+    read_meta, read_record, write_record, Item, Key, Meta, PREFIX,
+};
+use crate::domain::records::schema::{read_store, ReadError, FORMAT_NAME, SCHEMA_VERSION};
+use crate::domain::records::store::Store;
 
 /// Where format 4 and older kept the whole store. After the move to one record per item
 /// it holds a short marker, so that an older version of Waypoint still open in another
@@ -271,7 +273,7 @@ pub fn finish_move_from_legacy() {
 /// Gives every school and trust that items refer to a record (a damaged meta record
 /// loses them): they show as "Unknown school" and can be renamed. True if any was made.
 fn repair_references(store: &mut Store) -> bool {
-    use crate::domain::school::{School, Trust};
+    use crate::domain::base::school::{School, Trust};
     let mut made = false;
     let schools: Vec<String> = store
         .assessments
@@ -282,9 +284,11 @@ fn repair_references(store: &mut Store) -> bool {
         .collect();
     for id in schools {
         if store.school(&id).is_none() {
-            store
-                .schools
-                .push(School::new(id, crate::domain::store::UNKNOWN_NAME, 0.0));
+            store.schools.push(School::new(
+                id,
+                crate::domain::records::store::UNKNOWN_NAME,
+                0.0,
+            ));
             made = true;
         }
     }

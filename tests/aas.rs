@@ -3,14 +3,14 @@
 
 mod support;
 
-use waypoint::domain::aas::{
+use waypoint::domain::records::schema::ReadError;
+use waypoint::domain::workshop::aas::{
     aas, workshop_results, Column, Position, Respondent, When, Workshop, COLUMN_NOTE,
     POSITIONS_NOTE,
 };
-use waypoint::domain::responses::{
+use waypoint::domain::workshop::responses::{
     classify, merge_respondent, read_responses, write_responses, Incoming, Resolution,
 };
-use waypoint::domain::schema::ReadError;
 
 #[test]
 fn has_all_80_statements_in_four_areas() {
@@ -26,7 +26,7 @@ fn has_all_80_statements_in_four_areas() {
             "Raising Standards and Improvement Planning"
         ]
     );
-    let count = |f: fn(&waypoint::domain::aas::Part) -> usize| -> usize {
+    let count = |f: fn(&waypoint::domain::workshop::aas::Part) -> usize| -> usize {
         tool.areas.iter().flat_map(|a| &a.parts).map(f).sum()
     };
     assert_eq!(count(|p| p.standardised.len()), 31);
@@ -336,7 +336,8 @@ fn responses_with_repeated_or_unusable_ids_get_ids_of_their_own() {
     let ids: Vec<&str> = file.respondents.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids[0], "r1", "the first keeps its id");
     assert!(
-        ids.iter().all(|id| waypoint::domain::ids::is_valid_id(id)),
+        ids.iter()
+            .all(|id| waypoint::domain::base::ids::is_valid_id(id)),
         "{ids:?}"
     );
     let unique: std::collections::BTreeSet<&str> = ids.iter().copied().collect();

@@ -6,21 +6,25 @@
 
 mod support;
 
-use waypoint::domain::accountability::{
+use waypoint::domain::base::content::{four_stages, Stage};
+use waypoint::domain::base::school::School;
+use waypoint::domain::checklist::assessment::Level;
+use waypoint::domain::improvement::accountability::{
     board_summary, categories_csv, dashboard, dashboard_csv, headteacher_report, Impact, PlanState,
     Verdict,
 };
-use waypoint::domain::assessment::Level;
-use waypoint::domain::calendar::TrustCalendar;
-use waypoint::domain::categorise::{Categorisation, Category, Decision, DueState, Intervals};
-use waypoint::domain::content::{four_stages, Stage};
-use waypoint::domain::edit::{Edit, EditError};
-use waypoint::domain::exchange::{read_import, select, write_export, Selection};
-use waypoint::domain::plan::{Commission, Intervention, Kind, Progress, Review, Status};
-use waypoint::domain::responses::Resolution;
-use waypoint::domain::school::School;
-use waypoint::domain::store::Store;
-use waypoint::domain::trajectory::{Band, Point};
+use waypoint::domain::improvement::calendar::TrustCalendar;
+use waypoint::domain::improvement::categorisation::{
+    Categorisation, Category, Decision, DueState, Intervals,
+};
+use waypoint::domain::improvement::plans::{
+    Commission, Intervention, Kind, Progress, Review, Status,
+};
+use waypoint::domain::improvement::trajectory::{Band, Point};
+use waypoint::domain::records::edits::{Edit, EditError};
+use waypoint::domain::records::exchange::{read_import, select, write_export, Selection};
+use waypoint::domain::records::store::Store;
+use waypoint::domain::workshop::responses::Resolution;
 
 fn impact(verdict: Verdict) -> Impact {
     Impact {
@@ -482,7 +486,7 @@ fn the_new_records_survive_export_import_and_merging() {
         back.get("a1").unwrap().source("stabilise-4"),
         Some("half_termly_data")
     );
-    let answers = waypoint::domain::exchange::answers_csv(&back, &back.assessments);
+    let answers = waypoint::domain::records::exchange::answers_csv(&back, &back.assessments);
     assert!(answers
         .lines()
         .any(|l| l.contains(",stabilise-4,") && l.ends_with(",Half-termly data")));
@@ -530,8 +534,8 @@ fn the_new_records_survive_export_import_and_merging() {
 
 #[test]
 fn the_board_s_papers_read_as_documents_with_a_page_per_school() {
-    use waypoint::domain::document::{text_of, Block};
-    use waypoint::domain::papers::{board_paper, dashboard_paper, head_report_paper};
+    use waypoint::domain::base::document::{text_of, Block};
+    use waypoint::domain::improvement::papers::{board_paper, dashboard_paper, head_report_paper};
     let store = trust();
     let summary = board_summary(four_stages(), &store, Intervals::default(), "2026-12-01");
     let paper = board_paper(&summary);

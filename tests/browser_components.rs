@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use waypoint::app::App;
-use waypoint::components::stage_badge::StageBadge;
-use waypoint::components::stage_profile::StageProfile;
-use waypoint::domain::assessment::{Assessment, AssessmentDetails, Level, Scope};
-use waypoint::domain::content::{four_stages, Stage};
-use waypoint::domain::placement::assess;
-use waypoint::domain::store::Store;
+use waypoint::components::checklist::stage_badge::StageBadge;
+use waypoint::components::checklist::stage_profile::StageProfile;
+use waypoint::domain::base::content::{four_stages, Stage};
+use waypoint::domain::checklist::assessment::{Assessment, AssessmentDetails, Level, Scope};
+use waypoint::domain::checklist::placement::assess;
+use waypoint::domain::records::store::Store;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -116,7 +116,7 @@ async fn the_app_lists_what_storage_holds() {
         Level::NotSeen,
     ]);
     let store = Store {
-        schools: vec![waypoint::domain::school::School::new(
+        schools: vec![waypoint::domain::base::school::School::new(
             assessment.school_id.clone(),
             "Component School",
             1.0,

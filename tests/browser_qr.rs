@@ -5,7 +5,7 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use waypoint::domain::aas::{Position, Respondent, When};
+use waypoint::domain::workshop::aas::{Position, Respondent, When};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -43,7 +43,10 @@ async fn rasterise(svg: &str, size: u32) -> Vec<u8> {
 
 fn member() -> Respondent {
     let mut me = Respondent::new("rk3j9x0q2m7".into(), "Ann Evans", "Board member");
-    for (i, practice) in waypoint::domain::aas::aas().practices().enumerate() {
+    for (i, practice) in waypoint::domain::workshop::aas::aas()
+        .practices()
+        .enumerate()
+    {
         me.set(
             &practice.statement.id,
             When::Now,

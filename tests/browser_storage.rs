@@ -3,10 +3,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::*;
-use waypoint::domain::assessment::{Assessment, AssessmentDetails, Level, Scope};
-use waypoint::domain::layout::Key;
-use waypoint::domain::school::School;
-use waypoint::domain::store::Store;
+use waypoint::domain::base::school::School;
+use waypoint::domain::checklist::assessment::{Assessment, AssessmentDetails, Level, Scope};
+use waypoint::domain::records::layout::Key;
+use waypoint::domain::records::store::Store;
 use waypoint::storage::{self, LEGACY_STORE_KEY, UNREADABLE_PREFIX};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -83,7 +83,7 @@ fn an_answer_rewrites_one_record_not_the_store() {
     let before = local().get_item("waypoint.assessment.x7").unwrap();
     let applied = store
         .apply(
-            &waypoint::domain::edit::Edit::SetLevel {
+            &waypoint::domain::records::edits::Edit::SetLevel {
                 assessment: "t1".into(),
                 feature: "sustain-1".into(),
                 level: Some(Level::Clearly),
@@ -164,7 +164,8 @@ fn another_tabs_write_is_noticed_record_by_record() {
     // Another tab writes the assessment.
     let mut theirs = sample();
     theirs.assessments[0].set_level("stabilise-1", Some(Level::Clearly), 5.0);
-    let text = waypoint::domain::layout::write_record(&theirs, &Key::Assessment("t1".into()));
+    let text =
+        waypoint::domain::records::layout::write_record(&theirs, &Key::Assessment("t1".into()));
     local()
         .set_item("waypoint.assessment.t1", &text.unwrap())
         .unwrap();
@@ -180,7 +181,7 @@ fn another_tabs_write_is_noticed_record_by_record() {
         storage::Change::Item(Some(item)) => {
             assert_eq!(
                 item,
-                waypoint::domain::layout::Item::Assessment(theirs.assessments[0].clone())
+                waypoint::domain::records::layout::Item::Assessment(theirs.assessments[0].clone())
             )
         }
         _ => panic!("the other tab's record is read"),

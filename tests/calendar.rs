@@ -8,19 +8,24 @@ mod support;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use waypoint::domain::assessment::Level;
-use waypoint::domain::calendar::{events, ics, utc_stamp, EventKind, TrustCalendar, Unit};
-use waypoint::domain::categorise::{Categorisation, Category, Decision};
-use waypoint::domain::dates::weekday;
-use waypoint::domain::edit::{Edit, EditError};
-use waypoint::domain::plan::{Commission, Intervention, Kind, Progress, Review};
-use waypoint::domain::store::Store;
+use waypoint::domain::base::dates::weekday;
+use waypoint::domain::checklist::assessment::Level;
+use waypoint::domain::improvement::calendar::{
+    events, ics, utc_stamp, EventKind, TrustCalendar, Unit,
+};
+use waypoint::domain::improvement::categorisation::{Categorisation, Category, Decision};
+use waypoint::domain::improvement::plans::{Commission, Intervention, Kind, Progress, Review};
+use waypoint::domain::records::edits::{Edit, EditError};
+use waypoint::domain::records::store::Store;
 
 fn calendar() -> TrustCalendar {
     TrustCalendar::starting("k1".into(), "2026-11-23", 1.0)
 }
 
-fn item<'a>(c: &'a TrustCalendar, id: &str) -> &'a waypoint::domain::calendar::CadenceItem {
+fn item<'a>(
+    c: &'a TrustCalendar,
+    id: &str,
+) -> &'a waypoint::domain::improvement::calendar::CadenceItem {
     c.items.iter().find(|i| i.id == id).expect(id)
 }
 
@@ -419,7 +424,7 @@ fn the_ics_file_parses_back_to_the_same_events() {
         assert_eq!(unescape(&props["DESCRIPTION"].value), event.detail);
     }
     // A title long enough to fold, with accents, is unfolded whole.
-    let long = waypoint::domain::calendar::Event {
+    let long = waypoint::domain::improvement::calendar::Event {
         date: "2027-01-11".into(),
         kind: EventKind::InterventionReview,
         title:

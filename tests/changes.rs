@@ -5,12 +5,12 @@
 mod support;
 
 use support::{answered, school_store};
-use waypoint::domain::assessment::Level::*;
-use waypoint::domain::assessment::{Assessment, Review};
-use waypoint::domain::changes::{baseline, changes, since, Direction};
-use waypoint::domain::content::{four_stages, Stage};
-use waypoint::domain::edit::Edit;
-use waypoint::domain::share::{read_payload, share_payload};
+use waypoint::domain::base::content::{four_stages, Stage};
+use waypoint::domain::checklist::assessment::Level::*;
+use waypoint::domain::checklist::assessment::{Assessment, Review};
+use waypoint::domain::checklist::changes::{baseline, changes, since, Direction};
+use waypoint::domain::records::edits::Edit;
+use waypoint::domain::records::share::{read_payload, share_payload};
 
 fn reassessed() -> (Assessment, Assessment) {
     let mut before = answered([Partly, Clearly, NotSeen, NotSeen]);
@@ -50,7 +50,7 @@ fn answers_are_marked_reviewed_or_changed_as_they_are_looked_at() {
     let (_, after) = reassessed();
     let mut store = school_store();
     store.apply(&Edit::AddAssessment(after), 10.0).unwrap();
-    let send = |store: &mut waypoint::domain::store::Store, edit: Edit| {
+    let send = |store: &mut waypoint::domain::records::store::Store, edit: Edit| {
         store.apply(&edit, 20.0).unwrap();
     };
     // Kept as it was.
@@ -114,8 +114,8 @@ fn answers_are_marked_reviewed_or_changed_as_they_are_looked_at() {
         Some(Review::Reviewed)
     );
     // The marks are stored and read back.
-    let text = waypoint::domain::schema::write_store(&store);
-    let read = waypoint::domain::schema::read_store(&text).unwrap();
+    let text = waypoint::domain::records::schema::write_store(&store);
+    let read = waypoint::domain::records::schema::read_store(&text).unwrap();
     assert_eq!(read.get("a2"), store.get("a2"));
 }
 
@@ -185,13 +185,13 @@ fn the_change_since_last_time_comes_from_the_prefill_or_the_last_assessment() {
     assert_eq!(baseline(&store, &before), None);
     let mut team = blank_next.clone();
     team.id = "a4".into();
-    team.scope = waypoint::domain::assessment::Scope::Team("EYFS".into());
+    team.scope = waypoint::domain::checklist::assessment::Scope::Team("EYFS".into());
     assert_eq!(baseline(&store, &team), None);
 }
 
 #[test]
 fn a_share_link_carries_the_school_action_plan_and_the_comparison() {
-    use waypoint::domain::plan::{Commission, Intervention, Kind};
+    use waypoint::domain::improvement::plans::{Commission, Intervention, Kind};
     let (before, after) = reassessed();
     let mut store = school_store();
     store.apply(&Edit::AddAssessment(before), 5.0).unwrap();
@@ -248,7 +248,7 @@ fn a_newer_assessment_of_the_same_school_and_scope_is_found() {
     assert_eq!(store.newer_than(&after), None);
     let mut team = after.clone();
     team.id = "a3".into();
-    team.scope = waypoint::domain::assessment::Scope::Team("Year 6".into());
+    team.scope = waypoint::domain::checklist::assessment::Scope::Team("Year 6".into());
     store.assessments = vec![before.clone(), team];
     assert_eq!(store.newer_than(&before), None, "another scope");
 }

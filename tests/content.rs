@@ -4,7 +4,7 @@
 mod support;
 
 use std::collections::HashSet;
-use waypoint::domain::content::{four_stages, Stage};
+use waypoint::domain::base::content::{four_stages, Stage};
 
 #[test]
 fn has_the_28_features_of_the_four_stages() {
@@ -150,7 +150,10 @@ fn a_missing_source_document_fails_in_ci_and_is_reported_elsewhere() {
 /// documents "seeds" (today the trust overview said "the seed trust").
 #[test]
 fn waypoints_own_choices_are_labelled_and_no_text_says_seed() {
-    use waypoint::domain::{aas, content, glossary, placement, teams, trajectory, trust};
+    use waypoint::domain::base::{content, glossary};
+    use waypoint::domain::checklist::{placement, teams};
+    use waypoint::domain::improvement::{overview as trust, trajectory};
+    use waypoint::domain::workshop::aas;
     let own = [
         ("best-fit rule", placement::RULE_EXPLANATION),
         ("the cap", placement::CONCERN_RULE),
@@ -163,8 +166,11 @@ fn waypoints_own_choices_are_labelled_and_no_text_says_seed() {
         ("in-between positions", aas::POSITIONS_NOTE),
         ("stage summaries", content::STAGE_SUMMARY_NOTE),
         ("glossary", glossary::GLOSSARY_NOTE),
-        ("terms", waypoint::domain::dates::TERM_RULE),
-        ("moved on or back", waypoint::domain::changes::CHANGE_RULE),
+        ("terms", waypoint::domain::base::dates::TERM_RULE),
+        (
+            "moved on or back",
+            waypoint::domain::checklist::changes::CHANGE_RULE,
+        ),
     ];
     for (what, text) in own {
         assert!(text.contains("Waypoint's"), "{what}: {text}");

@@ -10,25 +10,27 @@ mod support;
 use std::collections::BTreeSet;
 
 use support::arbitrary::{self, Rng};
-use waypoint::domain::aas::{Position, Respondent, When, Workshop};
-use waypoint::domain::accountability::{Impact, Verdict};
-use waypoint::domain::assessment::{
+use waypoint::domain::base::content::four_stages;
+use waypoint::domain::base::ids::is_valid_id;
+use waypoint::domain::base::school::{School, Trust};
+use waypoint::domain::base::text::{MAX_NAME_CHARS, MAX_NOTE_CHARS};
+use waypoint::domain::checklist::assessment::{
     Assessment, AssessmentDetails, Level, Review as Reviewed, Scope,
 };
-use waypoint::domain::calendar::TrustCalendar;
-use waypoint::domain::categorise::{Categorisation, Category, Decision};
-use waypoint::domain::content::four_stages;
-use waypoint::domain::edit::{Applied, Edit, EditError, Restorable};
-use waypoint::domain::ids::is_valid_id;
-use waypoint::domain::layout::Key;
-use waypoint::domain::plan::{Commission, Intervention, Kind, Progress, Review, Status};
-use waypoint::domain::responses::Resolution;
-use waypoint::domain::schema::{read_store, write_store};
-use waypoint::domain::school::{School, Trust};
-use waypoint::domain::store::{Store, TextPlace};
-use waypoint::domain::teams::history;
-use waypoint::domain::text::{MAX_NAME_CHARS, MAX_NOTE_CHARS};
-use waypoint::domain::trajectory::{Band, Point, Thresholds};
+use waypoint::domain::checklist::teams::history;
+use waypoint::domain::improvement::accountability::{Impact, Verdict};
+use waypoint::domain::improvement::calendar::TrustCalendar;
+use waypoint::domain::improvement::categorisation::{Categorisation, Category, Decision};
+use waypoint::domain::improvement::plans::{
+    Commission, Intervention, Kind, Progress, Review, Status,
+};
+use waypoint::domain::improvement::trajectory::{Band, Point, Thresholds};
+use waypoint::domain::records::edits::{Applied, Edit, EditError, Restorable};
+use waypoint::domain::records::layout::Key;
+use waypoint::domain::records::schema::{read_store, write_store};
+use waypoint::domain::records::store::{Store, TextPlace};
+use waypoint::domain::workshop::aas::{Position, Respondent, When, Workshop};
+use waypoint::domain::workshop::responses::Resolution;
 
 /// When the base store was made; every edit under test is later.
 const MADE: f64 = 100.0;
@@ -1015,7 +1017,7 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
             assessment,
             feature: rng.pick(&features).to_string(),
             source: rng.chance(80).then(|| {
-                rng.pick(&waypoint::domain::cycle::trust_cycle().diagnosis)
+                rng.pick(&waypoint::domain::improvement::cycle::trust_cycle().diagnosis)
                     .id
                     .clone()
             }),

@@ -8,15 +8,15 @@ mod support;
 use serde_json::json;
 use support::arbitrary::{self, Rng};
 use support::{fresh_ids, import, school_store, SCHOOL_ID};
-use waypoint::domain::edit::Edit;
-use waypoint::domain::exchange::{
+use waypoint::domain::base::school::School;
+use waypoint::domain::records::edits::Edit;
+use waypoint::domain::records::exchange::{
     answers_csv, draft_import, file_name, finish_import, read_import, results_csv, select,
     selected_ids, write_export, Selection, Verdict, MAX_IMPORT_BYTES,
 };
-use waypoint::domain::responses::Resolution;
-use waypoint::domain::schema::ReadError;
-use waypoint::domain::school::School;
-use waypoint::domain::store::Store;
+use waypoint::domain::records::schema::ReadError;
+use waypoint::domain::records::store::Store;
+use waypoint::domain::workshop::responses::Resolution;
 
 /// Property: for any store, export then import into an empty browser gives it back.
 #[test]
@@ -173,11 +173,13 @@ fn a_clash_is_shown_then_settled_as_the_user_chooses() {
 fn an_id_taken_by_another_kind_of_item_is_renewed() {
     let mut rng = Rng::new(9);
     let mut store = school_store();
-    store.trusts.push(waypoint::domain::school::Trust::new(
-        "t1".into(),
-        "Oak Trust",
-        1.0,
-    ));
+    store
+        .trusts
+        .push(waypoint::domain::base::school::Trust::new(
+            "t1".into(),
+            "Oak Trust",
+            1.0,
+        ));
     let mut workshop = arbitrary::workshop(&mut rng, "x1".into());
     workshop.trust_id = "t1".into();
     store.workshops.push(workshop);
@@ -190,10 +192,10 @@ fn an_id_taken_by_another_kind_of_item_is_renewed() {
     };
     import(&mut store, incoming, Resolution::KeepBoth);
     assert_eq!(store.assessments[0].id, "fresh1");
-    assert!(
-        waypoint::domain::schema::read_store(&waypoint::domain::schema::write_store(&store))
-            .is_ok()
-    );
+    assert!(waypoint::domain::records::schema::read_store(
+        &waypoint::domain::records::schema::write_store(&store)
+    )
+    .is_ok());
 }
 
 /// A file of format 4 (schools named on each item), with one assessment of `school`.
@@ -418,7 +420,7 @@ fn csv_is_quoted_and_safe_for_spreadsheets() {
     a.set_note("stabilise-1", "line one\nline \"two\", three", 1.0);
     a.set_level(
         "stabilise-1",
-        Some(waypoint::domain::assessment::Level::Clearly),
+        Some(waypoint::domain::checklist::assessment::Level::Clearly),
         1.0,
     );
     let text = answers_csv(&store, std::slice::from_ref(&a));
@@ -435,7 +437,7 @@ fn csv_is_quoted_and_safe_for_spreadsheets() {
 /// Stabilise concerns travel with the exports: today's CSVs did not mention them.
 #[test]
 fn exports_carry_the_red_flags_and_the_cap() {
-    use waypoint::domain::assessment::Level::*;
+    use waypoint::domain::checklist::assessment::Level::*;
     let mut a = support::answered([NotSeen, NotSeen, Partly, Clearly]);
     a.set_level("stabilise-4", Some(Clearly), 5.0);
     a.set_level("stabilise-5", Some(Clearly), 5.0);

@@ -6,10 +6,10 @@
 mod support;
 
 use support::arbitrary::{self, Rng};
-use waypoint::domain::exchange::{read_import, write_export};
-use waypoint::domain::responses::read_responses;
-use waypoint::domain::schema::{read_store, write_store};
-use waypoint::domain::share::{base64url_decode, payload_json, read_payload, Shared};
+use waypoint::domain::records::exchange::{read_import, write_export};
+use waypoint::domain::records::schema::{read_store, write_store};
+use waypoint::domain::records::share::{base64url_decode, payload_json, read_payload, Shared};
+use waypoint::domain::workshop::responses::read_responses;
 
 /// Cases per decoder; enough to take about a second in a debug build.
 const BUDGET: u64 = 1_500;
@@ -101,7 +101,8 @@ fn answer_files_never_panic() {
         let workshop = arbitrary::workshop(&mut rng, "w1".into());
         let respondents: Vec<_> = workshop.respondents.iter().collect();
         let trust = rng.name();
-        let text = waypoint::domain::responses::write_responses(&workshop, &trust, &respondents);
+        let text =
+            waypoint::domain::workshop::responses::write_responses(&workshop, &trust, &respondents);
         let _ = read_responses(&mutate(&mut rng, &text));
     }
 }

@@ -3,23 +3,25 @@
 //! live tally, anonymity below three people, and comparing a trust's workshops.
 #![cfg(not(target_arch = "wasm32"))]
 
-use waypoint::domain::aas::{aas, Position, Respondent, When, Workshop};
-use waypoint::domain::edit::Edit;
-use waypoint::domain::join::{
+use waypoint::domain::base::school::Trust;
+use waypoint::domain::base::text::{MAX_NAME_CHARS, MAX_NOTE_CHARS};
+use waypoint::domain::records::edits::Edit;
+use waypoint::domain::records::schema::ReadError;
+use waypoint::domain::records::share::MAX_LINK_LENGTH;
+use waypoint::domain::records::store::Store;
+use waypoint::domain::workshop::aas::{aas, Position, Respondent, When, Workshop};
+use waypoint::domain::workshop::comparison::{comparable, compare};
+use waypoint::domain::workshop::join::{
     check_belongs, chosen_practices, fingerprint, handover, invite_json, links_in, read_invite,
     read_response, response_json, Handover, ANONYMOUS, MAX_CODE_LINK, MAX_INVITE_BYTES,
     MAX_RESPONSE_BYTES,
 };
-use waypoint::domain::responses::{
+use waypoint::domain::workshop::responses::{
     classify, read_responses, write_responses, Incoming, Resolution,
 };
-use waypoint::domain::schema::ReadError;
-use waypoint::domain::school::Trust;
-use waypoint::domain::share::MAX_LINK_LENGTH;
-use waypoint::domain::store::Store;
-use waypoint::domain::tally::{by_role, counts, disagreement_words, may_show, tally, MIN_GROUP};
-use waypoint::domain::text::{MAX_NAME_CHARS, MAX_NOTE_CHARS};
-use waypoint::domain::workshop_compare::{comparable, compare};
+use waypoint::domain::workshop::tally::{
+    by_role, counts, disagreement_words, may_show, tally, MIN_GROUP,
+};
 
 fn workshop() -> Workshop {
     Workshop::new("w1".into(), "t1", "Elm Academy", "2026-11-23", 1.0)
@@ -518,7 +520,7 @@ fn positions_are_summarised_as_counts_with_disagreement_in_words() {
         w.respondents
             .push(member(id, id, "", now, Position::Standardised));
     }
-    let results = waypoint::domain::aas::workshop_results(aas(), &w);
+    let results = waypoint::domain::workshop::aas::workshop_results(aas(), &w);
     let practice = results
         .practices
         .iter()

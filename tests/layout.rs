@@ -8,10 +8,10 @@ mod support;
 use std::collections::BTreeSet;
 
 use support::arbitrary::{self, Rng};
-use waypoint::domain::edit::Edit;
-use waypoint::domain::layout::{read_meta, read_record, write_record, Item, Key, PREFIX};
-use waypoint::domain::schema::{ReadError, SCHEMA_VERSION};
-use waypoint::domain::store::{Recovered, Store, TextPlace};
+use waypoint::domain::records::edits::Edit;
+use waypoint::domain::records::layout::{read_meta, read_record, write_record, Item, Key, PREFIX};
+use waypoint::domain::records::schema::{ReadError, SCHEMA_VERSION};
+use waypoint::domain::records::store::{Recovered, Store, TextPlace};
 
 /// An arbitrary store with the bookkeeping filled in too.
 fn any_store(seed: u64) -> Store {
@@ -154,7 +154,7 @@ fn another_tab_s_records_are_put_in_place() {
             Edit::SetLevel {
                 assessment: first.id.clone(),
                 feature: "sustain-1".into(),
-                level: Some(waypoint::domain::assessment::Level::Clearly),
+                level: Some(waypoint::domain::checklist::assessment::Level::Clearly),
             },
             &mut theirs,
         );

@@ -4,13 +4,13 @@
 mod support;
 
 use support::{answer_stage, answered, blank};
-use waypoint::domain::assessment::Level::{self, *};
-use waypoint::domain::content::{four_stages, Stage};
-use waypoint::domain::placement::{
+use waypoint::domain::base::content::{four_stages, Stage};
+use waypoint::domain::checklist::assessment::Level::{self, *};
+use waypoint::domain::checklist::placement::{
     assess, next_steps, place, red_flags_heading, Caveat, NextSteps, CONCERN_RULE, NEXT_STEPS_RULE,
 };
 
-fn overall(levels: [Level; 4]) -> waypoint::domain::placement::Placement {
+fn overall(levels: [Level; 4]) -> waypoint::domain::checklist::placement::Placement {
     place(four_stages(), &answered(levels), |_| true)
 }
 

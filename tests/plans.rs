@@ -3,8 +3,8 @@
 
 mod support;
 
-use waypoint::domain::dates::{add_days, day_number, days_between, from_day_number};
-use waypoint::domain::plan::{
+use waypoint::domain::base::dates::{add_days, day_number, days_between, from_day_number};
+use waypoint::domain::improvement::plans::{
     cycle, Commission, Intervention, Kind, Overdue, Progress, Review, Status,
 };
 
@@ -124,9 +124,9 @@ fn reviews_fall_every_few_weeks_and_at_the_time_limit() {
     assert!(plan.overdue("2026-11-23").is_some());
     let mut reviewed = plan.clone();
     reviewed.add_review(
-        waypoint::domain::plan::Review {
+        waypoint::domain::improvement::plans::Review {
             date: "2026-10-20".into(),
-            progress: waypoint::domain::plan::Progress::OnTrack,
+            progress: waypoint::domain::improvement::plans::Progress::OnTrack,
             note: String::new(),
         },
         2.0,
@@ -178,10 +178,10 @@ fn a_missed_review_or_time_limit_is_flagged_until_recorded() {
 
 #[test]
 fn interventions_follow_their_assessment_when_the_school_is_renamed() {
-    use waypoint::domain::assessment::{Assessment, AssessmentDetails, Scope};
-    use waypoint::domain::edit::Edit;
-    use waypoint::domain::school::School;
-    use waypoint::domain::store::Store;
+    use waypoint::domain::base::school::School;
+    use waypoint::domain::checklist::assessment::{Assessment, AssessmentDetails, Scope};
+    use waypoint::domain::records::edits::Edit;
+    use waypoint::domain::records::store::Store;
     let details = |school: &str| AssessmentDetails {
         school: school.into(),
         scope: Scope::WholeSchool,

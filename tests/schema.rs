@@ -4,12 +4,14 @@
 mod support;
 
 use support::{answered, school_store};
-use waypoint::domain::assessment::{is_iso_date, AssessmentDetails, Level, Scope};
-use waypoint::domain::ids::is_valid_id;
-use waypoint::domain::schema::{derived_id, read_store, write_store, ReadError, SCHEMA_VERSION};
-use waypoint::domain::school::{name_key, School};
-use waypoint::domain::store::Store;
-use waypoint::domain::text::clamp_chars;
+use waypoint::domain::base::ids::is_valid_id;
+use waypoint::domain::base::school::{name_key, School};
+use waypoint::domain::base::text::clamp_chars;
+use waypoint::domain::checklist::assessment::{is_iso_date, AssessmentDetails, Level, Scope};
+use waypoint::domain::records::schema::{
+    derived_id, read_store, write_store, ReadError, SCHEMA_VERSION,
+};
+use waypoint::domain::records::store::Store;
 
 fn sample_store() -> Store {
     let mut a = answered([
@@ -108,10 +110,11 @@ fn duplicate_and_unusable_ids_are_reissued_with_their_references() {
     assert_eq!(ids.len(), 2);
     assert_ne!(ids[0], ids[1]);
     assert!(
-        ids.iter().all(|id| waypoint::domain::ids::is_valid_id(id)),
+        ids.iter()
+            .all(|id| waypoint::domain::base::ids::is_valid_id(id)),
         "{ids:?}"
     );
-    assert!(waypoint::domain::ids::is_valid_id(&read.plans[0].id));
+    assert!(waypoint::domain::base::ids::is_valid_id(&read.plans[0].id));
     assert_eq!(read.plans[0].assessment_id.as_deref(), Some(ids[0]));
     // The same file gives the same ids every time.
     assert_eq!(read_store(&text).unwrap(), read);

@@ -4,8 +4,8 @@
 mod support;
 
 use support::arbitrary::{self, Rng};
-use waypoint::domain::edit::Edit;
-use waypoint::domain::share::{
+use waypoint::domain::records::edits::Edit;
+use waypoint::domain::records::share::{
     base64url_decode, base64url_encode, link_fit, payload_json, read_payload, LinkFit,
 };
 

@@ -4,22 +4,22 @@
 mod support;
 
 use support::answered;
-use waypoint::domain::assessment::{Assessment, Level::*, Phase, Scope};
-use waypoint::domain::content::{four_stages, Stage};
-use waypoint::domain::edit::Edit;
-use waypoint::domain::ids::is_valid_id;
-use waypoint::domain::school::{match_name, NameMatch, School};
-use waypoint::domain::store::Store;
-use waypoint::domain::teams::{
+use waypoint::domain::base::content::{four_stages, Stage};
+use waypoint::domain::base::ids::is_valid_id;
+use waypoint::domain::base::school::{match_name, NameMatch, School};
+use waypoint::domain::checklist::assessment::{Assessment, Level::*, Phase, Scope};
+use waypoint::domain::checklist::teams::{
     history, is_early_years, is_year_6, teams_map, Movement, TEAMS_RULE,
 };
+use waypoint::domain::records::edits::Edit;
+use waypoint::domain::records::store::Store;
 use waypoint::route::Route;
 
 fn scoped(
     id: &str,
     scope: Scope,
     date: &str,
-    levels: [waypoint::domain::assessment::Level; 4],
+    levels: [waypoint::domain::checklist::assessment::Level; 4],
 ) -> Assessment {
     let mut a = answered(levels);
     a.id = id.into();
@@ -28,9 +28,12 @@ fn scoped(
     a
 }
 
-const REPAIR: [waypoint::domain::assessment::Level; 4] = [Partly, Clearly, NotSeen, NotSeen];
-const IMPROVE: [waypoint::domain::assessment::Level; 4] = [NotSeen, Partly, Clearly, NotSeen];
-const SUSTAIN: [waypoint::domain::assessment::Level; 4] = [NotSeen, NotSeen, Partly, Clearly];
+const REPAIR: [waypoint::domain::checklist::assessment::Level; 4] =
+    [Partly, Clearly, NotSeen, NotSeen];
+const IMPROVE: [waypoint::domain::checklist::assessment::Level; 4] =
+    [NotSeen, Partly, Clearly, NotSeen];
+const SUSTAIN: [waypoint::domain::checklist::assessment::Level; 4] =
+    [NotSeen, NotSeen, Partly, Clearly];
 
 #[test]
 fn the_map_shows_the_latest_assessment_of_each_scope() {

@@ -3,7 +3,7 @@
 
 mod support;
 
-use waypoint::domain::trajectory::{
+use waypoint::domain::improvement::trajectory::{
     classify, journeys, period_year, suggest_role, Band, Classification, Point, Role, Thresholds,
     Trajectory, RULES,
 };

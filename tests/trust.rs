@@ -4,16 +4,16 @@
 mod support;
 
 use support::answered;
-use waypoint::domain::assessment::Level::{Clearly, NotSeen, Partly};
-use waypoint::domain::content::{four_stages, Stage};
-use waypoint::domain::edit::Edit;
-use waypoint::domain::school::School;
-use waypoint::domain::store::Store;
-use waypoint::domain::trajectory::{Band, Point, Role, Trajectory};
-use waypoint::domain::trust::{
+use waypoint::domain::base::content::{four_stages, Stage};
+use waypoint::domain::base::school::School;
+use waypoint::domain::checklist::assessment::Level::{Clearly, NotSeen, Partly};
+use waypoint::domain::improvement::overview::{
     arrange, data_check, need, overview, pairings, school_data_flag, Filter, Need, NeedFacts,
     SortBy, NEED_RULES_INTRO, PAIRING_RULE,
 };
+use waypoint::domain::improvement::trajectory::{Band, Point, Role, Trajectory};
+use waypoint::domain::records::edits::Edit;
+use waypoint::domain::records::store::Store;
 
 /// The id of the school named `name`, adding its record the first time.
 fn school_id(store: &mut Store, name: &str) -> String {
@@ -29,7 +29,7 @@ fn school(
     store: &mut Store,
     name: &str,
     id: &str,
-    levels: [waypoint::domain::assessment::Level; 4],
+    levels: [waypoint::domain::checklist::assessment::Level; 4],
 ) {
     let mut a = answered(levels);
     a.id = id.into();
@@ -301,7 +301,7 @@ fn a_stage_far_from_the_data_is_flagged_with_both_sides() {
         None
     );
     let mut team = store.assessments[0].clone();
-    team.scope = waypoint::domain::assessment::Scope::Subject("Maths".into());
+    team.scope = waypoint::domain::checklist::assessment::Scope::Subject("Maths".into());
     assert_eq!(data_check(&store, &team, Some(Stage::Sustain)), None);
 }
 
@@ -349,8 +349,8 @@ fn weak_schools_are_paired_with_strong_ones_theme_by_theme() {
 
 #[test]
 fn only_whole_school_assessments_give_a_school_its_stage() {
-    use waypoint::domain::assessment::Scope;
-    use waypoint::domain::trust::NO_WHOLE_SCHOOL;
+    use waypoint::domain::checklist::assessment::Scope;
+    use waypoint::domain::improvement::overview::NO_WHOLE_SCHOOL;
     let mut store = Store::default();
     school(
         &mut store,

@@ -4,18 +4,20 @@
 
 mod support;
 
-use waypoint::domain::assessment::Level;
-use waypoint::domain::categorise::{
+use waypoint::domain::base::content::{four_stages, Stage};
+use waypoint::domain::base::dates::{add_months, weekday};
+use waypoint::domain::checklist::assessment::Level;
+use waypoint::domain::improvement::categorisation::{
     history, next_due, standing, Categorisation, Category, CategoryForm, Decision, DueState,
     Intervals,
 };
-use waypoint::domain::content::{four_stages, Stage};
-use waypoint::domain::cycle::{diagnosis_label, trust_cycle};
-use waypoint::domain::dates::{add_months, weekday};
-use waypoint::domain::edit::{Edit, EditError};
-use waypoint::domain::inside_out::{inside_out, ring_of_feature, ring_of_focus, ItemKind};
-use waypoint::domain::plan::{Commission, Intervention, Kind};
-use waypoint::domain::store::Store;
+use waypoint::domain::improvement::cycle::{diagnosis_label, trust_cycle};
+use waypoint::domain::improvement::inside_out::{
+    inside_out, ring_of_feature, ring_of_focus, ItemKind,
+};
+use waypoint::domain::improvement::plans::{Commission, Intervention, Kind};
+use waypoint::domain::records::edits::{Edit, EditError};
+use waypoint::domain::records::store::Store;
 
 const SEEDS: [&str; 5] = [
     "000_12fb667123e91251.txt",
@@ -358,8 +360,14 @@ fn a_category_warns_when_its_evidence_is_stale_or_waypoint_now_suggests_otherwis
         rationale: "New head in post; support already working".into(),
     };
     let category = form.validate().unwrap();
-    let record =
-        waypoint::domain::categorise::record("c1".into(), &school.id, &form, category, &now, 3.0);
+    let record = waypoint::domain::improvement::categorisation::record(
+        "c1".into(),
+        &school.id,
+        &form,
+        category,
+        &now,
+        3.0,
+    );
     assert_eq!(
         record.suggested,
         Some(Category::High),
@@ -499,9 +507,10 @@ fn the_inside_out_view_groups_concerns_priorities_and_interventions_from_the_cen
         .iter()
         .any(|t| t.starts_with("Significant financial risk")));
     // The stage is Repair: its features not yet clearly seen are priorities (all are seen).
-    let stage = waypoint::domain::placement::assess(four_stages(), store.get("a1").unwrap())
-        .overall
-        .fitted;
+    let stage =
+        waypoint::domain::checklist::placement::assess(four_stages(), store.get("a1").unwrap())
+            .overall
+            .fitted;
     assert_eq!(stage, Some(Stage::Repair));
     assert!(view
         .rings

@@ -2,7 +2,7 @@
 
 use plotters::style::RGBColor;
 
-use crate::domain::content::Stage;
+use crate::domain::base::content::Stage;
 
 /// The colour that stands for a stage everywhere in the app.
 pub fn stage_colour(stage: Stage) -> RGBColor {

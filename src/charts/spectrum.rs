@@ -6,7 +6,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::palette::{ACCENT, GRID, INK, MUTED};
 use super::surface::{stacked, wrap, Surface};
-use crate::domain::aas::Position;
+use crate::domain::workshop::aas::Position;
 
 /// One row: a label and mean positions on the 0–4 scale.
 #[derive(Clone, Debug, PartialEq)]

@@ -8,7 +8,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::palette::{stage_colour, EMPTY, INK, MUTED};
 use super::surface::{stacked, wrap, Surface};
-use crate::domain::content::Stage;
+use crate::domain::base::content::Stage;
 
 /// One row: a label and a stage per column.
 #[derive(Clone, Debug, PartialEq)]

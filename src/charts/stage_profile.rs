@@ -8,8 +8,8 @@ use web_sys::HtmlCanvasElement;
 
 use super::palette::{stage_colour, EMPTY, GRID, INK, MUTED};
 use super::surface::{shown_width, stacked, wrap, Surface};
-use crate::domain::content::Stage;
-use crate::domain::placement::Placement;
+use crate::domain::base::content::Stage;
+use crate::domain::checklist::placement::Placement;
 
 /// One row of the chart.
 #[derive(Clone, Debug, PartialEq)]

@@ -196,7 +196,7 @@ impl Surface {
         if texts.is_empty() {
             return Ok(());
         }
-        crate::domain::order::sort_by(&mut texts, |a, b| a.font.cmp(&b.font));
+        crate::domain::base::order::sort_by(&mut texts, |a, b| a.font.cmp(&b.font));
         let canvas = self.context.canvas().ok_or("no canvas")?;
         let size = (canvas.width(), canvas.height());
         if u64::from(size.0) * u64::from(size.1) > LABEL_LAYER_MAX_PIXELS {

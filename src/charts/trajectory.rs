@@ -7,7 +7,7 @@ use web_sys::HtmlCanvasElement;
 
 use super::palette::{ACCENT, GRID, INK, MUTED};
 use super::surface::Surface;
-use crate::domain::trajectory::Band;
+use crate::domain::improvement::trajectory::Band;
 
 const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 300.0;

@@ -4,13 +4,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use waypoint::domain::aas::{aas, Placing, Position, Respondent, Workshop};
-use waypoint::domain::assessment::{Answer, Assessment, Level, Phase, Prefill, Scope};
-use waypoint::domain::content::four_stages;
-use waypoint::domain::plan::{Intervention, Kind, Progress, Review, Status};
-use waypoint::domain::school::{School, Trust};
-use waypoint::domain::store::Store;
-use waypoint::domain::trajectory::{Band, Point, Thresholds, Trajectory};
+use waypoint::domain::base::content::four_stages;
+use waypoint::domain::base::school::{School, Trust};
+use waypoint::domain::checklist::assessment::{Answer, Assessment, Level, Phase, Prefill, Scope};
+use waypoint::domain::improvement::plans::{Intervention, Kind, Progress, Review, Status};
+use waypoint::domain::improvement::trajectory::{Band, Point, Thresholds, Trajectory};
+use waypoint::domain::records::store::Store;
+use waypoint::domain::workshop::aas::{aas, Placing, Position, Respondent, Workshop};
 
 /// xorshift64*: fast, seedable, good enough to vary test data.
 pub struct Rng(u64);
@@ -134,7 +134,7 @@ pub fn assessment(rng: &mut Rng, id: String) -> Assessment {
             .features
             .iter()
             .filter_map(|f| {
-                let sources = &waypoint::domain::cycle::trust_cycle().diagnosis;
+                let sources = &waypoint::domain::improvement::cycle::trust_cycle().diagnosis;
                 rng.chance(10)
                     .then(|| (f.id.clone(), rng.pick(sources).id.clone()))
             })
@@ -256,14 +256,14 @@ pub fn intervention(
             })
             .collect(),
         impact: rng.chance(30).then(|| {
-            Box::new(waypoint::domain::accountability::Impact {
+            Box::new(waypoint::domain::improvement::accountability::Impact {
                 date: rng.date(),
                 practice: rng.text(3),
                 systems: rng.text(2),
                 organisation: String::new(),
                 outcomes: rng.text(4),
                 evidence: rng.text(3),
-                verdict: *rng.pick(&waypoint::domain::accountability::Verdict::ALL),
+                verdict: *rng.pick(&waypoint::domain::improvement::accountability::Verdict::ALL),
             })
         }),
         created_ms: rng.time(),
@@ -276,8 +276,8 @@ pub fn categorisation(
     rng: &mut Rng,
     id: String,
     school_id: &str,
-) -> waypoint::domain::categorise::Categorisation {
-    use waypoint::domain::categorise::{Categorisation, Category, Decision};
+) -> waypoint::domain::improvement::categorisation::Categorisation {
+    use waypoint::domain::improvement::categorisation::{Categorisation, Category, Decision};
     Categorisation {
         id,
         school_id: school_id.to_string(),
@@ -349,7 +349,7 @@ pub fn store(rng: &mut Rng) -> Store {
             .push(categorisation(rng, format!("c{n}"), &school));
     }
     if rng.chance(30) {
-        let mut calendar = waypoint::domain::calendar::TrustCalendar::starting(
+        let mut calendar = waypoint::domain::improvement::calendar::TrustCalendar::starting(
             "k0".into(),
             &rng.date(),
             rng.time(),

@@ -3,15 +3,15 @@
 
 pub mod arbitrary;
 
-use waypoint::domain::assessment::{Assessment, AssessmentDetails, Level, Scope};
-use waypoint::domain::content::{four_stages, Stage};
+use waypoint::domain::base::content::{four_stages, Stage};
+use waypoint::domain::checklist::assessment::{Assessment, AssessmentDetails, Level, Scope};
 
 /// The school of [`blank`] and [`answered`], and a store that holds it.
 pub const SCHOOL_ID: &str = "s1";
 
-pub fn school_store() -> waypoint::domain::store::Store {
-    waypoint::domain::store::Store {
-        schools: vec![waypoint::domain::school::School::new(
+pub fn school_store() -> waypoint::domain::records::store::Store {
+    waypoint::domain::records::store::Store {
+        schools: vec![waypoint::domain::base::school::School::new(
             SCHOOL_ID.into(),
             "Oakfield Primary",
             500.0,
@@ -32,16 +32,16 @@ pub fn fresh_ids() -> impl FnMut() -> String {
 /// Imports a file's store as the app does when the user has no schools to match by hand:
 /// draft, settle clashes with `resolution`, apply as one edit. Returns what it did.
 pub fn import(
-    store: &mut waypoint::domain::store::Store,
-    incoming: waypoint::domain::store::Store,
-    resolution: waypoint::domain::responses::Resolution,
-) -> waypoint::domain::exchange::Summary {
-    use waypoint::domain::exchange::{draft_import, finish_import};
+    store: &mut waypoint::domain::records::store::Store,
+    incoming: waypoint::domain::records::store::Store,
+    resolution: waypoint::domain::workshop::responses::Resolution,
+) -> waypoint::domain::records::exchange::Summary {
+    use waypoint::domain::records::exchange::{draft_import, finish_import};
     let draft = draft_import(store, incoming);
     let (items, summary) = finish_import(store, draft, &[], resolution, fresh_ids());
     store
         .apply(
-            &waypoint::domain::edit::Edit::Import(Box::new(items)),
+            &waypoint::domain::records::edits::Edit::Import(Box::new(items)),
             9_000.0,
         )
         .expect("an import always applies");

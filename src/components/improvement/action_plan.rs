@@ -1,0 +1,56 @@
+//! The school's action plan: one per school, the same on each of its assessments and on
+//! its overview, each intervention with its reviews, and the form to commission another.
+
+use leptos::prelude::*;
+
+use crate::components::improvement::commission_form::CommissionForm;
+use crate::components::improvement::intervention_card::InterventionCard;
+use crate::state::AppState;
+
+#[component]
+pub fn ActionPlan(
+    /// The school's id.
+    #[prop(into)]
+    school: Signal<String>,
+    /// The assessment shown, if any: interventions commissioned here are linked to it.
+    assessment_id: Option<String>,
+    /// Areas of need to offer, weakest first.
+    #[prop(into)]
+    focus_options: Signal<Vec<String>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ids = Memo::new(move |_| {
+        let key = school.get();
+        state
+            .store
+            .with(|s| s.plans_of(&key).map(|p| p.id.clone()).collect::<Vec<_>>())
+    });
+    let here = StoredValue::new(assessment_id.clone());
+    let adding = RwSignal::new(false);
+    let done = Callback::new(move |_: ()| adding.set(false));
+    view! {
+        <section class="action-plan panel" aria-labelledby="action-plan-heading">
+            <h2 id="action-plan-heading">"Action plan"</h2>
+            <p class="lead">"One plan for the school, the same on each of its assessments and on its overview. Commission interventions for the needs a diagnosis shows, then record each review. Overdue reviews are flagged here and on the trust overview."</p>
+            <Show when=move || !ids.with(Vec::is_empty)
+                fallback=|| view! { <p class="empty-note">"No interventions commissioned yet."</p> }>
+                <div class="intervention-list">
+                    <For each=move || ids.get() key=|id| id.clone() let:id>
+                        <InterventionCard id=id here=here.get_value() />
+                    </For>
+                </div>
+            </Show>
+            <div class="no-print">
+                <Show when=move || adding.get() fallback=move || view! {
+                    <button type="button" class="button primary" on:click=move |_| adding.set(true)>"Commission an intervention"</button>
+                }>
+                    <div class="commission panel">
+                        <h3>"Commission an intervention"</h3>
+                        <CommissionForm school=school assessment_id=assessment_id.clone()
+                            focus_options=focus_options on_done=done />
+                    </div>
+                </Show>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,199 @@
+//! The form to commission an intervention: its kind (the seed's four), the target,
+//! owner, dates, review spacing and success criteria.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::ui::date_field::DateField;
+use crate::components::ui::error_summary::{ErrorSummary, Problems};
+use crate::components::ui::terms::Terms;
+use crate::domain::base::dates::add_days;
+use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS, MAX_NOTE_CHARS};
+use crate::domain::improvement::cycle::trust_cycle;
+use crate::domain::improvement::plans::{cycle, Commission, Intervention, Kind};
+use crate::domain::records::edits::Edit;
+use crate::state::AppState;
+
+#[component]
+pub fn CommissionForm(
+    /// The school's id.
+    #[prop(into)]
+    school: Signal<String>,
+    assessment_id: Option<String>,
+    /// Areas of need to offer as the focus (e.g. the themes, weakest first).
+    #[prop(into)]
+    focus_options: Signal<Vec<String>>,
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let today = browser::today_iso();
+    let kind = RwSignal::new(Kind::InSchool);
+    let partner = RwSignal::new(String::new());
+    let focus = RwSignal::new(
+        focus_options
+            .get_untracked()
+            .first()
+            .cloned()
+            .unwrap_or_default(),
+    );
+    let target = RwSignal::new(String::new());
+    let owner = RwSignal::new(String::new());
+    let start = RwSignal::new(today.clone());
+    let end = RwSignal::new(add_days(&today, 12 * 7).unwrap_or_default());
+    let weeks = RwSignal::new("6".to_string());
+    let criteria = RwSignal::new(String::new());
+    let problems = RwSignal::new(Problems::new());
+    let form_id = StoredValue::new(format!("commission-{}", browser::new_id()));
+    let field = move |name: &str| format!("{}-{name}", form_id.get_value());
+    let short = move |signal: RwSignal<String>| {
+        move |ev| signal.set(clamp_chars(&event_target_value(&ev), MAX_NAME_CHARS))
+    };
+    let long = move |signal: RwSignal<String>| {
+        move |ev| signal.set(clamp_chars(&event_target_value(&ev), MAX_NOTE_CHARS))
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let form = Commission {
+            kind: kind.get_untracked(),
+            partner: partner.get_untracked(),
+            focus: focus.get_untracked(),
+            target: target.get_untracked(),
+            owner: owner.get_untracked(),
+            start: start.get_untracked(),
+            end: end.get_untracked(),
+            review_weeks: weeks.get_untracked().trim().parse().unwrap_or(0),
+            success_criteria: criteria.get_untracked(),
+        };
+        let found: Problems = form
+            .problems()
+            .into_iter()
+            .map(|(name, message)| (field(name), message))
+            .collect();
+        if !found.is_empty() {
+            problems.set(found);
+            return;
+        }
+        problems.set(Vec::new());
+        let plan = Intervention::new(
+            browser::new_id(),
+            &school.get_untracked(),
+            assessment_id.clone(),
+            form,
+            browser::now_ms(),
+        );
+        if state.send(Edit::Commission(plan)) {
+            on_done.run(());
+        }
+    };
+
+    // Providers to choose from for the kind chosen: for school-to-school, the other
+    // schools here first; the source's roles and Carter's capacity givers; or typed.
+    let providers = move || {
+        let k = kind.get();
+        let mut names: Vec<String> = Vec::new();
+        if k == Kind::SchoolToSchool {
+            let own = school.get();
+            state.store.with(|s| {
+                names.extend(
+                    s.schools
+                        .iter()
+                        .filter(|x| x.id != own)
+                        .map(|x| x.name.clone()),
+                )
+            });
+        }
+        for group in &trust_cycle().providers {
+            let offered =
+                group.kind == k.id() || (k == Kind::External && group.kind == "school_to_school");
+            if offered {
+                names.extend(group.names.iter().cloned());
+            }
+        }
+        names
+    };
+    view! {
+        <form class="commission-form" on:submit=submit novalidate>
+            <ErrorSummary problems=problems />
+            <aside class="guidance" aria-labelledby=field("order")>
+                <p id=field("order")><strong>"The source's order of commissioning"</strong>" (guidance, not a rule)"</p>
+                <ol>{trust_cycle().order.iter().map(|o| view! { <li>{o.text.clone()}</li> }).collect_view()}</ol>
+                <p>"Why in this order: “"{trust_cycle().order_why.clone()}"” And: “"{trust_cycle().order_giver.clone()}"”"</p>
+            </aside>
+            <fieldset class="kind-choice">
+                <legend>"Kind of intervention"</legend>
+                {Kind::ALL.into_iter().map(|k| {
+                    let id = field(k.id());
+                    let content = k.content();
+                    view! {
+                        <div class="kind-option">
+                            <input type="radio" name=field("kind") id=id.clone() value=k.id()
+                                prop:checked=move || kind.get() == k
+                                on:change=move |_| kind.set(k) />
+                            <label for=id>
+                                <strong>{content.name.clone()}</strong>
+                                <span class="kind-description">{format!(" – {}", content.description)}</span>
+                            </label>
+                            <Terms text=content.description.clone() />
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <Show when=move || kind.get().partner_label().is_some()>
+                <div class="field">
+                    <label for=field("partner")>{move || kind.get().partner_label().unwrap_or_default()}
+                        {move || (kind.get() != Kind::SchoolToSchool).then(|| view! { " " <span class="optional">"(optional)"</span> })}
+                    </label>
+                    <input id=field("partner") type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string()
+                        list=field("partner-options") aria-describedby=field("partner-hint")
+                        prop:value=move || partner.get() on:input=short(partner) />
+                    <datalist id=field("partner-options")>
+                        {move || providers().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
+                    </datalist>
+                    <p class="hint" id=field("partner-hint")>"Choose from the list (the trust's own roles, Carter's designated system leaders and capacity-giver organisations) or type a name."</p>
+                </div>
+            </Show>
+            <div class="field">
+                <label for=field("target")>"Target"</label>
+                <textarea id=field("target") rows="2" dir="auto"
+                    prop:value=move || target.get() on:input=long(target)></textarea>
+            </div>
+            <div class="field-row">
+                <div class="field">
+                    <label for=field("focus")>"Area of need"</label>
+                    <input id=field("focus") type="text" dir="auto" list=field("focus-options")
+                        maxlength=MAX_NAME_CHARS.to_string()
+                        prop:value=move || focus.get() on:input=short(focus) />
+                    <datalist id=field("focus-options")>
+                        {move || focus_options.get().into_iter().map(|f| view! { <option value=f></option> }).collect_view()}
+                    </datalist>
+                </div>
+                <div class="field">
+                    <label for=field("owner")>"Owner"</label>
+                    <input id=field("owner") type="text" dir="auto" autocomplete="name"
+                        maxlength=MAX_NAME_CHARS.to_string()
+                        prop:value=move || owner.get() on:input=short(owner) />
+                </div>
+            </div>
+            <div class="field-row">
+                <DateField id=field("start") label="Start" value=start />
+                <DateField id=field("end") label="Time limit" value=end />
+                <div class="field">
+                    <label for=field("weeks")>"Review every (weeks)"</label>
+                    <input id=field("weeks") type="number" min="1" max="52" inputmode="numeric"
+                        prop:value=move || weeks.get() on:input=move |ev| weeks.set(event_target_value(&ev)) />
+                </div>
+            </div>
+            <div class="field">
+                <label for=field("criteria")>"Success criteria"</label>
+                <textarea id=field("criteria") rows="2" dir="auto"
+                    prop:value=move || criteria.get() on:input=long(criteria)></textarea>
+            </div>
+            <p class="hint">{cycle().delivery.clone()}</p>
+            <div class="actions">
+                <button type="submit" class="button primary">"Commission"</button>
+                <button type="button" class="button" on:click=move |_| on_done.run(())>"Cancel"</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,141 @@
+//! An intervention's impact, step 4 of the cycle: what improved under the source's four
+//! headings (practice, systems, organisation, outcomes for pupils), the evidence, and the
+//! verdict on its success criteria; and the form to record it.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::ui::date_field::DateField;
+use crate::domain::base::dates::display;
+use crate::domain::base::text::{clamp_chars, MAX_NOTE_CHARS};
+use crate::domain::improvement::accountability::{Impact, Verdict};
+use crate::domain::improvement::cycle::trust_cycle;
+use crate::domain::records::edits::Edit;
+use crate::state::AppState;
+
+/// "improvements in practice" → "Improvements in practice".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn ImpactPanel(
+    /// The intervention's id.
+    plan: String,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let key = StoredValue::new(plan);
+    let recorded = move || {
+        state.store.with(|s| {
+            s.plan(&key.get_value())
+                .and_then(|p| p.impact.as_deref().cloned())
+        })
+    };
+    let open = RwSignal::new(false);
+    // The form's fields: the date, the four headings in the source's order, the evidence
+    // and the verdict's id.
+    let date = RwSignal::new(browser::today_iso());
+    let texts: [RwSignal<String>; 5] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    // No verdict until the board chooses one.
+    let verdict = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let f = move |what: &str| format!("impact-{}-{what}", key.get_value());
+    let headings = &trust_cycle().impact;
+    let start = move |_| {
+        if let Some(done) = recorded() {
+            date.set(done.date.clone());
+            for (signal, h) in texts.iter().zip(headings) {
+                signal.set(done.heading(&h.id).to_string());
+            }
+            texts[4].set(done.evidence.clone());
+            verdict.set(done.verdict.id().to_string());
+        }
+        open.set(true);
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let chosen = Verdict::from_id(&verdict.get_untracked());
+        let mut impact = Impact {
+            date: date.get_untracked(),
+            practice: String::new(),
+            systems: String::new(),
+            organisation: String::new(),
+            outcomes: String::new(),
+            evidence: texts[4].get_untracked(),
+            verdict: chosen.unwrap_or(Verdict::Met),
+        };
+        for (signal, h) in texts.iter().zip(headings) {
+            impact.set_heading(&h.id, signal.get_untracked());
+        }
+        if let Err(why) = impact.validate() {
+            return problem.set(Some(why));
+        }
+        if chosen.is_none() {
+            return problem.set(Some("Choose a verdict on the success criteria.".into()));
+        }
+        if state.send(Edit::RecordImpact {
+            plan: key.get_value(),
+            impact,
+        }) {
+            problem.set(None);
+            open.set(false);
+        }
+    };
+    let area = move |id: String, label: String, signal: RwSignal<String>| {
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <textarea id=id rows="2" dir="auto" prop:value=move || signal.get()
+                    on:input=move |ev| signal.set(clamp_chars(&event_target_value(&ev), MAX_NOTE_CHARS))></textarea>
+            </div>
+        }
+    };
+    view! {
+        <div class="impact">
+            {move || recorded().map(|i| view! {
+                <h4>"Impact against the success criteria"</h4>
+                <p><strong class=format!("verdict verdict-{}", i.verdict.id())>{i.verdict.label()}</strong>
+                    {format!(" (recorded {})", display(&i.date))}</p>
+                <dl class="impact-facts">
+                    {headings.iter().filter(|h| !i.heading(&h.id).is_empty()).map(|h| view! {
+                        <div><dt>{capitalised(&h.text)}</dt><dd dir="auto">{i.heading(&h.id).to_string()}</dd></div>
+                    }).collect_view()}
+                    <div><dt>"Evidence"</dt><dd dir="auto">{i.evidence.clone()}</dd></div>
+                </dl>
+            })}
+            <div class="no-print">
+                <Show when=move || open.get() fallback=move || view! {
+                    <button type="button" class="button" on:click=start>
+                        {move || if recorded().is_some() { "Change the impact" } else { "Record impact" }}
+                    </button>
+                }>
+                    <form class="impact-form" on:submit=save novalidate>
+                        <p class="hint">{format!("{} (the four-step cycle, step 4)", trust_cycle().impact_intro)}</p>
+                        <DateField id=f("date") label="Date of the impact review" value=date />
+                        {headings.iter().zip(texts).map(|(h, signal)| {
+                            area(f(&h.id), format!("{} (what improved, if anything)", capitalised(&h.text)), signal)
+                        }).collect_view()}
+                        {area(f("evidence"), "Evidence of impact".into(), texts[4])}
+                        <fieldset class="inline-choice">
+                            <legend>"Verdict on the success criteria"</legend>
+                            {Verdict::ALL.into_iter().map(|v| view! {
+                                <label><input type="radio" name=f("verdict") value=v.id()
+                                    prop:checked=move || verdict.get() == v.id()
+                                    on:change=move |_| verdict.set(v.id().to_string()) />{v.label()}</label>
+                            }).collect_view()}
+                        </fieldset>
+                        <p class="form-error" role="alert">{move || problem.get()}</p>
+                        <div class="actions">
+                            <button type="submit" class="button primary">"Save the impact"</button>
+                            <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                        </div>
+                    </form>
+                </Show>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,11 @@
+//! The trust's improvement cycle: plans, categories, impact and reports.
+
+pub mod action_plan;
+pub mod capacity_checklist;
+pub mod category_panel;
+pub mod commission_form;
+pub mod impact_panel;
+pub mod inside_out_view;
+pub mod intervention_card;
+pub mod report;
+pub mod trajectory_editor;

@@ -1,0 +1,82 @@
+//! Text that two tabs typed at the same time: the other tab's version is kept here, so
+//! that nothing typed is lost without a word, and can be put back with one click.
+
+use leptos::prelude::*;
+
+use crate::domain::records::edits::Edit;
+use crate::domain::records::store::{Recovered, TextPlace};
+use crate::state::AppState;
+
+#[component]
+pub fn RecoveredTexts() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let recovered = Memo::new(move |_| state.store.with(|s| s.recovered.clone()));
+    let put_back = move |r: Recovered| {
+        let current = state.store.with_untracked(|s| match &r.place {
+            TextPlace::AssessmentNote {
+                assessment,
+                feature,
+            } => s
+                .get(assessment)
+                .and_then(|a| a.answer(feature))
+                .map(|a| a.note.clone()),
+            TextPlace::PracticeNote {
+                workshop,
+                respondent,
+                practice,
+            } => s
+                .workshop(workshop)
+                .and_then(|w| w.respondent(respondent))
+                .and_then(|p| p.placing(practice))
+                .map(|p| p.note.clone()),
+        });
+        let was = current.unwrap_or_default();
+        let restore = match r.place {
+            TextPlace::AssessmentNote {
+                assessment,
+                feature,
+            } => Edit::SetNote {
+                assessment,
+                feature,
+                note: r.text,
+                was,
+            },
+            TextPlace::PracticeNote {
+                workshop,
+                respondent,
+                practice,
+            } => Edit::SetPracticeNote {
+                workshop,
+                respondent,
+                practice,
+                note: r.text,
+                was,
+            },
+        };
+        state.send(Edit::Batch(vec![
+            restore,
+            Edit::DismissRecovered { id: r.id },
+        ]));
+    };
+    view! {
+        <Show when=move || !recovered.with(Vec::is_empty)>
+            <section class="banner warning recovered" role="region" aria-labelledby="recovered-heading">
+                <h2 id="recovered-heading">"Text typed in two places at once"</h2>
+                <p>"Another tab or window changed this text while it was being typed here. This page's version was kept; the other version is below, so that nothing is lost."</p>
+                <ul>
+                    {move || recovered.get().into_iter().map(|r| {
+                        let (keep, dismiss) = (r.clone(), r.id.clone());
+                        view! {
+                            <li>
+                                <p dir="auto"><strong>{r.what.clone()}</strong></p>
+                                <blockquote dir="auto">{r.text.clone()}</blockquote>
+                                <button type="button" class="button" on:click=move |_| put_back(keep.clone())>"Use this version instead"</button>
+                                <button type="button" class="link-button" on:click=move |_| { state.send(Edit::DismissRecovered { id: dismiss.clone() }); }>"Dismiss"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,211 @@
+//! Merging answers that members made on their own devices: response links pasted many at
+//! once, QR codes scanned with the camera, and answer files chosen or dropped. Identical
+//! respondents are skipped, clashes are put to the user, and anything that cannot be used
+//! (damaged, foreign, from a newer version) changes nothing and says why, by name.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::records::import_log::{ImportLog, ImportMessages};
+use crate::components::ui::file_drop::{FileDrop, PickedFile};
+use crate::components::workshop::qr_scanner::QrScanner;
+use crate::domain::records::edits::Edit;
+use crate::domain::workshop::aas::Respondent;
+use crate::domain::workshop::join::links_in;
+use crate::domain::workshop::responses::{
+    classify, read_responses, Incoming, Resolution, MAX_RESPONSES_BYTES,
+};
+use crate::state::AppState;
+
+/// What arrived from one link, code or file: the workshop it answers (if it says) and
+/// the respondents, or why it cannot be used.
+type Arrived = Result<(Option<String>, Vec<Respondent>), String>;
+
+#[derive(Clone, Debug, PartialEq)]
+struct Clash {
+    key: usize,
+    file: String,
+    incoming: Respondent,
+    existing_id: String,
+    existing_name: String,
+}
+
+#[component]
+pub fn ImportResponses(
+    workshop_id: String,
+    /// A response link's data to merge at once (a response link opened in this browser).
+    #[prop(optional)]
+    initial: Option<String>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let log = ImportLog::new();
+    let clashes = RwSignal::new(Vec::<Clash>::new());
+    let next_key = StoredValue::new(0usize);
+
+    let wid_kept = StoredValue::new(workshop_id.clone());
+    let take = move |file_name: String, arrived: Arrived| {
+        let wid = wid_kept.get_value();
+        let say = |ok: bool, text: String| log.say(ok, text);
+        let foreign = |w: &Option<String>| w.as_ref().is_some_and(|w| *w != wid);
+        let respondents = match arrived {
+            Ok((ref w, _)) if foreign(w) => {
+                say(false, format!("{file_name}: not merged, because the answers are for a different workshop, not this one. Nothing was changed."));
+                return;
+            }
+            Ok((_, respondents)) => respondents,
+            Err(why) => {
+                say(
+                    false,
+                    format!("{file_name}: not merged, because {why}. Nothing was changed."),
+                );
+                return;
+            }
+        };
+        for incoming in respondents {
+            let verdict = state
+                .store
+                .with_untracked(|s| s.workshop(&wid).map(|w| classify(w, &incoming)));
+            match verdict {
+                Some(Incoming::New) => {
+                    let name = if incoming.anonymous {
+                        "an anonymous answer".to_string()
+                    } else {
+                        incoming.name.clone()
+                    };
+                    state.send(Edit::MergeRespondent {
+                        workshop: wid.clone(),
+                        respondent: incoming,
+                        clash_with: None,
+                        fresh_id: browser::new_id(),
+                    });
+                    say(true, format!("{file_name}: added {name}."));
+                }
+                Some(Incoming::Duplicate) => {
+                    let who = if incoming.anonymous {
+                        "This anonymous answer"
+                    } else {
+                        &incoming.name
+                    };
+                    say(true, format!("{file_name}: {who} is already here with the same answers, so was skipped."));
+                }
+                Some(Incoming::Clash { existing_id }) => {
+                    let existing_name = state.store.with_untracked(|s| {
+                        s.workshop(&wid)
+                            .and_then(|w| w.respondent(&existing_id))
+                            .map(|r| r.name.clone())
+                            .unwrap_or_default()
+                    });
+                    let key = next_key.get_value();
+                    next_key.set_value(key + 1);
+                    clashes.update(|c| {
+                        c.push(Clash {
+                            key,
+                            file: file_name.clone(),
+                            incoming,
+                            existing_id,
+                            existing_name,
+                        })
+                    });
+                }
+                None => {}
+            }
+        }
+    };
+    let on_file = Callback::new(move |(name, text): PickedFile| {
+        let arrived = text.and_then(|t| {
+            read_responses(&t)
+                .map(|f| (f.workshop, f.respondents))
+                .map_err(|e| e.to_string())
+        });
+        take(name, arrived)
+    });
+    // Response links, however many, in the order pasted or scanned.
+    let links_taken = StoredValue::new(0usize);
+    let take_links = move |text: String, what: &'static str| {
+        let found = links_in(&text, "answers");
+        if found.is_empty() {
+            log.say(
+                false,
+                format!("{what}: no answer links found. Each answer link has “#/answers/” in it."),
+            );
+            return;
+        }
+        for data in found {
+            let n = links_taken.get_value() + 1;
+            links_taken.set_value(n);
+            leptos::task::spawn_local(async move {
+                let arrived = crate::join_link::open_response(&data)
+                    .await
+                    .map(|r| (Some(r.workshop_id), vec![r.respondent]));
+                take(format!("{what} {n}"), arrived);
+            });
+        }
+    };
+    if let Some(data) = initial {
+        take_links(format!("#/answers/{data}"), "Answer link");
+    }
+    let pasted = RwSignal::new(String::new());
+    let add_pasted = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        take_links(pasted.get_untracked(), "Answer link");
+        pasted.set(String::new());
+    };
+    let on_code = Callback::new(move |text: String| take_links(text, "Scanned code"));
+    let resolve_id = workshop_id.clone();
+    let resolve = move |key: usize, resolution: Resolution| {
+        let Some(clash) = clashes.with_untracked(|c| c.iter().find(|c| c.key == key).cloned())
+        else {
+            return;
+        };
+        let name = clash.incoming.name.clone();
+        state.send(Edit::MergeRespondent {
+            workshop: resolve_id.clone(),
+            respondent: clash.incoming,
+            clash_with: Some((clash.existing_id.clone(), resolution)),
+            fresh_id: browser::new_id(),
+        });
+        clashes.update(|c| c.retain(|c| c.key != key));
+        let text = match resolution {
+            Resolution::KeepBoth => format!(
+                "{}: kept both {} and the earlier {}.",
+                clash.file, name, clash.existing_name
+            ),
+            Resolution::Replace => format!(
+                "{}: replaced {}'s answers with the file's.",
+                clash.file, clash.existing_name
+            ),
+        };
+        log.say(true, text);
+    };
+
+    view! {
+        <section class="import" aria-labelledby="import-heading">
+            <h3 id="import-heading">"Merge answers from other devices"</h3>
+            <form class="paste-links" on:submit=add_pasted>
+                <label for="answer-links">"Paste answer links " <span class="optional">"(as many as you like, from a chat or an email)"</span></label>
+                <textarea id="answer-links" rows="3" prop:value=move || pasted.get()
+                    on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                <button type="submit" class="button">"Add these answers"</button>
+            </form>
+            <QrScanner on_code=on_code />
+            <FileDrop id="import-files" label="Choose answer files, or drop them here"
+                max_bytes=MAX_RESPONSES_BYTES on_file=on_file />
+            <ImportMessages log=log />
+            <For each=move || clashes.get() key=|c| c.key let:clash>
+                {
+                    let key = clash.key;
+                    let resolve = resolve.clone();
+                    let resolve_both = resolve.clone();
+                    view! {
+                        <div class="clash" role="group" aria-label=format!("Clash for {}", clash.incoming.name)>
+                            <p dir="auto">{format!("{}: {} clashes with {} already in this workshop, whose answers differ. Which should count?",
+                                clash.file, clash.incoming.name, clash.existing_name)}</p>
+                            <button type="button" class="button" on:click=move |_| resolve_both(key, Resolution::KeepBoth)>"Keep both"</button>
+                            <button type="button" class="button" on:click=move |_| resolve(key, Resolution::Replace)>"Replace with the file's answers"</button>
+                        </div>
+                    }
+                }
+            </For>
+        </section>
+    }
+}

@@ -1,0 +1,15 @@
+//! The board's Autonomy–Alignment–Standardisation workshop.
+
+pub mod aas_framing;
+pub mod import_responses;
+pub mod position_summary;
+pub mod practice_choice;
+pub mod practice_question;
+pub mod qr_code;
+pub mod qr_scanner;
+pub mod respondent_bar;
+pub mod role_views;
+pub mod spectrum_profile;
+pub mod workshop_comparison;
+pub mod workshop_row;
+pub mod workshop_tally;

@@ -1,0 +1,160 @@
+//! Calendar arithmetic on ISO dates (yyyy-mm-dd), which is all the plans need: no
+//! time zones, no clock.
+
+use crate::domain::checklist::assessment::is_iso_date;
+
+/// Days since 1970-01-01 of a valid ISO date (Howard Hinnant's civil-days algorithm).
+pub fn day_number(date: &str) -> Option<i64> {
+    if !is_iso_date(date) {
+        return None;
+    }
+    let y: i64 = date[0..4].parse().ok()?;
+    let m: i64 = date[5..7].parse().ok()?;
+    let d: i64 = date[8..10].parse().ok()?;
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// The ISO date of a day number.
+pub fn from_day_number(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The date `days` after `date`.
+pub fn add_days(date: &str, days: i64) -> Option<String> {
+    day_number(date).map(|n| from_day_number(n + days))
+}
+
+/// Days from `from` to `to` (negative if `to` is earlier).
+pub fn days_between(from: &str, to: &str) -> Option<i64> {
+    Some(day_number(to)? - day_number(from)?)
+}
+
+/// The date `months` calendar months after `date` (before it when negative); a day
+/// the month lacks becomes its last day (31 Aug + 6 months is 28 or 29 Feb).
+pub fn add_months(date: &str, months: i64) -> Option<String> {
+    day_number(date)?;
+    let y: i64 = date[0..4].parse().ok()?;
+    let m: i64 = date[5..7].parse().ok()?;
+    let d: i64 = date[8..10].parse().ok()?;
+    let index = y * 12 + (m - 1) + months;
+    let (y, m) = (index.div_euclid(12), index.rem_euclid(12) + 1);
+    let mut day = d;
+    loop {
+        let candidate = format!("{y:04}-{m:02}-{day:02}");
+        if day_number(&candidate).is_some() {
+            return Some(candidate);
+        }
+        day -= 1;
+        if day < 28 {
+            return None;
+        }
+    }
+}
+
+/// The weekday of a date, 0 for Monday to 6 for Sunday.
+pub fn weekday(date: &str) -> Option<i64> {
+    // 1 Jan 1970 was a Thursday.
+    day_number(date).map(|n| (n + 3).rem_euclid(7))
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A date as people in the UK write it, "23 Nov 2026", with no-break spaces so that it
+/// never splits across lines, or "unknown" when the text is not a real date (damaged data
+/// is never shown as if it were a date).
+pub fn display(date: &str) -> String {
+    if !is_iso_date(date) {
+        return "unknown".into();
+    }
+    let month: usize = date[5..7].parse().unwrap_or(1);
+    let day: u32 = date[8..10].parse().unwrap_or(1);
+    format!("{day}\u{a0}{}\u{a0}{}", MONTHS[month - 1], &date[0..4])
+}
+
+/// How Waypoint groups dates into school terms, in the words shown to users.
+pub const TERM_RULE: &str = "Terms are Waypoint's reading of the school year: Autumn is September to December, Spring January to March, Summer April to August.";
+
+/// The school term a date falls in, as "Autumn term 2026" (by [`TERM_RULE`]), or
+/// "Date unknown" for text that is not a real date.
+pub fn term(date: &str) -> String {
+    if !is_iso_date(date) {
+        return "Date unknown".into();
+    }
+    let month: u32 = date[5..7].parse().unwrap_or(1);
+    let name = match month {
+        9..=12 => "Autumn",
+        1..=3 => "Spring",
+        _ => "Summer",
+    };
+    format!("{name} term {}", &date[0..4])
+}
+
+/// The earliest and latest moments Waypoint shows as dates (1 Jan 2000 to 31 Dec 2199,
+/// in milliseconds since 1970): anything else comes from damaged data.
+const PLAUSIBLE_MS: std::ops::RangeInclusive<f64> = 946_684_800_000.0..=7_258_118_399_000.0;
+
+/// The ISO date of a moment given as milliseconds since 1970, taken at `offset_minutes`
+/// east of UTC, if it is a plausible moment.
+pub fn from_ms(ms: f64, offset_minutes: f64) -> Option<String> {
+    if !ms.is_finite() || !PLAUSIBLE_MS.contains(&ms) {
+        return None;
+    }
+    let local = ms + offset_minutes * 60_000.0;
+    Some(from_day_number((local / 86_400_000.0).floor() as i64))
+}
+
+/// A moment as "23 Nov 2026" (no-break spaces), or "unknown".
+pub fn display_ms(ms: f64, offset_minutes: f64) -> String {
+    from_ms(ms, offset_minutes).map_or_else(|| "unknown".into(), |d| display(&d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_shown_the_uk_way_or_as_unknown() {
+        assert_eq!(display("2026-11-23"), "23\u{a0}Nov\u{a0}2026");
+        assert_eq!(display("2027-02-01"), "1\u{a0}Feb\u{a0}2027");
+        assert!(!display("2026-12-18").contains([' ', '-']), "never splits");
+        for damaged in ["0000-01-00", "2026-02-30", "2026-13-01", "", "23/11/2026"] {
+            assert_eq!(display(damaged), "unknown", "{damaged}");
+        }
+        // 23 Nov 2026 09:00 UTC, seen from UTC and from UTC+10.
+        let ms = 1_795_424_400_000.0;
+        assert_eq!(display_ms(ms, 0.0), "23\u{a0}Nov\u{a0}2026");
+        assert_eq!(display_ms(ms, 600.0), "23\u{a0}Nov\u{a0}2026");
+        // Values a damaged record could hold are never shown as dates.
+        for damaged in [f64::NAN, f64::INFINITY, -1.0, 0.0, 1.35e17, 2.0e15] {
+            assert_eq!(display_ms(damaged, 0.0), "unknown", "{damaged}");
+        }
+    }
+
+    #[test]
+    fn dates_fall_in_school_terms() {
+        assert_eq!(term("2026-09-01"), "Autumn term 2026");
+        assert_eq!(term("2026-12-18"), "Autumn term 2026");
+        assert_eq!(term("2027-01-04"), "Spring term 2027");
+        assert_eq!(term("2027-03-31"), "Spring term 2027");
+        assert_eq!(term("2027-04-19"), "Summer term 2027");
+        assert_eq!(term("2027-08-31"), "Summer term 2027");
+        assert_eq!(term("2027-02-30"), "Date unknown");
+    }
+}

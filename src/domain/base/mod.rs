@@ -1,0 +1,11 @@
+//! The small core every area uses: ids, dates, text limits, sorting, schools and trusts,
+//! the framework texts, the glossary and the plain documents papers are written as.
+
+pub mod content;
+pub mod dates;
+pub mod document;
+pub mod glossary;
+pub mod ids;
+pub mod order;
+pub mod school;
+pub mod text;

@@ -1,0 +1,516 @@
+//! The trust's calendar: the cadence it keeps (plans, development days, committees,
+//! meetings, reports to the board), which the trust can adjust, together with what its
+//! data makes due: intervention reviews and time limits, categorisations and their
+//! reviews, and reassessments. Downloadable as an iCalendar file that Outlook and Google
+//! Calendar import (written with the `ics` crate).
+//!
+//! The meetings and their purposes are quoted from the source documents; the short names,
+//! the spacing and the first dates Waypoint starts from are Waypoint's, for the trust to
+//! change.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::base::dates::{
+    add_days, add_months, day_number, days_between, display, from_day_number, weekday,
+};
+use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
+use crate::domain::checklist::assessment::is_iso_date;
+use crate::domain::improvement::categorisation::{history, next_due, Decision, Intervals};
+use crate::domain::improvement::cycle::trust_cycle;
+use crate::domain::records::store::Store;
+
+/// How a repeating event is spaced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Weeks,
+    Months,
+}
+
+impl Unit {
+    pub fn id(self) -> &'static str {
+        match self {
+            Unit::Weeks => "weeks",
+            Unit::Months => "months",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Unit> {
+        [Unit::Weeks, Unit::Months]
+            .into_iter()
+            .find(|u| u.id() == id)
+    }
+}
+
+/// One repeating event of the cadence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CadenceItem {
+    /// The default's id (see `content/trust_cycle.json`), or `own-…` for one the trust added.
+    pub id: String,
+    pub title: String,
+    /// The first date in the school year.
+    pub first: String,
+    pub unit: Unit,
+    pub every: u32,
+    #[serde(default = "yes")]
+    pub on: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn twelve() -> u32 {
+    12
+}
+
+fn six() -> u32 {
+    6
+}
+
+/// The most events of the cadence a calendar holds, so a mistyped spacing cannot make
+/// thousands.
+pub const MAX_ITEMS: usize = 40;
+pub const MAX_EVERY_WEEKS: u32 = 52;
+pub const MAX_EVERY_MONTHS: u32 = 12;
+
+/// The trust's calendar for one school year.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrustCalendar {
+    pub id: String,
+    /// The first and last day of the school year the calendar covers.
+    pub year_start: String,
+    pub year_end: String,
+    #[serde(default = "twelve")]
+    pub categorise_months: u32,
+    #[serde(default = "six")]
+    pub review_months: u32,
+    #[serde(default = "six")]
+    pub reassess_months: u32,
+    #[serde(default)]
+    pub items: Vec<CadenceItem>,
+    #[serde(default)]
+    pub created_ms: f64,
+    #[serde(default)]
+    pub updated_ms: f64,
+}
+
+/// The first day of the school year that `today` falls in (1 September).
+pub fn school_year_start(today: &str) -> String {
+    let year: i64 = today.get(0..4).and_then(|y| y.parse().ok()).unwrap_or(2026);
+    let month: u32 = today.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(9);
+    let year = if month >= 9 { year } else { year - 1 };
+    format!("{year:04}-09-01")
+}
+
+impl TrustCalendar {
+    /// The cadence Waypoint starts from, for the school year `today` falls in.
+    pub fn starting(id: String, today: &str, now_ms: f64) -> TrustCalendar {
+        let start = school_year_start(today);
+        let end = format!(
+            "{}-07-31",
+            &add_months(&start, 12).unwrap_or_default()[0..4]
+        );
+        let items = trust_cycle()
+            .cadence
+            .iter()
+            .map(|d| CadenceItem {
+                id: d.id.clone(),
+                title: d.title.clone(),
+                first: add_days(&start, d.offset_days).unwrap_or_else(|| start.clone()),
+                unit: Unit::from_id(&d.unit).unwrap_or(Unit::Months),
+                every: d.every,
+                on: true,
+            })
+            .collect();
+        TrustCalendar {
+            id,
+            year_start: start,
+            year_end: end,
+            categorise_months: 12,
+            review_months: 6,
+            reassess_months: 6,
+            items,
+            created_ms: now_ms,
+            updated_ms: now_ms,
+        }
+    }
+
+    /// How often schools are categorised, reviewed and reassessed.
+    pub fn intervals(&self) -> Intervals {
+        Intervals {
+            categorise_months: self.categorise_months,
+            review_months: self.review_months,
+            reassess_months: self.reassess_months,
+        }
+    }
+
+    /// The same calendar moved to the school year starting `start`: every date moves by
+    /// the same number of months (when both years start on the same day of the month) or
+    /// of days, so the pattern of the year is kept.
+    pub fn moved_to(&self, start: &str) -> Option<TrustCalendar> {
+        let days = days_between(&self.year_start, start)?;
+        let months = (self.year_start.get(8..) == start.get(8..)).then(|| {
+            let month = |d: &str| -> i64 {
+                d[0..4].parse::<i64>().unwrap_or(0) * 12 + d[5..7].parse::<i64>().unwrap_or(0)
+            };
+            month(start) - month(&self.year_start)
+        });
+        let shift = |date: &str| match months {
+            Some(m) => add_months(date, m),
+            None => add_days(date, days),
+        };
+        let mut moved = self.clone();
+        moved.year_start = start.to_string();
+        moved.year_end = shift(&self.year_end)?;
+        for item in &mut moved.items {
+            item.first = shift(&item.first)?;
+        }
+        Some(moved)
+    }
+
+    /// Checks the calendar before it is kept; the message says what to fix.
+    pub fn validate(&self) -> Result<(), String> {
+        if !is_iso_date(&self.year_start) || !is_iso_date(&self.year_end) {
+            return Err("Enter the first and last days of the school year as full dates.".into());
+        }
+        match days_between(&self.year_start, &self.year_end) {
+            Some(d) if (1..=400).contains(&d) => {}
+            _ => {
+                return Err("The school year must end after it starts, within about a year.".into())
+            }
+        }
+        for months in [
+            self.categorise_months,
+            self.review_months,
+            self.reassess_months,
+        ] {
+            if !(1..=24).contains(&months) {
+                return Err("Categorise, review and reassess every 1 to 24 months.".into());
+            }
+        }
+        if self.items.len() > MAX_ITEMS {
+            return Err(format!("A calendar holds at most {MAX_ITEMS} meetings."));
+        }
+        for item in &self.items {
+            if item.title.trim().is_empty() {
+                return Err("Every meeting needs a name.".into());
+            }
+            if !is_iso_date(&item.first) {
+                return Err(format!(
+                    "Enter the first date of “{}” as a full date.",
+                    item.title
+                ));
+            }
+            let most = match item.unit {
+                Unit::Weeks => MAX_EVERY_WEEKS,
+                Unit::Months => MAX_EVERY_MONTHS,
+            };
+            if item.every == 0 || item.every > most {
+                return Err(format!(
+                    "“{}” can repeat every 1 to {most} {}.",
+                    item.title,
+                    item.unit.id()
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The calendar with its names trimmed and within the name limit.
+    pub fn tidied(&self) -> TrustCalendar {
+        let mut out = self.clone();
+        for item in &mut out.items {
+            item.title = clamp_chars(item.title.trim(), MAX_NAME_CHARS);
+        }
+        out
+    }
+
+    /// The dates of one repeating event within the school year; a date on a weekend or
+    /// a holiday moves to the next working day (see `to_weekday`).
+    pub fn dates_of(&self, item: &CadenceItem) -> Vec<String> {
+        let mut dates = Vec::new();
+        if !item.on || item.every == 0 {
+            return dates;
+        }
+        for n in 0..400i64 {
+            let date = match item.unit {
+                Unit::Weeks => add_days(&item.first, n * 7 * i64::from(item.every)),
+                Unit::Months => add_months(&item.first, n * i64::from(item.every)),
+            };
+            let Some(date) = date.map(|d| to_weekday(&d)) else {
+                break;
+            };
+            if date.as_str() > self.year_end.as_str() {
+                break;
+            }
+            if date.as_str() >= self.year_start.as_str() {
+                dates.push(date);
+            }
+        }
+        dates
+    }
+}
+
+/// A date on a weekend, Christmas Day, Boxing Day or New Year's Day moved to the next
+/// working day (Waypoint's rule).
+fn to_weekday(date: &str) -> String {
+    let mut day = date.to_string();
+    for _ in 0..7 {
+        let holiday = matches!(day.get(5..), Some("12-25" | "12-26" | "01-01"));
+        if !holiday && !matches!(weekday(&day), Some(5 | 6)) {
+            break;
+        }
+        match add_days(&day, 1) {
+            Some(next) => day = next,
+            None => break,
+        }
+    }
+    day
+}
+
+/// What an event on the calendar is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EventKind {
+    Cadence,
+    InterventionReview,
+    Categorisation,
+    CategoryReview,
+    Reassessment,
+}
+
+impl EventKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::Cadence => "Trust cadence",
+            EventKind::InterventionReview => "Intervention review",
+            EventKind::Categorisation => "Categorisation",
+            EventKind::CategoryReview => "Review of the category",
+            EventKind::Reassessment => "Reassessment",
+        }
+    }
+}
+
+/// One event of the calendar: a whole day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub date: String,
+    pub kind: EventKind,
+    pub title: String,
+    pub detail: String,
+    /// The same event keeps the same id in every download, so a calendar program
+    /// updates it instead of adding it twice.
+    pub uid: String,
+}
+
+/// Every event of the school year: the cadence, then what the data makes due (only
+/// what is still to do: reviews already recorded are left out), in date order.
+pub fn events(store: &Store, calendar: &TrustCalendar, today: &str) -> Vec<Event> {
+    let content = trust_cycle();
+    let mut out = Vec::new();
+    let in_year = |d: &str| d >= calendar.year_start.as_str() && d <= calendar.year_end.as_str();
+    // A board's decision or a reassessment still due from an earlier year is overdue, and shown.
+    let due_by_year_end = |d: &str| d <= calendar.year_end.as_str();
+    for item in &calendar.items {
+        let quote = content
+            .cadence
+            .iter()
+            .find(|d| d.id == item.id)
+            .map(|d| d.text.as_str())
+            .unwrap_or("Added by the trust.");
+        for date in calendar.dates_of(item) {
+            out.push(Event {
+                uid: format!("{}-{}", item.id, compact(&date)),
+                date,
+                kind: EventKind::Cadence,
+                title: item.title.clone(),
+                detail: quote.to_string(),
+            });
+        }
+    }
+    let intervals = calendar.intervals();
+    for school in &store.schools {
+        let name = &school.name;
+        for plan in store.plans_of(&school.id).filter(|p| p.status.is_open()) {
+            let last = plan
+                .latest_review()
+                .map(|r| r.date.clone())
+                .unwrap_or_default();
+            for date in plan.review_dates() {
+                if date <= last || !in_year(&date) {
+                    continue;
+                }
+                let end = date == plan.end;
+                out.push(Event {
+                    uid: format!("review-{}-{}", plan.id, compact(&date)),
+                    title: format!(
+                        "{}: {} of “{}”",
+                        name,
+                        if end { "final review" } else { "review" },
+                        plan.target
+                    ),
+                    detail: format!(
+                        "{}. Success criteria: {}{}",
+                        plan.kind.content().name,
+                        plan.success_criteria,
+                        if end {
+                            " The time limit is this day."
+                        } else {
+                            ""
+                        }
+                    ),
+                    kind: EventKind::InterventionReview,
+                    date,
+                });
+            }
+        }
+        let decisions = history(store, &school.id);
+        let mut due = next_due(&decisions, intervals, today);
+        if due.date.is_empty() {
+            // Never categorised: due now.
+            due.date = today.to_string();
+        }
+        if due_by_year_end(&due.date) {
+            let (kind, what) = match due.decision {
+                Decision::Categorisation => (EventKind::Categorisation, "categorisation"),
+                Decision::Review => (EventKind::CategoryReview, "review of the category"),
+            };
+            out.push(Event {
+                uid: format!("category-{}-{}", school.id, compact(&due.date)),
+                title: format!("{name}: {what}"),
+                detail: format!(
+                    "{} {}",
+                    content.categorise,
+                    decisions
+                        .first()
+                        .map(|c| format!(
+                            "Category now: {} (decided {}).",
+                            c.category.short(),
+                            display(&c.date)
+                        ))
+                        .unwrap_or_default()
+                ),
+                kind,
+                date: due.date,
+            });
+        }
+        let latest = store
+            .assessments_of(&school.id)
+            .filter(|a| a.scope == crate::domain::checklist::assessment::Scope::WholeSchool)
+            .map(|a| a.date.as_str())
+            .max();
+        if let Some(date) = latest.and_then(|d| add_months(d, i64::from(intervals.reassess_months)))
+        {
+            if due_by_year_end(&date) {
+                out.push(Event {
+                    uid: format!("reassess-{}-{}", school.id, compact(&date)),
+                    title: format!("{name}: reassessment due"),
+                    detail: format!(
+                        "The latest whole-school assessment was on {}; Waypoint suggests reassessing every {} months so that each review of the category has fresh evidence.",
+                        display(latest.unwrap_or_default()),
+                        intervals.reassess_months
+                    ),
+                    kind: EventKind::Reassessment,
+                    date,
+                });
+            }
+        }
+    }
+    crate::domain::base::order::sort_by(&mut out, |a, b| {
+        a.date
+            .cmp(&b.date)
+            .then(a.kind.cmp(&b.kind))
+            .then(a.title.cmp(&b.title))
+    });
+    out
+}
+
+/// A date as iCalendar writes it: 20261123.
+fn compact(date: &str) -> String {
+    date.replace('-', "")
+}
+
+/// A moment (milliseconds since 1970) as an iCalendar time in UTC: 20261123T090000Z.
+pub fn utc_stamp(ms: f64) -> String {
+    let ms = if ms.is_finite() && ms > 0.0 { ms } else { 0.0 };
+    let days = (ms / 86_400_000.0).floor() as i64;
+    let seconds = ((ms - days as f64 * 86_400_000.0) / 1000.0).floor() as i64;
+    format!(
+        "{}T{:02}{:02}{:02}Z",
+        compact(&from_day_number(days)),
+        seconds / 3600,
+        seconds / 60 % 60,
+        seconds % 60
+    )
+}
+
+/// The calendar as an iCalendar file (RFC 5545): one all-day event per date, each with
+/// an id made from the calendar's id (`id`) and the event's, so that importing it again
+/// updates rather than duplicates, and two trusts' events never share an id.
+pub fn ics(id: &str, events: &[Event], name: &str, stamp_ms: f64) -> String {
+    use ics::parameters::Value;
+    use ics::properties::{Categories, Description, DtEnd, DtStart, Method, Summary, Transp};
+    use ics::{escape_text, Event as Vevent, ICalendar};
+    let stamp = utc_stamp(stamp_ms);
+    let mut calendar = ICalendar::new("2.0", "-//Waypoint//Trust calendar//EN");
+    calendar.push(Method::new("PUBLISH"));
+    calendar.push(ics::properties::CalScale::new("GREGORIAN"));
+    calendar.push(ics::components::Property::new(
+        "X-WR-CALNAME",
+        escape_text(name),
+    ));
+    for event in events {
+        let Some(next) = day_number(&event.date).map(|n| from_day_number(n + 1)) else {
+            continue;
+        };
+        let mut vevent = Vevent::new(format!("{}-{}@waypoint", id, event.uid), stamp.clone());
+        let mut start = DtStart::new(compact(&event.date));
+        start.add(Value::DATE);
+        let mut end = DtEnd::new(compact(&next));
+        end.add(Value::DATE);
+        vevent.push(start);
+        vevent.push(end);
+        vevent.push(Summary::new(escape_text(event.title.clone())));
+        vevent.push(Description::new(escape_text(event.detail.clone())));
+        vevent.push(Categories::new(escape_text(event.kind.label())));
+        vevent.push(Transp::transparent());
+        calendar.add_event(vevent);
+    }
+    refold(&calendar.to_string())
+}
+
+/// The most octets on a line of an iCalendar file, a fold's leading space included
+/// (RFC 5545, 3.1). The `ics` crate writes 75 after that space.
+const ICS_LINE_OCTETS: usize = 75;
+
+/// Unfolds every content line and folds it again within [`ICS_LINE_OCTETS`], never
+/// inside a character.
+fn refold(text: &str) -> String {
+    let mut logical: Vec<String> = Vec::new();
+    for line in text.split("\r\n").filter(|l| !l.is_empty()) {
+        match (line.strip_prefix(' '), logical.last_mut()) {
+            (Some(rest), Some(last)) => last.push_str(rest),
+            _ => logical.push(line.to_string()),
+        }
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 70);
+    for line in logical {
+        let mut rest = line.as_str();
+        let mut room = ICS_LINE_OCTETS;
+        loop {
+            let mut cut = rest.len().min(room);
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n");
+            rest = &rest[cut..];
+            if rest.is_empty() {
+                break;
+            }
+            out.push(' ');
+            room = ICS_LINE_OCTETS - 1;
+        }
+    }
+    out
+}

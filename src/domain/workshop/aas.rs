@@ -1,0 +1,561 @@
+//! Carter's Autonomy–Alignment–Standardisation tool: the content (kept verbatim in
+//! `content/aas.json`), where respondents place each practice on the spectrum now and
+//! where they want it, and what a board sees: positions, gaps and disagreement.
+//!
+//! Every statement of the three columns (STANDARDISED, ALIGNED, AUTONOMY) is a *practice*
+//! the board places, now and wanted; the column the source lists it in is shown as
+//! Carter's suggestion (see [`COLUMN_NOTE`]). The two in-between positions are Waypoint's
+//! (see [`POSITIONS_NOTE`]).
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// The three columns of the seed's tables.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Columns<T> {
+    pub standardised: T,
+    pub aligned: T,
+    pub autonomy: T,
+}
+
+/// One statement of the tables, verbatim.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Statement {
+    pub id: String,
+    pub text: String,
+}
+
+/// A part of a strategic focus area (most areas have one; raising standards has three).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Part {
+    pub id: String,
+    pub name: String,
+    pub questions: Columns<String>,
+    pub headings: Columns<String>,
+    pub standardised: Vec<Statement>,
+    pub aligned: Vec<Statement>,
+    pub autonomy: Vec<Statement>,
+}
+
+/// One of the four strategic focus areas.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Area {
+    pub id: String,
+    pub name: String,
+    pub parts: Vec<Part>,
+}
+
+/// What one position of the spectrum means, in the seed's words.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct PositionMeaning {
+    pub id: String,
+    pub name: String,
+    pub meaning: Vec<String>,
+}
+
+/// The whole tool with the framing a board needs.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct AasFramework {
+    pub source: String,
+    pub key_factors: Vec<String>,
+    pub positions: Vec<PositionMeaning>,
+    pub benefits: Vec<String>,
+    pub challenges_intro: String,
+    pub challenges: Vec<String>,
+    pub alignment_intro: Vec<String>,
+    pub alignment_focus_areas: Vec<String>,
+    pub areas: Vec<Area>,
+}
+
+/// How the practices use Carter's columns, in the words shown to users.
+pub const COLUMN_NOTE: &str = "Every statement in Carter's tables is a practice to place: the standardised ones, and the aligned and autonomy ones too. The column the source lists it in is shown as Carter's suggestion; the board may place it anywhere on the spectrum.";
+
+/// Whose the positions are, in the words shown to users.
+pub const POSITIONS_NOTE: &str = "Carter names three positions: autonomy, alignment and standardisation. “Partly aligned” and “Largely standardised” are Waypoint's in-between steps, not Carter's.";
+
+/// The column of Carter's tables a statement is listed in: his suggestion for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    Standardised,
+    Aligned,
+    Autonomy,
+}
+
+impl Column {
+    pub const ALL: [Column; 3] = [Column::Standardised, Column::Aligned, Column::Autonomy];
+
+    /// "Carter's suggestion: aligned".
+    pub fn suggestion(self) -> &'static str {
+        match self {
+            Column::Standardised => "Carter's suggestion: standardised",
+            Column::Aligned => "Carter's suggestion: aligned",
+            Column::Autonomy => "Carter's suggestion: autonomy",
+        }
+    }
+
+    /// The position on the spectrum the column stands for.
+    pub fn position(self) -> Position {
+        match self {
+            Column::Standardised => Position::Standardised,
+            Column::Aligned => Position::Aligned,
+            Column::Autonomy => Position::Autonomous,
+        }
+    }
+}
+
+impl Part {
+    /// The statements of one column, with that column's question.
+    pub fn column(&self, column: Column) -> (&str, &[Statement]) {
+        match column {
+            Column::Standardised => (&self.questions.standardised, &self.standardised),
+            Column::Aligned => (&self.questions.aligned, &self.aligned),
+            Column::Autonomy => (&self.questions.autonomy, &self.autonomy),
+        }
+    }
+}
+
+/// A practice to place: one statement of the tables, with its area, part and column.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Practice<'a> {
+    pub area: &'a Area,
+    pub part: &'a Part,
+    pub statement: &'a Statement,
+    pub column: Column,
+}
+
+impl AasFramework {
+    pub fn from_json(json: &str) -> Result<AasFramework, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    /// Every practice, in the order of the tables: part by part, column by column.
+    pub fn practices(&self) -> impl Iterator<Item = Practice<'_>> {
+        self.areas.iter().flat_map(|area| {
+            area.parts.iter().flat_map(move |part| {
+                Column::ALL.into_iter().flat_map(move |column| {
+                    part.column(column).1.iter().map(move |statement| Practice {
+                        area,
+                        part,
+                        statement,
+                        column,
+                    })
+                })
+            })
+        })
+    }
+
+    pub fn practice(&self, id: &str) -> Option<Practice<'_>> {
+        self.practices().find(|p| p.statement.id == id)
+    }
+
+    /// All statements of all three columns.
+    pub fn statement_count(&self) -> usize {
+        self.areas
+            .iter()
+            .flat_map(|a| &a.parts)
+            .map(|p| p.standardised.len() + p.aligned.len() + p.autonomy.len())
+            .sum()
+    }
+}
+
+const AAS_JSON: &str = include_str!("../../../content/aas.json");
+
+/// The embedded tool, parsed once on first use.
+pub fn aas() -> &'static AasFramework {
+    static FRAMEWORK: OnceLock<AasFramework> = OnceLock::new();
+    FRAMEWORK.get_or_init(|| AasFramework::from_json(AAS_JSON).expect("content/aas.json is valid"))
+}
+
+/// A place on the spectrum from autonomy (0) to standardisation (4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Position {
+    Autonomous,
+    PartlyAligned,
+    Aligned,
+    LargelyStandardised,
+    Standardised,
+}
+
+impl Position {
+    pub const ALL: [Position; 5] = [
+        Position::Autonomous,
+        Position::PartlyAligned,
+        Position::Aligned,
+        Position::LargelyStandardised,
+        Position::Standardised,
+    ];
+
+    pub fn value(self) -> u8 {
+        self as u8
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Position::Autonomous => "Autonomous",
+            Position::PartlyAligned => "Partly aligned",
+            Position::Aligned => "Aligned",
+            Position::LargelyStandardised => "Largely standardised",
+            Position::Standardised => "Standardised",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Position::Autonomous => "autonomous",
+            Position::PartlyAligned => "partly_aligned",
+            Position::Aligned => "aligned",
+            Position::LargelyStandardised => "largely_standardised",
+            Position::Standardised => "standardised",
+        }
+    }
+
+    /// The nearest position to a mean value on the 0–4 scale.
+    pub fn nearest(value: f64) -> Position {
+        let index = value.round().clamp(0.0, 4.0) as usize;
+        Position::ALL[index]
+    }
+}
+
+/// One respondent's placing of one practice.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Placing {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub now: Option<Position>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desired: Option<Position>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl Placing {
+    pub fn is_empty(&self) -> bool {
+        self.now.is_none() && self.desired.is_none() && self.note.is_empty()
+    }
+}
+
+/// Which of a placing's two answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    Now,
+    Desired,
+}
+
+/// A person answering: a board member, headteacher or executive leader.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Respondent {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub placings: BTreeMap<String, Placing>,
+    /// Answered anonymously on the person's own device: the name shown is Waypoint's
+    /// ("Anonymous 2"), and nothing in their answers says who they are.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub anonymous: bool,
+}
+
+impl Respondent {
+    pub fn new(id: String, name: &str, role: &str) -> Respondent {
+        Respondent {
+            id,
+            name: name.trim().to_string(),
+            role: role.trim().to_string(),
+            placings: BTreeMap::new(),
+            anonymous: false,
+        }
+    }
+
+    pub fn placing(&self, practice_id: &str) -> Option<&Placing> {
+        self.placings.get(practice_id)
+    }
+
+    pub fn set(&mut self, practice_id: &str, when: When, position: Option<Position>) {
+        let placing = self.placings.entry(practice_id.to_string()).or_default();
+        match when {
+            When::Now => placing.now = position,
+            When::Desired => placing.desired = position,
+        }
+        self.tidy(practice_id);
+    }
+
+    pub fn set_note(&mut self, practice_id: &str, note: &str) {
+        self.placings
+            .entry(practice_id.to_string())
+            .or_default()
+            .note = note.to_string();
+        self.tidy(practice_id);
+    }
+
+    fn tidy(&mut self, practice_id: &str) {
+        if self
+            .placings
+            .get(practice_id)
+            .is_some_and(Placing::is_empty)
+        {
+            self.placings.remove(practice_id);
+        }
+    }
+
+    /// How many practices have both positions placed.
+    pub fn complete_count(&self) -> usize {
+        self.placings
+            .values()
+            .filter(|p| p.now.is_some() && p.desired.is_some())
+            .count()
+    }
+}
+
+/// A board's workshop on the tool: for the trust as a whole, or one academy's view.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Workshop {
+    pub id: String,
+    /// The id of the trust whose board holds the workshop (see [`crate::domain::base::school::Trust`]).
+    #[serde(default)]
+    pub trust_id: String,
+    /// The trust's name in format 4 and older; read once by the migration, never written.
+    #[serde(default, rename = "trust", skip_serializing)]
+    pub legacy_trust: Option<String>,
+    /// Empty for the trust as a whole.
+    #[serde(default)]
+    pub academy: String,
+    pub date: String,
+    #[serde(default)]
+    pub respondents: Vec<Respondent>,
+    pub created_ms: f64,
+    pub updated_ms: f64,
+    /// The practices chosen for this meeting, by id; empty for all of them (see
+    /// [`crate::domain::workshop::join::chosen_practices`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub practices: Vec<String>,
+    /// On a member's own device: the id of the facilitator's workshop that this copy
+    /// answers (it was opened from a join link).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joined_from: Option<String>,
+}
+
+impl Workshop {
+    pub fn new(id: String, trust_id: &str, academy: &str, date: &str, now_ms: f64) -> Workshop {
+        Workshop {
+            id,
+            trust_id: trust_id.to_string(),
+            legacy_trust: None,
+            academy: academy.trim().to_string(),
+            date: date.to_string(),
+            respondents: Vec::new(),
+            created_ms: now_ms,
+            updated_ms: now_ms,
+            practices: Vec::new(),
+            joined_from: None,
+        }
+    }
+
+    /// "Oak Trust" or "Oak Trust — Elm Academy's view", given the trust's name.
+    pub fn title(&self, trust_name: &str) -> String {
+        if self.academy.is_empty() {
+            trust_name.to_string()
+        } else {
+            format!("{trust_name} — {}’s view", self.academy)
+        }
+    }
+
+    pub fn respondent(&self, id: &str) -> Option<&Respondent> {
+        self.respondents.iter().find(|r| r.id == id)
+    }
+
+    pub fn respondent_mut(&mut self, id: &str) -> Option<&mut Respondent> {
+        self.respondents.iter_mut().find(|r| r.id == id)
+    }
+}
+
+/// Mean of some values, or `None` when there are none.
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, count) = values.fold((0.0, 0usize), |(s, c), v| (s + v, c + 1));
+    (count > 0).then(|| sum / count as f64)
+}
+
+/// One respondent's view of one practice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct View {
+    pub respondent_id: String,
+    pub name: String,
+    pub now: Option<Position>,
+    pub desired: Option<Position>,
+}
+
+/// Where a practice stands across all respondents.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PracticeResult {
+    pub practice_id: String,
+    pub text: String,
+    pub area_id: String,
+    pub part_name: String,
+    /// Carter's column for it.
+    pub column: Column,
+    pub views: Vec<View>,
+    pub mean_now: Option<f64>,
+    pub mean_desired: Option<f64>,
+    /// Mean desired minus mean now: positive means towards standardisation.
+    pub gap: Option<f64>,
+    /// Furthest apart two respondents placed it (0–4), now and desired.
+    pub spread_now: Option<u8>,
+    pub spread_desired: Option<u8>,
+}
+
+impl PracticeResult {
+    /// The larger of the two spreads: how far the board is from agreeing.
+    pub fn disagreement(&self) -> u8 {
+        self.spread_now
+            .unwrap_or(0)
+            .max(self.spread_desired.unwrap_or(0))
+    }
+}
+
+/// Where an area (or the whole trust) stands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AreaResult {
+    pub area_id: String,
+    pub name: String,
+    pub mean_now: Option<f64>,
+    pub mean_desired: Option<f64>,
+    pub gap: Option<f64>,
+    /// Mean of the practices' disagreement, 0–4.
+    pub mean_disagreement: Option<f64>,
+    /// Placings counted (now and desired separately).
+    pub placings: usize,
+}
+
+/// Everything the results page shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkshopResults {
+    pub practices: Vec<PracticeResult>,
+    pub areas: Vec<AreaResult>,
+    pub overall: AreaResult,
+}
+
+fn spread(values: &[u8]) -> Option<u8> {
+    let max = values.iter().max()?;
+    let min = values.iter().min()?;
+    Some(max - min)
+}
+
+fn practice_result(practice: Practice<'_>, workshop: &Workshop) -> PracticeResult {
+    let id = &practice.statement.id;
+    let views: Vec<View> = workshop
+        .respondents
+        .iter()
+        .map(|r| {
+            let placing = r.placing(id);
+            View {
+                respondent_id: r.id.clone(),
+                name: r.name.clone(),
+                now: placing.and_then(|p| p.now),
+                desired: placing.and_then(|p| p.desired),
+            }
+        })
+        .collect();
+    let nows: Vec<u8> = views
+        .iter()
+        .filter_map(|v| v.now.map(Position::value))
+        .collect();
+    let desires: Vec<u8> = views
+        .iter()
+        .filter_map(|v| v.desired.map(Position::value))
+        .collect();
+    let gap = mean(views.iter().filter_map(|v| match (v.now, v.desired) {
+        (Some(now), Some(desired)) => Some(f64::from(desired.value()) - f64::from(now.value())),
+        _ => None,
+    }));
+    PracticeResult {
+        practice_id: id.clone(),
+        text: practice.statement.text.clone(),
+        area_id: practice.area.id.clone(),
+        part_name: practice.part.name.clone(),
+        column: practice.column,
+        mean_now: mean(nows.iter().map(|&v| f64::from(v))),
+        mean_desired: mean(desires.iter().map(|&v| f64::from(v))),
+        gap,
+        spread_now: spread(&nows),
+        spread_desired: spread(&desires),
+        views,
+    }
+}
+
+fn summarise(area_id: &str, name: &str, practices: &[&PracticeResult]) -> AreaResult {
+    let placed = |p: &&&PracticeResult| p.mean_now.is_some() || p.mean_desired.is_some();
+    AreaResult {
+        area_id: area_id.to_string(),
+        name: name.to_string(),
+        mean_now: mean(practices.iter().filter_map(|p| p.mean_now)),
+        mean_desired: mean(practices.iter().filter_map(|p| p.mean_desired)),
+        gap: mean(practices.iter().filter_map(|p| p.gap)),
+        mean_disagreement: mean(
+            practices
+                .iter()
+                .filter(placed)
+                .map(|p| f64::from(p.disagreement())),
+        ),
+        placings: practices
+            .iter()
+            .flat_map(|p| &p.views)
+            .map(|v| usize::from(v.now.is_some()) + usize::from(v.desired.is_some()))
+            .sum(),
+    }
+}
+
+/// Positions, gaps and spread per practice, per area and overall.
+pub fn workshop_results(framework: &AasFramework, workshop: &Workshop) -> WorkshopResults {
+    let practices: Vec<PracticeResult> = framework
+        .practices()
+        .map(|p| practice_result(p, workshop))
+        .collect();
+    let areas = framework
+        .areas
+        .iter()
+        .map(|area| {
+            let of_area: Vec<&PracticeResult> =
+                practices.iter().filter(|p| p.area_id == area.id).collect();
+            summarise(&area.id, &area.name, &of_area)
+        })
+        .collect();
+    let all: Vec<&PracticeResult> = practices.iter().collect();
+    let overall = summarise("overall", "All areas", &all);
+    WorkshopResults {
+        practices,
+        areas,
+        overall,
+    }
+}
+
+impl WorkshopResults {
+    /// The practices furthest from where the board wants them, largest first.
+    pub fn largest_gaps(&self, count: usize) -> Vec<&PracticeResult> {
+        let mut with_gap: Vec<&PracticeResult> = self
+            .practices
+            .iter()
+            .filter(|p| p.gap.is_some_and(|g| g.abs() > 0.0))
+            .collect();
+        crate::domain::base::order::sort_by(&mut with_gap, |a, b| {
+            let key = |p: &PracticeResult| p.gap.map_or(0.0, f64::abs);
+            key(b).total_cmp(&key(a))
+        });
+        with_gap.truncate(count);
+        with_gap
+    }
+
+    /// The practices the respondents disagree on most (spread of 2 or more), largest first.
+    pub fn largest_disagreements(&self, count: usize) -> Vec<&PracticeResult> {
+        let mut split: Vec<&PracticeResult> = self
+            .practices
+            .iter()
+            .filter(|p| p.disagreement() >= 2)
+            .collect();
+        crate::domain::base::order::sort_by_key(&mut split, |p| {
+            std::cmp::Reverse(p.disagreement())
+        });
+        split.truncate(count);
+        split
+    }
+}

@@ -1,0 +1,69 @@
+//! The same trust's workshops side by side: this year's positions against last year's,
+//! practice by practice. Workshops are matched by the trust's record, never by its name.
+
+use crate::domain::records::store::Store;
+use crate::domain::workshop::aas::{workshop_results, AasFramework, Workshop};
+
+/// One practice in two workshops: mean positions then and now (0–4).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PracticeChange {
+    pub practice_id: String,
+    pub text: String,
+    pub area: String,
+    pub earlier_now: Option<f64>,
+    pub earlier_desired: Option<f64>,
+    pub now: Option<f64>,
+    pub desired: Option<f64>,
+}
+
+impl PracticeChange {
+    /// How far the mean "now" moved, towards standardisation when positive.
+    pub fn moved(&self) -> Option<f64> {
+        Some(self.now? - self.earlier_now?)
+    }
+}
+
+/// The trust's other workshops that can be compared with this one (not members' copies,
+/// not this one), the latest first.
+pub fn comparable<'a>(store: &'a Store, workshop: &Workshop) -> Vec<&'a Workshop> {
+    let mut others: Vec<&Workshop> = store
+        .workshops
+        .iter()
+        .filter(|w| w.trust_id == workshop.trust_id)
+        .filter(|w| w.id != workshop.id && w.joined_from.is_none())
+        .collect();
+    crate::domain::base::order::sort_by(&mut others, |a, b| b.date.cmp(&a.date));
+    others
+}
+
+/// Every practice answered in either workshop, in the tool's order.
+pub fn compare(
+    framework: &AasFramework,
+    current: &Workshop,
+    earlier: &Workshop,
+) -> Vec<PracticeChange> {
+    let now = workshop_results(framework, current);
+    let then = workshop_results(framework, earlier);
+    now.practices
+        .iter()
+        .zip(&then.practices)
+        .filter(|(a, b)| {
+            [a.mean_now, a.mean_desired, b.mean_now, b.mean_desired]
+                .iter()
+                .any(Option::is_some)
+        })
+        .map(|(a, b)| PracticeChange {
+            practice_id: a.practice_id.clone(),
+            text: a.text.clone(),
+            area: framework
+                .areas
+                .iter()
+                .find(|area| area.id == a.area_id)
+                .map_or_else(String::new, |area| area.name.clone()),
+            earlier_now: b.mean_now,
+            earlier_desired: b.mean_desired,
+            now: a.mean_now,
+            desired: a.mean_desired,
+        })
+        .collect()
+}

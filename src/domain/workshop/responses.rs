@@ -1,0 +1,255 @@
+//! Answer files for workshops: a respondent answers on their own device, exports a file,
+//! and the board secretary merges it. Merging never overwrites silently: an identical
+//! respondent is skipped, a clash is put to the user (keep both, or replace).
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::domain::records::schema::{read_envelope, ReadError};
+use crate::domain::workshop::aas::{aas, Respondent, Workshop};
+
+/// The marker of a responses file.
+pub const RESPONSES_FORMAT: &str = "waypoint-aas-responses";
+/// The version of the responses file this build writes.
+pub const RESPONSES_VERSION: u64 = 1;
+/// Files larger than this are refused before parsing, so the page never freezes.
+pub const MAX_RESPONSES_BYTES: usize = 2_000_000;
+/// More respondents than this in one file is not a workshop.
+pub const MAX_RESPONDENTS: usize = 500;
+
+/// Writes the respondents of a workshop as a responses file.
+pub fn write_responses(
+    workshop: &Workshop,
+    trust_name: &str,
+    respondents: &[&Respondent],
+) -> String {
+    /// The file as written, borrowing the workshop's data.
+    #[derive(Serialize)]
+    struct ResponsesDocument<'a> {
+        format: &'a str,
+        schema: u64,
+        trust: &'a str,
+        academy: &'a str,
+        /// A member's copy names the facilitator's workshop it answers.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        workshop: Option<&'a str>,
+        respondents: &'a [&'a Respondent],
+    }
+    serde_json::to_string(&ResponsesDocument {
+        format: RESPONSES_FORMAT,
+        schema: RESPONSES_VERSION,
+        trust: trust_name,
+        academy: &workshop.academy,
+        workshop: workshop.joined_from.as_deref(),
+        respondents,
+    })
+    .expect("respondents always serialise")
+}
+
+/// A responses file that was read and checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResponsesFile {
+    pub trust: String,
+    pub academy: String,
+    /// The workshop the answers are for, when a member's copy wrote them.
+    pub workshop: Option<String>,
+    pub respondents: Vec<Respondent>,
+}
+
+/// Reads a responses file, naming what is wrong with it if it cannot be used.
+pub fn read_responses(text: &str) -> Result<ResponsesFile, ReadError> {
+    if text.len() > MAX_RESPONSES_BYTES {
+        return Err(ReadError::Invalid(format!(
+            "the file is {} KB; a responses file is at most {} KB",
+            text.len() / 1000,
+            MAX_RESPONSES_BYTES / 1000
+        )));
+    }
+    let (value, _version) = read_envelope(text, RESPONSES_FORMAT, RESPONSES_VERSION)?;
+    let object = value.as_object().ok_or(ReadError::NotWaypoint)?;
+    let text_field = |name: &str| {
+        object
+            .get(name)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    let list = object
+        .get("respondents")
+        .and_then(Value::as_array)
+        .ok_or_else(|| ReadError::Invalid("it has no list of respondents".into()))?;
+    if list.len() > MAX_RESPONDENTS {
+        return Err(ReadError::Invalid(format!(
+            "it has {} respondents; at most {MAX_RESPONDENTS} are accepted",
+            list.len()
+        )));
+    }
+    let mut respondents = Vec::with_capacity(list.len());
+    for (index, item) in list.iter().enumerate() {
+        let mut respondent: Respondent = serde_json::from_value(item.clone())
+            .map_err(|e| ReadError::Invalid(format!("respondent {}: {e}", index + 1)))?;
+        if respondent.anonymous {
+            // Whatever name a hand-made file gives, an anonymous answer carries none.
+            respondent.name = crate::domain::workshop::join::ANONYMOUS.into();
+        }
+        check_respondent(&respondent, index)?;
+        respondents.push(respondent);
+    }
+    // A file may repeat an id or carry one that would not work in a link.
+    crate::domain::records::schema::reissue_respondent_ids(&mut respondents);
+    let workshop = object
+        .get("workshop")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    Ok(ResponsesFile {
+        trust: text_field("trust"),
+        academy: text_field("academy"),
+        workshop,
+        respondents,
+    })
+}
+
+fn check_respondent(respondent: &Respondent, index: usize) -> Result<(), ReadError> {
+    let place = format!("respondent {}", index + 1);
+    if respondent.name.trim().is_empty() {
+        return Err(ReadError::Invalid(format!("{place} has no name")));
+    }
+    if let Some(unknown) = respondent
+        .placings
+        .keys()
+        .find(|id| aas().practice(id).is_none())
+    {
+        return Err(ReadError::Invalid(format!(
+            "{place} ({}) answers a practice this tool does not have: \"{}\"",
+            respondent.name,
+            unknown.chars().take(40).collect::<String>()
+        )));
+    }
+    Ok(())
+}
+
+/// How an incoming respondent relates to the workshop's.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Incoming {
+    /// Not in the workshop: added.
+    New,
+    /// Exactly the same as one already there: skipped.
+    Duplicate,
+    /// Same person (same id or same name) with different answers: the user chooses.
+    Clash { existing_id: String },
+}
+
+/// Whether two respondents gave the same answers as the same person. Anonymous
+/// respondents are told apart by their random id alone: the workshop numbers their names.
+pub fn same_answers(existing: &Respondent, incoming: &Respondent) -> bool {
+    existing == incoming
+        || (existing.anonymous
+            && incoming.anonymous
+            && existing.id == incoming.id
+            && existing.role == incoming.role
+            && existing.placings == incoming.placings)
+}
+
+/// Classifies each incoming respondent against the workshop. Anonymous answers clash
+/// only with the same id (the same person sending again), never by name.
+pub fn classify(workshop: &Workshop, incoming: &Respondent) -> Incoming {
+    if workshop
+        .respondents
+        .iter()
+        .any(|r| same_answers(r, incoming))
+    {
+        return Incoming::Duplicate;
+    }
+    let same_name = |r: &&Respondent| {
+        !incoming.anonymous
+            && !r.anonymous
+            && r.name.trim().to_lowercase() == incoming.name.trim().to_lowercase()
+    };
+    match workshop
+        .respondents
+        .iter()
+        .find(|r| r.id == incoming.id)
+        .or_else(|| workshop.respondents.iter().find(same_name))
+    {
+        Some(existing) => Incoming::Clash {
+            existing_id: existing.id.clone(),
+        },
+        None => Incoming::New,
+    }
+}
+
+/// How the user settles a clash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    KeepBoth,
+    Replace,
+}
+
+/// Adds a respondent. `KeepBoth` gives the newcomer a fresh id and a name that tells
+/// them apart; `Replace` puts the newcomer where the existing one was.
+pub fn merge_respondent(
+    workshop: &mut Workshop,
+    mut incoming: Respondent,
+    clash_with: Option<(&str, Resolution)>,
+    fresh_id: String,
+) {
+    if incoming.anonymous {
+        incoming.name = next_anonymous_name(workshop);
+    }
+    match clash_with {
+        Some((existing_id, Resolution::Replace)) => {
+            if let Some(slot) = workshop
+                .respondents
+                .iter_mut()
+                .find(|r| r.id == existing_id)
+            {
+                if incoming.anonymous && slot.anonymous {
+                    incoming.name = slot.name.clone();
+                }
+                *slot = incoming;
+                return;
+            }
+            workshop.respondents.push(incoming);
+        }
+        Some((_, Resolution::KeepBoth)) => {
+            incoming.id = fresh_id;
+            if incoming.anonymous {
+                workshop.respondents.push(incoming);
+                return;
+            }
+            let base = incoming.name.clone();
+            let mut n = 2;
+            while workshop
+                .respondents
+                .iter()
+                .any(|r| r.name.eq_ignore_ascii_case(&incoming.name))
+            {
+                incoming.name = format!("{base} ({n})");
+                n += 1;
+            }
+            workshop.respondents.push(incoming);
+        }
+        None => {
+            if workshop.respondents.iter().any(|r| r.id == incoming.id) {
+                incoming.id = fresh_id;
+            }
+            workshop.respondents.push(incoming);
+        }
+    }
+}
+
+/// The name of the next anonymous respondent: "Anonymous 1", "Anonymous 2", …
+fn next_anonymous_name(workshop: &Workshop) -> String {
+    let mut n = 1;
+    loop {
+        let name = format!("{} {n}", crate::domain::workshop::join::ANONYMOUS);
+        if !workshop
+            .respondents
+            .iter()
+            .any(|r| r.name.eq_ignore_ascii_case(&name))
+        {
+            return name;
+        }
+        n += 1;
+    }
+}

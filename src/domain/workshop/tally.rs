@@ -1,0 +1,187 @@
+//! What the facilitator sees as answers arrive, and what a board sees without anyone's
+//! answers being told apart: counts per practice and per role, breakdowns hidden below
+//! three people, positions summarised as counts, and disagreement on a stated scale.
+
+use crate::domain::workshop::aas::{workshop_results, AasFramework, Position, View, Workshop};
+use crate::domain::workshop::join::chosen_practices;
+
+/// The fewest people a breakdown (by role, or person by person) may show: with two, each
+/// could tell the other's answers from their own.
+pub const MIN_GROUP: usize = 3;
+
+/// Why a breakdown is not shown, in the words shown to users.
+pub const HIDDEN_REASON: &str =
+    "Not shown: fewer than three people are in this group, so their answers could be told apart.";
+
+/// Whether a group of `people` may be shown on its own.
+pub fn may_show(people: usize) -> bool {
+    people >= MIN_GROUP
+}
+
+/// The disagreement scale, in the words shown to users.
+pub const DISAGREEMENT_SCALE: &str = "Disagreement is how many steps apart the furthest answers are, on the five-step scale from Autonomous to Standardised: 0 everyone agrees, 1 close, 2 split, 3 or 4 far apart (Waypoint's scale).";
+
+/// A disagreement of 0–4 steps in words.
+pub fn disagreement_words(steps: f64) -> &'static str {
+    match steps.round() as i64 {
+        i64::MIN..=0 => "everyone agrees",
+        1 => "close",
+        2 => "split",
+        _ => "far apart",
+    }
+}
+
+/// How many people answered a practice, now and wanted, at each of the five positions.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub now: [usize; 5],
+    pub desired: [usize; 5],
+}
+
+/// Counts the positions in a practice's views.
+pub fn counts(views: &[View]) -> Counts {
+    let mut counts = Counts::default();
+    for view in views {
+        if let Some(p) = view.now {
+            counts.now[usize::from(p.value())] += 1;
+        }
+        if let Some(p) = view.desired {
+            counts.desired[usize::from(p.value())] += 1;
+        }
+    }
+    counts
+}
+
+/// How many answers are in for one practice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PracticeTally {
+    pub practice_id: String,
+    pub text: String,
+    pub area: String,
+    /// People who placed it both now and wanted.
+    pub answered: usize,
+}
+
+/// How many people of one role have answered.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoleTally {
+    /// The role as typed, or "Role not given".
+    pub role: String,
+    pub people: usize,
+    /// Of them, those who placed every practice of the meeting.
+    pub complete: usize,
+}
+
+/// The live tally: counts only, never who said what.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tally {
+    pub people: usize,
+    pub complete: usize,
+    pub practices: Vec<PracticeTally>,
+    pub roles: Vec<RoleTally>,
+}
+
+/// A role as shown: "Role not given" when empty.
+pub fn role_label(role: &str) -> String {
+    if role.trim().is_empty() {
+        "Role not given".into()
+    } else {
+        role.trim().to_string()
+    }
+}
+
+/// Counts the answers in a workshop, per practice of the meeting and per role.
+pub fn tally(framework: &AasFramework, workshop: &Workshop) -> Tally {
+    let practices = chosen_practices(framework, workshop);
+    let done = |placing: Option<&crate::domain::workshop::aas::Placing>| {
+        placing.is_some_and(|p| p.now.is_some() && p.desired.is_some())
+    };
+    let complete_person = |r: &crate::domain::workshop::aas::Respondent| {
+        practices.iter().all(|p| done(r.placing(&p.statement.id)))
+    };
+    let mut roles: Vec<RoleTally> = Vec::new();
+    for r in &workshop.respondents {
+        let role = role_label(&r.role);
+        let index = match roles
+            .iter()
+            .position(|t| t.role.eq_ignore_ascii_case(&role))
+        {
+            Some(i) => i,
+            None => {
+                roles.push(RoleTally {
+                    role,
+                    people: 0,
+                    complete: 0,
+                });
+                roles.len() - 1
+            }
+        };
+        roles[index].people += 1;
+        roles[index].complete += usize::from(complete_person(r));
+    }
+    Tally {
+        people: workshop.respondents.len(),
+        complete: workshop
+            .respondents
+            .iter()
+            .filter(|r| complete_person(r))
+            .count(),
+        practices: practices
+            .iter()
+            .map(|p| PracticeTally {
+                practice_id: p.statement.id.clone(),
+                text: p.statement.text.clone(),
+                area: p.area.name.clone(),
+                answered: workshop
+                    .respondents
+                    .iter()
+                    .filter(|r| done(r.placing(&p.statement.id)))
+                    .count(),
+            })
+            .collect(),
+        roles,
+    }
+}
+
+/// An area's name with its mean positions now and wanted (0–4).
+pub type AreaMeans = (String, Option<f64>, Option<f64>);
+
+/// One role's view of each area, shown only for three or more people.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoleView {
+    pub role: String,
+    pub people: usize,
+    /// Area name, mean now and mean wanted; `None` when the group is too small to show.
+    pub areas: Option<Vec<AreaMeans>>,
+}
+
+/// Each role's mean positions by area, hidden for roles of fewer than three people.
+pub fn by_role(framework: &AasFramework, workshop: &Workshop) -> Vec<RoleView> {
+    tally(framework, workshop)
+        .roles
+        .into_iter()
+        .map(|role| {
+            let areas = may_show(role.people).then(|| {
+                let mut group = workshop.clone();
+                group
+                    .respondents
+                    .retain(|r| role_label(&r.role).eq_ignore_ascii_case(&role.role));
+                workshop_results(framework, &group)
+                    .areas
+                    .into_iter()
+                    .map(|a| (a.name, a.mean_now, a.mean_desired))
+                    .collect()
+            });
+            RoleView {
+                role: role.role,
+                people: role.people,
+                areas,
+            }
+        })
+        .collect()
+}
+
+/// The position nearest a mean, for a summary line ("Aligned").
+pub fn nearest_label(value: Option<f64>) -> &'static str {
+    value.map_or("no answers", |v| Position::nearest(v).label())
+}

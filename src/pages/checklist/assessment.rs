@@ -1,0 +1,209 @@
+//! Taking an assessment: the features to answer beside the live result.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::checklist::details_form::DetailsForm;
+use crate::components::checklist::feature_list::{FeatureList, Grouping};
+use crate::components::checklist::prefill_banner::PrefillBanner;
+use crate::components::checklist::progress::AnswerProgress;
+use crate::components::checklist::result_panel::ResultPanel;
+use crate::components::improvement::action_plan::ActionPlan;
+use crate::components::records::export_panel::ExportPanel;
+use crate::components::records::share_panel::SharePanel;
+use crate::components::ui::save_status::SaveStatusNote;
+use crate::domain::base::content::four_stages;
+use crate::domain::base::dates::display;
+use crate::domain::base::school::SchoolChoice;
+use crate::domain::checklist::assessment::{Assessment, AssessmentDetails};
+use crate::domain::checklist::placement::assess;
+use crate::domain::records::edits::Edit;
+use crate::domain::records::exchange::Selection;
+use crate::pages::checklist::new_assessment::school_edits;
+use crate::route::Route;
+use crate::state::AppState;
+
+#[component]
+pub fn AssessmentPage(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lookup_id = id.clone();
+    let exists = Memo::new(move |_| state.store.with(|s| s.get(&lookup_id).is_some()));
+    view! {
+        <Show
+            when=move || exists.get()
+            fallback=|| view! {
+                <section class="panel">
+                    <h1>"Assessment not found"</h1>
+                    <p>"This assessment is not saved in this browser. It may have been deleted, or saved in another browser."</p>
+                    <p><a href="#/">"Go to your assessments"</a></p>
+                </section>
+            }
+        >
+            <AssessmentView id=id.clone() />
+        </Show>
+    }
+}
+
+#[component]
+fn AssessmentView(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lookup_id = id.clone();
+    let assessment: Memo<Option<Assessment>> =
+        Memo::new(move |_| state.store.with(|s| s.get(&lookup_id).cloned()));
+    let result =
+        Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| assess(four_stages(), a))));
+    let text = move |f: fn(&Assessment) -> String| {
+        move || assessment.with(|a| a.as_ref().map(f).unwrap_or_default())
+    };
+    let school_name = state.school_name_of(assessment);
+    let title =
+        Memo::new(move |_| assessment.with(|a| a.as_ref().map(|a| a.title(&school_name.get()))));
+    Effect::new(move |_| {
+        if let Some(title) = title.get() {
+            browser::set_title(&format!("{title} – Waypoint"));
+        }
+    });
+
+    let editing = RwSignal::new(false);
+    let grouping = RwSignal::new(Grouping::ByStage);
+    let step = RwSignal::new(assessment.with_untracked(|a| {
+        a.as_ref().map_or(
+            0,
+            crate::components::checklist::feature_list::first_open_part,
+        )
+    }));
+    let edit_id = id.clone();
+    let save_details = Callback::new(
+        move |(details, choice): (AssessmentDetails, SchoolChoice)| {
+            let (school_id, mut edits) = school_edits(choice);
+            edits.push(Edit::SetDetails {
+                assessment: edit_id.clone(),
+                school_id,
+                scope: details.scope,
+                date: details.date,
+                assessors: details.assessors,
+                phase: details.phase,
+            });
+            if state.send(Edit::Batch(edits)) {
+                editing.set(false);
+            }
+        },
+    );
+    let stop_editing = Callback::new(move |_: ()| editing.set(false));
+    // Themes as areas of need, weakest first, for commissioning interventions.
+    let focus_options = Signal::derive(move || {
+        result.with(|r| {
+            let mut themes: Vec<_> = r
+                .as_ref()
+                .map(|r| {
+                    r.themes
+                        .iter()
+                        .map(|t| {
+                            (
+                                t.placement.stage.map_or(9, |s| s.index()),
+                                t.theme_name.clone(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            crate::domain::base::order::sort_by(&mut themes, |a, b| a.cmp(b));
+            themes.into_iter().map(|(_, name)| name).collect::<Vec<_>>()
+        })
+    });
+    let answered = Signal::derive(move || {
+        assessment.with(|a| a.as_ref().map_or(0, |a| a.answered_count(four_stages())))
+    });
+
+    view! {
+        <div class="assessment-head">
+            <p class="breadcrumb">
+                <a href="#/">"Your assessments"</a>
+                <span aria-hidden="true">" › "</span>
+                <a href=move || assessment.with(|a| a.as_ref().map(|a| Route::School(a.school_id.clone()).href()))
+                    dir="auto">{move || school_name.get()}</a>
+            </p>
+            <h1 dir="auto">{move || school_name.get()}</h1>
+            <p class="meta">
+                <span class="scope" dir="auto">{text(|a| a.scope.describe())}</span>
+                <span aria-hidden="true">" · "</span>
+                <span>"Assessed "<time datetime=text(|a| a.date.clone())>{text(|a| display(&a.date))}</time></span>
+                <Show when=move || assessment.with(|a| a.as_ref().is_some_and(|a| !a.assessors.is_empty()))>
+                    <span aria-hidden="true">" · "</span>
+                    <span dir="auto">"by "{text(|a| a.assessors.clone())}</span>
+                </Show>
+            </p>
+            <div class="head-actions">
+                <button type="button" class="button" on:click=move |_| editing.update(|e| *e = !*e)
+                    aria-expanded=move || editing.get().to_string()>
+                    "Edit details"
+                </button>
+                <SaveStatusNote />
+            </div>
+            <PrefillBanner assessment=assessment />
+            <Show when=move || editing.get()>
+                <div class="panel details-editor">
+                    <h2>"Assessment details"</h2>
+                    <DetailsForm
+                        initial=assessment.get_untracked().as_ref().map(|a| a.details(&school_name.get_untracked())).unwrap_or_else(blank_details)
+                        submit_label="Save details"
+                        on_submit=save_details
+                        on_cancel=stop_editing
+                    />
+                </div>
+            </Show>
+        </div>
+        <div class="assessment-layout">
+            <section class="questions" aria-labelledby="questions-heading">
+                <div class="questions-toolbar">
+                    <h2 id="questions-heading">"Observable features"</h2>
+                    <AnswerProgress answered=answered total=four_stages().features.len() />
+                    <fieldset class="segmented">
+                        <legend>"Answer the features"</legend>
+                        {[Grouping::ByStage, Grouping::ByTheme].into_iter().map(|g| {
+                            let input_id = format!("grouping-{}", g.id());
+                            view! {
+                                <input type="radio" name="grouping" id=input_id.clone() value=g.id()
+                                    prop:checked=move || grouping.get() == g
+                                    on:change=move |_| { step.set(0); grouping.set(g) } />
+                                <label for=input_id>{g.label()}</label>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                    <button type="button" class="button jump-result" on:click=|_| browser::focus_id("result-heading")>"Jump to the result"</button>
+                    <p class="hint">{crate::domain::base::content::THEMES_NOTE}" "<a href="#/glossary">"Glossary of terms"</a></p>
+                </div>
+                <FeatureList assessment_id=id.clone() grouping=grouping step=step />
+            </section>
+            <aside class="result" aria-labelledby="result-heading">
+                <ResultPanel assessment=assessment result=result baseline=Signal::derive(move || assessment.with(|a| {
+                    a.as_ref().and_then(|a| state.store.with(|s| crate::domain::checklist::changes::baseline(s, a)))
+                })) />
+            </aside>
+        </div>
+        <div class="after-assessment">
+            <ActionPlan school=Signal::derive(text(|a| a.school_id.clone())) assessment_id=Some(id.clone())
+                focus_options=focus_options />
+            <section class="panel no-print" aria-labelledby="keep-heading">
+                <h2 id="keep-heading">"Report and files"</h2>
+                <p>"A report for a meeting or a board: the result, the change since last time and the school's action plan, then every answer and note."</p>
+                <p><a class="button primary" href=Route::Report(id.clone()).href()>"Open the printable report"</a></p>
+                <p>"Or download this assessment and the school's action plan, to send to a colleague or keep as a backup."</p>
+                <ExportPanel selection=Signal::stored(Selection::Assessment(id.clone()))
+                    title=Signal::derive(move || title.get().unwrap_or_default()) />
+            </section>
+            <SharePanel assessment=assessment />
+        </div>
+    }
+}
+
+/// Only reached if the assessment vanished between the check and the render.
+fn blank_details() -> AssessmentDetails {
+    AssessmentDetails {
+        school: String::new(),
+        scope: crate::domain::checklist::assessment::Scope::WholeSchool,
+        date: browser::today_iso(),
+        assessors: String::new(),
+        phase: None,
+    }
+}

@@ -1,0 +1,4 @@
+//! Pages every area links to.
+
+pub mod glossary;
+pub mod not_found;

@@ -1,0 +1,50 @@
+//! A member's response link opened in a browser: on the facilitator's computer the
+//! answers are merged into the workshop at once, by the usual rules.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::workshop::import_responses::ImportResponses;
+use crate::route::Route;
+use crate::state::AppState;
+
+#[component]
+pub fn AnswersLinkPage(data: String) -> impl IntoView {
+    browser::set_title("Answers from a workshop member – Waypoint");
+    let state = expect_context::<AppState>();
+    let opened = RwSignal::new(None::<Result<String, String>>);
+    let link = data.clone();
+    leptos::task::spawn_local(async move {
+        opened.set(Some(
+            crate::join_link::open_response(&link)
+                .await
+                .map(|r| r.workshop_id),
+        ));
+    });
+    let here = move |workshop_id: &str| {
+        state.store.with_untracked(|s| {
+            s.workshop(workshop_id)
+                .filter(|w| w.joined_from.is_none())
+                .map(|w| s.workshop_title(w))
+        })
+    };
+    view! {
+        <section class="panel narrow">
+            <h1>"Answers from a workshop member"</h1>
+            {move || match opened.get() {
+                None => view! { <p role="status">"Opening the answers…"</p> }.into_any(),
+                Some(Err(why)) => view! { <p>{format!("Waypoint could not read these answers: {why}.")}</p> }.into_any(),
+                Some(Ok(workshop_id)) => match here(&workshop_id) {
+                    Some(title) => view! {
+                        <p dir="auto">{format!("These answers are for {title}.")}</p>
+                        <ImportResponses workshop_id=workshop_id.clone() initial=data.clone() />
+                        <p><a href=Route::WorkshopJoin(workshop_id).href()>"Go to the workshop's answers and tally"</a></p>
+                    }.into_any(),
+                    None => view! {
+                        <p>"The workshop these answers are for is not kept in this browser. Open the link on the facilitator's computer, or paste it there under “Merge answers from other devices”."</p>
+                    }.into_any(),
+                },
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,94 @@
+//! A workshop's questionnaire: respondents take turns (or merge files) placing each practice.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::ui::save_status::SaveStatusNote;
+use crate::components::workshop::aas_framing::AasFraming;
+use crate::components::workshop::import_responses::ImportResponses;
+use crate::components::workshop::practice_question::PracticeQuestion;
+use crate::components::workshop::respondent_bar::RespondentBar;
+use crate::domain::workshop::aas::{aas, Column, Practice, COLUMN_NOTE, POSITIONS_NOTE};
+use crate::route::Route;
+use crate::state::AppState;
+
+#[component]
+pub fn WorkshopPage(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lookup_id = id.clone();
+    let title = Memo::new(move |_| {
+        state.store.with(|s| {
+            s.workshop(&lookup_id).map(|w| {
+                (
+                    s.workshop_title(w),
+                    crate::domain::base::dates::display(&w.date),
+                )
+            })
+        })
+    });
+    Effect::new(move |_| {
+        if let Some((t, _)) = title.get() {
+            browser::set_title(&format!("{t} – workshop – Waypoint"));
+        }
+    });
+    let active = RwSignal::new(None::<String>);
+    let results_href = Route::WorkshopResults(id.clone()).href();
+    let join_href = Route::WorkshopJoin(id.clone()).href();
+    let grid_href = Route::WorkshopGrid(id.clone()).href();
+    view! {
+        <Show when=move || title.with(Option::is_some) fallback=|| view! {
+            <section class="panel">
+                <h1>"Workshop not found"</h1>
+                <p>"This workshop is not saved in this browser."</p>
+                <p><a href="#/">"Go to the list"</a></p>
+            </section>
+        }>
+            <div class="assessment-head">
+                <p class="breadcrumb"><a href="#/">"Your assessments and workshops"</a></p>
+                <h1 dir="auto">{move || title.get().map(|t| t.0)}</h1>
+                <p class="meta">"Autonomy–Alignment–Standardisation workshop · "<time>{move || title.get().map(|t| t.1)}</time></p>
+                <div class="head-actions">
+                    <a class="button primary" href=results_href.clone()>"See the results"</a>
+                    <a class="button" href=join_href.clone()>"Join on phones and laptops"</a>
+                    <a class="button" href=grid_href.clone()>"Enter answers as a grid"</a>
+                    <SaveStatusNote />
+                </div>
+            </div>
+            <AasFraming />
+            <p class="hint">{COLUMN_NOTE}" "{POSITIONS_NOTE}</p>
+            <div class="workshop-layout">
+                <div class="workshop-side">
+                    <RespondentBar workshop_id=id.clone() active=active />
+                    <div class="panel"><ImportResponses workshop_id=id.clone() /></div>
+                </div>
+                <div class="questions">
+                    {aas().areas.iter().map(|area| view! {
+                        <section class="feature-group" aria-labelledby=format!("area-{}", area.id)>
+                            <h2 id=format!("area-{}", area.id)>{area.name.clone()}</h2>
+                            {area.parts.iter().map(|part| {
+                                let id = id.clone();
+                                view! {
+                                    <div class="part">
+                                        {(area.parts.len() > 1).then(|| view! { <h3>{part.name.clone()}</h3> })}
+                                        {Column::ALL.into_iter().map(|column| {
+                                            let (question, statements) = part.column(column);
+                                            let id = id.clone();
+                                            view! {
+                                                <p class="column-question">{question.to_string()}</p>
+                                                {statements.iter().map(|statement| view! {
+                                                    <PracticeQuestion workshop_id=id.clone()
+                                                        practice=Practice { area, part, statement, column }
+                                                        active=active.into() />
+                                                }).collect_view()}
+                                            }
+                                        }).collect_view()}
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </section>
+                    }).collect_view()}
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,194 @@
+//! What the board sees: each area on the spectrum, the largest gaps, where it disagrees,
+//! how many placed each practice where (names only when shown on purpose, and never for
+//! fewer than three people), each role's view, and the trust's earlier workshops.
+//! "Present" shows the results as full-screen slides.
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::workshop::role_views::RoleViews;
+use crate::components::workshop::spectrum_profile::{
+    describe_gap, describe_position, SpectrumProfile,
+};
+use crate::components::workshop::workshop_comparison::WorkshopComparison;
+use crate::domain::workshop::aas::{
+    aas, workshop_results, Position, PracticeResult, View, Workshop,
+};
+use crate::domain::workshop::tally::{
+    disagreement_words, may_show, DISAGREEMENT_SCALE, HIDDEN_REASON,
+};
+use crate::route::Route;
+use crate::state::AppState;
+
+/// Where a practice sits in the tool, in the same words everywhere: its area's name, and
+/// the part's too when the area has several parts.
+pub fn place_name(p: &PracticeResult) -> String {
+    match aas().areas.iter().find(|a| a.id == p.area_id) {
+        Some(area) if area.parts.len() > 1 => format!("{}: {}", area.name, p.part_name),
+        Some(area) => area.name.clone(),
+        None => p.part_name.clone(),
+    }
+}
+
+/// Who placed a practice at a position: names, or a count when names are hidden.
+fn who(views: &[View], position: Position, now: bool, anonymous: bool) -> String {
+    let names: Vec<&str> = views
+        .iter()
+        .filter(|v| if now { v.now } else { v.desired } == Some(position))
+        .map(|v| v.name.as_str())
+        .collect();
+    match (names.len(), anonymous) {
+        (0, _) => String::new(),
+        (n, true) => format!("{n} {}", if n == 1 { "person" } else { "people" }),
+        (_, false) => names.join(", "),
+    }
+}
+
+#[component]
+fn PracticeList(
+    items: Vec<PracticeResult>,
+    empty: &'static str,
+    show_spread: bool,
+) -> impl IntoView {
+    if items.is_empty() {
+        return view! { <p>{empty}</p> }.into_any();
+    }
+    view! {
+        <ol class="ranked">
+            {items.into_iter().map(|p| view! {
+                <li>
+                    <span class="practice-text">{p.text.clone()}</span>
+                    <span class="practice-meta">
+                        {if show_spread {
+                            format!("{} · {} · disagreement {} of 4 ({}) · now {}, wanted {}", place_name(&p), p.column.suggestion(), p.disagreement(),
+                                disagreement_words(f64::from(p.disagreement())),
+                                describe_position(p.mean_now), describe_position(p.mean_desired))
+                        } else {
+                            format!("{} · {} · now {}, wanted {} · gap {}", place_name(&p), p.column.suggestion(),
+                                describe_position(p.mean_now), describe_position(p.mean_desired), describe_gap(p.gap))
+                        }}
+                    </span>
+                </li>
+            }).collect_view()}
+        </ol>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn WorkshopResultsPage(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lookup_id = id.clone();
+    let workshop: Memo<Option<Workshop>> =
+        Memo::new(move |_| state.store.with(|s| s.workshop(&lookup_id).cloned()));
+    // One memo for the page; a workshop that is missing shows the "not found" panel instead.
+    let results = Memo::new(move |_| {
+        workshop.with(|w| match w {
+            Some(w) => workshop_results(aas(), w),
+            None => workshop_results(aas(), &Workshop::new(String::new(), "", "", "", 0.0)),
+        })
+    });
+    let title = Memo::new(move |_| {
+        workshop.with(|w| match w {
+            Some(w) => state.store.with(|s| s.workshop_title(w)),
+            None => String::new(),
+        })
+    });
+    let show_names = RwSignal::new(false);
+    Effect::new(move |_| {
+        let w = title.get();
+        if !w.is_empty() {
+            browser::set_title(&format!("{w} – workshop results – Waypoint"));
+        }
+    });
+    let answer_href = Route::Workshop(id.clone()).href();
+    let present_href = Route::WorkshopPresent(id.clone()).href();
+    let present = move |_| {
+        crate::pages::workshop::workshop_present::enter_full_screen();
+        browser::go_to(&present_href);
+    };
+    view! {
+        <Show when=move || workshop.with(Option::is_some) fallback=|| view! {
+            <section class="panel"><h1>"Workshop not found"</h1><p><a href="#/">"Go to the list"</a></p></section>
+        }>
+            {
+                let respondents = move || workshop.with(|w| w.as_ref().map_or(0, |w| w.respondents.len()));
+                view! {
+                    <div class="workshop-results">
+                        <div class="assessment-head">
+                            <p class="breadcrumb"><a href=answer_href.clone()>"Back to the questionnaire"</a></p>
+                            <h1 dir="auto">{move || title.get()}</h1>
+                            <p class="meta">{move || format!("Autonomy–Alignment–Standardisation results · {} respondent{}",
+                                respondents(), if respondents() == 1 { "" } else { "s" })}</p>
+                            <div class="view-options no-print">
+                                <button type="button" class="button primary" on:click=present.clone()>"Present"</button>
+                                <button type="button" class="button" on:click=|_| browser::print()>"Print"</button>
+                                <label class="toggle"><input type="checkbox" prop:checked=move || show_names.get()
+                                    on:change=move |_| show_names.update(|a| *a = !*a) />" Show names"</label>
+                            </div>
+                        </div>
+                        <SpectrumProfile results=results />
+                        <div class="results-grid">
+                            <section class="panel" aria-labelledby="gaps-heading">
+                                <h2 id="gaps-heading">"Largest gaps between now and wanted"</h2>
+                                {move || view! { <PracticeList items=results.with(|r| r.largest_gaps(5).into_iter().cloned().collect())
+                                    empty="No gaps yet: either nothing is answered, or every practice is where the board wants it." show_spread=false /> }}
+                            </section>
+                            <section class="panel" aria-labelledby="split-heading">
+                                <h2 id="split-heading">"Where the board disagrees most"</h2>
+                                {move || view! { <PracticeList items=results.with(|r| r.largest_disagreements(5).into_iter().cloned().collect())
+                                    empty="No practice has answers two or more steps apart." show_spread=true /> }}
+                            </section>
+                        </div>
+                        <p class="scale-note">{DISAGREEMENT_SCALE}</p>
+                        <RoleViews workshop=workshop />
+                        <section class="spread" aria-labelledby="spread-heading">
+                            <h2 id="spread-heading">"Who placed each practice where"</h2>
+                            <Show when=move || may_show(respondents()) fallback=|| view! { <p class="hidden-reason">{HIDDEN_REASON}</p> }>
+                            <p class="hint">"Counts of people; tick Show names to see who, on purpose."</p>
+                            {aas().areas.iter().map(|area| {
+                                let area_id: &'static str = &area.id;
+                                view! {
+                                    <h3>{area.name.clone()}</h3>
+                                    <div class="table-scroll" role="region" aria-label=format!("Spread for {}", area.name) tabindex="0">
+                                        <table class="spread-table">
+                                            <thead><tr>
+                                                <th scope="col">"Practice"</th><th scope="col">"When"</th>
+                                                {Position::ALL.into_iter().map(|p| view! { <th scope="col">{p.label()}</th> }).collect_view()}
+                                            </tr></thead>
+                                            {move || {
+                                                    let hide = !show_names.get();
+                                                    results.with(|r| r.practices.iter().filter(|p| p.area_id == area_id).map(|p| {
+                                                        let split = p.disagreement() >= 2;
+                                                        let row = |now: bool| Position::ALL.into_iter().map(|pos| {
+                                                            view! { <td>{who(&p.views, pos, now, hide)}</td> }
+                                                        }).collect_view();
+                                                        view! {
+                                                            <tbody class="practice-rows">
+                                                            <tr class:split=split>
+                                                                <th scope="row" rowspan="2">{p.text.clone()}<span class="cell-note">{p.column.suggestion()}</span>
+                                                                    {split.then_some(view! { <span class="split-flag">" Disagreement"</span> })}</th>
+                                                                <th scope="row" class="when">"Now"</th>
+                                                                {row(true)}
+                                                            </tr>
+                                                            <tr class:split=split>
+                                                                <th scope="row" class="when">"Wanted"</th>
+                                                                {row(false)}
+                                                            </tr>
+                                                            </tbody>
+                                                        }
+                                                    }).collect_view())
+                                            }}
+                                        </table>
+                                    </div>
+                                }
+                            }).collect_view()}
+                            </Show>
+                        </section>
+                        <WorkshopComparison workshop=workshop />
+                    </div>
+                }
+            }
+        </Show>
+    }
+}
