@@ -124,7 +124,7 @@ impl Route {
 
 fn is_share_data(text: &str) -> bool {
     !text.is_empty()
-        && text.len() <= crate::domain::records::share::MAX_LINK_LENGTH
+        && text.len() <= crate::domain::base::text::MAX_LINK_LENGTH
         && text
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')

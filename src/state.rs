@@ -5,6 +5,7 @@
 //! saved a moment later (one write per record however fast someone types); everything
 //! else at once. A failed save keeps its edits; a newer version's data is never saved over.
 
+use crate::domain::checklist::SchoolRecords;
 use std::collections::BTreeSet;
 use std::time::Duration;
 

@@ -6,6 +6,7 @@
 //! if another tab saved it meanwhile, the caller takes that in first. Unreadable data is
 //! never deleted: it is copied aside once under its own key, and offered as a download.
 
+use crate::domain::checklist::SchoolRecords;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -286,7 +287,7 @@ fn repair_references(store: &mut Store) -> bool {
         if store.school(&id).is_none() {
             store.schools.push(School::new(
                 id,
-                crate::domain::records::store::UNKNOWN_NAME,
+                crate::domain::base::school::UNKNOWN_SCHOOL,
                 0.0,
             ));
             made = true;

@@ -14,7 +14,7 @@
 //! 5. [`records`]: what is kept and exchanged — the store, the edits applied to it,
 //!    its stored layout, schema versions and migrations, files and share links.
 //!
-//! `cargo test --test tests layering` checks the order from the sources.
+//! `cargo test --test domain layering` checks the order from the sources.
 
 pub mod base;
 pub mod checklist;

@@ -4,6 +4,7 @@
 //! that only looks like a kept school's is put to the user, so a second record of the
 //! same school is never made by a slip of typing.
 
+use crate::domain::checklist::SchoolRecords;
 use leptos::prelude::*;
 
 use crate::components::ui::date_field::DateField;

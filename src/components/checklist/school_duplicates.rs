@@ -1,6 +1,7 @@
 //! Schools whose names look alike ("St Aidan's CE Primary" and "St Aidan's CE Primary
 //! School"): Waypoint asks once whether they are one school, and merges them if so.
 
+use crate::domain::checklist::SchoolRecords;
 use leptos::prelude::*;
 
 use crate::domain::records::edits::Edit;

@@ -1,6 +1,7 @@
 //! The school's action plan: one per school, the same on each of its assessments and on
 //! its overview, each intervention with its reviews, and the form to commission another.
 
+use crate::domain::improvement::TrustRecords;
 use leptos::prelude::*;
 
 use crate::components::improvement::commission_form::CommissionForm;

@@ -2,6 +2,7 @@
 //! Waypoint's suggestion beside it, what falls due next, warnings about stale evidence,
 //! the form to record a categorisation or its review, and every decision before.
 
+use crate::domain::checklist::SchoolRecords;
 use leptos::prelude::*;
 
 use crate::browser;

@@ -58,7 +58,7 @@ pub fn InterventionCard(
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let date = review_date.get_untracked();
-        if !crate::domain::checklist::assessment::is_iso_date(&date) {
+        if !crate::domain::base::dates::is_iso_date(&date) {
             problems.set(vec![(
                 f("date"),
                 "Enter the date of the review as a real date.".into(),

@@ -3,6 +3,7 @@
 //! with its evidence note, and the meanings of the terms used. The same view shows an
 //! assessment opened from a share link.
 
+use crate::domain::checklist::SchoolRecords;
 use leptos::prelude::*;
 
 use crate::components::checklist::caveat_list::CaveatList;

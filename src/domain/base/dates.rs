@@ -1,7 +1,25 @@
 //! Calendar arithmetic on ISO dates (yyyy-mm-dd), which is all the plans need: no
 //! time zones, no clock.
 
-use crate::domain::checklist::assessment::is_iso_date;
+/// True for a plausible calendar date written yyyy-mm-dd.
+pub fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+        return false;
+    }
+    let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
+    let Some(nums) = nums else { return false };
+    let (year, month, day) = (nums[0], nums[1], nums[2]);
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day) && year >= 1900
+}
 
 /// Days since 1970-01-01 of a valid ISO date (Howard Hinnant's civil-days algorithm).
 pub fn day_number(date: &str) -> Option<i64> {

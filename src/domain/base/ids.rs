@@ -29,3 +29,21 @@ pub fn base36(mut value: u64) -> String {
     out.reverse();
     String::from_utf8(out).unwrap_or_default()
 }
+
+/// A stable id for a record made from a name or an old id: the same text gives the same
+/// id in every browser, so two older files naming the same school agree on it.
+pub fn derived_id(prefix: &str, seed: &str, taken: impl Fn(&str) -> bool) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in seed.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    let base = format!("{prefix}{}", base36(hash));
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}

@@ -2,10 +2,12 @@
 //! the framework texts, the glossary and the plain documents papers are written as.
 
 pub mod content;
+pub mod csv;
 pub mod dates;
 pub mod document;
 pub mod glossary;
 pub mod ids;
 pub mod order;
+pub mod reading;
 pub mod school;
 pub mod text;

@@ -7,6 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// What the user sees for a school whose record is missing (damaged data).
+pub const UNKNOWN_SCHOOL: &str = "Unknown school";
+
 /// A school (or academy) that assessments, a trajectory and plans belong to.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct School {

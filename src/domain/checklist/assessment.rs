@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use crate::domain::base::content::{Feature, Framework};
+use crate::domain::base::dates::is_iso_date;
 
 /// How far an observable feature matches what the assessors see.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -284,26 +285,6 @@ fn feature_index(feature_id: &str) -> Option<usize> {
         .features
         .iter()
         .position(|f| f.id == feature_id)
-}
-
-/// True for a plausible calendar date written yyyy-mm-dd.
-pub fn is_iso_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
-        return false;
-    }
-    let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
-    let Some(nums) = nums else { return false };
-    let (year, month, day) = (nums[0], nums[1], nums[2]);
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&day) && year >= 1900
 }
 
 /// A saved four-stage self-assessment.

@@ -4,7 +4,7 @@
 use crate::domain::base::content::{Feature, Framework, Stage};
 use crate::domain::checklist::assessment::{level_at, Assessment, Level};
 use crate::domain::checklist::placement::place;
-use crate::domain::records::store::Store;
+use crate::domain::checklist::SchoolRecords;
 
 /// How a feature's move is read, in the words shown to users.
 pub const CHANGE_RULE: &str = "Waypoint's reading, not Carter's: a feature has moved on when more of a Repair, Improve or Sustain feature is seen than before, or less of a Stabilise concern; it has moved back the other way. A change to or from “not applicable” or no answer is listed without a direction.";
@@ -106,7 +106,7 @@ pub struct Baseline {
 
 /// The answers a reassessment started from or, for one started blank, the latest earlier
 /// assessment of the same school and scope in the store.
-pub fn baseline(store: &Store, assessment: &Assessment) -> Option<Baseline> {
+pub fn baseline(store: &impl SchoolRecords, assessment: &Assessment) -> Option<Baseline> {
     if let Some(prefill) = &assessment.prefilled {
         return Some(Baseline {
             date: prefill.date.clone(),

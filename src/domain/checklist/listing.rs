@@ -4,7 +4,7 @@
 
 use crate::domain::base::dates::{display, term};
 use crate::domain::base::school::name_key;
-use crate::domain::records::store::Store;
+use crate::domain::checklist::SchoolRecords;
 
 /// Schools shown on one page of the list.
 pub const SCHOOLS_PER_PAGE: usize = 10;
@@ -25,17 +25,17 @@ pub struct SchoolEntry {
 
 /// The schools that have assessments, with those matching `query` (in the school's
 /// name, or an assessment's scope, date, term or assessors), most recently active first.
-pub fn school_list(store: &Store, query: &str) -> Vec<SchoolEntry> {
+pub fn school_list(store: &impl SchoolRecords, query: &str) -> Vec<SchoolEntry> {
     let query = name_key(query);
     let mut by_school: std::collections::HashMap<
         &str,
         Vec<&crate::domain::checklist::assessment::Assessment>,
     > = std::collections::HashMap::new();
-    for a in &store.assessments {
+    for a in store.assessments() {
         by_school.entry(a.school_id.as_str()).or_default().push(a);
     }
     let mut entries: Vec<(f64, SchoolEntry)> = Vec::new();
-    for school in &store.schools {
+    for school in store.schools() {
         let Some(list) = by_school.get_mut(school.id.as_str()) else {
             continue;
         };
@@ -110,9 +110,24 @@ mod tests {
         Assessment::new(id.into(), school.into(), details, at)
     }
 
+    /// The records the list reads, without the store: the checklist needs only these.
+    struct Records {
+        schools: Vec<School>,
+        assessments: Vec<Assessment>,
+    }
+
+    impl SchoolRecords for Records {
+        fn schools(&self) -> &[School] {
+            &self.schools
+        }
+        fn assessments(&self) -> &[Assessment] {
+            &self.assessments
+        }
+    }
+
     #[test]
     fn assessments_are_listed_by_school_then_term_newest_first() {
-        let store = Store {
+        let store = Records {
             schools: vec![
                 School::new("s1".into(), "Oakfield Primary", 1.0),
                 School::new("s2".into(), "Elm Park", 1.0),
@@ -123,7 +138,6 @@ mod tests {
                 assessment("a3", "s1", Scope::WholeSchool, "2027-02-02", 30.0),
                 assessment("a4", "s2", Scope::WholeSchool, "2026-11-23", 5.0),
             ],
-            ..Store::default()
         };
         let list = school_list(&store, "");
         assert_eq!(

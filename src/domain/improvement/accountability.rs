@@ -6,17 +6,18 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::base::content::{Framework, Stage};
+use crate::domain::base::dates::is_iso_date;
 use crate::domain::base::dates::{add_days, add_months, display};
 use crate::domain::base::school::School;
 use crate::domain::base::text::{clamp_chars, MAX_NOTE_CHARS};
-use crate::domain::checklist::assessment::{is_iso_date, Assessment, Scope};
+use crate::domain::checklist::assessment::{Assessment, Scope};
 use crate::domain::checklist::placement::assess;
 use crate::domain::improvement::categorisation::{
     standing_with, Category, DueState, Intervals, Standing,
 };
 use crate::domain::improvement::overview::{school_row, SchoolRow};
 use crate::domain::improvement::plans::{Intervention, Progress, Status};
-use crate::domain::records::store::Store;
+use crate::domain::improvement::TrustRecords;
 
 /// The verdict on an intervention's success criteria.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -278,7 +279,12 @@ pub struct SchoolSummary {
     pub counts: [usize; 7],
 }
 
-fn summary_of(store: &Store, row: &SchoolRow, standing: &Standing, today: &str) -> SchoolSummary {
+fn summary_of(
+    store: &impl TrustRecords,
+    row: &SchoolRow,
+    standing: &Standing,
+    today: &str,
+) -> SchoolSummary {
     let mut plans: Vec<&Intervention> = store.plans_of(&row.key).collect();
     crate::domain::base::order::sort_by(&mut plans, |a, b| {
         PlanState::of(a, today)
@@ -306,7 +312,7 @@ fn summary_of(store: &Store, row: &SchoolRow, standing: &Standing, today: &str) 
 /// The board summary: every school, by name, with its intervention plans.
 pub fn board_summary(
     framework: &Framework,
-    store: &Store,
+    store: &impl TrustRecords,
     intervals: Intervals,
     today: &str,
 ) -> Vec<SchoolSummary> {
@@ -343,7 +349,7 @@ pub struct DashboardRow {
 /// due before the next one.
 pub fn dashboard(
     framework: &Framework,
-    store: &Store,
+    store: &impl TrustRecords,
     intervals: Intervals,
     today: &str,
 ) -> Vec<DashboardRow> {
@@ -443,11 +449,11 @@ pub fn dashboard_csv(rows: &[DashboardRow]) -> String {
         line.push(s.warnings.join(" "));
         out.push(line);
     }
-    crate::domain::records::exchange::csv(out)
+    crate::domain::base::csv::csv(out)
 }
 
 /// The categories of every school, as a spreadsheet (CSV): each decision, newest first.
-pub fn categories_csv(store: &Store, intervals: Intervals, today: &str) -> String {
+pub fn categories_csv(store: &impl TrustRecords, intervals: Intervals, today: &str) -> String {
     let mut out = vec![[
         "School",
         "Decision",
@@ -496,7 +502,7 @@ pub fn categories_csv(store: &Store, intervals: Intervals, today: &str) -> Strin
             out.push(line);
         }
     }
-    crate::domain::records::exchange::csv(out)
+    crate::domain::base::csv::csv(out)
 }
 
 /// A headteacher's report to the board for the six months to `to`, from the data kept:
@@ -523,7 +529,11 @@ pub struct HeadReport {
     pub reviews: Vec<(String, String, String)>,
 }
 
-fn latest_whole_school<'a>(store: &'a Store, school: &'a str, by: &str) -> Option<&'a Assessment> {
+fn latest_whole_school<'a>(
+    store: &'a impl TrustRecords,
+    school: &'a str,
+    by: &str,
+) -> Option<&'a Assessment> {
     store
         .assessments_of(school)
         .filter(|a| a.scope == Scope::WholeSchool && a.date.as_str() <= by)
@@ -537,7 +547,7 @@ fn latest_whole_school<'a>(store: &'a Store, school: &'a str, by: &str) -> Optio
 /// The headteacher's report for `school` covering the six months to `to`.
 pub fn headteacher_report(
     framework: &Framework,
-    store: &Store,
+    store: &impl TrustRecords,
     school: &School,
     intervals: Intervals,
     to: &str,

@@ -10,14 +10,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::base::dates::is_iso_date;
 use crate::domain::base::dates::{
     add_days, add_months, day_number, days_between, display, from_day_number, weekday,
 };
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
-use crate::domain::checklist::assessment::is_iso_date;
 use crate::domain::improvement::categorisation::{history, next_due, Decision, Intervals};
 use crate::domain::improvement::cycle::trust_cycle;
-use crate::domain::records::store::Store;
+use crate::domain::improvement::TrustRecords;
 
 /// How a repeating event is spaced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -305,7 +305,7 @@ pub struct Event {
 
 /// Every event of the school year: the cadence, then what the data makes due (only
 /// what is still to do: reviews already recorded are left out), in date order.
-pub fn events(store: &Store, calendar: &TrustCalendar, today: &str) -> Vec<Event> {
+pub fn events(store: &impl TrustRecords, calendar: &TrustCalendar, today: &str) -> Vec<Event> {
     let content = trust_cycle();
     let mut out = Vec::new();
     let in_year = |d: &str| d >= calendar.year_start.as_str() && d <= calendar.year_end.as_str();
@@ -329,7 +329,7 @@ pub fn events(store: &Store, calendar: &TrustCalendar, today: &str) -> Vec<Event
         }
     }
     let intervals = calendar.intervals();
-    for school in &store.schools {
+    for school in store.schools() {
         let name = &school.name;
         for plan in store.plans_of(&school.id).filter(|p| p.status.is_open()) {
             let last = plan

@@ -10,10 +10,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::base::dates::is_iso_date;
 use crate::domain::base::dates::{add_days, add_months, days_between, display};
-use crate::domain::checklist::assessment::is_iso_date;
 use crate::domain::improvement::overview::Need;
-use crate::domain::records::store::Store;
+use crate::domain::improvement::TrustRecords;
 
 /// The board's category: a level of need.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -263,9 +263,9 @@ pub struct Standing {
 }
 
 /// Every decision about one school, newest first (by date, then as recorded).
-pub fn history<'a>(store: &'a Store, school_id: &str) -> Vec<&'a Categorisation> {
+pub fn history<'a>(store: &'a impl TrustRecords, school_id: &str) -> Vec<&'a Categorisation> {
     let mut list: Vec<&Categorisation> = store
-        .categorisations
+        .categorisations()
         .iter()
         .filter(|c| c.school_id == school_id)
         .collect();
@@ -319,7 +319,7 @@ pub fn next_due(decisions: &[&Categorisation], intervals: Intervals, today: &str
 /// One school's categorisation today: the decision in force, what is due, Waypoint's
 /// suggestion, and warnings about stale evidence.
 pub fn standing(
-    store: &Store,
+    store: &impl TrustRecords,
     school: &crate::domain::base::school::School,
     intervals: Intervals,
     today: &str,
@@ -335,7 +335,7 @@ pub fn standing(
 
 /// [`standing`] from a school's overview row already worked out.
 pub fn standing_with(
-    store: &Store,
+    store: &impl TrustRecords,
     row: &crate::domain::improvement::overview::SchoolRow,
     intervals: Intervals,
     today: &str,

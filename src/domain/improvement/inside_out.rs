@@ -8,7 +8,7 @@ use crate::domain::base::content::Framework;
 use crate::domain::checklist::assessment::Level;
 use crate::domain::checklist::placement::{assess, next_steps};
 use crate::domain::improvement::cycle::{trust_cycle, Ring};
-use crate::domain::records::store::Store;
+use crate::domain::improvement::TrustRecords;
 
 /// What one item in a ring is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,7 +90,12 @@ pub fn ring_of_focus(framework: &Framework, focus: &str) -> Option<&'static str>
 /// The school's concerns and priorities, ring by ring from the centre out: the red flags
 /// and not-yet-seen features of its latest whole-school assessment (or latest of any
 /// scope), and its open interventions.
-pub fn inside_out(framework: &Framework, store: &Store, school_id: &str, today: &str) -> InsideOut {
+pub fn inside_out(
+    framework: &Framework,
+    store: &impl TrustRecords,
+    school_id: &str,
+    today: &str,
+) -> InsideOut {
     let content = trust_cycle();
     let mut rings: Vec<RingView> = content
         .rings
@@ -115,7 +120,7 @@ pub fn inside_out(framework: &Framework, store: &Store, school_id: &str, today: 
     let assessment = row
         .as_ref()
         .and_then(|r| r.assessment_id.as_deref())
-        .and_then(|id| store.get(id));
+        .and_then(|id| store.assessment(id));
     if let Some(a) = assessment {
         let result = assess(framework, a);
         let steps = next_steps(framework, a, result.overall.fitted);

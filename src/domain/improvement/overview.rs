@@ -13,7 +13,7 @@ use crate::domain::checklist::placement::assess;
 use crate::domain::improvement::trajectory::{
     check_against_data, journeys, suggest_role, Classification, DataCheck, Role,
 };
-use crate::domain::records::store::Store;
+use crate::domain::improvement::TrustRecords;
 
 /// Shown where a school has assessments of its teams, subjects or year groups only.
 pub const NO_WHOLE_SCHOOL: &str = "no whole-school assessment yet, so no stage for the school (its teams, subjects or year groups are on its own page)";
@@ -217,7 +217,7 @@ pub fn need(facts: &NeedFacts) -> (Need, String) {
 /// result (see [`crate::domain::improvement::trajectory::DATA_RULE`]); `None` for a team's assessment or
 /// without results.
 pub fn data_check(
-    store: &Store,
+    store: &impl TrustRecords,
     assessment: &Assessment,
     stage: Option<Stage>,
 ) -> Option<DataCheck> {
@@ -230,7 +230,11 @@ pub fn data_check(
 
 /// A school's latest whole-school assessment set beside its latest result, when the two
 /// are two or more steps apart (for the school page).
-pub fn school_data_flag(framework: &Framework, store: &Store, key: &str) -> Option<DataCheck> {
+pub fn school_data_flag(
+    framework: &Framework,
+    store: &impl TrustRecords,
+    key: &str,
+) -> Option<DataCheck> {
     let list: Vec<&Assessment> = store.assessments_of(key).collect();
     let chosen = latest(&list)?;
     let stage = assess(framework, chosen).overall.stage;
@@ -238,8 +242,8 @@ pub fn school_data_flag(framework: &Framework, store: &Store, key: &str) -> Opti
 }
 
 /// Every school in the store, by name.
-pub fn overview(framework: &Framework, store: &Store, today: &str) -> Vec<SchoolRow> {
-    let mut schools: Vec<&crate::domain::base::school::School> = store.schools.iter().collect();
+pub fn overview(framework: &Framework, store: &impl TrustRecords, today: &str) -> Vec<SchoolRow> {
+    let mut schools: Vec<&crate::domain::base::school::School> = store.schools().iter().collect();
     crate::domain::base::order::sort_by_key(&mut schools, |s| s.name.to_lowercase());
     schools
         .into_iter()
@@ -250,7 +254,7 @@ pub fn overview(framework: &Framework, store: &Store, today: &str) -> Vec<School
 /// One school's row of the overview.
 pub fn school_row(
     framework: &Framework,
-    store: &Store,
+    store: &impl TrustRecords,
     school: &crate::domain::base::school::School,
     today: &str,
 ) -> SchoolRow {

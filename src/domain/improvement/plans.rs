@@ -9,8 +9,8 @@
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
+use crate::domain::base::dates::is_iso_date;
 use crate::domain::base::dates::{add_days, days_between};
-use crate::domain::checklist::assessment::is_iso_date;
 
 /// The seed's four kinds of intervention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

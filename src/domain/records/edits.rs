@@ -8,6 +8,8 @@
 //! saved yet can be made again on top of whatever another tab saved meanwhile; when two
 //! tabs typed into the same text, the other tab's text is kept in [`Store::recovered`].
 
+use crate::domain::checklist::SchoolRecords;
+use crate::domain::improvement::TrustRecords;
 use std::collections::HashMap;
 
 use crate::domain::base::ids::is_valid_id;
@@ -447,7 +449,7 @@ impl Store {
                 if self.school(school_id).is_none() {
                     return Err(not_found("school"));
                 }
-                if !crate::domain::checklist::assessment::is_iso_date(date) {
+                if !crate::domain::base::dates::is_iso_date(date) {
                     return Err(EditError::Refused("the date is not a valid date".into()));
                 }
                 let assessors = clamp_chars(assessors.trim(), MAX_NAME_CHARS);
@@ -779,7 +781,7 @@ impl Store {
                 if self.school(&record.school_id).is_none() {
                     return Err(not_found("school"));
                 }
-                if !crate::domain::checklist::assessment::is_iso_date(&record.date) {
+                if !crate::domain::base::dates::is_iso_date(&record.date) {
                     return Err(EditError::Refused("the date is not a valid date".into()));
                 }
                 let mut record = record.clone();

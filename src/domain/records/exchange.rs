@@ -3,6 +3,9 @@
 //! the import that merges such a file without overwriting anything silently, and CSV
 //! for spreadsheets.
 
+pub use crate::domain::base::csv::csv;
+use crate::domain::checklist::SchoolRecords;
+use crate::domain::improvement::TrustRecords;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -646,32 +649,6 @@ fn repoint_school_in(incoming: &mut Store, from: &str, to: &str) {
     {
         c.school_id = to.to_string();
     }
-}
-
-/// Quotes a CSV field, and defuses text a spreadsheet would run as a formula.
-fn csv_field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
-/// Rows as CSV text, with a byte-order mark and formula-like cells defused.
-pub fn csv(rows: Vec<Vec<String>>) -> String {
-    // A byte-order mark so that spreadsheets read the UTF-8 (curly quotes, names) right.
-    let mut out = String::from("\u{feff}");
-    for row in rows {
-        let line: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    }
-    out
 }
 
 fn stage_name(stage: Option<Stage>) -> String {

@@ -3,15 +3,17 @@
 //! Reading never guesses: text that is not Waypoint's, or is from a newer version,
 //! is reported with a reason so the app can keep it aside instead of losing it.
 
+use crate::domain::checklist::SchoolRecords;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::fmt;
 
 use crate::domain::base::content::four_stages;
+pub use crate::domain::base::ids::derived_id;
 use crate::domain::base::ids::is_valid_id;
+pub use crate::domain::base::reading::{read_envelope, ReadError};
 use crate::domain::base::school::{name_key, School, Trust};
 use crate::domain::checklist::assessment::Assessment;
 use crate::domain::improvement::calendar::TrustCalendar;
@@ -19,39 +21,13 @@ use crate::domain::improvement::categorisation::Categorisation;
 use crate::domain::improvement::plans::Intervention;
 use crate::domain::improvement::trajectory::Trajectory;
 use crate::domain::records::store::Store;
+use crate::domain::workshop::aas::reissue_respondent_ids;
 use crate::domain::workshop::aas::Workshop;
 
 /// The version of the stored format this build writes.
 pub const SCHEMA_VERSION: u64 = 5;
 /// The marker that says a document is Waypoint's.
 pub const FORMAT_NAME: &str = "waypoint";
-
-/// Why stored text could not be read.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ReadError {
-    /// Not JSON at all (truncated, hand-edited, another program's data).
-    NotJson(String),
-    /// JSON, but not a Waypoint document.
-    NotWaypoint,
-    /// Written by a newer version of Waypoint than this one.
-    NewerVersion { found: u64 },
-    /// A Waypoint document whose content does not fit the format.
-    Invalid(String),
-}
-
-impl fmt::Display for ReadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ReadError::NotJson(detail) => write!(f, "the data is not valid JSON ({detail})"),
-            ReadError::NotWaypoint => f.write_str("the data is not in Waypoint's format"),
-            ReadError::NewerVersion { found } => write!(
-                f,
-                "the data was saved by a newer version of Waypoint (format {found}; this version reads up to {SCHEMA_VERSION})"
-            ),
-            ReadError::Invalid(detail) => write!(f, "the data is damaged: {detail}"),
-        }
-    }
-}
 
 /// The stored document as written. It borrows the store, so saving (on every answer)
 /// writes the text straight from the store without building a copy first.
@@ -106,24 +82,6 @@ impl<'a> Document<'a> {
 /// Serialises the store as one versioned document (the format of exports).
 pub fn write_store(store: &Store) -> String {
     serde_json::to_string(&Document::new(store)).expect("the store always serialises")
-}
-
-/// Parses a self-describing Waypoint document: JSON, of the expected `format`, with a
-/// `schema` version no newer than `newest`. Returns the document and its version.
-pub fn read_envelope(text: &str, format: &str, newest: u64) -> Result<(Value, u64), ReadError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotJson(e.to_string()))?;
-    let object = value.as_object().ok_or(ReadError::NotWaypoint)?;
-    if object.get("format").and_then(Value::as_str) != Some(format) {
-        return Err(ReadError::NotWaypoint);
-    }
-    let version = object
-        .get("schema")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| ReadError::Invalid("the format version is missing".into()))?;
-    if version > newest {
-        return Err(ReadError::NewerVersion { found: version });
-    }
-    Ok((value, version))
 }
 
 /// Reads a document (an export, or a store of format 4 and older kept under one key),
@@ -287,24 +245,6 @@ fn read_item<T: DeserializeOwned>(
     })
 }
 
-/// A stable id for a record made from a name or an old id: the same text gives the same
-/// id in every browser, so two older files naming the same school agree on it.
-pub fn derived_id(prefix: &str, seed: &str, taken: impl Fn(&str) -> bool) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in seed.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    let base = format!("{prefix}{}", crate::domain::base::ids::base36(hash));
-    let mut id = base.clone();
-    let mut n = 2;
-    while taken(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
-}
-
 /// Format 4 and older named each item's school (and each workshop's trust); format 5
 /// keeps schools and trusts as records with ids. Items with the same name (ignoring case
 /// and spacing) become one record; the record's id comes from the name, so it is the
@@ -323,7 +263,7 @@ fn name_records(store: &mut Store) {
         let id = derived_id("s", &key, |id| store.has_id(id));
         let mut school = School::new(id.clone(), name, created_ms);
         if school.name.is_empty() {
-            school.name = crate::domain::records::store::UNKNOWN_NAME.into();
+            school.name = crate::domain::base::school::UNKNOWN_SCHOOL.into();
         }
         store.schools.push(school);
         schools.insert(key, id.clone());
@@ -452,18 +392,6 @@ fn reissue_ids(store: &mut Store) {
     }
     for (i, c) in store.calendars.iter_mut().enumerate() {
         fix(&mut c.id, "k", i, &taken);
-    }
-}
-
-/// Gives each person in a workshop a valid id of their own (a file may repeat one).
-pub fn reissue_respondent_ids(respondents: &mut [crate::domain::workshop::aas::Respondent]) {
-    let mut seen: HashSet<String> = HashSet::new();
-    for (i, r) in respondents.iter_mut().enumerate() {
-        if !is_valid_id(&r.id) || seen.contains(&r.id) {
-            let seed = format!("{}#{i}", r.id);
-            r.id = derived_id("r", &seed, |c| seen.contains(c));
-        }
-        seen.insert(r.id.clone());
     }
 }
 

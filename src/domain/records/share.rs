@@ -5,15 +5,16 @@
 //! framework's order), compressed by the browser (raw DEFLATE) and written in base64url.
 //! This module does everything but the compression, so all of it is tested natively.
 
+use crate::domain::checklist::SchoolRecords;
+use crate::domain::improvement::TrustRecords;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use crate::domain::base::content::four_stages;
+use crate::domain::base::dates::is_iso_date;
 use crate::domain::base::school::School;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS, MAX_NOTE_CHARS};
-use crate::domain::checklist::assessment::{
-    is_iso_date, Answer, Assessment, Level, Prefill, Scope,
-};
+use crate::domain::checklist::assessment::{Answer, Assessment, Level, Prefill, Scope};
 use crate::domain::checklist::changes::{baseline, Baseline};
 use crate::domain::improvement::plans::{Intervention, Review, MAX_REVIEW_WEEKS};
 use crate::domain::records::schema::ReadError;
@@ -24,8 +25,7 @@ pub const SHARE_FORMAT: &str = "waypoint-share";
 pub const SHARE_VERSION: u64 = 1;
 /// Links longer than this break in some mail clients and chat apps.
 pub const MAIL_SAFE_LENGTH: usize = 2_000;
-/// The longest fragment Waypoint makes or opens; beyond it, share the file.
-pub const MAX_LINK_LENGTH: usize = 64_000;
+pub use crate::domain::base::text::MAX_LINK_LENGTH;
 /// The most a payload may decompress to, so that a hostile link cannot exhaust memory.
 pub const MAX_PAYLOAD_BYTES: usize = 1_000_000;
 

@@ -8,14 +8,14 @@ use std::collections::BTreeSet;
 
 use crate::domain::base::school::{School, Trust};
 use crate::domain::checklist::assessment::Assessment;
+use crate::domain::checklist::SchoolRecords;
 use crate::domain::improvement::calendar::TrustCalendar;
 use crate::domain::improvement::categorisation::Categorisation;
 use crate::domain::improvement::plans::Intervention;
 use crate::domain::improvement::trajectory::Trajectory;
+use crate::domain::improvement::TrustRecords;
 use crate::domain::workshop::aas::Workshop;
-
-/// What the user sees for a school or trust whose record is missing (damaged data).
-pub const UNKNOWN_NAME: &str = "Unknown school";
+use crate::domain::workshop::WorkshopRecords;
 
 /// Everything Waypoint keeps for one browser.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -81,25 +81,18 @@ pub struct Recovered {
 }
 
 impl Store {
+    /// The assessment with this id (the checklist's lookup, kept as a method of its own
+    /// so that views need no trait in scope).
     pub fn get(&self, id: &str) -> Option<&Assessment> {
-        self.assessments.iter().find(|a| a.id == id)
+        SchoolRecords::assessment(self, id)
     }
 
     pub fn get_mut(&mut self, id: &str) -> Option<&mut Assessment> {
         self.assessments.iter_mut().find(|a| a.id == id)
     }
 
-    pub fn school(&self, id: &str) -> Option<&School> {
-        self.schools.iter().find(|s| s.id == id)
-    }
-
     pub fn school_mut(&mut self, id: &str) -> Option<&mut School> {
         self.schools.iter_mut().find(|s| s.id == id)
-    }
-
-    /// A school's name, or "Unknown school" when its record is missing.
-    pub fn school_name(&self, id: &str) -> &str {
-        self.school(id).map_or(UNKNOWN_NAME, |s| s.name.as_str())
     }
 
     pub fn trust(&self, id: &str) -> Option<&Trust> {
@@ -129,12 +122,6 @@ impl Store {
         self.workshops.iter_mut().find(|w| w.id == id)
     }
 
-    /// The trajectory of a school, if one was entered.
-    pub fn trajectory_of(&self, school_id: &str) -> Option<&Trajectory> {
-        self.trajectories.iter().find(|t| t.school_id == school_id)
-    }
-
-    /// The assessments of one school, newest first as kept.
     /// The latest assessment of the same school and scope dated after `assessment`, if
     /// any: reassessing from an older one would start from out-of-date answers.
     pub fn newer_than<'a>(&'a self, assessment: &Assessment) -> Option<&'a Assessment> {
@@ -146,15 +133,6 @@ impl Store {
                     && a.date > assessment.date
             })
             .max_by(|a, b| a.date.cmp(&b.date))
-    }
-
-    pub fn assessments_of<'a>(
-        &'a self,
-        school_id: &'a str,
-    ) -> impl Iterator<Item = &'a Assessment> + 'a {
-        self.assessments
-            .iter()
-            .filter(move |a| a.school_id == school_id)
     }
 
     pub fn plan(&self, id: &str) -> Option<&Intervention> {
@@ -173,14 +151,6 @@ impl Store {
         self.plans
             .iter()
             .filter(move |p| p.assessment_id.as_deref() == Some(assessment_id))
-    }
-
-    /// The interventions of one school.
-    pub fn plans_of<'a>(
-        &'a self,
-        school_id: &'a str,
-    ) -> impl Iterator<Item = &'a Intervention> + 'a {
-        self.plans.iter().filter(move |p| p.school_id == school_id)
     }
 
     /// The categorisation with this id.
@@ -318,5 +288,35 @@ impl Store {
             && self.calendars.is_empty()
             && self.schools.is_empty()
             && self.trusts.is_empty()
+    }
+}
+
+impl SchoolRecords for Store {
+    fn schools(&self) -> &[School] {
+        &self.schools
+    }
+    fn assessments(&self) -> &[Assessment] {
+        &self.assessments
+    }
+}
+
+impl WorkshopRecords for Store {
+    fn workshops(&self) -> &[Workshop] {
+        &self.workshops
+    }
+}
+
+impl TrustRecords for Store {
+    fn plans(&self) -> &[Intervention] {
+        &self.plans
+    }
+    fn categorisations(&self) -> &[Categorisation] {
+        &self.categorisations
+    }
+    fn trajectories(&self) -> &[Trajectory] {
+        &self.trajectories
+    }
+    fn calendars(&self) -> &[TrustCalendar] {
+        &self.calendars
     }
 }

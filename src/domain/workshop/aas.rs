@@ -559,3 +559,15 @@ impl WorkshopResults {
         split
     }
 }
+
+/// Gives each person in a workshop a valid id of their own (a file may repeat one).
+pub fn reissue_respondent_ids(respondents: &mut [Respondent]) {
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (i, r) in respondents.iter_mut().enumerate() {
+        if !crate::domain::base::ids::is_valid_id(&r.id) || seen.contains(&r.id) {
+            let seed = format!("{}#{i}", r.id);
+            r.id = crate::domain::base::ids::derived_id("r", &seed, |c| seen.contains(c));
+        }
+        seen.insert(r.id.clone());
+    }
+}

@@ -1,8 +1,8 @@
 //! The same trust's workshops side by side: this year's positions against last year's,
 //! practice by practice. Workshops are matched by the trust's record, never by its name.
 
-use crate::domain::records::store::Store;
 use crate::domain::workshop::aas::{workshop_results, AasFramework, Workshop};
+use crate::domain::workshop::WorkshopRecords;
 
 /// One practice in two workshops: mean positions then and now (0–4).
 #[derive(Clone, Debug, PartialEq)]
@@ -25,9 +25,9 @@ impl PracticeChange {
 
 /// The trust's other workshops that can be compared with this one (not members' copies,
 /// not this one), the latest first.
-pub fn comparable<'a>(store: &'a Store, workshop: &Workshop) -> Vec<&'a Workshop> {
+pub fn comparable<'a>(store: &'a impl WorkshopRecords, workshop: &Workshop) -> Vec<&'a Workshop> {
     let mut others: Vec<&Workshop> = store
-        .workshops
+        .workshops()
         .iter()
         .filter(|w| w.trust_id == workshop.trust_id)
         .filter(|w| w.id != workshop.id && w.joined_from.is_none())

@@ -12,10 +12,10 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+use crate::domain::base::dates::is_iso_date;
 use crate::domain::base::ids::is_valid_id;
+use crate::domain::base::reading::ReadError;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS, MAX_NOTE_CHARS};
-use crate::domain::checklist::assessment::is_iso_date;
-use crate::domain::records::schema::ReadError;
 use crate::domain::workshop::aas::{AasFramework, Position, Practice, Respondent, Workshop};
 
 pub const INVITE_FORMAT: &str = "waypoint-join";
@@ -390,7 +390,7 @@ pub enum Handover {
 }
 
 pub fn handover(length: usize) -> Handover {
-    if length > crate::domain::records::share::MAX_LINK_LENGTH {
+    if length > crate::domain::base::text::MAX_LINK_LENGTH {
         Handover::FileOnly
     } else if length > MAX_CODE_LINK {
         Handover::LinkOnly

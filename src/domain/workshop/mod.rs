@@ -6,3 +6,11 @@ pub mod comparison;
 pub mod join;
 pub mod responses;
 pub mod tally;
+
+use aas::Workshop;
+
+/// What the workshop's rules read of the kept records: the workshops. The store (in
+/// `records`) provides it.
+pub trait WorkshopRecords {
+    fn workshops(&self) -> &[Workshop];
+}

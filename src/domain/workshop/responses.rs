@@ -5,7 +5,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::domain::records::schema::{read_envelope, ReadError};
+use crate::domain::base::reading::{read_envelope, ReadError};
 use crate::domain::workshop::aas::{aas, Respondent, Workshop};
 
 /// The marker of a responses file.
@@ -96,7 +96,7 @@ pub fn read_responses(text: &str) -> Result<ResponsesFile, ReadError> {
         respondents.push(respondent);
     }
     // A file may repeat an id or carry one that would not work in a link.
-    crate::domain::records::schema::reissue_respondent_ids(&mut respondents);
+    crate::domain::workshop::aas::reissue_respondent_ids(&mut respondents);
     let workshop = object
         .get("workshop")
         .and_then(Value::as_str)

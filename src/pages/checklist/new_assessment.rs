@@ -1,5 +1,6 @@
 //! Starting an assessment: school, scope, date and assessors.
 
+use crate::domain::checklist::SchoolRecords;
 use leptos::prelude::*;
 
 use crate::browser;

@@ -1,14 +1,15 @@
 //! Reassessing this term: the date of the next assessment, which keeps the school and
 //! scope and starts from the last answers and notes, each to be reviewed.
 
+use crate::domain::checklist::SchoolRecords;
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::ui::date_field::DateField;
 use crate::components::ui::error_summary::{ErrorSummary, Problems};
 use crate::domain::base::dates::display;
+use crate::domain::base::dates::is_iso_date;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
-use crate::domain::checklist::assessment::is_iso_date;
 use crate::domain::records::edits::Edit;
 use crate::route::Route;
 use crate::state::AppState;

@@ -1,5 +1,6 @@
 //! An assessment's report, laid out for printing ("Save as PDF" in the print dialog).
 
+use crate::domain::improvement::TrustRecords;
 use leptos::prelude::*;
 
 use crate::browser;

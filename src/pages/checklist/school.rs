@@ -1,6 +1,8 @@
 //! One school as a whole: its teams side by side, how they moved over time, its
 //! performance trajectory and journey, and the capacity it can give or needs.
 
+use crate::domain::checklist::SchoolRecords;
+use crate::domain::improvement::TrustRecords;
 use leptos::prelude::*;
 
 use crate::browser;

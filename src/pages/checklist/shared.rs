@@ -1,5 +1,6 @@
 //! An assessment opened from a share link: read-only, with "save a copy to this browser".
 
+use crate::domain::checklist::SchoolRecords;
 use leptos::prelude::*;
 
 use crate::browser;

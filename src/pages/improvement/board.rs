@@ -3,6 +3,7 @@
 //! school), and a headteacher's report to the board, twice a year. Both are documents
 //! worked out in `domain::improvement::papers`.
 
+use crate::domain::checklist::SchoolRecords;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -57,7 +58,7 @@ pub fn HeadReportPage(
                 <input id="report-to" type="date" prop:value=move || to.get()
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        if crate::domain::checklist::assessment::is_iso_date(&v) { to.set(v) }
+                        if crate::domain::base::dates::is_iso_date(&v) { to.set(v) }
                     } />
             </div>
             <button type="button" class="button primary" on:click=|_| browser::print()>"Print or save as PDF"</button>

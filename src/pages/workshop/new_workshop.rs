@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::ui::date_field::DateField;
+use crate::domain::base::dates::is_iso_date;
 use crate::domain::base::school::{NameMatch, Trust};
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
-use crate::domain::checklist::assessment::is_iso_date;
 use crate::domain::records::edits::Edit;
 use crate::domain::workshop::aas::Workshop;
 use crate::route::Route;

@@ -1,7 +1,5 @@
 //! The framework content: every observable feature present, verbatim, and grouped.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
+use crate::support;
 
 use std::collections::HashSet;
 use waypoint::domain::base::content::{four_stages, Stage};

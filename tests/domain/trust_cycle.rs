@@ -1,8 +1,6 @@
 //! The trust cycle's texts against the source documents, the categorisation rules (due
 //! dates, overdue, stale evidence, history) and Waypoint's mapping of features to rings.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
+use crate::support;
 
 use waypoint::domain::base::content::{four_stages, Stage};
 use waypoint::domain::base::dates::{add_months, weekday};

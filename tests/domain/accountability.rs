@@ -2,13 +2,12 @@
 //! (the board summary, the half-termly dashboard, the headteacher's report); and the new
 //! records (categorisations, the calendar, impact, diagnosis sources) through exports,
 //! imports and merges.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
+use crate::support;
 
 use waypoint::domain::base::content::{four_stages, Stage};
 use waypoint::domain::base::school::School;
 use waypoint::domain::checklist::assessment::Level;
+use waypoint::domain::checklist::SchoolRecords;
 use waypoint::domain::improvement::accountability::{
     board_summary, categories_csv, dashboard, dashboard_csv, headteacher_report, Impact, PlanState,
     Verdict,

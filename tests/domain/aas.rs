@@ -1,7 +1,5 @@
 //! The Autonomy–Alignment–Standardisation tool: content, results, answer files, merging.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
+use crate::support;
 
 use waypoint::domain::records::schema::ReadError;
 use waypoint::domain::workshop::aas::{

@@ -1,13 +1,14 @@
 //! The stored format: round trips, versions, and refusing what it cannot read.
-#![cfg(not(target_arch = "wasm32"))]
+use crate::support;
 
-mod support;
-
-use support::{answered, school_store};
+use crate::support::{answered, school_store};
+use waypoint::domain::base::dates::is_iso_date;
 use waypoint::domain::base::ids::is_valid_id;
 use waypoint::domain::base::school::{name_key, School};
 use waypoint::domain::base::text::clamp_chars;
-use waypoint::domain::checklist::assessment::{is_iso_date, AssessmentDetails, Level, Scope};
+use waypoint::domain::checklist::assessment::{AssessmentDetails, Level, Scope};
+use waypoint::domain::checklist::SchoolRecords;
+use waypoint::domain::improvement::TrustRecords;
 use waypoint::domain::records::schema::{
     derived_id, read_store, write_store, ReadError, SCHEMA_VERSION,
 };
@@ -180,7 +181,7 @@ fn long_text_is_clamped_on_character_boundaries() {
 /// A store saved by version 1 (before workshops) reads back with its answers intact.
 #[test]
 fn a_version_1_store_is_migrated() {
-    let text = include_str!("fixtures/store-v1.json");
+    let text = include_str!("../fixtures/store-v1.json");
     let store = read_store(text).expect("version 1 is read");
     assert_eq!(store.assessments.len(), 1);
     assert!(store.workshops.is_empty());
@@ -203,7 +204,7 @@ fn a_version_1_store_is_migrated() {
 /// A store saved by version 2 (before trajectories) keeps its workshops.
 #[test]
 fn a_version_2_store_is_migrated() {
-    let store = read_store(include_str!("fixtures/store-v2.json")).expect("version 2 is read");
+    let store = read_store(include_str!("../fixtures/store-v2.json")).expect("version 2 is read");
     assert!(store.trajectories.is_empty());
     let respondent = &store.workshops[0].respondents[0];
     assert_eq!(respondent.name, "Ann Evans");
@@ -225,7 +226,7 @@ fn a_version_2_store_is_migrated() {
 /// A store saved by version 3 (before action plans) keeps its trajectories.
 #[test]
 fn a_version_3_store_is_migrated() {
-    let store = read_store(include_str!("fixtures/store-v3.json")).expect("version 3 is read");
+    let store = read_store(include_str!("../fixtures/store-v3.json")).expect("version 3 is read");
     assert!(store.plans.is_empty());
     assert_eq!(store.trajectories[0].points.len(), 3);
     assert_eq!(
@@ -269,7 +270,7 @@ fn an_answer_to_an_unknown_feature_is_refused() {
 /// The same problem in a file of format 4, whose items still carry their school's name.
 #[test]
 fn a_problem_in_an_older_file_names_the_item_and_what_was_expected() {
-    let text = include_str!("fixtures/store-v4.json").replace("\"clearly\"", "\"sometimes\"");
+    let text = include_str!("../fixtures/store-v4.json").replace("\"clearly\"", "\"sometimes\"");
     let Err(ReadError::Invalid(detail)) = read_store(&text) else {
         panic!("an unknown level must be refused");
     };
@@ -285,7 +286,7 @@ fn a_problem_in_an_older_file_names_the_item_and_what_was_expected() {
 /// item keeps its id.
 #[test]
 fn a_version_4_store_is_migrated() {
-    let text = include_str!("fixtures/store-v4.json");
+    let text = include_str!("../fixtures/store-v4.json");
     let store = read_store(text).expect("version 4 is read");
     assert_eq!(store.schools.len(), 2, "{:?}", store.schools);
     let elm = store
@@ -387,9 +388,9 @@ fn a_duplicated_school_id_leaves_the_items_with_the_first_record() {
 #[test]
 fn migrated_and_reissued_school_ids_make_working_links() {
     for fixture in [
-        include_str!("fixtures/store-v1.json"),
-        include_str!("fixtures/store-v3.json"),
-        include_str!("fixtures/store-v4.json"),
+        include_str!("../fixtures/store-v1.json"),
+        include_str!("../fixtures/store-v3.json"),
+        include_str!("../fixtures/store-v4.json"),
     ] {
         let store = read_store(fixture).unwrap();
         for school in &store.schools {

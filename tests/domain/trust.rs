@@ -1,12 +1,10 @@
 //! The trust overview: level of need, filters and sorting, and suggested pairings.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod support;
-
-use support::answered;
+use crate::support::answered;
 use waypoint::domain::base::content::{four_stages, Stage};
 use waypoint::domain::base::school::School;
 use waypoint::domain::checklist::assessment::Level::{Clearly, NotSeen, Partly};
+use waypoint::domain::checklist::SchoolRecords;
 use waypoint::domain::improvement::overview::{
     arrange, data_check, need, overview, pairings, school_data_flag, Filter, Need, NeedFacts,
     SortBy, NEED_RULES_INTRO, PAIRING_RULE,

@@ -1,14 +1,12 @@
 //! Reassessing: what a reassessment starts from, which answers are reviewed or changed,
 //! and which features moved on or back since last time.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod support;
-
-use support::{answered, school_store};
+use crate::support::{answered, school_store};
 use waypoint::domain::base::content::{four_stages, Stage};
 use waypoint::domain::checklist::assessment::Level::*;
 use waypoint::domain::checklist::assessment::{Assessment, Review};
 use waypoint::domain::checklist::changes::{baseline, changes, since, Direction};
+use waypoint::domain::improvement::TrustRecords;
 use waypoint::domain::records::edits::Edit;
 use waypoint::domain::records::share::{read_payload, share_payload};
 

@@ -1,7 +1,5 @@
 //! The eight improvement journeys: recognised from hand-made series, and honest when unsure.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
+use crate::support;
 
 use waypoint::domain::improvement::trajectory::{
     classify, journeys, period_year, suggest_role, Band, Classification, Point, Role, Thresholds,

@@ -1,9 +1,7 @@
 //! Share links: the payload round-trips, and hand-made or damaged links are refused.
-#![cfg(not(target_arch = "wasm32"))]
+use crate::support;
 
-mod support;
-
-use support::arbitrary::{self, Rng};
+use crate::support::arbitrary::{self, Rng};
 use waypoint::domain::records::edits::Edit;
 use waypoint::domain::records::share::{
     base64url_decode, base64url_encode, link_fit, payload_json, read_payload, LinkFit,

@@ -1,13 +1,11 @@
 //! The split storage layout: one record per item and a meta record. Every record reads
 //! back as written, keys name their records and nothing else, and records that are not
 //! Waypoint's, are newer, or sit under the wrong key are refused.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 
-use support::arbitrary::{self, Rng};
+use crate::support::arbitrary::{self, Rng};
 use waypoint::domain::records::edits::Edit;
 use waypoint::domain::records::layout::{read_meta, read_record, write_record, Item, Key, PREFIX};
 use waypoint::domain::records::schema::{ReadError, SCHEMA_VERSION};

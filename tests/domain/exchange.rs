@@ -1,14 +1,14 @@
 //! Files in and out: exports read back exactly, imports merge without silent
 //! overwrites, schools in files are matched by id or name (and asked about when the
 //! names only look alike), CSV is safe for spreadsheets.
-#![cfg(not(target_arch = "wasm32"))]
+use crate::support;
 
-mod support;
-
+use crate::support::arbitrary::{self, Rng};
+use crate::support::{fresh_ids, import, school_store, SCHOOL_ID};
 use serde_json::json;
-use support::arbitrary::{self, Rng};
-use support::{fresh_ids, import, school_store, SCHOOL_ID};
 use waypoint::domain::base::school::School;
+use waypoint::domain::checklist::SchoolRecords;
+use waypoint::domain::improvement::TrustRecords;
 use waypoint::domain::records::edits::Edit;
 use waypoint::domain::records::exchange::{
     answers_csv, draft_import, file_name, finish_import, read_import, results_csv, select,

@@ -3,13 +3,12 @@
 //! without changing the result (so a tab's unsaved edits replay on another tab's save),
 //! keeps text two tabs typed at once, undoes removals in place, and refuses what would
 //! break the store's rules.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
 
 use std::collections::BTreeSet;
+use waypoint::domain::checklist::SchoolRecords;
+use waypoint::domain::improvement::TrustRecords;
 
-use support::arbitrary::{self, Rng};
+use crate::support::arbitrary::{self, Rng};
 use waypoint::domain::base::content::four_stages;
 use waypoint::domain::base::ids::is_valid_id;
 use waypoint::domain::base::school::{School, Trust};

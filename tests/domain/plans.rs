@@ -1,12 +1,12 @@
 //! Action plans: the seed's four kinds, validation, review dates and overdue flags.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
+use crate::support;
 
 use waypoint::domain::base::dates::{add_days, day_number, days_between, from_day_number};
+use waypoint::domain::checklist::SchoolRecords;
 use waypoint::domain::improvement::plans::{
     cycle, Commission, Intervention, Kind, Overdue, Progress, Review, Status,
 };
+use waypoint::domain::improvement::TrustRecords;
 
 fn form() -> Commission {
     Commission {

@@ -1,11 +1,9 @@
 //! Fuzzing the decoders that read untrusted input (import files, share links, answer
 //! files) with a fixed budget: mutated valid documents and random bytes must give a
 //! value or an error, never a panic, and whatever is accepted must write back the same.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod support;
-
-use support::arbitrary::{self, Rng};
+use crate::support::arbitrary::{self, Rng};
+use waypoint::domain::checklist::SchoolRecords;
 use waypoint::domain::records::exchange::{read_import, write_export};
 use waypoint::domain::records::schema::{read_store, write_store};
 use waypoint::domain::records::share::{base64url_decode, payload_json, read_payload, Shared};

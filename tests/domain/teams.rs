@@ -1,9 +1,6 @@
 //! One school as a whole: the teams map and its flags, history, and reassessment.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod support;
-
-use support::answered;
+use crate::support::answered;
 use waypoint::domain::base::content::{four_stages, Stage};
 use waypoint::domain::base::ids::is_valid_id;
 use waypoint::domain::base::school::{match_name, NameMatch, School};
@@ -11,6 +8,8 @@ use waypoint::domain::checklist::assessment::{Assessment, Level::*, Phase, Scope
 use waypoint::domain::checklist::teams::{
     history, is_early_years, is_year_6, teams_map, Movement, TEAMS_RULE,
 };
+use waypoint::domain::checklist::SchoolRecords;
+use waypoint::domain::improvement::TrustRecords;
 use waypoint::domain::records::edits::Edit;
 use waypoint::domain::records::store::Store;
 use waypoint::route::Route;

@@ -1,9 +1,6 @@
 //! Stage placement: the best-fit rule, ties, and honest caveats.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod support;
-
-use support::{answer_stage, answered, blank};
+use crate::support::{answer_stage, answered, blank};
 use waypoint::domain::base::content::{four_stages, Stage};
 use waypoint::domain::checklist::assessment::Level::{self, *};
 use waypoint::domain::checklist::placement::{

@@ -2,9 +2,7 @@
 //! the data makes due (intervention reviews, categorisations and their reviews,
 //! reassessments), and the iCalendar file, read back by a small parser written here from
 //! RFC 5545 (unfolding, escaping, one VEVENT per date).
-#![cfg(not(target_arch = "wasm32"))]
-
-mod support;
+use crate::support;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,8 +1,6 @@
 //! Workshops answered on members' own devices: join links and response links (their
 //! limits and what they refuse), merging a response into the facilitator's workshop, the
 //! live tally, anonymity below three people, and comparing a trust's workshops.
-#![cfg(not(target_arch = "wasm32"))]
-
 use waypoint::domain::base::school::Trust;
 use waypoint::domain::base::text::{MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use waypoint::domain::records::edits::Edit;

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use std::collections::{BTreeMap, BTreeSet};
+use waypoint::domain::improvement::TrustRecords;
 
 use waypoint::domain::base::content::four_stages;
 use waypoint::domain::base::school::{School, Trust};

@@ -1,0 +1,25 @@
+//! Waypoint's native tests: one test binary (one link step after a domain edit), a module
+//! per area of the domain or per concern. `cargo test --test domain NAME` runs one.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+mod aas;
+mod accountability;
+mod calendar;
+mod changes;
+mod content;
+mod edit;
+mod exchange;
+mod fuzz;
+mod join;
+mod layering;
+mod layout;
+mod placement;
+mod plans;
+mod schema;
+mod share;
+mod teams;
+mod trajectory;
+mod trust;
+mod trust_cycle;
