@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the release and prints Waypoint's speed and size figures (see README, "Benchmark").
+# Builds the release and prints Waypoint's speed and size figures (see docs/figures.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test
