@@ -300,11 +300,6 @@ impl AppState {
         })
     }
 
-    /// Whether there are edits on the page that are not saved yet.
-    pub fn has_unsaved(&self) -> bool {
-        self.pending.with_value(|p| !p.is_empty())
-    }
-
     /// Once there is something to keep, asks the browser not to evict it.
     pub fn keep_data(&self) {
         if self.persistence.get_untracked().is_some()

@@ -106,6 +106,3 @@ pub fn diagnosis_label(id: &str) -> Option<&'static str> {
         .find(|d| d.id == id)
         .map(|d| d.label.as_str())
 }
-
-/// Says where the short names and groupings come from, under every list of sources.
-pub const DIAGNOSIS_NOTE: &str = "The sources are those of the four-step cycle's first step, \"Monitoring and Diagnosis\"; the short names are Waypoint's.";

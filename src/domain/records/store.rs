@@ -143,16 +143,6 @@ impl Store {
         self.plans.iter_mut().find(|p| p.id == id)
     }
 
-    /// The interventions commissioned from one assessment.
-    pub fn plans_from<'a>(
-        &'a self,
-        assessment_id: &'a str,
-    ) -> impl Iterator<Item = &'a Intervention> + 'a {
-        self.plans
-            .iter()
-            .filter(move |p| p.assessment_id.as_deref() == Some(assessment_id))
-    }
-
     /// The categorisation with this id.
     pub fn categorisation(&self, id: &str) -> Option<&Categorisation> {
         self.categorisations.iter().find(|c| c.id == id)
@@ -171,16 +161,6 @@ impl Store {
         self.calendar()
             .map(TrustCalendar::intervals)
             .unwrap_or_default()
-    }
-
-    /// The workshops of one trust, newest first.
-    pub fn workshops_of<'a>(
-        &'a self,
-        trust_id: &'a str,
-    ) -> impl Iterator<Item = &'a Workshop> + 'a {
-        self.workshops
-            .iter()
-            .filter(move |w| w.trust_id == trust_id)
     }
 
     /// When anything saved last changed (milliseconds since 1970), if anything is saved.

@@ -2,7 +2,7 @@
 //! answers being told apart: counts per practice and per role, breakdowns hidden below
 //! three people, positions summarised as counts, and disagreement on a stated scale.
 
-use crate::domain::workshop::aas::{workshop_results, AasFramework, Position, View, Workshop};
+use crate::domain::workshop::aas::{workshop_results, AasFramework, View, Workshop};
 use crate::domain::workshop::join::chosen_practices;
 
 /// The fewest people a breakdown (by role, or person by person) may show: with two, each
@@ -179,9 +179,4 @@ pub fn by_role(framework: &AasFramework, workshop: &Workshop) -> Vec<RoleView> {
             }
         })
         .collect()
-}
-
-/// The position nearest a mean, for a summary line ("Aligned").
-pub fn nearest_label(value: Option<f64>) -> &'static str {
-    value.map_or("no answers", |v| Position::nearest(v).label())
 }
