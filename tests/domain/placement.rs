@@ -391,3 +391,69 @@ fn caveats_read_as_plain_sentences() {
         "1 feature is still unanswered."
     );
 }
+
+#[test]
+fn themes_are_offered_weakest_first_with_unplaced_themes_last() {
+    use waypoint::domain::checklist::assessment::{Assessment, AssessmentDetails, Level, Scope};
+    use waypoint::domain::checklist::placement::assess;
+    let framework = waypoint::domain::base::content::four_stages();
+    let details = AssessmentDetails {
+        school: String::new(),
+        scope: Scope::WholeSchool,
+        date: "2026-11-23".into(),
+        assessors: "J. Patel".into(),
+        phase: None,
+    };
+    let mut a = Assessment::new("a".into(), "s".into(), details, 1.0);
+    // Themes answered differently, so that they are placed at different stages: half the
+    // themes have every feature clearly seen, the others none beyond Repair;
+    // no Stabilise concern is seen.
+    for f in &framework.features {
+        let theme = framework
+            .themes
+            .iter()
+            .position(|t| f.themes.contains(&t.id))
+            .unwrap_or(0);
+        // Stabilise features are concerns: none is seen.
+        let seen = f.stage.index() == 1 || (f.stage.index() > 1 && theme % 2 == 0);
+        let level = if seen { Level::Clearly } else { Level::NotSeen };
+        a.set_level(&f.id, Some(level), 1.0);
+    }
+    let result = assess(framework, &a);
+    let names = result.themes_weakest_first();
+    assert_eq!(names.len(), framework.themes.len());
+    let rank = |name: &str| {
+        let t = result.themes.iter().find(|t| t.theme_name == name).unwrap();
+        t.placement.stage.map_or(usize::MAX, |s| s.index())
+    };
+    let ranks: Vec<usize> = names.iter().map(|n| rank(n)).collect();
+    let mut sorted = ranks.clone();
+    sorted.sort();
+    assert_eq!(
+        ranks, sorted,
+        "weakest (earliest stage) first, unplaced last"
+    );
+    assert_ne!(
+        ranks.first(),
+        ranks.last(),
+        "the case places themes at different stages"
+    );
+    // A blank assessment places no theme: all are offered, in the framework's order.
+    let blank = assess(
+        framework,
+        &Assessment::new(
+            "b".into(),
+            "s".into(),
+            AssessmentDetails {
+                school: String::new(),
+                scope: Scope::WholeSchool,
+                date: "2026-11-23".into(),
+                assessors: "J. Patel".into(),
+                phase: None,
+            },
+            1.0,
+        ),
+    );
+    let names: Vec<String> = framework.themes.iter().map(|t| t.name.clone()).collect();
+    assert_eq!(blank.themes_weakest_first(), names);
+}

@@ -6,6 +6,7 @@ pub mod date_field;
 pub mod error_summary;
 pub mod file_drop;
 pub mod newest;
+pub mod not_found;
 pub mod note_field;
 pub mod plain_table;
 pub mod save_status;

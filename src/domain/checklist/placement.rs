@@ -494,3 +494,19 @@ pub fn assess(framework: &Framework, assessment: &Assessment) -> AssessmentResul
         .collect();
     AssessmentResult { overall, themes }
 }
+
+impl AssessmentResult {
+    /// The themes' names as areas of need, weakest first: earlier stages before later
+    /// ones, and themes that could not be placed (too few answers) last, in the
+    /// framework's order where they tie. Commissioning offers them in this order.
+    pub fn themes_weakest_first(&self) -> Vec<String> {
+        let rank = |t: &ThemePlacement| t.placement.stage.map_or(usize::MAX, |s| s.index());
+        let order = crate::domain::base::order::stable_order(self.themes.len(), &|a, b| {
+            rank(&self.themes[a]).cmp(&rank(&self.themes[b]))
+        });
+        order
+            .into_iter()
+            .map(|i| self.themes[i].theme_name.clone())
+            .collect()
+    }
+}

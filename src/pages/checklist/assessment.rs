@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::ui::not_found::{Missing, NotFound};
+
 use crate::browser;
 use crate::components::checklist::details_form::DetailsForm;
 use crate::components::checklist::feature_list::{FeatureList, Grouping};
@@ -32,11 +34,7 @@ pub fn AssessmentPage(id: String) -> impl IntoView {
         <Show
             when=move || exists.get()
             fallback=|| view! {
-                <section class="panel">
-                    <h1>"Assessment not found"</h1>
-                    <p>"This assessment is not saved in this browser. It may have been deleted, or saved in another browser."</p>
-                    <p><a href="#/">"Go to your assessments"</a></p>
-                </section>
+                <NotFound what=Missing::Assessment />
             }
         >
             <AssessmentView id=id.clone() />
@@ -93,22 +91,9 @@ fn AssessmentView(id: String) -> impl IntoView {
     // Themes as areas of need, weakest first, for commissioning interventions.
     let focus_options = Signal::derive(move || {
         result.with(|r| {
-            let mut themes: Vec<_> = r
-                .as_ref()
-                .map(|r| {
-                    r.themes
-                        .iter()
-                        .map(|t| {
-                            (
-                                t.placement.stage.map_or(9, |s| s.index()),
-                                t.theme_name.clone(),
-                            )
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            crate::domain::base::order::sort_by(&mut themes, |a, b| a.cmp(b));
-            themes.into_iter().map(|(_, name)| name).collect::<Vec<_>>()
+            r.as_ref()
+                .map(|r| r.themes_weakest_first())
+                .unwrap_or_default()
         })
     });
     let answered = Signal::derive(move || {

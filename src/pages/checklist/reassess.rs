@@ -4,6 +4,8 @@
 use crate::domain::checklist::SchoolRecords;
 use leptos::prelude::*;
 
+use crate::components::ui::not_found::{Missing, NotFound};
+
 use crate::browser;
 use crate::components::ui::date_field::DateField;
 use crate::components::ui::error_summary::{ErrorSummary, Problems};
@@ -26,7 +28,7 @@ pub fn ReassessPage(id: String) -> impl IntoView {
     });
     let Some((last, school, newer)) = last else {
         return view! {
-            <section class="panel"><h1>"Assessment not found"</h1><p>"This assessment is not saved in this browser."</p><p><a href="#/">"Go to your assessments"</a></p></section>
+            <NotFound what=Missing::Assessment />
         }
         .into_any();
     };

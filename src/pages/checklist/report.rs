@@ -3,6 +3,8 @@
 use crate::domain::improvement::TrustRecords;
 use leptos::prelude::*;
 
+use crate::components::ui::not_found::{Missing, NotFound};
+
 use crate::browser;
 use crate::components::improvement::report::Report;
 use crate::domain::checklist::assessment::Assessment;
@@ -43,7 +45,7 @@ pub fn ReportPage(id: String) -> impl IntoView {
     let back = Route::Assessment(id).href();
     view! {
         <Show when=move || assessment.with(Option::is_some) fallback=|| view! {
-            <section class="panel"><h1>"Assessment not found"</h1><p>"This assessment is not saved in this browser."</p><p><a href="#/">"Go to your assessments"</a></p></section>
+            <NotFound what=Missing::Assessment />
         }>
             <div class="report-toolbar no-print">
                 <a href=back.clone()>"Back to the assessment"</a>

@@ -5,6 +5,8 @@ use crate::domain::checklist::SchoolRecords;
 use crate::domain::improvement::TrustRecords;
 use leptos::prelude::*;
 
+use crate::components::ui::not_found::{Missing, NotFound};
+
 use crate::browser;
 use crate::components::checklist::rename_school::RenameSchool;
 use crate::components::checklist::school_history::SchoolHistory;
@@ -57,7 +59,7 @@ pub fn SchoolPage(
     });
     view! {
         <Show when=move || name.with(Option::is_some) fallback=|| view! {
-            <section class="panel"><h1>"School not found"</h1><p>"This school is not saved in this browser. It may have been merged with another, or saved in another browser."</p><p><a href="#/">"Go to your assessments"</a></p></section>
+            <NotFound what=Missing::School />
         }>
             <div class="assessment-head">
                 <p class="breadcrumb"><a href="#/">"Your assessments"</a></p>

@@ -6,6 +6,8 @@
 use crate::domain::checklist::SchoolRecords;
 use leptos::prelude::*;
 
+use crate::components::ui::not_found::{Missing, NotFound};
+
 use crate::browser;
 use crate::components::ui::plain_table::DocumentView;
 use crate::domain::base::content::four_stages;
@@ -68,7 +70,7 @@ pub fn HeadReportPage(
                 headteacher_report(four_stages(), s, school, s.intervals(), &to.get(), &today)
             }));
             match report {
-                None => view! { <section class="panel"><h1>"School not found"</h1><p>"This school is not saved in this browser."</p></section> }.into_any(),
+                None => view! { <NotFound what=Missing::School /> }.into_any(),
                 Some(r) => {
                     browser::set_title(&format!("{} – report to the board – Waypoint", r.name));
                     view! {

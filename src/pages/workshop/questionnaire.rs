@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::ui::not_found::{Missing, NotFound};
+
 use crate::browser;
 use crate::components::ui::save_status::SaveStatusNote;
 use crate::components::workshop::aas_framing::AasFraming;
@@ -37,11 +39,7 @@ pub fn WorkshopPage(id: String) -> impl IntoView {
     let grid_href = Route::WorkshopGrid(id.clone()).href();
     view! {
         <Show when=move || title.with(Option::is_some) fallback=|| view! {
-            <section class="panel">
-                <h1>"Workshop not found"</h1>
-                <p>"This workshop is not saved in this browser."</p>
-                <p><a href="#/">"Go to the list"</a></p>
-            </section>
+            <NotFound what=Missing::Workshop />
         }>
             <div class="assessment-head">
                 <p class="breadcrumb"><a href="#/">"Your assessments and workshops"</a></p>

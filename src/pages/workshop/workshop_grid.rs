@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::ui::not_found::{Missing, NotFound};
+
 use crate::browser;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::Edit;
@@ -91,7 +93,7 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
     let back = Route::Workshop(id.clone()).href();
     view! {
         <Show when=move || workshop.with(Option::is_some) fallback=|| view! {
-            <section class="panel"><h1>"Workshop not found"</h1><p><a href="#/">"Go to the list"</a></p></section>
+            <NotFound what=Missing::Workshop />
         }>
             <div class="assessment-head">
                 <p class="breadcrumb"><a href=back.clone()>"Back to the workshop"</a></p>

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::ui::not_found::{Missing, NotFound};
+
 use crate::browser;
 use crate::components::ui::newest::Newest;
 use crate::components::workshop::import_responses::ImportResponses;
@@ -57,7 +59,7 @@ pub fn WorkshopJoinPage(id: String) -> impl IntoView {
     let back = Route::Workshop(id.clone()).href();
     view! {
         <Show when=move || carried.with(Option::is_some) fallback=|| view! {
-            <section class="panel"><h1>"Workshop not found"</h1><p><a href="#/">"Go to the list"</a></p></section>
+            <NotFound what=Missing::Workshop />
         }>
             <div class="assessment-head">
                 <p class="breadcrumb"><a href=back.clone()>"Back to the workshop"</a></p>

@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::ui::not_found::{Missing, NotFound};
+
 use crate::browser;
 use crate::components::workshop::role_views::RoleViews;
 use crate::components::workshop::spectrum_profile::{
@@ -109,7 +111,7 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
     };
     view! {
         <Show when=move || workshop.with(Option::is_some) fallback=|| view! {
-            <section class="panel"><h1>"Workshop not found"</h1><p><a href="#/">"Go to the list"</a></p></section>
+            <NotFound what=Missing::Workshop />
         }>
             {
                 let respondents = move || workshop.with(|w| w.as_ref().map_or(0, |w| w.respondents.len()));
