@@ -11,7 +11,7 @@ use crate::domain::workshop::aas::{aas, Respondent};
 use crate::domain::workshop::responses::write_responses;
 use crate::state::AppState;
 
-const ROLES: [&str; 4] = ["Board member", "Headteacher", "Executive leader", "Other"];
+use crate::domain::workshop::aas::ROLES;
 
 #[component]
 pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> impl IntoView {

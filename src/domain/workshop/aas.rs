@@ -242,6 +242,10 @@ pub enum When {
     Desired,
 }
 
+/// The roles a member can give when joining or being added (Waypoint's list; the by-role
+/// view groups members by them).
+pub const ROLES: [&str; 4] = ["Board member", "Headteacher", "Executive leader", "Other"];
+
 /// A person answering: a board member, headteacher or executive leader.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Respondent {

@@ -12,7 +12,7 @@ use crate::domain::workshop::join::{chosen_practices, Invite, ANONYMOUS};
 use crate::route::Route;
 use crate::state::AppState;
 
-pub const ROLES: [&str; 4] = ["Board member", "Headteacher", "Executive leader", "Other"];
+use crate::domain::workshop::aas::ROLES;
 
 /// The edits that keep a member's copy of the workshop, with them as its one respondent;
 /// and the copy's id. The trust is this browser's record of it if there is one.

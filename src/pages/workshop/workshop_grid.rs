@@ -9,9 +9,9 @@ use crate::components::ui::not_found::{Missing, NotFound};
 use crate::browser;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::Edit;
+use crate::domain::workshop::aas::ROLES;
 use crate::domain::workshop::aas::{aas, Position, Respondent, When, Workshop};
 use crate::domain::workshop::join::chosen_practices;
-use crate::pages::workshop::join::ROLES;
 use crate::route::Route;
 use crate::state::AppState;
 
