@@ -20,6 +20,15 @@ fn calendar() -> TrustCalendar {
     TrustCalendar::starting("k1".into(), "2026-11-23", 1.0)
 }
 
+/// The starting calendar with every meeting of the source's cadence switched on.
+fn all_on() -> TrustCalendar {
+    let mut c = calendar();
+    for item in &mut c.items {
+        item.on = true;
+    }
+    c
+}
+
 fn item<'a>(
     c: &'a TrustCalendar,
     id: &str,
@@ -29,7 +38,14 @@ fn item<'a>(
 
 #[test]
 fn the_starting_cadence_follows_the_sources_through_one_school_year() {
-    let c = calendar();
+    assert!(
+        calendar()
+            .items
+            .iter()
+            .all(|i| !i.on && calendar().dates_of(i).is_empty()),
+        "no meeting is on the calendar until the trust says it holds it"
+    );
+    let c = all_on();
     assert_eq!(
         (c.year_start.as_str(), c.year_end.as_str()),
         ("2026-09-01", "2027-07-31")
@@ -82,7 +98,7 @@ fn the_starting_cadence_follows_the_sources_through_one_school_year() {
 
 #[test]
 fn a_trust_adjusts_its_cadence_and_moves_it_to_the_next_year() {
-    let mut c = calendar();
+    let mut c = all_on();
     let pd = c.items.iter_mut().find(|i| i.id == "pd_days").unwrap();
     pd.first = "2026-12-04".into();
     pd.every = 6;
@@ -93,10 +109,11 @@ fn a_trust_adjusts_its_cadence_and_moves_it_to_the_next_year() {
         c.dates_of(item(&c, "pd_days")),
         ["2026-12-04", "2027-06-04"]
     );
-    // Christmas Day 2026 is a Friday: Boxing Day and the weekend follow, so Monday 28th.
+    // Christmas Day 2026 is a Friday: the weekend follows, then the substitute Boxing
+    // Day on Monday 28th, so Tuesday 29th.
     let pd = c.items.iter_mut().find(|i| i.id == "pd_days").unwrap();
     pd.first = "2026-12-25".into();
-    assert_eq!(c.dates_of(item(&c, "pd_days"))[0], "2026-12-28");
+    assert_eq!(c.dates_of(item(&c, "pd_days"))[0], "2026-12-29");
     let pd = c.items.iter_mut().find(|i| i.id == "pd_days").unwrap();
     pd.first = "2026-12-04".into();
     assert!(c.dates_of(item(&c, "elg")).is_empty(), "switched off");

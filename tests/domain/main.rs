@@ -20,6 +20,7 @@ mod plans;
 mod schema;
 mod share;
 mod teams;
+mod terms;
 mod trajectory;
 mod trust;
 mod trust_cycle;

@@ -6,6 +6,7 @@ pub mod csv;
 pub mod dates;
 pub mod document;
 pub mod glossary;
+pub mod holidays;
 pub mod ids;
 pub mod order;
 pub mod reading;

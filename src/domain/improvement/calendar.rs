@@ -14,9 +14,11 @@ use crate::domain::base::dates::is_iso_date;
 use crate::domain::base::dates::{
     add_days, add_months, day_number, days_between, display, from_day_number, weekday,
 };
+use crate::domain::base::holidays::is_bank_holiday;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::improvement::categorisation::{history, next_due, Decision, Intervals};
 use crate::domain::improvement::cycle::trust_cycle;
+use crate::domain::improvement::terms::{validate_periods, Period, Season, TermDates, TermStarts};
 use crate::domain::improvement::TrustRecords;
 
 /// How a repeating event is spaced.
@@ -89,6 +91,13 @@ pub struct TrustCalendar {
     pub reassess_months: u32,
     #[serde(default)]
     pub items: Vec<CadenceItem>,
+    /// The trust's terms, entered once or read from an .ics file; when there are any,
+    /// every other day of the school year is a holiday.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<Period>,
+    /// The trust's holidays within or around its terms (half terms, training days).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holidays: Vec<Period>,
     #[serde(default)]
     pub created_ms: f64,
     #[serde(default)]
@@ -104,7 +113,9 @@ pub fn school_year_start(today: &str) -> String {
 }
 
 impl TrustCalendar {
-    /// The cadence Waypoint starts from, for the school year `today` falls in.
+    /// The cadence Waypoint starts from, for the school year `today` falls in: the
+    /// meetings of the source's cadence, each switched off until the trust says it holds
+    /// it, so that a calendar holds only what the trust has set up.
     pub fn starting(id: String, today: &str, now_ms: f64) -> TrustCalendar {
         let start = school_year_start(today);
         let end = format!(
@@ -120,7 +131,7 @@ impl TrustCalendar {
                 first: add_days(&start, d.offset_days).unwrap_or_else(|| start.clone()),
                 unit: Unit::from_id(&d.unit).unwrap_or(Unit::Months),
                 every: d.every,
-                on: true,
+                on: false,
             })
             .collect();
         TrustCalendar {
@@ -131,6 +142,8 @@ impl TrustCalendar {
             review_months: 6,
             reassess_months: 6,
             items,
+            terms: Vec::new(),
+            holidays: Vec::new(),
             created_ms: now_ms,
             updated_ms: now_ms,
         }
@@ -166,6 +179,9 @@ impl TrustCalendar {
         for item in &mut moved.items {
             item.first = shift(&item.first)?;
         }
+        // Term dates differ from year to year: the trust enters the new year's.
+        moved.terms.clear();
+        moved.holidays.clear();
         Some(moved)
     }
 
@@ -188,6 +204,20 @@ impl TrustCalendar {
             if !(1..=24).contains(&months) {
                 return Err("Categorise, review and reassess every 1 to 24 months.".into());
             }
+        }
+        validate_periods(&self.terms, "term", false)?;
+        validate_periods(&self.holidays, "holiday", true)?;
+        if let Some(t) = self
+            .terms
+            .iter()
+            .find(|t| t.first < self.year_start || t.last > self.year_end)
+        {
+            return Err(format!(
+                "The term “{}” falls outside the school year ({} to {}).",
+                t.name.trim(),
+                display(&self.year_start),
+                display(&self.year_end)
+            ));
         }
         if self.items.len() > MAX_ITEMS {
             return Err(format!("A calendar holds at most {MAX_ITEMS} meetings."));
@@ -223,11 +253,95 @@ impl TrustCalendar {
         for item in &mut out.items {
             item.title = clamp_chars(item.title.trim(), MAX_NAME_CHARS);
         }
+        out.terms = out.terms.iter().map(Period::tidied).collect();
+        out.holidays = out.holidays.iter().map(Period::tidied).collect();
         out
     }
 
-    /// The dates of one repeating event within the school year; a date on a weekend or
-    /// a holiday moves to the next working day (see `to_weekday`).
+    /// The calendar with the term dates read from a file: the terms within its school
+    /// year, and the holidays that touch it, replace those it had.
+    pub fn with_term_dates(&self, dates: &TermDates) -> TrustCalendar {
+        let mut out = self.clone();
+        out.terms = dates
+            .terms
+            .iter()
+            .filter(|t| t.first >= self.year_start && t.last <= self.year_end)
+            .cloned()
+            .collect();
+        out.holidays = dates
+            .holidays
+            .iter()
+            .filter(|h| h.last >= self.year_start && h.first <= self.year_end)
+            .cloned()
+            .collect();
+        out
+    }
+
+    /// True on a day a meeting or a review can fall: a weekday that is not a bank holiday
+    /// in England and Wales nor one of the trust's holidays and, when the trust has
+    /// entered its terms, within one of them.
+    pub fn is_working_day(&self, date: &str) -> bool {
+        if !matches!(weekday(date), Some(0..=4)) || is_bank_holiday(date) {
+            return false;
+        }
+        if self.holidays.iter().any(|h| h.contains(date)) {
+            return false;
+        }
+        let in_year = date >= self.year_start.as_str() && date <= self.year_end.as_str();
+        !(in_year && !self.terms.is_empty() && !self.terms.iter().any(|t| t.contains(date)))
+    }
+
+    /// `date`, or the first working day after it (see [`TrustCalendar::is_working_day`]).
+    pub fn next_working_day(&self, date: &str) -> String {
+        let mut day = date.to_string();
+        // The longest run of days off is the summer holiday, well within this.
+        for _ in 0..120 {
+            if self.is_working_day(&day) {
+                break;
+            }
+            match add_days(&day, 1) {
+                Some(next) => day = next,
+                None => break,
+            }
+        }
+        day
+    }
+
+    /// The first day of the autumn, spring and summer terms of the calendar's school
+    /// year: from the trust's terms when it has entered them (the earliest term of each
+    /// season), otherwise Waypoint's reading of the year (1 September, 1 January,
+    /// 1 April; see `dates::TERM_RULE`). Other rules that need "the same school term"
+    /// read the trust's terms from here.
+    pub fn term_starts(&self) -> TermStarts {
+        let next_year: i64 = self
+            .year_start
+            .get(0..4)
+            .and_then(|y| y.parse::<i64>().ok())
+            .unwrap_or(2026)
+            + 1;
+        let start_of = |season: Season, fallback: String| {
+            self.terms
+                .iter()
+                .filter(|t| Season::of_term(t) == season)
+                .map(|t| t.first.clone())
+                .min()
+                .unwrap_or(fallback)
+        };
+        TermStarts {
+            autumn: start_of(Season::Autumn, self.year_start.clone()),
+            spring: start_of(Season::Spring, format!("{next_year:04}-01-01")),
+            summer: start_of(Season::Summer, format!("{next_year:04}-04-01")),
+        }
+    }
+
+    /// True when both dates fall in the same term of the calendar's school year.
+    pub fn same_term(&self, a: &str, b: &str) -> bool {
+        let starts = self.term_starts();
+        matches!((starts.season_of(a), starts.season_of(b)), (Some(x), Some(y)) if x == y)
+    }
+
+    /// The dates of one repeating event within the school year; a date on a weekend, a
+    /// bank holiday or in the trust's holidays moves to the next working day.
     pub fn dates_of(&self, item: &CadenceItem) -> Vec<String> {
         let mut dates = Vec::new();
         if !item.on || item.every == 0 {
@@ -238,35 +352,18 @@ impl TrustCalendar {
                 Unit::Weeks => add_days(&item.first, n * 7 * i64::from(item.every)),
                 Unit::Months => add_months(&item.first, n * i64::from(item.every)),
             };
-            let Some(date) = date.map(|d| to_weekday(&d)) else {
+            let Some(date) = date.map(|d| self.next_working_day(&d)) else {
                 break;
             };
             if date.as_str() > self.year_end.as_str() {
                 break;
             }
-            if date.as_str() >= self.year_start.as_str() {
+            if date.as_str() >= self.year_start.as_str() && dates.last() != Some(&date) {
                 dates.push(date);
             }
         }
         dates
     }
-}
-
-/// A date on a weekend, Christmas Day, Boxing Day or New Year's Day moved to the next
-/// working day (Waypoint's rule).
-fn to_weekday(date: &str) -> String {
-    let mut day = date.to_string();
-    for _ in 0..7 {
-        let holiday = matches!(day.get(5..), Some("12-25" | "12-26" | "01-01"));
-        if !holiday && !matches!(weekday(&day), Some(5 | 6)) {
-            break;
-        }
-        match add_days(&day, 1) {
-            Some(next) => day = next,
-            None => break,
-        }
-    }
-    day
 }
 
 /// What an event on the calendar is.
@@ -336,11 +433,12 @@ pub fn events(store: &impl TrustRecords, calendar: &TrustCalendar, today: &str) 
                 .latest_review()
                 .map(|r| r.date.clone())
                 .unwrap_or_default();
-            for date in plan.review_dates() {
-                if date <= last || !in_year(&date) {
+            for due in plan.review_dates() {
+                if due <= last || !in_year(&due) {
                     continue;
                 }
-                let end = date == plan.end;
+                let end = due == plan.end;
+                let date = calendar.next_working_day(&due);
                 out.push(Event {
                     uid: format!("review-{}-{}", plan.id, compact(&date)),
                     title: format!(
@@ -369,6 +467,9 @@ pub fn events(store: &impl TrustRecords, calendar: &TrustCalendar, today: &str) 
         if due.date.is_empty() {
             // Never categorised: due now.
             due.date = today.to_string();
+        }
+        if due.date.as_str() >= today {
+            due.date = calendar.next_working_day(&due.date);
         }
         if due_by_year_end(&due.date) {
             let (kind, what) = match due.decision {
@@ -399,7 +500,15 @@ pub fn events(store: &impl TrustRecords, calendar: &TrustCalendar, today: &str) 
             .filter(|a| a.scope == crate::domain::checklist::assessment::Scope::WholeSchool)
             .map(|a| a.date.as_str())
             .max();
-        if let Some(date) = latest.and_then(|d| add_months(d, i64::from(intervals.reassess_months)))
+        if let Some(date) = latest
+            .and_then(|d| add_months(d, i64::from(intervals.reassess_months)))
+            .map(|d| {
+                if d.as_str() >= today {
+                    calendar.next_working_day(&d)
+                } else {
+                    d
+                }
+            })
         {
             if due_by_year_end(&date) {
                 out.push(Event {
@@ -416,6 +525,7 @@ pub fn events(store: &impl TrustRecords, calendar: &TrustCalendar, today: &str) 
             }
         }
     }
+    spread(calendar, &mut out, today);
     crate::domain::base::order::sort_by(&mut out, |a, b| {
         a.date
             .cmp(&b.date)
@@ -423,6 +533,122 @@ pub fn events(store: &impl TrustRecords, calendar: &TrustCalendar, today: &str) 
             .then(a.title.cmp(&b.title))
     });
     out
+}
+
+/// The most board decisions (categorisations and reviews of the category), and the most
+/// reassessments, Waypoint puts in one week: Waypoint's rule, so that a board is not
+/// asked to decide on every school on one day.
+pub const PER_WEEK: usize = 2;
+
+/// How the dates of decisions and reassessments are spread, in the words shown to users.
+pub const SPREAD_RULE: &str = "Waypoint's rule: no date falls on a weekend, a bank holiday in England and Wales or in the trust's holidays (nor outside its terms, once they are entered); it moves to the next working day. At most 2 board decisions and 2 reassessments fall in one week; the rest move to the weeks after.";
+
+/// Spreads the decisions and the reassessments still to come across the weeks, at most
+/// [`PER_WEEK`] of each kind a week, in the order they fall due (overdue ones keep their
+/// dates: they are already late).
+fn spread(calendar: &TrustCalendar, events: &mut [Event], today: &str) {
+    let groups: [&[EventKind]; 2] = [
+        &[EventKind::Categorisation, EventKind::CategoryReview],
+        &[EventKind::Reassessment],
+    ];
+    for kinds in groups {
+        let mut chosen: Vec<usize> = (0..events.len())
+            .filter(|&i| kinds.contains(&events[i].kind) && events[i].date.as_str() >= today)
+            .collect();
+        chosen.sort_by(|&a, &b| {
+            events[a]
+                .date
+                .cmp(&events[b].date)
+                .then(events[a].title.cmp(&events[b].title))
+        });
+        let mut per_week: std::collections::BTreeMap<i64, usize> = Default::default();
+        let week_of = |d: &str| day_number(d).map(|n| n - (n + 3).rem_euclid(7));
+        for i in chosen {
+            let mut date = events[i].date.clone();
+            for _ in 0..60 {
+                let Some(week) = week_of(&date) else { break };
+                if per_week.get(&week).copied().unwrap_or(0) < PER_WEEK {
+                    *per_week.entry(week).or_default() += 1;
+                    break;
+                }
+                // The Monday after, then its first working day.
+                let monday = from_day_number(week + 7);
+                date = calendar.next_working_day(&monday);
+            }
+            if date != events[i].date {
+                events[i].uid = format!(
+                    "{}-{}",
+                    events[i].uid.rsplit_once('-').map_or("", |(head, _)| head),
+                    compact(&date)
+                );
+                events[i].date = date;
+            }
+        }
+    }
+}
+
+impl Event {
+    /// True for what the data makes due (not the trust's own meetings).
+    pub fn from_data(&self) -> bool {
+        self.kind != EventKind::Cadence
+    }
+
+    /// True when something the data made due has passed without being done.
+    pub fn overdue(&self, today: &str) -> bool {
+        self.from_data() && self.date.as_str() < today
+    }
+}
+
+/// Which events a calendar shows and downloads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Showing {
+    /// What is still to come, and anything overdue (the default).
+    Ahead,
+    /// The whole school year, past meetings included.
+    Year,
+    /// Only what the schools' data makes due.
+    Data,
+}
+
+impl Showing {
+    pub const ALL: [Showing; 3] = [Showing::Ahead, Showing::Year, Showing::Data];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Showing::Ahead => "ahead",
+            Showing::Year => "year",
+            Showing::Data => "data",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Showing> {
+        Showing::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Showing::Ahead => "What is still to come, and anything overdue",
+            Showing::Year => "The whole school year, past dates included",
+            Showing::Data => "Only what the schools' data makes due",
+        }
+    }
+
+    /// True when the calendar shows `event` on `today`.
+    pub fn keeps(self, event: &Event, today: &str) -> bool {
+        match self {
+            Showing::Ahead => event.overdue(today) || event.date.as_str() >= today,
+            Showing::Year => true,
+            Showing::Data => event.from_data(),
+        }
+    }
+}
+
+/// The events shown (and downloaded) for one choice.
+pub fn shown(events: Vec<Event>, showing: Showing, today: &str) -> Vec<Event> {
+    events
+        .into_iter()
+        .filter(|e| showing.keeps(e, today))
+        .collect()
 }
 
 /// A date as iCalendar writes it: 20261123.

@@ -170,6 +170,26 @@ impl Default for Intervals {
     }
 }
 
+/// "every month", "every 6 months", "every year".
+pub fn every_months(months: u32) -> String {
+    match months {
+        1 => "every month".into(),
+        12 => "every year".into(),
+        n => format!("every {n} months"),
+    }
+}
+
+impl Intervals {
+    /// When to reassess, in the words the screens use, from the same number the due
+    /// dates come from, so the words and the dates agree.
+    pub fn reassess_advice(self) -> String {
+        format!(
+            "Reassess {} (the trust calendar's setting) to see how things moved.",
+            every_months(self.reassess_months)
+        )
+    }
+}
+
 /// How close "due soon" starts: Waypoint's.
 pub const DUE_SOON_DAYS: i64 = 30;
 

@@ -10,6 +10,7 @@ pub mod inside_out;
 pub mod overview;
 pub mod papers;
 pub mod plans;
+pub mod terms;
 pub mod trajectory;
 
 use crate::domain::checklist::SchoolRecords;

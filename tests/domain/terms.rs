@@ -1,0 +1,299 @@
+//! The trust's terms and holidays, the bundled bank holidays, and what the calendar holds:
+//! only what the trust set up and what the data makes due, never on a day off, decisions
+//! spread across the weeks, and words that agree with the dates.
+use std::collections::BTreeMap;
+
+use waypoint::domain::base::dates::{day_number, weekday};
+use waypoint::domain::base::holidays::{bank_holidays, covers, is_bank_holiday, years_covered};
+use waypoint::domain::base::school::School;
+use waypoint::domain::checklist::assessment::Level;
+use waypoint::domain::improvement::calendar::{
+    events, school_year_start, shown, EventKind, Showing, TrustCalendar, PER_WEEK,
+};
+use waypoint::domain::improvement::categorisation::Intervals;
+use waypoint::domain::improvement::terms::{read_term_dates, Period, Season};
+use waypoint::domain::records::edits::{Edit, EditError};
+use waypoint::domain::records::store::Store;
+
+use crate::support;
+
+fn calendar() -> TrustCalendar {
+    TrustCalendar::starting("k1".into(), "2026-11-23", 1.0)
+}
+
+/// A year of term dates such as a local authority publishes for 2026–27.
+fn with_terms() -> TrustCalendar {
+    let mut c = calendar();
+    c.terms = vec![
+        Period::new("Autumn term", "2026-09-03", "2026-12-18"),
+        Period::new("Spring term", "2027-01-05", "2027-03-25"),
+        Period::new("Summer term", "2027-04-12", "2027-07-21"),
+    ];
+    c.holidays = vec![
+        Period::new("Autumn half term", "2026-10-26", "2026-10-30"),
+        Period::new("Spring half term", "2027-02-15", "2027-02-19"),
+        Period::new("Summer half term", "2027-05-31", "2027-06-04"),
+    ];
+    c
+}
+
+/// Today, from the system clock, as an ISO date.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    waypoint::domain::base::dates::from_day_number(secs / 86_400)
+}
+
+#[test]
+fn the_bundled_bank_holidays_cover_the_calendars_school_year() {
+    let list = bank_holidays();
+    assert!(list.source.contains("gov.uk"));
+    assert!(waypoint::domain::base::dates::is_iso_date(&list.taken));
+    // The days the issue found meetings on.
+    assert!(is_bank_holiday("2026-12-28"), "substitute Boxing Day");
+    assert!(is_bank_holiday("2027-03-26"), "Good Friday");
+    assert!(!is_bank_holiday("2027-03-24"));
+    // The calendar Waypoint starts from today, and the year it was taken in, are covered;
+    // when this fails, bundle a newer copy of the list.
+    for day in [today(), list.taken.clone()] {
+        let c = TrustCalendar::starting("k".into(), &day, 1.0);
+        assert!(
+            covers(&c.year_start, &c.year_end),
+            "bank holidays {:?} do not cover {} to {}",
+            years_covered(),
+            c.year_start,
+            c.year_end
+        );
+    }
+    assert!(!covers("2099-09-01", "2100-07-31"));
+    assert_eq!(school_year_start(&list.taken).len(), 10);
+}
+
+#[test]
+fn nothing_falls_on_a_bank_holiday_in_the_trusts_holidays_or_outside_its_terms() {
+    let mut c = with_terms();
+    for item in &mut c.items {
+        item.on = true;
+    }
+    let mut store = twelve_schools();
+    store.apply(&Edit::SetCalendar(c.clone()), 9.0).unwrap();
+    let all = events(&store, &c, "2026-09-01");
+    assert!(all.len() > 20);
+    for e in &all {
+        assert!(c.is_working_day(&e.date), "{} on {}", e.title, e.date);
+        assert!(!is_bank_holiday(&e.date));
+        assert!(weekday(&e.date).unwrap() < 5);
+        assert!(c.terms.iter().any(|t| t.contains(&e.date)), "{}", e.date);
+        assert!(
+            !c.holidays.iter().any(|h| h.contains(&e.date)),
+            "{}",
+            e.date
+        );
+    }
+    // A day in half term moves to the Monday after it; one after the last term stays put.
+    assert_eq!(c.next_working_day("2026-10-27"), "2026-11-02");
+    assert_eq!(c.next_working_day("2026-12-21"), "2027-01-05");
+    assert_eq!(calendar().next_working_day("2027-03-26"), "2027-03-30");
+}
+
+#[test]
+fn the_trusts_terms_give_the_starts_of_autumn_spring_and_summer() {
+    let c = with_terms();
+    let starts = c.term_starts();
+    assert_eq!(
+        (
+            starts.autumn.as_str(),
+            starts.spring.as_str(),
+            starts.summer.as_str()
+        ),
+        ("2026-09-03", "2027-01-05", "2027-04-12")
+    );
+    assert_eq!(starts.season_of("2027-04-11"), Some(Season::Spring));
+    assert_eq!(starts.season_of("2027-04-12"), Some(Season::Summer));
+    assert_eq!(starts.season_of("2027-09-10"), None, "the next school year");
+    assert!(c.same_term("2026-09-10", "2026-12-01"));
+    assert!(!c.same_term("2026-12-01", "2027-01-06"));
+    // Half terms entered as terms of their own: the season starts with the first.
+    let mut halves = calendar();
+    halves.terms = vec![
+        Period::new("Term 1", "2026-09-03", "2026-10-23"),
+        Period::new("Term 2", "2026-11-02", "2026-12-18"),
+        Period::new("Term 3", "2027-01-05", "2027-02-12"),
+        Period::new("Term 4", "2027-02-22", "2027-03-25"),
+        Period::new("Term 5", "2027-04-12", "2027-05-28"),
+        Period::new("Term 6", "2027-06-07", "2027-07-21"),
+    ];
+    assert_eq!(halves.term_starts(), starts);
+    // Without term dates, Waypoint's reading of the year.
+    let plain = calendar().term_starts();
+    assert_eq!(
+        (
+            plain.autumn.as_str(),
+            plain.spring.as_str(),
+            plain.summer.as_str()
+        ),
+        ("2026-09-01", "2027-01-01", "2027-04-01")
+    );
+}
+
+#[test]
+fn term_dates_are_checked_and_read_from_an_ics_file() {
+    let mut store = support::school_store();
+    let cases: [(fn(&mut TrustCalendar), &str); 4] = [
+        (|c| c.terms[0].last = "2026-08-01".into(), "end on or after"),
+        (|c| c.terms[1].first = "2026-12-01".into(), "overlap"),
+        (|c| c.terms[0].name = " ".into(), "needs a name"),
+        (
+            |c| c.terms[2].last = "2027-08-20".into(),
+            "outside the school year",
+        ),
+    ];
+    for (change, expected) in cases {
+        let mut bad = with_terms();
+        change(&mut bad);
+        match store.apply(&Edit::SetCalendar(bad), 2.0) {
+            Err(EditError::Refused(why)) => assert!(why.contains(expected), "{why}"),
+            other => panic!("{expected}: {other:?}"),
+        }
+    }
+    store.apply(&Edit::SetCalendar(with_terms()), 2.0).unwrap();
+    assert_eq!(store.calendar().unwrap().terms.len(), 3);
+
+    let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n\
+BEGIN:VEVENT\r\nSUMMARY:Autumn Term\r\nDTSTART;VALUE=DATE:20260903\r\nDTEND;VALUE=DATE:20261219\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nSUMMARY:October half term\r\nDTSTART;VALUE=DATE:20261026\r\nDTEND;VALUE=DATE:20261031\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nSUMMARY:Spring term starts\r\nDTSTART;VALUE=DATE:20270105\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nSUMMARY:Spring term ends\r\nDTSTART;VALUE=DATE:20270325\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nSUMMARY:Summer term\r\nDTSTART:20270412T080000Z\r\nDTEND:20270721T150000Z\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nSUMMARY:Parents' evening\r\nDTSTART;VALUE=DATE:20261110\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nSUMMARY:Autumn Term 2027\r\nDTSTART;VALUE=DATE:20270902\r\nDTEND;VALUE=DATE:20271218\r\nEND:VEVENT\r\n\
+END:VCALENDAR\r\n";
+    let read = read_term_dates(ics).unwrap();
+    assert_eq!(read.skipped, 1, "the parents' evening");
+    let c = calendar().with_term_dates(&read);
+    assert_eq!(
+        c.terms,
+        [
+            Period::new("Autumn Term", "2026-09-03", "2026-12-18"),
+            Period::new("Spring term", "2027-01-05", "2027-03-25"),
+            Period::new("Summer term", "2027-04-12", "2027-07-21"),
+        ],
+        "the next year's term is left out"
+    );
+    assert_eq!(
+        c.holidays,
+        [Period::new("October half term", "2026-10-26", "2026-10-30")]
+    );
+    assert_eq!(c.validate(), Ok(()));
+    assert!(read_term_dates("Date,Event\n2026-09-03,Autumn term\n")
+        .unwrap_err()
+        .contains("not a calendar (.ics) file"));
+    assert!(read_term_dates("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+        .unwrap_err()
+        .contains("No terms or holidays"));
+}
+
+/// Twelve schools, none categorised, all assessed on one day.
+fn twelve_schools() -> Store {
+    let mut store = Store::default();
+    for n in 1..=12 {
+        let id = format!("s{n}");
+        store
+            .apply(
+                &Edit::AddSchool(School::new(id.clone(), &format!("School {n:02}"), 1.0)),
+                1.0,
+            )
+            .unwrap();
+        let mut a = support::answered([
+            Level::Partly,
+            Level::Clearly,
+            Level::NotSeen,
+            Level::NotSeen,
+        ]);
+        a.id = format!("a{n}");
+        a.school_id = id;
+        a.date = "2026-04-20".into();
+        store.apply(&Edit::AddAssessment(a), 2.0).unwrap();
+    }
+    store
+}
+
+#[test]
+fn a_calendar_holds_only_what_the_trust_set_up_and_spreads_decisions_across_the_weeks() {
+    let store = twelve_schools();
+    // Nothing of the cadence until the trust switches it on: only what the data makes due.
+    let today = "2026-10-21";
+    let all = events(&store, &with_terms(), today);
+    assert!(all.iter().all(|e| e.from_data()));
+    let mut per_week: BTreeMap<(i64, bool), usize> = BTreeMap::new();
+    for e in all.iter().filter(|e| !e.overdue(today)) {
+        let n = day_number(&e.date).unwrap();
+        let decision = matches!(
+            e.kind,
+            EventKind::Categorisation | EventKind::CategoryReview
+        );
+        *per_week
+            .entry((n - weekday(&e.date).unwrap(), decision))
+            .or_default() += 1;
+    }
+    assert_eq!(
+        all.iter()
+            .filter(|e| e.kind == EventKind::Categorisation)
+            .count(),
+        12
+    );
+    assert!(per_week.values().all(|n| *n <= PER_WEEK), "{per_week:?}");
+    // None in half term (26–30 Oct), none on the day asked.
+    assert!(all
+        .iter()
+        .all(|e| !("2026-10-26"..="2026-10-30").contains(&e.date.as_str())));
+    // Reassessments were due in October (six months after 20 April): overdue, kept on
+    // their date and shown as overdue; past cadence is hidden unless asked for.
+    let reassess: Vec<_> = all
+        .iter()
+        .filter(|e| e.kind == EventKind::Reassessment)
+        .collect();
+    assert_eq!(reassess.len(), 12);
+    assert!(reassess
+        .iter()
+        .all(|e| e.date == "2026-10-20" && e.overdue(today)));
+    let mut c = with_terms();
+    c.items[0].on = true; // the school improvement plan, in September
+    let year = events(&store, &c, today);
+    assert_eq!(shown(year.clone(), Showing::Year, today).len(), year.len());
+    let ahead = shown(year.clone(), Showing::Ahead, today);
+    assert!(ahead
+        .iter()
+        .all(|e| e.date.as_str() >= today || e.overdue(today)));
+    assert_eq!(ahead.len(), year.len() - 1, "the September meeting is past");
+    assert!(shown(year, Showing::Data, today)
+        .iter()
+        .all(|e| e.from_data()));
+}
+
+#[test]
+fn the_words_about_reassessing_agree_with_the_due_dates() {
+    let mut intervals = Intervals::default();
+    assert!(intervals.reassess_advice().contains("every 6 months"));
+    assert!(!intervals.reassess_advice().contains("term"));
+    intervals.reassess_months = 4;
+    assert!(intervals.reassess_advice().contains("every 4 months"));
+    // The reassessment falls due the same number of months after the assessment.
+    let mut c = calendar();
+    c.reassess_months = 4;
+    let store = twelve_schools();
+    let due: Vec<_> = events(&store, &c, "2026-08-01")
+        .into_iter()
+        .filter(|e| e.kind == EventKind::Reassessment)
+        .collect();
+    // 20 Apr + 4 months is 20 Aug; the twelve are spread two a week from there.
+    assert_eq!(due[0].date, "2026-08-20");
+    assert!(due.iter().all(|e| e.date.as_str() >= "2026-08-20"));
+    assert!(
+        due[0].detail.contains("every 4 months"),
+        "{}",
+        due[0].detail
+    );
+}
