@@ -17,6 +17,7 @@ mod layering;
 mod layout;
 mod placement;
 mod plans;
+mod reading;
 mod schema;
 mod share;
 mod teams;

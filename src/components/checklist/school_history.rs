@@ -131,7 +131,7 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="history-heading">
             <h2 id="history-heading">"Over time"</h2>
-            <p class="lead">"Overall stage at each assessment. Reassess each term to see how things moved."</p>
+            <p class="lead">{move || format!("Overall stage at each assessment. {}", state.store.with(|s| s.intervals().reassess_advice()))}</p>
             <StageGrid corner="Team" caption="Overall stage at each assessment date"
                 columns=Signal::derive(move || dates.with(|d| d.iter().map(|d| display(d)).collect())) rows=rows />
             <ul class="reassess-list">

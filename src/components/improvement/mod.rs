@@ -8,4 +8,5 @@ pub mod impact_panel;
 pub mod inside_out_view;
 pub mod intervention_card;
 pub mod report;
+pub mod term_dates;
 pub mod trajectory_editor;

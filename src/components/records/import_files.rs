@@ -99,7 +99,7 @@ pub fn ImportFiles() -> impl IntoView {
                 Err(why) => {
                     say(
                         false,
-                        format!("{file}: not imported, because {why}. Nothing was changed."),
+                        crate::domain::base::reading::refusal(&file, "not imported", &why),
                     );
                     return;
                 }

@@ -16,6 +16,9 @@ pub fn FileDrop(
     label: &'static str,
     /// The largest file read, in bytes.
     max_bytes: usize,
+    /// The kinds of file offered (the picker's `accept`).
+    #[prop(default = ".json,application/json")]
+    accept: &'static str,
     on_file: Callback<PickedFile>,
 ) -> impl IntoView {
     let dragging = RwSignal::new(false);
@@ -59,7 +62,7 @@ pub fn FileDrop(
             on:dragleave=move |_| dragging.set(false)
             on:drop=on_drop>
             <label for=id>{label}</label>
-            <input id=id type="file" accept=".json,application/json" multiple on:change=on_pick />
+            <input id=id type="file" accept=accept multiple on:change=on_pick />
         </div>
     }
 }

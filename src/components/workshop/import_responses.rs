@@ -56,7 +56,11 @@ pub fn ImportResponses(
             Err(why) => {
                 say(
                     false,
-                    format!("{file_name}: not merged, because {why}. Nothing was changed."),
+                    crate::domain::base::reading::refusal(
+                        &file_name,
+                        "not merged",
+                        &why.to_string(),
+                    ),
                 );
                 return;
             }

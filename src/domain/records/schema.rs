@@ -122,7 +122,7 @@ impl<'a> DocumentReader<'a> {
         let top: BTreeMap<String, &'a RawValue> =
             serde_json::from_str(text).map_err(|e| match e.classify() {
                 serde_json::error::Category::Data => ReadError::NotWaypoint,
-                _ => ReadError::NotJson(e.to_string()),
+                _ => crate::domain::base::reading::not_json(text, e),
             })?;
         // Both are read from their JSON text as it stands: the format is a plain string.
         let format = top.get("format").map(|raw| raw.get());

@@ -6,11 +6,12 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::improvement::term_dates::TermDates;
 use crate::components::ui::plain_table::PlainTable;
 use crate::domain::base::dates::{add_months, display};
 use crate::domain::base::document::cell;
 use crate::domain::improvement::calendar::{
-    events, ics, CadenceItem, EventKind, TrustCalendar, Unit,
+    events, ics, shown, CadenceItem, Showing, TrustCalendar, Unit, SPREAD_RULE,
 };
 use crate::domain::improvement::categorisation::category_rules;
 use crate::domain::improvement::cycle::trust_cycle;
@@ -34,7 +35,7 @@ pub fn CalendarPage() -> impl IntoView {
             })
     };
     let problem = RwSignal::new(None::<String>);
-    let show = RwSignal::new("ahead".to_string());
+    let show = RwSignal::new(Showing::Ahead);
     let change = move |f: &dyn Fn(&mut TrustCalendar)| {
         let mut next = untracked(calendar);
         f(&mut next);
@@ -52,10 +53,11 @@ pub fn CalendarPage() -> impl IntoView {
         if state.store.with_untracked(|s| s.calendar().is_none()) {
             state.send(Edit::SetCalendar(cal.clone()));
         }
+        let now = today.get_value();
         let text = state.store.with_untracked(|s| {
             ics(
                 &cal.id,
-                &events(s, &cal, &today.get_value()),
+                &shown(events(s, &cal, &now), show.get_untracked(), &now),
                 "School improvement calendar (Waypoint)",
                 browser::now_ms(),
             )
@@ -89,7 +91,7 @@ pub fn CalendarPage() -> impl IntoView {
         <p class="lead">"What is due when across the trust this school year: the meetings and reports the trust keeps to, and the intervention reviews, categorisations and reassessments its schools' data makes due."</p>
         <section class="panel no-print" aria-labelledby="calendar-file-heading">
             <h2 id="calendar-file-heading">"Put it in your calendar"</h2>
-            <p>"Download the calendar as a file and import it: in Outlook, open the file or use Import; in Google Calendar, Settings, then Import and export. Each event keeps its identity, so importing a later download updates the events instead of adding them twice."</p>
+            <p>"Download the dates shown under “What is due when” as a file and import it: in Outlook, open the file or use Import; in Google Calendar, Settings, then Import and export. Each event keeps its identity, so importing a later download updates the events instead of adding them twice."</p>
             <button type="button" class="button primary" on:click=download>"Download calendar (.ics)"</button>
             <p class="form-error" role="alert">{move || problem.get()}</p>
         </section>
@@ -98,28 +100,20 @@ pub fn CalendarPage() -> impl IntoView {
             <h2 id="calendar-due-heading">{move || { let c = calendar(); format!("What is due when: {} to {}", display(&c.year_start), display(&c.year_end)) }}</h2>
             <div class="field inline">
                 <label for="calendar-show">"Show"</label>
-                <select id="calendar-show" on:change=move |ev| show.set(event_target_value(&ev))>
-                    <option value="ahead">"What is still to come, and anything overdue"</option>
-                    <option value="year">"The whole school year"</option>
-                    <option value="data">"Only what the schools' data makes due"</option>
+                <select id="calendar-show" on:change=move |ev| { if let Some(s) = Showing::from_id(&event_target_value(&ev)) { show.set(s) } }>
+                    {Showing::ALL.into_iter().map(|s| view! { <option value=s.id()>{s.label()}</option> }).collect_view()}
                 </select>
             </div>
             {move || {
                 let cal = calendar();
                 let now = today.get_value();
                 let which = show.get();
-                let list = state.store.with(|s| events(s, &cal, &now));
-                let rows: Vec<_> = list.into_iter().filter_map(|e| {
-                    let from_data = e.kind != EventKind::Cadence;
-                    let late = from_data && e.date < now;
-                    let shown = match which.as_str() {
-                        "year" => true,
-                        "data" => from_data,
-                        _ => late || e.date >= now,
-                    };
+                let list = state.store.with(|s| shown(events(s, &cal, &now), which, &now));
+                let rows: Vec<_> = list.into_iter().map(|e| {
+                    let late = e.overdue(&now);
                     let class = if late { "overdue" } else if e.date < now { "past" } else { "" };
                     let when = if late { format!("{}\noverdue", display(&e.date)) } else { display(&e.date) };
-                    shown.then(|| vec![cell(when, class), cell(e.title, class), e.kind.label().into()])
+                    vec![cell(when, class), cell(e.title, class), e.kind.label().into()]
                 }).collect();
                 let count = format!("{} date{}", rows.len(), if rows.len() == 1 { "" } else { "s" });
                 view! {
@@ -127,11 +121,14 @@ pub fn CalendarPage() -> impl IntoView {
                     <PlainTable caption="Dates of the school year, in order".into() head=vec!["Date", "What", "Kind"] rows=rows />
                 }
             }}
+            <p class="hint">{SPREAD_RULE}</p>
         </section>
+
+        <TermDates calendar=Signal::derive(calendar) on_change=Callback::new(move |next: TrustCalendar| change(&|c| *c = next.clone())) />
 
         <section class="panel" aria-labelledby="cadence-heading">
             <h2 id="cadence-heading">"The trust's cadence"</h2>
-            <p>"Waypoint starts from the cadence in its source documents: each meeting's purpose below is quoted from them. The short names, the spacing and the first dates are Waypoint's starting point; change them to the trust's own. Changes are saved as you make them. Dates that fall on a weekend, Christmas Day, Boxing Day or New Year's Day move to the next working day (Waypoint's rule)."</p>
+            <p>"Tick the meetings and reports the trust holds: only those go on the calendar. Each meeting's purpose below is quoted from the source documents; the short names, the spacing and the first dates are Waypoint's starting point, to change to the trust's own. Changes are saved as you make them."</p>
             <div class="field-row">
                 <div class="field">
                     <label for="year-start">"School year starts"</label>

@@ -1,0 +1,118 @@
+//! The trust's term dates on its calendar: terms and holidays entered once (each change
+//! saved as made), or read from the .ics file a local authority publishes.
+
+use leptos::prelude::*;
+
+use crate::components::ui::file_drop::{FileDrop, PickedFile};
+use crate::domain::base::dates::display;
+use crate::domain::base::holidays::{bank_holidays, covers, years_covered};
+use crate::domain::improvement::calendar::TrustCalendar;
+use crate::domain::improvement::terms::{read_term_dates, Period};
+
+/// Which list a row belongs to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum List {
+    Terms,
+    Holidays,
+}
+
+impl List {
+    fn of(self, c: &mut TrustCalendar) -> &mut Vec<Period> {
+        match self {
+            List::Terms => &mut c.terms,
+            List::Holidays => &mut c.holidays,
+        }
+    }
+    fn read(self, c: &TrustCalendar) -> &Vec<Period> {
+        match self {
+            List::Terms => &c.terms,
+            List::Holidays => &c.holidays,
+        }
+    }
+    fn id(self) -> &'static str {
+        match self {
+            List::Terms => "term",
+            List::Holidays => "holiday",
+        }
+    }
+}
+
+#[component]
+pub fn TermDates(
+    /// The calendar as kept (or as Waypoint starts it).
+    calendar: Signal<TrustCalendar>,
+    /// Called with the changed calendar; the page checks and keeps it.
+    on_change: Callback<TrustCalendar>,
+) -> impl IntoView {
+    let said = RwSignal::new(None::<(bool, String)>);
+    let change = move |f: &dyn Fn(&mut TrustCalendar)| {
+        let mut next = calendar.get_untracked();
+        f(&mut next);
+        on_change.run(next);
+    };
+    let on_file = Callback::new(move |(name, text): PickedFile| {
+        let result = text.and_then(|t| read_term_dates(&t));
+        match result {
+            Ok(dates) => {
+                let next = calendar.get_untracked().with_term_dates(&dates);
+                let message = format!(
+                    "{name}: {} term{} and {} holiday{} for this school year read.",
+                    next.terms.len(),
+                    if next.terms.len() == 1 { "" } else { "s" },
+                    next.holidays.len(),
+                    if next.holidays.len() == 1 { "" } else { "s" }
+                );
+                on_change.run(next);
+                said.set(Some((true, message)));
+            }
+            Err(why) => said.set(Some((false, format!("{name}: {why}")))),
+        }
+    });
+    let list = move |which: List, caption: &'static str| {
+        view! {
+            <div class="table-scroll" role="region" aria-label=caption tabindex="0">
+                <table class="trust-table term-table" data-list=which.id()>
+                    <caption>{caption}</caption>
+                    <thead><tr><th scope="col">"Name"</th><th scope="col">"First day"</th><th scope="col">"Last day"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
+                    <tbody>
+                        {move || calendar.with(|c| which.read(c).clone()).into_iter().enumerate().map(|(i, p)| {
+                            let set = move |f: fn(&mut Period, String)| move |ev| {
+                                let v = event_target_value(&ev);
+                                change(&|c| if let Some(p) = which.of(c).get_mut(i) { f(p, v.clone()) });
+                            };
+                            view! {
+                                <tr>
+                                    <td><input type="text" dir="auto" aria-label=format!("Name of {} {}", which.id(), i + 1) prop:value=p.name.clone() on:change=set(|p, v| p.name = v) /></td>
+                                    <td><input type="date" aria-label=format!("First day: {}", p.name) prop:value=p.first.clone() on:change=set(|p, v| p.first = v) /></td>
+                                    <td><input type="date" aria-label=format!("Last day: {}", p.name) prop:value=p.last.clone() on:change=set(|p, v| p.last = v) /></td>
+                                    <td><button type="button" class="link-button" on:click=move |_| change(&|c| { if i < which.of(c).len() { which.of(c).remove(i); } })>{format!("Remove {}", p.name)}</button></td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <button type="button" class="button" on:click=move |_| change(&|c| {
+                let day = c.year_start.clone();
+                let name = if which == List::Terms { "New term" } else { "New holiday" };
+                which.of(c).push(Period::new(name, &day, &day));
+            })>{if which == List::Terms { "Add a term" } else { "Add a holiday" }}</button>
+        }
+    };
+    let list_info = bank_holidays();
+    let (first, last) = years_covered();
+    view! {
+        <section class="panel" aria-labelledby="terms-heading">
+            <h2 id="terms-heading">"Term dates"</h2>
+            <p>"Enter the trust's terms once, or read them from the .ics file your local authority or trust publishes. Nothing on the calendar falls outside the terms or in a holiday: it moves to the next school day."</p>
+            <p class="hint">{format!("Bank holidays in England and Wales come from GOV.UK's list ({}), copied into Waypoint on {}; it covers {first} to {last}.", list_info.source, display(&list_info.taken))}</p>
+            {move || calendar.with(|c| (!covers(&c.year_start, &c.year_end)).then(|| view! {
+                <p class="form-error" role="alert">{format!("Waypoint's list of bank holidays stops at {last}: check this year's dates against GOV.UK.")}</p>
+            }))}
+            {list(List::Terms, "Terms")}
+            {list(List::Holidays, "Holidays and training days within the terms")}
+            <FileDrop id="term-dates-file" label="Read term dates from an .ics file" max_bytes=2_000_000 accept=".ics,text/calendar" on_file=on_file />
+            <p role="status" class=move || match said.get() { Some((false, _)) => "form-error", _ => "hint" }>{move || said.get().map(|(_, m)| m)}</p>
+        </section>
+    }
+}
