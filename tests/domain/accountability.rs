@@ -3,6 +3,7 @@
 //! records (categorisations, the calendar, impact, diagnosis sources) through exports,
 //! imports and merges.
 use crate::support;
+use waypoint::domain::checklist::assessment::Scope;
 
 use waypoint::domain::base::content::{four_stages, Stage};
 use waypoint::domain::base::school::School;
@@ -550,14 +551,44 @@ fn the_board_s_papers_read_as_documents_with_a_page_per_school() {
         .collect();
     assert_eq!(
         new_pages,
-        ["Elm Park Academy", "Oakfield Primary"],
-        "a page per school"
+        ["Oakfield Primary"],
+        "a page only for a school with something to report"
     );
     let text = text_of(&paper);
-    assert!(text.starts_with("Summaries of school intervention plans are submitted to Trust’s Board at least annually or more frequently if required (the four-step cycle, step 4)\n"));
-    assert!(text.contains("Oakfield Primary | Moderate need: targeted support (decided 12\u{a0}Oct\u{a0}2026) | Repair | 2 | 1 | 1 | 1 | Review due 12\u{a0}Apr\u{a0}2027\n"), "{text}");
-    assert!(text.contains("Elm Park Academy\nNot yet categorised. Stage: Sustain.\nNo interventions commissioned.\n"), "{text}");
+    assert!(text.starts_with("Summaries of school intervention plans are submitted to Trust’s Board at least annually or more frequently if required (from the trust improvement cycle in Waypoint's source documents)\n"));
+    // One table of every school opens the paper: the board's category, the stage,
+    // Waypoint's suggestion and the interventions by status.
+    assert!(text.contains("School | Category (the board's) | Stage | Need (Waypoint's suggestion) | Interventions by status | Category next due\n"), "{text}");
+    assert!(text.contains("Oakfield Primary | Moderate need: targeted support (decided 12\u{a0}Oct\u{a0}2026) | Repair | Moderate | 1 overdue\n1 at risk\n1 completed | Review due 12\u{a0}Apr\u{a0}2027\n"), "{text}");
+    assert!(text.contains("Elm Park Academy | Not yet categorised | Sustain | Low | None | Categorisation due now\n"), "{text}");
+    assert!(text.contains("Nothing more to report on Elm Park Academy: no interventions, red flags or warnings.\n"), "{text}");
+    assert!(!text.contains("No interventions commissioned"));
     assert!(text.contains("Year 6 reading\nSchool-to-school intervention with Elm Park Academy\nOwner: Deputy head\n7\u{a0}Sep\u{a0}2026 to 12\u{a0}Feb\u{a0}2027 | 70% at the expected standard | At risk\nLatest: 30\u{a0}Nov\u{a0}2026: At risk – Two classes behind\nNext review 11\u{a0}Jan\u{a0}2027 | Not recorded yet"), "{text}");
+    // Stopped and not met are counted, not shown as noughts.
+    let mut store2 = trust();
+    store2
+        .apply(
+            &Edit::SetStatus {
+                plan: "p2".into(),
+                status: waypoint::domain::improvement::plans::Status::Stopped,
+            },
+            7.0,
+        )
+        .unwrap();
+    store2
+        .apply(
+            &Edit::RecordImpact {
+                plan: "p3".into(),
+                impact: impact(Verdict::NotMet),
+            },
+            8.0,
+        )
+        .unwrap();
+    let summary2 = board_summary(four_stages(), &store2, Intervals::default(), "2026-12-01");
+    assert_eq!(
+        summary2[1].by_status(),
+        "1 at risk\n1 completed\n1 stopped\n1 with success criteria not met"
+    );
     // The headteacher's report and the dashboard, as documents too.
     let school = store.school(support::SCHOOL_ID).unwrap().clone();
     let report = headteacher_report(
@@ -577,6 +608,43 @@ fn the_board_s_papers_read_as_documents_with_a_page_per_school() {
         "Implementation of the school improvement plan",
         "Reviews held in these six months",
         "30\u{a0}Nov\u{a0}2026 | Year 6 reading | At risk – Two classes behind",
+    ] {
+        assert!(text.contains(part), "{part} not in {text}");
+    }
+    assert!(text.contains("No team, year group or subject has been assessed on its own."));
+    // With Early Years and Year 6 both in Repair, the report carries the teams and
+    // Carter's warning, so the head prints one document.
+    let mut with_teams = store.clone();
+    for (id, scope) in [
+        ("ey", Scope::YearGroup("EYFS".into())),
+        ("y6", Scope::YearGroup("Year 6".into())),
+    ] {
+        let mut a = support::answered([
+            Level::Partly,
+            Level::Clearly,
+            Level::NotSeen,
+            Level::NotSeen,
+        ]);
+        a.id = id.into();
+        a.scope = scope;
+        a.date = "2026-11-02".into();
+        with_teams.apply(&Edit::AddAssessment(a), 9.0).unwrap();
+    }
+    let report = headteacher_report(
+        four_stages(),
+        &with_teams,
+        &school,
+        Intervals::default(),
+        "2027-01-31",
+        "2027-01-31",
+    );
+    let text = text_of(&head_report_paper(&report));
+    for part in [
+        "Teams, year groups and subjects",
+        "Whole school | 5\u{a0}Oct\u{a0}2026 | Repair",
+        "Year group: EYFS | 2\u{a0}Nov\u{a0}2026 | Repair",
+        "Year group: Year 6 | 2\u{a0}Nov\u{a0}2026 | Repair",
+        "Carter warns of “big implications in a primary school if EY and Year 6",
     ] {
         assert!(text.contains(part), "{part} not in {text}");
     }

@@ -114,7 +114,7 @@ pub fn ImpactPanel(
                     </button>
                 }>
                     <form class="impact-form" on:submit=save novalidate>
-                        <p class="hint">{format!("{} (the four-step cycle, step 4)", trust_cycle().impact_intro)}</p>
+                        <p class="hint">{format!("{}{}", trust_cycle().impact_intro, crate::domain::improvement::papers::CYCLE_SOURCE)}</p>
                         <DateField id=f("date") label="Date of the impact review" value=date />
                         {headings.iter().zip(texts).map(|(h, signal)| {
                             area(f(&h.id), format!("{} (what improved, if anything)", capitalised(&h.text)), signal)

@@ -277,6 +277,35 @@ pub struct SchoolSummary {
     pub red_flags: Vec<String>,
     pub lines: Vec<PlanLine>,
     pub counts: [usize; 7],
+    /// Interventions whose impact was recorded as not meeting their success criteria.
+    pub not_met: usize,
+}
+
+impl SchoolSummary {
+    /// True when the board has something to read about the school beyond its row:
+    /// interventions, red flags, or warnings about its category.
+    pub fn has_news(&self) -> bool {
+        !self.lines.is_empty() || !self.red_flags.is_empty() || !self.warnings.is_empty()
+    }
+
+    /// Its interventions by status, one a line ("1 overdue", "1 stopped", "1 not met"),
+    /// every status counted (stopped ones too), or "None".
+    pub fn by_status(&self) -> String {
+        let mut parts: Vec<String> = PlanState::ALL
+            .iter()
+            .zip(self.counts)
+            .filter(|(_, n)| *n > 0)
+            .map(|(state, n)| format!("{n} {}", state.label().to_lowercase()))
+            .collect();
+        if self.not_met > 0 {
+            parts.push(format!("{} with success criteria not met", self.not_met));
+        }
+        if parts.is_empty() {
+            "None".into()
+        } else {
+            parts.join("\n")
+        }
+    }
 }
 
 fn summary_of(
@@ -305,6 +334,14 @@ fn summary_of(
         warnings: standing.warnings.clone(),
         red_flags: row.red_flags.clone(),
         counts: tally(&lines),
+        not_met: lines
+            .iter()
+            .filter(|l| {
+                l.impact
+                    .as_ref()
+                    .is_some_and(|i| i.verdict == Verdict::NotMet)
+            })
+            .count(),
         lines,
     }
 }
@@ -527,6 +564,11 @@ pub struct HeadReport {
     pub lines: Vec<PlanLine>,
     /// Reviews recorded in the period: (date, target, progress and note).
     pub reviews: Vec<(String, String, String)>,
+    /// The latest assessment of each team, year group and subject by the end of the
+    /// period: (what was assessed, date, stage), whole school first.
+    pub teams: Vec<(String, String, Option<Stage>)>,
+    /// Carter's warning about Early Years and Year 6, and Waypoint's own about teams.
+    pub team_warnings: Vec<String>,
 }
 
 fn latest_whole_school<'a>(
@@ -606,7 +648,19 @@ pub fn headteacher_report(
         }
     }
     crate::domain::base::order::sort_by(&mut reviews, |a, b| a.0.cmp(&b.0));
+    let map = crate::domain::checklist::teams::teams_map(
+        framework,
+        store
+            .assessments_of(&school.id)
+            .filter(|a| a.date.as_str() <= to),
+    );
     HeadReport {
+        teams: map
+            .rows
+            .iter()
+            .map(|r| (r.scope.clone(), r.date.clone(), r.overall))
+            .collect(),
+        team_warnings: map.flags,
         name: school.name.clone(),
         stage_then: stage_at(&from),
         stage_now: stage_at(to),

@@ -10,11 +10,11 @@ use crate::domain::improvement::accountability::{
 use crate::domain::improvement::categorisation::DueState;
 use crate::domain::improvement::cycle::trust_cycle;
 
-/// Says where a quotation comes from.
-const STEP_4: &str = " (the four-step cycle, step 4)";
+/// Says where a quotation comes from, in plain words.
+pub const CYCLE_SOURCE: &str = " (from the trust improvement cycle in Waypoint's source documents)";
 
 fn quote(text: &str) -> Block {
-    Block::Quote(format!("{text}{STEP_4}"))
+    Block::Quote(format!("{text}{CYCLE_SOURCE}"))
 }
 
 /// The impact recorded, in one cell: the verdict, each heading with something under it,
@@ -89,29 +89,26 @@ fn warnings(blocks: &mut Vec<Block>, red_flags: &[String], warnings: &[String]) 
     }
 }
 
-/// The summary of intervention plans: the trust's page, then a page for each school.
+/// The summary of intervention plans: one table of every school, then a page for each
+/// school with something to report (see [`SchoolSummary::has_news`]); the others are
+/// named once, so that twelve schools do not make twelve nearly blank pages.
 pub fn board_paper(schools: &[SchoolSummary]) -> Vec<Block> {
     let c = trust_cycle();
     let mut out = vec![
         quote(&c.board_summary),
         quote(&c.impact_intro),
-        heading("The trust"),
+        heading("Every school"),
     ];
     let rows = schools
         .iter()
         .map(|s| {
-            let open: usize = s.counts[..5].iter().sum();
+            let flagged = s.counts[0] + s.counts[1] + s.not_met > 0;
             vec![
                 s.name.clone().into(),
                 category_text(s).into(),
                 stage_name(s.stage).into(),
-                open.to_string().into(),
-                cell(
-                    s.counts[0].to_string(),
-                    if s.counts[0] > 0 { "overdue" } else { "" },
-                ),
-                (s.counts[1] + s.counts[2]).to_string().into(),
-                s.counts[5].to_string().into(),
+                s.suggested.clone().into(),
+                cell(s.by_status(), if flagged { "overdue" } else { "" }),
                 cell(
                     s.due.clone(),
                     if s.due_state == DueState::Overdue {
@@ -124,21 +121,33 @@ pub fn board_paper(schools: &[SchoolSummary]) -> Vec<Block> {
         })
         .collect();
     out.push(table(
-        "Every school's intervention plans",
+        "Every school: the board's category, stage, Waypoint's suggested need and interventions by status",
         &[
             "School",
-            "Category",
+            "Category (the board's)",
             "Stage",
-            "Open",
-            "Overdue",
-            "At risk or off track",
-            "Completed",
+            "Need (Waypoint's suggestion)",
+            "Interventions by status",
             "Category next due",
         ],
         rows,
     ));
     out.push(para(PLAN_STATE_RULE, "hint"));
-    for s in schools {
+    let quiet: Vec<&str> = schools
+        .iter()
+        .filter(|s| !s.has_news())
+        .map(|s| s.name.as_str())
+        .collect();
+    if !quiet.is_empty() {
+        out.push(para(
+            format!(
+                "Nothing more to report on {}: no interventions, red flags or warnings.",
+                quiet.join(", ")
+            ),
+            "board-quiet",
+        ));
+    }
+    for s in schools.iter().filter(|s| s.has_news()) {
         out.push(Block::Heading {
             text: s.name.clone(),
             new_page: true,
@@ -211,6 +220,31 @@ pub fn head_report_paper(r: &HeadReport) -> Vec<Block> {
         ],
     ));
     warnings(&mut out, &r.red_flags, &r.warnings);
+    out.push(heading("Teams, year groups and subjects"));
+    if r.teams.iter().all(|(scope, ..)| scope == "Whole school") {
+        out.push(para(
+            "No team, year group or subject has been assessed on its own.",
+            "empty-note",
+        ));
+    } else {
+        out.push(table(
+            "The latest assessment of each",
+            &["Assessed", "Date", "Stage"],
+            r.teams
+                .iter()
+                .map(|(scope, date, stage)| {
+                    vec![
+                        scope.clone().into(),
+                        display(date).into(),
+                        stage_name(*stage).into(),
+                    ]
+                })
+                .collect(),
+        ));
+    }
+    if !r.team_warnings.is_empty() {
+        out.push(Block::List(r.team_warnings.clone()));
+    }
     out.push(heading("Implementation of the school improvement plan"));
     if r.lines.is_empty() {
         out.push(para(

@@ -46,7 +46,7 @@ pub fn DashboardPage() -> impl IntoView {
                 <p class="report-kicker">"For the board"</p>
                 <h1>"Half-termly dashboard"</h1>
                 <p class="meta">{format!("Prepared {}", display(&today.get_value()))}</p>
-                <blockquote class="source-quote">{format!("{} (the four-step cycle, step 4: how the source's trust has worked since 2017)", trust_cycle().dashboard)}</blockquote>
+                <blockquote class="source-quote">{format!("{}{}", trust_cycle().dashboard, crate::domain::improvement::papers::CYCLE_SOURCE)}</blockquote>
             </header>
             {move || {
                 let rows = rows();
