@@ -462,3 +462,32 @@ fn describe_js_error(error: &wasm_bindgen::JsValue) -> String {
         _ => "the browser refused to store the data".into(),
     }
 }
+
+/// Prefix of the keys under which unsent form text is kept in sessionStorage.
+pub const DRAFT_PREFIX: &str = "waypoint.draft.";
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+/// The text last typed into a form field that was not yet saved, if any. Drafts live in
+/// sessionStorage: they outlive a form closing or the page re-rendering, and go with the
+/// tab.
+pub fn read_draft(key: &str) -> Option<String> {
+    session_storage()
+        .and_then(|s| s.get_item(&format!("{DRAFT_PREFIX}{key}")).ok().flatten())
+        .filter(|t| !t.is_empty())
+}
+
+/// Keeps a form field's unsaved text (empty text removes it). A full sessionStorage only
+/// means the draft is not kept.
+pub fn write_draft(key: &str, text: &str) {
+    if let Some(s) = session_storage() {
+        let key = format!("{DRAFT_PREFIX}{key}");
+        let _ = if text.is_empty() {
+            s.remove_item(&key)
+        } else {
+            s.set_item(&key, text)
+        };
+    }
+}

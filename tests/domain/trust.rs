@@ -389,3 +389,117 @@ fn only_whole_school_assessments_give_a_school_its_stage() {
     // Nothing to pair: the Year 6 assessment is not the school's stage in any theme.
     assert!(pairings(four_stages(), &rows).is_empty());
 }
+
+#[test]
+fn the_board_categorises_every_school_in_one_table_and_sorts_by_its_category() {
+    use waypoint::domain::improvement::categorisation::{record_table, Category, TableLine};
+    let mut store = Store::default();
+    school(
+        &mut store,
+        "Ash",
+        "a1",
+        [Clearly, NotSeen, NotSeen, NotSeen],
+    );
+    school(
+        &mut store,
+        "Birch",
+        "a2",
+        [NotSeen, Clearly, Clearly, Clearly],
+    );
+    school(
+        &mut store,
+        "Cedar",
+        "a3",
+        [NotSeen, Clearly, Clearly, NotSeen],
+    );
+    let ids: Vec<String> = store.schools.iter().map(|s| s.id.clone()).collect();
+    let line = |i: usize, c: Option<Category>, why: &str| TableLine {
+        school_id: ids[i].clone(),
+        category: c,
+        rationale: why.into(),
+    };
+    let mut n = 0;
+    let mut new_id = || {
+        n += 1;
+        format!("c{n}")
+    };
+    // Nothing chosen, or no one named as deciding: refused with the reason.
+    let none = [line(0, None, ""), line(1, None, "")];
+    assert!(record_table(
+        &store,
+        &none,
+        "2026-11-23",
+        "Board",
+        "Annual",
+        "2026-11-23",
+        &mut new_id,
+        1.0
+    )
+    .unwrap_err()
+    .contains("at least one school"));
+    let lines = [
+        line(0, Some(Category::High), ""),
+        line(1, Some(Category::High), "Head leaving; board's judgement"),
+        line(2, None, ""),
+    ];
+    assert!(record_table(
+        &store,
+        &lines,
+        "2026-11-23",
+        " ",
+        "Annual",
+        "2026-11-23",
+        &mut new_id,
+        1.0
+    )
+    .unwrap_err()
+    .starts_with("Ash: Enter who decided"));
+    let made = record_table(
+        &store,
+        &lines,
+        "2026-11-23",
+        "Trust board",
+        "Annual categorisation",
+        "2026-11-23",
+        &mut new_id,
+        1.0,
+    )
+    .unwrap();
+    assert_eq!(made.len(), 2, "the unchosen school is skipped");
+    assert_eq!(made[0].rationale, "Annual categorisation");
+    assert_eq!(made[1].rationale, "Head leaving; board's judgement");
+    assert_eq!(
+        made[1].suggested,
+        Some(Category::Low),
+        "Waypoint's suggestion kept beside it"
+    );
+    store
+        .apply(
+            &Edit::Batch(made.into_iter().map(Edit::Categorise).collect()),
+            2.0,
+        )
+        .unwrap();
+    let rows = overview(four_stages(), &store, "2026-11-23");
+    let by = |sort: SortBy| -> Vec<String> {
+        arrange(&rows, &Filter::default(), sort)
+            .into_iter()
+            .map(|r| r.name)
+            .collect()
+    };
+    // Birch is High by the board's decision, Low by Waypoint's suggestion.
+    assert_eq!(by(SortBy::Category), ["Ash", "Birch", "Cedar"]);
+    assert_eq!(by(SortBy::Need), ["Ash", "Cedar", "Birch"]);
+    let birch = rows.iter().find(|r| r.name == "Birch").unwrap();
+    assert_eq!(
+        (birch.category, birch.need),
+        (Some(Category::High), Need::Low)
+    );
+    // Red flags shrink to a mark, with the detail kept for one click away.
+    let ash = rows.iter().find(|r| r.name == "Ash").unwrap();
+    assert_eq!(
+        ash.flag_mark().as_deref(),
+        Some(format!("⚑ {}", ash.flag_items().len()).as_str())
+    );
+    assert!(ash.flag_items().iter().all(|f| !f.is_empty()));
+    assert_eq!(birch.flag_mark(), None);
+}

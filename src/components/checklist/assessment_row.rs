@@ -79,7 +79,7 @@ pub fn AssessmentRow(id: String) -> impl IntoView {
                     fallback=|| view! { <span class="stage-badge stage-none provisional">"Provisional"</span> }>
                     <StageBadge stage=Signal::derive(move || summary.with(|s| s.as_ref().and_then(|s| s.stage)))/>
                     <Show when=move || summary.with(|s| s.as_ref().is_some_and(|s| s.tentative))>
-                        <span class="tentative">"between stages or mixed"</span>
+                        <span class="tentative">{crate::domain::checklist::placement::TENTATIVE_WORDS}</span>
                     </Show>
                 </Show>
             </div>

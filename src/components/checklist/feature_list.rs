@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::checklist::feature_question::FeatureQuestion;
 use crate::components::ui::terms::Terms;
-use crate::domain::base::content::{four_stages, Feature, Stage, STAGE_SUMMARY_NOTE};
+use crate::domain::base::content::{four_stages, Feature, Stage};
 use crate::state::AppState;
 
 /// How the features are grouped on the page.
@@ -54,7 +54,7 @@ fn parts(grouping: Grouping) -> Vec<Part> {
                 context: "s",
                 name: stage.name(),
                 stage: Some(stage),
-                description: format!("{} ({STAGE_SUMMARY_NOTE}.)", framework.summary(stage)),
+                description: framework.summary(stage).to_string(),
                 features: framework.features_of_stage(stage).collect(),
             })
             .collect(),
@@ -138,7 +138,7 @@ pub fn FeatureList(
                     {format!("{} ({} of {count})", part.name, current + 1)}
                     <GroupCount assessment_id=id.get_value() features=part.features.clone() />
                 </h3>
-                <p class="group-description">{part.description.clone()}</p>
+                <p class="group-description">{part.description.clone()}" "<crate::components::ui::waypoint_key::WaypointMark /></p>
                 <Terms text=part.description.clone() />
                 {part.features.iter().map(|feature| view! {
                     <FeatureQuestion assessment_id=id.get_value() feature=feature context=context />

@@ -138,7 +138,7 @@ pub fn FeatureQuestion(
                 <NoteField id=note_id label="Evidence note" rows=2
                     stored=Signal::derive(move || answer.with(|a| a.0.note.clone())) on_edit=set_note />
                 <div class="note-source">
-                    <label for=source_id.clone()>"Diagnosis source " <span class="optional">"(optional)"</span></label>
+                    <label for=source_id.clone()>"Where this evidence comes from " <span class="optional">"(optional)"</span></label>
                     <select id=source_id on:change=move |ev| set_source(event_target_value(&ev))>
                         <option value="" selected=move || source.with(Option::is_none)>"Not said"</option>
                         {trust_cycle().diagnosis.iter().map(|d| {

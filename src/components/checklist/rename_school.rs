@@ -17,8 +17,9 @@ pub fn RenameSchool(
     name: Signal<String>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let renaming = RwSignal::new(false);
-    let new_name = RwSignal::new(String::new());
+    let new_name = crate::components::ui::draft::draft(format!("rename-{school}"), "");
+    // Open again with the typed name after the page re-renders or is visited again.
+    let renaming = RwSignal::new(!new_name.get_untracked().is_empty());
     let problems = RwSignal::new(Problems::new());
     let school = StoredValue::new(school);
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -36,12 +37,13 @@ pub fn RenameSchool(
             name,
         }) {
             problems.set(Vec::new());
+            new_name.set(String::new());
             renaming.set(false);
         }
     };
     view! {
         <Show when=move || renaming.get() fallback=move || view! {
-            <button type="button" class="button" on:click=move |_| { new_name.set(name.get_untracked()); renaming.set(true); }>"Rename school"</button>
+            <button type="button" class="button" on:click=move |_| { if new_name.get_untracked().is_empty() { new_name.set(name.get_untracked()); } renaming.set(true); }>"Rename school"</button>
         }>
             <form class="rename-form" on:submit=save novalidate>
                 <ErrorSummary problems=problems />

@@ -7,7 +7,7 @@ use crate::components::checklist::caveat_list::CaveatList;
 use crate::components::checklist::next_steps::NextStepsList;
 use crate::components::checklist::since_last::SinceLast;
 use crate::components::checklist::stage_profile::StageProfile;
-use crate::domain::base::content::{four_stages, Stage, STAGE_SUMMARY_NOTE, THEMES_NOTE};
+use crate::domain::base::content::{four_stages, Stage};
 use crate::domain::checklist::assessment::Assessment;
 use crate::domain::checklist::changes::Baseline;
 use crate::domain::checklist::placement::{AssessmentResult, CONCERN_RULE, RULE_EXPLANATION};
@@ -30,7 +30,7 @@ pub fn ResultPanel(
             <summary>"How the stage is chosen"</summary>
             <p>{RULE_EXPLANATION}</p>
             <p>{CONCERN_RULE}</p>
-            <p>{format!("Each theme is placed in the same way, using only the features of that theme. {THEMES_NOTE}")}</p>
+            <p>"Each theme is placed in the same way, using only the features of that theme. "<crate::components::ui::waypoint_key::WaypointMark /></p>
             <p>{DATA_RULE}</p>
         </details>
         <StageProfile result=result fold=true />
@@ -52,7 +52,7 @@ pub fn BestFit(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
             match stage {
                 Some(stage) if settled => view! {
                     <p class="best-fit-stage"><span class=format!("stage-badge stage-{}", stage.id())>{stage.name()}</span></p>
-                    <p class="stage-summary">{four_stages().summary(stage).to_string()}<span class="hint">{format!(" ({STAGE_SUMMARY_NOTE}.)")}</span></p>
+                    <p class="stage-summary">{four_stages().summary(stage).to_string()}" "<crate::components::ui::waypoint_key::WaypointMark /></p>
                 }
                 .into_any(),
                 Some(stage) => view! {

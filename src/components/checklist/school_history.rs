@@ -173,7 +173,7 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
                 {move || comparison().map(|(a, b, rows, moved)| view! {
                     <div class="table-scroll" role="region" aria-label="Comparison by theme" tabindex="0">
                     <table class="profile-table compare-table">
-                        <caption>{format!("How each theme moved from {a} to {b}. {}", crate::domain::base::content::THEMES_NOTE)}</caption>
+                        <caption>{format!("How each theme moved from {a} to {b}.")}</caption>
                         <thead><tr><th scope="col">"Theme"</th><th scope="col">{a.clone()}</th><th scope="col">{b.clone()}</th><th scope="col">"Change"</th></tr></thead>
                         <tbody>
                             {rows.into_iter().map(|(name, x, y)| {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::charts::stage_profile::{draw_stage_profile, ProfileRow};
 use crate::components::ui::chart_canvas::ChartCanvas;
-use crate::domain::base::content::{four_stages, Stage, THEMES_NOTE};
+use crate::domain::base::content::{four_stages, Stage};
 use crate::domain::checklist::placement::{AssessmentResult, Placement};
 
 fn rows(result: &AssessmentResult) -> Vec<ProfileRow> {
@@ -62,7 +62,7 @@ pub fn StageProfile(
                 }) />
             <p class="chart-key">
                 "Each cell gives how well that stage fits (the share of its features seen; darker fits better); the ringed cell is the stage suggested, at most Repair while a Stabilise concern is clearly seen. "
-                {THEMES_NOTE}
+                <crate::components::ui::waypoint_key::WaypointMark />
             </p>
             <details class="figures" open=!fold>
             <summary>"The same figures as a table"</summary>
@@ -93,7 +93,7 @@ pub fn StageProfile(
                                     <th scope="row">{name}</th>
                                     <td class=move || format!("stage-cell stage-{}", stage().map_or("none", Stage::id))>
                                         {move || stage().map_or("–", Stage::name)}
-                                        {move || placement.with(|p| p.as_ref().is_some_and(Placement::is_tentative)).then_some(" (tentative)")}
+                                        {move || placement.with(|p| p.as_ref().is_some_and(Placement::is_tentative)).then_some(concat!(" (", "not clear-cut: read with care", ")"))}
                                         {move || placement.with(|p| p.as_ref().and_then(Placement::flag_note)).map(|n| view! { <span class="cell-flag">{format!(" {n}")}</span> })}
                                     </td>
                                     {Stage::ALL.into_iter().map(|s| view! {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::charts::stage_grid::GridRow;
 use crate::components::checklist::stage_grid::StageGrid;
-use crate::domain::base::content::{four_stages, THEMES_NOTE};
+use crate::domain::base::content::four_stages;
 use crate::domain::checklist::teams::{TeamsMap, TEAMS_RULE};
 
 #[component]
@@ -40,7 +40,7 @@ pub fn TeamsMapView(
                 {move || map.with(|m| m.flags.iter().map(|f| view! { <li class="flag" dir="auto">{f.clone()}</li> }).collect_view())}
             </ul>
             <StageGrid corner="Team" caption="Stage of each team by theme" columns=columns rows=rows />
-            <p class="hint">{TEAMS_RULE}" "{THEMES_NOTE}</p>
+            <p class="hint">{TEAMS_RULE}" "<crate::components::ui::waypoint_key::WaypointMark /></p>
             <p><a class="button" href=crate::route::Route::NewAssessment(Some(school)).href()>"Assess another team, subject or year group"</a></p>
         </section>
     }

@@ -27,7 +27,11 @@ pub fn ActionPlan(
             .with(|s| s.plans_of(&key).map(|p| p.id.clone()).collect::<Vec<_>>())
     });
     let here = StoredValue::new(assessment_id.clone());
-    let adding = RwSignal::new(false);
+    // Open again with what was typed when the form had a draft.
+    let adding = RwSignal::new(crate::components::ui::draft::has_draft(&format!(
+        "commission-{}-open",
+        school.get_untracked()
+    )));
     let done = Callback::new(move |_: ()| adding.set(false));
     view! {
         <section class="action-plan panel" aria-labelledby="action-plan-heading">

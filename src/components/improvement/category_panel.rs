@@ -5,6 +5,8 @@
 use crate::domain::checklist::SchoolRecords;
 use leptos::prelude::*;
 
+use crate::components::ui::draft::{draft, has_draft, write_draft_flag};
+
 use crate::browser;
 use crate::components::ui::confirm_delete::ConfirmDelete;
 use crate::components::ui::date_field::DateField;
@@ -32,7 +34,10 @@ pub fn CategoryPanel(
                 .map(|school| standing(s, school, s.intervals(), &today.get_value()))
         })
     };
-    let open = RwSignal::new(false);
+    let d = move |what: &str| format!("category-{}-{what}", key.get_value());
+    // Open again, with what was typed, after a re-render or a visit elsewhere.
+    let open = RwSignal::new(has_draft(&d("open")));
+    Effect::new(move |_| write_draft_flag(&d("open"), open.get()));
     // Corrects a decision recorded by mistake (the toast offers to undo it).
     let remove_newest = Callback::new(move |()| {
         let newest = state
@@ -45,9 +50,9 @@ pub fn CategoryPanel(
     // Ids, not values, so the form's signals are of a type the app already has.
     let decision = RwSignal::new(Decision::Categorisation.id().to_string());
     let date = RwSignal::new(today.get_value());
-    let category = RwSignal::new(String::new());
-    let by = RwSignal::new(String::new());
-    let why = RwSignal::new(String::new());
+    let category = draft(d("category"), "");
+    let by = draft(d("by"), "");
+    let why = draft(d("why"), "");
     let problem = RwSignal::new(None::<String>);
     let start = move |_| {
         let next = state.store.with_untracked(|s| {
@@ -56,10 +61,12 @@ pub fn CategoryPanel(
         });
         if let Some(n) = next {
             decision.set(n.next.decision.id().to_string());
-            category.set(
-                n.current
-                    .map_or(String::new(), |c| c.category.id().to_string()),
-            );
+            if category.get_untracked().is_empty() {
+                category.set(
+                    n.current
+                        .map_or(String::new(), |c| c.category.id().to_string()),
+                );
+            }
         }
         date.set(today.get_value());
         open.set(true);
@@ -95,6 +102,7 @@ pub fn CategoryPanel(
             if state.send(Edit::Categorise(decided)) {
                 problem.set(None);
                 why.set(String::new());
+                category.set(String::new());
                 open.set(false);
             }
         }

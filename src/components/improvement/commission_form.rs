@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::ui::draft::{draft, has_draft, write_draft_flag};
+
 use crate::browser;
 use crate::components::ui::date_field::DateField;
 use crate::components::ui::error_summary::{ErrorSummary, Problems};
@@ -27,8 +29,22 @@ pub fn CommissionForm(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = browser::today_iso();
+    // Typed text is kept as drafts per school until the plan is commissioned.
+    let draft_key = StoredValue::new(format!("commission-{}", school.get_untracked()));
+    let d = move |what: &str| format!("{}-{what}", draft_key.get_value());
+    write_draft_flag(&d("open"), true);
+    on_cleanup(move || {
+        // Closed with nothing typed: nothing to open again for.
+        if !has_draft(&d("target"))
+            && !has_draft(&d("owner"))
+            && !has_draft(&d("criteria"))
+            && !has_draft(&d("partner"))
+        {
+            write_draft_flag(&d("open"), false);
+        }
+    });
     let kind = RwSignal::new(Kind::InSchool);
-    let partner = RwSignal::new(String::new());
+    let partner = draft(d("partner"), "");
     let focus = RwSignal::new(
         focus_options
             .get_untracked()
@@ -36,12 +52,12 @@ pub fn CommissionForm(
             .cloned()
             .unwrap_or_default(),
     );
-    let target = RwSignal::new(String::new());
-    let owner = RwSignal::new(String::new());
+    let target = draft(d("target"), "");
+    let owner = draft(d("owner"), "");
     let start = RwSignal::new(today.clone());
     let end = RwSignal::new(add_days(&today, 12 * 7).unwrap_or_default());
     let weeks = RwSignal::new("6".to_string());
-    let criteria = RwSignal::new(String::new());
+    let criteria = draft(d("criteria"), "");
     let problems = RwSignal::new(Problems::new());
     let form_id = StoredValue::new(format!("commission-{}", browser::new_id()));
     let field = move |name: &str| format!("{}-{name}", form_id.get_value());
@@ -83,6 +99,10 @@ pub fn CommissionForm(
             browser::now_ms(),
         );
         if state.send(Edit::Commission(plan)) {
+            for signal in [partner, target, owner, criteria] {
+                signal.set(String::new());
+            }
+            write_draft_flag(&d("open"), false);
             on_done.run(());
         }
     };

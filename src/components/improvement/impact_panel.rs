@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::ui::draft::{draft, forget, has_draft, write_draft_flag};
+
 use crate::browser;
 use crate::components::ui::date_field::DateField;
 use crate::domain::base::dates::display;
@@ -35,18 +37,24 @@ pub fn ImpactPanel(
                 .and_then(|p| p.impact.as_deref().cloned())
         })
     };
-    let open = RwSignal::new(false);
-    // The form's fields: the date, the four headings in the source's order, the evidence
-    // and the verdict's id.
-    let date = RwSignal::new(browser::today_iso());
-    let texts: [RwSignal<String>; 5] = std::array::from_fn(|_| RwSignal::new(String::new()));
-    // No verdict until the board chooses one.
-    let verdict = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
     let f = move |what: &str| format!("impact-{}-{what}", key.get_value());
     let headings = &trust_cycle().impact;
+    // The form's fields, kept as drafts until saved (a card that re-renders, say after
+    // a change of status, opens the form again with what was typed): the date, the four
+    // headings in the source's order, the evidence and the verdict's id.
+    let open = RwSignal::new(has_draft(&f("open")));
+    Effect::new(move |_| write_draft_flag(&f("open"), open.get()));
+    let date = draft(f("date"), browser::today_iso());
+    let texts: [RwSignal<String>; 5] = std::array::from_fn(|i| {
+        let id = headings.get(i).map_or("evidence", |h| h.id.as_str());
+        draft(f(id), "")
+    });
+    // No verdict until the board chooses one.
+    let verdict = draft(f("verdict"), "");
+    let problem = RwSignal::new(None::<String>);
     let start = move |_| {
-        if let Some(done) = recorded() {
+        let typed = texts.iter().any(|t| !t.get_untracked().is_empty());
+        if let Some(done) = recorded().filter(|_| !typed) {
             date.set(done.date.clone());
             for (signal, h) in texts.iter().zip(headings) {
                 signal.set(done.heading(&h.id).to_string());
@@ -83,6 +91,11 @@ pub fn ImpactPanel(
         }) {
             problem.set(None);
             open.set(false);
+            for t in texts {
+                t.set(String::new());
+            }
+            verdict.set(String::new());
+            forget(&f("date"));
         }
     };
     let area = move |id: String, label: String, signal: RwSignal<String>| {

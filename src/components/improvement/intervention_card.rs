@@ -37,10 +37,11 @@ pub fn InterventionCard(
         }),
     };
     let today = browser::today_iso();
-    let reviewing = RwSignal::new(false);
+    // What the review found, kept as a draft until saved; the form opens again with it.
+    let review_note = crate::components::ui::draft::draft(format!("plan-{id}-review-note"), "");
+    let reviewing = RwSignal::new(!review_note.get_untracked().is_empty());
     let review_date = RwSignal::new(today.clone());
     let review_progress = RwSignal::new(Progress::OnTrack);
-    let review_note = RwSignal::new(String::new());
     let problems = RwSignal::new(Problems::new());
     let field = StoredValue::new(format!("plan-{id}"));
     let f = move |name: &str| format!("{}-{name}", field.get_value());

@@ -2,6 +2,7 @@
 
 pub mod action_plan;
 pub mod capacity_checklist;
+pub mod categorise_table;
 pub mod category_panel;
 pub mod commission_form;
 pub mod impact_panel;

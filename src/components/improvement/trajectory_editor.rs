@@ -48,10 +48,15 @@ pub fn TrajectoryEditor(
     };
     let uses_measure =
         Memo::new(move |_| trajectory.with(|t| t.as_ref().is_some_and(|t| t.thresholds.is_some())));
-    let period = RwSignal::new(String::new());
-    let date = RwSignal::new(String::new());
+    let period = crate::components::ui::draft::draft(
+        format!("trajectory-{}-period", school.get_value()),
+        "",
+    );
+    let date =
+        crate::components::ui::draft::draft(format!("trajectory-{}-date", school.get_value()), "");
     let band = RwSignal::new(Band::NationalAverage);
-    let value = RwSignal::new(String::new());
+    let value =
+        crate::components::ui::draft::draft(format!("trajectory-{}-value", school.get_value()), "");
     let problems = RwSignal::new(Problems::new());
 
     let add = move |ev: leptos::ev::SubmitEvent| {

@@ -20,7 +20,7 @@ pub fn DataSafety() -> impl IntoView {
         match state.persistence.get() {
         Some(Persistence::Persistent) => "This browser has agreed to keep Waypoint's data until you clear it.",
         Some(Persistence::BestEffort) => "This browser may clear Waypoint's data if the device runs short of space or the site goes unvisited for some weeks (Safari after 7 days). Keep a downloaded backup.",
-        _ => "This browser has not said whether it will keep Waypoint's data. Keep a downloaded backup.",
+        _ => "This browser may clear Waypoint's data to free space. Download a backup so that nothing is lost.",
     }
     };
     view! {

@@ -3,6 +3,7 @@
 pub mod chart_canvas;
 pub mod confirm_delete;
 pub mod date_field;
+pub mod draft;
 pub mod error_summary;
 pub mod file_drop;
 pub mod newest;
@@ -13,3 +14,4 @@ pub mod save_status;
 pub mod terms;
 pub mod undo_toast;
 pub mod update_notice;
+pub mod waypoint_key;

@@ -148,7 +148,8 @@ pub fn ImportResponses(
     if let Some(data) = initial {
         take_links(format!("#/answers/{data}"), "Answer link");
     }
-    let pasted = RwSignal::new(String::new());
+    let pasted =
+        crate::components::ui::draft::draft(format!("answers-paste-{}", wid_kept.get_value()), "");
     let add_pasted = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         take_links(pasted.get_untracked(), "Answer link");

@@ -37,7 +37,7 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
         })
     });
     let total = aas().practices().count();
-    let new_name = RwSignal::new(String::new());
+    let new_name = crate::components::ui::draft::draft(format!("respondent-{workshop_id}"), "");
     let new_role = RwSignal::new(ROLES[0].to_string());
     let problem = RwSignal::new(None::<&'static str>);
 

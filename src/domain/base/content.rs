@@ -73,6 +73,13 @@ pub struct StageInfo {
 /// Whose the stages' one-line summaries are, shown beside them.
 pub const STAGE_SUMMARY_NOTE: &str = "Waypoint's summary, not Carter's words";
 
+/// The key shown once on a page whose panels mark Waypoint's own words with
+/// [`WAYPOINT_MARK`], instead of a note on every panel.
+pub const WAYPOINT_KEY: &str = "Marked ◆: Waypoint's own words, not Carter's: its one-line stage summaries, the six themes that group Carter's features (he lists them stage by stage), and its rules and warnings. Carter's words are quoted and attributed to him.";
+
+/// The mark beside Waypoint's own words (see [`WAYPOINT_KEY`]).
+pub const WAYPOINT_MARK: &str = "◆";
+
 /// Whose the themes are, shown wherever they appear.
 pub const THEMES_NOTE: &str = "The six themes are Waypoint's grouping of Carter's observable features, not Carter's own: he lists the features stage by stage.";
 

@@ -104,6 +104,9 @@ impl StageFit {
     }
 }
 
+/// How a stage to read with care is marked, in plain words.
+pub const TENTATIVE_WORDS: &str = "not clear-cut: read with care";
+
 /// Something the user should know about how far to trust a placement.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Caveat {
@@ -153,7 +156,7 @@ impl Caveat {
                 if *count == 1 { " is" } else { "s are" }
             ),
             Caveat::StageWithoutEvidence(stage) => format!(
-                "{stage} could not be weighed: none of its features has an applicable answer."
+                "{stage} is left out of the best fit: none of its features has an answer other than “Not applicable”."
             ),
             Caveat::Boundary { other } => format!(
                 "{other} fits almost as well: the evidence places this between the two stages."
@@ -225,7 +228,8 @@ impl Placement {
                 .any(|c| matches!(c, Caveat::Provisional { .. }))
     }
 
-    /// True when the stage should be read with care (thin or mixed evidence).
+    /// True when the stage should be read with care (thin or mixed evidence); shown in
+    /// the words of [`TENTATIVE_WORDS`].
     pub fn is_tentative(&self) -> bool {
         self.caveats.iter().any(|c| {
             matches!(

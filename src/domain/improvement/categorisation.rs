@@ -437,3 +437,59 @@ pub fn record(
         updated_ms: now_ms,
     }
 }
+
+/// One school's line of the board's table of categories (every school in one table).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableLine {
+    pub school_id: String,
+    /// `None`: the board did not decide on this school this time.
+    pub category: Option<Category>,
+    /// This school's own rationale; empty to use the one for the whole table.
+    pub rationale: String,
+}
+
+/// The board's decisions on several schools at one meeting: one date, who decided and a
+/// rationale typed once, a category chosen per school (each a categorisation or a
+/// review, whichever is due). Schools left unchosen are skipped; the message says what
+/// to fix.
+#[allow(clippy::too_many_arguments)]
+pub fn record_table(
+    store: &impl TrustRecords,
+    lines: &[TableLine],
+    date: &str,
+    decided_by: &str,
+    rationale: &str,
+    today: &str,
+    mut new_id: impl FnMut() -> String,
+    now_ms: f64,
+) -> Result<Vec<Categorisation>, String> {
+    let chosen: Vec<&TableLine> = lines.iter().filter(|l| l.category.is_some()).collect();
+    if chosen.is_empty() {
+        return Err("Choose a category for at least one school.".into());
+    }
+    let intervals = store
+        .calendars()
+        .first()
+        .map(|c| c.intervals())
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    for line in chosen {
+        let Some(school) = store.schools().iter().find(|s| s.id == line.school_id) else {
+            continue;
+        };
+        let now = standing(store, school, intervals, today);
+        let own = line.rationale.trim();
+        let form = CategoryForm {
+            decision: now.next.decision,
+            date: date.to_string(),
+            category: line.category,
+            decided_by: decided_by.to_string(),
+            rationale: if own.is_empty() { rationale } else { own }.to_string(),
+        };
+        let category = form
+            .validate()
+            .map_err(|why| format!("{}: {why}", school.name))?;
+        out.push(record(new_id(), &school.id, &form, category, &now, now_ms));
+    }
+    Ok(out)
+}

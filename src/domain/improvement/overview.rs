@@ -99,12 +99,38 @@ pub struct SchoolRow {
     pub role_text: String,
     pub need: Need,
     pub need_reason: String,
+    /// The board's category in force, if the board has decided one (not Waypoint's
+    /// suggestion, which is `need`).
+    pub category: Option<crate::domain::improvement::categorisation::Category>,
     /// Open interventions, and how many of them are overdue today.
     pub open_plans: usize,
     pub overdue_plans: usize,
 }
 
 impl SchoolRow {
+    /// The row's warnings, one an item: the cap, each red flag, the stage against the
+    /// data; shown behind a compact mark ([`SchoolRow::flag_mark`]).
+    pub fn flag_items(&self) -> Vec<String> {
+        let mut items = Vec::new();
+        if let Some(fitted) = self.capped_from {
+            items.push(format!(
+                "Placed at {} because concerns were clearly seen; the other answers fit {fitted}.",
+                self.stage.map_or("an earlier stage", |s| s.name())
+            ));
+        }
+        items.extend(self.red_flags.iter().map(|f| format!("Red flag: {f}")));
+        if let Some(check) = &self.data_check {
+            items.push(check.short());
+        }
+        items
+    }
+
+    /// "⚑ 8" for eight warnings, or `None` without any.
+    pub fn flag_mark(&self) -> Option<String> {
+        let n = self.flag_items().len();
+        (n > 0).then(|| format!("⚑ {n}"))
+    }
+
     /// The row's warnings in one line: the cap, the red flags, the stage against the data.
     pub fn flag_text(&self) -> String {
         let mut parts = Vec::new();
@@ -327,6 +353,9 @@ pub fn school_row(
         role,
         need,
         need_reason,
+        category: crate::domain::improvement::categorisation::history(store, &key)
+            .first()
+            .map(|c| c.category),
         open_plans: plans.len(),
         overdue_plans: plans.iter().filter(|p| p.overdue(today).is_some()).count(),
         key,
@@ -398,17 +427,27 @@ pub fn pairings(framework: &Framework, rows: &[SchoolRow]) -> Vec<Pairing> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SortBy {
     Name,
+    /// The board's category (highest need first; schools not categorised last).
+    Category,
+    /// Waypoint's suggested level of need.
     Need,
     Stage,
     Journey,
 }
 
 impl SortBy {
-    pub const ALL: [SortBy; 4] = [SortBy::Need, SortBy::Stage, SortBy::Journey, SortBy::Name];
+    pub const ALL: [SortBy; 5] = [
+        SortBy::Category,
+        SortBy::Need,
+        SortBy::Stage,
+        SortBy::Journey,
+        SortBy::Name,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
             SortBy::Name => "name",
+            SortBy::Category => "category",
             SortBy::Need => "need",
             SortBy::Stage => "stage",
             SortBy::Journey => "journey",
@@ -418,7 +457,8 @@ impl SortBy {
     pub fn label(self) -> &'static str {
         match self {
             SortBy::Name => "School name",
-            SortBy::Need => "Level of need (highest first)",
+            SortBy::Category => "The board's category (highest need first)",
+            SortBy::Need => "Waypoint's suggested need (highest first)",
             SortBy::Stage => "Stage (earliest first)",
             SortBy::Journey => "Journey (A to H)",
         }
@@ -456,6 +496,11 @@ pub fn arrange(rows: &[SchoolRow], filter: &Filter, sort: SortBy) -> Vec<SchoolR
     crate::domain::base::order::sort_by(&mut kept, |a, b| {
         let first = match sort {
             SortBy::Name => std::cmp::Ordering::Equal,
+            SortBy::Category => a
+                .category
+                .map_or(3, |c| c as u8)
+                .cmp(&b.category.map_or(3, |c| c as u8))
+                .then(a.need.cmp(&b.need)),
             SortBy::Need => a.need.cmp(&b.need).then(stage_rank(a).cmp(&stage_rank(b))),
             SortBy::Stage => stage_rank(a).cmp(&stage_rank(b)),
             SortBy::Journey => a.journey.unwrap_or('Z').cmp(&b.journey.unwrap_or('Z')),

@@ -156,7 +156,7 @@ fn AssessmentView(id: String) -> impl IntoView {
                         }).collect_view()}
                     </fieldset>
                     <button type="button" class="button jump-result" on:click=|_| browser::focus_id("result-heading")>"Jump to the result"</button>
-                    <p class="hint">{crate::domain::base::content::THEMES_NOTE}" "<a href="#/glossary">"Glossary of terms"</a></p>
+                    <crate::components::ui::waypoint_key::WaypointKey /><p class="hint"><a href="#/glossary">"Glossary of terms"</a></p>
                 </div>
                 <FeatureList assessment_id=id.clone() grouping=grouping step=step />
             </section>

@@ -70,6 +70,7 @@ pub fn SchoolPage(
                     <RenameSchool school=school_key.clone() name=Signal::derive(move || name.get().unwrap_or_default()) />
                     <a class="button" href=crate::route::Route::HeadReport(school_key.clone()).href()>"Headteacher's report to the board"</a>
                 </div>
+                <crate::components::ui::waypoint_key::WaypointKey />
             </div>
             <div class="school-sections">
                 <CategoryPanel school=school_key.clone() />

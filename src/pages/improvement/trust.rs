@@ -9,7 +9,7 @@ use crate::charts::stage_grid::GridRow;
 use crate::components::checklist::stage_badge::StageBadge;
 use crate::components::checklist::stage_grid::StageGrid;
 use crate::components::records::export_panel::ExportPanel;
-use crate::domain::base::content::{four_stages, Stage, THEMES_NOTE};
+use crate::domain::base::content::{four_stages, Stage};
 use crate::domain::base::dates::display;
 use crate::domain::improvement::accountability::categories_csv;
 use crate::domain::improvement::categorisation::{standing_with, DueState};
@@ -40,7 +40,7 @@ pub fn TrustPage() -> impl IntoView {
         let _ = browser::download_text(&name, "text/csv", &text);
     };
     let filter = RwSignal::new(Filter::default());
-    let sort = RwSignal::new(SortBy::Need);
+    let sort = RwSignal::new(SortBy::Category);
     let shown = Memo::new(move |_| rows.with(|r| filter.with(|f| arrange(r, f, sort.get()))));
     let suggested = Memo::new(move |_| rows.with(|r| pairings(four_stages(), r)));
     let columns = Signal::derive(|| {
@@ -82,6 +82,7 @@ pub fn TrustPage() -> impl IntoView {
             </nav>
         </div>
         <p class="lead">"Every school assessed or entered in this browser, typed in here or imported from colleagues' files. Stages come only from each school's latest whole-school assessment (a team's, subject's or year group's is never taken for the school's); journeys from its performance trajectory."</p>
+        <crate::components::ui::waypoint_key::WaypointKey />
         <Show when=move || !rows.with(Vec::is_empty) fallback=|| view! {
             <section class="panel empty-state">
                 <h2>"No schools yet"</h2>
@@ -98,7 +99,7 @@ pub fn TrustPage() -> impl IntoView {
                             on:input=move |ev| set(|f, v| f.text = v.to_string(), event_target_value(&ev)) />
                     </div>
                     <div class="field">
-                        <label for="trust-need">"Level of need"</label>
+                        <label for="trust-need">"Waypoint's suggested need"</label>
                         <select id="trust-need" on:change=move |ev| set(|f, v| f.need = Need::ALL.into_iter().find(|n| n.id() == v), event_target_value(&ev))>
                             <option value="">"Any"</option>
                             {Need::ALL.into_iter().map(|n| view! { <option value=n.id()>{n.short()}</option> }).collect_view()}
@@ -136,8 +137,8 @@ pub fn TrustPage() -> impl IntoView {
                         <th scope="col">"Stage"</th>
                         <th scope="col">"Journey"</th>
                         <th scope="col">"Capacity"</th>
-                        <th scope="col">"Level of need"</th>
-                        <th scope="col">"Category"</th>
+                        <th scope="col">"Category (the board's decision)"</th>
+                        <th scope="col">"Waypoint's suggestion " <crate::components::ui::waypoint_key::WaypointMark /></th>
                         <th scope="col">"Interventions"</th>
                     </tr></thead>
                     <tbody>
@@ -150,17 +151,20 @@ pub fn TrustPage() -> impl IntoView {
                                     } else {
                                         view! { <StageBadge stage=Signal::stored(row.stage) /> }.into_any()
                                     }}
-                                    {row.tentative.then(|| view! { <span class="tentative">" (tentative)"</span> })}
+                                    {row.tentative.then(|| view! { <span class="tentative">{format!(" ({})", crate::domain::checklist::placement::TENTATIVE_WORDS)}</span> })}
                                     {row.assessed_on.clone().map(|d| view! { <span class="cell-note">{format!("assessed {}", crate::domain::base::dates::display(&d))}</span> })}
-                                    <span class="cell-flag">{row.flag_text()}</span>
+                                    {row.flag_mark().map(|mark| view! {
+                                        <details class="flag-mark">
+                                            <summary><span aria-hidden="true">{mark}</span><span class="visually-hidden">{format!("{} warnings", row.flag_items().len())}</span></summary>
+                                            <ul>{row.flag_items().into_iter().map(|f| view! { <li dir="auto">{f}</li> }).collect_view()}</ul>
+                                        </details>
+                                    })}
                                 </td>
                                 <td>{match row.journey {
                                     Some(letter) => format!("{letter}: {}", crate::domain::improvement::trajectory::journeys().journey(letter).name),
                                     None => row.journey_note.clone(),
                                 }}</td>
                                 <td>{row.role.map_or("–", |r| r.label())}<span class="cell-note">{row.role_text.clone()}</span></td>
-                                <td><strong class=format!("need need-{}", row.need.id())>{row.need.short()}</strong>
-                                    <span class="cell-note">{row.need_reason.clone()}</span></td>
                                 {
                                     let now = state.store.with(|s| standing_with(s, &row, s.intervals(), &today.get_value()));
                                     let due_class = match now.next.state {
@@ -170,14 +174,21 @@ pub fn TrustPage() -> impl IntoView {
                                     };
                                     view! { <td>
                                         {match &now.current {
-                                            Some(c) => view! { <strong class=format!("need need-{}", c.category.id())>{c.category.short()}</strong>
+                                            Some(c) => view! { <strong class=format!("category need-{}", c.category.id())>{c.category.short()}</strong>
                                                 <span class="cell-note">{format!("decided {}", display(&c.date))}</span> }.into_any(),
-                                            None => view! { <span>"Not categorised"</span> }.into_any(),
+                                            None => view! { <span class="category-none">"Not categorised"</span> }.into_any(),
                                         }}
                                         <span class=due_class>{now.next.message()}</span>
-                                        {(!now.warnings.is_empty()).then(|| view! { <span class="cell-flag">{now.warnings.join(" ")}</span> })}
+                                        {(!now.warnings.is_empty()).then(|| view! {
+                                            <details class="flag-mark">
+                                                <summary>{format!("⚠ {}", now.warnings.len())}<span class="visually-hidden">" warnings about the category"</span></summary>
+                                                <ul>{now.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
+                                            </details>
+                                        })}
                                     </td> }
                                 }
+                                <td><span class=format!("suggestion need-{}", row.need.id())>{row.need.short()}</span>
+                                    <details class="why"><summary>"Why"</summary><p class="cell-note">{row.need_reason.clone()}</p></details></td>
                                 <td>{if row.open_plans == 0 { "None open".to_string() } else { format!("{} open", row.open_plans) }}
                                     {(row.overdue_plans > 0).then(|| view! { <span class="overdue-flag">{format!("⚠ {} overdue", row.overdue_plans)}</span> })}</td>
                             </tr>
@@ -185,6 +196,7 @@ pub fn TrustPage() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <crate::components::improvement::categorise_table::CategoriseTable />
             <details class="rule">
                 <summary>"How the level of need and the role are suggested (Waypoint's rules)"</summary>
                 <p>{NEED_RULES_INTRO}</p>
@@ -195,7 +207,7 @@ pub fn TrustPage() -> impl IntoView {
 
             <section class="panel" aria-labelledby="trust-grid-heading">
                 <h2 id="trust-grid-heading">"Stages theme by theme"</h2>
-                <p class="hint">{THEMES_NOTE}</p>
+                <crate::components::ui::waypoint_key::WaypointMark />
                 <StageGrid corner="School" caption="Each school's stage overall and in each theme (latest whole-school assessment)"
                     columns=columns rows=grid />
             </section>

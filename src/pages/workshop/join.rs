@@ -68,7 +68,7 @@ pub fn JoinPage(data: String) -> impl IntoView {
                 .map(|w| w.id.clone())
         })
     });
-    let name = RwSignal::new(String::new());
+    let name = crate::components::ui::draft::draft("join-name", "");
     let role = RwSignal::new(ROLES[0].to_string());
     let anonymous = RwSignal::new(false);
     let problem = RwSignal::new(false);

@@ -17,8 +17,8 @@ use crate::state::AppState;
 pub fn NewWorkshopPage() -> impl IntoView {
     browser::set_title("New workshop – Waypoint");
     let state = expect_context::<AppState>();
-    let trust = RwSignal::new(String::new());
-    let academy = RwSignal::new(String::new());
+    let trust = crate::components::ui::draft::draft("new-workshop-trust", "");
+    let academy = crate::components::ui::draft::draft("new-workshop-academy", "");
     let date = RwSignal::new(browser::today_iso());
     let problems = RwSignal::new(Problems::new());
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -62,6 +62,8 @@ pub fn NewWorkshopPage() -> impl IntoView {
         );
         edits.push(Edit::AddWorkshop(workshop));
         if state.send(Edit::Batch(edits)) {
+            trust.set(String::new());
+            academy.set(String::new());
             browser::go_to(&Route::Workshop(id).href());
         }
     };

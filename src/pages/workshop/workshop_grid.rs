@@ -72,7 +72,7 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
             position: position_of(&value),
         });
     };
-    let new_name = RwSignal::new(String::new());
+    let new_name = crate::components::ui::draft::draft(format!("grid-{id}"), "");
     let new_role = RwSignal::new(ROLES[0].to_string());
     let problem = RwSignal::new(false);
     let add = move |ev: leptos::ev::SubmitEvent| {

@@ -1,0 +1,18 @@
+//! Waypoint's own words marked once per page: a key at the top, and a small mark beside
+//! each summary, grouping or rule, instead of a note on every panel.
+
+use leptos::prelude::*;
+
+use crate::domain::base::content::{WAYPOINT_KEY, WAYPOINT_MARK};
+
+/// The key, once per page.
+#[component]
+pub fn WaypointKey() -> impl IntoView {
+    view! { <p class="waypoint-key hint"><span class="waypoint-mark" aria-hidden="true">{WAYPOINT_MARK}</span>" "{WAYPOINT_KEY.trim_start_matches("Marked ◆: ")}</p> }
+}
+
+/// The mark beside one piece of Waypoint's words.
+#[component]
+pub fn WaypointMark() -> impl IntoView {
+    view! { <span class="waypoint-mark" role="img" aria-label="(Waypoint's words)" title="Waypoint's words">{WAYPOINT_MARK}</span> }
+}
