@@ -7,6 +7,7 @@ use crate::browser;
 use crate::components::checklist::feature_question::FeatureQuestion;
 use crate::components::ui::terms::Terms;
 use crate::domain::base::content::{four_stages, Feature, Stage};
+use crate::domain::records::edits::Edit;
 use crate::state::AppState;
 
 /// How the features are grouped on the page.
@@ -143,6 +144,7 @@ pub fn FeatureList(
                 {part.features.iter().map(|feature| view! {
                     <FeatureQuestion assessment_id=id.get_value() feature=feature context=context />
                 }).collect_view()}
+                <KeepRest assessment_id=id.get_value() features=part.features.clone() />
             </section>
             <div class="step-nav">
                 {previous.map(|name| view! {
@@ -173,4 +175,39 @@ fn GroupCount(assessment_id: String, features: Vec<&'static Feature>) -> impl In
         })
     };
     view! { <span class="group-count">{move || format!("{} of {total} answered", answered())}</span> }
+}
+
+/// When reassessing: one button per part that keeps every answer of the part not yet
+/// looked at as it was, after the ones that changed were changed.
+#[component]
+fn KeepRest(assessment_id: String, features: Vec<&'static Feature>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let key = StoredValue::new(assessment_id);
+    let features = StoredValue::new(features);
+    let left = move || {
+        state.store.with(|s| {
+            s.get(&key.get_value())
+                .map(|a| features.with_value(|f| a.unreviewed_among(f.iter().copied())))
+                .unwrap_or_default()
+        })
+    };
+    let keep = move |_| {
+        let edits = left()
+            .into_iter()
+            .map(|feature| Edit::MarkReviewed {
+                assessment: key.get_value(),
+                feature,
+            })
+            .collect();
+        state.send(Edit::Batch(edits));
+    };
+    move || {
+        let n = left().len();
+        (n > 0).then(|| view! {
+            <p class="keep-rest">
+                <button type="button" class="button" on:click=keep>"Keep the rest of this part as it was"</button>
+                <span class="hint">{format!(" {n} carried-over answer{} not looked at yet", if n == 1 { "" } else { "s" })}</span>
+            </p>
+        })
+    }
 }

@@ -503,6 +503,19 @@ impl Assessment {
         true
     }
 
+    /// The carried-over answers among `features` not looked at yet: what "keep the rest of
+    /// this part as it was" marks reviewed.
+    pub fn unreviewed_among<'a>(
+        &self,
+        features: impl IntoIterator<Item = &'a crate::domain::base::content::Feature>,
+    ) -> Vec<String> {
+        features
+            .into_iter()
+            .filter(|f| self.review(&f.id) == Some(Review::Unreviewed))
+            .map(|f| f.id.clone())
+            .collect()
+    }
+
     /// How many pre-filled answers are reviewed or changed, and how many changed.
     pub fn review_counts(&self) -> (usize, usize) {
         let features = &crate::domain::base::content::four_stages().features;
