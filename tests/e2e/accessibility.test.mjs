@@ -73,7 +73,7 @@ test('axe finds no violations on any page or dialog', async () => {
   await check('school overview, renaming with an error');
   await page.getByRole('button', { name: 'Cancel' }).click();
   // Reassessing: the date asked for (with an error), then the banner and the marks.
-  await page.getByRole('link', { name: 'Reassess this term: Whole school' }).click();
+  await page.getByRole('link', { name: 'Reassess now: Whole school' }).click();
   await page.getByLabel('Date of the new assessment').fill('');
   await page.getByRole('button', { name: 'Start the reassessment' }).click();
   await page.locator('.error-summary').waitFor();

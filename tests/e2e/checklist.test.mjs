@@ -124,9 +124,9 @@ test('the list: schools with their assessments; open, reassess this term, rename
   // One answer is not enough to suggest a stage.
   assert.equal(await rows.first().locator('.stage-badge').innerText(), 'Provisional');
 
-  // Reassess this term: a new assessment of the same school from the last answers, on
+  // Reassess now: a new assessment of the same school from the last answers, on
   // the date the user gives (today, unless changed).
-  await rows.first().getByRole('link', { name: /Reassess this term/ }).click();
+  await rows.first().getByRole('link', { name: /Reassess now/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Reassess Elm Academy' }).waitFor();
   assert.equal(await page.getByLabel('Date of the new assessment').inputValue(), todayIso());
   await page.getByRole('button', { name: 'Start the reassessment' }).click();

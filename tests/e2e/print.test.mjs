@@ -116,7 +116,7 @@ test('the report prints as a board pack: result, change, plan, then answers; che
   await commission(page, { target: 'Attendance rises to 95% with persistent absence halved', kind: 'External intervention', partner: 'Attendance advisory service' });
   // Reassess: four answers move on, one moves back.
   await page.getByRole('link', { name: /Elm Park Academy/ }).first().click();
-  await page.getByRole('link', { name: 'Reassess this term: Whole school' }).click();
+  await page.getByRole('link', { name: 'Reassess now: Whole school' }).click();
   await page.getByLabel('Date of the new assessment').fill('2026-12-18');
   await page.getByRole('button', { name: 'Start the reassessment' }).click();
   await page.waitForSelector('.assessment-layout');

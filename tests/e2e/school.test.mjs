@@ -43,7 +43,7 @@ test('teams side by side, history and reassessment, trajectory and journey', asy
   assert.ok((await drawnPixels(page, 'section canvas.chart')) > 3000, 'the teams map drew');
 
   // Reassess Maths this term: it asks for the date, then starts from the last answers.
-  await page.getByRole('link', { name: 'Reassess this term: Subject: Maths' }).click();
+  await page.getByRole('link', { name: 'Reassess now: Subject: Maths' }).click();
   await page.getByRole('heading', { level: 1, name: 'Reassess Hillside Primary — Subject: Maths' }).waitFor();
   await page.getByLabel('Date of the new assessment').fill('2026-11-20');
   await page.getByRole('button', { name: 'Start the reassessment' }).click();

@@ -1,5 +1,5 @@
 //! One saved assessment under its school and term in the list: open it (its title),
-//! reassess it this term, or delete it (with "Undo").
+//! reassess it, or delete it (with "Undo").
 
 use leptos::prelude::*;
 
@@ -86,7 +86,7 @@ pub fn AssessmentRow(id: String) -> impl IntoView {
             <div class="row-actions">
                 <a class="button primary" href=href.clone()>"Open"</a>
                 <a class="button" href=Route::Reassess(id.clone()).href()
-                    aria-label=move || format!("Reassess this term: {}", summary.with(|s| s.as_ref().map(|s| s.scope.clone()).unwrap_or_default()))>"Reassess this term"</a>
+                    aria-label=move || format!("Reassess now: {}", summary.with(|s| s.as_ref().map(|s| s.scope.clone()).unwrap_or_default()))>"Reassess now"</a>
                 <ConfirmDelete question="Delete this assessment?" on_confirm=delete />
             </div>
         </li>

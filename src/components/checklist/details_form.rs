@@ -21,18 +21,26 @@ pub fn DetailsForm(
     #[prop(default = None)]
     school_id: Option<String>,
     submit_label: &'static str,
+    /// Where the typed text is kept until sent, for a form that makes something new.
+    #[prop(optional)]
+    draft_key: Option<String>,
     on_submit: Callback<(AssessmentDetails, SchoolChoice)>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let school = RwSignal::new(initial.school.clone());
+    // A new assessment's typed text is kept as a draft until it starts.
+    let typed = |what: &str, initial: String| match &draft_key {
+        Some(key) => crate::components::ui::draft::draft(format!("{key}-{what}"), initial),
+        None => RwSignal::new(initial),
+    };
+    let school = typed("school", initial.school.clone());
     // Kept schools whose names look like the one typed, and the user's answer.
     let alike = RwSignal::new(Vec::<(String, String)>::new());
     let chosen = RwSignal::new(school_id.map(SchoolChoice::Existing));
     let kind = RwSignal::new(initial.scope.kind());
-    let scope_name = RwSignal::new(initial.scope.name().to_string());
+    let scope_name = typed("scope", initial.scope.name().to_string());
     let date = RwSignal::new(initial.date.clone());
-    let assessors = RwSignal::new(initial.assessors.clone());
+    let assessors = typed("assessors", initial.assessors.clone());
     let initial_phase = initial.phase;
     let phase = RwSignal::new(initial_phase);
     let problems = RwSignal::new(Problems::new());

@@ -1,5 +1,5 @@
 //! How each team moved over time: stage by date, a comparison of two assessments theme
-//! by theme and feature by feature, and "reassess this term" starting from the last answers.
+//! by theme and feature by feature, and "reassess now" starting from the last answers.
 
 use leptos::prelude::*;
 
@@ -143,7 +143,7 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
                         <li>
                             <span dir="auto"><strong>{label.clone()}</strong>{format!(" – last assessed {}", display(&last.date))}</span>
                             <a class="button" href=href>"Open latest"</a>
-                            <a class="button primary" href=again aria-label=format!("Reassess this term: {label}")>"Reassess this term"</a>
+                            <a class="button primary" href=again aria-label=format!("Reassess now: {label}")>"Reassess now"</a>
                         </li>
                     })
                 }).collect_view()}

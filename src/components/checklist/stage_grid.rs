@@ -31,9 +31,11 @@ pub fn StageGrid(
         })
     };
     view! {
-        <ChartCanvas wide=true
-            label=Signal::derive(move || format!("{caption}. {}. The table below gives the same.", label()))
-            draw=move |element| columns.with(|c| rows.with(|r| draw_stage_grid(element, c, r))) />
+        <div class="grid-chart">
+            <ChartCanvas wide=true
+                label=Signal::derive(move || format!("{caption}. {}. The table below gives the same.", label()))
+                draw=move |element| columns.with(|c| rows.with(|r| draw_stage_grid(element, c, r))) />
+        </div>
         <div class="table-scroll" role="region" aria-label=caption tabindex="0">
             <table class="profile-table grid-table">
                 <caption>{caption}</caption>

@@ -34,6 +34,12 @@ pub fn NewAssessmentPage(
         assessors: String::new(),
         phase: None,
     };
+    // Typed text is kept per school until the assessment starts.
+    let draft_key = format!(
+        "new-assessment-{}",
+        kept.as_ref().map_or("any", |(id, _)| id.as_str())
+    );
+    let forget_key = draft_key.clone();
     let create = Callback::new(
         move |(details, choice): (AssessmentDetails, SchoolChoice)| {
             let id = browser::new_id();
@@ -45,6 +51,9 @@ pub fn NewAssessmentPage(
                 browser::now_ms(),
             )));
             if state.send(Edit::Batch(edits)) {
+                for what in ["school", "scope", "assessors"] {
+                    crate::components::ui::draft::forget(&format!("{forget_key}-{what}"));
+                }
                 browser::go_to(&Route::Assessment(id).href());
             }
         },
@@ -56,7 +65,7 @@ pub fn NewAssessmentPage(
             <p class="lead">
                 "Assess the whole school, or one team, subject or year group: they often move through the stages at different rates."
             </p>
-            <DetailsForm initial=initial school_id=kept.map(|(id, _)| id) submit_label="Start assessment" on_submit=create on_cancel=cancel />
+            <DetailsForm initial=initial school_id=kept.map(|(id, _)| id) submit_label="Start assessment" draft_key=draft_key.clone() on_submit=create on_cancel=cancel />
         </section>
     }
 }

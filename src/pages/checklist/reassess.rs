@@ -1,4 +1,4 @@
-//! Reassessing this term: the date of the next assessment, which keeps the school and
+//! Reassessing: the date of the next assessment, which keeps the school and
 //! scope and starts from the last answers and notes, each to be reviewed.
 
 use crate::domain::checklist::SchoolRecords;
