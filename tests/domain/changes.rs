@@ -255,7 +255,10 @@ fn a_newer_assessment_of_the_same_school_and_scope_is_found() {
 fn the_rest_of_a_part_is_kept_as_it_was_in_one_step() {
     let (_, mut after) = reassessed();
     let repair: Vec<_> = four_stages().features_of_stage(Stage::Repair).collect();
-    assert_eq!(after.unreviewed_among(repair.iter().copied()).len(), repair.len());
+    assert_eq!(
+        after.unreviewed_among(repair.iter().copied()).len(),
+        repair.len()
+    );
     // Two answers of the part changed, then the rest kept in one step.
     after.set_level(&repair[0].id, Some(NotSeen), 10.0);
     after.mark_reviewed(&repair[1].id);
@@ -263,7 +266,9 @@ fn the_rest_of_a_part_is_kept_as_it_was_in_one_step() {
     assert_eq!(rest.len(), repair.len() - 2);
     assert!(!rest.contains(&repair[0].id) && !rest.contains(&repair[1].id));
     let mut store = school_store();
-    store.apply(&Edit::AddAssessment(after.clone()), 11.0).unwrap();
+    store
+        .apply(&Edit::AddAssessment(after.clone()), 11.0)
+        .unwrap();
     let edits = rest
         .iter()
         .map(|f| Edit::MarkReviewed {
@@ -274,9 +279,15 @@ fn the_rest_of_a_part_is_kept_as_it_was_in_one_step() {
     store.apply(&Edit::Batch(edits), 12.0).unwrap();
     let kept = store.get(&after.id).unwrap();
     assert!(kept.unreviewed_among(repair.iter().copied()).is_empty());
-    assert_eq!(kept.review(&repair[0].id), Some(Review::Changed { was: Some(Clearly) }));
+    assert_eq!(
+        kept.review(&repair[0].id),
+        Some(Review::Changed { was: Some(Clearly) })
+    );
     assert_eq!(kept.review(&repair[2].id), Some(Review::Reviewed));
     // Other parts are untouched.
     let sustain: Vec<_> = four_stages().features_of_stage(Stage::Sustain).collect();
-    assert_eq!(kept.unreviewed_among(sustain.iter().copied()).len(), sustain.len());
+    assert_eq!(
+        kept.unreviewed_among(sustain.iter().copied()).len(),
+        sustain.len()
+    );
 }

@@ -16,19 +16,25 @@ fn a_file_of_another_kind_says_what_it_is_and_what_to_do() {
     );
     assert_eq!(other_kind("{\"format\":"), None, "damaged JSON stays JSON");
     assert_eq!(other_kind("hello"), None);
-    let why = DocumentReader::open(csv).err().expect("refused");
+    let Err(why) = DocumentReader::open(csv) else {
+        panic!("refused")
+    };
     assert_eq!(why, ReadError::OtherKind(OtherKind::Csv));
     assert_eq!(
         refusal("schools.csv", "not imported", &why.to_string()),
         "schools.csv: not imported. This is a CSV file. Waypoint imports the .json files it downloads. Nothing was changed."
     );
-    let answers = read_responses("%PDF-1.4").err().expect("refused");
+    let Err(answers) = read_responses("%PDF-1.4") else {
+        panic!("refused")
+    };
     assert!(
         answers.to_string().starts_with("This is a PDF file."),
         "{answers}"
     );
     // Damaged JSON keeps its reason, after "because".
-    let broken = DocumentReader::open("{\"format\":").err().expect("refused");
+    let Err(broken) = DocumentReader::open("{\"format\":") else {
+        panic!("refused")
+    };
     assert!(refusal("b.json", "not imported", &broken.to_string())
         .starts_with("b.json: not imported, because the data is not valid JSON"));
 }

@@ -141,7 +141,8 @@ fn the_trusts_terms_give_the_starts_of_autumn_spring_and_summer() {
 #[test]
 fn term_dates_are_checked_and_read_from_an_ics_file() {
     let mut store = support::school_store();
-    let cases: [(fn(&mut TrustCalendar), &str); 4] = [
+    type Change = fn(&mut TrustCalendar);
+    let cases: [(Change, &str); 4] = [
         (|c| c.terms[0].last = "2026-08-01".into(), "end on or after"),
         (|c| c.terms[1].first = "2026-12-01".into(), "overlap"),
         (|c| c.terms[0].name = " ".into(), "needs a name"),

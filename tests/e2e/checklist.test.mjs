@@ -42,7 +42,10 @@ test('create an assessment, answer it, see the result and chart, and find it all
   assert.match(await page.locator('.caveats').innerText(), /Sustain is left out of the best fit/);
   for (const id of ['sustain-1', 'sustain-2', 'sustain-3']) await answer(page, id, 'Not seen');
   assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'Improve');
-  assert.match(await page.locator('.best-fit .stage-summary').innerText(), /Improvement is secure and spreading.*Waypoint's summary, not Carter's words/s);
+  assert.match(await page.locator('.best-fit .stage-summary').innerText(), /Improvement is secure and spreading/);
+  // Waypoint's words are marked, with the key once on the page (not a note on every panel).
+  assert.equal(await page.locator('.best-fit .stage-summary .waypoint-mark').getAttribute('aria-label'), "(Waypoint's words)");
+  assert.equal(await page.locator('.waypoint-key').count(), 1);
   assert.match(await page.locator('.caveats').innerText(), /3 features are still unanswered/);
   // The per-theme table alternative to the chart.
   await showFigures(page);

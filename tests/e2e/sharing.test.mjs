@@ -235,12 +235,14 @@ test('the trust overview shows every school with stage, journey, role and need, 
   const rows = page.locator('.trust-table').first().locator('tbody tr');
   assert.equal(await rows.count(), 2);
   assert.match(await rows.nth(0).innerText(), /Ash Primary\s+Stabilise.*High/s);
-  assert.match(await rows.nth(0).innerText(), /⚑ Unstable leadership & Ineffective governance/);
+  // Red flags: a compact mark, the detail one click away.
+  assert.match(await rows.nth(0).locator('details.flag-mark summary').first().innerText(), /⚑ \d+/);
+  assert.match(await rows.nth(0).locator('details.flag-mark').first().textContent(), /Red flag: Unstable leadership & Ineffective governance/);
   assert.match(await rows.nth(1).innerText(), /Beech Academy\s+Sustain.*Low/s);
-  await page.getByLabel('Level of need').selectOption('low');
+  await page.getByLabel("Waypoint's suggested need").selectOption('low');
   assert.equal(await rows.count(), 1);
   assert.match(await page.locator('.result-count').innerText(), /1 of 2 schools/);
-  await page.getByLabel('Level of need').selectOption('');
+  await page.getByLabel("Waypoint's suggested need").selectOption('');
   await page.getByLabel('Sort by').selectOption('name');
   assert.match(await rows.nth(0).innerText(), /Ash Primary/);
   const pairs = await page.locator('#pairings-heading').locator('..').innerText();

@@ -223,6 +223,9 @@ fn unescape(value: &str) -> String {
     out
 }
 
+/// An event being read: its name, first day, and end (a day, and whether all-day).
+type Pending = (String, Option<String>, Option<(String, bool)>);
+
 /// Reads the terms and holidays of an iCalendar file (RFC 5545): each event whose name
 /// says holiday, half term, break, closure or training day is a holiday; any other whose
 /// name says term is a term. An event named "… starts" or "… begins" and one named
@@ -249,7 +252,7 @@ pub fn read_term_dates(text: &str) -> Result<TermDates, String> {
     let mut out = TermDates::default();
     let mut starts: Vec<(String, String)> = Vec::new();
     let mut ends: Vec<(String, String)> = Vec::new();
-    let mut event: Option<(String, Option<String>, Option<(String, bool)>)> = None;
+    let mut event: Option<Pending> = None;
     for line in lines {
         let Some((key, value)) = line.split_once(':') else {
             continue;
