@@ -1133,23 +1133,22 @@ fn invariants(store: &Store) -> Result<(), String> {
 /// the store still writes and reads back (valid ids, references that exist).
 #[test]
 fn applying_an_edit_twice_is_the_same_as_once() {
-    let mut applied_kinds = BTreeSet::new();
-    for seed in 0..150 {
-        let mut rng = Rng::new(seed);
-        let mut store = arbitrary::store(&mut rng);
+    let applied_kinds = std::cell::RefCell::new(BTreeSet::new());
+    arbitrary::for_any(150, |rng| {
+        let mut store = arbitrary::store(rng);
         let mut undos = Vec::new();
         for n in 0..40 {
-            let edit = random_edit(&mut rng, &store, &undos, n);
+            let edit = random_edit(rng, &store, &undos, n);
             let now = 10_000.0 + n as f64;
             let before = store.clone();
             match store.apply(&edit, now) {
                 Ok(applied) => {
-                    applied_kinds.insert(variant(&edit));
+                    applied_kinds.borrow_mut().insert(variant(&edit));
                     let once = store.clone();
                     store
                         .apply(&edit, now + 500.0)
-                        .unwrap_or_else(|e| panic!("seed {seed}, {edit:?} again: {e}"));
-                    assert_eq!(store, once, "seed {seed}, step {n}: {edit:?}");
+                        .unwrap_or_else(|e| panic!("{edit:?} again: {e}"));
+                    assert_eq!(store, once, "step {n}: {edit:?}");
                     undos.extend(applied.undo);
                     if matches!(edit, Edit::MergeSchools { .. }) {
                         // An undo from before a merge may name the absorbed school: see
@@ -1157,31 +1156,30 @@ fn applying_an_edit_twice_is_the_same_as_once() {
                         undos.clear();
                     }
                     if let Err(broken) = invariants(&store) {
-                        panic!("seed {seed}, step {n}: {edit:?} broke a rule: {broken}");
+                        panic!("step {n}: {edit:?} broke a rule: {broken}");
                     }
                 }
                 // A batch that fails part-way is checked on its own (see below).
                 Err(_) if matches!(edit, Edit::Batch(_)) => store = before,
-                Err(e) => assert_eq!(store, before, "seed {seed}: refused {edit:?} ({e})"),
+                Err(e) => assert_eq!(store, before, "refused {edit:?} ({e})"),
             }
         }
         // Whatever the edits did, the store still writes and reads back.
         assert_eq!(
             read_store(&write_store(&store)).as_ref(),
-            Ok(&as_filed(&store)),
-            "seed {seed}"
+            Ok(&as_filed(&store))
         );
-    }
+    });
     // The generator reaches every kind of edit but Import and Reset (tested on their own).
+    let applied_kinds = applied_kinds.into_inner();
     assert!(applied_kinds.len() >= VARIANTS - 2, "{applied_kinds:?}");
 }
 
 #[test]
 fn an_import_and_a_reset_applied_twice_are_the_same_as_once() {
-    for seed in 0..50 {
-        let mut rng = Rng::new(500 + seed);
-        let store = arbitrary::store(&mut rng);
-        let mut incoming = arbitrary::store(&mut rng);
+    arbitrary::for_any(50, |rng| {
+        let store = arbitrary::store(rng);
+        let mut incoming = arbitrary::store(rng);
         // Another browser's items, some with this store's ids.
         for a in &mut incoming.assessments {
             a.assessors.push_str(" (theirs)");
@@ -1191,12 +1189,12 @@ fn an_import_and_a_reset_applied_twice_are_the_same_as_once() {
             once.apply(&edit, 10.0).unwrap();
             let mut twice = once.clone();
             let again = twice.apply(&edit, 20.0).unwrap();
-            assert_eq!(twice, once, "seed {seed}: {}", variant(&edit));
+            assert_eq!(twice, once, "{}", variant(&edit));
             if matches!(edit, Edit::Import(_)) {
-                assert!(again.changed.is_empty(), "seed {seed}: {:?}", again.changed);
+                assert!(again.changed.is_empty(), "{:?}", again.changed);
             }
         }
-    }
+    });
 }
 
 /// An edit that changes nothing asks for nothing to be saved, and does not count as a

@@ -21,37 +21,35 @@ use waypoint::domain::workshop::responses::Resolution;
 /// Property: for any store, export then import into an empty browser gives it back.
 #[test]
 fn any_export_imports_back_exactly() {
-    for seed in 0..400 {
-        let mut rng = Rng::new(seed);
-        let store = arbitrary::store(&mut rng);
+    arbitrary::for_any(400, |rng| {
+        let store = arbitrary::store(rng);
         let text = write_export(&store, "Everything", "2026-11-23");
         let read = read_import(&text);
         if store == Store::default() {
-            assert!(read.is_ok(), "an empty export still reads (seed {seed})");
-            continue;
+            assert!(read.is_ok(), "an empty export still reads");
+            return;
         }
-        let read = read.unwrap_or_else(|e| panic!("seed {seed}: {e}"));
-        assert_eq!(read, store, "seed {seed}");
+        let read = read.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(read, store);
         let mut empty = Store::default();
         let draft = draft_import(&empty, read);
-        assert!(draft.questions.is_empty(), "seed {seed}");
+        assert!(draft.questions.is_empty());
         let summary = import(&mut empty, draft.incoming, Resolution::KeepBoth);
-        assert_eq!(empty, store, "seed {seed}");
+        assert_eq!(empty, store);
         assert_eq!(summary.replaced + summary.kept_both, 0);
-    }
+    });
 }
 
 /// Property: importing a store's own export changes nothing, whatever the resolution.
 #[test]
 fn importing_what_is_already_here_changes_nothing() {
-    for seed in 0..200 {
-        let mut rng = Rng::new(seed);
-        let store = arbitrary::store(&mut rng);
+    arbitrary::for_any(200, |rng| {
+        let store = arbitrary::store(rng);
         let incoming =
             read_import(&write_export(&store, "Everything", "2026-11-23")).unwrap_or_default();
         let draft = draft_import(&store, incoming);
-        assert_eq!(draft.preview.count(Verdict::Clash), 0, "seed {seed}");
-        assert!(draft.questions.is_empty(), "seed {seed}");
+        assert_eq!(draft.preview.count(Verdict::Clash), 0);
+        assert!(draft.questions.is_empty());
         for resolution in [Resolution::KeepBoth, Resolution::Replace] {
             let mut target = store.clone();
             let (items, summary) =
@@ -59,25 +57,20 @@ fn importing_what_is_already_here_changes_nothing() {
             let applied = target
                 .apply(&Edit::Import(Box::new(items)), 9_000.0)
                 .unwrap();
-            assert_eq!(target, store, "seed {seed}");
-            assert!(
-                applied.changed.is_empty(),
-                "seed {seed}: {:?}",
-                applied.changed
-            );
+            assert_eq!(target, store);
+            assert!(applied.changed.is_empty(), "{:?}", applied.changed);
             assert_eq!(summary.added, 0);
         }
-    }
+    });
 }
 
 /// Property: a selection's export brings exactly that selection into another browser.
 #[test]
 fn a_selection_exports_what_it_names() {
-    for seed in 0..200 {
-        let mut rng = Rng::new(1_000 + seed);
-        let store = arbitrary::store(&mut rng);
+    arbitrary::for_any(200, |rng| {
+        let store = arbitrary::store(rng);
         let Some(first) = store.assessments.first() else {
-            continue;
+            return;
         };
         for selection in [
             Selection::Assessment(first.id.clone()),
@@ -106,11 +99,11 @@ fn a_selection_exports_what_it_names() {
                 );
             }
             let read = read_import(&write_export(&part, "Part", "2026-11-23")).unwrap();
-            assert_eq!(read, part, "seed {seed}");
+            assert_eq!(read, part);
             let ids = selected_ids(&part);
             assert!(ids.contains(&first.id) && ids.contains(&first.school_id));
         }
-    }
+    });
 }
 
 #[test]

@@ -19,6 +19,7 @@ mod placement;
 mod plans;
 mod schema;
 mod share;
+mod shrinking;
 mod teams;
 mod trajectory;
 mod trust;
