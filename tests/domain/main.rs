@@ -10,6 +10,7 @@ mod calendar;
 mod changes;
 mod content;
 mod edit;
+mod enums;
 mod exchange;
 mod fuzz;
 mod join;
