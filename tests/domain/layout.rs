@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use crate::support::arbitrary::{self, Rng};
 use waypoint::domain::records::edits::Edit;
+use waypoint::domain::records::edits::{ChecklistEdit, ImprovementEdit, SchoolEdit};
 use waypoint::domain::records::layout::{read_meta, read_record, write_record, Item, Key, PREFIX};
 use waypoint::domain::records::schema::{ReadError, SCHEMA_VERSION};
 use waypoint::domain::records::store::{Recovered, Store, TextPlace};
@@ -102,7 +103,10 @@ fn every_record_round_trips() {
 fn records_hold_one_item_each() {
     let mut store = support::school_store();
     store
-        .apply(&Edit::AddAssessment(support::blank()), 1.0)
+        .apply(
+            &Edit::Checklist(ChecklistEdit::AddAssessment(support::blank())),
+            1.0,
+        )
         .unwrap();
     let meta = write_record(&store, &Key::Meta).unwrap();
     assert!(meta.contains("\"format\":\"waypoint\""), "{meta}");
@@ -144,31 +148,34 @@ fn another_tab_s_records_are_put_in_place() {
             changed.extend(theirs.apply(&edit, 50.0).unwrap().changed);
         };
         record(
-            Edit::SetLevel {
+            Edit::Checklist(ChecklistEdit::SetLevel {
                 assessment: first.id.clone(),
                 feature: "sustain-1".into(),
                 level: Some(waypoint::domain::checklist::assessment::Level::Clearly),
-            },
+            }),
             &mut theirs,
         );
         let mut added = support::blank();
         added.id = "new-1".to_string();
         added.school_id = store.schools[0].id.clone();
         added.created_ms = 1e13;
-        record(Edit::AddAssessment(added), &mut theirs);
+        record(
+            Edit::Checklist(ChecklistEdit::AddAssessment(added)),
+            &mut theirs,
+        );
         if let Some(plan) = store.plans.first() {
             record(
-                Edit::RemoveIntervention {
+                Edit::Improvement(ImprovementEdit::RemoveIntervention {
                     plan: plan.id.clone(),
-                },
+                }),
                 &mut theirs,
             );
         }
         record(
-            Edit::RenameSchool {
+            Edit::Schools(SchoolEdit::RenameSchool {
                 school: store.schools[0].id.clone(),
                 name: "Renamed in the other tab".into(),
-            },
+            }),
             &mut theirs,
         );
         let mut ours = store.clone();
@@ -301,7 +308,9 @@ fn a_record_under_another_item_s_key_is_refused() {
     let mut store = store;
     let mut a = support::blank();
     a.school_id = store.schools[0].id.clone();
-    store.apply(&Edit::AddAssessment(a), 1.0).unwrap();
+    store
+        .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(a)), 1.0)
+        .unwrap();
     let text = write_record(&store, &Key::Assessment("a1".into())).unwrap();
     let Err(ReadError::Invalid(why)) = read_record(&Key::Assessment("a2".into()), &text) else {
         panic!("a record under another id's key was accepted")

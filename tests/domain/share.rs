@@ -2,6 +2,7 @@
 use crate::support;
 
 use crate::support::arbitrary::{self, Rng};
+use waypoint::domain::records::edits::ChecklistEdit;
 use waypoint::domain::records::edits::Edit;
 use waypoint::domain::records::share::{
     base64url_decode, base64url_encode, link_fit, payload_json, read_payload, LinkFit,
@@ -64,7 +65,8 @@ fn a_link_previews_with_its_school_and_saves_to_a_school_here() {
     assert_eq!(saved.legacy_school, None);
     assert_eq!((saved.created_ms, saved.updated_ms), (42.0, 42.0));
     let mut here = support::school_store();
-    here.apply(&Edit::AddAssessment(saved), 50.0).unwrap();
+    here.apply(&Edit::Checklist(ChecklistEdit::AddAssessment(saved)), 50.0)
+        .unwrap();
     assert_eq!(here.title(&here.assessments[0]), "Oakfield Primary");
 }
 
