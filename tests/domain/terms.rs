@@ -12,7 +12,9 @@ use waypoint::domain::improvement::calendar::{
 };
 use waypoint::domain::improvement::categorisation::Intervals;
 use waypoint::domain::improvement::terms::{read_term_dates, Period, Season};
-use waypoint::domain::records::edits::{Edit, EditError};
+use waypoint::domain::records::edits::{
+    ChecklistEdit, Edit, EditError, ImprovementEdit, SchoolEdit,
+};
 use waypoint::domain::records::store::Store;
 
 use crate::support;
@@ -78,7 +80,12 @@ fn nothing_falls_on_a_bank_holiday_in_the_trusts_holidays_or_outside_its_terms()
         item.on = true;
     }
     let mut store = twelve_schools();
-    store.apply(&Edit::SetCalendar(c.clone()), 9.0).unwrap();
+    store
+        .apply(
+            &Edit::Improvement(ImprovementEdit::SetCalendar(c.clone())),
+            9.0,
+        )
+        .unwrap();
     let all = events(&store, &c, "2026-09-01");
     assert!(all.len() > 20);
     for e in &all {
@@ -154,12 +161,17 @@ fn term_dates_are_checked_and_read_from_an_ics_file() {
     for (change, expected) in cases {
         let mut bad = with_terms();
         change(&mut bad);
-        match store.apply(&Edit::SetCalendar(bad), 2.0) {
+        match store.apply(&Edit::Improvement(ImprovementEdit::SetCalendar(bad)), 2.0) {
             Err(EditError::Refused(why)) => assert!(why.contains(expected), "{why}"),
             other => panic!("{expected}: {other:?}"),
         }
     }
-    store.apply(&Edit::SetCalendar(with_terms()), 2.0).unwrap();
+    store
+        .apply(
+            &Edit::Improvement(ImprovementEdit::SetCalendar(with_terms())),
+            2.0,
+        )
+        .unwrap();
     assert_eq!(store.calendar().unwrap().terms.len(), 3);
 
     let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n\
@@ -203,7 +215,11 @@ fn twelve_schools() -> Store {
         let id = format!("s{n}");
         store
             .apply(
-                &Edit::AddSchool(School::new(id.clone(), &format!("School {n:02}"), 1.0)),
+                &Edit::Schools(SchoolEdit::AddSchool(School::new(
+                    id.clone(),
+                    &format!("School {n:02}"),
+                    1.0,
+                ))),
                 1.0,
             )
             .unwrap();
@@ -216,7 +232,9 @@ fn twelve_schools() -> Store {
         a.id = format!("a{n}");
         a.school_id = id;
         a.date = "2026-04-20".into();
-        store.apply(&Edit::AddAssessment(a), 2.0).unwrap();
+        store
+            .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(a)), 2.0)
+            .unwrap();
     }
     store
 }

@@ -11,6 +11,7 @@ use waypoint::domain::improvement::overview::{
 };
 use waypoint::domain::improvement::trajectory::{Band, Point, Role, Trajectory};
 use waypoint::domain::records::edits::Edit;
+use waypoint::domain::records::edits::{ImprovementEdit, SchoolEdit};
 use waypoint::domain::records::store::Store;
 
 /// The id of the school named `name`, adding its record the first time.
@@ -139,10 +140,10 @@ fn a_renamed_school_keeps_its_row() {
     let ash = before[0].key.clone();
     store
         .apply(
-            &Edit::RenameSchool {
+            &Edit::Schools(SchoolEdit::RenameSchool {
                 school: ash.clone(),
                 name: "Zelkova Primary".into(),
-            },
+            }),
             9.0,
         )
         .unwrap();
@@ -475,7 +476,11 @@ fn the_board_categorises_every_school_in_one_table_and_sorts_by_its_category() {
     );
     store
         .apply(
-            &Edit::Batch(made.into_iter().map(Edit::Categorise).collect()),
+            &Edit::Batch(
+                made.into_iter()
+                    .map(|c| Edit::Improvement(ImprovementEdit::Categorise(c)))
+                    .collect(),
+            ),
             2.0,
         )
         .unwrap();

@@ -7,7 +7,7 @@ use crate::browser;
 use crate::components::checklist::feature_question::FeatureQuestion;
 use crate::components::ui::terms::Terms;
 use crate::domain::base::content::{four_stages, Feature, Stage};
-use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::{ChecklistEdit, Edit};
 use crate::state::AppState;
 
 /// How the features are grouped on the page.
@@ -194,9 +194,11 @@ fn KeepRest(assessment_id: String, features: Vec<&'static Feature>) -> impl Into
     let keep = move |_| {
         let edits = left()
             .into_iter()
-            .map(|feature| Edit::MarkReviewed {
-                assessment: key.get_value(),
-                feature,
+            .map(|feature| {
+                Edit::Checklist(ChecklistEdit::MarkReviewed {
+                    assessment: key.get_value(),
+                    feature,
+                })
             })
             .collect();
         state.send(Edit::Batch(edits));

@@ -11,7 +11,7 @@ use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::domain::checklist::SchoolRecords;
 use crate::domain::improvement::categorisation::{record_table, Category, TableLine};
 use crate::domain::improvement::overview::overview;
-use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::{Edit, ImprovementEdit};
 use crate::state::AppState;
 
 #[component]
@@ -82,7 +82,10 @@ pub fn CategoriseTable() -> impl IntoView {
                         .collect()
                 });
                 if state.send(Edit::Batch(
-                    decisions.into_iter().map(Edit::Categorise).collect(),
+                    decisions
+                        .into_iter()
+                        .map(|d| Edit::Improvement(ImprovementEdit::Categorise(d)))
+                        .collect(),
                 )) {
                     problems.set(Vec::new());
                     fields.with_value(|f| {

@@ -13,6 +13,7 @@ use crate::domain::base::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::domain::improvement::accountability::{Impact, Verdict};
 use crate::domain::improvement::cycle::trust_cycle;
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::ImprovementEdit;
 use crate::state::AppState;
 
 /// "improvements in practice" → "Improvements in practice".
@@ -85,10 +86,10 @@ pub fn ImpactPanel(
         if chosen.is_none() {
             return problem.set(Some("Choose a verdict on the success criteria.".into()));
         }
-        if state.send(Edit::RecordImpact {
+        if state.send(Edit::Improvement(ImprovementEdit::RecordImpact {
             plan: key.get_value(),
             impact,
-        }) {
+        })) {
             problem.set(None);
             open.set(false);
             for t in texts {
