@@ -274,8 +274,8 @@ test('the trust overview: category and suggestion look different and sort apart;
 
   // Every school categorised in one table: Birch High (Waypoint suggests Low), Ash Moderate.
   const form = page.locator('.categorise-all');
-  await form.getByLabel('Ash Primary').selectOption('moderate');
-  await form.getByLabel('Birch Academy').selectOption('high');
+  await form.getByLabel('Ash Primary', { exact: true }).selectOption('moderate');
+  await form.getByLabel('Birch Academy', { exact: true }).selectOption('high');
   await form.getByLabel('Decided by').fill('Trust board');
   await form.getByLabel('Rationale for these decisions').fill('Autumn categorisation meeting');
   await form.getByRole('button', { name: 'Record these decisions' }).click();
@@ -314,8 +314,8 @@ test('no typed text is lost: every form keeps its draft when it closes', async (
   await card.getByLabel('Improvements in practice').fill('Guided reading daily');
   await card.getByRole('button', { name: 'Save the impact' }).click();
   await card.locator('.form-error', { hasText: 'Choose a verdict' }).waitFor();
-  await card.getByLabel('Status').selectOption('paused');
-  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('waypoint.plan.') && localStorage.getItem(k).includes('"paused"')));
+  await card.getByLabel('Status').selectOption({ label: 'Planned' });
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('waypoint.plan.') && localStorage.getItem(k).includes('"planned"')));
   assert.equal(await card.getByLabel('Evidence of impact').inputValue(), 'Key stage 2 reading scores');
   assert.equal(await card.getByLabel('Improvements in practice').inputValue(), 'Guided reading daily');
 
