@@ -68,6 +68,11 @@ impl Level {
 
     /// How much evidence the answer gives that the feature describes the school, in
     /// half points (clearly 2, partly 1, not seen 0); `None` when it does not apply.
+    /// Clearly or partly.
+    pub fn is_seen(self) -> bool {
+        matches!(self, Level::Clearly | Level::Partly)
+    }
+
     pub fn half_points(self) -> Option<u32> {
         match self {
             Level::NotSeen => Some(0),

@@ -237,33 +237,3 @@ pub fn history<'a>(
         })
         .collect()
 }
-
-/// How a theme (or the whole) moved between two assessments.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Movement {
-    Forward,
-    Back,
-    Same,
-    /// One side has no stage: cannot compare.
-    Unknown,
-}
-
-impl Movement {
-    pub fn between(from: Option<Stage>, to: Option<Stage>) -> Movement {
-        match (from, to) {
-            (Some(a), Some(b)) if b > a => Movement::Forward,
-            (Some(a), Some(b)) if b < a => Movement::Back,
-            (Some(_), Some(_)) => Movement::Same,
-            _ => Movement::Unknown,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Movement::Forward => "moved on",
-            Movement::Back => "moved back",
-            Movement::Same => "no change",
-            Movement::Unknown => "cannot compare",
-        }
-    }
-}

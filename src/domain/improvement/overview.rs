@@ -85,7 +85,7 @@ pub struct SchoolRow {
     pub tentative: bool,
     /// The stage of each theme, in the framework's order.
     pub themes: Vec<Option<Stage>>,
-    /// The stage the answers fit before clearly seen concerns capped it, when they did.
+    /// The stage the other answers fit, when clearly seen concerns come first.
     pub capped_from: Option<Stage>,
     /// The Stabilise concerns seen in that assessment, as red flags.
     pub red_flags: Vec<String>,
@@ -105,11 +105,11 @@ pub struct SchoolRow {
 }
 
 impl SchoolRow {
-    /// The row's warnings in one line: the cap, the red flags, the stage against the data.
+    /// The row's warnings in one line: the concerns first, the red flags, the stage against the data.
     pub fn flag_text(&self) -> String {
         let mut parts = Vec::new();
         if let Some(fitted) = self.capped_from {
-            parts.push(format!("Capped from {fitted}"));
+            parts.push(format!("The other answers fit {fitted}; the concerns come first"));
         }
         if !self.red_flags.is_empty() {
             parts.push(format!("⚑ {}", self.red_flags.join("; ")));

@@ -729,7 +729,7 @@ pub fn results_csv(store: &Store, assessments: &[Assessment]) -> String {
         "Best-fit stage",
         "Tentative",
         "Red flags: Stabilise concerns seen",
-        "Stage the answers fit before the cap",
+        "Stage the other answers fit (the concerns come first)",
     ]
     .map(String::from)
     .to_vec();
