@@ -460,11 +460,12 @@ fn exports_carry_the_red_flags_and_the_cap() {
     };
     assert!(column("Red flags: Stabilise concerns seen") > 0);
     assert!(row.contains("Pupil attendance and PA below national floor (clearly seen; Behaviour and attendance); Significant financial risk or mismanagement (clearly seen; Governance and finance)"), "{row}");
-    assert!(row.contains(",Repair,"), "{row}");
+    assert!(row.contains(",Stabilise,"), "{row}");
     assert!(
-        row.contains("Repair (⚑ 1 concern; capped from Sustain)"),
+        row.contains("Stabilise (⚑ 1 concern; other answers fit Sustain)"),
         "{row}"
     );
+    assert!(column("Stage the other answers fit (the concerns come first)") > 0);
 }
 
 #[test]

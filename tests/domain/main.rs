@@ -16,6 +16,7 @@ mod join;
 mod layering;
 mod layout;
 mod placement;
+mod placement_rule;
 mod plans;
 mod schema;
 mod share;

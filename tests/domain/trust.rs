@@ -218,14 +218,15 @@ fn stabilise_concerns_are_flagged_on_the_overview_and_raise_the_need() {
     store.assessments.push(a);
     let rows = overview(four_stages(), &store, "2026-11-23");
     let row = &rows[0];
-    assert_eq!(row.stage, Some(Stage::Repair));
+    assert_eq!(row.stage, Some(Stage::Stabilise));
     assert_eq!(row.capped_from, Some(Stage::Sustain));
     assert_eq!(row.need, Need::High);
     assert_eq!(row.red_flags.len(), 2);
     assert!(row.red_flags[0].starts_with("Pupil attendance and PA below national floor"));
     assert!(
-        row.flag_text()
-            .starts_with("Capped from Sustain. ⚑ Pupil attendance"),
+        row.flag_text().starts_with(
+            "The other answers fit Sustain; the concerns come first. ⚑ Pupil attendance"
+        ),
         "{}",
         row.flag_text()
     );
@@ -237,8 +238,8 @@ fn stabilise_concerns_are_flagged_on_the_overview_and_raise_the_need() {
             .unwrap();
         row.themes[index]
     };
-    assert_eq!(theme("governance"), Some(Stage::Repair));
-    assert_eq!(theme("behaviour"), Some(Stage::Repair));
+    assert_eq!(theme("governance"), Some(Stage::Stabilise));
+    assert_eq!(theme("behaviour"), Some(Stage::Stabilise));
 }
 
 /// A school rating itself Sustain while its results sit at Floor: today nothing is said.

@@ -29,11 +29,13 @@ pub fn RedFlags(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
     };
     move || {
         let flags = flags();
-        (!flags.is_empty()).then(|| view! {
-            <div class="red-flags" role="group" aria-label="Red flags">
-                <p class="red-flags-heading">{red_flags_heading(flags.len())}</p>
-                <ul>{flags.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
-            </div>
+        (!flags.is_empty()).then(|| {
+            view! {
+                <div class="red-flags" role="group" aria-label="Red flags">
+                    <p class="red-flags-heading">{red_flags_heading(flags.len())}</p>
+                    <ul>{flags.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                </div>
+            }
         })
     }
 }

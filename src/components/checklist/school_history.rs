@@ -92,22 +92,23 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
             .clone();
         // Each theme's stages then and now, and how its answers moved; and the features
         // answered differently, in words.
-        let (rows, moved): (Vec<ComparedRow>, Vec<(String, String, Direction)>) = state.store.with(|s| {
-            let (Some(x), Some(y)) = (s.get(&a.assessment_id), s.get(&b.assessment_id)) else {
-                return (Vec::new(), Vec::new());
-            };
-            let moved = changes(four_stages(), &x.level_letters(), y)
-                .into_iter()
-                .map(|c| {
-                    (
-                        format!("{}: {}", c.feature.stage, c.feature.text),
-                        c.describe(),
-                        c.direction,
-                    )
-                })
-                .collect();
-            (compare(four_stages(), x, y), moved)
-        });
+        let (rows, moved): (Vec<ComparedRow>, Vec<(String, String, Direction)>) =
+            state.store.with(|s| {
+                let (Some(x), Some(y)) = (s.get(&a.assessment_id), s.get(&b.assessment_id)) else {
+                    return (Vec::new(), Vec::new());
+                };
+                let moved = changes(four_stages(), &x.level_letters(), y)
+                    .into_iter()
+                    .map(|c| {
+                        (
+                            format!("{}: {}", c.feature.stage, c.feature.text),
+                            c.describe(),
+                            c.direction,
+                        )
+                    })
+                    .collect();
+                (compare(four_stages(), x, y), moved)
+            });
         Some((display(&a.date), display(&b.date), rows, moved))
     };
     let date_select = move |id: &'static str,

@@ -93,20 +93,21 @@ pub struct Feature {
     pub themes: Vec<String>,
     pub text: String,
     /// Later features that, once seen, mean the school has moved past this one: Waypoint's
-    /// reading (see [`LINKS_NOTE`]). Both clearly seen contradict each other.
+    /// reading (see [`LINKS_NOTE`]), used to judge whether an earlier stage is secure.
     #[serde(default)]
     pub moved_past_by: Vec<String>,
     /// Later features that include this one: the later seen while this one is not is a
     /// contradiction. Waypoint's reading.
     #[serde(default)]
     pub kept_in: Vec<String>,
-    /// For a Stabilise concern: later features that say the opposite. Waypoint's reading.
+    /// Later features that say the opposite: both seen, one clearly, is a contradiction.
+    /// Waypoint's reading.
     #[serde(default)]
     pub opposed_by: Vec<String>,
 }
 
 /// Whose the links between features are, shown wherever they are used.
-pub const LINKS_NOTE: &str = "Waypoint's reading, not Carter's: which later features show that a school has moved past an earlier one, which include it, and which say the opposite of a Stabilise concern.";
+pub const LINKS_NOTE: &str = "Which answers contradict each other, and which later features show that a school has moved past an earlier one, is Waypoint's reading of Carter's features, not Carter's.";
 
 /// The whole four-stage framework.
 #[derive(Clone, Debug, Deserialize)]

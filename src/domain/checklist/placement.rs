@@ -10,10 +10,13 @@ use crate::domain::base::content::{Feature, Framework, Stage, LINKS_NOTE};
 use crate::domain::checklist::assessment::{Assessment, Level};
 
 /// Waypoint's placement rule in one paragraph, shown on the result page and in the README.
-pub const RULE_EXPLANATION: &str = "Waypoint's placement rule, not Carter's (Carter describes the stages and says schools improve sequentially and in stages; the answer scale and this rule are Waypoint's). Each stage builds on the one before. A stage is reached when most of its features (more than half) are seen: \"clearly\" counts in full, \"partly\" counts half, \"not seen\" counts nothing, and features marked \"not applicable\" or not yet answered are left out. An earlier stage is secure when most of its features are seen or moved past: some features describe a school still on its way (\"low level disruption is common\", \"CPD quality is mixed\"), and a later feature that is seen shows the school has moved past them. The school is placed at the latest stage it has reached whose earlier stages are all secure. Any Stabilise concern clearly seen comes first: the stage is then Stabilise, and the stage the other answers fit is shown beside it. When no stage is reached, Waypoint names none and says which is nearest.";
+pub const RULE_EXPLANATION: &str = "Waypoint's placement rule, not Carter's (Carter describes the stages and says schools improve sequentially and in stages; the answer scale and this rule are Waypoint's). Each stage builds on the one before. A stage is reached when most of its features (more than half) are seen: \"clearly\" counts in full, \"partly\" counts half, \"not seen\" counts nothing, and features marked \"not applicable\" or not yet answered are left out. An earlier stage is secure when at least half of its features are seen or moved past: some features describe a school still on its way (\"low level disruption is common\", \"CPD quality is mixed\"), and a later feature that is seen shows the school has moved past them. The school is placed at the latest stage it has reached whose earlier stages are all secure. Any Stabilise concern clearly seen comes first: the stage is then Stabilise, and the stage the other answers fit is shown beside it. When no stage is reached, Waypoint names none and says which is nearest.";
 
 /// A stage is reached when more than this share of its features is seen.
 pub const MOST: f64 = 0.5;
+
+/// An earlier stage is secure when at least this share of its features is seen or moved past.
+pub const SECURE: f64 = 0.5;
 
 /// The answers each stage needs (or all its features, if it has fewer) before Waypoint
 /// suggests a stage without calling it provisional: Waypoint's rule, so that a stage is
@@ -92,9 +95,13 @@ impl StageFit {
         self.fit().is_some_and(|f| f > MOST + 1e-9)
     }
 
-    /// Most of its features are seen or moved past.
+    /// At least half of its features are seen or moved past; or every one of them is
+    /// "not applicable", which leaves the stage out.
     pub fn is_secure(&self) -> bool {
-        self.held().is_some_and(|f| f > MOST + 1e-9)
+        match self.held() {
+            Some(held) => held >= SECURE - 1e-9,
+            None => self.total > 0 && self.not_applicable == self.total,
+        }
     }
 
     /// "4 of 7 seen" (partly counting half, rounded down in words as "3½").
@@ -141,11 +148,8 @@ pub enum Caveat {
     /// A stage could not be weighed because none of its features has an applicable answer.
     StageWithoutEvidence(Stage),
     /// Clearly seen Stabilise concerns come first; `other` is the stage the rest of the
-    /// answers fit, if any.
-    ConcernsFirst {
-        other: Option<Stage>,
-        concerns: usize,
-    },
+    /// answers fit.
+    ConcernsFirst { other: Stage, concerns: usize },
     /// A later stage is reached, but an earlier one is not secure, so it is not the stage.
     NotSecure { reached: Stage, insecure: Stage },
 }
@@ -183,13 +187,10 @@ impl Caveat {
                 } else {
                     format!("{concerns} Stabilise concerns are clearly seen")
                 };
-                match other {
-                    Some(other) => format!("{seen}: the other answers fit {other}; these concerns come first."),
-                    None => format!("{seen}: these concerns come first, and the other answers reach no later stage."),
-                }
+                format!("{seen}: the other answers fit {other}; these concerns come first.")
             }
             Caveat::NotSecure { reached, insecure } => format!(
-                "Most of {reached}'s features are seen, but {insecure} is not secure: most of its features are neither seen nor moved past. By Waypoint's rule each stage builds on the one before, so {reached} is not the stage yet. Check the answers."
+                "Most of {reached}'s features are seen, but {insecure} is not secure: fewer than half of its features are seen or moved past. By Waypoint's rule each stage builds on the one before, so {reached} is not the stage yet. Check the answers."
             ),
         }
     }
@@ -213,10 +214,8 @@ pub struct Contradiction {
 /// How two answers contradict each other.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ContradictionKind {
-    /// A Stabilise concern and a later feature saying the opposite, both seen.
+    /// A feature and a later one saying the opposite, both seen (one clearly).
     Opposed,
-    /// An earlier feature and the later one that moves past it, both clearly seen.
-    MovedPast,
     /// A later feature clearly seen while the earlier feature it includes is not seen.
     Kept,
 }
@@ -231,7 +230,6 @@ impl Contradiction {
         let later = side(self.later_stage, &self.later_text, self.later_level);
         match self.kind {
             ContradictionKind::Opposed => format!("{earlier} — and yet {later}. The two say opposite things: check the answers and notes."),
-            ContradictionKind::MovedPast => format!("{earlier} — and yet {later}. The second describes a school that has moved past the first: check which is true now."),
             ContradictionKind::Kept => format!("{later} — but {}: “{}” is answered not seen, and the first includes it. Check the answers.", self.earlier_stage, self.earlier_text),
         }
     }
@@ -313,9 +311,10 @@ impl Placement {
     /// True when the stage should be read with care (thin or contradictory evidence).
     pub fn is_tentative(&self) -> bool {
         !self.contradictions.is_empty()
-            || self.caveats.iter().any(|c| {
-                matches!(c, Caveat::Provisional { .. } | Caveat::NotSecure { .. })
-            })
+            || self
+                .caveats
+                .iter()
+                .any(|c| matches!(c, Caveat::Provisional { .. } | Caveat::NotSecure { .. }))
     }
 }
 
@@ -403,13 +402,16 @@ where
         .filter(|f| f.level == Level::Clearly)
         .count();
     let (stage, fitted) = if clear > 0 {
-        caveats.insert(
-            0,
-            Caveat::ConcernsFirst {
-                other,
-                concerns: clear,
-            },
-        );
+        caveats.retain(|c| matches!(c, Caveat::NotSecure { .. }));
+        if let Some(other) = other {
+            caveats.insert(
+                0,
+                Caveat::ConcernsFirst {
+                    other,
+                    concerns: clear,
+                },
+            );
+        }
         (Some(Stage::Stabilise), other.or(Some(Stage::Stabilise)))
     } else if other.is_none() && !red_flags.is_empty() {
         caveats.clear();
@@ -484,7 +486,7 @@ fn ladder(fits: &[StageFit], concerns_seen: bool) -> (Option<Stage>, Vec<Caveat>
     }
     // Only a stage later than the one placed is worth a caveat.
     caveats.retain(|c| !matches!(c, Caveat::NotSecure { reached, .. } if Some(*reached) < placed));
-    if placed.is_none() && !concerns_seen {
+    if placed.is_none() && !concerns_seen && caveats.is_empty() {
         let best = positive
             .iter()
             .filter(|f| f.fit().is_some_and(|x| x > 0.0))
@@ -520,7 +522,6 @@ fn contradictions(
         };
         let links = [
             (&earlier.opposed_by, ContradictionKind::Opposed),
-            (&earlier.moved_past_by, ContradictionKind::MovedPast),
             (&earlier.kept_in, ContradictionKind::Kept),
         ];
         for (ids, kind) in links {
@@ -533,9 +534,6 @@ fn contradictions(
                         earlier_level.is_seen()
                             && later_level.is_seen()
                             && (earlier_level == Level::Clearly || later_level == Level::Clearly)
-                    }
-                    ContradictionKind::MovedPast => {
-                        earlier_level == Level::Clearly && later_level == Level::Clearly
                     }
                     ContradictionKind::Kept => {
                         earlier_level == Level::NotSeen && later_level == Level::Clearly

@@ -109,7 +109,9 @@ impl SchoolRow {
     pub fn flag_text(&self) -> String {
         let mut parts = Vec::new();
         if let Some(fitted) = self.capped_from {
-            parts.push(format!("The other answers fit {fitted}; the concerns come first"));
+            parts.push(format!(
+                "The other answers fit {fitted}; the concerns come first"
+            ));
         }
         if !self.red_flags.is_empty() {
             parts.push(format!("⚑ {}", self.red_flags.join("; ")));
