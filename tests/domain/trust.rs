@@ -190,16 +190,16 @@ fn need_follows_the_stated_rules() {
         ..facts(Some(Stage::Sustain), Some('A'), Some(Role::Giver))
     };
     assert_eq!(need(&partly).0, Need::Moderate);
-    // A stage two steps ahead of the data is moderate need.
+    // Results that contradict the self-assessment are moderate need.
     let ahead = NeedFacts {
-        data_gap: Some(3),
+        data_findings: 2,
         ..facts(Some(Stage::Sustain), None, None)
     };
     assert_eq!(
         need(&ahead),
         (
             Need::Moderate,
-            "its stage is 3 steps ahead of its latest result".into()
+            "its results contradict its self-assessment (Carter's outcomes features)".into()
         )
     );
     assert!(NEED_RULES_INTRO.starts_with("Waypoint's own rule, not Carter's"));
@@ -242,7 +242,8 @@ fn stabilise_concerns_are_flagged_on_the_overview_and_raise_the_need() {
     assert_eq!(theme("behaviour"), Some(Stage::Stabilise));
 }
 
-/// A school rating itself Sustain while its results sit at Floor: today nothing is said.
+/// A school rating itself Sustain while its results sit at Floor: the results check comes
+/// from Carter's own features (floor, coasting, consistently above floor), quoted.
 #[test]
 fn a_stage_far_from_the_data_is_flagged_with_both_sides() {
     let mut store = Store::default();
@@ -272,13 +273,23 @@ fn a_stage_far_from_the_data_is_flagged_with_both_sides() {
     let elm = &rows[0];
     assert_eq!(elm.stage, Some(Stage::Sustain));
     let check = elm.data_check.as_ref().expect("flagged");
-    assert_eq!((check.gap(), check.period.as_str()), (3, "2023"));
+    assert_eq!(check.period, "2023");
+    let messages = check.messages();
     assert_eq!(
-        check.message(),
-        "Self-assessed Sustain, but the latest result (2023) is Floor. Carter's schematic sets Sustain beside Top 15%: the self-assessment is 3 steps ahead of the data. Check it against the results."
+        messages[0],
+        "Self-assessed Sustain, but the latest result is at Floor (2023). Carter lists “Poor student outcomes at KS2/KS4 – below floor and/or coasting” as a feature of Stabilise: check the stage against the results."
     );
+    assert!(messages.iter().any(|m| m.starts_with("“Poor student outcomes at KS2/KS4 – below floor and/or coasting” is answered not seen, but the latest result (2023) is Floor")), "{messages:?}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("“Student outcomes are above floor")),
+        "{messages:?}"
+    );
+    assert!(messages.iter().any(|m| m.contains("is answered clearly seen, but the school is not consistently above floor: its results were at Floor in 2022, 2023")), "{messages:?}");
+    assert!(!check.message().contains("Carter's schematic sets"));
     assert_ne!(elm.need, Need::Low, "{}", elm.need_reason);
-    // One step apart is not flagged.
+    // Improve at National average with answers the results bear out is not flagged.
     assert_eq!(rows[1].data_check, None);
     // The school page shows the same flag; a team's assessment is not set beside the
     // school's results.
@@ -389,4 +400,38 @@ fn only_whole_school_assessments_give_a_school_its_stage() {
     assert!(!whole.teams_only);
     // Nothing to pair: the Year 6 assessment is not the school's stage in any theme.
     assert!(pairings(four_stages(), &rows).is_empty());
+}
+
+/// Improve with Coasting results: Carter lists coasting outcomes as a Stabilise feature.
+#[test]
+fn improve_with_coasting_results_is_flagged_and_the_pairing_is_labelled_as_waypoints() {
+    use waypoint::domain::improvement::trajectory::{DataFinding, DATA_RULE, SCHEMATIC_READING};
+    let mut store = Store::default();
+    school(
+        &mut store,
+        "Oak Primary",
+        "o1",
+        [NotSeen, Clearly, Clearly, NotSeen],
+    );
+    trajectory(
+        &mut store,
+        "Oak Primary",
+        &[Band::NationalAverage, Band::Coasting, Band::Coasting],
+    );
+    let rows = overview(four_stages(), &store, "2026-11-23");
+    assert_eq!(rows[0].stage, Some(Stage::Improve));
+    let check = rows[0].data_check.as_ref().expect("flagged");
+    assert_eq!(check.findings[0], DataFinding::StageWithPoorOutcomes);
+    assert!(check
+        .short()
+        .contains("Carter lists such outcomes under Stabilise"));
+    // Claiming "consistently above floor" with coasting results is not contradicted by
+    // floor; saying the poor-outcomes feature is not seen is.
+    assert!(check.findings.iter().any(
+        |f| matches!(f, DataFinding::Answer { feature_id, .. } if feature_id == "stabilise-6")
+    ));
+    assert!(DATA_RULE.contains("below floor and/or coasting"));
+    assert!(DATA_RULE.contains("the school is consistently above floor"));
+    assert!(!DATA_RULE.contains("The pairing is Carter's"));
+    assert!(SCHEMATIC_READING.starts_with("Waypoint's reading of the schematic"));
 }

@@ -71,7 +71,7 @@ pub fn CaveatList(
     result: Memo<Option<AssessmentResult>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    // The stage set beside the school's latest result leads the caveats when far from it.
+    // Where the results contradict the stage or the answers, that leads the caveats.
     let messages = move || {
         let stage = result.with(|r| r.as_ref().and_then(|r| r.overall.stage));
         let data = assessment.with(|a| {
@@ -79,7 +79,13 @@ pub fn CaveatList(
                 .store
                 .with(|s| data_check(s, a.as_ref()?, stage))
                 .filter(|c| c.flagged())
-                .map(|c| format!("⚠ {}", c.message()))
+                .map(|c| {
+                    c.messages()
+                        .into_iter()
+                        .map(|m| format!("⚠ {m}"))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
         });
         result.with(|r| {
             data.into_iter()

@@ -133,7 +133,7 @@ pub fn TrajectoryEditor(
     view! {
         <section class="panel" aria-labelledby="trajectory-heading">
             <h2 id="trajectory-heading">"Performance trajectory"</h2>
-            <p class="lead">"Enter the school's results over several years or terms against the bands Carter uses. Waypoint places the trajectory on one of his eight improvement journeys."</p>
+            <p class="lead">"Enter the school's results over several years or terms against the four bands on Carter's performance trajectory schematic (Floor, Coasting, National average, Top 15%). Waypoint places the trajectory on one of his eight improvement journeys."</p>
             <fieldset class="segmented">
                 <legend>"How to enter results"</legend>
                 <input type="radio" id="entry-bands" name="entry-mode" prop:checked=move || !uses_measure.get()

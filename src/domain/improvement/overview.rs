@@ -65,7 +65,7 @@ pub const NEED_RULES_INTRO: &str = "Waypoint's own rule, not Carter's: a startin
 /// How the level of need is suggested, in the words shown to users.
 pub const NEED_RULES: [&str; 4] = [
     "High need: the latest whole-school assessment places the school at Stabilise, or two or more Stabilise concerns are clearly seen, or its trajectory is journey C (Rapid Decliners) or H (Weakest System Performers).",
-    "Moderate need: it is placed at Repair, or a Stabilise concern is seen (clearly or partly), or its journey is D (Slow Decliners), or it is placed at Improve while likely to take capacity, or its stage is two or more steps ahead of its latest result.",
+    "Moderate need: it is placed at Repair, or a Stabilise concern is seen (clearly or partly), or its journey is D (Slow Decliners), or it is placed at Improve while likely to take capacity, or its results contradict its self-assessment by Carter's outcomes features.",
     "Low need: it is placed at Improve or Sustain with no Stabilise concern seen and none of the above, or only a journey of capacity givers is known.",
     "Not yet known: there is no assessment with a stage and no journey.",
 ];
@@ -146,8 +146,9 @@ pub struct NeedFacts {
     /// Stabilise concerns clearly seen, and partly seen.
     pub concerns_clear: usize,
     pub concerns_partly: usize,
-    /// Steps the stage is ahead of (positive) or behind the latest result.
-    pub data_gap: Option<i32>,
+    /// How many of the answers and the stage the results contradict (Carter's outcomes
+    /// features, see [`crate::domain::improvement::trajectory::DATA_RULE`]).
+    pub data_findings: usize,
 }
 
 /// The suggested level of need and the reasons, by [`NEED_RULES`].
@@ -184,10 +185,10 @@ pub fn need(facts: &NeedFacts) -> (Need, String) {
             "placed at Improve but likely to take capacity".into(),
         );
     }
-    if let Some(gap) = facts.data_gap.filter(|g| *g >= 2) {
+    if facts.data_findings > 0 {
         add(
             Need::Moderate,
-            format!("its stage is {gap} steps ahead of its latest result"),
+            "its results contradict its self-assessment (Carter's outcomes features)".into(),
         );
     }
     if let Some(level) = reasons.iter().map(|(n, _)| *n).min() {
@@ -227,11 +228,11 @@ pub fn data_check(
         return None;
     }
     let trajectory = store.trajectory_of(&assessment.school_id)?;
-    check_against_data(stage?, trajectory)
+    check_against_data(stage?, assessment, trajectory)
 }
 
-/// A school's latest whole-school assessment set beside its latest result, when the two
-/// are two or more steps apart (for the school page).
+/// A school's latest whole-school assessment set against its results, when they disagree
+/// (for the school page).
 pub fn school_data_flag(
     framework: &Framework,
     store: &impl TrustRecords,
@@ -299,7 +300,7 @@ pub fn school_row(
         role,
         concerns_clear: clear,
         concerns_partly: flags.len() - clear,
-        data_gap: checked.as_ref().map(DataCheck::gap),
+        data_findings: checked.as_ref().map_or(0, |c| c.findings.len()),
     });
     if teams_only && stage.is_none() {
         need_reason = format!("{need_reason}: {NO_WHOLE_SCHOOL}");

@@ -1,5 +1,5 @@
-//! A school's performance over time against Carter's bands (Floor, Coasting, National
-//! average, Top 15%), and which of his eight improvement journeys (A–H) it follows.
+//! A school's performance over time against the four bands on Carter's performance
+//! trajectory schematic (Floor, Coasting, National average, Top 15%), and which of his eight improvement journeys (A–H) it follows.
 //!
 //! The rules (also shown to users, see [`RULES`]) read the series in time: how far it
 //! moved and how fast, from each point's date (or a period that reads as one, such as
@@ -9,6 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+
+use crate::domain::base::content::Stage;
+use crate::domain::checklist::assessment::{Assessment, Level};
 use std::sync::OnceLock;
 
 /// A performance band, lowest first.
@@ -685,80 +688,198 @@ pub fn suggest_role(reading: &Reading) -> Option<RoleSuggestion> {
     }
 }
 
-/// How the self-assessed stage is set against the data, in the words shown to users.
-pub const DATA_RULE: &str = "Carter's schematic sets the stages beside the performance bands: Sustain beside Top 15%, Improve beside National average, Repair beside Coasting, Stabilise beside Floor. Where the school has results in its performance trajectory, Waypoint sets the stage of its whole-school assessment beside the band of its latest result. When they are two or more steps apart, both are shown and flagged: the self-assessment, the data, or both need a second look. The pairing is Carter's; the two-step threshold is Waypoint's.";
+/// The one phrase for the pairing of stages and bands, wherever it is used.
+pub const SCHEMATIC_READING: &str = "Waypoint's reading of the schematic: Carter draws the four stages and the four bands on one chart, Sustain to Stabilise beside Top 15% to Floor, but does not pair them";
 
-/// The band Carter's schematic sets beside a stage.
-pub fn paired_band(stage: crate::domain::base::content::Stage) -> Band {
+/// How the self-assessed stage and answers are set against the results, in the words
+/// shown to users.
+pub const DATA_RULE: &str = "Carter's own tests of results are in his observable features: Stabilise has “Poor student outcomes at KS2/KS4 – below floor and/or coasting”, Improve has “Student outcomes are above floor and there is confidence that this can be sustained by younger children in the school”, and Sustain has “Outcomes for all learners are good, the school is consistently above floor and no groups of learners significantly underperform”. Where the school has results in its performance trajectory, Waypoint sets the answers and the stage of its whole-school assessment against them and says where they disagree: a stage of Improve or Sustain with the latest result at Floor or Coasting; an answer that the results contradict. Reading “consistently above floor” as every result entered being above Floor is Waypoint's.";
+
+/// The band set beside a stage, by [`SCHEMATIC_READING`].
+pub fn paired_band(stage: Stage) -> Band {
     Band::ALL[stage.index()]
 }
 
-/// A self-assessed stage set beside the latest result.
+/// The stage set beside a band, by [`SCHEMATIC_READING`].
+pub fn paired_stage(band: Band) -> Stage {
+    Stage::ALL[band.level() as usize]
+}
+
+/// Carter's outcomes features, by id in the content.
+const POOR_OUTCOMES: &str = "stabilise-6";
+const ABOVE_FLOOR: &str = "improve-4";
+const CONSISTENTLY_ABOVE_FLOOR: &str = "sustain-4";
+
+/// Where the answers and the results disagree, by Carter's own features.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DataFinding {
+    /// Placed at Improve or Sustain with the latest result at Floor or Coasting.
+    StageWithPoorOutcomes,
+    /// A feature answered as seen that the results contradict, or Carter's Stabilise
+    /// outcomes feature answered not seen while the results show it.
+    Answer {
+        feature_id: String,
+        text: String,
+        level: Level,
+        /// Why the results contradict it.
+        why: String,
+    },
+}
+
+/// A self-assessment set against the school's results.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DataCheck {
-    pub stage: crate::domain::base::content::Stage,
+    pub stage: Stage,
     pub band: Band,
     /// The period of the latest result.
     pub period: String,
+    pub findings: Vec<DataFinding>,
 }
 
 impl DataCheck {
-    /// Steps between the stage and the band: positive when the stage is ahead of the data.
-    pub fn gap(&self) -> i32 {
-        self.stage.index() as i32 - self.band.level()
-    }
-
-    /// True when the two are two or more steps apart.
+    /// True when the answers or the stage disagree with the results.
     pub fn flagged(&self) -> bool {
-        self.gap().abs() >= 2
+        !self.findings.is_empty()
     }
 
-    /// Both sides, briefly: "⚠ Sustain, but results at Floor (2023): 3 steps apart".
-    pub fn short(&self) -> String {
+    fn at(&self) -> String {
         format!(
-            "⚠ {}, but results {} {} ({}): {} steps apart",
-            self.stage,
+            "{} {} ({})",
             if self.band == Band::Top15 {
                 "in the"
             } else {
                 "at"
             },
             self.band.name(),
-            self.period,
-            self.gap().abs()
+            self.period
         )
     }
 
-    /// Both sides in words, with what the gap suggests.
-    pub fn message(&self) -> String {
-        let gap = self.gap();
+    /// Briefly, for a table: "⚠ Sustain, but results at Floor (2023): 2 answers disagree".
+    pub fn short(&self) -> String {
         format!(
-            "Self-assessed {}, but the latest result ({}) is {}. Carter's schematic sets {} beside {}: the self-assessment is {} steps {} the data. {}",
+            "⚠ {}, but results {}: {}",
             self.stage,
-            self.period,
-            self.band.name(),
-            self.stage,
-            paired_band(self.stage).name(),
-            gap.abs(),
-            if gap > 0 { "ahead of" } else { "behind" },
-            if gap > 0 {
-                "Check it against the results."
-            } else {
-                "It may be too harsh, or the results may hide weaknesses."
-            }
+            self.at(),
+            self.findings
+                .iter()
+                .map(|f| match f {
+                    DataFinding::StageWithPoorOutcomes =>
+                        "Carter lists such outcomes under Stabilise".to_string(),
+                    DataFinding::Answer { text, .. } => format!("“{}” disagrees", short_text(text)),
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
         )
+    }
+
+    /// Each disagreement in words, quoting Carter.
+    pub fn messages(&self) -> Vec<String> {
+        self.findings
+            .iter()
+            .map(|f| match f {
+                DataFinding::StageWithPoorOutcomes => format!(
+                    "Self-assessed {}, but the latest result is {}. Carter lists “Poor student outcomes at KS2/KS4 – below floor and/or coasting” as a feature of Stabilise: check the stage against the results.",
+                    self.stage,
+                    self.at()
+                ),
+                DataFinding::Answer { text, level, why, .. } => format!(
+                    "“{text}” is answered {}, but {why}. Check the answer against the results.",
+                    match level {
+                        Level::NotSeen => "not seen".to_string(),
+                        other => format!("{} seen", other.label().to_lowercase()),
+                    }
+                ),
+            })
+            .collect()
+    }
+
+    /// Every disagreement in one paragraph.
+    pub fn message(&self) -> String {
+        self.messages().join(" ")
     }
 }
 
-/// The stage beside the trajectory's latest result, when there is one.
+/// The first words of a feature, for a table cell.
+fn short_text(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 6 {
+        text.to_string()
+    } else {
+        format!("{}…", words[..6].join(" "))
+    }
+}
+
+/// The stage and answers of an assessment set against the trajectory's results, by
+/// Carter's outcomes features ([`DATA_RULE`]); `None` without a result.
 pub fn check_against_data(
-    stage: crate::domain::base::content::Stage,
+    stage: Stage,
+    assessment: &Assessment,
     trajectory: &Trajectory,
 ) -> Option<DataCheck> {
+    let series = trajectory.series();
     let (period, band) = trajectory.reading().latest?;
+    let framework = crate::domain::base::content::four_stages();
+    let text = |id: &str| {
+        framework
+            .feature(id)
+            .map_or(String::new(), |f| f.text.clone())
+    };
+    let mut findings = Vec::new();
+    if stage >= Stage::Improve && band <= Band::Coasting {
+        findings.push(DataFinding::StageWithPoorOutcomes);
+    }
+    let latest_words = format!("the latest result ({period}) is {}", band.name());
+    let answer = |id: &str| assessment.level(id).filter(|l| *l != Level::NotApplicable);
+    match answer(POOR_OUTCOMES) {
+        Some(Level::NotSeen) if band <= Band::Coasting => findings.push(DataFinding::Answer {
+            feature_id: POOR_OUTCOMES.into(),
+            text: text(POOR_OUTCOMES),
+            level: Level::NotSeen,
+            why: latest_words.clone(),
+        }),
+        Some(level) if level.is_seen() && band >= Band::NationalAverage => {
+            findings.push(DataFinding::Answer {
+                feature_id: POOR_OUTCOMES.into(),
+                text: text(POOR_OUTCOMES),
+                level,
+                why: latest_words.clone(),
+            })
+        }
+        _ => {}
+    }
+    if let Some(level) = answer(ABOVE_FLOOR).filter(|l| l.is_seen()) {
+        if band == Band::Floor {
+            findings.push(DataFinding::Answer {
+                feature_id: ABOVE_FLOOR.into(),
+                text: text(ABOVE_FLOOR),
+                level,
+                why: latest_words.clone(),
+            });
+        }
+    }
+    if let Some(level) = answer(CONSISTENTLY_ABOVE_FLOOR).filter(|l| l.is_seen()) {
+        let at_floor: Vec<&str> = series
+            .iter()
+            .filter(|d| d.band == Band::Floor)
+            .map(|d| d.period.as_str())
+            .collect();
+        if !at_floor.is_empty() {
+            findings.push(DataFinding::Answer {
+                feature_id: CONSISTENTLY_ABOVE_FLOOR.into(),
+                text: text(CONSISTENTLY_ABOVE_FLOOR),
+                level,
+                why: format!(
+                    "the school is not consistently above floor: its results were at Floor in {}",
+                    at_floor.join(", ")
+                ),
+            });
+        }
+    }
     Some(DataCheck {
         stage,
         band,
         period,
+        findings,
     })
 }
