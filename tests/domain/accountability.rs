@@ -408,7 +408,7 @@ fn the_headteacher_s_report_covers_six_months_of_attainment_progress_and_the_pla
     );
     assert_eq!(
         report.category,
-        "Moderate need: targeted support (decided 12\u{a0}Oct\u{a0}2026)"
+        "Moderate need: targeted bespoke support (decided 12\u{a0}Oct\u{a0}2026)"
     );
     // Phonics ended before the period; the other two ran in it.
     let targets: Vec<&str> = report.lines.iter().map(|l| l.target.as_str()).collect();
@@ -555,7 +555,7 @@ fn the_board_s_papers_read_as_documents_with_a_page_per_school() {
     );
     let text = text_of(&paper);
     assert!(text.starts_with("Summaries of school intervention plans are submitted to Trust’s Board at least annually or more frequently if required (the four-step cycle, step 4)\n"));
-    assert!(text.contains("Oakfield Primary | Moderate need: targeted support (decided 12\u{a0}Oct\u{a0}2026) | Repair | 2 | 1 | 1 | 1 | Review due 12\u{a0}Apr\u{a0}2027\n"), "{text}");
+    assert!(text.contains("Oakfield Primary | Moderate need: targeted bespoke support (decided 12\u{a0}Oct\u{a0}2026) | Repair | 2 | 1 | 1 | 1 | Review due 12\u{a0}Apr\u{a0}2027\n"), "{text}");
     assert!(text.contains("Elm Park Academy\nNot yet categorised. Stage: Sustain.\nNo interventions commissioned.\n"), "{text}");
     assert!(text.contains("Year 6 reading\nSchool-to-school intervention with Elm Park Academy\nOwner: Deputy head\n7\u{a0}Sep\u{a0}2026 to 12\u{a0}Feb\u{a0}2027 | 70% at the expected standard | At risk\nLatest: 30\u{a0}Nov\u{a0}2026: At risk – Two classes behind\nNext review 11\u{a0}Jan\u{a0}2027 | Not recorded yet"), "{text}");
     // The headteacher's report and the dashboard, as documents too.

@@ -207,7 +207,7 @@ fn need_follows_the_stated_rules() {
 }
 
 /// The school: attendance and finance concerns clearly seen, everything else
-/// consistent with Sustain. Today the overview said Sustain and "Low need: light touch".
+/// consistent with Sustain. The overview once said Sustain with the lowest level of need.
 #[test]
 fn stabilise_concerns_are_flagged_on_the_overview_and_raise_the_need() {
     let mut store = Store::default();
@@ -434,4 +434,44 @@ fn improve_with_coasting_results_is_flagged_and_the_pairing_is_labelled_as_waypo
     assert!(DATA_RULE.contains("the school is consistently above floor"));
     assert!(!DATA_RULE.contains("The pairing is Carter's"));
     assert!(SCHEMATIC_READING.starts_with("Waypoint's reading of the schematic"));
+}
+
+/// Categories labelled as Waypoint's, with bespoke support for every school; partners from
+/// the trust's own schools first; the source trust's policy and 2017 list attributed.
+#[test]
+fn categories_are_waypoints_and_partners_come_from_the_trusts_own_schools() {
+    use waypoint::domain::improvement::overview::CATEGORIES_NOTE;
+    use waypoint::domain::improvement::plans::{
+        partner_hint, partner_options, Kind, SOURCE_TRUST_NOTE,
+    };
+    for need in [Need::High, Need::Moderate, Need::Low] {
+        let label = need.label().to_lowercase();
+        assert!(label.contains("bespoke"), "{label}");
+        assert!(!label.contains("light touch"), "{label}");
+    }
+    assert!(CATEGORIES_NOTE.starts_with("The three categories and their wording are Waypoint's"));
+    assert!(CATEGORIES_NOTE.contains("one size fits all"));
+    let schools = vec!["Ash Primary".to_string(), "Birch Academy".to_string()];
+    let s2s = partner_options(Kind::SchoolToSchool, &schools);
+    assert_eq!(s2s.own, schools);
+    assert!(
+        s2s.source.is_empty(),
+        "no national system leaders as a supporting school"
+    );
+    assert!(partner_hint(Kind::SchoolToSchool).contains("another of the Trust's schools"));
+    let external = partner_options(Kind::External, &schools);
+    assert!(external.own.is_empty());
+    assert!(external
+        .source
+        .iter()
+        .any(|n| n == "Teaching School Alliances"));
+    assert!(external
+        .source
+        .iter()
+        .any(|n| n == "National leaders of education"));
+    assert!(external
+        .source_heading
+        .starts_with("The source's list (Carter's, from 2017)"));
+    assert!(partner_hint(Kind::External).starts_with("Type your trust's own provider"));
+    assert!(SOURCE_TRUST_NOTE.starts_with("The source trust's policy"));
 }

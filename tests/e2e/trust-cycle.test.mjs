@@ -89,7 +89,7 @@ test('a board through one year: categorise, commission, review twice, impact, bo
   assert.ok(await panel.getByLabel('Categorisation', { exact: true }).isChecked(), 'a first decision is a categorisation');
   assert.deepEqual(await axeViolations(page), [], 'the category form');
   assert.match(await panel.locator('label', { hasText: 'High need' }).innerText(), /Waypoint's suggestion/);
-  await panel.getByLabel('Moderate need: targeted support').check();
+  await panel.getByLabel('Moderate need: targeted bespoke support').check();
   await panel.getByLabel('Date of the decision').fill(yearStart);
   await panel.getByLabel('Decided by').fill('Trust board');
   await panel.getByLabel('Rationale').fill('New headteacher; attendance is the priority, with support from Elm Park');
@@ -151,7 +151,7 @@ test('a board through one year: categorise, commission, review twice, impact, bo
   // The six-monthly review of the category: High now.
   await panel.getByRole('button', { name: "Record the board's decision" }).click();
   assert.ok(await panel.getByLabel('Review of the category').isChecked(), 'the review is what falls due');
-  await panel.getByLabel('High need: intensive support').check();
+  await panel.getByLabel('High need: intensive bespoke support').check();
   await panel.getByLabel('Decided by').fill('Standards committee');
   await panel.getByLabel('Rationale').fill('Attendance improving too slowly; outcomes below floor');
   await panel.getByRole('button', { name: 'Save the decision' }).click();
@@ -189,7 +189,7 @@ test('a board through one year: categorise, commission, review twice, impact, bo
   await page.getByRole('link', { name: 'Board summary of intervention plans' }).click();
   await page.getByRole('heading', { level: 1, name: 'Summary of intervention plans' }).waitFor();
   const trustTable = page.locator('table', { hasText: "Every school's intervention plans" });
-  assert.match(await trustTable.locator('tbody tr').innerText(), /Oakfield Primary\s+High need: intensive support \(decided [^)]+\)\s+Repair\s+1\s+0\s+1\s+0/);
+  assert.match(await trustTable.locator('tbody tr').innerText(), /Oakfield Primary\s+High need: intensive bespoke support \(decided [^)]+\)\s+Repair\s+1\s+0\s+1\s+0/);
   assert.equal(await page.locator('h2.new-page', { hasText: 'Oakfield Primary' }).count(), 1, 'the school starts a new page');
   const school = page.locator('table', { hasText: 'Intervention plans of Oakfield Primary' });
   assert.match(await school.innerText(), /Attendance rises to 95%[\s\S]*External intervention with National leaders of education[\s\S]*At risk\s+Latest: [^\n]+Year 4 still below 92%[\s\S]*Success criteria partly met/);
@@ -228,7 +228,7 @@ test('a board through one year: categorise, commission, review twice, impact, bo
   await page.getByText("Headteacher's report to the board").first().waitFor();
   const report = page.locator('article.report');
   assert.match(await report.innerText(), /Reviews held in these six months[\s\S]*First-day calling in place[\s\S]*Year 4 still below 92%/);
-  assert.match(await report.innerText(), /High need: intensive support \(decided/);
+  assert.match(await report.innerText(), /High need: intensive bespoke support \(decided/);
   assert.deepEqual(await axeViolations(page), [], "headteacher's report");
   await page.screenshot({ path: join(ARTIFACTS, 'trust-cycle-head-report.png'), fullPage: true });
 

@@ -48,7 +48,8 @@ impl Category {
         Category::ALL.into_iter().find(|c| c.id() == id)
     }
 
-    /// "High need: intensive support", …
+    /// "High need: intensive bespoke support", … (Waypoint's, see
+    /// [`crate::domain::improvement::overview::CATEGORIES_NOTE`]).
     pub fn label(self) -> &'static str {
         self.need().label()
     }

@@ -33,9 +33,9 @@ impl Need {
 
     pub fn label(self) -> &'static str {
         match self {
-            Need::High => "High need: intensive support",
-            Need::Moderate => "Moderate need: targeted support",
-            Need::Low => "Low need: light touch",
+            Need::High => "High need: intensive bespoke support",
+            Need::Moderate => "Moderate need: targeted bespoke support",
+            Need::Low => "Low need: bespoke support to keep improving",
             Need::Unknown => "Not yet known",
         }
     }
@@ -58,6 +58,9 @@ impl Need {
         }
     }
 }
+
+/// Whose the categories are, shown wherever they are chosen or listed.
+pub const CATEGORIES_NOTE: &str = "The three categories and their wording are Waypoint's, not Carter's nor any trust's. Every school gets support bespoke to its needs: one source trust writes “We do not operate a ‘one size fits all’ model” and “school improvement is not reserved for schools which have standards lower than we expect”.";
 
 /// Whose rule the level of need is, shown above [`NEED_RULES`].
 pub const NEED_RULES_INTRO: &str = "Waypoint's own rule, not Carter's: a starting point for the trust's own categorisation. The highest level any part of it reaches is suggested, with every reason at that level.";

@@ -188,6 +188,7 @@ pub fn TrustPage() -> impl IntoView {
             <details class="rule">
                 <summary>"How the level of need and the role are suggested (Waypoint's rules)"</summary>
                 <p>{NEED_RULES_INTRO}</p>
+                <p>{crate::domain::improvement::overview::CATEGORIES_NOTE}</p>
                 <ul>{NEED_RULES.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}</ul>
                 <p>{crate::domain::improvement::trajectory::ROLE_RULE}</p>
                 <p>"One of the trusts in Waypoint's source documents categorises its schools every year and reviews the categories every six months. The board records its own category on each school's page; the suggestion is kept beside it."</p>
