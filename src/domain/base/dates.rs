@@ -124,6 +124,116 @@ pub fn term(date: &str) -> String {
     format!("{name} term {}", &date[0..4])
 }
 
+/// One of the three school terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TermName {
+    Autumn,
+    Spring,
+    Summer,
+}
+
+impl TermName {
+    pub const ALL: [TermName; 3] = [TermName::Autumn, TermName::Spring, TermName::Summer];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            TermName::Autumn => "Autumn",
+            TermName::Spring => "Spring",
+            TermName::Summer => "Summer",
+        }
+    }
+
+    /// Waypoint's default start in England, as (month, day) of the term's calendar year:
+    /// autumn 1 September, spring 1 January, summer 1 April (see [`SCHOOL_TERM_RULE`]).
+    fn default_start(self) -> (u32, u32) {
+        match self {
+            TermName::Autumn => (9, 1),
+            TermName::Spring => (1, 1),
+            TermName::Summer => (4, 1),
+        }
+    }
+}
+
+/// The first day of a term as a trust enters it (an ISO date).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TermStart {
+    pub term: TermName,
+    pub date: String,
+}
+
+/// A term of a school year: "Autumn term 2026/27".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SchoolTerm {
+    /// The calendar year the school year starts in (its autumn).
+    pub school_year: i32,
+    pub term: TermName,
+}
+
+impl SchoolTerm {
+    /// "Autumn term 2026/27".
+    pub fn describe(&self) -> String {
+        format!(
+            "{} term {}/{:02}",
+            self.term.name(),
+            self.school_year,
+            (self.school_year + 1).rem_euclid(100)
+        )
+    }
+}
+
+/// How dates fall into school terms for "the same time", in the words shown to users.
+pub const SCHOOL_TERM_RULE: &str = "Waypoint's reading of the school year in England: a school year runs from the autumn term to the summer term. Unless the trust's own term dates say otherwise, the autumn term starts on 1 September, the spring term on 1 January and the summer term on 1 April (Waypoint's simplification: the summer term really starts after the Easter holidays, which move from year to year, so a trust's own dates are better). A date belongs to the latest term that has started by then.";
+
+/// The school year an entered term start belongs to: its own calendar year for an autumn
+/// start, the year before for spring and summer.
+fn school_year_of(start: &TermStart) -> Option<i32> {
+    if !is_iso_date(&start.date) {
+        return None;
+    }
+    let year: i32 = start.date[0..4].parse().ok()?;
+    Some(match start.term {
+        TermName::Autumn => year,
+        _ => year - 1,
+    })
+}
+
+/// The school term `date` falls in: the latest term start on or before it, taking the
+/// trust's own starts (`trust_starts`, any years) where it has entered them and
+/// Waypoint's defaults for England elsewhere ([`SCHOOL_TERM_RULE`]). `None` for text that
+/// is not a real date.
+pub fn school_term(date: &str, trust_starts: &[TermStart]) -> Option<SchoolTerm> {
+    if !is_iso_date(date) {
+        return None;
+    }
+    let year: i32 = date[0..4].parse().ok()?;
+    let mut starts: Vec<(String, SchoolTerm)> = Vec::new();
+    for school_year in year - 2..=year + 1 {
+        for term in TermName::ALL {
+            let entered = trust_starts
+                .iter()
+                .find(|s| s.term == term && school_year_of(s) == Some(school_year));
+            let start = match entered {
+                Some(s) => s.date.clone(),
+                None => {
+                    let (month, day) = term.default_start();
+                    let calendar_year = if term == TermName::Autumn {
+                        school_year
+                    } else {
+                        school_year + 1
+                    };
+                    format!("{calendar_year:04}-{month:02}-{day:02}")
+                }
+            };
+            starts.push((start, SchoolTerm { school_year, term }));
+        }
+    }
+    starts
+        .into_iter()
+        .filter(|(start, _)| start.as_str() <= date)
+        .max_by(|a, b| a.0.cmp(&b.0))
+        .map(|(_, term)| term)
+}
+
 /// The earliest and latest moments Waypoint shows as dates (1 Jan 2000 to 31 Dec 2199,
 /// in milliseconds since 1970): anything else comes from damaged data.
 const PLAUSIBLE_MS: std::ops::RangeInclusive<f64> = 946_684_800_000.0..=7_258_118_399_000.0;
