@@ -475,3 +475,40 @@ fn categories_are_waypoints_and_partners_come_from_the_trusts_own_schools() {
     assert!(partner_hint(Kind::External).starts_with("Type your trust's own provider"));
     assert!(SOURCE_TRUST_NOTE.starts_with("The source trust's policy"));
 }
+
+/// The overview gives a journey from dated stages where no bands are entered.
+#[test]
+fn the_overview_reads_a_journey_from_dated_stages() {
+    let mut store = Store::default();
+    let id = school_id(&mut store, "Yew Primary");
+    for (n, (date, levels)) in [
+        ("2024-10-01", [NotSeen, Clearly, NotSeen, NotSeen]),
+        ("2025-03-01", [NotSeen, Clearly, Clearly, NotSeen]),
+        ("2025-10-01", [NotSeen, Clearly, Clearly, NotSeen]),
+        ("2026-03-01", [NotSeen, Clearly, NotSeen, NotSeen]),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut a = answered(levels);
+        a.id = format!("y{n}");
+        a.school_id = id.clone();
+        a.date = date.into();
+        store.assessments.push(a);
+    }
+    let rows = overview(four_stages(), &store, "2026-11-23");
+    assert_eq!(rows[0].journey, Some('G'));
+    assert!(rows[0].journey_from_stages);
+    assert!(
+        rows[0].role_text.contains("injection of momentum"),
+        "{}",
+        rows[0].role_text
+    );
+    assert!(
+        rows[0]
+            .role_text
+            .starts_with("Needs capacity now: its latest stage is Repair."),
+        "{}",
+        rows[0].role_text
+    );
+}

@@ -94,8 +94,11 @@ pub struct SchoolRow {
     pub red_flags: Vec<String>,
     /// The stage set beside the latest result, when they are two or more steps apart.
     pub data_check: Option<DataCheck>,
-    /// The journey letter, when one fits.
+    /// The journey letter, when one fits: from the results' bands, or else from the dated
+    /// stages of its whole-school assessments.
     pub journey: Option<char>,
+    /// True when the journey (and role) come from the dated stages, not the bands.
+    pub journey_from_stages: bool,
     pub journey_note: String,
     /// The role it can play now, and what it can give or needs.
     pub role: Option<Role>,
@@ -247,6 +250,34 @@ pub fn school_data_flag(
     data_check(store, chosen, stage).filter(DataCheck::flagged)
 }
 
+/// The journey read from the dated stages of a school's whole-school assessments, oldest
+/// first (see [`crate::domain::improvement::trajectory::STAGE_JOURNEY_RULE`]).
+pub fn stage_journey(
+    framework: &Framework,
+    assessments: &[&Assessment],
+) -> crate::domain::improvement::trajectory::Reading {
+    let mut whole: Vec<&Assessment> = assessments
+        .iter()
+        .copied()
+        .filter(|a| a.scope == Scope::WholeSchool)
+        .collect();
+    crate::domain::base::order::sort_by(&mut whole, |a, b| {
+        a.date
+            .cmp(&b.date)
+            .then(a.created_ms.total_cmp(&b.created_ms))
+    });
+    let stages: Vec<(String, Stage)> = whole
+        .iter()
+        .filter_map(|a| {
+            assess(framework, a)
+                .overall
+                .stage
+                .map(|s| (a.date.clone(), s))
+        })
+        .collect();
+    crate::domain::improvement::trajectory::stage_reading(&stages)
+}
+
 /// Every school in the store, by name.
 pub fn overview(framework: &Framework, store: &impl TrustRecords, today: &str) -> Vec<SchoolRow> {
     let mut schools: Vec<&crate::domain::base::school::School> = store.schools().iter().collect();
@@ -270,7 +301,17 @@ pub fn school_row(
     let chosen = latest(&assessments);
     let result = chosen.map(|a| assess(framework, a));
     let stage = result.as_ref().and_then(|r| r.overall.stage);
-    let reading = store.trajectory_of(&key).map(|t| t.reading());
+    let band_reading = store.trajectory_of(&key).map(|t| t.reading());
+    let staged = stage_journey(framework, &assessments);
+    let journey_from_stages = band_reading
+        .as_ref()
+        .is_none_or(|r| r.classification.letter().is_none())
+        && staged.classification.letter().is_some();
+    let reading = if journey_from_stages {
+        Some(staged)
+    } else {
+        band_reading
+    };
     let (journey, journey_note) = match reading.as_ref().map(|r| &r.classification) {
         Some(Classification::Journey { letter, .. }) => (Some(*letter), String::new()),
         Some(Classification::Ambiguous { closest, .. }) => (
@@ -329,6 +370,7 @@ pub fn school_row(
             .map(|r| r.themes.iter().map(|t| t.placement.stage).collect())
             .unwrap_or_else(|| vec![None; framework.themes.len()]),
         journey,
+        journey_from_stages,
         journey_note,
         role,
         need,

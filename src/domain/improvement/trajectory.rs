@@ -357,6 +357,8 @@ pub struct Reading {
     pub speed: String,
     /// The band of the latest point, and its period.
     pub latest: Option<(String, Band)>,
+    /// True when read from dated stages set beside the bands ([`stage_reading`]).
+    pub from_stages: bool,
 }
 
 /// Applies [`RULES`] to a series of bands with no dates (missing bands are skipped):
@@ -463,6 +465,7 @@ pub fn read_series(series: &[Dated]) -> Reading {
         timed,
         speed,
         latest: series.last().map(|d| (d.period.clone(), d.band)),
+        from_stages: false,
     }
 }
 
@@ -644,47 +647,76 @@ pub struct RoleSuggestion {
 /// How the role is suggested, in the words shown to users.
 pub const ROLE_RULE: &str = "Waypoint's suggestion, from Carter's journeys and the latest result: a school on journey C, D or H, or whose latest result is at Floor or Coasting, needs capacity now; one on journey A, B, E, F or G whose latest result is at National average or above can give capacity now. What it can give, or needs, is said in Carter's terms. With no clear journey and a latest result at National average or above, no role is suggested.";
 
-/// The role the school can play now, by [`ROLE_RULE`].
+/// Carter's words on a journey's role, quoted: “These schools are potentially Capacity
+/// Givers because …”.
+pub fn carter_on(letter: char) -> String {
+    let journey = journeys().journey(letter);
+    format!(
+        "Carter on journey {letter} ({}): {}",
+        journey.name,
+        journey
+            .capacity
+            .iter()
+            .map(|c| format!("“{}”", c.trim_end_matches('.')))
+            .collect::<Vec<_>>()
+            .join(" ")
+    )
+}
+
+/// The role the school can play now, by [`ROLE_RULE`], with Carter's words on its journey.
 pub fn suggest_role(reading: &Reading) -> Option<RoleSuggestion> {
     let (_, latest) = reading.latest.as_ref()?;
-    let taker = |text: String| {
-        Some(RoleSuggestion {
-            role: Role::Taker,
-            text,
-        })
-    };
-    let giver = |text: &str| {
-        Some(RoleSuggestion {
-            role: Role::Giver,
-            text: text.to_string(),
-        })
-    };
     let letter = reading.classification.letter();
-    match letter {
-        Some('C') => return taker("Needs capacity now: it is declining quickly, though it may believe it can do it alone.".into()),
-        Some('D') => return taker("Needs capacity now, perhaps more than it realises: membership of a strong school-to-school partnership (TSA or MAT) is vital.".into()),
-        Some('H') => return taker("Needs the most support: capacity from the system to accelerate improvement.".into()),
-        _ => {}
+    let with_carter = |text: String| match letter {
+        Some(l) => format!("{text} {}.", carter_on(l)),
+        None => text,
+    };
+    if matches!(letter, Some('C' | 'D' | 'H')) {
+        return Some(RoleSuggestion {
+            role: Role::Taker,
+            text: with_carter("Needs capacity now.".into()),
+        });
     }
     if *latest <= Band::Coasting {
-        let mut text = format!(
-            "Needs capacity now: its latest result is at {}.",
-            latest.name()
-        );
-        if matches!(letter, Some('B' | 'F' | 'G'))
-            || matches!(&reading.classification, Classification::Ambiguous { closest, .. } if closest.iter().any(|c| c.letter == 'F'))
-        {
-            text.push_str(" It can already give its fresh memory of improvement: how it rose, while that is still fresh.");
-        }
-        return taker(text);
+        return Some(RoleSuggestion {
+            role: Role::Taker,
+            text: with_carter(if reading.from_stages {
+                format!(
+                    "Needs capacity now: its latest stage is {}.",
+                    paired_stage(*latest)
+                )
+            } else {
+                format!(
+                    "Needs capacity now: its latest result is at {}.",
+                    latest.name()
+                )
+            }),
+        });
     }
-    match letter? {
-        'A' => giver("Can give now: consistent strength, to help prevent failure and intervene to accelerate improvement."),
-        'B' => giver("Can give now: its fresh memory of rapid improvement, to support schools with the potential to improve rapidly."),
-        'E' => giver("Can give now: secure practice; working with other schools would also develop its own potential."),
-        'F' => giver("Can give now: the sequence of change that led to its improvement, which can apply to other journeys."),
-        'G' => giver("Can give now: its experience of improving well. Supporting another school could be the momentum it needs for the final shift."),
-        _ => None,
+    letter?;
+    Some(RoleSuggestion {
+        role: Role::Giver,
+        text: with_carter("Can give now.".into()),
+    })
+}
+
+/// How a journey is read from dated stage assessments, in the words shown to users.
+pub const STAGE_JOURNEY_RULE: &str = "Where a school has dated whole-school assessments, Waypoint also reads a journey from its stages, by the same rules, with each stage set beside a band by Waypoint's reading of the schematic (Stabilise beside Floor, Repair beside Coasting, Improve beside National average, Sustain beside Top 15%): Carter draws the stages and the bands on one chart but does not pair them.";
+
+/// A journey read from dated stages (oldest first), each set beside a band by
+/// [`SCHEMATIC_READING`]; the period of each point names its stage and date.
+pub fn stage_reading(stages: &[(String, Stage)]) -> Reading {
+    let series: Vec<Dated> = stages
+        .iter()
+        .map(|(date, stage)| Dated {
+            period: format!("{stage}, {}", crate::domain::base::dates::display(date)),
+            band: paired_band(*stage),
+            year: period_year(date),
+        })
+        .collect();
+    Reading {
+        from_stages: true,
+        ..read_series(&series)
     }
 }
 
