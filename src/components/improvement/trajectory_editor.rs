@@ -10,6 +10,7 @@ use crate::charts::trajectory::draw_trajectory;
 use crate::components::ui::chart_canvas::ChartCanvas;
 use crate::domain::base::content::four_stages;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
+use crate::domain::checklist::SchoolRecords;
 use crate::domain::improvement::overview::stage_journey;
 use crate::domain::improvement::trajectory::{
     carter_on, journeys, read_series, suggest_role, Band, Classification, Point, Thresholds,
