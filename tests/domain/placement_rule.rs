@@ -380,3 +380,22 @@ fn themes_follow_the_same_rule() {
     assert!(!theme("behaviour").contradictions.is_empty());
     let _ = blank();
 }
+
+/// One Sustain answer alone names no stage: Improve has no answers yet.
+#[test]
+fn a_later_stage_alone_waits_for_the_stages_before_it() {
+    let mut a = blank();
+    a.set_level("sustain-3", Some(Clearly), 5.0);
+    let p = overall(&a);
+    assert_eq!(p.stage, None);
+    assert_eq!(
+        p.caveats,
+        vec![Caveat::EarlierUnanswered {
+            reached: Stage::Sustain,
+            missing: Stage::Improve
+        }]
+    );
+    assert!(p.caveats[0]
+        .message()
+        .contains("Improve has no answers yet"));
+}

@@ -104,9 +104,15 @@ test('a board through one year: categorise, commission, review twice, impact, bo
   const form = page.locator('form.commission-form');
   assert.deepEqual(await axeViolations(page), [], 'the commission form with its guidance');
   assert.match(await form.locator('.guidance').innerText(), /first port of call for improving practice is through school-to-school support[\s\S]*second tier[\s\S]*external advice and support[\s\S]*Why in this order/);
+  // The source trust's policy is attributed to that trust.
+  assert.match(await form.locator('.guidance').innerText(), /Why in this order, in the source trust's words: “As a small Trust[\s\S]*not your trust's unless you adopt it/);
   await form.getByLabel('External intervention').check();
-  const offered = await form.locator('datalist option').evaluateAll((os) => os.map((o) => o.value));
-  assert.ok(offered.includes('Teaching School Alliances') && offered.includes('National leaders of education'), offered.join(' | '));
+  // Carter's 2017 names are shown as the source's list, beside the field for the trust's own.
+  const list = form.locator('details.source-list');
+  assert.match(await list.locator('summary').innerText(), /^The source's list \(Carter's, from 2017\)/);
+  await list.locator('summary').click();
+  assert.match(await list.innerText(), /Teaching School Alliances[\s\S]*National leaders of education|National leaders of education[\s\S]*Teaching School Alliances/);
+  assert.match(await form.locator('.hint', { hasText: 'Type your trust' }).innerText(), /Type your trust's own provider/);
   await form.getByLabel('External provider').fill('National leaders of education');
   await form.getByLabel('Area of need').fill('Behaviour and attendance');
   await form.getByLabel('Owner').fill('Deputy head');

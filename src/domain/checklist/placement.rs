@@ -152,9 +152,19 @@ pub enum Caveat {
     ConcernsFirst { other: Stage, concerns: usize },
     /// A later stage is reached, but an earlier one is not secure, so it is not the stage.
     NotSecure { reached: Stage, insecure: Stage },
+    /// A later stage is reached, but an earlier one has no answers yet.
+    EarlierUnanswered { reached: Stage, missing: Stage },
 }
 
 impl Caveat {
+    /// A later stage reached but held back by an earlier one.
+    pub fn is_blocked(&self) -> bool {
+        matches!(
+            self,
+            Caveat::NotSecure { .. } | Caveat::EarlierUnanswered { .. }
+        )
+    }
+
     /// The caveat in plain words.
     pub fn message(&self) -> String {
         match self {
@@ -189,6 +199,9 @@ impl Caveat {
                 };
                 format!("{seen}: the other answers fit {other}; these concerns come first.")
             }
+            Caveat::EarlierUnanswered { reached, missing } => format!(
+                "Most of {reached}'s answered features are seen, but {missing} has no answers yet: by Waypoint's rule each stage builds on the one before, so answer {missing}'s features too."
+            ),
             Caveat::NotSecure { reached, insecure } => format!(
                 "Most of {reached}'s features are seen, but {insecure} is not secure: fewer than half of its features are seen or moved past. By Waypoint's rule each stage builds on the one before, so {reached} is not the stage yet. Check the answers."
             ),
@@ -402,7 +415,7 @@ where
         .filter(|f| f.level == Level::Clearly)
         .count();
     let (stage, fitted) = if clear > 0 {
-        caveats.retain(|c| matches!(c, Caveat::NotSecure { .. }));
+        caveats.retain(Caveat::is_blocked);
         if let Some(other) = other {
             caveats.insert(
                 0,
@@ -476,16 +489,28 @@ fn ladder(fits: &[StageFit], concerns_seen: bool) -> (Option<Stage>, Vec<Caveat>
         match positive[..i].iter().find(|e| !e.is_secure()) {
             None => placed = Some(fit.stage),
             Some(insecure) => {
-                caveats.retain(|c| !matches!(c, Caveat::NotSecure { .. }));
-                caveats.push(Caveat::NotSecure {
-                    reached: fit.stage,
-                    insecure: insecure.stage,
+                caveats.retain(|c: &Caveat| !c.is_blocked());
+                caveats.push(if insecure.held().is_none() {
+                    Caveat::EarlierUnanswered {
+                        reached: fit.stage,
+                        missing: insecure.stage,
+                    }
+                } else {
+                    Caveat::NotSecure {
+                        reached: fit.stage,
+                        insecure: insecure.stage,
+                    }
                 });
             }
         }
     }
     // Only a stage later than the one placed is worth a caveat.
-    caveats.retain(|c| !matches!(c, Caveat::NotSecure { reached, .. } if Some(*reached) < placed));
+    caveats.retain(|c| match c {
+        Caveat::NotSecure { reached, .. } | Caveat::EarlierUnanswered { reached, .. } => {
+            Some(*reached) > placed
+        }
+        _ => true,
+    });
     if placed.is_none() && !concerns_seen && caveats.is_empty() {
         let best = positive
             .iter()
