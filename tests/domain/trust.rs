@@ -512,3 +512,36 @@ fn the_overview_reads_a_journey_from_dated_stages() {
         rows[0].role_text
     );
 }
+
+/// Claiming "consistently above floor" with results at Floor is pointed out even before
+/// the answers give a stage.
+#[test]
+fn a_contradicted_claim_is_pointed_out_without_a_stage() {
+    let mut store = Store::default();
+    let id = school_id(&mut store, "Ivy Primary");
+    let mut a = crate::support::blank();
+    a.school_id = id;
+    a.set_level("sustain-4", Some(Clearly), 5.0);
+    store.assessments.push(a.clone());
+    trajectory(
+        &mut store,
+        "Ivy Primary",
+        &[Band::Coasting, Band::Floor, Band::Coasting],
+    );
+    let check = data_check(&store, &a, None).expect("results entered");
+    assert!(check.flagged());
+    assert!(
+        check
+            .message()
+            .contains("not consistently above floor: its results were at Floor in 2022"),
+        "{}",
+        check.message()
+    );
+    assert!(
+        check
+            .short()
+            .starts_with("⚠ No stage yet, but results at Coasting (2023)"),
+        "{}",
+        check.short()
+    );
+}

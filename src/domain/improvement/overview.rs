@@ -234,7 +234,7 @@ pub fn data_check(
         return None;
     }
     let trajectory = store.trajectory_of(&assessment.school_id)?;
-    check_against_data(stage?, assessment, trajectory)
+    check_against_data(stage, assessment, trajectory)
 }
 
 /// A school's latest whole-school assessment set against its results, when they disagree

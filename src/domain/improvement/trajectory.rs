@@ -761,7 +761,8 @@ pub enum DataFinding {
 /// A self-assessment set against the school's results.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DataCheck {
-    pub stage: Stage,
+    /// The self-assessed stage, if the answers give one.
+    pub stage: Option<Stage>,
     pub band: Band,
     /// The period of the latest result.
     pub period: String,
@@ -791,7 +792,7 @@ impl DataCheck {
     pub fn short(&self) -> String {
         format!(
             "⚠ {}, but results {}: {}",
-            self.stage,
+            self.stage.map_or("No stage yet", Stage::name),
             self.at(),
             self.findings
                 .iter()
@@ -812,7 +813,7 @@ impl DataCheck {
             .map(|f| match f {
                 DataFinding::StageWithPoorOutcomes => format!(
                     "Self-assessed {}, but the latest result is {}. Carter lists “Poor student outcomes at KS2/KS4 – below floor and/or coasting” as a feature of Stabilise: check the stage against the results.",
-                    self.stage,
+                    self.stage.map_or("No stage yet", Stage::name),
                     self.at()
                 ),
                 DataFinding::Answer { text, level, why, .. } => format!(
@@ -845,7 +846,7 @@ fn short_text(text: &str) -> String {
 /// The stage and answers of an assessment set against the trajectory's results, by
 /// Carter's outcomes features ([`DATA_RULE`]); `None` without a result.
 pub fn check_against_data(
-    stage: Stage,
+    stage: Option<Stage>,
     assessment: &Assessment,
     trajectory: &Trajectory,
 ) -> Option<DataCheck> {
@@ -858,7 +859,7 @@ pub fn check_against_data(
             .map_or(String::new(), |f| f.text.clone())
     };
     let mut findings = Vec::new();
-    if stage >= Stage::Improve && band <= Band::Coasting {
+    if stage.is_some_and(|s| s >= Stage::Improve) && band <= Band::Coasting {
         findings.push(DataFinding::StageWithPoorOutcomes);
     }
     let latest_words = format!("the latest result ({period}) is {}", band.name());
