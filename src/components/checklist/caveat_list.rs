@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::checklist::assessment::Assessment;
 use crate::domain::checklist::placement::{
-    red_flags_heading, AssessmentResult, CONTRADICTIONS_NOTE,
+    red_flags_heading, AssessmentResult, Caveat, CONTRADICTIONS_NOTE,
 };
 use crate::domain::improvement::overview::data_check;
 use crate::state::AppState;
@@ -91,7 +91,10 @@ pub fn CaveatList(
             data.into_iter()
                 .chain(
                     r.iter()
-                        .flat_map(|r| r.overall.caveats.iter().map(|c| c.message())),
+                        .flat_map(|r| r.overall.caveats.iter())
+                        // The headline already says what the other answers fit.
+                        .filter(|c| !matches!(c, Caveat::ConcernsFirst { .. }))
+                        .map(|c| c.message()),
                 )
                 .collect::<Vec<_>>()
         })
