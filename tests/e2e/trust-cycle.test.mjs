@@ -195,7 +195,7 @@ test('a board through one year: categorise, commission, review twice, impact, bo
   await page.getByRole('link', { name: 'Board summary of intervention plans' }).click();
   await page.getByRole('heading', { level: 1, name: 'Summary of intervention plans' }).waitFor();
   const trustTable = page.locator('table', { hasText: "Every school's intervention plans" });
-  assert.match(await trustTable.locator('tbody tr').innerText(), /Oakfield Primary\s+High need: intensive bespoke support \(decided [^)]+\)\s+Repair\s+1\s+0\s+1\s+0/);
+  assert.match(await trustTable.locator('tbody tr').innerText(), /Oakfield Primary\s+High need: intensive bespoke support \(decided [^)]+\)\s+Stabilise\s+1\s+0\s+1\s+0/);
   assert.equal(await page.locator('h2.new-page', { hasText: 'Oakfield Primary' }).count(), 1, 'the school starts a new page');
   const school = page.locator('table', { hasText: 'Intervention plans of Oakfield Primary' });
   assert.match(await school.innerText(), /Attendance rises to 95%[\s\S]*External intervention with National leaders of education[\s\S]*At risk\s+Latest: [^\n]+Year 4 still below 92%[\s\S]*Success criteria partly met/);
@@ -220,12 +220,12 @@ test('a board through one year: categorise, commission, review twice, impact, bo
   assert.equal(await bar.getAttribute('aria-label'), 'Oakfield Primary: 1 at risk');
   assert.ok((await bar.boundingBox()).width > 100, 'the bar is drawn');
   const dash = page.locator('table', { hasText: 'Each school at a glance' });
-  assert.match(await dash.innerText(), /Oakfield Primary\s+Repair[\s\S]*High \(decided[\s\S]*⚑ 2[\s\S]*1 at risk[\s\S]*Review of “Attendance rises to 95%, persistent absence below 10%”/);
+  assert.match(await dash.innerText(), /Oakfield Primary\s+Stabilise[\s\S]*High \(decided[\s\S]*⚑ 2[\s\S]*1 at risk[\s\S]*Review of “Attendance rises to 95%, persistent absence below 10%”/);
   assert.deepEqual(await axeViolations(page), [], 'dashboard');
   await page.screenshot({ path: join(ARTIFACTS, 'trust-cycle-dashboard.png'), fullPage: true });
   const csv = await download(page, () => page.getByRole('button', { name: 'Download (CSV)' }).click());
   assert.match(csv.text, /^\ufeffSchool,Stage,Assessed,Category,/);
-  assert.match(csv.text, /Oakfield Primary,Repair,[\d-]+,High,/);
+  assert.match(csv.text, /Oakfield Primary,Stabilise,[\d-]+,High,/);
 
   // The headteacher's report to the board: six months of attainment, progress and the plan.
   await page.goto(`${app.server.url}#/trust`);

@@ -271,7 +271,7 @@ fn StageJourney(school: String) -> impl IntoView {
         })
     });
     view! {
-        <div class="journey stage-journey" aria-live="polite">
+        <div class="journey-from-stages" aria-live="polite">
             <h3>"From the dated stage assessments"</h3>
             {move || reading.with(|r| match &r.classification {
                 Classification::TooShort { points } => view! {
