@@ -14,6 +14,7 @@ use crate::domain::improvement::plans::{
     cycle, partner_hint, partner_options, Commission, Intervention, Kind, SOURCE_TRUST_NOTE,
 };
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::ImprovementEdit;
 use crate::state::AppState;
 
 #[component]
@@ -84,7 +85,7 @@ pub fn CommissionForm(
             form,
             browser::now_ms(),
         );
-        if state.send(Edit::Commission(plan)) {
+        if state.send(Edit::Improvement(ImprovementEdit::Commission(plan))) {
             on_done.run(());
         }
     };

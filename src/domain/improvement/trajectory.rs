@@ -13,10 +13,25 @@ use std::collections::BTreeSet;
 use crate::domain::base::content::Stage;
 use crate::domain::checklist::assessment::{Assessment, Level};
 use std::sync::OnceLock;
+use strum::{EnumString, IntoStaticStr};
 
 /// A performance band, lowest first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    IntoStaticStr,
+    EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Band {
     Floor,
     Coasting,
@@ -46,16 +61,11 @@ impl Band {
     }
 
     pub fn id(self) -> &'static str {
-        match self {
-            Band::Floor => "floor",
-            Band::Coasting => "coasting",
-            Band::NationalAverage => "national_average",
-            Band::Top15 => "top15",
-        }
+        self.into()
     }
 
     pub fn from_id(id: &str) -> Option<Band> {
-        Band::ALL.into_iter().find(|b| b.id() == id)
+        id.parse().ok()
     }
 }
 
