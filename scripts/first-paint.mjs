@@ -25,4 +25,5 @@ html = html.replace(preload, '<link rel="waypoint-wasm"$1>').replace(
   "if (document.getElementById('first-screen')) await new Promise((go) => requestAnimationFrame(() => setTimeout(go, 0)));\n" + start,
 );
 writeFileSync(file, html);
+await import('./entries.mjs');
 await import('./csp.mjs');

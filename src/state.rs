@@ -300,6 +300,52 @@ impl AppState {
         })
     }
 
+    /// Follows what the browser tells every page: another tab's saves, a new window size
+    /// (charts are redrawn for it), and the page being left or hidden (typing is saved now).
+    /// Both entries call it once, when their app is built.
+    pub fn follow_the_browser(&self) {
+        let state = *self;
+        // Another tab of this browser saved a record: take it in here too, with this page's
+        // unsaved edits made again on top.
+        let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
+            match ev.key() {
+                Some(name) => {
+                    if let Some(key) = crate::storage::record_key(&name) {
+                        state.take_in(&[key]);
+                    }
+                }
+                // The other tab cleared the storage.
+                None => {
+                    let keys = state.store.with_untracked(|s| s.keys());
+                    state.take_in(&keys);
+                }
+            }
+        });
+        on_cleanup(move || other_tab.remove());
+        // Charts are drawn for the size they are shown at: a new window size or density
+        // (a projector, a zoom) redraws them, once a frame at most.
+        let waiting = StoredValue::new(false);
+        let resized = window_event_listener(leptos::ev::resize, move |_| {
+            if !waiting.get_value() {
+                waiting.set_value(true);
+                request_animation_frame(move || {
+                    waiting.set_value(false);
+                    state.viewport.update(|n| *n = n.wrapping_add(1));
+                });
+            }
+        });
+        on_cleanup(move || resized.remove());
+        // Typing is saved a moment later; leaving or hiding the page saves it now.
+        let leaving = window_event_listener(leptos::ev::pagehide, move |_| state.save_pending());
+        on_cleanup(move || leaving.remove());
+        let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().hidden() {
+                state.save_pending();
+            }
+        });
+        on_cleanup(move || hidden.remove());
+    }
+
     /// Once there is something to keep, asks the browser not to evict it.
     pub fn keep_data(&self) {
         if self.persistence.get_untracked().is_some()
