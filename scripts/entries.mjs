@@ -10,7 +10,9 @@
 // Both apps' files stay linked from the page's <head> with rels that browsers fetch
 // nothing for, so public/sw.js keeps every one of them for offline use whichever was
 // loaded first. The rule is Route::is_members (src/route.rs); an address sent to the member's
-// app that it does not draw is shown as "not found", as the whole app would show it.
+// app that it does not draw is shown as "not found", as the whole app would show it. Data
+// still in the format of before one record per item (a store under `waypoint.store`, no
+// `waypoint.meta`) is moved only by the whole app, so such a browser always starts it.
 import { readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -40,8 +42,9 @@ html = html.replace(script, (_, body) => {
   const app = body.replace(importLine, (__, js) => `const { default: init, ...bindings } = await import('${js}');\n`);
   return `<script type="module">
 const parts = location.hash.replace(/^#\\/*/, '').split('?')[0].split('/').filter(Boolean);
-const member = (parts.length === 2 && (parts[0] === 'join' || parts[0] === 'answers'))
-  || (parts[0] === 'workshop' && parts.length <= 4 && (parts[2] === 'answer' || parts[2] === 'send'));
+const unmoved = () => { try { return localStorage.getItem('waypoint.store') !== null && localStorage.getItem('waypoint.meta') === null; } catch (e) { return false; } };
+const member = ((parts.length === 2 && (parts[0] === 'join' || parts[0] === 'answers'))
+  || (parts[0] === 'workshop' && parts.length <= 4 && (parts[2] === 'answer' || parts[2] === 'send'))) && !unmoved();
 if (member) {
   const wasm = fetch('${memberWasm}');
   await new Promise((loaded, failed) => {

@@ -55,7 +55,7 @@ pub fn start() {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::load();
+    let state = AppState::load(crate::storage::EVERY_RECORD);
     provide_context(state);
     state.keep_data();
     state.follow_the_browser();

@@ -25,7 +25,7 @@ pub fn start() {
 
 #[component]
 fn MemberApp() -> impl IntoView {
-    let state = AppState::load();
+    let state = AppState::load(crate::storage::WORKSHOPS_ONLY);
     provide_context(state);
     state.keep_data();
     state.follow_the_browser();

@@ -15,7 +15,7 @@ use crate::browser::Persistence;
 use crate::domain::records::edits::{Applied, Edit};
 use crate::domain::records::layout::Key;
 use crate::domain::records::store::Store;
-use crate::storage::{self, Change, Unreadable};
+use crate::storage::{self, Change, Kept, Unreadable};
 
 /// Whether the latest change reached the browser's storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,6 +61,8 @@ pub struct AppState {
     save_scheduled: StoredValue<bool>,
     /// Whether a large import is being written in slices (other saves wait for it).
     writing_slices: StoredValue<bool>,
+    /// Which records this app keeps, and how it changes them.
+    kept: Kept,
 }
 
 /// Records written between two pauses when many are written at once.
@@ -71,9 +73,10 @@ const RECORDS_PER_SLICE: usize = 250;
 pub const SAVE_DELAY: Duration = Duration::from_millis(400);
 
 impl AppState {
-    /// Loads what this browser has saved.
-    pub fn load() -> AppState {
-        let loaded = storage::load();
+    /// Loads what this browser has saved, of the records this app keeps
+    /// (`storage::EVERY_RECORD` for the whole app).
+    pub fn load(kept: Kept) -> AppState {
+        let loaded = storage::load(kept);
         let status = match (&loaded.unavailable, &loaded.newer) {
             (Some(reason), _) => SaveStatus::Failed(reason.clone()),
             (None, Some(message)) => SaveStatus::Newer(message.clone()),
@@ -93,6 +96,7 @@ impl AppState {
             dirty: StoredValue::new(loaded.to_save.into_iter().collect()),
             save_scheduled: StoredValue::new(false),
             writing_slices: StoredValue::new(false),
+            kept,
         };
         if state.dirty.with_value(|d| !d.is_empty()) {
             state.save_pending();
@@ -128,7 +132,7 @@ impl AppState {
         let now = crate::browser::now_ms();
         let mut outcome = None;
         self.store.update(|store| {
-            outcome = Some(store.apply(&edit, now).map(|applied| {
+            outcome = Some((self.kept.apply)(store, &edit, now).map(|applied| {
                 let title = match &applied.undo {
                     Some(Edit::Restore(removed)) => Some(removed.describe(store)),
                     _ => None,
@@ -185,7 +189,7 @@ impl AppState {
         let keys: Vec<Key> = self.dirty.with_value(|d| d.iter().cloned().collect());
         let status = match self
             .store
-            .with_untracked(|store| storage::save(store, &keys))
+            .with_untracked(|store| storage::save(store, &keys, self.kept))
         {
             Ok(()) => {
                 self.pending.update_value(Vec::clear);
@@ -210,7 +214,7 @@ impl AppState {
         let changes: Vec<(Key, Change)> = reload
             .into_iter()
             .map(|key| {
-                let change = storage::read_now(&key);
+                let change = storage::read_now(&key, self.kept);
                 (key, change)
             })
             .collect();
@@ -224,10 +228,11 @@ impl AppState {
                     Change::Meta(meta) => store.put_meta(*meta),
                     Change::Newer => newer = true,
                     Change::Unreadable(u) => unreadable.push(u),
+                    Change::NotKept => {}
                 }
             }
             for edit in &pending {
-                if let Ok(applied) = store.apply(edit, now) {
+                if let Ok(applied) = (self.kept.apply)(store, edit, now) {
                     changed.extend(applied.changed);
                 }
             }

@@ -50,14 +50,14 @@ fn sample() -> Store {
 }
 
 fn save_all(store: &Store) {
-    storage::save(store, &store.keys()).unwrap();
+    storage::save(store, &store.keys(), storage::EVERY_RECORD).unwrap();
 }
 
 #[wasm_bindgen_test]
 fn saved_records_load_back_exactly() {
     clear();
     save_all(&sample());
-    let loaded = storage::load();
+    let loaded = storage::load(storage::EVERY_RECORD);
     assert_eq!(loaded.store, sample());
     assert!(loaded.unreadable.is_empty());
     assert!(local()
@@ -93,9 +93,9 @@ fn an_answer_rewrites_one_record_not_the_store() {
         .unwrap();
     assert!(applied.changed.contains(&Key::Assessment("t1".into())));
     assert!(!applied.changed.contains(&Key::Assessment("x7".into())));
-    storage::save(&store, &applied.changed).unwrap();
+    storage::save(&store, &applied.changed, storage::EVERY_RECORD).unwrap();
     assert_eq!(local().get_item("waypoint.assessment.x7").unwrap(), before);
-    assert_eq!(storage::load().store, store);
+    assert_eq!(storage::load(storage::EVERY_RECORD).store, store);
     clear();
 }
 
@@ -104,7 +104,7 @@ fn an_older_single_key_store_is_moved_to_records() {
     clear();
     let legacy = include_str!("fixtures/store-v3.json");
     local().set_item(LEGACY_STORE_KEY, legacy).unwrap();
-    let loaded = storage::load();
+    let loaded = storage::load(storage::EVERY_RECORD);
     assert!(loaded.unreadable.is_empty());
     assert!(!loaded.store.assessments.is_empty());
     assert!(!loaded.store.schools.is_empty(), "schools became records");
@@ -113,12 +113,12 @@ fn an_older_single_key_store_is_moved_to_records() {
         loaded.store.keys(),
         "every record is to be written"
     );
-    storage::save(&loaded.store, &loaded.to_save).unwrap();
+    storage::save(&loaded.store, &loaded.to_save, storage::EVERY_RECORD).unwrap();
     storage::finish_move_from_legacy();
     let marker = local().get_item(LEGACY_STORE_KEY).unwrap().unwrap();
     assert!(marker.contains("\"layout\""), "{marker}");
     assert_eq!(
-        storage::load().store,
+        storage::load(storage::EVERY_RECORD).store,
         loaded.store,
         "read back from records"
     );
@@ -133,7 +133,7 @@ fn a_damaged_record_is_kept_aside_once_however_often_the_page_loads() {
         .set_item("waypoint.assessment.bad", "{\"id\":\"bad\",\"scope\":")
         .unwrap();
     for _ in 0..3 {
-        let loaded = storage::load();
+        let loaded = storage::load(storage::EVERY_RECORD);
         assert_eq!(loaded.store, sample(), "the readable records still load");
         assert_eq!(loaded.unreadable.len(), 1);
         assert!(loaded.unreadable[0].kept_as.is_some());
@@ -148,7 +148,7 @@ fn data_from_a_newer_version_is_never_saved_over() {
     save_all(&sample());
     let newer = "{\"format\":\"waypoint\",\"schema\":99,\"schools\":[]}";
     local().set_item("waypoint.meta", newer).unwrap();
-    let loaded = storage::load();
+    let loaded = storage::load(storage::EVERY_RECORD);
     assert!(loaded.newer.is_some());
     assert_eq!(local().get_item("waypoint.meta").unwrap().unwrap(), newer);
     clear();
@@ -158,7 +158,7 @@ fn data_from_a_newer_version_is_never_saved_over() {
 fn another_tabs_write_is_noticed_record_by_record() {
     clear();
     save_all(&sample());
-    let _ = storage::load();
+    let _ = storage::load(storage::EVERY_RECORD);
     let keys = sample().keys();
     assert!(storage::changed_elsewhere(&keys).is_empty());
     // Another tab writes the assessment.

@@ -282,12 +282,27 @@ fn check_new_id(store: &Store, id: &str) -> Result<(), EditError> {
     Ok(())
 }
 
+/// How one edit (not a batch) is applied: by every area's rules, or a workshop's only.
+type ApplyOne = fn(&mut Store, &Edit, f64, &mut Applied) -> Result<(), EditError>;
+
 impl Store {
     /// Applies one edit at `now_ms`. Applying an edit the store already has changes
     /// nothing, so unsaved edits can be made again on top of another tab's save.
     pub fn apply(&mut self, edit: &Edit, now_ms: f64) -> Result<Applied, EditError> {
+        self.apply_by(edit, now_ms, Store::apply_into)
+    }
+
+    /// Applies an edit of a workshop or its trust (what a board member's small app sends,
+    /// src/member_app.rs) by the same rules as [`Store::apply`]; any other edit is refused.
+    /// That app calls only this, so the other areas' rules, and the framework texts they
+    /// check against, are not in its download.
+    pub fn apply_workshop_edit(&mut self, edit: &Edit, now_ms: f64) -> Result<Applied, EditError> {
+        self.apply_by(edit, now_ms, Store::workshop_edit_into)
+    }
+
+    fn apply_by(&mut self, edit: &Edit, now_ms: f64, one: ApplyOne) -> Result<Applied, EditError> {
         let mut applied = Applied::default();
-        self.apply_into(edit, now_ms, &mut applied)?;
+        self.apply_one(edit, now_ms, &mut applied, one)?;
         // In key order, once each (a set rather than a sort: smaller in the download).
         let unique: std::collections::BTreeSet<Key> = applied.changed.drain(..).collect();
         applied.changed.extend(unique);
@@ -333,33 +348,18 @@ impl Store {
                     out.touch(Key::Meta);
                 }
             }
-            Edit::AddTrust(trust) => {
-                if self.trust(&trust.id).is_some() {
-                    return Ok(());
-                }
-                check_new_id(self, &trust.id)?;
-                let mut trust = trust.clone();
-                trust.name = name_of(&trust.name)?;
-                trust.updated_ms = now;
-                self.mark(&trust.id, out);
-                self.trusts.push(trust);
-                out.touch(Key::Meta);
-            }
-            Edit::RenameTrust { trust, name } => {
-                let name = name_of(name)?;
-                let record = self
-                    .trusts
-                    .iter_mut()
-                    .find(|t| &t.id == trust)
-                    .ok_or_else(|| not_found("trust"))?;
-                if record.name != name {
-                    record.name = name;
-                    record.updated_ms = now;
-                    out.touch(Key::Meta);
-                    self.mark(trust, out);
-                }
-            }
-
+            Edit::AddTrust(_)
+            | Edit::RenameTrust { .. }
+            | Edit::AddWorkshop(_)
+            | Edit::RemoveWorkshop { .. }
+            | Edit::AddRespondent { .. }
+            | Edit::RemoveRespondent { .. }
+            | Edit::Place { .. }
+            | Edit::SetPracticeNote { .. }
+            | Edit::ChoosePractices { .. }
+            | Edit::MergeRespondent { .. }
+            | Edit::DismissRecovered { .. } => self.workshop_edit_into(edit, now, out)?,
+            Edit::Batch(_) => self.apply_one(edit, now, out, Store::apply_into)?,
             Edit::AddAssessment(assessment) => {
                 if self.get(&assessment.id).is_some() {
                     return Ok(());
@@ -482,179 +482,6 @@ impl Store {
                         index, removed,
                     ))));
                 }
-            }
-
-            Edit::AddWorkshop(workshop) => {
-                if self.workshop(&workshop.id).is_some() {
-                    return Ok(());
-                }
-                check_new_id(self, &workshop.id)?;
-                if self.trust(&workshop.trust_id).is_none() {
-                    return Err(not_found("trust"));
-                }
-                let mut workshop = workshop.clone();
-                workshop.academy = clamp_chars(workshop.academy.trim(), MAX_NAME_CHARS);
-                workshop.updated_ms = now;
-                let key = Key::Workshop(workshop.id.clone());
-                self.workshops.insert(0, workshop);
-                self.changed(key, out);
-            }
-            Edit::RemoveWorkshop { workshop } => {
-                if let Some(index) = self.workshops.iter().position(|w| &w.id == workshop) {
-                    let removed = self.workshops.remove(index);
-                    self.forget(workshop, out);
-                    out.touch(Key::Workshop(workshop.clone()));
-                    out.undo = Some(Edit::Restore(Box::new(Restorable::Workshop(
-                        index, removed,
-                    ))));
-                }
-            }
-            Edit::AddRespondent {
-                workshop,
-                respondent,
-            } => {
-                let w = self
-                    .workshop_mut(workshop)
-                    .ok_or_else(|| not_found("workshop"))?;
-                if w.respondent(&respondent.id).is_some() {
-                    return Ok(());
-                }
-                if !is_valid_id(&respondent.id) {
-                    return Err(EditError::Refused("the person's id is not valid".into()));
-                }
-                let mut respondent = respondent.clone();
-                respondent.name = name_of(&respondent.name)?;
-                respondent.role = clamp_chars(respondent.role.trim(), MAX_NAME_CHARS);
-                w.respondents.push(respondent);
-                w.updated_ms = now;
-                self.changed(Key::Workshop(workshop.clone()), out);
-            }
-            Edit::RemoveRespondent {
-                workshop,
-                respondent,
-            } => {
-                let w = self
-                    .workshop_mut(workshop)
-                    .ok_or_else(|| not_found("workshop"))?;
-                if let Some(index) = w.respondents.iter().position(|r| &r.id == respondent) {
-                    let removed = w.respondents.remove(index);
-                    w.updated_ms = now;
-                    out.undo = Some(Edit::Restore(Box::new(Restorable::Respondent {
-                        workshop: workshop.clone(),
-                        index,
-                        respondent: removed,
-                    })));
-                    self.changed(Key::Workshop(workshop.clone()), out);
-                }
-            }
-            Edit::Place {
-                workshop,
-                respondent,
-                practice,
-                when,
-                position,
-            } => {
-                let w = self
-                    .workshop_mut(workshop)
-                    .ok_or_else(|| not_found("workshop"))?;
-                let r = w
-                    .respondent_mut(respondent)
-                    .ok_or_else(|| not_found("person"))?;
-                let current = r.placing(practice).and_then(|p| match when {
-                    When::Now => p.now,
-                    When::Desired => p.desired,
-                });
-                if current != *position {
-                    r.set(practice, *when, *position);
-                    w.updated_ms = now;
-                    self.changed(Key::Workshop(workshop.clone()), out);
-                }
-            }
-            Edit::SetPracticeNote {
-                workshop,
-                respondent,
-                practice,
-                note,
-                was,
-            } => {
-                let note = clamp_chars(note, MAX_NOTE_CHARS);
-                let w = self
-                    .workshop(workshop)
-                    .ok_or_else(|| not_found("workshop"))?;
-                let r = w
-                    .respondent(respondent)
-                    .ok_or_else(|| not_found("person"))?;
-                let current = r
-                    .placing(practice)
-                    .map(|p| p.note.clone())
-                    .unwrap_or_default();
-                if current == note {
-                    return Ok(());
-                }
-                let place = TextPlace::PracticeNote {
-                    workshop: workshop.clone(),
-                    respondent: respondent.clone(),
-                    practice: practice.clone(),
-                };
-                if overwrites_other_tab(&current, was, &note) {
-                    let what = format!("{}’s note in “{}”", r.name, self.workshop_title(w));
-                    self.recover(place.clone(), what, current, now, out);
-                }
-                if let Some(w) = self.workshop_mut(workshop) {
-                    if let Some(r) = w.respondent_mut(respondent) {
-                        r.set_note(practice, &note);
-                    }
-                    w.updated_ms = now;
-                }
-                self.settle_recovered(&place, &note, out);
-                self.changed(Key::Workshop(workshop.clone()), out);
-            }
-            Edit::ChoosePractices {
-                workshop,
-                practices,
-            } => {
-                let framework = crate::domain::workshop::aas::aas();
-                if let Some(unknown) = practices.iter().find(|p| framework.practice(p).is_none()) {
-                    return Err(EditError::Refused(format!(
-                        "\"{unknown}\" is not a practice of the tool"
-                    )));
-                }
-                let chosen = crate::domain::workshop::join::normalise_choice(framework, practices);
-                let w = self
-                    .workshop_mut(workshop)
-                    .ok_or_else(|| not_found("workshop"))?;
-                if w.practices != chosen {
-                    w.practices = chosen;
-                    w.updated_ms = now;
-                    self.changed(Key::Workshop(workshop.clone()), out);
-                }
-            }
-            Edit::MergeRespondent {
-                workshop,
-                respondent,
-                clash_with,
-                fresh_id,
-            } => {
-                let w = self
-                    .workshop_mut(workshop)
-                    .ok_or_else(|| not_found("workshop"))?;
-                let already = w
-                    .respondents
-                    .iter()
-                    .any(|r| crate::domain::workshop::responses::same_answers(r, respondent))
-                    || w.respondent(fresh_id).is_some();
-                if already {
-                    return Ok(());
-                }
-                let clash = clash_with.as_ref().map(|(id, r)| (id.as_str(), *r));
-                crate::domain::workshop::responses::merge_respondent(
-                    w,
-                    respondent.clone(),
-                    clash,
-                    fresh_id.clone(),
-                );
-                w.updated_ms = now;
-                self.changed(Key::Workshop(workshop.clone()), out);
             }
 
             Edit::SetPoints {
@@ -849,6 +676,247 @@ impl Store {
                     out.touch(Key::Meta);
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// One edit by `one`'s rules; a batch all or nothing, each part by the same rules.
+    fn apply_one(
+        &mut self,
+        edit: &Edit,
+        now: f64,
+        out: &mut Applied,
+        one: ApplyOne,
+    ) -> Result<(), EditError> {
+        let Edit::Batch(edits) = edit else {
+            return one(self, edit, now, out);
+        };
+        // All or nothing: a refused part leaves the store as it was.
+        let before = self.clone();
+        let mut undo = Vec::new();
+        for edit in edits {
+            if let Err(error) = one(self, edit, now, out) {
+                *self = before;
+                out.changed.clear();
+                return Err(error);
+            }
+            undo.extend(out.undo.take());
+        }
+        if !undo.is_empty() {
+            undo.reverse();
+            out.undo = Some(Edit::Batch(undo));
+        }
+        Ok(())
+    }
+
+    /// The edits of a workshop and its trust (and dismissing recovered text).
+    fn workshop_edit_into(
+        &mut self,
+        edit: &Edit,
+        now: f64,
+        out: &mut Applied,
+    ) -> Result<(), EditError> {
+        match edit {
+            Edit::AddTrust(trust) => {
+                if self.trust(&trust.id).is_some() {
+                    return Ok(());
+                }
+                check_new_id(self, &trust.id)?;
+                let mut trust = trust.clone();
+                trust.name = name_of(&trust.name)?;
+                trust.updated_ms = now;
+                self.mark(&trust.id, out);
+                self.trusts.push(trust);
+                out.touch(Key::Meta);
+            }
+            Edit::RenameTrust { trust, name } => {
+                let name = name_of(name)?;
+                let record = self
+                    .trusts
+                    .iter_mut()
+                    .find(|t| &t.id == trust)
+                    .ok_or_else(|| not_found("trust"))?;
+                if record.name != name {
+                    record.name = name;
+                    record.updated_ms = now;
+                    out.touch(Key::Meta);
+                    self.mark(trust, out);
+                }
+            }
+
+            Edit::AddWorkshop(workshop) => {
+                if self.workshop(&workshop.id).is_some() {
+                    return Ok(());
+                }
+                check_new_id(self, &workshop.id)?;
+                if self.trust(&workshop.trust_id).is_none() {
+                    return Err(not_found("trust"));
+                }
+                let mut workshop = workshop.clone();
+                workshop.academy = clamp_chars(workshop.academy.trim(), MAX_NAME_CHARS);
+                workshop.updated_ms = now;
+                let key = Key::Workshop(workshop.id.clone());
+                self.workshops.insert(0, workshop);
+                self.changed(key, out);
+            }
+            Edit::RemoveWorkshop { workshop } => {
+                if let Some(index) = self.workshops.iter().position(|w| &w.id == workshop) {
+                    let removed = self.workshops.remove(index);
+                    self.forget(workshop, out);
+                    out.touch(Key::Workshop(workshop.clone()));
+                    out.undo = Some(Edit::Restore(Box::new(Restorable::Workshop(
+                        index, removed,
+                    ))));
+                }
+            }
+            Edit::AddRespondent {
+                workshop,
+                respondent,
+            } => {
+                let w = self
+                    .workshop_mut(workshop)
+                    .ok_or_else(|| not_found("workshop"))?;
+                if w.respondent(&respondent.id).is_some() {
+                    return Ok(());
+                }
+                if !is_valid_id(&respondent.id) {
+                    return Err(EditError::Refused("the person's id is not valid".into()));
+                }
+                let mut respondent = respondent.clone();
+                respondent.name = name_of(&respondent.name)?;
+                respondent.role = clamp_chars(respondent.role.trim(), MAX_NAME_CHARS);
+                w.respondents.push(respondent);
+                w.updated_ms = now;
+                self.changed(Key::Workshop(workshop.clone()), out);
+            }
+            Edit::RemoveRespondent {
+                workshop,
+                respondent,
+            } => {
+                let w = self
+                    .workshop_mut(workshop)
+                    .ok_or_else(|| not_found("workshop"))?;
+                if let Some(index) = w.respondents.iter().position(|r| &r.id == respondent) {
+                    let removed = w.respondents.remove(index);
+                    w.updated_ms = now;
+                    out.undo = Some(Edit::Restore(Box::new(Restorable::Respondent {
+                        workshop: workshop.clone(),
+                        index,
+                        respondent: removed,
+                    })));
+                    self.changed(Key::Workshop(workshop.clone()), out);
+                }
+            }
+            Edit::Place {
+                workshop,
+                respondent,
+                practice,
+                when,
+                position,
+            } => {
+                let w = self
+                    .workshop_mut(workshop)
+                    .ok_or_else(|| not_found("workshop"))?;
+                let r = w
+                    .respondent_mut(respondent)
+                    .ok_or_else(|| not_found("person"))?;
+                let current = r.placing(practice).and_then(|p| match when {
+                    When::Now => p.now,
+                    When::Desired => p.desired,
+                });
+                if current != *position {
+                    r.set(practice, *when, *position);
+                    w.updated_ms = now;
+                    self.changed(Key::Workshop(workshop.clone()), out);
+                }
+            }
+            Edit::SetPracticeNote {
+                workshop,
+                respondent,
+                practice,
+                note,
+                was,
+            } => {
+                let note = clamp_chars(note, MAX_NOTE_CHARS);
+                let w = self
+                    .workshop(workshop)
+                    .ok_or_else(|| not_found("workshop"))?;
+                let r = w
+                    .respondent(respondent)
+                    .ok_or_else(|| not_found("person"))?;
+                let current = r
+                    .placing(practice)
+                    .map(|p| p.note.clone())
+                    .unwrap_or_default();
+                if current == note {
+                    return Ok(());
+                }
+                let place = TextPlace::PracticeNote {
+                    workshop: workshop.clone(),
+                    respondent: respondent.clone(),
+                    practice: practice.clone(),
+                };
+                if overwrites_other_tab(&current, was, &note) {
+                    let what = format!("{}’s note in “{}”", r.name, self.workshop_title(w));
+                    self.recover(place.clone(), what, current, now, out);
+                }
+                if let Some(w) = self.workshop_mut(workshop) {
+                    if let Some(r) = w.respondent_mut(respondent) {
+                        r.set_note(practice, &note);
+                    }
+                    w.updated_ms = now;
+                }
+                self.settle_recovered(&place, &note, out);
+                self.changed(Key::Workshop(workshop.clone()), out);
+            }
+            Edit::ChoosePractices {
+                workshop,
+                practices,
+            } => {
+                let framework = crate::domain::workshop::aas::aas();
+                if let Some(unknown) = practices.iter().find(|p| framework.practice(p).is_none()) {
+                    return Err(EditError::Refused(format!(
+                        "\"{unknown}\" is not a practice of the tool"
+                    )));
+                }
+                let chosen = crate::domain::workshop::join::normalise_choice(framework, practices);
+                let w = self
+                    .workshop_mut(workshop)
+                    .ok_or_else(|| not_found("workshop"))?;
+                if w.practices != chosen {
+                    w.practices = chosen;
+                    w.updated_ms = now;
+                    self.changed(Key::Workshop(workshop.clone()), out);
+                }
+            }
+            Edit::MergeRespondent {
+                workshop,
+                respondent,
+                clash_with,
+                fresh_id,
+            } => {
+                let w = self
+                    .workshop_mut(workshop)
+                    .ok_or_else(|| not_found("workshop"))?;
+                let already = w
+                    .respondents
+                    .iter()
+                    .any(|r| crate::domain::workshop::responses::same_answers(r, respondent))
+                    || w.respondent(fresh_id).is_some();
+                if already {
+                    return Ok(());
+                }
+                let clash = clash_with.as_ref().map(|(id, r)| (id.as_str(), *r));
+                crate::domain::workshop::responses::merge_respondent(
+                    w,
+                    respondent.clone(),
+                    clash,
+                    fresh_id.clone(),
+                );
+                w.updated_ms = now;
+                self.changed(Key::Workshop(workshop.clone()), out);
+            }
+
             Edit::DismissRecovered { id } => {
                 let before = self.recovered.len();
                 self.recovered.retain(|r| &r.id != id);
@@ -856,22 +924,11 @@ impl Store {
                     out.touch(Key::Meta);
                 }
             }
-            Edit::Batch(edits) => {
-                // All or nothing: a refused part leaves the store as it was.
-                let before = self.clone();
-                let mut undo = Vec::new();
-                for edit in edits {
-                    if let Err(error) = self.apply_into(edit, now, out) {
-                        *self = before;
-                        out.changed.clear();
-                        return Err(error);
-                    }
-                    undo.extend(out.undo.take());
-                }
-                if !undo.is_empty() {
-                    undo.reverse();
-                    out.undo = Some(Edit::Batch(undo));
-                }
+            Edit::Batch(_) => self.apply_one(edit, now, out, Store::workshop_edit_into)?,
+            _ => {
+                return Err(EditError::Refused(
+                    "this page cannot make that change".into(),
+                ))
             }
         }
         Ok(())
