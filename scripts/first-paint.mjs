@@ -1,7 +1,8 @@
 // Trunk post-build hook: a first visit paints its first screen (index.html's own copy of
 // the home page) before the app's WebAssembly is fetched, so the download does not
-// compete with the page and stylesheet; then adds the Content-Security-Policy
-// (scripts/csp.mjs), whose hashes must cover the rewritten start-up script.
+// compete with the page and stylesheet; then lets the start-up script choose between the
+// whole app and a board member's small one (scripts/entries.mjs), and adds the
+// Content-Security-Policy (scripts/csp.mjs), whose hashes must cover the rewritten script.
 //
 // Trunk preloads the .wasm from the head: that preload becomes a link browsers fetch
 // nothing for (rel="waypoint-wasm"; public/sw.js still finds the file there, to keep it

@@ -119,6 +119,28 @@ if (!QUICK && LOADS > 0) {
   if (hasFloor) console.log(`  floor: the static page written by a minimal WebAssembly module (tests/bench/floor) ${median(least).toFixed(1)} ms, ratio ${ratio(least)}; first render takes ${(median(app) / median(least)).toFixed(2)}× the floor, the app's own render ${(median(appIn) / median(least)).toFixed(2)}× (budget 1.5×)`);
 }
 
+// 2b. Someone with saved data, service worker warm: the app's own render on a reload once
+// the service worker keeps the release (and the browser has its compiled code cached).
+if (!QUICK && LOADS > 0) {
+  const context = await browser.newContext();
+  await context.addInitScript(markHeading);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('.site-footer');
+  await createAssessment(page, { school: 'Saved Data Primary' });
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.goto(server.url + '#/');
+  const warm = [];
+  for (let i = 0; i < LOADS; i++) {
+    await page.reload();
+    await page.waitForSelector('.site-footer');
+    warm.push(await page.evaluate(() => window.__appIn ?? performance.now()));
+  }
+  await context.close();
+  console.log(`  saved data, service worker warm (reloads): the app's own render ${median(warm).toFixed(1)} ms, ratio ${ratio(warm)}${hasFloor ? `; ${(median(warm) / median(least)).toFixed(2)}× the floor (budget 1.5×)` : ''}`);
+}
+
 // 3. Answer → result and chart updated, many answers. Each answer is a click on a level
 // (the radio input, as mouse and keyboard activate it), made just after a frame so the
 // time is the app's work: the change, the new result and the chart redrawn, with every
