@@ -177,7 +177,7 @@ fn another_tabs_write_is_noticed_record_by_record() {
         storage::changed_elsewhere(&keys),
         vec![Key::Assessment("t1".into())]
     );
-    match storage::read_now(&Key::Assessment("t1".into())) {
+    match storage::read_now(&Key::Assessment("t1".into()), storage::EVERY_RECORD) {
         storage::Change::Item(Some(item)) => {
             assert_eq!(
                 item,
@@ -199,5 +199,61 @@ fn only_waypoint_keys_can_be_discarded() {
         local().get_item("someone-else").unwrap().as_deref(),
         Some("keep me")
     );
+    clear();
+}
+
+/// A board member's small app keeps only the meta record and workshops: it reads those,
+/// leaves every other record exactly as it was (not read, not kept aside, not written),
+/// and its saves write only what it keeps.
+#[wasm_bindgen_test]
+fn the_member_s_app_reads_and_writes_only_workshops_and_leaves_the_rest() {
+    use waypoint::domain::base::school::Trust;
+    use waypoint::domain::records::edits::Edit;
+    use waypoint::domain::workshop::aas::Workshop;
+    clear();
+    let mut whole = sample();
+    whole
+        .trusts
+        .push(Trust::new("tr1".into(), "Oak Trust", 1.0));
+    whole
+        .workshops
+        .push(Workshop::new("w1".into(), "tr1", "", "2026-11-23", 1.0));
+    save_all(&whole);
+    let assessment_text = local().get_item("waypoint.assessment.t1").unwrap();
+    // Damaged, but not the member's app's to read: left alone, not kept aside.
+    local().set_item("waypoint.plan.p1", "{not json").unwrap();
+
+    let mut loaded = storage::load(storage::WORKSHOPS_ONLY);
+    assert!(
+        loaded.unreadable.is_empty(),
+        "{:?}",
+        loaded.unreadable.len()
+    );
+    assert!(loaded.store.assessments.is_empty() && loaded.store.plans.is_empty());
+    assert_eq!(loaded.store.workshops, whole.workshops);
+    assert_eq!(
+        loaded.store.schools, whole.schools,
+        "the meta record is whole"
+    );
+    assert_eq!(kept_keys(), Vec::<String>::new());
+
+    let edit = Edit::AddWorkshop(Workshop::new("w2".into(), "tr1", "", "2026-11-24", 2.0));
+    let applied = (storage::WORKSHOPS_ONLY.apply)(&mut loaded.store, &edit, 3.0).unwrap();
+    let refused = Edit::RemoveAssessment {
+        assessment: "t1".into(),
+    };
+    assert!((storage::WORKSHOPS_ONLY.apply)(&mut loaded.store, &refused, 3.0).is_err());
+    let mut keys = applied.changed.clone();
+    // Even asked to, it writes nothing it does not keep.
+    keys.push(Key::Assessment("t1".into()));
+    storage::save(&loaded.store, &keys, storage::WORKSHOPS_ONLY).unwrap();
+    assert_eq!(
+        local().get_item("waypoint.assessment.t1").unwrap(),
+        assessment_text
+    );
+    let back = storage::load(storage::EVERY_RECORD);
+    assert_eq!(back.store.assessments, whole.assessments);
+    assert_eq!(back.store.workshops.len(), 2);
+    assert_eq!(back.store.schools, whole.schools);
     clear();
 }
