@@ -5,6 +5,7 @@
 use wasm_bindgen_test::*;
 use waypoint::domain::base::school::School;
 use waypoint::domain::checklist::assessment::{Assessment, AssessmentDetails, Level, Scope};
+use waypoint::domain::records::edits::ChecklistEdit;
 use waypoint::domain::records::layout::Key;
 use waypoint::domain::records::store::Store;
 use waypoint::storage::{self, LEGACY_STORE_KEY, UNREADABLE_PREFIX};
@@ -83,11 +84,11 @@ fn an_answer_rewrites_one_record_not_the_store() {
     let before = local().get_item("waypoint.assessment.x7").unwrap();
     let applied = store
         .apply(
-            &waypoint::domain::records::edits::Edit::SetLevel {
+            &waypoint::domain::records::edits::Edit::Checklist(ChecklistEdit::SetLevel {
                 assessment: "t1".into(),
                 feature: "sustain-1".into(),
                 level: Some(Level::Clearly),
-            },
+            }),
             10.0,
         )
         .unwrap();
@@ -208,7 +209,7 @@ fn only_waypoint_keys_can_be_discarded() {
 #[wasm_bindgen_test]
 fn the_member_s_app_reads_and_writes_only_workshops_and_leaves_the_rest() {
     use waypoint::domain::base::school::Trust;
-    use waypoint::domain::records::edits::Edit;
+    use waypoint::domain::records::edits::{Edit, WorkshopEdit};
     use waypoint::domain::workshop::aas::Workshop;
     clear();
     let mut whole = sample();
@@ -237,11 +238,17 @@ fn the_member_s_app_reads_and_writes_only_workshops_and_leaves_the_rest() {
     );
     assert_eq!(kept_keys(), Vec::<String>::new());
 
-    let edit = Edit::AddWorkshop(Workshop::new("w2".into(), "tr1", "", "2026-11-24", 2.0));
+    let edit = Edit::Workshop(WorkshopEdit::AddWorkshop(Workshop::new(
+        "w2".into(),
+        "tr1",
+        "",
+        "2026-11-24",
+        2.0,
+    )));
     let applied = (storage::WORKSHOPS_ONLY.apply)(&mut loaded.store, &edit, 3.0).unwrap();
-    let refused = Edit::RemoveAssessment {
+    let refused = Edit::Checklist(ChecklistEdit::RemoveAssessment {
         assessment: "t1".into(),
-    };
+    });
     assert!((storage::WORKSHOPS_ONLY.apply)(&mut loaded.store, &refused, 3.0).is_err());
     let mut keys = applied.changed.clone();
     // Even asked to, it writes nothing it does not keep.

@@ -10,6 +10,7 @@ use crate::components::records::import_log::{ImportLog, ImportMessages};
 use crate::components::ui::file_drop::{FileDrop, PickedFile};
 use crate::components::workshop::qr_scanner::QrScanner;
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::WorkshopEdit;
 use crate::domain::workshop::aas::Respondent;
 use crate::domain::workshop::join::links_in;
 use crate::domain::workshop::responses::{
@@ -72,12 +73,12 @@ pub fn ImportResponses(
                     } else {
                         incoming.name.clone()
                     };
-                    state.send(Edit::MergeRespondent {
+                    state.send(Edit::Workshop(WorkshopEdit::MergeRespondent {
                         workshop: wid.clone(),
                         respondent: incoming,
                         clash_with: None,
                         fresh_id: browser::new_id(),
-                    });
+                    }));
                     say(true, format!("{file_name}: added {name}."));
                 }
                 Some(Incoming::Duplicate) => {
@@ -158,12 +159,12 @@ pub fn ImportResponses(
             return;
         };
         let name = clash.incoming.name.clone();
-        state.send(Edit::MergeRespondent {
+        state.send(Edit::Workshop(WorkshopEdit::MergeRespondent {
             workshop: resolve_id.clone(),
             respondent: clash.incoming,
             clash_with: Some((clash.existing_id.clone(), resolution)),
             fresh_id: browser::new_id(),
-        });
+        }));
         clashes.update(|c| c.retain(|c| c.key != key));
         let text = match resolution {
             Resolution::KeepBoth => format!(
