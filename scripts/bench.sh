@@ -12,3 +12,7 @@ cargo build --release --target wasm32-unknown-unknown --manifest-path tests/benc
 wasm-bindgen --target web --out-dir dist/bench-floor target/floor/wasm32-unknown-unknown/release/floor.wasm
 cp tests/bench/floor/index.html dist/bench-floor/
 (cd tests/e2e && node ../bench/bench.mjs)
+# Lighthouse on every landing route: performance, LCP and time to interactive per route.
+if [ "${BENCH_QUICK:-}" != 1 ] && [ "${BENCH_ONLY:-}" != stores ]; then
+  bash scripts/lighthouse.sh --no-build
+fi

@@ -91,6 +91,18 @@ impl Route {
         }
     }
 
+    /// Whether a board member's own small entry draws this page (src/member_app.rs): a
+    /// join link, answering and sending on the member's device, and an answer link opened
+    /// on the facilitator's computer. Every other page needs the whole app. The page's
+    /// start-up script (scripts/entries.mjs) makes the same choice before any WebAssembly
+    /// is fetched; a link it sends to the member's entry is one of these or "not found".
+    pub fn is_members(&self) -> bool {
+        matches!(
+            self,
+            Route::Join(_) | Route::Answers(_) | Route::WorkshopAnswer(..) | Route::WorkshopSend(_)
+        )
+    }
+
     /// The link to this page.
     pub fn href(&self) -> String {
         match self {

@@ -16,7 +16,7 @@ use crate::domain::records::edits::RecordsEdit;
 use crate::domain::records::edits::{Applied, Edit};
 use crate::domain::records::layout::Key;
 use crate::domain::records::store::Store;
-use crate::storage::{self, Change, Unreadable};
+use crate::storage::{self, Change, Kept, Unreadable};
 
 /// Whether the latest change reached the browser's storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,6 +62,8 @@ pub struct AppState {
     save_scheduled: StoredValue<bool>,
     /// Whether a large import is being written in slices (other saves wait for it).
     writing_slices: StoredValue<bool>,
+    /// Which records this app keeps, and how it changes them.
+    kept: Kept,
 }
 
 /// Records written between two pauses when many are written at once.
@@ -72,9 +74,10 @@ const RECORDS_PER_SLICE: usize = 250;
 pub const SAVE_DELAY: Duration = Duration::from_millis(400);
 
 impl AppState {
-    /// Loads what this browser has saved.
-    pub fn load() -> AppState {
-        let loaded = storage::load();
+    /// Loads what this browser has saved, of the records this app keeps
+    /// (`storage::EVERY_RECORD` for the whole app).
+    pub fn load(kept: Kept) -> AppState {
+        let loaded = storage::load(kept);
         let status = match (&loaded.unavailable, &loaded.newer) {
             (Some(reason), _) => SaveStatus::Failed(reason.clone()),
             (None, Some(message)) => SaveStatus::Newer(message.clone()),
@@ -94,6 +97,7 @@ impl AppState {
             dirty: StoredValue::new(loaded.to_save.into_iter().collect()),
             save_scheduled: StoredValue::new(false),
             writing_slices: StoredValue::new(false),
+            kept,
         };
         if state.dirty.with_value(|d| !d.is_empty()) {
             state.save_pending();
@@ -129,7 +133,7 @@ impl AppState {
         let now = crate::browser::now_ms();
         let mut outcome = None;
         self.store.update(|store| {
-            outcome = Some(store.apply(&edit, now).map(|applied| {
+            outcome = Some((self.kept.apply)(store, &edit, now).map(|applied| {
                 let title = match &applied.undo {
                     Some(Edit::Records(RecordsEdit::Restore(removed))) => {
                         Some(removed.describe(store))
@@ -188,7 +192,7 @@ impl AppState {
         let keys: Vec<Key> = self.dirty.with_value(|d| d.iter().cloned().collect());
         let status = match self
             .store
-            .with_untracked(|store| storage::save(store, &keys))
+            .with_untracked(|store| storage::save(store, &keys, self.kept))
         {
             Ok(()) => {
                 self.pending.update_value(Vec::clear);
@@ -213,7 +217,7 @@ impl AppState {
         let changes: Vec<(Key, Change)> = reload
             .into_iter()
             .map(|key| {
-                let change = storage::read_now(&key);
+                let change = storage::read_now(&key, self.kept);
                 (key, change)
             })
             .collect();
@@ -227,10 +231,11 @@ impl AppState {
                     Change::Meta(meta) => store.put_meta(*meta),
                     Change::Newer => newer = true,
                     Change::Unreadable(u) => unreadable.push(u),
+                    Change::NotKept => {}
                 }
             }
             for edit in &pending {
-                if let Ok(applied) = store.apply(edit, now) {
+                if let Ok(applied) = (self.kept.apply)(store, edit, now) {
                     changed.extend(applied.changed);
                 }
             }
@@ -301,6 +306,52 @@ impl AppState {
                     .unwrap_or_default()
             })
         })
+    }
+
+    /// Follows what the browser tells every page: another tab's saves, a new window size
+    /// (charts are redrawn for it), and the page being left or hidden (typing is saved now).
+    /// Both entries call it once, when their app is built.
+    pub fn follow_the_browser(&self) {
+        let state = *self;
+        // Another tab of this browser saved a record: take it in here too, with this page's
+        // unsaved edits made again on top.
+        let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
+            match ev.key() {
+                Some(name) => {
+                    if let Some(key) = crate::storage::record_key(&name) {
+                        state.take_in(&[key]);
+                    }
+                }
+                // The other tab cleared the storage.
+                None => {
+                    let keys = state.store.with_untracked(|s| s.keys());
+                    state.take_in(&keys);
+                }
+            }
+        });
+        on_cleanup(move || other_tab.remove());
+        // Charts are drawn for the size they are shown at: a new window size or density
+        // (a projector, a zoom) redraws them, once a frame at most.
+        let waiting = StoredValue::new(false);
+        let resized = window_event_listener(leptos::ev::resize, move |_| {
+            if !waiting.get_value() {
+                waiting.set_value(true);
+                request_animation_frame(move || {
+                    waiting.set_value(false);
+                    state.viewport.update(|n| *n = n.wrapping_add(1));
+                });
+            }
+        });
+        on_cleanup(move || resized.remove());
+        // Typing is saved a moment later; leaving or hiding the page saves it now.
+        let leaving = window_event_listener(leptos::ev::pagehide, move |_| state.save_pending());
+        on_cleanup(move || leaving.remove());
+        let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().hidden() {
+                state.save_pending();
+            }
+        });
+        on_cleanup(move || hidden.remove());
     }
 
     /// Once there is something to keep, asks the browser not to evict it.

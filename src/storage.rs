@@ -13,11 +13,49 @@ use std::collections::HashMap;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
+use crate::domain::records::edits::{Applied, Edit, EditError};
 use crate::domain::records::layout::{
-    read_meta, read_record, write_record, Item, Key, Meta, PREFIX,
+    read_meta, read_record, read_workshop_record, write_record, write_workshop_record, Item, Key,
+    Meta, PREFIX,
 };
 use crate::domain::records::schema::{read_store, ReadError, FORMAT_NAME, SCHEMA_VERSION};
 use crate::domain::records::store::Store;
+
+/// Which records an app keeps and how it changes them. The whole app keeps every record;
+/// a board member's small app (src/member_app.rs) only the meta record (schools, trusts,
+/// bookkeeping) and workshops, and leaves every other record as it is, so the readers,
+/// writers and rules of the other areas are not in its download. Each app names its own
+/// (`EVERY_RECORD`, `WORKSHOPS_ONLY`), so neither links the other's.
+#[derive(Clone, Copy)]
+pub struct Kept {
+    /// Reads an item record of a kind this app keeps; `None` for any other kind.
+    pub read: fn(&Key, &str) -> Option<Result<Item, ReadError>>,
+    /// A record's text to write (`Some(None)` to remove it); `None` for a kind this app
+    /// does not keep.
+    pub write: fn(&Store, &Key) -> Option<Option<String>>,
+    /// Applies an edit (see `Store::apply`).
+    pub apply: fn(&mut Store, &Edit, f64) -> Result<Applied, EditError>,
+    /// Moves a store of format 4 or older, kept under one key, to one record per item.
+    /// Only the whole app does; the page's start-up script (scripts/entries.mjs) never
+    /// starts the member's app on such data.
+    pub move_legacy: Option<fn(&web_sys::Storage, String, &mut Loaded)>,
+}
+
+/// What the whole app keeps: everything.
+pub const EVERY_RECORD: Kept = Kept {
+    read: |key, text| Some(read_record(key, text)),
+    write: |store, key| Some(write_record(store, key)),
+    apply: Store::apply,
+    move_legacy: Some(load_legacy),
+};
+
+/// What a board member's small app keeps: the meta record and workshops.
+pub const WORKSHOPS_ONLY: Kept = Kept {
+    read: read_workshop_record,
+    write: write_workshop_record,
+    apply: Store::apply_workshop_edit,
+    move_legacy: None,
+};
 
 /// Where format 4 and older kept the whole store. After the move to one record per item
 /// it holds a short marker, so that an older version of Waypoint still open in another
@@ -124,7 +162,7 @@ fn keep_aside(storage: &web_sys::Storage, raw: String, reason: String) -> Unread
 }
 
 /// Reads everything this browser saved, keeping aside anything unreadable.
-pub fn load() -> Loaded {
+pub fn load(kept: Kept) -> Loaded {
     let storage = match local_storage() {
         Ok(storage) => storage,
         Err(reason) => {
@@ -149,8 +187,8 @@ pub fn load() -> Loaded {
         .flatten()
         .filter(|text| *text != legacy_marker());
     if meta_text.is_none() {
-        if let Some(legacy) = legacy {
-            load_legacy(&storage, legacy, &mut loaded);
+        if let (Some(legacy), Some(move_legacy)) = (legacy.clone(), kept.move_legacy) {
+            move_legacy(&storage, legacy, &mut loaded);
             return loaded;
         }
     }
@@ -190,12 +228,14 @@ pub fn load() -> Loaded {
         let Ok(Some(text)) = storage.get_item(&name) else {
             continue;
         };
-        match read_record(&key, &text) {
-            Ok(item) => {
+        match (kept.read)(&key, &text) {
+            // A kind of record this app does not keep: left as it is.
+            None => {}
+            Some(Ok(item)) => {
                 remember(&name, Some(&text));
                 items.push(item);
             }
-            Err(error) => {
+            Some(Err(error)) => {
                 let reason = format!("a saved record ({name}) could not be read: {error}");
                 loaded.unreadable.push(keep_aside(&storage, text, reason));
             }
@@ -215,7 +255,7 @@ pub fn load() -> Loaded {
 
 /// A store of format 4 or older, kept under one key: read, migrated, and written as
 /// records by the caller (the old text stays until that has worked).
-fn load_legacy(storage: &web_sys::Storage, legacy: String, loaded: &mut Loaded) {
+pub(crate) fn load_legacy(storage: &web_sys::Storage, legacy: String, loaded: &mut Loaded) {
     match read_store(&legacy) {
         Ok(mut store) => {
             // What changed after the last full download is what a backup lacks.
@@ -314,6 +354,8 @@ pub enum Change {
     /// The record is from a newer version of Waypoint.
     Newer,
     Unreadable(Unreadable),
+    /// A kind of record this app does not keep.
+    NotKept,
 }
 
 /// The records among `keys` that another tab wrote since this tab last read or wrote
@@ -339,7 +381,7 @@ pub fn changed_elsewhere(keys: &[Key]) -> Vec<Key> {
 }
 
 /// Reads one record as it is stored now (another tab's save), remembering it.
-pub fn read_now(key: &Key) -> Change {
+pub fn read_now(key: &Key, kept: Kept) -> Change {
     let Ok(storage) = local_storage() else {
         return Change::Item(None);
     };
@@ -354,7 +396,10 @@ pub fn read_now(key: &Key) -> Change {
     };
     let result = match key {
         Key::Meta => read_meta(&text).map(|meta| Change::Meta(Box::new(meta))),
-        _ => read_record(key, &text).map(|item| Change::Item(Some(item))),
+        _ => match (kept.read)(key, &text) {
+            Some(read) => read.map(|item| Change::Item(Some(item))),
+            None => return Change::NotKept,
+        },
     };
     match result {
         Ok(change) => change,
@@ -368,18 +413,16 @@ pub fn read_now(key: &Key) -> Change {
 
 /// Writes the given records of the store (removing those it no longer has); the error
 /// says why in words for the user. The meta record is written last.
-pub fn save(store: &Store, keys: &[Key]) -> Result<(), String> {
+pub fn save(store: &Store, keys: &[Key], kept: Kept) -> Result<(), String> {
     let storage = local_storage()?;
     let mut ordered: Vec<&Key> = keys.iter().filter(|k| **k != Key::Meta).collect();
     if keys.contains(&Key::Meta) {
         ordered.push(&Key::Meta);
     }
     for key in ordered {
-        write_one(
-            &storage,
-            &key.storage_key(),
-            write_record(store, key).as_deref(),
-        )?;
+        if let Some(text) = (kept.write)(store, key) {
+            write_one(&storage, &key.storage_key(), text.as_deref())?;
+        }
     }
     bump_revision(&storage);
     Ok(())

@@ -2321,3 +2321,135 @@ fn a_restorable_says_what_it_puts_back() {
     let assessment = Restorable::Assessment(0, base().get("a1").unwrap().clone());
     assert_eq!(assessment.describe(&base()), "Oakfield Primary");
 }
+
+/// The edits a board member's small app applies (`Store::apply_workshop_edit`): a
+/// workshop's and its trust's, and dismissing recovered text; batches of them.
+fn is_workshop_edit(edit: &Edit) -> bool {
+    match edit {
+        Edit::Batch(edits) => edits.iter().all(is_workshop_edit),
+        Edit::Workshop(_) => true,
+        Edit::Schools(edit) => matches!(
+            edit,
+            SchoolEdit::AddTrust(_) | SchoolEdit::RenameTrust { .. }
+        ),
+        Edit::Records(edit) => matches!(edit, RecordsEdit::DismissRecovered { .. }),
+        _ => false,
+    }
+}
+
+#[test]
+fn the_member_s_app_applies_workshop_edits_by_the_same_rules_and_refuses_the_rest() {
+    let accepted = std::cell::RefCell::new(BTreeSet::new());
+    arbitrary::for_any(150, |rng| {
+        let mut store = arbitrary::store(rng);
+        let mut undos = Vec::new();
+        for n in 0..40 {
+            let edit = random_edit(rng, &store, &undos, n);
+            let now = 10_000.0 + n as f64;
+            let mut whole = store.clone();
+            let mut member = store.clone();
+            let by_whole = whole.apply(&edit, now);
+            let by_member = member.apply_workshop_edit(&edit, now);
+            if is_workshop_edit(&edit) {
+                assert_eq!(by_member, by_whole, "step {n}: {edit:?}");
+                assert_eq!(member, whole, "step {n}: {edit:?}");
+                if by_member.is_ok() {
+                    accepted.borrow_mut().insert(variant(&edit));
+                }
+            } else {
+                assert!(
+                    matches!(by_member, Err(EditError::Refused(_))),
+                    "step {n}: {edit:?} was not refused"
+                );
+                assert_eq!(member, store, "refused {edit:?} changed the store");
+            }
+            if let Ok(applied) = by_whole {
+                undos.extend(applied.undo);
+                if matches!(edit, Edit::Schools(SchoolEdit::MergeSchools { .. })) {
+                    undos.clear();
+                }
+                store = whole;
+            }
+        }
+    });
+    let accepted = accepted.into_inner();
+    assert!(accepted.len() >= 9, "{accepted:?}");
+}
+
+/// Every edit (`AreaEdit::Name`) named in the files a board member's small app draws
+/// (src/member_app.rs and the pages and components it uses, followed through their `use`
+/// lines), with the file naming it.
+fn edits_named_by_the_member_s_app() -> BTreeSet<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut todo = vec!["src/member_app.rs".to_string()];
+    let mut seen = BTreeSet::new();
+    let mut named = BTreeSet::new();
+    while let Some(file) = todo.pop() {
+        if !seen.insert(file.clone()) {
+            continue;
+        }
+        let text = std::fs::read_to_string(root.join(&file)).expect("source");
+        for line in text.lines() {
+            let line = line.trim();
+            for area in ["pages", "components"] {
+                let Some(rest) = line.strip_prefix(&format!("use crate::{area}::")) else {
+                    continue;
+                };
+                let parts: Vec<&str> = rest.split("::").take(2).collect();
+                if parts.len() == 2 {
+                    todo.push(format!("src/{area}/{}/{}.rs", parts[0], parts[1]));
+                }
+            }
+        }
+        for kind in [
+            "SchoolEdit",
+            "ChecklistEdit",
+            "WorkshopEdit",
+            "ImprovementEdit",
+            "RecordsEdit",
+        ] {
+            for (at, _) in text.match_indices(&format!("{kind}::")) {
+                let name: String = text[at + kind.len() + 2..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect();
+                named.insert((file.clone(), format!("{kind}::{name}")));
+            }
+        }
+    }
+    named
+}
+
+#[test]
+fn the_member_s_app_sends_only_edits_it_can_apply() {
+    let named = edits_named_by_the_member_s_app();
+    assert!(
+        named.iter().any(|(file, _)| file.ends_with("join.rs")),
+        "the join page was followed: {named:?}"
+    );
+    let applied_by_member = |name: &str| {
+        name.starts_with("WorkshopEdit::")
+            || [
+                "SchoolEdit::AddTrust",
+                "SchoolEdit::RenameTrust",
+                "RecordsEdit::DismissRecovered",
+            ]
+            .contains(&name)
+    };
+    // Putting back an assessment's recovered note: offered only where the assessment is
+    // kept (src/components/records/recovered_texts.rs), and the member's app keeps none.
+    let never_offered = [(
+        "src/components/records/recovered_texts.rs",
+        "ChecklistEdit::SetNote",
+    )];
+    let wrong: Vec<_> = named
+        .iter()
+        .filter(|(file, name)| {
+            !applied_by_member(name) && !never_offered.contains(&(file.as_str(), name.as_str()))
+        })
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "the member's app would send edits it refuses: {wrong:?}"
+    );
+}

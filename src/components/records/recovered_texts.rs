@@ -66,12 +66,20 @@ pub fn RecoveredTexts() -> impl IntoView {
                 <p>"Another tab or window changed this text while it was being typed here. This page's version was kept; the other version is below, so that nothing is lost."</p>
                 <ul>
                     {move || recovered.get().into_iter().map(|r| {
+                        // Put back only where the text's item is kept here (not for a deleted
+                        // assessment, nor in a board member's app, which keeps workshops only).
+                        let kept_here = state.store.with_untracked(|s| match &r.place {
+                            TextPlace::AssessmentNote { assessment, .. } => s.get(assessment).is_some(),
+                            TextPlace::PracticeNote { workshop, .. } => s.workshop(workshop).is_some(),
+                        });
                         let (keep, dismiss) = (r.clone(), r.id.clone());
                         view! {
                             <li>
                                 <p dir="auto"><strong>{r.what.clone()}</strong></p>
                                 <blockquote dir="auto">{r.text.clone()}</blockquote>
-                                <button type="button" class="button" on:click=move |_| put_back(keep.clone())>"Use this version instead"</button>
+                                {kept_here.then(move || view! {
+                                    <button type="button" class="button" on:click=move |_| put_back(keep.clone())>"Use this version instead"</button>
+                                })}
                                 <button type="button" class="link-button" on:click=move |_| { state.send(Edit::Records(RecordsEdit::DismissRecovered { id: dismiss.clone() })); }>"Dismiss"</button>
                             </li>
                         }

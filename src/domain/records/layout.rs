@@ -126,22 +126,28 @@ pub enum Item {
     Calendar(TrustCalendar),
 }
 
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("records always serialise")
+}
+
+/// The text of the meta record.
+fn write_meta(store: &Store) -> String {
+    json(&MetaOut {
+        format: FORMAT_NAME,
+        schema: SCHEMA_VERSION,
+        schools: &store.schools,
+        trusts: &store.trusts,
+        not_downloaded: &store.not_downloaded,
+        recovered: &store.recovered,
+        distinct: &store.distinct,
+    })
+}
+
 /// The text of a record, or `None` when the store no longer has the item (so the
 /// record is to be removed).
 pub fn write_record(store: &Store, key: &Key) -> Option<String> {
-    fn json<T: Serialize>(value: &T) -> String {
-        serde_json::to_string(value).expect("records always serialise")
-    }
     match key {
-        Key::Meta => Some(json(&MetaOut {
-            format: FORMAT_NAME,
-            schema: SCHEMA_VERSION,
-            schools: &store.schools,
-            trusts: &store.trusts,
-            not_downloaded: &store.not_downloaded,
-            recovered: &store.recovered,
-            distinct: &store.distinct,
-        })),
+        Key::Meta => Some(write_meta(store)),
         Key::Assessment(id) => store.get(id).map(json),
         Key::Workshop(id) => store.workshop(id).map(json),
         Key::Trajectory(id) => store.trajectories.iter().find(|t| &t.id == id).map(json),
@@ -151,17 +157,28 @@ pub fn write_record(store: &Store, key: &Key) -> Option<String> {
     }
 }
 
+/// As [`write_record`], for an app that keeps only the meta record and workshops (a
+/// board member's small app): `None` for any other kind of record, which it leaves as it is.
+pub fn write_workshop_record(store: &Store, key: &Key) -> Option<Option<String>> {
+    match key {
+        Key::Meta => Some(Some(write_meta(store))),
+        Key::Workshop(id) => Some(store.workshop(id).map(json)),
+        _ => None,
+    }
+}
+
 /// Reads the meta record: refuses another program's data and a newer format.
 pub fn read_meta(text: &str) -> Result<Meta, ReadError> {
     let (value, _) = read_envelope(text, FORMAT_NAME, SCHEMA_VERSION)?;
     Meta::deserialize(&value).map_err(|e| ReadError::Invalid(e.to_string()))
 }
 
+fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ReadError> {
+    serde_json::from_str(text).map_err(|e| ReadError::Invalid(e.to_string()))
+}
+
 /// Reads one item record.
 pub fn read_record(key: &Key, text: &str) -> Result<Item, ReadError> {
-    fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ReadError> {
-        serde_json::from_str(text).map_err(|e| ReadError::Invalid(e.to_string()))
-    }
     let item = match key {
         Key::Meta => return Err(ReadError::Invalid("not an item".into())),
         Key::Assessment(_) => Item::Assessment(parse(text)?),
@@ -171,6 +188,19 @@ pub fn read_record(key: &Key, text: &str) -> Result<Item, ReadError> {
         Key::Categorisation(_) => Item::Categorisation(parse(text)?),
         Key::Calendar(_) => Item::Calendar(parse(text)?),
     };
+    matching_id(key, item)
+}
+
+/// As [`read_record`], for an app that keeps only the meta record and workshops: `None`
+/// for any other kind of record.
+pub fn read_workshop_record(key: &Key, text: &str) -> Option<Result<Item, ReadError>> {
+    match key {
+        Key::Workshop(_) => Some(parse(text).and_then(|w| matching_id(key, Item::Workshop(w)))),
+        _ => None,
+    }
+}
+
+fn matching_id(key: &Key, item: Item) -> Result<Item, ReadError> {
     if item.id() != key.id().unwrap_or_default() {
         return Err(ReadError::Invalid(
             "the record's id does not match its key".into(),
