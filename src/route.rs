@@ -149,6 +149,31 @@ mod tests {
     use super::Route;
 
     #[test]
+    fn only_a_member_s_links_are_drawn_by_the_member_s_app() {
+        for hash in [
+            "#/join/abc",
+            "#/answers/abc",
+            "#/workshop/w1/answer",
+            "#/workshop/w1/answer/3",
+            "#/workshop/w1/send",
+        ] {
+            assert!(Route::parse(hash).is_members(), "{hash}");
+        }
+        for hash in [
+            "#/",
+            "#/new",
+            "#/assessment/a1",
+            "#/shared/abc",
+            "#/workshop/w1",
+            "#/workshop/w1/join",
+            "#/workshop/w1/results",
+            "#/workshop/w1/answer/0",
+        ] {
+            assert!(!Route::parse(hash).is_members(), "{hash}");
+        }
+    }
+
+    #[test]
     fn routes_round_trip_through_their_links() {
         for route in [
             Route::Home,
