@@ -29,6 +29,7 @@ use waypoint::domain::records::layout::Key;
 use waypoint::domain::records::schema::{read_store, write_store};
 use waypoint::domain::records::store::{Store, TextPlace};
 use waypoint::domain::workshop::aas::{Position, Respondent, When, Workshop};
+use waypoint::domain::workshop::handback::{PendingCopy, Settle};
 use waypoint::domain::workshop::responses::Resolution;
 
 /// When the base store was made; every edit under test is later.
@@ -167,6 +168,9 @@ fn variant(edit: &Edit) -> &'static str {
         Edit::SetPracticeNote { .. } => "SetPracticeNote",
         Edit::MergeRespondent { .. } => "MergeRespondent",
         Edit::ChoosePractices { .. } => "ChoosePractices",
+        Edit::SetMemberPlace { .. } => "SetMemberPlace",
+        Edit::HoldCopy { .. } => "HoldCopy",
+        Edit::SettleCopy { .. } => "SettleCopy",
         Edit::SetPoints { .. } => "SetPoints",
         Edit::SetThresholds { .. } => "SetThresholds",
         Edit::SetCapacity { .. } => "SetCapacity",
@@ -189,7 +193,7 @@ fn variant(edit: &Edit) -> &'static str {
     }
 }
 
-const VARIANTS: usize = 39;
+const VARIANTS: usize = 42;
 
 /// Applies `edit` to a fresh base store at [`NOW`], checks that the item it is about
 /// was stamped, and returns the store and what the edit reported.
@@ -420,6 +424,49 @@ fn every_kind_of_edit_applies_and_stamps_the_time() {
         s.workshop("w1").unwrap().practices,
         vec!["governance-s1".to_string(), "finance-s1".to_string()],
         "kept in the tool's order"
+    );
+    let (s, _) = stamped(
+        c,
+        Edit::SetMemberPlace {
+            workshop: "w1".into(),
+            practice: "finance-s2".into(),
+        },
+        workshop,
+    );
+    assert_eq!(
+        s.workshop("w1").unwrap().member_at.as_deref(),
+        Some("finance-s2")
+    );
+    let mut second = Respondent::new("r1".into(), "Ann Evans", "Trustee");
+    second.set("governance-s1", When::Now, Some(Position::Aligned));
+    let hold = Edit::HoldCopy {
+        workshop: "w1".into(),
+        copy: PendingCopy {
+            key: "k1".into(),
+            existing_id: "r1".into(),
+            respondent: second,
+        },
+    };
+    let (s, _) = stamped(c, hold.clone(), workshop);
+    assert_eq!(s.workshop("w1").unwrap().pending.len(), 1);
+    let settle = Edit::SettleCopy {
+        workshop: "w1".into(),
+        key: "k1".into(),
+        choice: Settle::UseNew,
+        fresh_id: "r9".into(),
+    };
+    let mut held = base();
+    apply(&mut held, &hold, MADE);
+    let applied = apply(&mut held, &settle, NOW);
+    assert_eq!(workshop(&held), NOW, "{settle:?} did not stamp the time");
+    assert!(!applied.changed.is_empty());
+    c.insert(variant(&settle));
+    let w = held.workshop("w1").unwrap();
+    assert!(w.pending.is_empty(), "answered: no longer asked");
+    assert_eq!(w.respondents.len(), 1, "the second copy replaced the first");
+    assert_eq!(
+        w.respondents[0].placing("governance-s1").unwrap().now,
+        Some(Position::Aligned)
     );
     let (s, a) = stamped(
         c,
@@ -830,7 +877,7 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
             .map(|a| a.note.clone())
             .unwrap_or_default()
     };
-    match rng.below(39) {
+    match rng.below(42) {
         0 => Edit::AddSchool(School::new(format!("s-new{n}"), &rng.name(), MADE)),
         1 => Edit::RenameSchool {
             school,
@@ -1043,6 +1090,38 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
             assessment,
             feature: rng.pick(&features).to_string(),
         },
+        39 => Edit::SetMemberPlace {
+            workshop,
+            practice: rng.pick(&practices).to_string(),
+        },
+        40 => {
+            let mut incoming = Respondent::new(respondent.clone(), &rng.name(), "");
+            incoming.set(
+                *rng.pick(&practices),
+                When::Desired,
+                Some(Position::Standardised),
+            );
+            Edit::HoldCopy {
+                workshop,
+                copy: PendingCopy {
+                    key: format!("k{}", rng.below(3)),
+                    existing_id: respondent,
+                    respondent: incoming,
+                },
+            }
+        }
+        41 => {
+            let key = store
+                .workshop(&workshop)
+                .and_then(|w| w.pending.first())
+                .map_or_else(|| "k0".to_string(), |p| p.key.clone());
+            Edit::SettleCopy {
+                workshop,
+                key,
+                choice: *rng.pick(&[Settle::UseNew, Settle::KeepEarlier, Settle::KeepBoth]),
+                fresh_id: format!("r-fresh{n}"),
+            }
+        }
         _ => Edit::Batch(vec![
             Edit::SetLevel {
                 assessment: assessment.clone(),

@@ -118,7 +118,7 @@ pub fn JoinPage(data: String) -> impl IntoView {
                         {move || match joined.get() {
                             Some(id) => view! {
                                 <p>"You have already joined this workshop on this device. Your answers so far are kept here."</p>
-                                <p><a class="button primary" href=Route::WorkshopAnswer(id.clone(), 1).href()>"Carry on answering"</a></p>
+                                <p><a class="button primary" href=Route::WorkshopAnswer(id.clone(), 0).href()>"Carry on answering"</a></p>
                                 <p><a class="button" href=Route::WorkshopSend(id).href()>"Send my answers"</a></p>
                             }.into_any(),
                             None => view! {

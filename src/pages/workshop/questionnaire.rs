@@ -7,6 +7,7 @@ use crate::components::ui::not_found::{Missing, NotFound};
 use crate::browser;
 use crate::components::ui::save_status::SaveStatusNote;
 use crate::components::workshop::aas_framing::AasFraming;
+use crate::components::workshop::hand_back::HandBack;
 use crate::components::workshop::import_responses::ImportResponses;
 use crate::components::workshop::practice_question::PracticeQuestion;
 use crate::components::workshop::respondent_bar::RespondentBar;
@@ -52,6 +53,7 @@ pub fn WorkshopPage(id: String) -> impl IntoView {
                     <SaveStatusNote />
                 </div>
             </div>
+            <HandBack workshop_id=id.clone() />
             <AasFraming />
             <p class="hint">{COLUMN_NOTE}" "{POSITIONS_NOTE}</p>
             <div class="workshop-layout">
