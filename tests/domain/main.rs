@@ -15,6 +15,7 @@ mod fuzz;
 mod join;
 mod layering;
 mod layout;
+mod meeting;
 mod placement;
 mod plans;
 mod schema;
