@@ -66,14 +66,14 @@ test('a workshop with three respondents: two on screen, one merged from a file',
   await merge(page, responsesFile([cy]));
   await page.locator('.import-messages li', { hasText: 'Cy Okafor is already here with the same answers, so was skipped' }).waitFor();
 
-  // A clash is put to the user, never resolved silently.
+  // A second copy is put to the user at the top of the page, never resolved silently.
   const changedCy = { ...cy, placings: { 'governance-s1': { now: 'standardised', desired: 'standardised' } } };
   await merge(page, responsesFile([changedCy]));
-  const clash = page.locator('.clash');
+  const clash = page.locator('.hand-back-question');
   await clash.waitFor();
-  assert.match(await clash.innerText(), /Cy Okafor clashes with Cy Okafor/);
-  await clash.getByRole('button', { name: 'Keep both' }).click();
-  await page.locator('.import-messages li', { hasText: 'kept both' }).waitFor();
+  assert.match(await clash.innerText(), /Cy Okafor sent answers a second time/);
+  await clash.getByRole('button', { name: 'Count both, as two people' }).click();
+  await page.locator('.hand-back-done', { hasText: 'both copies count' }).waitFor();
   assert.equal(await page.locator('.respondent-chip').count(), 4);
   // Remove the second Cy again: choose, then remove with confirmation.
   await page.locator('label[for^="respondent-"]', { hasText: 'Cy Okafor (2)' }).click();
