@@ -1096,11 +1096,8 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
         },
         40 => {
             let mut incoming = Respondent::new(respondent.clone(), &rng.name(), "");
-            incoming.set(
-                *rng.pick(&practices),
-                When::Desired,
-                Some(Position::Standardised),
-            );
+            let practice: &&str = rng.pick(&practices);
+            incoming.set(practice, When::Desired, Some(Position::Standardised));
             Edit::HoldCopy {
                 workshop,
                 copy: PendingCopy {

@@ -48,7 +48,7 @@ pub fn WorkshopComparison(workshop: Memo<Option<Workshop>>) -> impl IntoView {
                     }).collect_view()}
                 </select>
                 {move || {
-                    let Some(id) = earlier() else { return None };
+                    let id = earlier()?;
                     let changes = state.store.with(|s| {
                         let current = workshop.get()?;
                         let then = s.workshop(&id)?;
