@@ -44,8 +44,9 @@ async function joinLink(page, id) {
 }
 
 /** A member joins by the link in a browser of their own. */
-async function joinAs(link, name, viewport) {
+async function joinAs(link, name, viewport, expectLoad) {
   const member = await openApp(app.browser, link, { viewport });
+  if (expectLoad) await member.page.getByText(expectLoad).waitFor();
   await member.page.getByLabel('Your name').fill(name);
   await member.page.getByRole('button', { name: 'Start answering' }).click();
   await member.page.getByText(/^Practice 1 of \d+$/).waitFor();
@@ -111,7 +112,7 @@ for (const [size, viewport] of SIZES) {
     // The join screen shows the same plan, and the link carries it.
     const link = await joinLink(page, id);
     assert.equal(await load(page), 'This meeting: 7 practices: 14 placements, about 2 minutes for each member.');
-    const ann = await joinAs(link, 'Ann Evans', viewport);
+    const ann = await joinAs(link, 'Ann Evans', viewport, 'That is 14 placements, about 2 minutes (Waypoint\'s estimate).');
     const annPage = ann.page;
     assert.match(await annPage.locator('.member-progress').innerText(), /Practice 1 of 7/);
     await answerHere(ann, 'aligned', 'standardised');
