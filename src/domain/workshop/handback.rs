@@ -98,17 +98,9 @@ pub struct Question {
 }
 
 fn facts(framework: &AasFramework, workshop: &Workshop, respondent: &Respondent) -> CopyFacts {
-    let asked = chosen_practices(framework, workshop);
     CopyFacts {
-        placed: asked
-            .iter()
-            .filter(|p| {
-                respondent
-                    .placing(&p.statement.id)
-                    .is_some_and(|x| x.now.is_some() && x.desired.is_some())
-            })
-            .count(),
-        asked: asked.len(),
+        placed: crate::domain::workshop::plan::placed_of_meeting(framework, workshop, respondent),
+        asked: chosen_practices(framework, workshop).len(),
         arrived: respondent.arrived,
         changed_ms: respondent.changed_ms,
     }

@@ -126,6 +126,22 @@ pub fn toggle_area(
     Some(normalise_choice(framework, &ids))
 }
 
+/// How many of the meeting's practices a person placed both now and wanted.
+pub fn placed_of_meeting(
+    framework: &AasFramework,
+    workshop: &Workshop,
+    respondent: &crate::domain::workshop::aas::Respondent,
+) -> usize {
+    chosen_practices(framework, workshop)
+        .iter()
+        .filter(|p| {
+            respondent
+                .placing(&p.statement.id)
+                .is_some_and(|x| x.now.is_some() && x.desired.is_some())
+        })
+        .count()
+}
+
 /// The load of a workshop's meeting.
 pub fn load(framework: &AasFramework, workshop: &Workshop) -> Load {
     Load::of(chosen_practices(framework, workshop).len())

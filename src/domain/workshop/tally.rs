@@ -220,13 +220,7 @@ impl Participation {
 pub fn participation(framework: &AasFramework, workshop: &Workshop) -> Participation {
     let asked = chosen_practices(framework, workshop);
     let placed = |r: &crate::domain::workshop::aas::Respondent| {
-        asked
-            .iter()
-            .filter(|p| {
-                r.placing(&p.statement.id)
-                    .is_some_and(|x| x.now.is_some() && x.desired.is_some())
-            })
-            .count()
+        crate::domain::workshop::plan::placed_of_meeting(framework, workshop, r)
     };
     let named = workshop
         .respondents
