@@ -587,7 +587,7 @@ test('workshops of the same trust share one trust record', async () => {
   for (const date of ['2025-11-20', '2026-11-19']) {
     await page.goto(`${app.server.url}#/workshop/new`);
     await page.getByLabel('Trust', { exact: true }).fill(date.startsWith('2025') ? 'Oak Learning Trust' : '  oak learning TRUST ');
-    await page.getByLabel('Date').fill(date);
+    await page.getByLabel('Date', { exact: true }).fill(date);
     await page.getByRole('button', { name: 'Start workshop' }).click();
     await page.waitForURL(/#\/workshop\/[A-Za-z0-9_-]+$/);
   }

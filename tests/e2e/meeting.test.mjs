@@ -27,7 +27,7 @@ const load = (page) => page.locator('.plan-load').innerText();
 async function newWorkshop(page, trust, { areas = [], untickGovernance = false, date } = {}) {
   await page.goto(`${app.server.url}#/workshop/new`);
   await page.getByLabel('Trust', { exact: true }).fill(trust);
-  if (date) await page.getByLabel('Date').fill(date);
+  if (date) await page.getByLabel('Date', { exact: true }).fill(date);
   for (const area of areas) await page.locator(`#plan-area-${area}`).check();
   if (untickGovernance) await page.locator('#plan-area-governance').uncheck();
   await page.getByRole('button', { name: 'Start workshop' }).click();
@@ -293,7 +293,7 @@ for (const [size, viewport] of SIZES) {
     const areas = page.locator('.workshop-compare-areas');
     await areas.waitFor();
     assert.match(await areas.locator('tr[data-area="governance"]').innerText(),
-      /Governance and Setting Vision · 23 practices\s+Autonomous \(0\.0\) → Aligned \(2\.0\)\s+\S+ \(\d\.\d\) → \S+ \(\d\.\d\)\s+\d\.\d towards standardisation/);
+      /Governance and Setting Vision · 23 practices\s+Autonomous \(0\.0\) → Aligned \(2\.0\)\s+Aligned \(2\.0\) → Largely standardised \(2\.9\)\s+2\.0 towards standardisation/);
     const order = await page.evaluate(() => {
       const area = document.querySelector('.workshop-compare-areas');
       const rows = document.querySelector('details.compare-rows');

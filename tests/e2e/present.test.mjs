@@ -11,7 +11,7 @@ const app = useApp();
 async function newWorkshop(page, date) {
   await page.goto(`${new URL(page.url()).origin}/#/workshop/new`);
   await page.getByLabel('Trust', { exact: true }).fill('Oak Learning Trust');
-  await page.getByLabel('Date').fill(date);
+  await page.getByLabel('Date', { exact: true }).fill(date);
   // Every area for this meeting (one is the default).
   for (const area of ['employer', 'finance', 'standards']) await page.locator(`#plan-area-${area}`).check();
   await page.locator('.plan-load', { hasText: 'This meeting: 80 practices: 160 placements' }).waitFor();

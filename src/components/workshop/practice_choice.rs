@@ -32,19 +32,25 @@ pub fn PlanChoice(
     id: &'static str,
 ) -> impl IntoView {
     let problem = RwSignal::new(false);
-    let choose_area = move |area_id: &'static str, include: bool| match toggle_area(
-        aas(),
-        &chosen.get_untracked(),
-        area_id,
-        include,
-    ) {
-        Some(next) => {
-            problem.set(false);
-            on_choose.run(next);
-        }
-        None => problem.set(true),
+    // A refused change puts the box back as it was: nothing left to ask is not a plan.
+    let refuse = move |ev: &leptos::ev::Event| {
+        problem.set(true);
+        event_target::<web_sys::HtmlInputElement>(ev).set_checked(true);
     };
-    let toggle_practice = move |practice: &'static str| {
+    let choose_area =
+        move |ev: leptos::ev::Event, area_id: &'static str, include: bool| match toggle_area(
+            aas(),
+            &chosen.get_untracked(),
+            area_id,
+            include,
+        ) {
+            Some(next) => {
+                problem.set(false);
+                on_choose.run(next);
+            }
+            None => refuse(&ev),
+        };
+    let toggle_practice = move |ev: leptos::ev::Event, practice: &'static str| {
         let mut ids: Vec<String> = if chosen.with_untracked(Vec::is_empty) {
             aas().practices().map(|p| p.statement.id.clone()).collect()
         } else {
@@ -57,7 +63,7 @@ pub fn PlanChoice(
             None => ids.push(practice.to_string()),
         }
         if ids.is_empty() {
-            problem.set(true);
+            refuse(&ev);
         } else {
             problem.set(false);
             on_choose.run(normalise_choice(aas(), &ids));
@@ -82,7 +88,7 @@ pub fn PlanChoice(
                         <input type="checkbox" id=input_id.clone()
                             prop:checked=move || state() == AreaChoice::All
                             prop:indeterminate=move || matches!(state(), AreaChoice::Some(_))
-                            on:change=move |_| choose_area(area_id, state() != AreaChoice::All) />
+                            on:change=move |ev| choose_area(ev, area_id, state() != AreaChoice::All) />
                         <label for=input_id>
                             {area.name.clone()}
                             <span class="hint">{move || match state() {
@@ -105,7 +111,7 @@ pub fn PlanChoice(
                                 <div class="check">
                                     <input type="checkbox" id=input_id.clone()
                                         prop:checked=move || chosen.with(|c| c.is_empty() || c.iter().any(|x| x == practice))
-                                        on:change=move |_| toggle_practice(practice) />
+                                        on:change=move |ev| toggle_practice(ev, practice) />
                                     <label for=input_id>{p.statement.text.clone()}</label>
                                 </div>
                             }
