@@ -68,7 +68,7 @@ test('grid entry, a full-screen presentation, and last year against this year', 
   await page.getByRole('heading', { name: 'Compared with an earlier workshop' }).waitFor();
   // Area by area first: Financial Management's one practice answered in either year.
   const areaRow = page.locator('.workshop-compare-areas tr[data-area="finance"]');
-  assert.match(await areaRow.innerText(), /Financial Management · 1 practice\s+Autonomous \(0\.0\) → Aligned \(2\.0\)\s+Aligned \(1\.5\) → Standardised \(3\.5\)\s+1\.5 towards standardisation/);
+  assert.match(await areaRow.innerText(), /Financial Management\s*· 1 practice\s+Autonomous \(0\.0\) → Aligned \(2\.0\)\s+Aligned \(1\.5\) → Standardised \(3\.5\)\s+1\.5 towards standardisation/);
   // Then row by row, each area's practices behind its summary.
   await page.locator('details.compare-rows[data-area="finance"] > summary').click();
   const row = page.locator('.workshop-compare tr', { hasText: practice });
