@@ -2,7 +2,7 @@
 //! place, the question per column, the hand-back of a second copy, who answered how
 //! much, where the board agrees, the comparison by area, and slides that fit.
 
-use waypoint::domain::records::edits::Edit;
+use waypoint::domain::records::edits::{Edit, SchoolEdit, WorkshopEdit};
 use waypoint::domain::records::schema::{read_store, write_store};
 use waypoint::domain::records::store::Store;
 use waypoint::domain::workshop::aas::{
@@ -125,16 +125,17 @@ fn a_member_returns_to_where_they_were() {
     // Kept on the device by an edit, and read back after a reload.
     let mut store = Store::default();
     let edits = [
-        Edit::AddTrust(waypoint::domain::base::school::Trust::new(
-            "t1".into(),
-            "Oak Trust",
-            1.0,
+        Edit::Schools(SchoolEdit::AddTrust(
+            waypoint::domain::base::school::Trust::new("t1".into(), "Oak Trust", 1.0),
         )),
-        Edit::AddWorkshop(meeting(area_practices(tool, "finance"), vec![])),
-        Edit::SetMemberPlace {
+        Edit::Workshop(WorkshopEdit::AddWorkshop(meeting(
+            area_practices(tool, "finance"),
+            vec![],
+        ))),
+        Edit::Workshop(WorkshopEdit::SetMemberPlace {
             workshop: "w1".into(),
             practice: "finance-a1".into(),
-        },
+        }),
     ];
     for edit in &edits {
         store.apply(edit, 5.0).unwrap();
@@ -146,10 +147,10 @@ fn a_member_returns_to_where_they_were() {
     );
     assert!(store
         .apply(
-            &Edit::SetMemberPlace {
+            &Edit::Workshop(WorkshopEdit::SetMemberPlace {
                 workshop: "w1".into(),
                 practice: "no-such".into(),
-            },
+            }),
             6.0
         )
         .is_err());

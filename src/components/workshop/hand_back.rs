@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::WorkshopEdit;
 use crate::domain::workshop::aas::aas;
 use crate::domain::workshop::handback::{copy_words, newer_words, questions, Newer, Settle};
 use crate::state::AppState;
@@ -24,12 +25,12 @@ pub fn HandBack(workshop_id: String) -> impl IntoView {
     let said = RwSignal::new(None::<String>);
     let workshop_id = StoredValue::new(workshop_id);
     let settle = move |key: String, name: String, choice: Settle| {
-        state.send(Edit::SettleCopy {
+        state.send(Edit::Workshop(WorkshopEdit::SettleCopy {
             workshop: workshop_id.get_value(),
             key,
             choice,
             fresh_id: browser::new_id(),
-        });
+        }));
         said.set(Some(match choice {
             Settle::UseNew => format!("{name}: the second copy now counts."),
             Settle::KeepEarlier => {

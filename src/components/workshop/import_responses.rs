@@ -11,6 +11,7 @@ use crate::components::records::import_log::{ImportLog, ImportMessages};
 use crate::components::ui::file_drop::{FileDrop, PickedFile};
 use crate::components::workshop::qr_scanner::QrScanner;
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::WorkshopEdit;
 use crate::domain::workshop::aas::Respondent;
 use crate::domain::workshop::handback::{Arrival, PendingCopy, Via};
 use crate::domain::workshop::join::links_in;
@@ -65,12 +66,12 @@ pub fn ImportResponses(
                     } else {
                         incoming.name.clone()
                     };
-                    state.send(Edit::MergeRespondent {
+                    state.send(Edit::Workshop(WorkshopEdit::MergeRespondent {
                         workshop: wid.clone(),
                         respondent: incoming,
                         clash_with: None,
                         fresh_id: browser::new_id(),
-                    });
+                    }));
                     say(true, format!("{file_name}: added {name}."));
                 }
                 Some(Incoming::Duplicate) => {
@@ -83,14 +84,14 @@ pub fn ImportResponses(
                 }
                 Some(Incoming::Clash { existing_id }) => {
                     // Kept in the workshop and asked at the top of the page until answered.
-                    state.send(Edit::HoldCopy {
+                    state.send(Edit::Workshop(WorkshopEdit::HoldCopy {
                         workshop: wid.clone(),
                         copy: PendingCopy {
                             key: browser::new_id(),
                             existing_id,
                             respondent: incoming,
                         },
-                    });
+                    }));
                     say(true, format!("{file_name}: a second copy from someone already here; the question is at the top of the page."));
                 }
                 None => {}

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::WorkshopEdit;
 use crate::domain::workshop::aas::aas;
 use crate::domain::workshop::join::{chosen_practices, normalise_choice};
 use crate::domain::workshop::plan::{
@@ -150,10 +151,10 @@ pub fn PracticeChoice(workshop_id: String) -> impl IntoView {
         } else {
             practices
         };
-        state.send(Edit::ChoosePractices {
+        state.send(Edit::Workshop(WorkshopEdit::ChoosePractices {
             workshop: workshop_id.get_value(),
             practices,
-        });
+        }));
     });
     view! {
         <div class="meeting-plan">

@@ -8,6 +8,7 @@ use crate::browser;
 use crate::components::workshop::column_meaning::ColumnMeaning;
 use crate::domain::base::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::WorkshopEdit;
 use crate::domain::workshop::aas::{aas, Placing, Position, When};
 use crate::domain::workshop::join::chosen_practices;
 use crate::route::Route;
@@ -82,35 +83,35 @@ pub fn AnswerPage(id: String, step: usize) -> impl IntoView {
     // Kept on the device, so that leaving and coming back returns here.
     Effect::new(move |_| {
         if let Some(p) = practice() {
-            state.send_soon(Edit::SetMemberPlace {
+            state.send_soon(Edit::Workshop(WorkshopEdit::SetMemberPlace {
                 workshop: workshop_id.get_value(),
                 practice: p.statement.id.clone(),
-            });
+            }));
         }
     });
     let place = move |when: When, position: Position| {
         let (Some(s), Some(p)) = (seat.get_untracked(), practice()) else {
             return;
         };
-        state.send_soon(Edit::Place {
+        state.send_soon(Edit::Workshop(WorkshopEdit::Place {
             workshop: workshop_id.get_value(),
             respondent: s.me,
             practice: p.statement.id.clone(),
             when,
             position: Some(position),
-        });
+        }));
     };
     let set_note = move |note: String| {
         let (Some(s), Some(p)) = (seat.get_untracked(), practice()) else {
             return;
         };
-        state.send_soon(Edit::SetPracticeNote {
+        state.send_soon(Edit::Workshop(WorkshopEdit::SetPracticeNote {
             workshop: workshop_id.get_value(),
             respondent: s.me,
             practice: p.statement.id.clone(),
             note,
             was: s.placing.note,
-        });
+        }));
     };
     let group = move |when: When| {
         let (label, key) = match when {

@@ -10,6 +10,7 @@ use crate::domain::base::dates::is_iso_date;
 use crate::domain::base::school::{NameMatch, Trust};
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::{SchoolEdit, WorkshopEdit};
 use crate::domain::workshop::aas::{aas, Workshop};
 use crate::domain::workshop::plan::default_choice;
 use crate::route::Route;
@@ -49,11 +50,11 @@ pub fn NewWorkshopPage() -> impl IntoView {
             NameMatch::Same(existing) => existing,
             _ => {
                 let new = browser::new_id();
-                edits.push(Edit::AddTrust(Trust::new(
+                edits.push(Edit::Schools(SchoolEdit::AddTrust(Trust::new(
                     new.clone(),
                     &name,
                     browser::now_ms(),
-                )));
+                ))));
                 new
             }
         };
@@ -65,7 +66,7 @@ pub fn NewWorkshopPage() -> impl IntoView {
             browser::now_ms(),
         );
         workshop.practices = chosen.get_untracked();
-        edits.push(Edit::AddWorkshop(workshop));
+        edits.push(Edit::Workshop(WorkshopEdit::AddWorkshop(workshop)));
         if state.send(Edit::Batch(edits)) {
             browser::go_to(&Route::Workshop(id).href());
         }
