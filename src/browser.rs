@@ -305,6 +305,11 @@ pub fn display_moment(ms: f64) -> String {
     crate::domain::base::dates::display_ms(ms, utc_offset_minutes(ms))
 }
 
+/// A moment as "23 Nov 2026, 14:05" in local time, or "unknown".
+pub fn display_moment_time(ms: f64) -> String {
+    crate::domain::base::dates::display_ms_time(ms, utc_offset_minutes(ms))
+}
+
 /// Minutes east of UTC at that moment, in this browser's time zone.
 fn utc_offset_minutes(ms: f64) -> f64 {
     -js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).get_timezone_offset()

@@ -37,7 +37,8 @@ pub enum Route {
     Answers(String),
     /// The facilitator's "Join this workshop": link, QR code, collected answers, tally.
     WorkshopJoin(String),
-    /// A member answering on their own device, one practice at a time (numbered from 1).
+    /// A member answering on their own device, one practice at a time (numbered from 1;
+    /// 0, written without a number, is where they were: see `workshop::plan::resume_step`).
     WorkshopAnswer(String, usize),
     /// A member sending their answers back.
     WorkshopSend(String),
@@ -79,7 +80,7 @@ impl Route {
             ["join", data] if is_share_data(data) => Route::Join((*data).to_string()),
             ["answers", data] if is_share_data(data) => Route::Answers((*data).to_string()),
             ["workshop", id, "join"] if is_id(id) => Route::WorkshopJoin((*id).to_string()),
-            ["workshop", id, "answer"] if is_id(id) => Route::WorkshopAnswer((*id).to_string(), 1),
+            ["workshop", id, "answer"] if is_id(id) => Route::WorkshopAnswer((*id).to_string(), 0),
             ["workshop", id, "answer", n] if is_id(id) => match n.parse::<usize>() {
                 Ok(n) if n >= 1 => Route::WorkshopAnswer((*id).to_string(), n),
                 _ => Route::NotFound,
@@ -126,6 +127,7 @@ impl Route {
             Route::Join(data) => format!("#/join/{data}"),
             Route::Answers(data) => format!("#/answers/{data}"),
             Route::WorkshopJoin(id) => format!("#/workshop/{id}/join"),
+            Route::WorkshopAnswer(id, 0) => format!("#/workshop/{id}/answer"),
             Route::WorkshopAnswer(id, n) => format!("#/workshop/{id}/answer/{n}"),
             Route::WorkshopSend(id) => format!("#/workshop/{id}/send"),
             Route::WorkshopGrid(id) => format!("#/workshop/{id}/grid"),
@@ -219,7 +221,12 @@ mod tests {
         assert_eq!(Route::parse("#/workshop/w1/answer/0"), Route::NotFound);
         assert_eq!(
             Route::parse("#/workshop/w1/answer"),
-            Route::WorkshopAnswer("w1".into(), 1)
+            Route::WorkshopAnswer("w1".into(), 0),
+            "without a number: where the member was"
+        );
+        assert_eq!(
+            Route::WorkshopAnswer("w1".into(), 0).href(),
+            "#/workshop/w1/answer"
         );
         assert_eq!(Route::parse("#/join/a b"), Route::NotFound);
     }

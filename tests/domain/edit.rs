@@ -32,6 +32,7 @@ use waypoint::domain::records::layout::Key;
 use waypoint::domain::records::schema::{read_store, write_store};
 use waypoint::domain::records::store::{Store, TextPlace};
 use waypoint::domain::workshop::aas::{Position, Respondent, When, Workshop};
+use waypoint::domain::workshop::handback::{PendingCopy, Settle};
 use waypoint::domain::workshop::responses::Resolution;
 
 /// When the base store was made; every edit under test is later.
@@ -188,6 +189,9 @@ fn variant(edit: &Edit) -> &'static str {
         Edit::Workshop(WorkshopEdit::SetPracticeNote { .. }) => "SetPracticeNote",
         Edit::Workshop(WorkshopEdit::MergeRespondent { .. }) => "MergeRespondent",
         Edit::Workshop(WorkshopEdit::ChoosePractices { .. }) => "ChoosePractices",
+        Edit::Workshop(WorkshopEdit::SetMemberPlace { .. }) => "SetMemberPlace",
+        Edit::Workshop(WorkshopEdit::HoldCopy { .. }) => "HoldCopy",
+        Edit::Workshop(WorkshopEdit::SettleCopy { .. }) => "SettleCopy",
         Edit::Improvement(ImprovementEdit::SetPoints { .. }) => "SetPoints",
         Edit::Improvement(ImprovementEdit::SetThresholds { .. }) => "SetThresholds",
         Edit::Improvement(ImprovementEdit::SetCapacity { .. }) => "SetCapacity",
@@ -210,7 +214,7 @@ fn variant(edit: &Edit) -> &'static str {
     }
 }
 
-const VARIANTS: usize = 39;
+const VARIANTS: usize = 42;
 
 /// Applies `edit` to a fresh base store at [`NOW`], checks that the item it is about
 /// was stamped, and returns the store and what the edit reported.
@@ -453,6 +457,49 @@ fn every_kind_of_edit_applies_and_stamps_the_time() {
         s.workshop("w1").unwrap().practices,
         vec!["governance-s1".to_string(), "finance-s1".to_string()],
         "kept in the tool's order"
+    );
+    let (s, _) = stamped(
+        c,
+        Edit::Workshop(WorkshopEdit::SetMemberPlace {
+            workshop: "w1".into(),
+            practice: "finance-s2".into(),
+        }),
+        workshop,
+    );
+    assert_eq!(
+        s.workshop("w1").unwrap().member_at.as_deref(),
+        Some("finance-s2")
+    );
+    let mut second = Respondent::new("r1".into(), "Ann Evans", "Trustee");
+    second.set("governance-s1", When::Now, Some(Position::Aligned));
+    let hold = Edit::Workshop(WorkshopEdit::HoldCopy {
+        workshop: "w1".into(),
+        copy: PendingCopy {
+            key: "k1".into(),
+            existing_id: "r1".into(),
+            respondent: second,
+        },
+    });
+    let (s, _) = stamped(c, hold.clone(), workshop);
+    assert_eq!(s.workshop("w1").unwrap().pending.len(), 1);
+    let settle = Edit::Workshop(WorkshopEdit::SettleCopy {
+        workshop: "w1".into(),
+        key: "k1".into(),
+        choice: Settle::UseNew,
+        fresh_id: "r9".into(),
+    });
+    let mut held = base();
+    apply(&mut held, &hold, MADE);
+    let applied = apply(&mut held, &settle, NOW);
+    assert_eq!(workshop(&held), NOW, "{settle:?} did not stamp the time");
+    assert!(!applied.changed.is_empty());
+    c.insert(variant(&settle));
+    let w = held.workshop("w1").unwrap();
+    assert!(w.pending.is_empty(), "answered: no longer asked");
+    assert_eq!(w.respondents.len(), 1, "the second copy replaced the first");
+    assert_eq!(
+        w.respondents[0].placing("governance-s1").unwrap().now,
+        Some(Position::Aligned)
     );
     let (s, a) = stamped(
         c,
@@ -894,7 +941,7 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
             .map(|a| a.note.clone())
             .unwrap_or_default()
     };
-    match rng.below(39) {
+    match rng.below(42) {
         0 => Edit::Schools(SchoolEdit::AddSchool(School::new(
             format!("s-new{n}"),
             &rng.name(),
@@ -1119,6 +1166,35 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
             assessment,
             feature: rng.pick(&features).to_string(),
         }),
+        39 => Edit::Workshop(WorkshopEdit::SetMemberPlace {
+            workshop,
+            practice: rng.pick(&practices).to_string(),
+        }),
+        40 => {
+            let mut incoming = Respondent::new(respondent.clone(), &rng.name(), "");
+            let practice: &&str = rng.pick(&practices);
+            incoming.set(practice, When::Desired, Some(Position::Standardised));
+            Edit::Workshop(WorkshopEdit::HoldCopy {
+                workshop,
+                copy: PendingCopy {
+                    key: format!("k{}", rng.below(3)),
+                    existing_id: respondent,
+                    respondent: incoming,
+                },
+            })
+        }
+        41 => {
+            let key = store
+                .workshop(&workshop)
+                .and_then(|w| w.pending.first())
+                .map_or_else(|| "k0".to_string(), |p| p.key.clone());
+            Edit::Workshop(WorkshopEdit::SettleCopy {
+                workshop,
+                key,
+                choice: *rng.pick(&[Settle::UseNew, Settle::KeepEarlier, Settle::KeepBoth]),
+                fresh_id: format!("r-fresh{n}"),
+            })
+        }
         _ => Edit::Batch(vec![
             Edit::Checklist(ChecklistEdit::SetLevel {
                 assessment: assessment.clone(),

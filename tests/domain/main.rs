@@ -16,6 +16,7 @@ mod fuzz;
 mod join;
 mod layering;
 mod layout;
+mod meeting;
 mod placement;
 mod placement_rule;
 mod plans;

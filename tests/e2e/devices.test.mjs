@@ -66,12 +66,15 @@ test('three members join by link on their own devices, answer, and hand back; th
   await page.getByRole('link', { name: 'Join on phones and laptops' }).click();
   await page.getByRole('heading', { name: 'Join this workshop' }).waitFor();
 
-  // Three practices for this meeting: untick the rest.
-  await page.getByText(/Practices for this meeting/).click();
+  // Three single practices for this meeting: tick them, untick the rest.
+  await page.getByText('Or choose single practices').click();
   const boxes = page.locator('.practice-choice input[type=checkbox]');
   const ids = await boxes.evaluateAll((inputs) => inputs.map((i) => i.id.replace('choose-', '')));
-  for (const id of ids) if (!CHOSEN.includes(id)) await page.locator(`#choose-${id}`).uncheck();
-  await page.getByText('Practices for this meeting: 3 of').waitFor();
+  for (const id of ids) {
+    if (CHOSEN.includes(id)) await page.locator(`#choose-${id}`).check();
+    else await page.locator(`#choose-${id}`).uncheck();
+  }
+  await page.locator('.plan-load', { hasText: 'This meeting: 3 practices: 6 placements, about 1 minute for each member' }).waitFor();
   const link = await waitUntil(async () => {
     const value = await page.locator('#join-link').inputValue();
     return value.includes('#/join/') && value;
@@ -157,11 +160,11 @@ test('three members join by link on their own devices, answer, and hand back; th
   }, { what: "Ann's new link" });
   await page.getByLabel(/Paste answer links/).fill(changed);
   await page.getByRole('button', { name: 'Add these answers' }).click();
-  const clash = page.locator('.clash');
+  const clash = page.locator('.hand-back-question');
   await clash.waitFor();
-  assert.match(await clash.innerText(), /Ann Evans clashes with Ann Evans/);
-  await clash.getByRole('button', { name: 'Replace with the file\'s answers' }).click();
-  await page.locator('.import-messages li', { hasText: "replaced Ann Evans's answers" }).waitFor();
+  assert.match(await clash.innerText(), /Ann Evans sent answers a second time\.\s+The second copy is newer/);
+  await clash.getByRole('button', { name: 'Use the second copy (newer)' }).click();
+  await page.locator('.hand-back-done', { hasText: 'Ann Evans: the second copy now counts.' }).waitFor();
   assert.match((await tally(page)).total, /^3 people have answered/);
 
   // A damaged link and one for another workshop are refused by name and change nothing.
@@ -195,8 +198,9 @@ test('three members join by link on their own devices, answer, and hand back; th
   assert.ok(stored.respondents[2].anonymous);
 
   await ann.page.screenshot({ path: join(ARTIFACTS, 'devices-phone-send.png'), fullPage: true });
+  // Back where she was: the last practice she had open, not the first.
   await ann.page.getByRole('link', { name: 'Back to the questions' }).click();
-  await ann.page.getByText('Practice 1 of 3').waitFor();
+  await ann.page.getByText('Practice 3 of 3').waitFor();
   await ann.page.getByText('What do the positions mean?').click();
   await ann.page.screenshot({ path: join(ARTIFACTS, 'devices-phone-answer.png'), fullPage: true });
   // Laid out for the phone: nothing wider than the screen.

@@ -253,6 +253,19 @@ pub fn display_ms(ms: f64, offset_minutes: f64) -> String {
     from_ms(ms, offset_minutes).map_or_else(|| "unknown".into(), |d| display(&d))
 }
 
+/// A moment as "23 Nov 2026, 14:05" (24-hour clock, no-break spaces in the date), or
+/// "unknown".
+pub fn display_ms_time(ms: f64, offset_minutes: f64) -> String {
+    match from_ms(ms, offset_minutes) {
+        None => "unknown".into(),
+        Some(date) => {
+            let minutes = ((ms + offset_minutes * 60_000.0) / 60_000.0).floor() as i64;
+            let of_day = minutes.rem_euclid(24 * 60);
+            format!("{}, {:02}:{:02}", display(&date), of_day / 60, of_day % 60)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,6 +281,9 @@ mod tests {
         // 23 Nov 2026 09:00 UTC, seen from UTC and from UTC+10.
         let ms = 1_795_424_400_000.0;
         assert_eq!(display_ms(ms, 0.0), "23\u{a0}Nov\u{a0}2026");
+        assert_eq!(display_ms_time(ms, 0.0), "23\u{a0}Nov\u{a0}2026, 09:00");
+        assert_eq!(display_ms_time(ms, 600.0), "23\u{a0}Nov\u{a0}2026, 19:00");
+        assert_eq!(display_ms_time(f64::NAN, 0.0), "unknown");
         assert_eq!(display_ms(ms, 600.0), "23\u{a0}Nov\u{a0}2026");
         // Values a damaged record could hold are never shown as dates.
         for damaged in [f64::NAN, f64::INFINITY, -1.0, 0.0, 1.35e17, 2.0e15] {

@@ -69,6 +69,10 @@ struct Payload {
     /// Response: the role.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     o: String,
+    /// Response: when the answers were last changed on the member's device (ms since
+    /// 1970), so the facilitator can tell which of two copies is newer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    u: Option<f64>,
     /// Response: notes by practice id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     m: BTreeMap<String, String>,
@@ -282,6 +286,7 @@ pub fn response_json(
             respondent.name.clone()
         },
         o: respondent.role.clone(),
+        u: respondent.changed_ms,
         a: answers,
         m: respondent
             .placings
@@ -343,6 +348,8 @@ pub fn read_response(framework: &AasFramework, json: &str) -> Result<Response, R
         }
         respondent.set_note(&id, &clamp_chars(&note, MAX_NOTE_CHARS));
     }
+    // Set after the answers: setting them does not stamp a time.
+    respondent.changed_ms = p.u.filter(|ms| ms.is_finite() && *ms > 0.0);
     Ok(Response {
         workshop_id: p.w,
         respondent,

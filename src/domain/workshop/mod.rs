@@ -3,8 +3,11 @@
 
 pub mod aas;
 pub mod comparison;
+pub mod handback;
 pub mod join;
+pub mod plan;
 pub mod responses;
+pub mod slides;
 pub mod tally;
 
 use aas::Workshop;

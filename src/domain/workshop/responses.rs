@@ -141,8 +141,12 @@ pub enum Incoming {
 
 /// Whether two respondents gave the same answers as the same person. Anonymous
 /// respondents are told apart by their random id alone: the workshop numbers their names.
+/// When and how each copy arrived do not make answers different.
 pub fn same_answers(existing: &Respondent, incoming: &Respondent) -> bool {
-    existing == incoming
+    let same_person = existing.id == incoming.id
+        && existing.name == incoming.name
+        && existing.anonymous == incoming.anonymous;
+    (same_person && existing.role == incoming.role && existing.placings == incoming.placings)
         || (existing.anonymous
             && incoming.anonymous
             && existing.id == incoming.id
