@@ -12,6 +12,7 @@ mod content;
 mod edit;
 mod exchange;
 mod fuzz;
+mod hostile;
 mod join;
 mod layering;
 mod layout;

@@ -273,7 +273,10 @@ async fn read_in_slices(
         }
         browser::next_task().await;
     }
-    reader.finish().map_err(|e| e.to_string())
+    let store = reader.finish().map_err(|e| e.to_string())?;
+    // The forms' limits hold for a file too (a hand-made one can hold anything).
+    crate::domain::records::limits::check_import(&store, &browser::today_iso())?;
+    Ok(store)
 }
 
 /// The records an import would write, made in slices; refused, saying how much would
