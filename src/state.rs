@@ -220,8 +220,14 @@ impl AppState {
         self.store.update(|store| {
             for (key, change) in changes {
                 match change {
-                    Change::Item(item) => store.put_record(&key, item),
-                    Change::Meta(meta) => store.put_meta(*meta),
+                    Change::Item(item, unknown) => store.put_record_keeping(&key, item, unknown),
+                    Change::Meta(meta, unknown) => {
+                        store.put_meta(*meta);
+                        match unknown {
+                            Some(u) => store.unknown.insert(key.storage_key(), u),
+                            None => store.unknown.remove(&key.storage_key()),
+                        };
+                    }
                     Change::Newer => newer = true,
                     Change::Unreadable(u) => unreadable.push(u),
                 }
@@ -252,6 +258,16 @@ impl AppState {
         records: Vec<(Key, String)>,
         progress: impl Fn(usize, usize),
     ) -> Result<(), String> {
+        // Saving is held (a newer version's data, or unreadable data not yet kept aside):
+        // an import must not write over it either.
+        if let SaveStatus::Newer(why) = self.save_status.get_untracked() {
+            return Err(why);
+        }
+        if self.save_status.get_untracked() == SaveStatus::Held {
+            return Err(
+                "saving is held until the unreadable data above is downloaded or set aside".into(),
+            );
+        }
         if !self.apply(edit) {
             return Err("the items could not be added".into());
         }

@@ -14,7 +14,7 @@ use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
 use crate::domain::records::layout::{
-    read_meta, read_record, write_record, Item, Key, Meta, PREFIX,
+    read_meta_keeping, read_record_keeping, write_record, Item, Key, Meta, PREFIX,
 };
 use crate::domain::records::schema::{read_store, ReadError, FORMAT_NAME, SCHEMA_VERSION};
 use crate::domain::records::store::Store;
@@ -157,9 +157,13 @@ pub fn load() -> Loaded {
     // Records without a meta record (a first save cut short): they are still read, and
     // their schools show as "Unknown school" until renamed.
     let meta_text = meta_text.unwrap_or_default();
-    let meta = match read_meta(&meta_text) {
+    let mut meta_unknown = None;
+    let meta = match read_meta_keeping(&meta_text) {
         _ if meta_text.is_empty() => Meta::default(),
-        Ok(meta) => meta,
+        Ok((meta, unknown)) => {
+            meta_unknown = unknown;
+            meta
+        }
         Err(ReadError::NewerVersion { .. }) => {
             loaded.newer = Some(newer_message());
             return loaded;
@@ -177,6 +181,7 @@ pub fn load() -> Loaded {
         remember(&meta_key, Some(&meta_text));
     }
     let mut items = Vec::new();
+    let mut unknown = Vec::new();
     // All names first: keeping a damaged record aside adds a key, which may reorder them.
     let count = storage.length().unwrap_or(0);
     let names: Vec<(String, Key)> = (0..count)
@@ -190,10 +195,19 @@ pub fn load() -> Loaded {
         let Ok(Some(text)) = storage.get_item(&name) else {
             continue;
         };
-        match read_record(&key, &text) {
-            Ok(item) => {
+        match read_record_keeping(&key, &text) {
+            Ok((item, extra)) => {
                 remember(&name, Some(&text));
                 items.push(item);
+                if let Some(extra) = extra {
+                    unknown.push((name, extra));
+                }
+            }
+            // A record from a newer version (or with a value this one does not know) is
+            // left as it is, unread; nothing is saved until a reload brings that version.
+            Err(ReadError::NewerVersion { .. } | ReadError::UnknownValue(_)) => {
+                remember(&name, Some(&text));
+                loaded.newer = Some(newer_record_message(&name));
             }
             Err(error) => {
                 let reason = format!("a saved record ({name}) could not be read: {error}");
@@ -202,6 +216,10 @@ pub fn load() -> Loaded {
         }
     }
     loaded.store = Store::from_records(meta, items);
+    loaded.store.unknown = unknown.into_iter().collect();
+    if let Some(extra) = meta_unknown {
+        loaded.store.unknown.insert(meta_key.clone(), extra);
+    }
     if let Some(legacy) = legacy.filter(|_| !meta_text.is_empty()) {
         let reason = "an older version of Waypoint saved data in this browser after it had moved to the current format; download it and import it to bring those changes in".to_string();
         loaded.unreadable.push(keep_aside(&storage, legacy, reason));
@@ -303,14 +321,20 @@ fn repair_references(store: &mut Store) -> bool {
     made
 }
 
+/// Why saving is held when one record is newer than this version reads.
+fn newer_record_message(name: &str) -> String {
+    format!("A saved record ({name}) was written by a newer version of Waypoint, or holds something this version does not know. Reload this page to carry on with the newer version; until then nothing here is saved, so nothing of it is lost.")
+}
+
 fn newer_message() -> String {
     "Waypoint has been updated in another tab or window, and the data is now in a newer format than this page reads. Reload this page to carry on; until then nothing here is saved.".into()
 }
 
 /// What another tab did to one record since this tab last read or wrote it.
 pub enum Change {
-    Item(Option<Item>),
-    Meta(Box<Meta>),
+    /// The item (or its removal), with what it holds that this build does not know.
+    Item(Option<Item>, Option<serde_json::Value>),
+    Meta(Box<Meta>, Option<serde_json::Value>),
     /// The record is from a newer version of Waypoint.
     Newer,
     Unreadable(Unreadable),
@@ -341,24 +365,26 @@ pub fn changed_elsewhere(keys: &[Key]) -> Vec<Key> {
 /// Reads one record as it is stored now (another tab's save), remembering it.
 pub fn read_now(key: &Key) -> Change {
     let Ok(storage) = local_storage() else {
-        return Change::Item(None);
+        return Change::Item(None, None);
     };
     let name = key.storage_key();
     let text = storage.get_item(&name).ok().flatten();
     remember(&name, text.as_deref());
     let Some(text) = text else {
         return match key {
-            Key::Meta => Change::Meta(Box::default()),
-            _ => Change::Item(None),
+            Key::Meta => Change::Meta(Box::default(), None),
+            _ => Change::Item(None, None),
         };
     };
     let result = match key {
-        Key::Meta => read_meta(&text).map(|meta| Change::Meta(Box::new(meta))),
-        _ => read_record(key, &text).map(|item| Change::Item(Some(item))),
+        Key::Meta => {
+            read_meta_keeping(&text).map(|(meta, extra)| Change::Meta(Box::new(meta), extra))
+        }
+        _ => read_record_keeping(key, &text).map(|(item, extra)| Change::Item(Some(item), extra)),
     };
     match result {
         Ok(change) => change,
-        Err(ReadError::NewerVersion { .. }) => Change::Newer,
+        Err(ReadError::NewerVersion { .. } | ReadError::UnknownValue(_)) => Change::Newer,
         Err(error) => {
             let reason = format!("a saved record ({name}) could not be read: {error}");
             Change::Unreadable(keep_aside(&storage, text, reason))

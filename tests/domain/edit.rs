@@ -166,6 +166,7 @@ fn variant(edit: &Edit) -> &'static str {
         Edit::Place { .. } => "Place",
         Edit::SetPracticeNote { .. } => "SetPracticeNote",
         Edit::MergeRespondent { .. } => "MergeRespondent",
+        Edit::MergeRespondents { .. } => "MergeRespondents",
         Edit::ChoosePractices { .. } => "ChoosePractices",
         Edit::SetPoints { .. } => "SetPoints",
         Edit::SetThresholds { .. } => "SetThresholds",
@@ -189,7 +190,7 @@ fn variant(edit: &Edit) -> &'static str {
     }
 }
 
-const VARIANTS: usize = 39;
+const VARIANTS: usize = 40;
 
 /// Applies `edit` to a fresh base store at [`NOW`], checks that the item it is about
 /// was stamped, and returns the store and what the edit reported.
@@ -407,6 +408,26 @@ fn every_kind_of_edit_applies_and_stamps_the_time() {
     assert_eq!(
         (people[1].id.as_str(), people[1].name.as_str()),
         ("r9", "Ann Evans (2)")
+    );
+    let mut anonymous = Respondent::new("r7".into(), "Anyone", "Other");
+    anonymous.anonymous = true;
+    let (s, _) = stamped(
+        c,
+        Edit::MergeRespondents {
+            workshop: "w1".into(),
+            respondents: vec![
+                Respondent::new("r5".into(), "Cy Okafor", "Chair"),
+                anonymous,
+            ],
+            fresh_ids: vec!["r8".into()],
+        },
+        workshop,
+    );
+    let people = &s.workshop("w1").unwrap().respondents;
+    assert_eq!(people.len(), 3, "{people:?}");
+    assert_eq!(
+        (people[2].id.as_str(), people[2].name.as_str()),
+        ("r7", "Anonymous 1")
     );
     let (s, _) = stamped(
         c,
@@ -830,7 +851,7 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
             .map(|a| a.note.clone())
             .unwrap_or_default()
     };
-    match rng.below(39) {
+    match rng.below(40) {
         0 => Edit::AddSchool(School::new(format!("s-new{n}"), &rng.name(), MADE)),
         1 => Edit::RenameSchool {
             school,
@@ -1042,6 +1063,19 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
         38 => Edit::MarkReviewed {
             assessment,
             feature: rng.pick(&features).to_string(),
+        },
+        39 => Edit::MergeRespondents {
+            workshop,
+            respondents: (0..rng.below(4))
+                .map(|i| {
+                    let mut r = Respondent::new(format!("r-many{n}-{i}"), &rng.name(), "Other");
+                    r.anonymous = rng.chance(50);
+                    let practice: &&str = rng.pick(&practices);
+                    r.set(practice, When::Now, Some(Position::Aligned));
+                    r
+                })
+                .collect(),
+            fresh_ids: vec![format!("r-spare{n}")],
         },
         _ => Edit::Batch(vec![
             Edit::SetLevel {

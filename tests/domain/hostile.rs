@@ -176,3 +176,75 @@ fn a_file_in_another_encoding_is_refused_by_the_encodings_name() {
         .to_string()
         .contains("UTF-16BE"));
 }
+
+#[test]
+fn the_grid_of_a_thousand_people_is_drawn_a_page_at_a_time() {
+    use waypoint::domain::workshop::aas::{Respondent, Workshop};
+    use waypoint::domain::workshop::grid::{grid_page, page_of_person, PEOPLE_PER_GRID_PAGE};
+    let mut w = Workshop::new("w1".into(), "t1", "", TODAY, 1.0);
+    for i in 0..1000 {
+        w.respondents.push(Respondent::new(
+            format!("r{i}"),
+            &format!("Person {i}"),
+            "Other",
+        ));
+    }
+    let first = grid_page(&w, 0);
+    assert_eq!(first.people.len(), PEOPLE_PER_GRID_PAGE);
+    assert_eq!(first.pages, 1000usize.div_ceil(PEOPLE_PER_GRID_PAGE));
+    assert_eq!(
+        first.label(),
+        format!("People 1 to {PEOPLE_PER_GRID_PAGE} of 1,000")
+    );
+    let beyond = grid_page(&w, 10_000);
+    assert_eq!(beyond.page, beyond.pages - 1);
+    assert_eq!(beyond.last, 1000);
+    assert_eq!(beyond.people.last().unwrap().0, "r999");
+    assert_eq!(page_of_person(&w, "r999"), Some(beyond.pages - 1));
+    let small = Workshop::new("w2".into(), "t1", "", TODAY, 1.0);
+    assert_eq!(grid_page(&small, 3).label(), "");
+    assert_eq!(grid_page(&small, 3).first, 0);
+}
+
+#[test]
+fn pasted_links_are_merged_in_time_that_grows_with_their_number() {
+    use std::time::Instant;
+    use waypoint::domain::workshop::aas::{Position, Respondent, When, Workshop};
+    use waypoint::domain::workshop::join::links_found;
+    use waypoint::domain::workshop::responses::{merge_new_respondents, sort_incoming};
+    let found = links_found(
+        "a #/answers/AAA b #/answers/BBB c #/answers/AAA #/answers/AAA",
+        "answers",
+    );
+    assert_eq!(found.links, vec!["AAA".to_string(), "BBB".to_string()]);
+    assert_eq!(found.repeats, 2);
+    let people = |n: usize| -> Vec<Respondent> {
+        (0..n)
+            .map(|i| {
+                let mut r = Respondent::new(format!("r{i}"), "Anonymous", "Other");
+                r.anonymous = true;
+                r.set("s1", When::Now, Some(Position::Aligned));
+                r
+            })
+            .collect()
+    };
+    let mut w = Workshop::new("w1".into(), "t1", "", TODAY, 1.0);
+    let mut ids = support::fresh_ids();
+    let started = Instant::now();
+    let sorted = sort_incoming(&w, people(10_000));
+    assert_eq!(sorted.new.len(), 10_000);
+    assert_eq!(merge_new_respondents(&mut w, sorted.new, &mut ids), 10_000);
+    assert!(
+        started.elapsed().as_millis() < 2_000,
+        "10,000 anonymous answers took {:?}",
+        started.elapsed()
+    );
+    assert_eq!(w.respondents[9_999].name, "Anonymous 10000");
+    // The same answers again are all skipped; one person's changed answers clash.
+    let mut again = people(10_000);
+    again[5].set("s1", When::Now, Some(Position::Standardised));
+    let sorted = sort_incoming(&w, again);
+    assert_eq!(sorted.duplicates.len(), 9_999);
+    assert_eq!(sorted.clashes.len(), 1);
+    assert_eq!(sorted.clashes[0].1, "r5");
+}

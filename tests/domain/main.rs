@@ -16,6 +16,7 @@ mod hostile;
 mod join;
 mod layering;
 mod layout;
+mod newer;
 mod placement;
 mod plans;
 mod schema;

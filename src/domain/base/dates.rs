@@ -143,6 +143,38 @@ pub fn display_ms(ms: f64, offset_minutes: f64) -> String {
     from_ms(ms, offset_minutes).map_or_else(|| "unknown".into(), |d| display(&d))
 }
 
+/// How many years before today a date may lie before Waypoint asks whether it is right
+/// (Waypoint's range, not a rule of the sources): older records than this are unlikely
+/// to be a trust's working data, and a mistyped year (1990 for 2026) is caught.
+pub const SENSIBLE_YEARS_BEFORE: i64 = 20;
+/// How many years after today a date may lie (Waypoint's range): plans and reviews look
+/// a few years ahead at most, and 2062 or 9999 is a slip of the keyboard.
+pub const SENSIBLE_YEARS_AFTER: i64 = 5;
+
+/// Why a date is far from today, in words for the user; `None` when it is within
+/// Waypoint's range ([`SENSIBLE_YEARS_BEFORE`] before today to [`SENSIBLE_YEARS_AFTER`]
+/// after) or is not a date at all (that is the form's other check).
+pub fn far_from_today(date: &str, today: &str) -> Option<String> {
+    let earliest = add_months(today, -12 * SENSIBLE_YEARS_BEFORE)?;
+    let latest = add_months(today, 12 * SENSIBLE_YEARS_AFTER)?;
+    if !is_iso_date(date) {
+        return None;
+    }
+    if date < earliest.as_str() {
+        Some(format!(
+            "{} is more than {SENSIBLE_YEARS_BEFORE} years ago",
+            display(date)
+        ))
+    } else if date > latest.as_str() {
+        Some(format!(
+            "{} is more than {SENSIBLE_YEARS_AFTER} years from now",
+            display(date)
+        ))
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,37 +206,5 @@ mod tests {
         assert_eq!(term("2027-04-19"), "Summer term 2027");
         assert_eq!(term("2027-08-31"), "Summer term 2027");
         assert_eq!(term("2027-02-30"), "Date unknown");
-    }
-}
-
-/// How many years before today a date may lie before Waypoint asks whether it is right
-/// (Waypoint's range, not a rule of the sources): older records than this are unlikely
-/// to be a trust's working data, and a mistyped year (1990 for 2026) is caught.
-pub const SENSIBLE_YEARS_BEFORE: i64 = 20;
-/// How many years after today a date may lie (Waypoint's range): plans and reviews look
-/// a few years ahead at most, and 2062 or 9999 is a slip of the keyboard.
-pub const SENSIBLE_YEARS_AFTER: i64 = 5;
-
-/// Why a date is far from today, in words for the user; `None` when it is within
-/// Waypoint's range ([`SENSIBLE_YEARS_BEFORE`] before today to [`SENSIBLE_YEARS_AFTER`]
-/// after) or is not a date at all (that is the form's other check).
-pub fn far_from_today(date: &str, today: &str) -> Option<String> {
-    let earliest = add_months(today, -12 * SENSIBLE_YEARS_BEFORE)?;
-    let latest = add_months(today, 12 * SENSIBLE_YEARS_AFTER)?;
-    if !is_iso_date(date) {
-        return None;
-    }
-    if date < earliest.as_str() {
-        Some(format!(
-            "{} is more than {SENSIBLE_YEARS_BEFORE} years ago",
-            display(date)
-        ))
-    } else if date > latest.as_str() {
-        Some(format!(
-            "{} is more than {SENSIBLE_YEARS_AFTER} years from now",
-            display(date)
-        ))
-    } else {
-        None
     }
 }

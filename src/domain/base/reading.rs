@@ -15,6 +15,9 @@ pub enum ReadError {
     NewerVersion { found: u64 },
     /// A Waypoint document whose content does not fit the format.
     Invalid(String),
+    /// A value this version does not know (a newer version's): not damage, but not to
+    /// be read as current either.
+    UnknownValue(String),
     /// Text in an encoding Waypoint does not read (it reads UTF-8): the encoding's name.
     Encoding(&'static str),
 }
@@ -29,6 +32,10 @@ impl fmt::Display for ReadError {
                 "the data was saved by a newer version of Waypoint (format {found})"
             ),
             ReadError::Invalid(detail) => write!(f, "the data is damaged: {detail}"),
+            ReadError::UnknownValue(detail) => write!(
+                f,
+                "the data holds a value this version of Waypoint does not know, probably from a newer version ({detail})"
+            ),
             ReadError::Encoding(name) => write!(
                 f,
                 "the file is in the {name} encoding, and Waypoint reads only UTF-8 (save it as UTF-8 and try again)"

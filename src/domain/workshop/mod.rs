@@ -3,6 +3,7 @@
 
 pub mod aas;
 pub mod comparison;
+pub mod grid;
 pub mod join;
 pub mod responses;
 pub mod tally;
