@@ -154,7 +154,7 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
                     <button type="button" class="button" disabled=move || page_now() == 0
                         on:click=move |_| page.set(page_now().saturating_sub(1))>"Previous people"</button>
                     <span role="status" data-page=move || page_now().to_string()>{move || shown.with(|p| p.as_ref().map(GridPage::label))}</span>
-                    <button type="button" class="button" disabled=move || page_now() + 1 >= pages()
+                    <button type="button" class="button" disabled=move || { page_now() + 1 >= pages() }
                         on:click=move |_| page.set(page_now() + 1)>"Next people"</button>
                 </nav>
             </Show>
