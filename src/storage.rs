@@ -447,6 +447,28 @@ pub fn used_chars() -> usize {
     USED.with(|u| *u.borrow())
 }
 
+/// How many characters everything in this site's storage takes, keys included: Waypoint's
+/// records, unreadable data kept aside, and anything else stored under this address. The
+/// browser's limit is for all of it, so this is what an import must fit beside.
+pub fn used_by_everything() -> usize {
+    let Ok(storage) = local_storage() else {
+        return QUOTA_CHARS;
+    };
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .map(|key| {
+            let value = storage.get_item(&key).ok().flatten().unwrap_or_default();
+            key.encode_utf16().count() + value.encode_utf16().count()
+        })
+        .sum()
+}
+
+/// Room left in this site's storage, in characters (see [`used_by_everything`]).
+pub fn free_chars() -> usize {
+    QUOTA_CHARS.saturating_sub(used_by_everything())
+}
+
 /// Whether a storage key is one of Waypoint's records (for `storage` events).
 pub fn record_key(name: &str) -> Option<Key> {
     name.starts_with(PREFIX).then(|| Key::parse(name)).flatten()

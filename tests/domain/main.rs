@@ -21,6 +21,7 @@ mod placement;
 mod plans;
 mod schema;
 mod share;
+mod tabs;
 mod teams;
 mod trajectory;
 mod trust;

@@ -307,7 +307,9 @@ async fn records_that_fit(
         }));
         browser::next_task().await;
     }
-    let free = storage::QUOTA_CHARS.saturating_sub(storage::used_chars());
+    // The real room left: everything stored under this address counts, not only
+    // Waypoint's readable records (another app's data, damaged records kept aside).
+    let free = storage::free_chars();
     let mut needed = 0;
     let mut fitting = 0;
     for (key, text) in &records {

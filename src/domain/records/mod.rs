@@ -8,3 +8,4 @@ pub mod limits;
 pub mod schema;
 pub mod share;
 pub mod store;
+pub mod tabs;
