@@ -272,3 +272,11 @@ test('offline, a page that shows a QR code still shows it once the app has been 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the presentation of a workshop that is not here says so', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await page.goto(app.server.url + '#/workshop/nosuchworkshop/present');
+  await page.getByRole('heading', { name: 'Workshop not found' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

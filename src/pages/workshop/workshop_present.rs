@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::charts::spectrum::{draw_spectrum, SpectrumRow};
 use crate::components::ui::chart_canvas::ChartCanvas;
+use crate::components::ui::not_found::{Missing, NotFound};
 use crate::components::workshop::position_summary::PositionSummary;
 use crate::domain::workshop::aas::{aas, workshop_results, Workshop, WorkshopResults};
 use crate::domain::workshop::tally::DISAGREEMENT_SCALE;
@@ -117,6 +118,9 @@ pub fn WorkshopPresentPage(id: String) -> impl IntoView {
     let people = move || workshop.with(|w| w.as_ref().map_or(0, |w| w.respondents.len()));
     Effect::new(move |_| browser::set_title(&format!("{} – presentation – Waypoint", title())));
     view! {
+        <Show when=move || workshop.with(Option::is_some) fallback=|| view! {
+            <NotFound what=Missing::Workshop />
+        }>
         <div class="presentation" on:click=move |_| go(1)>
             <p class="visually-hidden">"Presentation. Use the arrow keys to move between slides, and Escape to leave."</p>
             {move || match slide.get() {
@@ -148,5 +152,6 @@ pub fn WorkshopPresentPage(id: String) -> impl IntoView {
                 }
             }}
         </div>
+        </Show>
     }
 }
