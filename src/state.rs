@@ -95,7 +95,7 @@ impl AppState {
             last_export: RwSignal::new(storage::last_export()),
             persistence: RwSignal::new(None),
             viewport: RwSignal::new(0),
-            notices: RwSignal::new(Vec::new()),
+            notices: RwSignal::new(loaded.notices),
             my_renames: StoredValue::new(Vec::new()),
             pending: StoredValue::new(Vec::new()),
             dirty: StoredValue::new(loaded.to_save.into_iter().collect()),

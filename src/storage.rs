@@ -93,6 +93,8 @@ pub struct Loaded {
     pub newer: Option<String>,
     /// Records to write at once (moving an older store to one record per item).
     pub to_save: Vec<Key>,
+    /// What the user must be told about what was found, in words for the user.
+    pub notices: Vec<String>,
 }
 
 fn local_storage() -> Result<web_sys::Storage, String> {
@@ -225,8 +227,24 @@ pub fn load() -> Loaded {
         loaded.unreadable.push(keep_aside(&storage, legacy, reason));
         let _ = storage.set_item(LEGACY_STORE_KEY, &legacy_marker());
     }
+    let index_missing = meta_text.is_empty() && !loaded.store.keys().is_empty();
     if repair_references(&mut loaded.store) {
-        loaded.to_save.push(Key::Meta);
+        if index_missing {
+            // Said, and not written over: a backup imported brings the names back.
+            let unknown = loaded
+                .store
+                .schools
+                .iter()
+                .filter(|s| s.name == crate::domain::base::school::UNKNOWN_SCHOOL)
+                .count();
+            loaded.notices.push(format!(
+                "Waypoint's index of schools and trusts ({meta_key}) is missing from this browser, so {unknown} school{} {} shown as “Unknown school”. Their assessments and plans are safe. Import your latest backup to bring the names back, or rename each school.",
+                if unknown == 1 { "" } else { "s" },
+                if unknown == 1 { "is" } else { "are" },
+            ));
+        } else {
+            loaded.to_save.push(Key::Meta);
+        }
     }
     loaded
 }

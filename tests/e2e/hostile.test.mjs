@@ -280,3 +280,19 @@ test('the presentation of a workshop that is not here says so', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a missing index record is said, and not written over with "Unknown school"', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await createAssessment(page, { school: 'Indexed Primary' });
+  await answer(page, 'stabilise-1', 'Clearly');
+  await waitUntil(async () => page.evaluate(() => localStorage.getItem('waypoint.meta') !== null), { what: 'the index saved' });
+  await page.evaluate(() => localStorage.removeItem('waypoint.meta'));
+  await page.reload();
+  await page.waitForSelector('.site-footer');
+  await page.getByRole('alert').filter({ hasText: 'index of schools and trusts (waypoint.meta) is missing' }).waitFor();
+  await answer(page, 'stabilise-2', 'Partly');
+  await waitUntil(async () => page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('waypoint.assessment.') && localStorage.getItem(k).includes('"levels":"cp'))), { what: 'the answer saved' });
+  assert.equal(await page.evaluate(() => localStorage.getItem('waypoint.meta')), null, 'the index is not rewritten with unknown schools');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -86,7 +86,7 @@ pub fn StorageBanner() -> impl IntoView {
         }}
         <Show when=move || !state.notices.with(Vec::is_empty)>
             <div class="banner warning tab-notices" role="alert">
-                <h2>"Changed in another tab or window"</h2>
+                <h2>"About the data in this browser"</h2>
                 <ul>
                     {move || state.notices.get().into_iter().map(|n| view! { <li dir="auto">{n}</li> }).collect_view()}
                 </ul>
