@@ -296,3 +296,20 @@ test('a missing index record is said, and not written over with "Unknown school"
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a form takes a date far from today only once it is confirmed', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url, { viewport: { width: 360, height: 740 } });
+  await page.getByRole('link', { name: /new assessment|start your first/i }).first().click();
+  await page.getByLabel('School', { exact: true }).fill('Far Date Primary');
+  await page.getByLabel('Date').fill('2062-01-01');
+  await page.getByText('more than 5 years from now: is that right?').waitFor();
+  await page.getByRole('button', { name: /Start|Save|Create/ }).first().click();
+  await page.locator('.error-summary', { hasText: 'Check the date' }).waitFor();
+  assert.equal(await page.locator('.assessment-layout').count(), 0, 'not created');
+  await page.getByLabel('Yes, this date is right').check();
+  await page.getByRole('button', { name: /Start|Save|Create/ }).first().click();
+  await page.waitForSelector('.assessment-layout');
+  await page.screenshot({ path: join(ARTIFACTS, 'far-date.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

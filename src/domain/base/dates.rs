@@ -175,6 +175,19 @@ pub fn far_from_today(date: &str, today: &str) -> Option<String> {
     }
 }
 
+/// The words of the box a form shows beside a date far from today.
+pub const CONFIRM_FAR_DATE: &str = "Yes, this date is right";
+
+/// What a form says when a date is far from today and the user has not confirmed it (a
+/// form takes such a date only once confirmed; an import refuses it).
+pub fn unconfirmed_far_date(date: &str, today: &str, confirmed: bool) -> Option<String> {
+    if confirmed {
+        return None;
+    }
+    far_from_today(date, today)
+        .map(|why| format!("Check the date: {why}. If it is right, tick “{CONFIRM_FAR_DATE}”."))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
