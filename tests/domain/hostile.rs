@@ -254,6 +254,9 @@ fn a_form_takes_a_date_far_from_today_only_once_confirmed() {
     use waypoint::domain::base::dates::{unconfirmed_far_date, CONFIRM_FAR_DATE};
     assert_eq!(unconfirmed_far_date("2026-12-01", TODAY, false), None);
     let why = unconfirmed_far_date("2062-01-01", TODAY, false).unwrap();
-    assert!(why.contains("more than 5 years from now") && why.contains(CONFIRM_FAR_DATE), "{why}");
+    assert!(
+        why.contains("more than 5 years from now") && why.contains(CONFIRM_FAR_DATE),
+        "{why}"
+    );
     assert_eq!(unconfirmed_far_date("2062-01-01", TODAY, true), None);
 }

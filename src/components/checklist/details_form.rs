@@ -8,8 +8,8 @@ use crate::domain::checklist::SchoolRecords;
 use leptos::prelude::*;
 
 use crate::components::ui::date_field::DateField;
-use crate::domain::base::dates::unconfirmed_far_date;
 use crate::components::ui::error_summary::{ErrorSummary, Problems};
+use crate::domain::base::dates::unconfirmed_far_date;
 use crate::domain::base::school::{NameMatch, SchoolChoice};
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::checklist::assessment::{AssessmentDetails, Phase, ScopeKind};

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::ui::date_field::DateField;
-use crate::domain::base::dates::unconfirmed_far_date;
 use crate::components::ui::error_summary::{ErrorSummary, Problems};
 use crate::components::ui::terms::Terms;
 use crate::domain::base::dates::add_days;
+use crate::domain::base::dates::unconfirmed_far_date;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::domain::improvement::cycle::trust_cycle;
 use crate::domain::improvement::plans::{cycle, Commission, Intervention, Kind};
