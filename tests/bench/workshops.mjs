@@ -62,6 +62,8 @@ for (const people of SIZES) {
   const timed = async (path, ready) => {
     const t0 = Date.now();
     await page.goto(server.url + path);
+    // A new document each time (a change of the fragment alone would not reload).
+    await page.reload();
     await page.waitForSelector(ready, { timeout: 300_000 });
     const ms = Date.now() - t0;
     const longest = await page.evaluate(() => window.__longest);
@@ -88,6 +90,7 @@ for (const count of PASTES) {
   await page.waitForSelector('.site-footer');
   await page.evaluate((r) => { localStorage.clear(); for (const [k, v] of Object.entries(r)) localStorage.setItem(k, v); }, records(0));
   await page.goto(server.url + '#/workshop/w1');
+  await page.reload();
   await page.waitForSelector('#answer-links');
   const links = Array.from({ length: count }, (_, n) => link(server.url, n));
   const repeats = Math.max(1, Math.floor(count / 50));
