@@ -86,9 +86,13 @@ async function prune() {
     else releaseOf.delete(id);
   }
   for (const old of await caches.keys()) {
-    if (!keep.has(old) && old.startsWith('waypoint-')) await caches.delete(old);
+    // A release being kept now is not complete yet: never deleted under its feet.
+    if (!keep.has(old) && !building.has(old) && old.startsWith('waypoint-')) await caches.delete(old);
   }
 }
+
+/** Releases being put in their caches now (cache names). */
+const building = new Set();
 
 /** Navigations served whose page has not started yet (client ids). */
 const pending = new Set();
@@ -115,6 +119,27 @@ async function refresh() {
     await keepWorkers(before.cache, html);
     return;
   }
+  building.add(name);
+  try {
+    await keep(name, html, response);
+  } finally {
+    building.delete(name);
+  }
+  if (!(await caches.match(PAGE, { cacheName: name }))) return;
+  // Every other release no open page runs, and the single cache of earlier versions.
+  await prune();
+  // Pages already open run the release before (the page comes from the kept release):
+  // a reload would bring the new one. A page that starts too late to hear this is told
+  // when it says which release it runs (the message listener below).
+  if (before) {
+    for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
+      client.postMessage(UPDATE_READY);
+    }
+  }
+}
+
+/** Puts a release in its cache: its files, the QR workers, and its page last. */
+async function keep(name, html, response) {
   const cache = await caches.open(name);
   try {
     await Promise.all(linkedFiles(html).map(async (url) => {
@@ -127,18 +152,7 @@ async function refresh() {
     await caches.delete(name);
     throw error;
   }
-  if (!(await caches.match(PAGE, { cacheName: name }))) return;
   await keepWorkers(cache, html);
-  // Every other release no open page runs, and the single cache of earlier versions.
-  await prune();
-  // Pages already open run the release before (the page comes from the kept release):
-  // a reload would bring the new one. A page that starts too late to hear this is told
-  // when it says which release it runs (the message listener below).
-  if (before) {
-    for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
-      client.postMessage(UPDATE_READY);
-    }
-  }
 }
 
 /** A release's copy of a file, from any kept release. */
