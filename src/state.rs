@@ -12,6 +12,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::browser::Persistence;
+use crate::domain::records::edits::RecordsEdit;
 use crate::domain::records::edits::{Applied, Edit};
 use crate::domain::records::layout::Key;
 use crate::domain::records::store::Store;
@@ -138,7 +139,9 @@ impl AppState {
         self.store.update(|store| {
             outcome = Some(store.apply(&edit, now).map(|applied| {
                 let title = match &applied.undo {
-                    Some(Edit::Restore(removed)) => Some(removed.describe(store)),
+                    Some(Edit::Records(RecordsEdit::Restore(removed))) => {
+                        Some(removed.describe(store))
+                    }
                     _ => None,
                 };
                 (applied, title)
@@ -384,7 +387,7 @@ impl AppState {
 
     /// Deletes everything saved in this browser (the user was first offered a backup).
     pub fn reset(&self) {
-        self.send(Edit::Reset);
+        self.send(Edit::Records(RecordsEdit::Reset));
         self.last_removed.set(None);
     }
 
@@ -392,13 +395,13 @@ impl AppState {
     pub fn downloaded(&self, ids: Option<Vec<String>>) {
         match ids {
             Some(ids) => {
-                self.send(Edit::MarkDownloaded { ids });
+                self.send(Edit::Records(RecordsEdit::MarkDownloaded { ids }));
             }
             None => {
                 let now = crate::browser::now_ms();
                 storage::record_export(now);
                 self.last_export.set(Some(now));
-                self.send(Edit::MarkAllDownloaded);
+                self.send(Edit::Records(RecordsEdit::MarkAllDownloaded));
             }
         }
     }

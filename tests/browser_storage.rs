@@ -5,6 +5,7 @@
 use wasm_bindgen_test::*;
 use waypoint::domain::base::school::School;
 use waypoint::domain::checklist::assessment::{Assessment, AssessmentDetails, Level, Scope};
+use waypoint::domain::records::edits::ChecklistEdit;
 use waypoint::domain::records::layout::Key;
 use waypoint::domain::records::store::Store;
 use waypoint::storage::{self, LEGACY_STORE_KEY, UNREADABLE_PREFIX};
@@ -83,11 +84,11 @@ fn an_answer_rewrites_one_record_not_the_store() {
     let before = local().get_item("waypoint.assessment.x7").unwrap();
     let applied = store
         .apply(
-            &waypoint::domain::records::edits::Edit::SetLevel {
+            &waypoint::domain::records::edits::Edit::Checklist(ChecklistEdit::SetLevel {
                 assessment: "t1".into(),
                 feature: "sustain-1".into(),
                 level: Some(Level::Clearly),
-            },
+            }),
             10.0,
         )
         .unwrap();

@@ -20,6 +20,7 @@ use waypoint::domain::improvement::plans::{
     Commission, Intervention, Kind, Progress, Review, Status,
 };
 use waypoint::domain::improvement::trajectory::{Band, Point};
+use waypoint::domain::records::edits::{ChecklistEdit, ImprovementEdit, SchoolEdit};
 use waypoint::domain::records::edits::{Edit, EditError};
 use waypoint::domain::records::exchange::{read_import, select, write_export, Selection};
 use waypoint::domain::records::store::Store;
@@ -64,8 +65,12 @@ fn review(date: &str, progress: Progress, note: &str) -> Review {
 fn trust() -> Store {
     let mut store = support::school_store();
     let edits = vec![
-        Edit::AddSchool(School::new("s2".into(), "Elm Park Academy", 1.0)),
-        Edit::AddAssessment({
+        Edit::Schools(SchoolEdit::AddSchool(School::new(
+            "s2".into(),
+            "Elm Park Academy",
+            1.0,
+        ))),
+        Edit::Checklist(ChecklistEdit::AddAssessment({
             let mut a = support::answered([
                 Level::Partly,
                 Level::Clearly,
@@ -74,8 +79,8 @@ fn trust() -> Store {
             ]);
             a.date = "2026-10-05".into();
             a
-        }),
-        Edit::AddAssessment({
+        })),
+        Edit::Checklist(ChecklistEdit::AddAssessment({
             let mut a = support::answered([
                 Level::NotSeen,
                 Level::Clearly,
@@ -86,41 +91,41 @@ fn trust() -> Store {
             a.school_id = "s2".into();
             a.date = "2026-03-01".into();
             a
-        }),
-        Edit::Commission(Intervention::new(
+        })),
+        Edit::Improvement(ImprovementEdit::Commission(Intervention::new(
             "p1".into(),
             support::SCHOOL_ID,
             Some("a1".into()),
             commission("Year 6 reading", "2026-09-07", "2027-02-12"),
             2.0,
-        )),
-        Edit::Commission(Intervention::new(
+        ))),
+        Edit::Improvement(ImprovementEdit::Commission(Intervention::new(
             "p2".into(),
             support::SCHOOL_ID,
             None,
             commission("Attendance above 95%", "2026-09-07", "2027-07-16"),
             3.0,
-        )),
-        Edit::Commission(Intervention::new(
+        ))),
+        Edit::Improvement(ImprovementEdit::Commission(Intervention::new(
             "p3".into(),
             support::SCHOOL_ID,
             None,
             commission("Phonics screening", "2025-09-01", "2026-07-10"),
             4.0,
-        )),
-        Edit::RecordReview {
+        ))),
+        Edit::Improvement(ImprovementEdit::RecordReview {
             plan: "p1".into(),
             review: review("2026-10-19", Progress::OnTrack, "Guided reading in place"),
-        },
-        Edit::RecordReview {
+        }),
+        Edit::Improvement(ImprovementEdit::RecordReview {
             plan: "p1".into(),
             review: review("2026-11-30", Progress::AtRisk, "Two classes behind"),
-        },
-        Edit::RecordReview {
+        }),
+        Edit::Improvement(ImprovementEdit::RecordReview {
             plan: "p3".into(),
             review: review("2026-07-10", Progress::Met, "84% passed"),
-        },
-        Edit::Categorise(Categorisation {
+        }),
+        Edit::Improvement(ImprovementEdit::Categorise(Categorisation {
             id: "c1".into(),
             school_id: support::SCHOOL_ID.into(),
             decision: Decision::Categorisation,
@@ -133,8 +138,8 @@ fn trust() -> Store {
             assessed_on: "2026-10-05".into(),
             created_ms: 5.0,
             updated_ms: 5.0,
-        }),
-        Edit::SetPoints {
+        })),
+        Edit::Improvement(ImprovementEdit::SetPoints {
             school: support::SCHOOL_ID.into(),
             trajectory_id: "j1".into(),
             points: ["2023", "2024", "2025"]
@@ -147,7 +152,7 @@ fn trust() -> Store {
                     value: None,
                 })
                 .collect(),
-        },
+        }),
     ];
     for edit in edits {
         store
@@ -177,20 +182,20 @@ fn impact_is_recorded_under_the_four_headings_with_evidence_and_a_verdict() {
     };
     assert!(no_evidence.validate().unwrap_err().contains("evidence"));
     let refused = store.apply(
-        &Edit::RecordImpact {
+        &Edit::Improvement(ImprovementEdit::RecordImpact {
             plan: "p1".into(),
             impact: no_evidence,
-        },
+        }),
         7.0,
     );
     assert!(matches!(refused, Err(EditError::Refused(_))));
-    let edit = Edit::RecordImpact {
+    let edit = Edit::Improvement(ImprovementEdit::RecordImpact {
         plan: "p1".into(),
         impact: Impact {
             practice: "  Guided reading every day in Years 5 and 6 ".into(),
             ..impact(Verdict::PartlyMet)
         },
-    };
+    });
     store.apply(&edit, 7.0).unwrap();
     let kept = store.plan("p1").unwrap().impact.as_deref().unwrap();
     assert_eq!(kept, &impact(Verdict::PartlyMet), "trimmed");
@@ -200,10 +205,10 @@ fn impact_is_recorded_under_the_four_headings_with_evidence_and_a_verdict() {
     );
     assert_eq!(kept.heading("organisation"), "");
     // Recording it again replaces it; the same again changes nothing.
-    let again = Edit::RecordImpact {
+    let again = Edit::Improvement(ImprovementEdit::RecordImpact {
         plan: "p1".into(),
         impact: impact(Verdict::Met),
-    };
+    });
     assert!(!store.apply(&again, 8.0).unwrap().changed.is_empty());
     assert!(store.apply(&again, 9.0).unwrap().changed.is_empty());
 }
@@ -294,10 +299,10 @@ fn the_dashboard_lists_what_is_due_before_the_next_one_and_exports() {
     let mut store = trust();
     store
         .apply(
-            &Edit::RecordReview {
+            &Edit::Improvement(ImprovementEdit::RecordReview {
                 plan: "p2".into(),
                 review: review("2027-01-11", Progress::OnTrack, ""),
-            },
+            }),
             7.0,
         )
         .unwrap();
@@ -376,7 +381,9 @@ fn the_headteacher_s_report_covers_six_months_of_attainment_progress_and_the_pla
     ]);
     old.id = "a0".into();
     old.date = "2026-05-01".into();
-    store.apply(&Edit::AddAssessment(old), 7.0).unwrap();
+    store
+        .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(old)), 7.0)
+        .unwrap();
     let school = store.school(support::SCHOOL_ID).unwrap().clone();
     let report = headteacher_report(
         four_stages(),
@@ -435,35 +442,39 @@ fn the_new_records_survive_export_import_and_merging() {
     let mut store = trust();
     store
         .apply(
-            &Edit::RecordImpact {
+            &Edit::Improvement(ImprovementEdit::RecordImpact {
                 plan: "p3".into(),
                 impact: impact(Verdict::Met),
-            },
+            }),
             8.0,
         )
         .unwrap();
     store
         .apply(
-            &Edit::SetSource {
+            &Edit::Improvement(ImprovementEdit::SetSource {
                 assessment: "a1".into(),
                 feature: "stabilise-4".into(),
                 source: Some("half_termly_data".into()),
-            },
+            }),
             8.0,
         )
         .unwrap();
-    let unknown = Edit::SetSource {
+    let unknown = Edit::Improvement(ImprovementEdit::SetSource {
         assessment: "a1".into(),
         feature: "stabilise-4".into(),
         source: Some("gossip".into()),
-    };
+    });
     assert!(matches!(
         store.apply(&unknown, 8.0),
         Err(EditError::Refused(_))
     ));
     store
         .apply(
-            &Edit::SetCalendar(TrustCalendar::starting("k1".into(), "2026-11-23", 8.0)),
+            &Edit::Improvement(ImprovementEdit::SetCalendar(TrustCalendar::starting(
+                "k1".into(),
+                "2026-11-23",
+                8.0,
+            ))),
             8.0,
         )
         .unwrap();
@@ -521,10 +532,10 @@ fn the_new_records_survive_export_import_and_merging() {
     // Merging two schools keeps the history with the kept school.
     store
         .apply(
-            &Edit::MergeSchools {
+            &Edit::Schools(SchoolEdit::MergeSchools {
                 keep: "s2".into(),
                 absorb: support::SCHOOL_ID.into(),
-            },
+            }),
             9.0,
         )
         .unwrap();

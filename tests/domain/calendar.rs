@@ -13,6 +13,7 @@ use waypoint::domain::improvement::calendar::{
 };
 use waypoint::domain::improvement::categorisation::{Categorisation, Category, Decision};
 use waypoint::domain::improvement::plans::{Commission, Intervention, Kind, Progress, Review};
+use waypoint::domain::records::edits::{ChecklistEdit, ImprovementEdit};
 use waypoint::domain::records::edits::{Edit, EditError};
 use waypoint::domain::records::store::Store;
 
@@ -107,9 +108,19 @@ fn a_trust_adjusts_its_cadence_and_moves_it_to_the_next_year() {
     assert_eq!(item(&next, "sip").first, "2027-09-01");
     // The store keeps it; what cannot be a calendar is refused with the reason.
     let mut store = support::school_store();
-    store.apply(&Edit::SetCalendar(c.clone()), 5.0).unwrap();
+    store
+        .apply(
+            &Edit::Improvement(ImprovementEdit::SetCalendar(c.clone())),
+            5.0,
+        )
+        .unwrap();
     assert_eq!(store.intervals().review_months, 4);
-    let applied = store.apply(&Edit::SetCalendar(c.clone()), 6.0).unwrap();
+    let applied = store
+        .apply(
+            &Edit::Improvement(ImprovementEdit::SetCalendar(c.clone())),
+            6.0,
+        )
+        .unwrap();
     assert!(
         applied.changed.is_empty(),
         "the same calendar again changes nothing"
@@ -134,7 +145,7 @@ fn a_trust_adjusts_its_cadence_and_moves_it_to_the_next_year() {
     for (change, expected) in cases {
         let mut bad = c.clone();
         change(&mut bad);
-        match store.apply(&Edit::SetCalendar(bad), 7.0) {
+        match store.apply(&Edit::Improvement(ImprovementEdit::SetCalendar(bad)), 7.0) {
             Err(EditError::Refused(why)) => assert!(why.contains(expected), "{why}"),
             other => panic!("{expected}: {other:?}"),
         }
@@ -158,7 +169,9 @@ fn busy_store() -> Store {
         Level::NotSeen,
     ]);
     a.date = "2026-10-05".into();
-    store.apply(&Edit::AddAssessment(a), 2.0).unwrap();
+    store
+        .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(a)), 2.0)
+        .unwrap();
     let form = Commission {
         kind: Kind::SchoolToSchool,
         partner: "Elm Park; Year 6 team, maths".into(),
@@ -171,17 +184,19 @@ fn busy_store() -> Store {
         success_criteria: "70% at the expected standard".into(),
     };
     let plan = Intervention::new("p1".into(), support::SCHOOL_ID, None, form, 3.0);
-    store.apply(&Edit::Commission(plan), 3.0).unwrap();
+    store
+        .apply(&Edit::Improvement(ImprovementEdit::Commission(plan)), 3.0)
+        .unwrap();
     store
         .apply(
-            &Edit::RecordReview {
+            &Edit::Improvement(ImprovementEdit::RecordReview {
                 plan: "p1".into(),
                 review: Review {
                     date: "2026-10-19".into(),
                     progress: Progress::OnTrack,
                     note: String::new(),
                 },
-            },
+            }),
             4.0,
         )
         .unwrap();
@@ -199,7 +214,9 @@ fn busy_store() -> Store {
         created_ms: 5.0,
         updated_ms: 5.0,
     };
-    store.apply(&Edit::Categorise(c), 5.0).unwrap();
+    store
+        .apply(&Edit::Improvement(ImprovementEdit::Categorise(c)), 5.0)
+        .unwrap();
     store
 }
 

@@ -8,6 +8,7 @@ use waypoint::domain::checklist::assessment::{Assessment, Review};
 use waypoint::domain::checklist::changes::{baseline, changes, since, Direction};
 use waypoint::domain::improvement::TrustRecords;
 use waypoint::domain::records::edits::Edit;
+use waypoint::domain::records::edits::{ChecklistEdit, ImprovementEdit};
 use waypoint::domain::records::share::{read_payload, share_payload};
 
 fn reassessed() -> (Assessment, Assessment) {
@@ -47,45 +48,47 @@ fn a_reassessment_keeps_the_school_and_starts_from_the_last_answers() {
 fn answers_are_marked_reviewed_or_changed_as_they_are_looked_at() {
     let (_, after) = reassessed();
     let mut store = school_store();
-    store.apply(&Edit::AddAssessment(after), 10.0).unwrap();
+    store
+        .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(after)), 10.0)
+        .unwrap();
     let send = |store: &mut waypoint::domain::records::store::Store, edit: Edit| {
         store.apply(&edit, 20.0).unwrap();
     };
     // Kept as it was.
     send(
         &mut store,
-        Edit::MarkReviewed {
+        Edit::Checklist(ChecklistEdit::MarkReviewed {
             assessment: "a2".into(),
             feature: "repair-1".into(),
-        },
+        }),
     );
     // Changed.
     send(
         &mut store,
-        Edit::SetLevel {
+        Edit::Checklist(ChecklistEdit::SetLevel {
             assessment: "a2".into(),
             feature: "improve-1".into(),
             level: Some(Clearly),
-        },
+        }),
     );
     // The same level chosen again: looked at, not changed.
     send(
         &mut store,
-        Edit::SetLevel {
+        Edit::Checklist(ChecklistEdit::SetLevel {
             assessment: "a2".into(),
             feature: "repair-2".into(),
             level: Some(Clearly),
-        },
+        }),
     );
     // A new note: looked at.
     send(
         &mut store,
-        Edit::SetNote {
+        Edit::Checklist(ChecklistEdit::SetNote {
             assessment: "a2".into(),
             feature: "repair-3".into(),
             note: "Governors now challenge".into(),
             was: String::new(),
-        },
+        }),
     );
     let a = store.get("a2").unwrap();
     assert_eq!(a.review("repair-1"), Some(Review::Reviewed));
@@ -101,11 +104,11 @@ fn answers_are_marked_reviewed_or_changed_as_they_are_looked_at() {
     let mut store2 = store.clone();
     send(
         &mut store2,
-        Edit::SetLevel {
+        Edit::Checklist(ChecklistEdit::SetLevel {
             assessment: "a2".into(),
             feature: "improve-1".into(),
             level: Some(NotSeen),
-        },
+        }),
     );
     assert_eq!(
         store2.get("a2").unwrap().review("improve-1"),
@@ -158,10 +161,16 @@ fn the_change_since_last_time_comes_from_the_prefill_or_the_last_assessment() {
     }
     let mut store = school_store();
     store
-        .apply(&Edit::AddAssessment(before.clone()), 5.0)
+        .apply(
+            &Edit::Checklist(ChecklistEdit::AddAssessment(before.clone())),
+            5.0,
+        )
         .unwrap();
     store
-        .apply(&Edit::AddAssessment(after.clone()), 10.0)
+        .apply(
+            &Edit::Checklist(ChecklistEdit::AddAssessment(after.clone())),
+            10.0,
+        )
         .unwrap();
     let base = baseline(&store, &after).unwrap();
     assert_eq!(base.date, "2026-11-23");
@@ -175,7 +184,10 @@ fn the_change_since_last_time_comes_from_the_prefill_or_the_last_assessment() {
     blank_next.id = "a3".into();
     blank_next.created_ms = 20.0;
     store
-        .apply(&Edit::AddAssessment(blank_next.clone()), 20.0)
+        .apply(
+            &Edit::Checklist(ChecklistEdit::AddAssessment(blank_next.clone())),
+            20.0,
+        )
         .unwrap();
     let base = baseline(&store, &blank_next).unwrap();
     assert_eq!(base.date, "2027-03-10", "the reassessment, not the first");
@@ -192,9 +204,14 @@ fn a_share_link_carries_the_school_action_plan_and_the_comparison() {
     use waypoint::domain::improvement::plans::{Commission, Intervention, Kind};
     let (before, after) = reassessed();
     let mut store = school_store();
-    store.apply(&Edit::AddAssessment(before), 5.0).unwrap();
     store
-        .apply(&Edit::AddAssessment(after.clone()), 6.0)
+        .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(before)), 5.0)
+        .unwrap();
+    store
+        .apply(
+            &Edit::Checklist(ChecklistEdit::AddAssessment(after.clone())),
+            6.0,
+        )
         .unwrap();
     let form = Commission {
         kind: Kind::DirectTrust,
@@ -210,7 +227,9 @@ fn a_share_link_carries_the_school_action_plan_and_the_comparison() {
     // One from the school page, one from this assessment: both are the school's plan.
     for (id, from) in [("p1", None), ("p2", Some("a2".to_string()))] {
         let plan = Intervention::new(id.into(), "s1", from, form.clone(), 7.0);
-        store.apply(&Edit::Commission(plan), 7.0).unwrap();
+        store
+            .apply(&Edit::Improvement(ImprovementEdit::Commission(plan)), 7.0)
+            .unwrap();
     }
     let shared = read_payload(&share_payload(&store, &after)).unwrap();
     assert_eq!(shared.plans.len(), 2);

@@ -10,6 +10,7 @@ use waypoint::domain::base::school::School;
 use waypoint::domain::checklist::SchoolRecords;
 use waypoint::domain::improvement::TrustRecords;
 use waypoint::domain::records::edits::Edit;
+use waypoint::domain::records::edits::{ChecklistEdit, RecordsEdit, SchoolEdit};
 use waypoint::domain::records::exchange::{
     answers_csv, draft_import, file_name, finish_import, read_import, results_csv, select,
     selected_ids, write_export, Selection, Verdict, MAX_IMPORT_BYTES,
@@ -21,63 +22,59 @@ use waypoint::domain::workshop::responses::Resolution;
 /// Property: for any store, export then import into an empty browser gives it back.
 #[test]
 fn any_export_imports_back_exactly() {
-    for seed in 0..400 {
-        let mut rng = Rng::new(seed);
-        let store = arbitrary::store(&mut rng);
+    arbitrary::for_any(400, |rng| {
+        let store = arbitrary::store(rng);
         let text = write_export(&store, "Everything", "2026-11-23");
         let read = read_import(&text);
         if store == Store::default() {
-            assert!(read.is_ok(), "an empty export still reads (seed {seed})");
-            continue;
+            assert!(read.is_ok(), "an empty export still reads");
+            return;
         }
-        let read = read.unwrap_or_else(|e| panic!("seed {seed}: {e}"));
-        assert_eq!(read, store, "seed {seed}");
+        let read = read.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(read, store);
         let mut empty = Store::default();
         let draft = draft_import(&empty, read);
-        assert!(draft.questions.is_empty(), "seed {seed}");
+        assert!(draft.questions.is_empty());
         let summary = import(&mut empty, draft.incoming, Resolution::KeepBoth);
-        assert_eq!(empty, store, "seed {seed}");
+        assert_eq!(empty, store);
         assert_eq!(summary.replaced + summary.kept_both, 0);
-    }
+    });
 }
 
 /// Property: importing a store's own export changes nothing, whatever the resolution.
 #[test]
 fn importing_what_is_already_here_changes_nothing() {
-    for seed in 0..200 {
-        let mut rng = Rng::new(seed);
-        let store = arbitrary::store(&mut rng);
+    arbitrary::for_any(200, |rng| {
+        let store = arbitrary::store(rng);
         let incoming =
             read_import(&write_export(&store, "Everything", "2026-11-23")).unwrap_or_default();
         let draft = draft_import(&store, incoming);
-        assert_eq!(draft.preview.count(Verdict::Clash), 0, "seed {seed}");
-        assert!(draft.questions.is_empty(), "seed {seed}");
+        assert_eq!(draft.preview.count(Verdict::Clash), 0);
+        assert!(draft.questions.is_empty());
         for resolution in [Resolution::KeepBoth, Resolution::Replace] {
             let mut target = store.clone();
             let (items, summary) =
                 finish_import(&target, draft.clone(), &[], resolution, fresh_ids());
             let applied = target
-                .apply(&Edit::Import(Box::new(items)), 9_000.0)
+                .apply(
+                    &Edit::Records(RecordsEdit::Import(Box::new(items))),
+                    9_000.0,
+                )
                 .unwrap();
-            assert_eq!(target, store, "seed {seed}");
-            assert!(
-                applied.changed.is_empty(),
-                "seed {seed}: {:?}",
-                applied.changed
-            );
+            assert_eq!(target, store);
+            assert!(applied.changed.is_empty(), "{:?}", applied.changed);
             assert_eq!(summary.added, 0);
         }
-    }
+    });
 }
 
 /// Property: a selection's export brings exactly that selection into another browser.
 #[test]
 fn a_selection_exports_what_it_names() {
-    for seed in 0..200 {
-        let mut rng = Rng::new(1_000 + seed);
-        let store = arbitrary::store(&mut rng);
+    arbitrary::for_any(200, |rng| {
+        let store = arbitrary::store(rng);
         let Some(first) = store.assessments.first() else {
-            continue;
+            return;
         };
         for selection in [
             Selection::Assessment(first.id.clone()),
@@ -106,11 +103,11 @@ fn a_selection_exports_what_it_names() {
                 );
             }
             let read = read_import(&write_export(&part, "Part", "2026-11-23")).unwrap();
-            assert_eq!(read, part, "seed {seed}");
+            assert_eq!(read, part);
             let ids = selected_ids(&part);
             assert!(ids.contains(&first.id) && ids.contains(&first.school_id));
         }
-    }
+    });
 }
 
 #[test]
@@ -149,14 +146,17 @@ fn a_clash_is_shown_then_settled_as_the_user_chooses() {
         Resolution::Replace,
         fresh_ids(),
     );
-    replaced.apply(&Edit::Import(Box::new(items)), 9.0).unwrap();
+    replaced
+        .apply(&Edit::Records(RecordsEdit::Import(Box::new(items))), 9.0)
+        .unwrap();
     assert_eq!(replaced.assessments, vec![changed.clone()]);
     assert_eq!((summary.replaced, summary.added), (1, 1));
     assert_eq!(replaced.schools, store.schools, "the school is not doubled");
 
     let mut both = store.clone();
     let (items, summary) = finish_import(&both, draft, &[], Resolution::KeepBoth, fresh_ids());
-    both.apply(&Edit::Import(Box::new(items)), 9.0).unwrap();
+    both.apply(&Edit::Records(RecordsEdit::Import(Box::new(items))), 9.0)
+        .unwrap();
     assert_eq!(both.assessments.len(), 2);
     assert_eq!(summary.kept_both, 1);
     assert!(both.assessments.contains(&original));
@@ -238,7 +238,10 @@ fn v4_file(school: &str, assessment_id: &str) -> String {
 fn store_with_school(id: &str, name: &str) -> Store {
     let mut store = Store::default();
     store
-        .apply(&Edit::AddSchool(School::new(id.into(), name, 1.0)), 1.0)
+        .apply(
+            &Edit::Schools(SchoolEdit::AddSchool(School::new(id.into(), name, 1.0))),
+            1.0,
+        )
         .unwrap();
     store
 }
@@ -288,7 +291,9 @@ fn answering_that_it_is_the_same_school_repoints_the_file_s_items() {
     assert_eq!(items.assessments[0].school_id, "s-local");
     assert_eq!(items.plans[0].school_id, "s-local");
     assert_eq!(summary.added, 2);
-    store.apply(&Edit::Import(Box::new(items)), 9.0).unwrap();
+    store
+        .apply(&Edit::Records(RecordsEdit::Import(Box::new(items))), 9.0)
+        .unwrap();
     assert_eq!(store.schools.len(), 1);
     assert_eq!(store.assessments_of("s-local").count(), 1);
     assert_eq!(store.plans_of("s-local").count(), 1);
@@ -305,7 +310,9 @@ fn answering_that_they_differ_keeps_two_schools() {
     let draft = draft_import(&store, incoming);
     let theirs = draft.questions[0].incoming_id.clone();
     let (items, _) = finish_import(&store, draft, &[], Resolution::KeepBoth, fresh_ids());
-    store.apply(&Edit::Import(Box::new(items)), 9.0).unwrap();
+    store
+        .apply(&Edit::Records(RecordsEdit::Import(Box::new(items))), 9.0)
+        .unwrap();
     assert_eq!(store.schools.len(), 2);
     assert_eq!(store.get("a9").unwrap().school_id, theirs);
     assert_eq!(store.school_name(&theirs), "St Aidan's CE Primary");
@@ -321,7 +328,9 @@ fn the_same_name_with_other_case_and_spacing_matches_silently() {
     assert_eq!(draft.incoming.assessments[0].school_id, "s-local");
     assert_eq!(draft.incoming.plans[0].school_id, "s-local");
     let (items, _) = finish_import(&store, draft, &[], Resolution::KeepBoth, fresh_ids());
-    store.apply(&Edit::Import(Box::new(items)), 9.0).unwrap();
+    store
+        .apply(&Edit::Records(RecordsEdit::Import(Box::new(items))), 9.0)
+        .unwrap();
     assert_eq!(store.schools.len(), 1);
     assert_eq!(store.school_name("s-local"), "St Aidan's CE Primary School");
     assert_eq!(store.assessments_of("s-local").count(), 1);
@@ -335,14 +344,18 @@ fn a_school_from_another_browser_matches_by_id_even_if_renamed() {
     let mut a = support::blank();
     a.id = "a-theirs".into();
     a.school_id = "s-shared".into();
-    theirs.apply(&Edit::AddAssessment(a), 2.0).unwrap();
+    theirs
+        .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(a)), 2.0)
+        .unwrap();
     let file = write_export(&theirs, "Everything", "2026-11-23");
     let draft = draft_import(&store, read_import(&file).unwrap());
     assert!(draft.questions.is_empty(), "{:?}", draft.questions);
     assert_eq!(draft.incoming.assessments[0].school_id, "s-shared");
     let (items, summary) = finish_import(&store, draft, &[], Resolution::KeepBoth, fresh_ids());
     assert_eq!(summary.added, 1);
-    store.apply(&Edit::Import(Box::new(items)), 9.0).unwrap();
+    store
+        .apply(&Edit::Records(RecordsEdit::Import(Box::new(items))), 9.0)
+        .unwrap();
     assert_eq!(store.schools.len(), 1);
     assert_eq!(store.assessments_of("s-shared").count(), 1);
     // This browser's name for its own school is kept.
@@ -362,7 +375,9 @@ fn two_older_files_naming_the_same_school_agree_on_its_id() {
     let draft = draft_import(&store, second);
     assert!(draft.questions.is_empty());
     let (items, _) = finish_import(&store, draft, &[], Resolution::KeepBoth, fresh_ids());
-    store.apply(&Edit::Import(Box::new(items)), 9.0).unwrap();
+    store
+        .apply(&Edit::Records(RecordsEdit::Import(Box::new(items))), 9.0)
+        .unwrap();
     assert_eq!(store.schools.len(), 1);
     assert_eq!(store.assessments.len(), 2);
 }
@@ -486,27 +501,37 @@ fn unexported_work_is_noticed_until_it_is_downloaded() {
     assert_eq!(empty.changes_not_downloaded(), 0);
     let mut store = school_store();
     store
-        .apply(&Edit::AddAssessment(support::blank()), 5_000.0)
+        .apply(
+            &Edit::Checklist(ChecklistEdit::AddAssessment(support::blank())),
+            5_000.0,
+        )
         .unwrap();
     assert_eq!(store.last_change_ms(), Some(5_000.0));
     assert!(store.changes_not_downloaded() > 0);
     // Downloading one assessment clears it (and its school), not the rest.
     let mut other = support::blank();
     other.id = "a2".into();
-    store.apply(&Edit::AddAssessment(other), 6_000.0).unwrap();
+    store
+        .apply(
+            &Edit::Checklist(ChecklistEdit::AddAssessment(other)),
+            6_000.0,
+        )
+        .unwrap();
     let part = select(&store, &Selection::Assessment("a1".into()));
     store
         .apply(
-            &Edit::MarkDownloaded {
+            &Edit::Records(RecordsEdit::MarkDownloaded {
                 ids: selected_ids(&part),
-            },
+            }),
             7_000.0,
         )
         .unwrap();
     assert!(!store.not_downloaded.contains("a1"));
     assert!(store.not_downloaded.contains("a2"));
     // Downloading everything clears the reminder.
-    store.apply(&Edit::MarkAllDownloaded, 8_000.0).unwrap();
+    store
+        .apply(&Edit::Records(RecordsEdit::MarkAllDownloaded), 8_000.0)
+        .unwrap();
     assert_eq!(store.changes_not_downloaded(), 0);
     // An import is what was downloaded elsewhere: it is not counted as unsaved work.
     let mut fresh = Store::default();

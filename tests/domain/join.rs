@@ -4,6 +4,7 @@
 use waypoint::domain::base::school::Trust;
 use waypoint::domain::base::text::{MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use waypoint::domain::records::edits::Edit;
+use waypoint::domain::records::edits::{SchoolEdit, WorkshopEdit};
 use waypoint::domain::records::schema::ReadError;
 use waypoint::domain::records::share::MAX_LINK_LENGTH;
 use waypoint::domain::records::store::Store;
@@ -29,11 +30,17 @@ fn store() -> Store {
     let mut store = Store::default();
     store
         .apply(
-            &Edit::AddTrust(Trust::new("t1".into(), "Oak Learning Trust", 1.0)),
+            &Edit::Schools(SchoolEdit::AddTrust(Trust::new(
+                "t1".into(),
+                "Oak Learning Trust",
+                1.0,
+            ))),
             1.0,
         )
         .unwrap();
-    store.apply(&Edit::AddWorkshop(workshop()), 1.0).unwrap();
+    store
+        .apply(&Edit::Workshop(WorkshopEdit::AddWorkshop(workshop())), 1.0)
+        .unwrap();
     store
 }
 
@@ -54,12 +61,12 @@ fn merge(
 ) {
     store
         .apply(
-            &Edit::MergeRespondent {
+            &Edit::Workshop(WorkshopEdit::MergeRespondent {
                 workshop: "w1".into(),
                 respondent: incoming,
                 clash_with: clash,
                 fresh_id: fresh.into(),
-            },
+            }),
             2.0,
         )
         .unwrap();
@@ -408,9 +415,11 @@ fn pasted_text_gives_every_response_link_once() {
 #[test]
 fn choosing_practices_keeps_the_tool_s_order_and_refuses_unknown_ones() {
     let mut s = store();
-    let choose = |practices: &[&str]| Edit::ChoosePractices {
-        workshop: "w1".into(),
-        practices: practices.iter().map(|p| p.to_string()).collect(),
+    let choose = |practices: &[&str]| {
+        Edit::Workshop(WorkshopEdit::ChoosePractices {
+            workshop: "w1".into(),
+            practices: practices.iter().map(|p| p.to_string()).collect(),
+        })
     };
     s.apply(&choose(&["finance-s1", "governance-s2", "finance-s1"]), 3.0)
         .unwrap();
@@ -540,7 +549,11 @@ fn positions_are_summarised_as_counts_with_disagreement_in_words() {
 fn a_trust_s_workshops_are_compared_by_the_trust_record_not_its_name() {
     let mut s = store();
     s.apply(
-        &Edit::AddTrust(Trust::new("t2".into(), "Oak Learning Trust", 1.0)),
+        &Edit::Schools(SchoolEdit::AddTrust(Trust::new(
+            "t2".into(),
+            "Oak Learning Trust",
+            1.0,
+        ))),
         1.0,
     )
     .unwrap();
@@ -556,15 +569,16 @@ fn a_trust_s_workshops_are_compared_by_the_trust_record_not_its_name() {
     let mut members_copy = Workshop::new("wc".into(), "t1", "", "2026-11-23", 1.0);
     members_copy.joined_from = Some("w1".into());
     for w in [last_year, same_name_other_trust, members_copy] {
-        s.apply(&Edit::AddWorkshop(w), 1.0).unwrap();
+        s.apply(&Edit::Workshop(WorkshopEdit::AddWorkshop(w)), 1.0)
+            .unwrap();
     }
     s.apply(
-        &Edit::MergeRespondent {
+        &Edit::Workshop(WorkshopEdit::MergeRespondent {
             workshop: "w1".into(),
             respondent: member("b", "Bo", "", Position::Aligned, Position::Standardised),
             clash_with: None,
             fresh_id: "f".into(),
-        },
+        }),
         2.0,
     )
     .unwrap();

@@ -14,8 +14,7 @@ fn areas_used(area: &str) -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("src/domain")
         .join(area);
-    for entry in fs::read_dir(&dir).expect("area folder") {
-        let path = entry.expect("file").path();
+    for path in sources(&dir) {
         let text = fs::read_to_string(&path).expect("source");
         for (at, _) in text.match_indices("domain::") {
             let rest = &text[at + "domain::".len()..];
@@ -24,12 +23,30 @@ fn areas_used(area: &str) -> Vec<(String, String)> {
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
                 .collect();
             if LAYERS.contains(&name.as_str()) && name != area {
-                let file = path.file_name().unwrap().to_string_lossy().into_owned();
+                let file = path
+                    .strip_prefix(&dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
                 found.push((file, name));
             }
         }
     }
     found
+}
+
+/// The Rust files in a folder and the folders within it.
+fn sources(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).expect("area folder") {
+        let path = entry.expect("file").path();
+        if path.is_dir() {
+            files.extend(sources(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
 }
 
 #[test]

@@ -7,14 +7,14 @@ use std::collections::BTreeSet;
 
 use crate::support::arbitrary::{self, Rng};
 use waypoint::domain::records::edits::Edit;
+use waypoint::domain::records::edits::{ChecklistEdit, ImprovementEdit, SchoolEdit};
 use waypoint::domain::records::layout::{read_meta, read_record, write_record, Item, Key, PREFIX};
 use waypoint::domain::records::schema::{ReadError, SCHEMA_VERSION};
 use waypoint::domain::records::store::{Recovered, Store, TextPlace};
 
 /// An arbitrary store with the bookkeeping filled in too.
-fn any_store(seed: u64) -> Store {
-    let mut rng = Rng::new(seed);
-    let mut store = arbitrary::store(&mut rng);
+fn any_store(rng: &mut Rng) -> Store {
+    let mut store = arbitrary::store(rng);
     store.not_downloaded = store
         .assessments
         .iter()
@@ -24,7 +24,7 @@ fn any_store(seed: u64) -> Store {
         .collect();
     if let Some(a) = store.assessments.first() {
         store.recovered.push(Recovered {
-            id: format!("r{seed}-1"),
+            id: "r-1".to_string(),
             place: TextPlace::AssessmentNote {
                 assessment: a.id.clone(),
                 feature: "stabilise-1".into(),
@@ -79,8 +79,8 @@ fn through_records(store: &Store) -> Store {
 /// Property: for any store, every record reads back, and the records make the store.
 #[test]
 fn every_record_round_trips() {
-    for seed in 0..300 {
-        let store = any_store(seed);
+    arbitrary::for_any(300, |rng| {
+        let store = any_store(rng);
         let keys = store.keys();
         assert_eq!(keys[0], Key::Meta);
         assert_eq!(
@@ -93,12 +93,8 @@ fn every_record_round_trips() {
                 + store.calendars.len(),
             "one record per item"
         );
-        assert_eq!(
-            through_records(&store),
-            in_record_order(store),
-            "seed {seed}"
-        );
-    }
+        assert_eq!(through_records(&store), in_record_order(store));
+    });
 }
 
 /// Each record holds one item and the meta record holds no items: an answer rewrites
@@ -107,7 +103,10 @@ fn every_record_round_trips() {
 fn records_hold_one_item_each() {
     let mut store = support::school_store();
     store
-        .apply(&Edit::AddAssessment(support::blank()), 1.0)
+        .apply(
+            &Edit::Checklist(ChecklistEdit::AddAssessment(support::blank())),
+            1.0,
+        )
         .unwrap();
     let meta = write_record(&store, &Key::Meta).unwrap();
     assert!(meta.contains("\"format\":\"waypoint\""), "{meta}");
@@ -138,10 +137,10 @@ fn records_hold_one_item_each() {
 /// them in place of its own.
 #[test]
 fn another_tab_s_records_are_put_in_place() {
-    for seed in 0..100 {
-        let store = any_store(2_000 + seed);
+    arbitrary::for_any(100, |rng| {
+        let store = any_store(rng);
         let Some(first) = store.assessments.first().cloned() else {
-            continue;
+            return;
         };
         let mut theirs = store.clone();
         let mut changed = Vec::new();
@@ -149,31 +148,34 @@ fn another_tab_s_records_are_put_in_place() {
             changed.extend(theirs.apply(&edit, 50.0).unwrap().changed);
         };
         record(
-            Edit::SetLevel {
+            Edit::Checklist(ChecklistEdit::SetLevel {
                 assessment: first.id.clone(),
                 feature: "sustain-1".into(),
                 level: Some(waypoint::domain::checklist::assessment::Level::Clearly),
-            },
+            }),
             &mut theirs,
         );
         let mut added = support::blank();
-        added.id = format!("new{seed}");
+        added.id = "new-1".to_string();
         added.school_id = store.schools[0].id.clone();
         added.created_ms = 1e13;
-        record(Edit::AddAssessment(added), &mut theirs);
+        record(
+            Edit::Checklist(ChecklistEdit::AddAssessment(added)),
+            &mut theirs,
+        );
         if let Some(plan) = store.plans.first() {
             record(
-                Edit::RemoveIntervention {
+                Edit::Improvement(ImprovementEdit::RemoveIntervention {
                     plan: plan.id.clone(),
-                },
+                }),
                 &mut theirs,
             );
         }
         record(
-            Edit::RenameSchool {
+            Edit::Schools(SchoolEdit::RenameSchool {
                 school: store.schools[0].id.clone(),
                 name: "Renamed in the other tab".into(),
-            },
+            }),
             &mut theirs,
         );
         let mut ours = store.clone();
@@ -184,8 +186,8 @@ fn another_tab_s_records_are_put_in_place() {
                 None => ours.put_record(key, None),
             }
         }
-        assert_eq!(ours, theirs, "seed {seed}");
-    }
+        assert_eq!(ours, theirs);
+    });
 }
 
 #[test]
@@ -306,7 +308,9 @@ fn a_record_under_another_item_s_key_is_refused() {
     let mut store = store;
     let mut a = support::blank();
     a.school_id = store.schools[0].id.clone();
-    store.apply(&Edit::AddAssessment(a), 1.0).unwrap();
+    store
+        .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(a)), 1.0)
+        .unwrap();
     let text = write_record(&store, &Key::Assessment("a1".into())).unwrap();
     let Err(ReadError::Invalid(why)) = read_record(&Key::Assessment("a2".into()), &text) else {
         panic!("a record under another id's key was accepted")

@@ -6,7 +6,7 @@ use crate::support;
 use serde_json::{json, Value};
 use waypoint::domain::base::reading::ReadError;
 use waypoint::domain::checklist::assessment::Level;
-use waypoint::domain::records::edits::Edit;
+use waypoint::domain::records::edits::{ChecklistEdit, Edit, WorkshopEdit};
 use waypoint::domain::records::layout::{
     read_meta_keeping, read_record_keeping, write_record, Key,
 };
@@ -65,11 +65,11 @@ fn fields_this_version_does_not_know_are_written_back_after_an_edit() {
         .clone();
     store
         .apply(
-            &Edit::SetLevel {
+            &Edit::Checklist(ChecklistEdit::SetLevel {
                 assessment: "a1".into(),
                 feature,
                 level: Some(Level::Clearly),
-            },
+            }),
             5_000.0,
         )
         .unwrap();
@@ -101,10 +101,10 @@ fn unknown_fields_inside_list_entries_follow_their_entry() {
     // Ann leaves: Bo's field stays with Bo.
     store
         .apply(
-            &Edit::RemoveRespondent {
+            &Edit::Workshop(WorkshopEdit::RemoveRespondent {
                 workshop: "w1".into(),
                 respondent: "r1".into(),
-            },
+            }),
             6_000.0,
         )
         .unwrap();

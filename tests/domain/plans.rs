@@ -181,6 +181,7 @@ fn interventions_follow_their_assessment_when_the_school_is_renamed() {
     use waypoint::domain::base::school::School;
     use waypoint::domain::checklist::assessment::{Assessment, AssessmentDetails, Scope};
     use waypoint::domain::records::edits::Edit;
+    use waypoint::domain::records::edits::{ChecklistEdit, ImprovementEdit, SchoolEdit};
     use waypoint::domain::records::store::Store;
     let details = |school: &str| AssessmentDetails {
         school: school.into(),
@@ -191,22 +192,36 @@ fn interventions_follow_their_assessment_when_the_school_is_renamed() {
     };
     let mut store = Store::default();
     let edits = [
-        Edit::AddSchool(School::new("s-oak".into(), "Oakfeild Primary", 1.0)),
-        Edit::AddSchool(School::new("s-elm".into(), "Elm Park", 1.0)),
-        Edit::AddAssessment(Assessment::new(
+        Edit::Schools(SchoolEdit::AddSchool(School::new(
+            "s-oak".into(),
+            "Oakfeild Primary",
+            1.0,
+        ))),
+        Edit::Schools(SchoolEdit::AddSchool(School::new(
+            "s-elm".into(),
+            "Elm Park",
+            1.0,
+        ))),
+        Edit::Checklist(ChecklistEdit::AddAssessment(Assessment::new(
             "a1".into(),
             "s-oak".into(),
             details("Oakfeild Primary"),
             1.0,
-        )),
-        Edit::Commission(Intervention::new(
+        ))),
+        Edit::Improvement(ImprovementEdit::Commission(Intervention::new(
             "p1".into(),
             "s-oak",
             Some("a1".into()),
             form(),
             1.0,
-        )),
-        Edit::Commission(Intervention::new("p2".into(), "s-elm", None, form(), 1.0)),
+        ))),
+        Edit::Improvement(ImprovementEdit::Commission(Intervention::new(
+            "p2".into(),
+            "s-elm",
+            None,
+            form(),
+            1.0,
+        ))),
     ];
     for edit in &edits {
         store.apply(edit, 1.0).unwrap();
@@ -214,10 +229,10 @@ fn interventions_follow_their_assessment_when_the_school_is_renamed() {
     // Correcting the school's name keeps its plans with it.
     store
         .apply(
-            &Edit::RenameSchool {
+            &Edit::Schools(SchoolEdit::RenameSchool {
                 school: "s-oak".into(),
                 name: "Oakfield Primary".into(),
-            },
+            }),
             2.0,
         )
         .unwrap();
@@ -229,21 +244,25 @@ fn interventions_follow_their_assessment_when_the_school_is_renamed() {
     // Moving the assessment to another school takes its interventions along; others stay.
     store
         .apply(
-            &Edit::AddSchool(School::new("s-oak2".into(), "Oakfield Primary School", 3.0)),
+            &Edit::Schools(SchoolEdit::AddSchool(School::new(
+                "s-oak2".into(),
+                "Oakfield Primary School",
+                3.0,
+            ))),
             3.0,
         )
         .unwrap();
     let a = details("Oakfield Primary School");
     store
         .apply(
-            &Edit::SetDetails {
+            &Edit::Checklist(ChecklistEdit::SetDetails {
                 assessment: "a1".into(),
                 school_id: "s-oak2".into(),
                 scope: a.scope,
                 date: a.date,
                 assessors: a.assessors,
                 phase: None,
-            },
+            }),
             3.0,
         )
         .unwrap();

@@ -2,7 +2,7 @@
 //! typed into an item another tab deleted are kept and offered back.
 use crate::support;
 
-use waypoint::domain::records::edits::Edit;
+use waypoint::domain::records::edits::{ChecklistEdit, Edit, RecordsEdit, SchoolEdit};
 use waypoint::domain::records::store::{Store, TextPlace};
 use waypoint::domain::records::tabs::{
     lost_notes, place_exists, renames_in, replaced_renames, typed_notes,
@@ -10,10 +10,12 @@ use waypoint::domain::records::tabs::{
 
 #[test]
 fn a_rename_replaced_by_another_tabs_is_told() {
-    let mine = renames_in(&Edit::Batch(vec![Edit::RenameSchool {
-        school: support::SCHOOL_ID.into(),
-        name: " Oakfield Academy ".into(),
-    }]));
+    let mine = renames_in(&Edit::Batch(vec![Edit::Schools(
+        SchoolEdit::RenameSchool {
+            school: support::SCHOOL_ID.into(),
+            name: " Oakfield Academy ".into(),
+        },
+    )]));
     assert_eq!(mine.len(), 1);
     let mut theirs = support::school_store();
     theirs.schools[0].name = "Oakfield Academy".into();
@@ -40,16 +42,18 @@ fn notes_typed_into_an_assessment_deleted_elsewhere_are_kept() {
     let feature = waypoint::domain::base::content::four_stages().features[2]
         .id
         .clone();
-    let note = |text: &str| Edit::SetNote {
-        assessment: "a1".into(),
-        feature: feature.clone(),
-        note: text.into(),
-        was: String::new(),
+    let note = |text: &str| {
+        Edit::Checklist(ChecklistEdit::SetNote {
+            assessment: "a1".into(),
+            feature: feature.clone(),
+            note: text.into(),
+            was: String::new(),
+        })
     };
     let pending = vec![
         note("Att"),
         note("Attendance is up"),
-        Edit::MarkAllDownloaded,
+        Edit::Records(RecordsEdit::MarkAllDownloaded),
     ];
     let typed = typed_notes(&before, &pending);
     assert_eq!(typed.len(), 1, "the latest text for each place");

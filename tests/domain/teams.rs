@@ -11,6 +11,7 @@ use waypoint::domain::checklist::teams::{
 use waypoint::domain::checklist::SchoolRecords;
 use waypoint::domain::improvement::TrustRecords;
 use waypoint::domain::records::edits::Edit;
+use waypoint::domain::records::edits::{ChecklistEdit, ImprovementEdit, SchoolEdit};
 use waypoint::domain::records::store::Store;
 use waypoint::route::Route;
 
@@ -203,7 +204,11 @@ fn schools_are_grouped_by_record_and_keys_survive_urls() {
     let mut store = Store::default();
     store
         .apply(
-            &Edit::AddSchool(School::new("s1".into(), "  Oakfield Primary ", 1.0)),
+            &Edit::Schools(SchoolEdit::AddSchool(School::new(
+                "s1".into(),
+                "  Oakfield Primary ",
+                1.0,
+            ))),
             1.0,
         )
         .unwrap();
@@ -223,7 +228,12 @@ fn schools_are_grouped_by_record_and_keys_survive_urls() {
     let a = scoped("a", Scope::WholeSchool, "2026-07-01", IMPROVE);
     let b = scoped("b", Scope::Subject("Art".into()), "2026-07-01", IMPROVE);
     for assessment in [a, b] {
-        store.apply(&Edit::AddAssessment(assessment), 2.0).unwrap();
+        store
+            .apply(
+                &Edit::Checklist(ChecklistEdit::AddAssessment(assessment)),
+                2.0,
+            )
+            .unwrap();
     }
     assert_eq!(store.assessments_of("s1").count(), 2);
     assert_eq!(store.assessments_of("s2").count(), 0);
@@ -236,23 +246,23 @@ fn schools_are_grouped_by_record_and_keys_survive_urls() {
     // One trajectory per school: the first edit names it, later ones find it.
     store
         .apply(
-            &Edit::SetCapacity {
+            &Edit::Improvement(ImprovementEdit::SetCapacity {
                 school: "s1".into(),
                 trajectory_id: "t1".into(),
                 item: "Deliver bespoke training".into(),
                 ticked: true,
-            },
+            }),
             3.0,
         )
         .unwrap();
     assert!(store.trajectory_of("s1").is_some());
     store
         .apply(
-            &Edit::SetPoints {
+            &Edit::Improvement(ImprovementEdit::SetPoints {
                 school: "s1".into(),
                 trajectory_id: "t2".into(),
                 points: Vec::new(),
-            },
+            }),
             4.0,
         )
         .unwrap();

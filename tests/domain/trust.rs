@@ -11,6 +11,7 @@ use waypoint::domain::improvement::overview::{
 };
 use waypoint::domain::improvement::trajectory::{Band, Point, Role, Trajectory};
 use waypoint::domain::records::edits::Edit;
+use waypoint::domain::records::edits::SchoolEdit;
 use waypoint::domain::records::store::Store;
 
 /// The id of the school named `name`, adding its record the first time.
@@ -139,10 +140,10 @@ fn a_renamed_school_keeps_its_row() {
     let ash = before[0].key.clone();
     store
         .apply(
-            &Edit::RenameSchool {
+            &Edit::Schools(SchoolEdit::RenameSchool {
                 school: ash.clone(),
                 name: "Zelkova Primary".into(),
-            },
+            }),
             9.0,
         )
         .unwrap();

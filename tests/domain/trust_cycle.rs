@@ -14,6 +14,7 @@ use waypoint::domain::improvement::inside_out::{
     inside_out, ring_of_feature, ring_of_focus, ItemKind,
 };
 use waypoint::domain::improvement::plans::{Commission, Intervention, Kind};
+use waypoint::domain::records::edits::{ChecklistEdit, ImprovementEdit};
 use waypoint::domain::records::edits::{Edit, EditError};
 use waypoint::domain::records::store::Store;
 
@@ -321,7 +322,9 @@ fn store_with_assessment(date: &str, levels: [Level; 4]) -> Store {
     let mut store = support::school_store();
     let mut a = support::answered(levels);
     a.date = date.into();
-    store.apply(&Edit::AddAssessment(a), 2.0).unwrap();
+    store
+        .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(a)), 2.0)
+        .unwrap();
     store
 }
 
@@ -372,7 +375,9 @@ fn a_category_warns_when_its_evidence_is_stale_or_waypoint_now_suggests_otherwis
         "Waypoint's suggestion kept beside it"
     );
     assert_eq!(record.assessed_on, "2026-01-10");
-    store.apply(&Edit::Categorise(record), 3.0).unwrap();
+    store
+        .apply(&Edit::Improvement(ImprovementEdit::Categorise(record)), 3.0)
+        .unwrap();
     let now = standing(&store, &school, Intervals::default(), today);
     assert_eq!(
         now.current.as_ref().map(|c| c.category),
@@ -396,7 +401,9 @@ fn a_category_warns_when_its_evidence_is_stale_or_waypoint_now_suggests_otherwis
     let mut fresh = support::answered(SUSTAIN);
     fresh.id = "a2".into();
     fresh.date = "2026-11-20".into();
-    store.apply(&Edit::AddAssessment(fresh), 4.0).unwrap();
+    store
+        .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(fresh)), 4.0)
+        .unwrap();
     let now = standing(&store, &school, Intervals::default(), today);
     assert!(now.warnings.iter().any(|w| w
         .contains("Waypoint now suggests low need from the assessment of 20\u{a0}Nov\u{a0}2026; the board's category is moderate")),
@@ -435,13 +442,16 @@ fn a_decision_needs_a_date_a_category_who_decided_and_why() {
     let mut c = decision("c1", Decision::Categorisation, "2026-09-15", Category::High);
     c.school_id = "nowhere".into();
     assert!(matches!(
-        store.apply(&Edit::Categorise(c.clone()), 1.0),
+        store.apply(
+            &Edit::Improvement(ImprovementEdit::Categorise(c.clone())),
+            1.0
+        ),
         Err(EditError::NotFound(_))
     ));
     c.school_id = support::SCHOOL_ID.into();
     c.date = "soon".into();
     assert!(matches!(
-        store.apply(&Edit::Categorise(c), 1.0),
+        store.apply(&Edit::Improvement(ImprovementEdit::Categorise(c)), 1.0),
         Err(EditError::Refused(_))
     ));
     assert!(store.categorisations.is_empty());
@@ -471,7 +481,9 @@ fn the_inside_out_view_groups_concerns_priorities_and_interventions_from_the_cen
     };
     for (id, focus) in [("p1", "Teaching and outcomes"), ("p2", "Phonics")] {
         let plan = Intervention::new(id.into(), support::SCHOOL_ID, None, form(focus), 5.0);
-        store.apply(&Edit::Commission(plan), 5.0).unwrap();
+        store
+            .apply(&Edit::Improvement(ImprovementEdit::Commission(plan)), 5.0)
+            .unwrap();
     }
     let view = inside_out(four_stages(), &store, support::SCHOOL_ID, "2026-11-23");
     let ids: Vec<&str> = view.rings.iter().map(|r| r.ring.id.as_str()).collect();

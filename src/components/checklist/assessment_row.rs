@@ -8,6 +8,7 @@ use crate::components::ui::confirm_delete::ConfirmDelete;
 use crate::domain::base::content::{four_stages, Stage};
 use crate::domain::base::dates::display;
 use crate::domain::checklist::placement::place;
+use crate::domain::records::edits::ChecklistEdit;
 use crate::domain::records::edits::Edit;
 use crate::route::Route;
 use crate::state::AppState;
@@ -52,9 +53,9 @@ pub fn AssessmentRow(id: String) -> impl IntoView {
     let heading_id = format!("row-{id}");
     let delete_id = id.clone();
     let delete = Callback::new(move |_: ()| {
-        state.send(Edit::RemoveAssessment {
+        state.send(Edit::Checklist(ChecklistEdit::RemoveAssessment {
             assessment: delete_id.clone(),
-        });
+        }));
     });
 
     view! {

@@ -10,6 +10,7 @@ use crate::domain::base::content::Feature;
 use crate::domain::checklist::assessment::{Answer, Level, Review};
 use crate::domain::improvement::cycle::trust_cycle;
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::{ChecklistEdit, ImprovementEdit};
 use crate::state::AppState;
 
 #[component]
@@ -48,42 +49,42 @@ pub fn FeatureQuestion(
     let set_level = {
         let id = assessment_id.clone();
         move |value: Option<Level>| {
-            state.send_soon(Edit::SetLevel {
+            state.send_soon(Edit::Checklist(ChecklistEdit::SetLevel {
                 assessment: id.clone(),
                 feature: feature.id.clone(),
                 level: value,
-            });
+            }));
         }
     };
     let set_note = {
         let id = assessment_id.clone();
         Callback::new(move |(note, was): (String, String)| {
-            state.send_soon(Edit::SetNote {
+            state.send_soon(Edit::Checklist(ChecklistEdit::SetNote {
                 assessment: id.clone(),
                 feature: feature.id.clone(),
                 note,
                 was,
-            });
+            }));
         })
     };
     let keep = {
         let id = assessment_id.clone();
         move |_| {
-            state.send(Edit::MarkReviewed {
+            state.send(Edit::Checklist(ChecklistEdit::MarkReviewed {
                 assessment: id.clone(),
                 feature: feature.id.clone(),
-            });
+            }));
         }
     };
     let clear = set_level.clone();
     let set_source = {
         let id = assessment_id.clone();
         move |value: String| {
-            state.send(Edit::SetSource {
+            state.send(Edit::Improvement(ImprovementEdit::SetSource {
                 assessment: id.clone(),
                 feature: feature.id.clone(),
                 source: (!value.is_empty()).then_some(value),
-            });
+            }));
         }
     };
     let has_note =

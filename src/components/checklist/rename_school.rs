@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::components::ui::error_summary::{ErrorSummary, Problems};
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::SchoolEdit;
 use crate::state::AppState;
 
 #[component]
@@ -31,10 +32,10 @@ pub fn RenameSchool(
             )]);
             return;
         }
-        if state.send(Edit::RenameSchool {
+        if state.send(Edit::Schools(SchoolEdit::RenameSchool {
             school: school.get_value(),
             name,
-        }) {
+        })) {
             problems.set(Vec::new());
             renaming.set(false);
         }

@@ -5,6 +5,7 @@ use crate::domain::checklist::SchoolRecords;
 use leptos::prelude::*;
 
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::SchoolEdit;
 use crate::state::AppState;
 
 #[component]
@@ -38,11 +39,11 @@ pub fn SchoolDuplicates() -> impl IntoView {
                             <li>
                                 <p dir="auto"><strong>{keep_name.clone()}</strong>" and "<strong>{absorb_name.clone()}</strong></p>
                                 <button type="button" class="button"
-                                    on:click=move |_| { state.send(Edit::MergeSchools { keep: keep.clone(), absorb: absorb.clone() }); }>
+                                    on:click=move |_| { state.send(Edit::Schools(SchoolEdit::MergeSchools { keep: keep.clone(), absorb: absorb.clone() })); }>
                                     {format!("Same school: keep “{keep_name}”")}
                                 </button>
                                 <button type="button" class="button"
-                                    on:click=move |_| { state.send(Edit::MarkDistinct { a: k.clone(), b: a.clone() }); }>
+                                    on:click=move |_| { state.send(Edit::Schools(SchoolEdit::MarkDistinct { a: k.clone(), b: a.clone() })); }>
                                     "Different schools"
                                 </button>
                             </li>

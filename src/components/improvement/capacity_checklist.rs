@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::domain::improvement::trajectory::{journeys, suggest_role, Role, Trajectory};
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::ImprovementEdit;
 use crate::state::AppState;
 
 #[component]
@@ -25,12 +26,12 @@ pub fn CapacityChecklist(
     let toggle = move |item: String| {
         let ticked =
             !trajectory.with_untracked(|t| t.as_ref().is_some_and(|t| t.capacity.contains(&item)));
-        state.send(Edit::SetCapacity {
+        state.send(Edit::Improvement(ImprovementEdit::SetCapacity {
             school: school.clone(),
             trajectory_id: browser::new_id(),
             item,
             ticked,
-        });
+        }));
     };
     view! {
         <section class="panel" aria-labelledby="capacity-heading">

@@ -16,6 +16,7 @@ use crate::domain::improvement::categorisation::{
 };
 use crate::domain::improvement::cycle::trust_cycle;
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::ImprovementEdit;
 use crate::state::AppState;
 
 #[component]
@@ -39,7 +40,9 @@ pub fn CategoryPanel(
             .store
             .with_untracked(|s| history(s, &key.get_value()).first().map(|c| c.id.clone()));
         if let Some(id) = newest {
-            state.send(Edit::RemoveCategorisation { id });
+            state.send(Edit::Improvement(ImprovementEdit::RemoveCategorisation {
+                id,
+            }));
         }
     });
     // Ids, not values, so the form's signals are of a type the app already has.
@@ -92,7 +95,7 @@ pub fn CategoryPanel(
             })
         });
         if let Some(decided) = made {
-            if state.send(Edit::Categorise(decided)) {
+            if state.send(Edit::Improvement(ImprovementEdit::Categorise(decided))) {
                 problem.set(None);
                 why.set(String::new());
                 open.set(false);

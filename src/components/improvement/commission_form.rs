@@ -13,6 +13,7 @@ use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::domain::improvement::cycle::trust_cycle;
 use crate::domain::improvement::plans::{cycle, Commission, Intervention, Kind};
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::ImprovementEdit;
 use crate::state::AppState;
 
 #[component]
@@ -94,7 +95,7 @@ pub fn CommissionForm(
             form,
             browser::now_ms(),
         );
-        if state.send(Edit::Commission(plan)) {
+        if state.send(Edit::Improvement(ImprovementEdit::Commission(plan))) {
             on_done.run(());
         }
     };

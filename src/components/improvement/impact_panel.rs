@@ -11,6 +11,7 @@ use crate::domain::base::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::domain::improvement::accountability::{Impact, Verdict};
 use crate::domain::improvement::cycle::trust_cycle;
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::ImprovementEdit;
 use crate::state::AppState;
 
 /// "improvements in practice" → "Improvements in practice".
@@ -77,10 +78,10 @@ pub fn ImpactPanel(
         if chosen.is_none() {
             return problem.set(Some("Choose a verdict on the success criteria.".into()));
         }
-        if state.send(Edit::RecordImpact {
+        if state.send(Edit::Improvement(ImprovementEdit::RecordImpact {
             plan: key.get_value(),
             impact,
-        }) {
+        })) {
             problem.set(None);
             open.set(false);
         }

@@ -12,6 +12,7 @@ use crate::domain::base::dates::display;
 use crate::domain::base::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::domain::improvement::plans::{Progress, Review, Status};
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::ImprovementEdit;
 use crate::state::AppState;
 
 #[component]
@@ -48,10 +49,10 @@ pub fn InterventionCard(
     let status_id = id.clone();
     let set_status = move |ev: leptos::ev::Event| {
         if let Some(status) = Status::from_id(&event_target_value(&ev)) {
-            state.send(Edit::SetStatus {
+            state.send(Edit::Improvement(ImprovementEdit::SetStatus {
                 plan: status_id.clone(),
                 status,
-            });
+            }));
         }
     };
     let review_id = id.clone();
@@ -70,19 +71,19 @@ pub fn InterventionCard(
             progress: review_progress.get_untracked(),
             note: review_note.get_untracked(),
         };
-        state.send(Edit::RecordReview {
+        state.send(Edit::Improvement(ImprovementEdit::RecordReview {
             plan: review_id.clone(),
             review,
-        });
+        }));
         problems.set(Vec::new());
         review_note.set(String::new());
         reviewing.set(false);
     };
     let delete_id = id.clone();
     let delete = Callback::new(move |_: ()| {
-        state.send(Edit::RemoveIntervention {
+        state.send(Edit::Improvement(ImprovementEdit::RemoveIntervention {
             plan: delete_id.clone(),
-        });
+        }));
     });
 
     let today_flag = today.clone();

@@ -14,6 +14,7 @@ use crate::domain::improvement::trajectory::{
     ROLE_RULE, RULES,
 };
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::ImprovementEdit;
 use crate::state::AppState;
 
 #[component]
@@ -30,21 +31,21 @@ pub fn TrajectoryEditor(
         let mut points =
             trajectory.with_untracked(|t| t.as_ref().map(|t| t.points.clone()).unwrap_or_default());
         change(&mut points);
-        state.send(Edit::SetPoints {
+        state.send(Edit::Improvement(ImprovementEdit::SetPoints {
             school: school.get_value(),
             trajectory_id: browser::new_id(),
             points,
-        });
+        }));
     };
     let set_thresholds = move |change: Change<Option<Thresholds>>| {
         let mut thresholds =
             trajectory.with_untracked(|t| t.as_ref().and_then(|t| t.thresholds.clone()));
         change(&mut thresholds);
-        state.send(Edit::SetThresholds {
+        state.send(Edit::Improvement(ImprovementEdit::SetThresholds {
             school: school.get_value(),
             trajectory_id: browser::new_id(),
             thresholds,
-        });
+        }));
     };
     let uses_measure =
         Memo::new(move |_| trajectory.with(|t| t.as_ref().is_some_and(|t| t.thresholds.is_some())));

@@ -13,6 +13,7 @@ use crate::browser;
 use crate::components::records::import_log::{ImportLog, ImportMessages};
 use crate::components::ui::file_drop::{FileDrop, PickedFile};
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::RecordsEdit;
 use crate::domain::records::exchange::{
     draft_import, finish_import, Draft, Verdict, MAX_IMPORT_BYTES,
 };
@@ -73,7 +74,11 @@ pub fn ImportFiles() -> impl IntoView {
                 }))
             };
             let result = state
-                .send_in_slices(Edit::Import(Box::new(upsert)), records, shown)
+                .send_in_slices(
+                    Edit::Records(RecordsEdit::Import(Box::new(upsert))),
+                    records,
+                    shown,
+                )
                 .await;
             progress.set(None);
             match result {

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::{ChecklistEdit, RecordsEdit, WorkshopEdit};
 use crate::domain::records::store::{Recovered, TextPlace};
 use crate::domain::records::tabs::place_exists;
 use crate::state::AppState;
@@ -46,27 +47,27 @@ pub fn RecoveredTexts() -> impl IntoView {
             TextPlace::AssessmentNote {
                 assessment,
                 feature,
-            } => Edit::SetNote {
+            } => Edit::Checklist(ChecklistEdit::SetNote {
                 assessment,
                 feature,
                 note: r.text,
                 was,
-            },
+            }),
             TextPlace::PracticeNote {
                 workshop,
                 respondent,
                 practice,
-            } => Edit::SetPracticeNote {
+            } => Edit::Workshop(WorkshopEdit::SetPracticeNote {
                 workshop,
                 respondent,
                 practice,
                 note: r.text,
                 was,
-            },
+            }),
         };
         state.send(Edit::Batch(vec![
             restore,
-            Edit::DismissRecovered { id: r.id },
+            Edit::Records(RecordsEdit::DismissRecovered { id: r.id }),
         ]));
     };
     view! {
@@ -89,7 +90,7 @@ pub fn RecoveredTexts() -> impl IntoView {
                                 <p dir="auto"><strong>{r.what.clone()}</strong></p>
                                 <blockquote dir="auto">{r.text.clone()}</blockquote>
                                 <button type="button" class="button" on:click=move |_| put_back(keep.clone())>{label}</button>
-                                <button type="button" class="link-button" on:click=move |_| { state.send(Edit::DismissRecovered { id: dismiss.clone() }); }>"Dismiss"</button>
+                                <button type="button" class="link-button" on:click=move |_| { state.send(Edit::Records(RecordsEdit::DismissRecovered { id: dismiss.clone() })); }>"Dismiss"</button>
                             </li>
                         }
                     }).collect_view()}

@@ -3,7 +3,7 @@
 //! While the field has focus it shows what was typed here, even if another tab saves the
 //! same note meanwhile, so nobody's typing is mixed with another's under the cursor; each
 //! edit says which text it was typed over, so the domain keeps the other tab's version
-//! when the two differ (see `Edit::SetNote`).
+//! when the two differ (see `SetNote` in the domain).
 
 use leptos::prelude::*;
 

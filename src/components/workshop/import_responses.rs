@@ -10,6 +10,7 @@ use crate::components::records::import_log::{ImportLog, ImportMessages};
 use crate::components::ui::file_drop::{FileDrop, PickedFile};
 use crate::components::workshop::qr_scanner::QrScanner;
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::WorkshopEdit;
 use crate::domain::workshop::aas::Respondent;
 use crate::domain::workshop::join::links_found;
 use crate::domain::workshop::responses::{
@@ -78,12 +79,12 @@ pub fn ImportResponses(
                     } else {
                         incoming.name.clone()
                     };
-                    state.send(Edit::MergeRespondent {
+                    state.send(Edit::Workshop(WorkshopEdit::MergeRespondent {
                         workshop: wid.clone(),
                         respondent: incoming,
                         clash_with: None,
                         fresh_id: browser::new_id(),
-                    });
+                    }));
                     say(true, format!("{file_name}: added {name}."));
                 }
                 Some(Incoming::Duplicate) => {
@@ -189,11 +190,11 @@ pub fn ImportResponses(
             };
             let adding = sorted.new.len();
             for (done, slice) in sorted.new.chunks(LINKS_PER_SLICE).enumerate() {
-                state.send(Edit::MergeRespondents {
+                state.send(Edit::Workshop(WorkshopEdit::MergeRespondents {
                     workshop: wid.clone(),
                     respondents: slice.to_vec(),
                     fresh_ids: slice.iter().map(|_| browser::new_id()).collect(),
-                });
+                }));
                 link_progress.set(Some((
                     format!("Adding {what}s"),
                     (done * LINKS_PER_SLICE + slice.len()).min(adding),
@@ -255,12 +256,12 @@ pub fn ImportResponses(
             return;
         };
         let name = clash.incoming.name.clone();
-        state.send(Edit::MergeRespondent {
+        state.send(Edit::Workshop(WorkshopEdit::MergeRespondent {
             workshop: resolve_id.clone(),
             respondent: clash.incoming,
             clash_with: Some((clash.existing_id.clone(), resolution)),
             fresh_id: browser::new_id(),
-        });
+        }));
         clashes.update(|c| c.retain(|c| c.key != key));
         let text = match resolution {
             Resolution::KeepBoth => format!(

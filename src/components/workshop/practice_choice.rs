@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::WorkshopEdit;
 use crate::domain::workshop::aas::aas;
 use crate::domain::workshop::join::chosen_practices;
 use crate::state::AppState;
@@ -30,10 +31,10 @@ pub fn PracticeChoice(workshop_id: String) -> impl IntoView {
     let choose = move |practices: Vec<String>| {
         problem.set(practices.is_empty());
         if !practices.is_empty() {
-            state.send(Edit::ChoosePractices {
+            state.send(Edit::Workshop(WorkshopEdit::ChoosePractices {
                 workshop: workshop_id.get_value(),
                 practices,
-            });
+            }));
         }
     };
     let toggle = move |id: &'static str| {

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::ui::note_field::NoteField;
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::WorkshopEdit;
 use crate::domain::workshop::aas::{Placing, Position, Practice, When};
 use crate::state::AppState;
 
@@ -36,24 +37,24 @@ pub fn PracticeQuestion(
     let workshop_id = StoredValue::new(workshop_id);
     let place = move |when: When, position: Position| {
         if let Some(respondent) = active.get_untracked() {
-            state.send_soon(Edit::Place {
+            state.send_soon(Edit::Workshop(WorkshopEdit::Place {
                 workshop: workshop_id.get_value(),
                 respondent,
                 practice: practice_id.to_string(),
                 when,
                 position: Some(position),
-            });
+            }));
         }
     };
     let set_note = Callback::new(move |(note, was): (String, String)| {
         if let Some(respondent) = active.get_untracked() {
-            state.send_soon(Edit::SetPracticeNote {
+            state.send_soon(Edit::Workshop(WorkshopEdit::SetPracticeNote {
                 workshop: workshop_id.get_value(),
                 respondent,
                 practice: practice_id.to_string(),
                 note,
                 was,
-            });
+            }));
         }
     });
     let group = move |when: When| {

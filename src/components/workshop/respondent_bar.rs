@@ -7,6 +7,7 @@ use crate::browser;
 use crate::components::ui::confirm_delete::ConfirmDelete;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::WorkshopEdit;
 use crate::domain::workshop::aas::{aas, Respondent};
 use crate::domain::workshop::responses::write_responses;
 use crate::state::AppState;
@@ -59,10 +60,10 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
         }
         let id = browser::new_id();
         let respondent = Respondent::new(id.clone(), &name, &new_role.get_untracked());
-        if !state.send(Edit::AddRespondent {
+        if !state.send(Edit::Workshop(WorkshopEdit::AddRespondent {
             workshop: add_id.clone(),
             respondent,
-        }) {
+        })) {
             return;
         }
         active.set(Some(id));
@@ -72,10 +73,10 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
     let remove_id = workshop_id.clone();
     let remove = Callback::new(move |_: ()| {
         if let Some(id) = active.get_untracked() {
-            state.send(Edit::RemoveRespondent {
+            state.send(Edit::Workshop(WorkshopEdit::RemoveRespondent {
                 workshop: remove_id.clone(),
                 respondent: id,
-            });
+            }));
             active.set(None);
         }
     });

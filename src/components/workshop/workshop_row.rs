@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::ui::confirm_delete::ConfirmDelete;
 use crate::domain::base::dates::display;
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::WorkshopEdit;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -22,9 +23,9 @@ pub fn WorkshopRow(id: String) -> impl IntoView {
     });
     let delete_id = id.clone();
     let delete = Callback::new(move |_: ()| {
-        state.send(Edit::RemoveWorkshop {
+        state.send(Edit::Workshop(WorkshopEdit::RemoveWorkshop {
             workshop: delete_id.clone(),
-        });
+        }));
     });
     let heading_id = format!("row-{id}");
     // A member's own copy of a workshop (joined by link) opens where they answer and send.

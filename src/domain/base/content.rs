@@ -4,10 +4,25 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::OnceLock;
+use strum::{EnumString, IntoStaticStr};
 
 /// The four stages of Carter's improvement journey, in the order a school moves through them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    IntoStaticStr,
+    EnumString,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Stage {
     Stabilise,
     Repair,
@@ -35,12 +50,7 @@ impl Stage {
 
     /// A stable lowercase identifier, used in CSS classes and stored data.
     pub fn id(self) -> &'static str {
-        match self {
-            Stage::Stabilise => "stabilise",
-            Stage::Repair => "repair",
-            Stage::Improve => "improve",
-            Stage::Sustain => "sustain",
-        }
+        self.into()
     }
 
     /// Position on the journey, from 0 (Stabilise) to 3 (Sustain).

@@ -2,13 +2,17 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use strum::{EnumString, IntoStaticStr};
 
 use crate::domain::base::content::{Feature, Framework};
 use crate::domain::base::dates::is_iso_date;
 
 /// How far an observable feature matches what the assessors see.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, IntoStaticStr, EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Level {
     NotSeen,
     Partly,
@@ -35,12 +39,7 @@ impl Level {
     }
 
     pub fn id(self) -> &'static str {
-        match self {
-            Level::NotSeen => "not_seen",
-            Level::Partly => "partly",
-            Level::Clearly => "clearly",
-            Level::NotApplicable => "not_applicable",
-        }
+        self.into()
     }
 
     /// The one letter that stands for the level in compact records and share links:

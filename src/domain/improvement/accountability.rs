@@ -4,6 +4,7 @@
 //! headteacher's report twice a year, and a half-termly dashboard.
 
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr};
 
 use crate::domain::base::content::{Framework, Stage};
 use crate::domain::base::dates::is_iso_date;
@@ -20,8 +21,11 @@ use crate::domain::improvement::plans::{Intervention, Progress, Status};
 use crate::domain::improvement::TrustRecords;
 
 /// The verdict on an intervention's success criteria.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, IntoStaticStr, EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Verdict {
     Met,
     PartlyMet,
@@ -32,15 +36,11 @@ impl Verdict {
     pub const ALL: [Verdict; 3] = [Verdict::Met, Verdict::PartlyMet, Verdict::NotMet];
 
     pub fn id(self) -> &'static str {
-        match self {
-            Verdict::Met => "met",
-            Verdict::PartlyMet => "partly_met",
-            Verdict::NotMet => "not_met",
-        }
+        self.into()
     }
 
     pub fn from_id(id: &str) -> Option<Verdict> {
-        Verdict::ALL.into_iter().find(|v| v.id() == id)
+        id.parse().ok()
     }
 
     pub fn label(self) -> &'static str {

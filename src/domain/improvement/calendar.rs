@@ -9,6 +9,7 @@
 //! change.
 
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr};
 
 use crate::domain::base::dates::is_iso_date;
 use crate::domain::base::dates::{
@@ -20,8 +21,11 @@ use crate::domain::improvement::cycle::trust_cycle;
 use crate::domain::improvement::TrustRecords;
 
 /// How a repeating event is spaced.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, IntoStaticStr, EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Unit {
     Weeks,
     Months,
@@ -29,16 +33,11 @@ pub enum Unit {
 
 impl Unit {
     pub fn id(self) -> &'static str {
-        match self {
-            Unit::Weeks => "weeks",
-            Unit::Months => "months",
-        }
+        self.into()
     }
 
     pub fn from_id(id: &str) -> Option<Unit> {
-        [Unit::Weeks, Unit::Months]
-            .into_iter()
-            .find(|u| u.id() == id)
+        id.parse().ok()
     }
 }
 

@@ -9,6 +9,7 @@
 //! ([`CATEGORY_RULES`]).
 
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr};
 
 use crate::domain::base::dates::is_iso_date;
 use crate::domain::base::dates::{add_days, add_months, days_between, display};
@@ -16,8 +17,22 @@ use crate::domain::improvement::overview::Need;
 use crate::domain::improvement::TrustRecords;
 
 /// The board's category: a level of need.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    IntoStaticStr,
+    EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Category {
     High,
     Moderate,
@@ -41,11 +56,11 @@ impl Category {
     }
 
     pub fn id(self) -> &'static str {
-        self.need().id()
+        self.into()
     }
 
     pub fn from_id(id: &str) -> Option<Category> {
-        Category::ALL.into_iter().find(|c| c.id() == id)
+        id.parse().ok()
     }
 
     /// "High need: intensive support", …
@@ -60,8 +75,11 @@ impl Category {
 }
 
 /// Whether a decision is the annual categorisation or a review between two.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, IntoStaticStr, EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Decision {
     Categorisation,
     Review,
@@ -71,14 +89,11 @@ impl Decision {
     pub const ALL: [Decision; 2] = [Decision::Categorisation, Decision::Review];
 
     pub fn id(self) -> &'static str {
-        match self {
-            Decision::Categorisation => "categorisation",
-            Decision::Review => "review",
-        }
+        self.into()
     }
 
     pub fn from_id(id: &str) -> Option<Decision> {
-        Decision::ALL.into_iter().find(|d| d.id() == id)
+        id.parse().ok()
     }
 
     pub fn label(self) -> &'static str {

@@ -8,13 +8,17 @@
 
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
+use strum::{EnumString, IntoStaticStr};
 
 use crate::domain::base::dates::is_iso_date;
 use crate::domain::base::dates::{add_days, days_between};
 
 /// The seed's four kinds of intervention.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, IntoStaticStr, EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Kind {
     InSchool,
     SchoolToSchool,
@@ -31,16 +35,11 @@ impl Kind {
     ];
 
     pub fn id(self) -> &'static str {
-        match self {
-            Kind::InSchool => "in_school",
-            Kind::SchoolToSchool => "school_to_school",
-            Kind::DirectTrust => "direct_trust",
-            Kind::External => "external",
-        }
+        self.into()
     }
 
     pub fn from_id(id: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.id() == id)
+        id.parse().ok()
     }
 
     /// The seed's name and description of this kind.
@@ -64,8 +63,11 @@ impl Kind {
 }
 
 /// Where an intervention has got to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, IntoStaticStr, EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Status {
     Planned,
     InProgress,
@@ -82,12 +84,7 @@ impl Status {
     ];
 
     pub fn id(self) -> &'static str {
-        match self {
-            Status::Planned => "planned",
-            Status::InProgress => "in_progress",
-            Status::Completed => "completed",
-            Status::Stopped => "stopped",
-        }
+        self.into()
     }
 
     pub fn label(self) -> &'static str {
@@ -100,7 +97,7 @@ impl Status {
     }
 
     pub fn from_id(id: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|s| s.id() == id)
+        id.parse().ok()
     }
 
     /// Whether the intervention is still running (and so can be overdue).
@@ -110,8 +107,11 @@ impl Status {
 }
 
 /// The verdict recorded at a review.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, IntoStaticStr, EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Progress {
     OnTrack,
     AtRisk,
@@ -128,12 +128,7 @@ impl Progress {
     ];
 
     pub fn id(self) -> &'static str {
-        match self {
-            Progress::OnTrack => "on_track",
-            Progress::AtRisk => "at_risk",
-            Progress::OffTrack => "off_track",
-            Progress::Met => "met",
-        }
+        self.into()
     }
 
     pub fn label(self) -> &'static str {
@@ -146,7 +141,7 @@ impl Progress {
     }
 
     pub fn from_id(id: &str) -> Option<Progress> {
-        Progress::ALL.into_iter().find(|p| p.id() == id)
+        id.parse().ok()
     }
 }
 

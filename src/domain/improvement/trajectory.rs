@@ -10,10 +10,25 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
+use strum::{EnumString, IntoStaticStr};
 
 /// A performance band, lowest first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    IntoStaticStr,
+    EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Band {
     Floor,
     Coasting,
@@ -43,16 +58,11 @@ impl Band {
     }
 
     pub fn id(self) -> &'static str {
-        match self {
-            Band::Floor => "floor",
-            Band::Coasting => "coasting",
-            Band::NationalAverage => "national_average",
-            Band::Top15 => "top15",
-        }
+        self.into()
     }
 
     pub fn from_id(id: &str) -> Option<Band> {
-        Band::ALL.into_iter().find(|b| b.id() == id)
+        id.parse().ok()
     }
 }
 

@@ -491,7 +491,7 @@ impl Summary {
     }
 }
 
-/// Settles a draft into the items to put in (an [`Edit::Import`](crate::domain::records::edits::Edit)).
+/// Settles a draft into the items to put in (a [`RecordsEdit::Import`](crate::domain::records::edits::RecordsEdit)).
 /// `same_school` holds the user's answers: a file's school id and the id of the school
 /// here that it is. Identical items are skipped; a clash is settled by `resolution` (a
 /// trajectory, one per school, is kept as it is under "keep both"). New ids come from

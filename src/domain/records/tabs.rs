@@ -2,7 +2,7 @@
 //! removes what it did. A rename replaced by another tab's is named; text typed into an
 //! item another tab deleted is kept (as recovered text) and offered back, never lost.
 
-use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::{ChecklistEdit, Edit, SchoolEdit, WorkshopEdit};
 use crate::domain::records::store::{Recovered, Store, TextPlace};
 
 /// A rename this tab made: which record (school or trust), its id, and the name given.
@@ -16,12 +16,12 @@ pub struct Rename {
 /// The renames an edit makes (a batch's included).
 pub fn renames_in(edit: &Edit) -> Vec<Rename> {
     match edit {
-        Edit::RenameSchool { school, name } => vec![Rename {
+        Edit::Schools(SchoolEdit::RenameSchool { school, name }) => vec![Rename {
             trust: false,
             id: school.clone(),
             name: name.trim().to_string(),
         }],
-        Edit::RenameTrust { trust, name } => vec![Rename {
+        Edit::Schools(SchoolEdit::RenameTrust { trust, name }) => vec![Rename {
             trust: true,
             id: trust.clone(),
             name: name.trim().to_string(),
@@ -76,12 +76,12 @@ pub fn typed_notes(store: &Store, pending: &[Edit]) -> Vec<Typed> {
     let mut typed: Vec<Typed> = Vec::new();
     for edit in flatten(pending) {
         let found = match edit {
-            Edit::SetNote {
+            Edit::Checklist(ChecklistEdit::SetNote {
                 assessment,
                 feature,
                 note,
                 ..
-            } => store.get(assessment).map(|a| Typed {
+            }) => store.get(assessment).map(|a| Typed {
                 place: TextPlace::AssessmentNote {
                     assessment: assessment.clone(),
                     feature: feature.clone(),
@@ -93,13 +93,13 @@ pub fn typed_notes(store: &Store, pending: &[Edit]) -> Vec<Typed> {
                 ),
                 text: note.clone(),
             }),
-            Edit::SetPracticeNote {
+            Edit::Workshop(WorkshopEdit::SetPracticeNote {
                 workshop,
                 respondent,
                 practice,
                 note,
                 ..
-            } => store.workshop(workshop).map(|w| Typed {
+            }) => store.workshop(workshop).map(|w| Typed {
                 place: TextPlace::PracticeNote {
                     workshop: workshop.clone(),
                     respondent: respondent.clone(),

@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
+use strum::{EnumString, IntoStaticStr};
 
 /// The three columns of the seed's tables.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -168,8 +169,22 @@ pub fn aas() -> &'static AasFramework {
 }
 
 /// A place on the spectrum from autonomy (0) to standardisation (4).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    IntoStaticStr,
+    EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Position {
     Autonomous,
     PartlyAligned,
@@ -202,13 +217,7 @@ impl Position {
     }
 
     pub fn id(self) -> &'static str {
-        match self {
-            Position::Autonomous => "autonomous",
-            Position::PartlyAligned => "partly_aligned",
-            Position::Aligned => "aligned",
-            Position::LargelyStandardised => "largely_standardised",
-            Position::Standardised => "standardised",
-        }
+        self.into()
     }
 
     /// The nearest position to a mean value on the 0–4 scale.

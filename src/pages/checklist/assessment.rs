@@ -19,6 +19,7 @@ use crate::domain::base::dates::display;
 use crate::domain::base::school::SchoolChoice;
 use crate::domain::checklist::assessment::{Assessment, AssessmentDetails};
 use crate::domain::checklist::placement::assess;
+use crate::domain::records::edits::ChecklistEdit;
 use crate::domain::records::edits::Edit;
 use crate::domain::records::exchange::Selection;
 use crate::pages::checklist::new_assessment::school_edits;
@@ -74,14 +75,14 @@ fn AssessmentView(id: String) -> impl IntoView {
     let save_details = Callback::new(
         move |(details, choice): (AssessmentDetails, SchoolChoice)| {
             let (school_id, mut edits) = school_edits(choice);
-            edits.push(Edit::SetDetails {
+            edits.push(Edit::Checklist(ChecklistEdit::SetDetails {
                 assessment: edit_id.clone(),
                 school_id,
                 scope: details.scope,
                 date: details.date,
                 assessors: details.assessors,
                 phase: details.phase,
-            });
+            }));
             if state.send(Edit::Batch(edits)) {
                 editing.set(false);
             }

@@ -8,6 +8,7 @@ use crate::components::checklist::details_form::DetailsForm;
 use crate::domain::base::school::{School, SchoolChoice};
 use crate::domain::checklist::assessment::{Assessment, AssessmentDetails, Scope};
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::{ChecklistEdit, SchoolEdit};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -38,11 +39,8 @@ pub fn NewAssessmentPage(
         move |(details, choice): (AssessmentDetails, SchoolChoice)| {
             let id = browser::new_id();
             let (school_id, mut edits) = school_edits(choice);
-            edits.push(Edit::AddAssessment(Assessment::new(
-                id.clone(),
-                school_id,
-                details,
-                browser::now_ms(),
+            edits.push(Edit::Checklist(ChecklistEdit::AddAssessment(
+                Assessment::new(id.clone(), school_id, details, browser::now_ms()),
             )));
             if state.send(Edit::Batch(edits)) {
                 browser::go_to(&Route::Assessment(id).href());
@@ -68,7 +66,7 @@ pub fn school_edits(choice: SchoolChoice) -> (String, Vec<Edit>) {
         SchoolChoice::New(name) => {
             let id = browser::new_id();
             let school = School::new(id.clone(), &name, browser::now_ms());
-            (id, vec![Edit::AddSchool(school)])
+            (id, vec![Edit::Schools(SchoolEdit::AddSchool(school))])
         }
     }
 }

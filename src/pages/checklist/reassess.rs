@@ -12,6 +12,7 @@ use crate::components::ui::error_summary::{ErrorSummary, Problems};
 use crate::domain::base::dates::display;
 use crate::domain::base::dates::is_iso_date;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
+use crate::domain::records::edits::ChecklistEdit;
 use crate::domain::records::edits::Edit;
 use crate::route::Route;
 use crate::state::AppState;
@@ -50,7 +51,7 @@ pub fn ReassessPage(id: String) -> impl IntoView {
         let new_id = browser::new_id();
         let mut next = last.with_value(|a| a.reassess(new_id.clone(), date, browser::now_ms()));
         next.assessors = assessors.get_untracked();
-        if state.send(Edit::AddAssessment(next)) {
+        if state.send(Edit::Checklist(ChecklistEdit::AddAssessment(next))) {
             browser::go_to(&Route::Assessment(new_id).href());
         }
     };

@@ -8,6 +8,7 @@ use crate::components::improvement::report::Report;
 use crate::domain::base::school::{NameMatch, SchoolChoice};
 use crate::domain::checklist::assessment::Assessment;
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::{ChecklistEdit, ImprovementEdit};
 use crate::domain::records::share::Shared;
 use crate::pages::checklist::new_assessment::school_edits;
 use crate::route::Route;
@@ -55,8 +56,12 @@ pub fn SharedPage(data: String) -> impl IntoView {
         let id = browser::new_id();
         let plans = shared.plans_for(&school_id, &id, browser::new_id, browser::now_ms());
         let copy = shared.into_assessment(id.clone(), school_id, browser::now_ms());
-        edits.push(Edit::AddAssessment(copy));
-        edits.extend(plans.into_iter().map(Edit::Commission));
+        edits.push(Edit::Checklist(ChecklistEdit::AddAssessment(copy)));
+        edits.extend(
+            plans
+                .into_iter()
+                .map(|plan| Edit::Improvement(ImprovementEdit::Commission(plan))),
+        );
         if state.send(Edit::Batch(edits)) {
             alike.set(Vec::new());
             saved_as.set(Some(id));

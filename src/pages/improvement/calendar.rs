@@ -15,6 +15,7 @@ use crate::domain::improvement::calendar::{
 use crate::domain::improvement::categorisation::category_rules;
 use crate::domain::improvement::cycle::trust_cycle;
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::ImprovementEdit;
 use crate::domain::records::exchange::file_name;
 use crate::state::AppState;
 
@@ -41,7 +42,7 @@ pub fn CalendarPage() -> impl IntoView {
         match next.validate() {
             Ok(()) => {
                 problem.set(None);
-                state.send(Edit::SetCalendar(next));
+                state.send(Edit::Improvement(ImprovementEdit::SetCalendar(next)));
             }
             Err(why) => problem.set(Some(why)),
         }
@@ -50,7 +51,7 @@ pub fn CalendarPage() -> impl IntoView {
         let cal = untracked(calendar);
         // Keep the calendar first, so its events keep their ids in every later download.
         if state.store.with_untracked(|s| s.calendar().is_none()) {
-            state.send(Edit::SetCalendar(cal.clone()));
+            state.send(Edit::Improvement(ImprovementEdit::SetCalendar(cal.clone())));
         }
         let text = state.store.with_untracked(|s| {
             ics(

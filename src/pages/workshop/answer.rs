@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::domain::base::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::WorkshopEdit;
 use crate::domain::workshop::aas::{aas, Placing, Position, When};
 use crate::domain::workshop::join::chosen_practices;
 use crate::route::Route;
@@ -73,25 +74,25 @@ pub fn AnswerPage(id: String, step: usize) -> impl IntoView {
         let (Some(s), Some(p)) = (seat.get_untracked(), practice()) else {
             return;
         };
-        state.send_soon(Edit::Place {
+        state.send_soon(Edit::Workshop(WorkshopEdit::Place {
             workshop: workshop_id.get_value(),
             respondent: s.me,
             practice: p.statement.id.clone(),
             when,
             position: Some(position),
-        });
+        }));
     };
     let set_note = move |note: String| {
         let (Some(s), Some(p)) = (seat.get_untracked(), practice()) else {
             return;
         };
-        state.send_soon(Edit::SetPracticeNote {
+        state.send_soon(Edit::Workshop(WorkshopEdit::SetPracticeNote {
             workshop: workshop_id.get_value(),
             respondent: s.me,
             practice: p.statement.id.clone(),
             note,
             was: s.placing.note,
-        });
+        }));
     };
     let group = move |when: When| {
         let (label, key) = match when {

@@ -7,6 +7,7 @@ use crate::browser;
 use crate::domain::base::school::{NameMatch, Trust};
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::{SchoolEdit, WorkshopEdit};
 use crate::domain::workshop::aas::{aas, Respondent};
 use crate::domain::workshop::join::{chosen_practices, Invite, ANONYMOUS};
 use crate::route::Route;
@@ -30,20 +31,20 @@ fn join_edits(state: AppState, invite: Invite, me: Respondent) -> (String, Vec<E
         } else {
             invite.trust_id.clone()
         };
-        edits.push(Edit::AddTrust(Trust::new(
+        edits.push(Edit::Schools(SchoolEdit::AddTrust(Trust::new(
             id.clone(),
             &invite.trust_name,
             browser::now_ms(),
-        )));
+        ))));
         id
     });
     let id = browser::new_id();
     let copy = invite.into_copy(id.clone(), &trust_id, browser::now_ms());
-    edits.push(Edit::AddWorkshop(copy));
-    edits.push(Edit::AddRespondent {
+    edits.push(Edit::Workshop(WorkshopEdit::AddWorkshop(copy)));
+    edits.push(Edit::Workshop(WorkshopEdit::AddRespondent {
         workshop: id.clone(),
         respondent: me,
-    });
+    }));
     (id, edits)
 }
 

@@ -9,6 +9,7 @@ use crate::domain::base::dates::is_iso_date;
 use crate::domain::base::school::{NameMatch, Trust};
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::{SchoolEdit, WorkshopEdit};
 use crate::domain::workshop::aas::Workshop;
 use crate::route::Route;
 use crate::state::AppState;
@@ -45,11 +46,11 @@ pub fn NewWorkshopPage() -> impl IntoView {
             NameMatch::Same(existing) => existing,
             _ => {
                 let new = browser::new_id();
-                edits.push(Edit::AddTrust(Trust::new(
+                edits.push(Edit::Schools(SchoolEdit::AddTrust(Trust::new(
                     new.clone(),
                     &name,
                     browser::now_ms(),
-                )));
+                ))));
                 new
             }
         };
@@ -60,7 +61,7 @@ pub fn NewWorkshopPage() -> impl IntoView {
             &date.get_untracked(),
             browser::now_ms(),
         );
-        edits.push(Edit::AddWorkshop(workshop));
+        edits.push(Edit::Workshop(WorkshopEdit::AddWorkshop(workshop)));
         if state.send(Edit::Batch(edits)) {
             browser::go_to(&Route::Workshop(id).href());
         }

@@ -9,6 +9,7 @@ use crate::components::ui::not_found::{Missing, NotFound};
 use crate::browser;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::Edit;
+use crate::domain::records::edits::WorkshopEdit;
 use crate::domain::workshop::aas::ROLES;
 use crate::domain::workshop::aas::{aas, Position, Respondent, When, Workshop};
 use crate::domain::workshop::grid::{grid_page, page_of_person, GridPage};
@@ -92,13 +93,13 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
         }
     });
     let place = move |respondent: String, practice: &'static str, when: When, value: String| {
-        state.send_soon(Edit::Place {
+        state.send_soon(Edit::Workshop(WorkshopEdit::Place {
             workshop: workshop_id.get_value(),
             respondent,
             practice: practice.to_string(),
             when,
             position: position_of(&value),
-        });
+        }));
     };
     let new_name = RwSignal::new(String::new());
     let new_role = RwSignal::new(ROLES[0].to_string());
@@ -112,10 +113,10 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
         }
         let id = browser::new_id();
         let respondent = Respondent::new(id.clone(), &name, &new_role.get_untracked());
-        if state.send(Edit::AddRespondent {
+        if state.send(Edit::Workshop(WorkshopEdit::AddRespondent {
             workshop: workshop_id.get_value(),
             respondent,
-        }) {
+        })) {
             new_name.set(String::new());
             // Turn to the page the new person is on.
             if let Some(at) =

@@ -13,27 +13,48 @@ use waypoint::domain::improvement::trajectory::{Band, Point, Thresholds, Traject
 use waypoint::domain::records::store::Store;
 use waypoint::domain::workshop::aas::{aas, Placing, Position, Respondent, Workshop};
 
-/// xorshift64*: fast, seedable, good enough to vary test data.
-pub struct Rng(u64);
+/// Where the arbitrary choices come from. Seeded, for the fixed-budget fuzzing; or a list of
+/// choices that proptest generates and shrinks (shorter lists and smaller numbers make
+/// smaller data, because a missing choice is 0 and 0 always picks the simplest case).
+pub struct Rng(Source);
+
+enum Source {
+    /// xorshift64*: fast, seedable, good enough to vary test data.
+    Seeded(u64),
+    Choices(std::vec::IntoIter<u64>),
+}
 
 impl Rng {
     pub fn new(seed: u64) -> Rng {
-        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+        Rng(Source::Seeded(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1))
+    }
+
+    /// Choices from proptest: when a property fails, proptest shrinks the list, and the
+    /// failure is reported for the smallest data that still fails.
+    pub fn from_choices(choices: Vec<u64>) -> Rng {
+        Rng(Source::Choices(choices.into_iter()))
     }
 
     pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        match &mut self.0 {
+            Source::Seeded(state) => {
+                *state ^= *state >> 12;
+                *state ^= *state << 25;
+                *state ^= *state >> 27;
+                state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+            }
+            Source::Choices(rest) => rest.next().unwrap_or(0),
+        }
     }
 
+    /// A number in `0..n`, smaller for smaller choices (so shrinking a choice shrinks it).
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        ((u128::from(self.next()) * n.max(1) as u128) >> 64) as usize
     }
 
+    /// True `percent` times in a hundred; a choice of 0 (the shrunk case) is false.
     pub fn chance(&mut self, percent: usize) -> bool {
-        self.below(100) < percent
+        self.below(100) + percent >= 100
     }
 
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
@@ -41,7 +62,7 @@ impl Rng {
     }
 
     pub fn bytes(&mut self, n: usize) -> Vec<u8> {
-        (0..n).map(|_| self.next() as u8).collect()
+        (0..n).map(|_| self.below(256) as u8).collect()
     }
 
     /// Text mixing plain words with the awkward cases.
@@ -89,7 +110,7 @@ impl Rng {
 
     pub fn time(&mut self) -> f64 {
         // Any finite value JSON can carry, including fractions.
-        (self.next() % 4_000_000_000_000) as f64 / if self.chance(30) { 7.0 } else { 1.0 }
+        self.below(4_000_000_000_000) as f64 / if self.chance(30) { 7.0 } else { 1.0 }
     }
 
     pub fn id(&mut self, prefix: &str, n: usize) -> String {
@@ -363,3 +384,39 @@ pub fn store(rng: &mut Rng) -> Store {
     }
     store
 }
+
+/// Checks a property on `cases` arbitrary cases. A failing case is shrunk by proptest (fewer
+/// and smaller choices) and the panic reports the smallest case that still fails.
+pub fn for_any(cases: u32, check: impl Fn(&mut Rng)) {
+    use proptest::collection::vec;
+    use proptest::prelude::any;
+    use proptest::test_runner::{Config, RngSeed, TestCaseError, TestRunner};
+    use std::panic::{catch_unwind, AssertUnwindSafe};
+
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        // Shrinking a long list of choices takes many small steps (proptest's default is
+        // four per case). Counted in steps, not time, so a busy machine shrinks as far.
+        max_shrink_iters: 200_000,
+        // The same cases on every run, as in CI: a failure here fails there too.
+        rng_seed: RngSeed::Fixed(0x5741_5950_4F49_4E54),
+        ..Config::default()
+    });
+    let outcome = runner.run(&vec(any::<u64>(), 0..CHOICES), |choices| {
+        catch_unwind(AssertUnwindSafe(|| check(&mut Rng::from_choices(choices)))).map_err(|panic| {
+            let message = panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            TestCaseError::fail(message)
+        })
+    });
+    if let Err(failure) = outcome {
+        panic!("{failure}");
+    }
+}
+
+/// Enough choices for the largest arbitrary store; a list that runs out gives 0s.
+const CHOICES: usize = 3_000;

@@ -5,6 +5,7 @@ pub mod arbitrary;
 
 use waypoint::domain::base::content::{four_stages, Stage};
 use waypoint::domain::checklist::assessment::{Assessment, AssessmentDetails, Level, Scope};
+use waypoint::domain::records::edits::RecordsEdit;
 
 /// The school of [`blank`] and [`answered`], and a store that holds it.
 pub const SCHOOL_ID: &str = "s1";
@@ -41,7 +42,7 @@ pub fn import(
     let (items, summary) = finish_import(store, draft, &[], resolution, fresh_ids());
     store
         .apply(
-            &waypoint::domain::records::edits::Edit::Import(Box::new(items)),
+            &waypoint::domain::records::edits::Edit::Records(RecordsEdit::Import(Box::new(items))),
             9_000.0,
         )
         .expect("an import always applies");

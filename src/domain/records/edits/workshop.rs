@@ -1,0 +1,272 @@
+//! Edits by area: The board's workshop: workshops, members and their placings.
+
+use super::*;
+
+/// The board's workshop: workshops, members and their placings.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WorkshopEdit {
+    AddWorkshop(Workshop),
+    RemoveWorkshop {
+        workshop: String,
+    },
+    AddRespondent {
+        workshop: String,
+        respondent: Respondent,
+    },
+    RemoveRespondent {
+        workshop: String,
+        respondent: String,
+    },
+    Place {
+        workshop: String,
+        respondent: String,
+        practice: String,
+        when: When,
+        position: Option<Position>,
+    },
+    SetPracticeNote {
+        workshop: String,
+        respondent: String,
+        practice: String,
+        note: String,
+        was: String,
+    },
+    /// Chooses the practices a workshop asks about in its meeting (empty: all of them).
+    ChoosePractices {
+        workshop: String,
+        practices: Vec<String>,
+    },
+    /// Adds a respondent from another device's answers; `clash_with` settles a clash
+    /// with someone already there, and `fresh_id` is used wherever the id is taken.
+    MergeRespondent {
+        workshop: String,
+        respondent: Respondent,
+        clash_with: Option<(String, Resolution)>,
+        fresh_id: String,
+    },
+    /// Adds many respondents from other devices at once (pasted links): those already
+    /// there with the same answers, and clashes, are left out (the page asks about
+    /// clashes one by one); `fresh_ids` are used wherever an id is taken.
+    MergeRespondents {
+        workshop: String,
+        respondents: Vec<Respondent>,
+        fresh_ids: Vec<String>,
+    },
+}
+
+impl Store {
+    pub(super) fn apply_workshop(
+        &mut self,
+        edit: &WorkshopEdit,
+        now: f64,
+        out: &mut Applied,
+    ) -> Result<(), EditError> {
+        match edit {
+            WorkshopEdit::AddWorkshop(workshop) => {
+                if self.workshop(&workshop.id).is_some() {
+                    return Ok(());
+                }
+                check_new_id(self, &workshop.id)?;
+                if self.trust(&workshop.trust_id).is_none() {
+                    return Err(not_found("trust"));
+                }
+                let mut workshop = workshop.clone();
+                workshop.academy = clamp_chars(workshop.academy.trim(), MAX_NAME_CHARS);
+                workshop.updated_ms = now;
+                let key = Key::Workshop(workshop.id.clone());
+                self.workshops.insert(0, workshop);
+                self.changed(key, out);
+            }
+            WorkshopEdit::RemoveWorkshop { workshop } => {
+                if let Some(index) = self.workshops.iter().position(|w| &w.id == workshop) {
+                    let removed = self.workshops.remove(index);
+                    self.forget(workshop, out);
+                    out.touch(Key::Workshop(workshop.clone()));
+                    out.undo = Some(Edit::Records(RecordsEdit::Restore(Box::new(
+                        Restorable::Workshop(index, removed),
+                    ))));
+                }
+            }
+            WorkshopEdit::AddRespondent {
+                workshop,
+                respondent,
+            } => {
+                let w = self
+                    .workshop_mut(workshop)
+                    .ok_or_else(|| not_found("workshop"))?;
+                if w.respondent(&respondent.id).is_some() {
+                    return Ok(());
+                }
+                if !is_valid_id(&respondent.id) {
+                    return Err(EditError::Refused("the person's id is not valid".into()));
+                }
+                let mut respondent = respondent.clone();
+                respondent.name = name_of(&respondent.name)?;
+                respondent.role = clamp_chars(respondent.role.trim(), MAX_NAME_CHARS);
+                w.respondents.push(respondent);
+                w.updated_ms = now;
+                self.changed(Key::Workshop(workshop.clone()), out);
+            }
+            WorkshopEdit::RemoveRespondent {
+                workshop,
+                respondent,
+            } => {
+                let w = self
+                    .workshop_mut(workshop)
+                    .ok_or_else(|| not_found("workshop"))?;
+                if let Some(index) = w.respondents.iter().position(|r| &r.id == respondent) {
+                    let removed = w.respondents.remove(index);
+                    w.updated_ms = now;
+                    out.undo = Some(Edit::Records(RecordsEdit::Restore(Box::new(
+                        Restorable::Respondent {
+                            workshop: workshop.clone(),
+                            index,
+                            respondent: removed,
+                        },
+                    ))));
+                    self.changed(Key::Workshop(workshop.clone()), out);
+                }
+            }
+            WorkshopEdit::Place {
+                workshop,
+                respondent,
+                practice,
+                when,
+                position,
+            } => {
+                let w = self
+                    .workshop_mut(workshop)
+                    .ok_or_else(|| not_found("workshop"))?;
+                let r = w
+                    .respondent_mut(respondent)
+                    .ok_or_else(|| not_found("person"))?;
+                let current = r.placing(practice).and_then(|p| match when {
+                    When::Now => p.now,
+                    When::Desired => p.desired,
+                });
+                if current != *position {
+                    r.set(practice, *when, *position);
+                    w.updated_ms = now;
+                    self.changed(Key::Workshop(workshop.clone()), out);
+                }
+            }
+            WorkshopEdit::SetPracticeNote {
+                workshop,
+                respondent,
+                practice,
+                note,
+                was,
+            } => {
+                let note = clamp_chars(note, MAX_NOTE_CHARS);
+                let w = self
+                    .workshop(workshop)
+                    .ok_or_else(|| not_found("workshop"))?;
+                let r = w
+                    .respondent(respondent)
+                    .ok_or_else(|| not_found("person"))?;
+                let current = r
+                    .placing(practice)
+                    .map(|p| p.note.clone())
+                    .unwrap_or_default();
+                if current == note {
+                    return Ok(());
+                }
+                let place = TextPlace::PracticeNote {
+                    workshop: workshop.clone(),
+                    respondent: respondent.clone(),
+                    practice: practice.clone(),
+                };
+                if overwrites_other_tab(&current, was, &note) {
+                    let what = format!("{}’s note in “{}”", r.name, self.workshop_title(w));
+                    self.recover(place.clone(), what, current, now, out);
+                }
+                if let Some(w) = self.workshop_mut(workshop) {
+                    if let Some(r) = w.respondent_mut(respondent) {
+                        r.set_note(practice, &note);
+                    }
+                    w.updated_ms = now;
+                }
+                self.settle_recovered(&place, &note, out);
+                self.changed(Key::Workshop(workshop.clone()), out);
+            }
+            WorkshopEdit::ChoosePractices {
+                workshop,
+                practices,
+            } => {
+                let framework = crate::domain::workshop::aas::aas();
+                if let Some(unknown) = practices.iter().find(|p| framework.practice(p).is_none()) {
+                    return Err(EditError::Refused(format!(
+                        "\"{unknown}\" is not a practice of the tool"
+                    )));
+                }
+                let chosen = crate::domain::workshop::join::normalise_choice(framework, practices);
+                let w = self
+                    .workshop_mut(workshop)
+                    .ok_or_else(|| not_found("workshop"))?;
+                if w.practices != chosen {
+                    w.practices = chosen;
+                    w.updated_ms = now;
+                    self.changed(Key::Workshop(workshop.clone()), out);
+                }
+            }
+            WorkshopEdit::MergeRespondent {
+                workshop,
+                respondent,
+                clash_with,
+                fresh_id,
+            } => {
+                let w = self
+                    .workshop_mut(workshop)
+                    .ok_or_else(|| not_found("workshop"))?;
+                let already = w
+                    .respondents
+                    .iter()
+                    .any(|r| crate::domain::workshop::responses::same_answers(r, respondent))
+                    || w.respondent(fresh_id).is_some();
+                if already {
+                    return Ok(());
+                }
+                let clash = clash_with.as_ref().map(|(id, r)| (id.as_str(), *r));
+                crate::domain::workshop::responses::merge_respondent(
+                    w,
+                    respondent.clone(),
+                    clash,
+                    fresh_id.clone(),
+                );
+                w.updated_ms = now;
+                self.changed(Key::Workshop(workshop.clone()), out);
+            }
+            WorkshopEdit::MergeRespondents {
+                workshop,
+                respondents,
+                fresh_ids,
+            } => {
+                let w = self
+                    .workshop_mut(workshop)
+                    .ok_or_else(|| not_found("workshop"))?;
+                let mut spare = fresh_ids.iter().cloned();
+                let mut counter = 0usize;
+                let mut next = || {
+                    spare.next().unwrap_or_else(|| {
+                        counter += 1;
+                        crate::domain::base::ids::derived_id(
+                            "r",
+                            &format!("{now}#{counter}"),
+                            |_| false,
+                        )
+                    })
+                };
+                let added = crate::domain::workshop::responses::merge_new_respondents(
+                    w,
+                    respondents.clone(),
+                    &mut next,
+                );
+                if added > 0 {
+                    w.updated_ms = now;
+                    self.changed(Key::Workshop(workshop.clone()), out);
+                }
+            }
+        }
+        Ok(())
+    }
+}
