@@ -164,9 +164,21 @@ async function keptCopy(request) {
   return undefined;
 }
 
+// One check at a time; a visit during a check asks for one more after it, so a release
+// deployed while a check was under way is not missed until the next visit.
 let refreshing = null;
+let again = false;
 function refreshOnce() {
-  refreshing ??= refresh().finally(() => { refreshing = null; });
+  if (refreshing) {
+    again = true;
+    return refreshing;
+  }
+  refreshing = (async () => {
+    do {
+      again = false;
+      await refresh();
+    } while (again);
+  })().finally(() => { refreshing = null; });
   return refreshing;
 }
 
