@@ -16,6 +16,7 @@ use crate::domain::records::edits::RecordsEdit;
 use crate::domain::records::edits::{Applied, Edit};
 use crate::domain::records::layout::Key;
 use crate::domain::records::store::Store;
+use crate::domain::records::tabs::{lost_notes, renames_in, replaced_renames, typed_notes, Rename};
 use crate::storage::{self, Change, Kept, Unreadable};
 
 /// Whether the latest change reached the browser's storage.
@@ -54,6 +55,11 @@ pub struct AppState {
     /// Counts changes of the window's size or pixel density, so that charts are redrawn
     /// sharp for the new size.
     pub viewport: RwSignal<u32>,
+    /// What this tab must be told about another tab's saves (a rename of its replaced),
+    /// in words for the user, until dismissed.
+    pub notices: RwSignal<Vec<String>>,
+    /// Renames made in this tab, watched until another tab's save replaces them.
+    my_renames: StoredValue<Vec<Rename>>,
     /// Edits applied on the page and not saved yet.
     pending: StoredValue<Vec<Edit>>,
     /// The records those edits changed.
@@ -93,6 +99,8 @@ impl AppState {
             last_export: RwSignal::new(storage::last_export()),
             persistence: RwSignal::new(None),
             viewport: RwSignal::new(0),
+            notices: RwSignal::new(loaded.notices),
+            my_renames: StoredValue::new(Vec::new()),
             pending: StoredValue::new(Vec::new()),
             dirty: StoredValue::new(loaded.to_save.into_iter().collect()),
             save_scheduled: StoredValue::new(false),
@@ -149,6 +157,15 @@ impl AppState {
                     return true;
                 }
                 self.dirty.update_value(|d| d.extend(changed));
+                let renames = renames_in(&edit);
+                if !renames.is_empty() {
+                    self.my_renames.update_value(|mine| {
+                        for rename in renames {
+                            mine.retain(|m| !(m.trust == rename.trust && m.id == rename.id));
+                            mine.push(rename);
+                        }
+                    });
+                }
                 self.pending.update_value(|p| p.push(edit));
                 if let (Some(undo), Some(title)) = (undo, title) {
                     self.last_removed.set(Some(Deleted { title, undo }));
@@ -224,15 +241,30 @@ impl AppState {
         let now = crate::browser::now_ms();
         let pending = self.pending.get_value();
         let mut changed = Vec::new();
+        let meta_changed = changes.iter().any(|(key, _)| *key == Key::Meta);
         self.store.update(|store| {
+            // Notes typed here and not saved yet, described while their items are here.
+            let typed = typed_notes(store, &pending);
             for (key, change) in changes {
                 match change {
-                    Change::Item(item) => store.put_record(&key, item),
-                    Change::Meta(meta) => store.put_meta(*meta),
+                    Change::Item(item, unknown) => store.put_record_keeping(&key, item, unknown),
+                    Change::Meta(meta, unknown) => {
+                        store.put_meta(*meta);
+                        match unknown {
+                            Some(u) => store.unknown.insert(key.storage_key(), u),
+                            None => store.unknown.remove(&key.storage_key()),
+                        };
+                    }
                     Change::Newer => newer = true,
                     Change::Unreadable(u) => unreadable.push(u),
                     Change::NotKept => {}
                 }
+            }
+            // Text typed into an item another tab deleted is kept, and offered back.
+            let lost = lost_notes(typed, store, now);
+            if !lost.is_empty() {
+                store.recovered.extend(lost);
+                changed.push(Key::Meta);
             }
             for edit in &pending {
                 if let Ok(applied) = (self.kept.apply)(store, edit, now) {
@@ -240,6 +272,17 @@ impl AppState {
                 }
             }
         });
+        if meta_changed {
+            // A rename of this tab's that another tab's replaced: say so, once.
+            let mine = self.my_renames.get_value();
+            if !mine.is_empty() {
+                let (told, standing) = self.store.with_untracked(|s| replaced_renames(&mine, s));
+                self.my_renames.set_value(standing);
+                if !told.is_empty() {
+                    self.notices.update(|n| n.extend(told));
+                }
+            }
+        }
         self.dirty.update_value(|d| d.extend(changed));
         if !unreadable.is_empty() {
             self.unreadable.update(|u| u.extend(unreadable));
@@ -260,12 +303,37 @@ impl AppState {
         records: Vec<(Key, String)>,
         progress: impl Fn(usize, usize),
     ) -> Result<(), String> {
+        // Saving is held (a newer version's data, or unreadable data not yet kept aside):
+        // an import must not write over it either.
+        if let SaveStatus::Newer(why) = self.save_status.get_untracked() {
+            return Err(why);
+        }
+        if self.save_status.get_untracked() == SaveStatus::Held {
+            return Err(
+                "saving is held until the unreadable data above is downloaded or set aside".into(),
+            );
+        }
         if !self.apply(edit) {
             return Err("the items could not be added".into());
         }
         self.writing_slices.set_value(true);
         // The page redraws with the new items before the writing starts.
         crate::browser::next_task().await;
+        // Schools and trusts first: an import stopped part-way (storage full) never leaves
+        // items referring to schools that were not written.
+        let meta = self
+            .store
+            .with_untracked(|s| crate::domain::records::layout::write_record(s, &Key::Meta));
+        if let Some(meta) = meta {
+            if let Err(reason) = storage::write_texts(&[(Key::Meta, meta)]) {
+                self.writing_slices.set_value(false);
+                self.save_status.set(SaveStatus::Failed(reason.clone()));
+                return Err(reason);
+            }
+            self.dirty.update_value(|d| {
+                d.remove(&Key::Meta);
+            });
+        }
         let total = records.len();
         let mut written = 0;
         let mut result = Ok(());

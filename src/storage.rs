@@ -15,8 +15,8 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::records::edits::{Applied, Edit, EditError};
 use crate::domain::records::layout::{
-    read_meta, read_record, read_workshop_record, write_record, write_workshop_record, Item, Key,
-    Meta, PREFIX,
+    read_meta_keeping, read_record_keeping, read_workshop_record, write_record,
+    write_workshop_record, Item, Key, Meta, PREFIX,
 };
 use crate::domain::records::schema::{read_store, ReadError, FORMAT_NAME, SCHEMA_VERSION};
 use crate::domain::records::store::Store;
@@ -29,7 +29,7 @@ use crate::domain::records::store::Store;
 #[derive(Clone, Copy)]
 pub struct Kept {
     /// Reads an item record of a kind this app keeps; `None` for any other kind.
-    pub read: fn(&Key, &str) -> Option<Result<Item, ReadError>>,
+    pub read: fn(&Key, &str) -> Option<Result<KeptItem, ReadError>>,
     /// A record's text to write (`Some(None)` to remove it); `None` for a kind this app
     /// does not keep.
     pub write: fn(&Store, &Key) -> Option<Option<String>>,
@@ -41,9 +41,12 @@ pub struct Kept {
     pub move_legacy: Option<fn(&web_sys::Storage, String, &mut Loaded)>,
 }
 
+/// An item as read, with what its record holds that this build does not know.
+pub type KeptItem = (Item, Option<serde_json::Value>);
+
 /// What the whole app keeps: everything.
 pub const EVERY_RECORD: Kept = Kept {
-    read: |key, text| Some(read_record(key, text)),
+    read: |key, text| Some(read_record_keeping(key, text)),
     write: |store, key| Some(write_record(store, key)),
     apply: Store::apply,
     move_legacy: Some(load_legacy),
@@ -131,6 +134,8 @@ pub struct Loaded {
     pub newer: Option<String>,
     /// Records to write at once (moving an older store to one record per item).
     pub to_save: Vec<Key>,
+    /// What the user must be told about what was found, in words for the user.
+    pub notices: Vec<String>,
 }
 
 fn local_storage() -> Result<web_sys::Storage, String> {
@@ -195,9 +200,13 @@ pub fn load(kept: Kept) -> Loaded {
     // Records without a meta record (a first save cut short): they are still read, and
     // their schools show as "Unknown school" until renamed.
     let meta_text = meta_text.unwrap_or_default();
-    let meta = match read_meta(&meta_text) {
+    let mut meta_unknown = None;
+    let meta = match read_meta_keeping(&meta_text) {
         _ if meta_text.is_empty() => Meta::default(),
-        Ok(meta) => meta,
+        Ok((meta, unknown)) => {
+            meta_unknown = unknown;
+            meta
+        }
         Err(ReadError::NewerVersion { .. }) => {
             loaded.newer = Some(newer_message());
             return loaded;
@@ -215,6 +224,7 @@ pub fn load(kept: Kept) -> Loaded {
         remember(&meta_key, Some(&meta_text));
     }
     let mut items = Vec::new();
+    let mut unknown = Vec::new();
     // All names first: keeping a damaged record aside adds a key, which may reorder them.
     let count = storage.length().unwrap_or(0);
     let names: Vec<(String, Key)> = (0..count)
@@ -231,9 +241,18 @@ pub fn load(kept: Kept) -> Loaded {
         match (kept.read)(&key, &text) {
             // A kind of record this app does not keep: left as it is.
             None => {}
-            Some(Ok(item)) => {
+            Some(Ok((item, extra))) => {
                 remember(&name, Some(&text));
                 items.push(item);
+                if let Some(extra) = extra {
+                    unknown.push((name, extra));
+                }
+            }
+            // A record from a newer version (or with a value this one does not know) is
+            // left as it is, unread; nothing is saved until a reload brings that version.
+            Some(Err(ReadError::NewerVersion { .. } | ReadError::UnknownValue(_))) => {
+                remember(&name, Some(&text));
+                loaded.newer = Some(newer_record_message(&name));
             }
             Some(Err(error)) => {
                 let reason = format!("a saved record ({name}) could not be read: {error}");
@@ -242,13 +261,33 @@ pub fn load(kept: Kept) -> Loaded {
         }
     }
     loaded.store = Store::from_records(meta, items);
+    loaded.store.unknown = unknown.into_iter().collect();
+    if let Some(extra) = meta_unknown {
+        loaded.store.unknown.insert(meta_key.clone(), extra);
+    }
     if let Some(legacy) = legacy.filter(|_| !meta_text.is_empty()) {
         let reason = "an older version of Waypoint saved data in this browser after it had moved to the current format; download it and import it to bring those changes in".to_string();
         loaded.unreadable.push(keep_aside(&storage, legacy, reason));
         let _ = storage.set_item(LEGACY_STORE_KEY, &legacy_marker());
     }
+    let index_missing = meta_text.is_empty() && !loaded.store.keys().is_empty();
     if repair_references(&mut loaded.store) {
-        loaded.to_save.push(Key::Meta);
+        if index_missing {
+            // Said, and not written over: a backup imported brings the names back.
+            let unknown = loaded
+                .store
+                .schools
+                .iter()
+                .filter(|s| s.name == crate::domain::base::school::UNKNOWN_SCHOOL)
+                .count();
+            loaded.notices.push(format!(
+                "Waypoint's index of schools and trusts ({meta_key}) is missing from this browser, so {unknown} school{} {} shown as “Unknown school”. Their assessments and plans are safe. Import your latest backup to bring the names back, or rename each school.",
+                if unknown == 1 { "" } else { "s" },
+                if unknown == 1 { "is" } else { "are" },
+            ));
+        } else {
+            loaded.to_save.push(Key::Meta);
+        }
     }
     loaded
 }
@@ -343,14 +382,20 @@ fn repair_references(store: &mut Store) -> bool {
     made
 }
 
+/// Why saving is held when one record is newer than this version reads.
+fn newer_record_message(name: &str) -> String {
+    format!("A saved record ({name}) was written by a newer version of Waypoint, or holds something this version does not know. Reload this page to carry on with the newer version; until then nothing here is saved, so nothing of it is lost.")
+}
+
 fn newer_message() -> String {
     "Waypoint has been updated in another tab or window, and the data is now in a newer format than this page reads. Reload this page to carry on; until then nothing here is saved.".into()
 }
 
 /// What another tab did to one record since this tab last read or wrote it.
 pub enum Change {
-    Item(Option<Item>),
-    Meta(Box<Meta>),
+    /// The item (or its removal), with what it holds that this build does not know.
+    Item(Option<Item>, Option<serde_json::Value>),
+    Meta(Box<Meta>, Option<serde_json::Value>),
     /// The record is from a newer version of Waypoint.
     Newer,
     Unreadable(Unreadable),
@@ -383,27 +428,29 @@ pub fn changed_elsewhere(keys: &[Key]) -> Vec<Key> {
 /// Reads one record as it is stored now (another tab's save), remembering it.
 pub fn read_now(key: &Key, kept: Kept) -> Change {
     let Ok(storage) = local_storage() else {
-        return Change::Item(None);
+        return Change::Item(None, None);
     };
     let name = key.storage_key();
     let text = storage.get_item(&name).ok().flatten();
     remember(&name, text.as_deref());
     let Some(text) = text else {
         return match key {
-            Key::Meta => Change::Meta(Box::default()),
-            _ => Change::Item(None),
+            Key::Meta => Change::Meta(Box::default(), None),
+            _ => Change::Item(None, None),
         };
     };
     let result = match key {
-        Key::Meta => read_meta(&text).map(|meta| Change::Meta(Box::new(meta))),
+        Key::Meta => {
+            read_meta_keeping(&text).map(|(meta, extra)| Change::Meta(Box::new(meta), extra))
+        }
         _ => match (kept.read)(key, &text) {
-            Some(read) => read.map(|item| Change::Item(Some(item))),
+            Some(read) => read.map(|(item, extra)| Change::Item(Some(item), extra)),
             None => return Change::NotKept,
         },
     };
     match result {
         Ok(change) => change,
-        Err(ReadError::NewerVersion { .. }) => Change::Newer,
+        Err(ReadError::NewerVersion { .. } | ReadError::UnknownValue(_)) => Change::Newer,
         Err(error) => {
             let reason = format!("a saved record ({name}) could not be read: {error}");
             Change::Unreadable(keep_aside(&storage, text, reason))
@@ -462,6 +509,28 @@ pub fn write_texts(records: &[(Key, String)]) -> Result<(), String> {
 /// Roughly how many characters Waypoint's records take now.
 pub fn used_chars() -> usize {
     USED.with(|u| *u.borrow())
+}
+
+/// How many characters everything in this site's storage takes, keys included: Waypoint's
+/// records, unreadable data kept aside, and anything else stored under this address. The
+/// browser's limit is for all of it, so this is what an import must fit beside.
+pub fn used_by_everything() -> usize {
+    let Ok(storage) = local_storage() else {
+        return QUOTA_CHARS;
+    };
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .map(|key| {
+            let value = storage.get_item(&key).ok().flatten().unwrap_or_default();
+            key.encode_utf16().count() + value.encode_utf16().count()
+        })
+        .sum()
+}
+
+/// Room left in this site's storage, in characters (see [`used_by_everything`]).
+pub fn free_chars() -> usize {
+    QUOTA_CHARS.saturating_sub(used_by_everything())
 }
 
 /// Whether a storage key is one of Waypoint's records (for `storage` events).

@@ -179,7 +179,7 @@ fn another_tabs_write_is_noticed_record_by_record() {
         vec![Key::Assessment("t1".into())]
     );
     match storage::read_now(&Key::Assessment("t1".into()), storage::EVERY_RECORD) {
-        storage::Change::Item(Some(item)) => {
+        storage::Change::Item(Some(item), _) => {
             assert_eq!(
                 item,
                 waypoint::domain::records::layout::Item::Assessment(theirs.assessments[0].clone())

@@ -188,6 +188,7 @@ fn variant(edit: &Edit) -> &'static str {
         Edit::Workshop(WorkshopEdit::Place { .. }) => "Place",
         Edit::Workshop(WorkshopEdit::SetPracticeNote { .. }) => "SetPracticeNote",
         Edit::Workshop(WorkshopEdit::MergeRespondent { .. }) => "MergeRespondent",
+        Edit::Workshop(WorkshopEdit::MergeRespondents { .. }) => "MergeRespondents",
         Edit::Workshop(WorkshopEdit::ChoosePractices { .. }) => "ChoosePractices",
         Edit::Workshop(WorkshopEdit::SetMemberPlace { .. }) => "SetMemberPlace",
         Edit::Workshop(WorkshopEdit::HoldCopy { .. }) => "HoldCopy",
@@ -214,7 +215,7 @@ fn variant(edit: &Edit) -> &'static str {
     }
 }
 
-const VARIANTS: usize = 42;
+const VARIANTS: usize = 43;
 
 /// Applies `edit` to a fresh base store at [`NOW`], checks that the item it is about
 /// was stamped, and returns the store and what the edit reported.
@@ -444,6 +445,26 @@ fn every_kind_of_edit_applies_and_stamps_the_time() {
     assert_eq!(
         (people[1].id.as_str(), people[1].name.as_str()),
         ("r9", "Ann Evans (2)")
+    );
+    let mut anonymous = Respondent::new("r7".into(), "Anyone", "Other");
+    anonymous.anonymous = true;
+    let (s, _) = stamped(
+        c,
+        Edit::Workshop(WorkshopEdit::MergeRespondents {
+            workshop: "w1".into(),
+            respondents: vec![
+                Respondent::new("r5".into(), "Cy Okafor", "Chair"),
+                anonymous,
+            ],
+            fresh_ids: vec!["r8".into()],
+        }),
+        workshop,
+    );
+    let people = &s.workshop("w1").unwrap().respondents;
+    assert_eq!(people.len(), 3, "{people:?}");
+    assert_eq!(
+        (people[2].id.as_str(), people[2].name.as_str()),
+        ("r7", "Anonymous 1")
     );
     let (s, _) = stamped(
         c,
@@ -941,7 +962,7 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
             .map(|a| a.note.clone())
             .unwrap_or_default()
     };
-    match rng.below(42) {
+    match rng.below(43) {
         0 => Edit::Schools(SchoolEdit::AddSchool(School::new(
             format!("s-new{n}"),
             &rng.name(),
@@ -1195,6 +1216,19 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
                 fresh_id: format!("r-fresh{n}"),
             })
         }
+        42 => Edit::Workshop(WorkshopEdit::MergeRespondents {
+            workshop,
+            respondents: (0..rng.below(4))
+                .map(|i| {
+                    let mut r = Respondent::new(format!("r-many{n}-{i}"), &rng.name(), "Other");
+                    r.anonymous = rng.chance(50);
+                    let practice: &&str = rng.pick(&practices);
+                    r.set(practice, When::Now, Some(Position::Aligned));
+                    r
+                })
+                .collect(),
+            fresh_ids: vec![format!("r-spare{n}")],
+        }),
         _ => Edit::Batch(vec![
             Edit::Checklist(ChecklistEdit::SetLevel {
                 assessment: assessment.clone(),

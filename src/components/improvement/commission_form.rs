@@ -8,6 +8,7 @@ use crate::components::ui::date_field::DateField;
 use crate::components::ui::error_summary::{ErrorSummary, Problems};
 use crate::components::ui::terms::Terms;
 use crate::domain::base::dates::add_days;
+use crate::domain::base::dates::unconfirmed_far_date;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::domain::improvement::cycle::trust_cycle;
 use crate::domain::improvement::plans::{
@@ -55,6 +56,8 @@ pub fn CommissionForm(
         move |ev| signal.set(clamp_chars(&event_target_value(&ev), MAX_NOTE_CHARS))
     };
 
+    let start_confirmed = RwSignal::new(false);
+    let end_confirmed = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = Commission {
@@ -68,11 +71,20 @@ pub fn CommissionForm(
             review_weeks: weeks.get_untracked().trim().parse().unwrap_or(0),
             success_criteria: criteria.get_untracked(),
         };
-        let found: Problems = form
+        let mut found: Problems = form
             .problems()
             .into_iter()
             .map(|(name, message)| (field(name), message))
             .collect();
+        let today = browser::today_iso();
+        for (name, value, confirmed) in [
+            ("start-confirm", &form.start, start_confirmed),
+            ("end-confirm", &form.end, end_confirmed),
+        ] {
+            if let Some(why) = unconfirmed_far_date(value, &today, confirmed.get_untracked()) {
+                found.push((field(name), why));
+            }
+        }
         if !found.is_empty() {
             problems.set(found);
             return;
@@ -177,8 +189,8 @@ pub fn CommissionForm(
                 </div>
             </div>
             <div class="field-row">
-                <DateField id=field("start") label="Start" value=start />
-                <DateField id=field("end") label="Time limit" value=end />
+                <DateField id=field("start") label="Start" value=start confirm=start_confirmed />
+                <DateField id=field("end") label="Time limit" value=end confirm=end_confirmed />
                 <div class="field">
                     <label for=field("weeks")>"Review every (weeks)"</label>
                     <input id=field("weeks") type="number" min="1" max="52" inputmode="numeric"

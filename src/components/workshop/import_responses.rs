@@ -14,8 +14,16 @@ use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::WorkshopEdit;
 use crate::domain::workshop::aas::Respondent;
 use crate::domain::workshop::handback::{Arrival, PendingCopy, Via};
-use crate::domain::workshop::join::links_in;
-use crate::domain::workshop::responses::{classify, read_responses, Incoming, MAX_RESPONSES_BYTES};
+use crate::domain::workshop::join::links_found;
+use crate::domain::workshop::responses::{
+    classify, read_responses, sort_incoming, Incoming, MAX_RESPONSES_BYTES,
+};
+
+/// Links read, or respondents added, between two pauses.
+const LINKS_PER_SLICE: usize = 50;
+/// Up to this many added or skipped people are named in the log one by one; beyond it,
+/// they are counted.
+const NAMED_IN_LOG: usize = 10;
 use crate::state::AppState;
 
 /// What arrived from one link, code or file: the workshop it answers (if it says) and
@@ -106,27 +114,126 @@ pub fn ImportResponses(
         });
         take(name, Via::File, arrived)
     });
-    // Response links, however many, in the order pasted or scanned.
+    // Response links, however many, in the order pasted or scanned: read a few at a time
+    // with progress between, then sorted against the workshop at once and added in
+    // slices, so a thousand links never hold the page for long.
     let links_taken = StoredValue::new(0usize);
+    let link_progress = RwSignal::new(None::<(String, usize, usize)>);
     let take_links = move |text: String, what: &'static str, via: Via| {
-        let found = links_in(&text, "answers");
-        if found.is_empty() {
+        let found = links_found(&text, "answers");
+        if found.links.is_empty() {
             log.say(
                 false,
                 format!("{what}: no answer links found. Each answer link has “#/answers/” in it."),
             );
             return;
         }
-        for data in found {
-            let n = links_taken.get_value() + 1;
-            links_taken.set_value(n);
-            leptos::task::spawn_local(async move {
-                let arrived = crate::join_link::open_response(&data)
-                    .await
-                    .map(|r| (Some(r.workshop_id), vec![r.respondent]));
-                take(format!("{what} {n}"), via, arrived);
-            });
+        if found.repeats > 0 {
+            log.say(
+                true,
+                match found.repeats {
+                    1 => format!("{what}s: 1 link was pasted twice; the repeat was skipped."),
+                    n => format!(
+                        "{what}s: {n} links were pasted more than once; the repeats were skipped."
+                    ),
+                },
+            );
         }
+        let first = links_taken.get_value() + 1;
+        links_taken.set_value(first - 1 + found.links.len());
+        leptos::task::spawn_local(async move {
+            let wid = wid_kept.get_value();
+            let total = found.links.len();
+            let mut arrived: Vec<(usize, Respondent)> = Vec::with_capacity(total);
+            for (i, data) in found.links.iter().enumerate() {
+                let n = first + i;
+                match crate::join_link::open_response(data).await {
+                    Ok(r) if r.workshop_id == wid => arrived.push((n, r.respondent)),
+                    other => take(
+                        format!("{what} {n}"),
+                        via,
+                        other.map(|r| (Some(r.workshop_id), vec![r.respondent])),
+                    ),
+                }
+                if total > LINKS_PER_SLICE && (i + 1) % LINKS_PER_SLICE == 0 {
+                    link_progress.set(Some((format!("Reading {what}s"), i + 1, total)));
+                    browser::next_task().await;
+                }
+            }
+            if total == 1 {
+                link_progress.set(None);
+                if let Some((n, r)) = arrived.pop() {
+                    take(format!("{what} {n}"), via, Ok((Some(wid), vec![r])));
+                }
+                return;
+            }
+            let numbers: std::collections::HashMap<String, usize> =
+                arrived.iter().map(|(n, r)| (r.id.clone(), *n)).collect();
+            let at_ms = browser::now_ms();
+            let incoming: Vec<Respondent> = arrived
+                .into_iter()
+                .map(|(_, mut r)| {
+                    r.arrived = Some(Arrival { via, at_ms });
+                    r
+                })
+                .collect();
+            let Some(sorted) = state
+                .store
+                .with_untracked(|s| s.workshop(&wid).map(|w| sort_incoming(w, incoming)))
+            else {
+                link_progress.set(None);
+                return;
+            };
+            let adding = sorted.new.len();
+            for (done, slice) in sorted.new.chunks(LINKS_PER_SLICE).enumerate() {
+                state.send(Edit::Workshop(WorkshopEdit::MergeRespondents {
+                    workshop: wid.clone(),
+                    respondents: slice.to_vec(),
+                    fresh_ids: slice.iter().map(|_| browser::new_id()).collect(),
+                }));
+                link_progress.set(Some((
+                    format!("Adding {what}s"),
+                    (done * LINKS_PER_SLICE + slice.len()).min(adding),
+                    adding,
+                )));
+                browser::next_task().await;
+            }
+            link_progress.set(None);
+            let who = |r: &Respondent| {
+                if r.anonymous {
+                    "an anonymous answer".to_string()
+                } else {
+                    r.name.clone()
+                }
+            };
+            let number = |r: &Respondent| numbers.get(&r.id).copied().unwrap_or(first);
+            // Each name while the list is short; a count once it is long.
+            if adding <= NAMED_IN_LOG {
+                for r in &sorted.new {
+                    log.say(true, format!("{what} {}: added {}.", number(r), who(r)));
+                }
+            } else {
+                log.say(true, format!("{what}s: added {adding} people's answers."));
+            }
+            let skipped = sorted.duplicates.len();
+            if skipped <= NAMED_IN_LOG {
+                for r in &sorted.duplicates {
+                    let name = if r.anonymous {
+                        "This anonymous answer".to_string()
+                    } else {
+                        r.name.clone()
+                    };
+                    log.say(true, format!("{what} {}: {name} is already here with the same answers, so was skipped.", number(r)));
+                }
+            } else {
+                log.say(true, format!("{what}s: {skipped} answers were already here with the same answers, so were skipped."));
+            }
+            for (incoming, existing_id) in sorted.clashes {
+                let file = format!("{what} {}", number(&incoming));
+                take(file, via, Ok((Some(wid.clone()), vec![incoming])));
+                let _ = existing_id;
+            }
+        });
     };
     if let Some(data) = initial {
         take_links(format!("#/answers/{data}"), "Answer link", Via::Link);
@@ -147,6 +254,12 @@ pub fn ImportResponses(
                     on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
                 <button type="submit" class="button">"Add these answers"</button>
             </form>
+            {move || link_progress.get().map(|(what, done, total)| view! {
+                <div class="import-progress" role="status">
+                    <label for="links-progress-bar">{format!("{what}: {done} of {total}")}</label>
+                    <progress id="links-progress-bar" max=total.to_string() value=done.to_string()></progress>
+                </div>
+            })}
             <QrScanner on_code=on_code />
             <FileDrop id="import-files" label="Choose answer files, or drop them here"
                 max_bytes=MAX_RESPONSES_BYTES on_file=on_file />

@@ -266,6 +266,51 @@ pub fn display_ms_time(ms: f64, offset_minutes: f64) -> String {
     }
 }
 
+/// How many years before today a date may lie before Waypoint asks whether it is right
+/// (Waypoint's range, not a rule of the sources): older records than this are unlikely
+/// to be a trust's working data, and a mistyped year (1990 for 2026) is caught.
+pub const SENSIBLE_YEARS_BEFORE: i64 = 20;
+/// How many years after today a date may lie (Waypoint's range): plans and reviews look
+/// a few years ahead at most, and 2062 or 9999 is a slip of the keyboard.
+pub const SENSIBLE_YEARS_AFTER: i64 = 5;
+
+/// Why a date is far from today, in words for the user; `None` when it is within
+/// Waypoint's range ([`SENSIBLE_YEARS_BEFORE`] before today to [`SENSIBLE_YEARS_AFTER`]
+/// after) or is not a date at all (that is the form's other check).
+pub fn far_from_today(date: &str, today: &str) -> Option<String> {
+    let earliest = add_months(today, -12 * SENSIBLE_YEARS_BEFORE)?;
+    let latest = add_months(today, 12 * SENSIBLE_YEARS_AFTER)?;
+    if !is_iso_date(date) {
+        return None;
+    }
+    if date < earliest.as_str() {
+        Some(format!(
+            "{} is more than {SENSIBLE_YEARS_BEFORE} years ago",
+            display(date)
+        ))
+    } else if date > latest.as_str() {
+        Some(format!(
+            "{} is more than {SENSIBLE_YEARS_AFTER} years from now",
+            display(date)
+        ))
+    } else {
+        None
+    }
+}
+
+/// The words of the box a form shows beside a date far from today.
+pub const CONFIRM_FAR_DATE: &str = "Yes, this date is right";
+
+/// What a form says when a date is far from today and the user has not confirmed it (a
+/// form takes such a date only once confirmed; an import refuses it).
+pub fn unconfirmed_far_date(date: &str, today: &str, confirmed: bool) -> Option<String> {
+    if confirmed {
+        return None;
+    }
+    far_from_today(date, today)
+        .map(|why| format!("Check the date: {why}. If it is right, tick “{CONFIRM_FAR_DATE}”."))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -447,17 +447,17 @@ pub fn utc_stamp(ms: f64) -> String {
 /// an id made from the calendar's id (`id`) and the event's, so that importing it again
 /// updates rather than duplicates, and two trusts' events never share an id.
 pub fn ics(id: &str, events: &[Event], name: &str, stamp_ms: f64) -> String {
+    use crate::domain::base::text::without_controls;
     use ics::parameters::Value;
     use ics::properties::{Categories, Description, DtEnd, DtStart, Method, Summary, Transp};
     use ics::{escape_text, Event as Vevent, ICalendar};
+    // Control characters in imported names would reach calendar programs as they are.
+    let clean = |text: &str| escape_text(without_controls(text, true));
     let stamp = utc_stamp(stamp_ms);
     let mut calendar = ICalendar::new("2.0", "-//Waypoint//Trust calendar//EN");
     calendar.push(Method::new("PUBLISH"));
     calendar.push(ics::properties::CalScale::new("GREGORIAN"));
-    calendar.push(ics::components::Property::new(
-        "X-WR-CALNAME",
-        escape_text(name),
-    ));
+    calendar.push(ics::components::Property::new("X-WR-CALNAME", clean(name)));
     for event in events {
         let Some(next) = day_number(&event.date).map(|n| from_day_number(n + 1)) else {
             continue;
@@ -469,8 +469,8 @@ pub fn ics(id: &str, events: &[Event], name: &str, stamp_ms: f64) -> String {
         end.add(Value::DATE);
         vevent.push(start);
         vevent.push(end);
-        vevent.push(Summary::new(escape_text(event.title.clone())));
-        vevent.push(Description::new(escape_text(event.detail.clone())));
+        vevent.push(Summary::new(clean(&event.title)));
+        vevent.push(Description::new(clean(&event.detail)));
         vevent.push(Categories::new(escape_text(event.kind.label())));
         vevent.push(Transp::transparent());
         calendar.add_event(vevent);

@@ -368,8 +368,23 @@ pub fn check_belongs(workshop: &Workshop, response: &Response) -> Result<(), Str
 /// The data of every Waypoint link in some pasted text (`…#/answers/DATA`, or `…#/join/DATA`
 /// for `kind` "join"), in the order pasted, once each.
 pub fn links_in(text: &str, kind: &str) -> Vec<String> {
+    links_found(text, kind).links
+}
+
+/// The links found in pasted text, and how many were exact repeats of one before them
+/// (left out, and said so).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LinksFound {
+    pub links: Vec<String>,
+    pub repeats: usize,
+}
+
+/// As [`links_in`], counting the repeats; in time that grows with the text, not with
+/// the square of the number of links.
+pub fn links_found(text: &str, kind: &str) -> LinksFound {
     let marker = format!("#/{kind}/");
-    let mut found: Vec<String> = Vec::new();
+    let mut found = LinksFound::default();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut rest = text;
     while let Some(at) = rest.find(&marker) {
         rest = &rest[at + marker.len()..];
@@ -377,8 +392,12 @@ pub fn links_in(text: &str, kind: &str) -> Vec<String> {
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
             .unwrap_or(rest.len());
         let data = &rest[..end];
-        if !data.is_empty() && !found.iter().any(|f| f == data) {
-            found.push(data.to_string());
+        if !data.is_empty() {
+            if seen.insert(data) {
+                found.links.push(data.to_string());
+            } else {
+                found.repeats += 1;
+            }
         }
         rest = &rest[end..];
     }

@@ -3,6 +3,7 @@
 
 pub mod aas;
 pub mod comparison;
+pub mod grid;
 pub mod handback;
 pub mod join;
 pub mod plan;

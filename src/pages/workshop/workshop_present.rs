@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::charts::spectrum::{draw_spectrum, SpectrumRow};
 use crate::components::ui::chart_canvas::ChartCanvas;
+use crate::components::ui::not_found::{Missing, NotFound};
 use crate::components::workshop::position_summary::PositionSummary;
 use crate::components::workshop::ranked_practices::PracticeList;
 use crate::domain::workshop::aas::{aas, workshop_results, Workshop, WorkshopResults};
@@ -153,6 +154,9 @@ pub fn WorkshopPresentPage(id: String) -> impl IntoView {
         format!("Area {n} of {}", shown.len())
     };
     view! {
+        <Show when=move || workshop.with(Option::is_some) fallback=|| view! {
+            <NotFound what=Missing::Workshop />
+        }>
         <div class="presentation" class:blank=move || blank.get() on:click=move |_| go(1)
             data-slide=move || slide.get().to_string() data-slides=move || count().to_string()
             data-blank=move || blank.get().to_string()>
@@ -206,5 +210,6 @@ pub fn WorkshopPresentPage(id: String) -> impl IntoView {
                 }
             }}
         </div>
+        </Show>
     }
 }

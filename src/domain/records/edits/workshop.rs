@@ -61,6 +61,14 @@ pub enum WorkshopEdit {
         clash_with: Option<(String, Resolution)>,
         fresh_id: String,
     },
+    /// Adds many respondents from other devices at once (pasted links): those already
+    /// there with the same answers, and clashes, are left out (the page asks about
+    /// clashes one by one); `fresh_ids` are used wherever an id is taken.
+    MergeRespondents {
+        workshop: String,
+        respondents: Vec<Respondent>,
+        fresh_ids: Vec<String>,
+    },
 }
 
 impl Store {
@@ -293,6 +301,36 @@ impl Store {
                 );
                 w.updated_ms = now;
                 self.changed(Key::Workshop(workshop.clone()), out);
+            }
+            WorkshopEdit::MergeRespondents {
+                workshop,
+                respondents,
+                fresh_ids,
+            } => {
+                let w = self
+                    .workshop_mut(workshop)
+                    .ok_or_else(|| not_found("workshop"))?;
+                let mut spare = fresh_ids.iter().cloned();
+                let mut counter = 0usize;
+                let mut next = || {
+                    spare.next().unwrap_or_else(|| {
+                        counter += 1;
+                        crate::domain::base::ids::derived_id(
+                            "r",
+                            &format!("{now}#{counter}"),
+                            |_| false,
+                        )
+                    })
+                };
+                let added = crate::domain::workshop::responses::merge_new_respondents(
+                    w,
+                    respondents.clone(),
+                    &mut next,
+                );
+                if added > 0 {
+                    w.updated_ms = now;
+                    self.changed(Key::Workshop(workshop.clone()), out);
+                }
             }
         }
         Ok(())
