@@ -5,8 +5,11 @@
 // A release is the page (index.html) and the files its <head> links: Trunk's hashed
 // script, wasm and stylesheet, the icons and the manifest. Each release is kept in its
 // own cache, named by a hash of the page, and the page is put in last, so a cache that
-// holds the page is complete. The newest complete cache is the current release; older
-// ones are deleted only once a newer one is complete.
+// holds the page is complete. The newest complete cache is the current release; an older
+// one is deleted only once a newer one is complete AND no open page runs it: a page keeps
+// getting its own release's files (its script, its wasm) even when a new release lands
+// while it loads. The QR code workers, which pages fetch only when they show or scan a
+// code, are kept with their release once it is complete, so codes work offline too.
 const PREFIX = 'waypoint-release-';
 const PAGE = new URL('./', self.registration.scope).href;
 const INDEX = new URL('index.html', PAGE).href;
@@ -30,6 +33,70 @@ async function digest(text) {
   return [...bytes.slice(0, 12)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The QR workers' files a page names (meta elements, see scripts/csp.mjs): each worker's
+ *  loader, its script and its wasm, as absolute URLs. */
+function workerFiles(html) {
+  const head = html.split(/<\/head>/i)[0];
+  return [...head.matchAll(/<meta\s+name="waypoint-(?:encoder|scanner)"\s+content="([^"]+)_loader\.js"/gi)]
+    .flatMap((m) => ['_loader.js', '.js', '_bg.wasm'].map((end) => new URL(m[1] + end, PAGE)))
+    .filter((url) => url.origin === self.location.origin)
+    .map((url) => url.href);
+}
+
+/** Keeps the QR workers' files in a complete release's cache (best effort: a page that
+ *  cannot get them says why no code can be shown). */
+async function keepWorkers(cache, html) {
+  await Promise.all(workerFiles(html).map(async (url) => {
+    if (await cache.match(url)) return;
+    try {
+      const file = await fetch(url, { cache: 'no-cache' });
+      if (file.ok) await cache.put(url, file);
+    } catch (_) { /* offline: tried again on the next visit */ }
+  }));
+}
+
+/** Which release each open page runs: client id → cache name. A page is noted when it is
+ *  served (its navigation) and again when it says which release it runs (on start). */
+const releaseOf = new Map();
+
+/** The release whose page links exactly these files, if one is kept. */
+async function releaseLinking(files) {
+  for (const name of (await caches.keys()).filter((n) => n.startsWith(PREFIX))) {
+    const page = await caches.match(PAGE, { cacheName: name });
+    if (page && linkedFiles(await page.text()).join(' ') === files.join(' ')) return name;
+  }
+  return null;
+}
+
+/** Deletes every Waypoint cache but the current release and those open pages run. While
+ *  any open page's release is not known (the worker was restarted), nothing is deleted:
+ *  it is done once that page has said which release it runs. */
+async function prune() {
+  const release = await current();
+  if (!release) return;
+  const keep = new Set([release.name]);
+  const open = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  const openIds = new Set(open.map((c) => c.id));
+  for (const client of open) {
+    if (!releaseOf.has(client.id)) return;
+  }
+  for (const [id, name] of releaseOf) {
+    // A page being served has no client yet: its release is kept until it starts.
+    if (openIds.has(id) || pending.has(id)) keep.add(name);
+    else releaseOf.delete(id);
+  }
+  for (const old of await caches.keys()) {
+    // A release being kept now is not complete yet: never deleted under its feet.
+    if (!keep.has(old) && !building.has(old) && old.startsWith('waypoint-')) await caches.delete(old);
+  }
+}
+
+/** Releases being put in their caches now (cache names). */
+const building = new Set();
+
+/** Navigations served whose page has not started yet (client ids). */
+const pending = new Set();
+
 /** The newest complete release: its cache name, the cache and its page. */
 async function current() {
   const names = (await caches.keys()).filter((name) => name.startsWith(PREFIX));
@@ -48,7 +115,31 @@ async function refresh() {
   const html = await response.clone().text();
   const name = PREFIX + await digest(html);
   const before = await current();
-  if (before?.name === name) return;
+  if (before?.name === name) {
+    await keepWorkers(before.cache, html);
+    return;
+  }
+  building.add(name);
+  try {
+    await keep(name, html, response);
+  } finally {
+    building.delete(name);
+  }
+  if (!(await caches.match(PAGE, { cacheName: name }))) return;
+  // Every other release no open page runs, and the single cache of earlier versions.
+  await prune();
+  // Pages already open run the release before (the page comes from the kept release):
+  // a reload would bring the new one. A page that starts too late to hear this is told
+  // when it says which release it runs (the message listener below).
+  if (before) {
+    for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
+      client.postMessage(UPDATE_READY);
+    }
+  }
+}
+
+/** Puts a release in its cache: its files, the QR workers, and its page last. */
+async function keep(name, html, response) {
   const cache = await caches.open(name);
   try {
     await Promise.all(linkedFiles(html).map(async (url) => {
@@ -61,24 +152,33 @@ async function refresh() {
     await caches.delete(name);
     throw error;
   }
-  if (!(await caches.match(PAGE, { cacheName: name }))) return;
-  // Every other release, and the single cache of earlier versions of this worker.
-  for (const old of await caches.keys()) {
-    if (old !== name && old.startsWith('waypoint-')) await caches.delete(old);
-  }
-  // Pages already open run the release before (the page comes from the kept release):
-  // a reload would bring the new one. A page that starts too late to hear this is told
-  // when it says which release it runs (the message listener below).
-  if (before) {
-    for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
-      client.postMessage(UPDATE_READY);
-    }
-  }
+  await keepWorkers(cache, html);
 }
 
+/** A release's copy of a file, from any kept release. */
+async function keptCopy(request) {
+  for (const name of (await caches.keys()).filter((n) => n.startsWith(PREFIX))) {
+    const kept = await caches.match(request, { cacheName: name });
+    if (kept) return kept;
+  }
+  return undefined;
+}
+
+// One check at a time; a visit during a check asks for one more after it, so a release
+// deployed while a check was under way is not missed until the next visit.
 let refreshing = null;
+let again = false;
 function refreshOnce() {
-  refreshing ??= refresh().finally(() => { refreshing = null; });
+  if (refreshing) {
+    again = true;
+    return refreshing;
+  }
+  refreshing = (async () => {
+    do {
+      again = false;
+      await refresh();
+    } while (again);
+  })().finally(() => { refreshing = null; });
   return refreshing;
 }
 
@@ -98,8 +198,12 @@ self.addEventListener('message', (event) => {
     const theirs = linkedFiles(event.data);
     const release = await current();
     if (!release || theirs.length === 0) return;
+    const runs = await releaseLinking(theirs);
+    if (runs) releaseOf.set(event.source.id, runs);
+    pending.delete(event.source.id);
     const ours = linkedFiles(await release.page.text());
     if (theirs.join(' ') !== ours.join(' ')) event.source.postMessage(UPDATE_READY);
+    await prune();
   })());
 });
 
@@ -117,14 +221,23 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate' && isAppPage(url)) {
     event.respondWith((async () => {
       const release = await current();
-      return release ? release.page : fetch(request);
+      if (!release) return fetch(request);
+      if (event.resultingClientId) {
+        releaseOf.set(event.resultingClientId, release.name);
+        pending.add(event.resultingClientId);
+      }
+      return release.page;
     })());
     event.waitUntil(refreshOnce().catch(() => {}));
     return;
   }
   event.respondWith((async () => {
     if (request.mode !== 'navigate') {
-      const kept = await (await current())?.cache.match(request);
+      // A file of any kept release: Trunk names them by their contents, so a file found
+      // under its name is the one the asking page's release linked (the current release
+      // first, then the one an older page still runs).
+      const kept = await (await current())?.cache.match(request)
+        ?? await keptCopy(request);
       if (kept) return kept;
     }
     try {

@@ -11,4 +11,10 @@ cargo build --release --target wasm32-unknown-unknown --manifest-path tests/benc
   --target-dir target/floor
 wasm-bindgen --target web --out-dir dist/bench-floor target/floor/wasm32-unknown-unknown/release/floor.wasm
 cp tests/bench/floor/index.html dist/bench-floor/
-(cd tests/e2e && node ../bench/bench.mjs)
+if [ "${BENCH_ONLY:-}" != workshops ]; then (cd tests/e2e && node ../bench/bench.mjs); fi
+# Workshops of 100, 1,000 and 10,000 people (BENCH_ONLY=workshops runs only this part).
+if [ "${BENCH_ONLY:-}" != stores ]; then (cd tests/e2e && node ../bench/workshops.mjs); fi
+# Lighthouse on every landing route: performance, LCP and time to interactive per route.
+if [ "${BENCH_QUICK:-}" != 1 ] && [ "${BENCH_ONLY:-}" != stores ] && [ "${BENCH_ONLY:-}" != workshops ]; then
+  bash scripts/lighthouse.sh --no-build
+fi

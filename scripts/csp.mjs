@@ -37,7 +37,7 @@ const workers = ['encoder', 'scanner'].map((name) => {
   renameSync(at(`${name}_bg.wasm`), at(`${name}-${hash}_bg.wasm`));
   unlinkSync(at(`${name}_loader.js`));
   const loader = `${name}-${hash}_loader.js`;
-  writeFileSync(at(loader), `importScripts("./${name}-${hash}.js");wasm_bindgen({ module_or_path: "./${name}-${hash}_bg.wasm" });`);
+  writeFileSync(at(loader), `importScripts("./${name}-${hash}.js");wasm_bindgen({ module_or_path: "./${name}-${hash}_bg.wasm" }).catch((e) => postMessage({ failed: String(e) }));`);
   return `<meta name="waypoint-${name}" content="./${loader}" />`;
 });
 let out = html;

@@ -1,7 +1,8 @@
 // Trunk post-build hook: a first visit paints its first screen (index.html's own copy of
 // the home page) before the app's WebAssembly is fetched, so the download does not
-// compete with the page and stylesheet; then adds the Content-Security-Policy
-// (scripts/csp.mjs), whose hashes must cover the rewritten start-up script.
+// compete with the page and stylesheet; then lets the start-up script choose between the
+// whole app and a board member's small one (scripts/entries.mjs), and adds the
+// Content-Security-Policy (scripts/csp.mjs), whose hashes must cover the rewritten script.
 //
 // Trunk preloads the .wasm from the head: that preload becomes a link browsers fetch
 // nothing for (rel="waypoint-wasm"; public/sw.js still finds the file there, to keep it
@@ -25,4 +26,5 @@ html = html.replace(preload, '<link rel="waypoint-wasm"$1>').replace(
   "if (document.getElementById('first-screen')) await new Promise((go) => requestAnimationFrame(() => setTimeout(go, 0)));\n" + start,
 );
 writeFileSync(file, html);
+await import('./entries.mjs');
 await import('./csp.mjs');

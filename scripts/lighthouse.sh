@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lighthouse (mobile) on the release build, served compressed (brotli, else gzip) as a
 # static host serves it, with Debian's Chromium: prints the performance and accessibility
-# scores and the metrics behind them, over LIGHTHOUSE_RUNS runs (default 5).
+# scores and the metrics behind them for every landing route (tests/lighthouse/links.mjs),
+# over LIGHTHOUSE_RUNS runs a route (default 3); LIGHTHOUSE_ROUTES picks some by name.
 # Usage: scripts/lighthouse.sh [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,4 +15,4 @@ if [ ! -d tests/lighthouse/node_modules/lighthouse ] || [ tests/lighthouse/packa
   (cd tests/lighthouse && npm ci --no-audit --no-fund --silent)
 fi
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
-LIGHTHOUSE_RUNS="${LIGHTHOUSE_RUNS:-5}" node tests/lighthouse/run.mjs dist
+LIGHTHOUSE_RUNS="${LIGHTHOUSE_RUNS:-3}" node tests/lighthouse/run.mjs dist

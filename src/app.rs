@@ -3,10 +3,8 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::records::recovered_texts::RecoveredTexts;
-use crate::components::records::storage_banner::StorageBanner;
+use crate::components::ui::site_frame::{SiteFooter, SiteHeader};
 use crate::components::ui::undo_toast::UndoToast;
-use crate::components::ui::update_notice::UpdateNotice;
 use crate::pages::checklist::assessment::AssessmentPage;
 use crate::pages::checklist::home::HomePage;
 use crate::pages::checklist::new_assessment::NewAssessmentPage;
@@ -57,9 +55,10 @@ pub fn start() {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::load();
+    let state = AppState::load(crate::storage::EVERY_RECORD);
     provide_context(state);
     state.keep_data();
+    state.follow_the_browser();
     let route = RwSignal::new(Route::parse(&browser::location_hash()));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(Route::parse(&browser::location_hash()));
@@ -70,63 +69,8 @@ pub fn App() -> impl IntoView {
         request_animation_frame(browser::focus_main_heading);
     });
     on_cleanup(move || listener.remove());
-    // Another tab of this browser saved a record: take it in here too, with this page's
-    // unsaved edits made again on top.
-    let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
-        match ev.key() {
-            Some(name) => {
-                if let Some(key) = crate::storage::record_key(&name) {
-                    state.take_in(&[key]);
-                }
-            }
-            // The other tab cleared the storage.
-            None => {
-                let keys = state.store.with_untracked(|s| s.keys());
-                state.take_in(&keys);
-            }
-        }
-    });
-    on_cleanup(move || other_tab.remove());
-    // Charts are drawn for the size they are shown at: a new window size or density
-    // (a projector, a zoom) redraws them, once a frame at most.
-    let waiting = StoredValue::new(false);
-    let resized = window_event_listener(leptos::ev::resize, move |_| {
-        if !waiting.get_value() {
-            waiting.set_value(true);
-            request_animation_frame(move || {
-                waiting.set_value(false);
-                state.viewport.update(|n| *n = n.wrapping_add(1));
-            });
-        }
-    });
-    on_cleanup(move || resized.remove());
-    // Typing is saved a moment later; leaving or hiding the page saves it now.
-    let leaving = window_event_listener(leptos::ev::pagehide, move |_| state.save_pending());
-    on_cleanup(move || leaving.remove());
-    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
-        if document().hidden() {
-            state.save_pending();
-        }
-    });
-    on_cleanup(move || hidden.remove());
-
     view! {
-        <header class="site-header">
-            <a class="brand" href="#/">
-                <span class="brand-mark" aria-hidden="true"></span>
-                "Waypoint"
-            </a>
-            <nav class="site-nav" aria-label="Main">
-                <a href="#/" aria-current=move || (route.get() == Route::Home).then_some("page")>"Assessments"</a>
-                <a href="#/trust" aria-current=move || (route.get() == Route::Trust).then_some("page")>"Trust overview"</a>
-                <a href="#/trust/calendar" aria-current=move || (route.get() == Route::TrustCalendar).then_some("page")>"Calendar"</a>
-                <a href="#/glossary" aria-current=move || (route.get() == Route::Glossary).then_some("page")>"Glossary"</a>
-            </nav>
-            <p class="privacy-note">"Your answers stay in this browser"</p>
-        </header>
-        <StorageBanner />
-        <UpdateNotice />
-        <RecoveredTexts />
+        <SiteHeader route=route.read_only() />
         <main id="main">
             {move || match route.get() {
                 Route::Home => view! { <HomePage /> }.into_any(),
@@ -156,13 +100,6 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <UndoToast />
-        <footer class="site-footer">
-            <p>
-                "The four stages and their observable features are Sir David Carter's, from "
-                <cite>"School Improvement – building the next stage of system-led improvement"</cite>
-                ". Nothing you enter is sent anywhere. "
-                <a href="#/glossary">"Glossary of terms"</a>
-            </p>
-        </footer>
+        <SiteFooter />
     }
 }

@@ -113,13 +113,14 @@ pub fn focus_id(id: &str) {
     }
 }
 
-/// Reads a file the user picked or dropped, as text.
+/// Reads a file the user picked or dropped, as UTF-8 text; a file in another encoding
+/// is refused with the encoding's name (see `domain::base::reading::text_of_file`).
 pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| "the browser could not read the file".to_string())?;
-    text.as_string()
-        .ok_or_else(|| "the file is not text".to_string())
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    crate::domain::base::reading::text_of_file(&bytes).map_err(|e| e.to_string())
 }
 
 /// Offers a URL (a `blob:` of text, or a `data:` image such as a chart) as a downloaded file.
@@ -303,6 +304,11 @@ pub fn date_of(ms: f64) -> String {
 /// A moment as "23 Nov 2026" in local time, or "unknown" for an impossible value.
 pub fn display_moment(ms: f64) -> String {
     crate::domain::base::dates::display_ms(ms, utc_offset_minutes(ms))
+}
+
+/// A moment as "23 Nov 2026, 14:05" in local time, or "unknown".
+pub fn display_moment_time(ms: f64) -> String {
+    crate::domain::base::dates::display_ms_time(ms, utc_offset_minutes(ms))
 }
 
 /// Minutes east of UTC at that moment, in this browser's time zone.

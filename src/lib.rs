@@ -18,6 +18,8 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod join_link;
 #[cfg(target_arch = "wasm32")]
+pub mod member_app;
+#[cfg(target_arch = "wasm32")]
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod qr;

@@ -37,7 +37,8 @@ pub enum Route {
     Answers(String),
     /// The facilitator's "Join this workshop": link, QR code, collected answers, tally.
     WorkshopJoin(String),
-    /// A member answering on their own device, one practice at a time (numbered from 1).
+    /// A member answering on their own device, one practice at a time (numbered from 1;
+    /// 0, written without a number, is where they were: see `workshop::plan::resume_step`).
     WorkshopAnswer(String, usize),
     /// A member sending their answers back.
     WorkshopSend(String),
@@ -79,7 +80,7 @@ impl Route {
             ["join", data] if is_share_data(data) => Route::Join((*data).to_string()),
             ["answers", data] if is_share_data(data) => Route::Answers((*data).to_string()),
             ["workshop", id, "join"] if is_id(id) => Route::WorkshopJoin((*id).to_string()),
-            ["workshop", id, "answer"] if is_id(id) => Route::WorkshopAnswer((*id).to_string(), 1),
+            ["workshop", id, "answer"] if is_id(id) => Route::WorkshopAnswer((*id).to_string(), 0),
             ["workshop", id, "answer", n] if is_id(id) => match n.parse::<usize>() {
                 Ok(n) if n >= 1 => Route::WorkshopAnswer((*id).to_string(), n),
                 _ => Route::NotFound,
@@ -89,6 +90,18 @@ impl Route {
             ["workshop", id, "present"] if is_id(id) => Route::WorkshopPresent((*id).to_string()),
             _ => Route::NotFound,
         }
+    }
+
+    /// Whether a board member's own small entry draws this page (src/member_app.rs): a
+    /// join link, answering and sending on the member's device, and an answer link opened
+    /// on the facilitator's computer. Every other page needs the whole app. The page's
+    /// start-up script (scripts/entries.mjs) makes the same choice before any WebAssembly
+    /// is fetched; a link it sends to the member's entry is one of these or "not found".
+    pub fn is_members(&self) -> bool {
+        matches!(
+            self,
+            Route::Join(_) | Route::Answers(_) | Route::WorkshopAnswer(..) | Route::WorkshopSend(_)
+        )
     }
 
     /// The link to this page.
@@ -114,6 +127,7 @@ impl Route {
             Route::Join(data) => format!("#/join/{data}"),
             Route::Answers(data) => format!("#/answers/{data}"),
             Route::WorkshopJoin(id) => format!("#/workshop/{id}/join"),
+            Route::WorkshopAnswer(id, 0) => format!("#/workshop/{id}/answer"),
             Route::WorkshopAnswer(id, n) => format!("#/workshop/{id}/answer/{n}"),
             Route::WorkshopSend(id) => format!("#/workshop/{id}/send"),
             Route::WorkshopGrid(id) => format!("#/workshop/{id}/grid"),
@@ -135,6 +149,31 @@ use crate::domain::base::ids::is_valid_id as is_id;
 #[cfg(test)]
 mod tests {
     use super::Route;
+
+    #[test]
+    fn only_a_member_s_links_are_drawn_by_the_member_s_app() {
+        for hash in [
+            "#/join/abc",
+            "#/answers/abc",
+            "#/workshop/w1/answer",
+            "#/workshop/w1/answer/3",
+            "#/workshop/w1/send",
+        ] {
+            assert!(Route::parse(hash).is_members(), "{hash}");
+        }
+        for hash in [
+            "#/",
+            "#/new",
+            "#/assessment/a1",
+            "#/shared/abc",
+            "#/workshop/w1",
+            "#/workshop/w1/join",
+            "#/workshop/w1/results",
+            "#/workshop/w1/answer/0",
+        ] {
+            assert!(!Route::parse(hash).is_members(), "{hash}");
+        }
+    }
 
     #[test]
     fn routes_round_trip_through_their_links() {
@@ -182,7 +221,12 @@ mod tests {
         assert_eq!(Route::parse("#/workshop/w1/answer/0"), Route::NotFound);
         assert_eq!(
             Route::parse("#/workshop/w1/answer"),
-            Route::WorkshopAnswer("w1".into(), 1)
+            Route::WorkshopAnswer("w1".into(), 0),
+            "without a number: where the member was"
+        );
+        assert_eq!(
+            Route::WorkshopAnswer("w1".into(), 0).href(),
+            "#/workshop/w1/answer"
         );
         assert_eq!(Route::parse("#/join/a b"), Route::NotFound);
     }

@@ -16,7 +16,8 @@ use crate::domain::records::edits::RecordsEdit;
 use crate::domain::records::edits::{Applied, Edit};
 use crate::domain::records::layout::Key;
 use crate::domain::records::store::Store;
-use crate::storage::{self, Change, Unreadable};
+use crate::domain::records::tabs::{lost_notes, renames_in, replaced_renames, typed_notes, Rename};
+use crate::storage::{self, Change, Kept, Unreadable};
 
 /// Whether the latest change reached the browser's storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,6 +55,11 @@ pub struct AppState {
     /// Counts changes of the window's size or pixel density, so that charts are redrawn
     /// sharp for the new size.
     pub viewport: RwSignal<u32>,
+    /// What this tab must be told about another tab's saves (a rename of its replaced),
+    /// in words for the user, until dismissed.
+    pub notices: RwSignal<Vec<String>>,
+    /// Renames made in this tab, watched until another tab's save replaces them.
+    my_renames: StoredValue<Vec<Rename>>,
     /// Edits applied on the page and not saved yet.
     pending: StoredValue<Vec<Edit>>,
     /// The records those edits changed.
@@ -62,6 +68,8 @@ pub struct AppState {
     save_scheduled: StoredValue<bool>,
     /// Whether a large import is being written in slices (other saves wait for it).
     writing_slices: StoredValue<bool>,
+    /// Which records this app keeps, and how it changes them.
+    kept: Kept,
 }
 
 /// Records written between two pauses when many are written at once.
@@ -72,9 +80,10 @@ const RECORDS_PER_SLICE: usize = 250;
 pub const SAVE_DELAY: Duration = Duration::from_millis(400);
 
 impl AppState {
-    /// Loads what this browser has saved.
-    pub fn load() -> AppState {
-        let loaded = storage::load();
+    /// Loads what this browser has saved, of the records this app keeps
+    /// (`storage::EVERY_RECORD` for the whole app).
+    pub fn load(kept: Kept) -> AppState {
+        let loaded = storage::load(kept);
         let status = match (&loaded.unavailable, &loaded.newer) {
             (Some(reason), _) => SaveStatus::Failed(reason.clone()),
             (None, Some(message)) => SaveStatus::Newer(message.clone()),
@@ -90,10 +99,13 @@ impl AppState {
             last_export: RwSignal::new(storage::last_export()),
             persistence: RwSignal::new(None),
             viewport: RwSignal::new(0),
+            notices: RwSignal::new(loaded.notices),
+            my_renames: StoredValue::new(Vec::new()),
             pending: StoredValue::new(Vec::new()),
             dirty: StoredValue::new(loaded.to_save.into_iter().collect()),
             save_scheduled: StoredValue::new(false),
             writing_slices: StoredValue::new(false),
+            kept,
         };
         if state.dirty.with_value(|d| !d.is_empty()) {
             state.save_pending();
@@ -129,7 +141,7 @@ impl AppState {
         let now = crate::browser::now_ms();
         let mut outcome = None;
         self.store.update(|store| {
-            outcome = Some(store.apply(&edit, now).map(|applied| {
+            outcome = Some((self.kept.apply)(store, &edit, now).map(|applied| {
                 let title = match &applied.undo {
                     Some(Edit::Records(RecordsEdit::Restore(removed))) => {
                         Some(removed.describe(store))
@@ -145,6 +157,15 @@ impl AppState {
                     return true;
                 }
                 self.dirty.update_value(|d| d.extend(changed));
+                let renames = renames_in(&edit);
+                if !renames.is_empty() {
+                    self.my_renames.update_value(|mine| {
+                        for rename in renames {
+                            mine.retain(|m| !(m.trust == rename.trust && m.id == rename.id));
+                            mine.push(rename);
+                        }
+                    });
+                }
                 self.pending.update_value(|p| p.push(edit));
                 if let (Some(undo), Some(title)) = (undo, title) {
                     self.last_removed.set(Some(Deleted { title, undo }));
@@ -188,7 +209,7 @@ impl AppState {
         let keys: Vec<Key> = self.dirty.with_value(|d| d.iter().cloned().collect());
         let status = match self
             .store
-            .with_untracked(|store| storage::save(store, &keys))
+            .with_untracked(|store| storage::save(store, &keys, self.kept))
         {
             Ok(()) => {
                 self.pending.update_value(Vec::clear);
@@ -213,28 +234,55 @@ impl AppState {
         let changes: Vec<(Key, Change)> = reload
             .into_iter()
             .map(|key| {
-                let change = storage::read_now(&key);
+                let change = storage::read_now(&key, self.kept);
                 (key, change)
             })
             .collect();
         let now = crate::browser::now_ms();
         let pending = self.pending.get_value();
         let mut changed = Vec::new();
+        let meta_changed = changes.iter().any(|(key, _)| *key == Key::Meta);
         self.store.update(|store| {
+            // Notes typed here and not saved yet, described while their items are here.
+            let typed = typed_notes(store, &pending);
             for (key, change) in changes {
                 match change {
-                    Change::Item(item) => store.put_record(&key, item),
-                    Change::Meta(meta) => store.put_meta(*meta),
+                    Change::Item(item, unknown) => store.put_record_keeping(&key, item, unknown),
+                    Change::Meta(meta, unknown) => {
+                        store.put_meta(*meta);
+                        match unknown {
+                            Some(u) => store.unknown.insert(key.storage_key(), u),
+                            None => store.unknown.remove(&key.storage_key()),
+                        };
+                    }
                     Change::Newer => newer = true,
                     Change::Unreadable(u) => unreadable.push(u),
+                    Change::NotKept => {}
                 }
             }
+            // Text typed into an item another tab deleted is kept, and offered back.
+            let lost = lost_notes(typed, store, now);
+            if !lost.is_empty() {
+                store.recovered.extend(lost);
+                changed.push(Key::Meta);
+            }
             for edit in &pending {
-                if let Ok(applied) = store.apply(edit, now) {
+                if let Ok(applied) = (self.kept.apply)(store, edit, now) {
                     changed.extend(applied.changed);
                 }
             }
         });
+        if meta_changed {
+            // A rename of this tab's that another tab's replaced: say so, once.
+            let mine = self.my_renames.get_value();
+            if !mine.is_empty() {
+                let (told, standing) = self.store.with_untracked(|s| replaced_renames(&mine, s));
+                self.my_renames.set_value(standing);
+                if !told.is_empty() {
+                    self.notices.update(|n| n.extend(told));
+                }
+            }
+        }
         self.dirty.update_value(|d| d.extend(changed));
         if !unreadable.is_empty() {
             self.unreadable.update(|u| u.extend(unreadable));
@@ -255,12 +303,37 @@ impl AppState {
         records: Vec<(Key, String)>,
         progress: impl Fn(usize, usize),
     ) -> Result<(), String> {
+        // Saving is held (a newer version's data, or unreadable data not yet kept aside):
+        // an import must not write over it either.
+        if let SaveStatus::Newer(why) = self.save_status.get_untracked() {
+            return Err(why);
+        }
+        if self.save_status.get_untracked() == SaveStatus::Held {
+            return Err(
+                "saving is held until the unreadable data above is downloaded or set aside".into(),
+            );
+        }
         if !self.apply(edit) {
             return Err("the items could not be added".into());
         }
         self.writing_slices.set_value(true);
         // The page redraws with the new items before the writing starts.
         crate::browser::next_task().await;
+        // Schools and trusts first: an import stopped part-way (storage full) never leaves
+        // items referring to schools that were not written.
+        let meta = self
+            .store
+            .with_untracked(|s| crate::domain::records::layout::write_record(s, &Key::Meta));
+        if let Some(meta) = meta {
+            if let Err(reason) = storage::write_texts(&[(Key::Meta, meta)]) {
+                self.writing_slices.set_value(false);
+                self.save_status.set(SaveStatus::Failed(reason.clone()));
+                return Err(reason);
+            }
+            self.dirty.update_value(|d| {
+                d.remove(&Key::Meta);
+            });
+        }
         let total = records.len();
         let mut written = 0;
         let mut result = Ok(());
@@ -301,6 +374,52 @@ impl AppState {
                     .unwrap_or_default()
             })
         })
+    }
+
+    /// Follows what the browser tells every page: another tab's saves, a new window size
+    /// (charts are redrawn for it), and the page being left or hidden (typing is saved now).
+    /// Both entries call it once, when their app is built.
+    pub fn follow_the_browser(&self) {
+        let state = *self;
+        // Another tab of this browser saved a record: take it in here too, with this page's
+        // unsaved edits made again on top.
+        let other_tab = window_event_listener(leptos::ev::storage, move |ev| {
+            match ev.key() {
+                Some(name) => {
+                    if let Some(key) = crate::storage::record_key(&name) {
+                        state.take_in(&[key]);
+                    }
+                }
+                // The other tab cleared the storage.
+                None => {
+                    let keys = state.store.with_untracked(|s| s.keys());
+                    state.take_in(&keys);
+                }
+            }
+        });
+        on_cleanup(move || other_tab.remove());
+        // Charts are drawn for the size they are shown at: a new window size or density
+        // (a projector, a zoom) redraws them, once a frame at most.
+        let waiting = StoredValue::new(false);
+        let resized = window_event_listener(leptos::ev::resize, move |_| {
+            if !waiting.get_value() {
+                waiting.set_value(true);
+                request_animation_frame(move || {
+                    waiting.set_value(false);
+                    state.viewport.update(|n| *n = n.wrapping_add(1));
+                });
+            }
+        });
+        on_cleanup(move || resized.remove());
+        // Typing is saved a moment later; leaving or hiding the page saves it now.
+        let leaving = window_event_listener(leptos::ev::pagehide, move |_| state.save_pending());
+        on_cleanup(move || leaving.remove());
+        let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().hidden() {
+                state.save_pending();
+            }
+        });
+        on_cleanup(move || hidden.remove());
     }
 
     /// Once there is something to keep, asks the browser not to evict it.

@@ -13,11 +13,52 @@ use std::collections::HashMap;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
+use crate::domain::records::edits::{Applied, Edit, EditError};
 use crate::domain::records::layout::{
-    read_meta, read_record, write_record, Item, Key, Meta, PREFIX,
+    read_meta_keeping, read_record_keeping, read_workshop_record, write_record,
+    write_workshop_record, Item, Key, Meta, PREFIX,
 };
 use crate::domain::records::schema::{read_store, ReadError, FORMAT_NAME, SCHEMA_VERSION};
 use crate::domain::records::store::Store;
+
+/// Which records an app keeps and how it changes them. The whole app keeps every record;
+/// a board member's small app (src/member_app.rs) only the meta record (schools, trusts,
+/// bookkeeping) and workshops, and leaves every other record as it is, so the readers,
+/// writers and rules of the other areas are not in its download. Each app names its own
+/// (`EVERY_RECORD`, `WORKSHOPS_ONLY`), so neither links the other's.
+#[derive(Clone, Copy)]
+pub struct Kept {
+    /// Reads an item record of a kind this app keeps; `None` for any other kind.
+    pub read: fn(&Key, &str) -> Option<Result<KeptItem, ReadError>>,
+    /// A record's text to write (`Some(None)` to remove it); `None` for a kind this app
+    /// does not keep.
+    pub write: fn(&Store, &Key) -> Option<Option<String>>,
+    /// Applies an edit (see `Store::apply`).
+    pub apply: fn(&mut Store, &Edit, f64) -> Result<Applied, EditError>,
+    /// Moves a store of format 4 or older, kept under one key, to one record per item.
+    /// Only the whole app does; the page's start-up script (scripts/entries.mjs) never
+    /// starts the member's app on such data.
+    pub move_legacy: Option<fn(&web_sys::Storage, String, &mut Loaded)>,
+}
+
+/// An item as read, with what its record holds that this build does not know.
+pub type KeptItem = (Item, Option<serde_json::Value>);
+
+/// What the whole app keeps: everything.
+pub const EVERY_RECORD: Kept = Kept {
+    read: |key, text| Some(read_record_keeping(key, text)),
+    write: |store, key| Some(write_record(store, key)),
+    apply: Store::apply,
+    move_legacy: Some(load_legacy),
+};
+
+/// What a board member's small app keeps: the meta record and workshops.
+pub const WORKSHOPS_ONLY: Kept = Kept {
+    read: read_workshop_record,
+    write: write_workshop_record,
+    apply: Store::apply_workshop_edit,
+    move_legacy: None,
+};
 
 /// Where format 4 and older kept the whole store. After the move to one record per item
 /// it holds a short marker, so that an older version of Waypoint still open in another
@@ -93,6 +134,8 @@ pub struct Loaded {
     pub newer: Option<String>,
     /// Records to write at once (moving an older store to one record per item).
     pub to_save: Vec<Key>,
+    /// What the user must be told about what was found, in words for the user.
+    pub notices: Vec<String>,
 }
 
 fn local_storage() -> Result<web_sys::Storage, String> {
@@ -124,7 +167,7 @@ fn keep_aside(storage: &web_sys::Storage, raw: String, reason: String) -> Unread
 }
 
 /// Reads everything this browser saved, keeping aside anything unreadable.
-pub fn load() -> Loaded {
+pub fn load(kept: Kept) -> Loaded {
     let storage = match local_storage() {
         Ok(storage) => storage,
         Err(reason) => {
@@ -149,17 +192,21 @@ pub fn load() -> Loaded {
         .flatten()
         .filter(|text| *text != legacy_marker());
     if meta_text.is_none() {
-        if let Some(legacy) = legacy {
-            load_legacy(&storage, legacy, &mut loaded);
+        if let (Some(legacy), Some(move_legacy)) = (legacy.clone(), kept.move_legacy) {
+            move_legacy(&storage, legacy, &mut loaded);
             return loaded;
         }
     }
     // Records without a meta record (a first save cut short): they are still read, and
     // their schools show as "Unknown school" until renamed.
     let meta_text = meta_text.unwrap_or_default();
-    let meta = match read_meta(&meta_text) {
+    let mut meta_unknown = None;
+    let meta = match read_meta_keeping(&meta_text) {
         _ if meta_text.is_empty() => Meta::default(),
-        Ok(meta) => meta,
+        Ok((meta, unknown)) => {
+            meta_unknown = unknown;
+            meta
+        }
         Err(ReadError::NewerVersion { .. }) => {
             loaded.newer = Some(newer_message());
             return loaded;
@@ -177,6 +224,7 @@ pub fn load() -> Loaded {
         remember(&meta_key, Some(&meta_text));
     }
     let mut items = Vec::new();
+    let mut unknown = Vec::new();
     // All names first: keeping a damaged record aside adds a key, which may reorder them.
     let count = storage.length().unwrap_or(0);
     let names: Vec<(String, Key)> = (0..count)
@@ -190,32 +238,63 @@ pub fn load() -> Loaded {
         let Ok(Some(text)) = storage.get_item(&name) else {
             continue;
         };
-        match read_record(&key, &text) {
-            Ok(item) => {
+        match (kept.read)(&key, &text) {
+            // A kind of record this app does not keep: left as it is.
+            None => {}
+            Some(Ok((item, extra))) => {
                 remember(&name, Some(&text));
                 items.push(item);
+                if let Some(extra) = extra {
+                    unknown.push((name, extra));
+                }
             }
-            Err(error) => {
+            // A record from a newer version (or with a value this one does not know) is
+            // left as it is, unread; nothing is saved until a reload brings that version.
+            Some(Err(ReadError::NewerVersion { .. } | ReadError::UnknownValue(_))) => {
+                remember(&name, Some(&text));
+                loaded.newer = Some(newer_record_message(&name));
+            }
+            Some(Err(error)) => {
                 let reason = format!("a saved record ({name}) could not be read: {error}");
                 loaded.unreadable.push(keep_aside(&storage, text, reason));
             }
         }
     }
     loaded.store = Store::from_records(meta, items);
+    loaded.store.unknown = unknown.into_iter().collect();
+    if let Some(extra) = meta_unknown {
+        loaded.store.unknown.insert(meta_key.clone(), extra);
+    }
     if let Some(legacy) = legacy.filter(|_| !meta_text.is_empty()) {
         let reason = "an older version of Waypoint saved data in this browser after it had moved to the current format; download it and import it to bring those changes in".to_string();
         loaded.unreadable.push(keep_aside(&storage, legacy, reason));
         let _ = storage.set_item(LEGACY_STORE_KEY, &legacy_marker());
     }
+    let index_missing = meta_text.is_empty() && !loaded.store.keys().is_empty();
     if repair_references(&mut loaded.store) {
-        loaded.to_save.push(Key::Meta);
+        if index_missing {
+            // Said, and not written over: a backup imported brings the names back.
+            let unknown = loaded
+                .store
+                .schools
+                .iter()
+                .filter(|s| s.name == crate::domain::base::school::UNKNOWN_SCHOOL)
+                .count();
+            loaded.notices.push(format!(
+                "Waypoint's index of schools and trusts ({meta_key}) is missing from this browser, so {unknown} school{} {} shown as “Unknown school”. Their assessments and plans are safe. Import your latest backup to bring the names back, or rename each school.",
+                if unknown == 1 { "" } else { "s" },
+                if unknown == 1 { "is" } else { "are" },
+            ));
+        } else {
+            loaded.to_save.push(Key::Meta);
+        }
     }
     loaded
 }
 
 /// A store of format 4 or older, kept under one key: read, migrated, and written as
 /// records by the caller (the old text stays until that has worked).
-fn load_legacy(storage: &web_sys::Storage, legacy: String, loaded: &mut Loaded) {
+pub(crate) fn load_legacy(storage: &web_sys::Storage, legacy: String, loaded: &mut Loaded) {
     match read_store(&legacy) {
         Ok(mut store) => {
             // What changed after the last full download is what a backup lacks.
@@ -303,17 +382,25 @@ fn repair_references(store: &mut Store) -> bool {
     made
 }
 
+/// Why saving is held when one record is newer than this version reads.
+fn newer_record_message(name: &str) -> String {
+    format!("A saved record ({name}) was written by a newer version of Waypoint, or holds something this version does not know. Reload this page to carry on with the newer version; until then nothing here is saved, so nothing of it is lost.")
+}
+
 fn newer_message() -> String {
     "Waypoint has been updated in another tab or window, and the data is now in a newer format than this page reads. Reload this page to carry on; until then nothing here is saved.".into()
 }
 
 /// What another tab did to one record since this tab last read or wrote it.
 pub enum Change {
-    Item(Option<Item>),
-    Meta(Box<Meta>),
+    /// The item (or its removal), with what it holds that this build does not know.
+    Item(Option<Item>, Option<serde_json::Value>),
+    Meta(Box<Meta>, Option<serde_json::Value>),
     /// The record is from a newer version of Waypoint.
     Newer,
     Unreadable(Unreadable),
+    /// A kind of record this app does not keep.
+    NotKept,
 }
 
 /// The records among `keys` that another tab wrote since this tab last read or wrote
@@ -339,26 +426,31 @@ pub fn changed_elsewhere(keys: &[Key]) -> Vec<Key> {
 }
 
 /// Reads one record as it is stored now (another tab's save), remembering it.
-pub fn read_now(key: &Key) -> Change {
+pub fn read_now(key: &Key, kept: Kept) -> Change {
     let Ok(storage) = local_storage() else {
-        return Change::Item(None);
+        return Change::Item(None, None);
     };
     let name = key.storage_key();
     let text = storage.get_item(&name).ok().flatten();
     remember(&name, text.as_deref());
     let Some(text) = text else {
         return match key {
-            Key::Meta => Change::Meta(Box::default()),
-            _ => Change::Item(None),
+            Key::Meta => Change::Meta(Box::default(), None),
+            _ => Change::Item(None, None),
         };
     };
     let result = match key {
-        Key::Meta => read_meta(&text).map(|meta| Change::Meta(Box::new(meta))),
-        _ => read_record(key, &text).map(|item| Change::Item(Some(item))),
+        Key::Meta => {
+            read_meta_keeping(&text).map(|(meta, extra)| Change::Meta(Box::new(meta), extra))
+        }
+        _ => match (kept.read)(key, &text) {
+            Some(read) => read.map(|(item, extra)| Change::Item(Some(item), extra)),
+            None => return Change::NotKept,
+        },
     };
     match result {
         Ok(change) => change,
-        Err(ReadError::NewerVersion { .. }) => Change::Newer,
+        Err(ReadError::NewerVersion { .. } | ReadError::UnknownValue(_)) => Change::Newer,
         Err(error) => {
             let reason = format!("a saved record ({name}) could not be read: {error}");
             Change::Unreadable(keep_aside(&storage, text, reason))
@@ -368,18 +460,16 @@ pub fn read_now(key: &Key) -> Change {
 
 /// Writes the given records of the store (removing those it no longer has); the error
 /// says why in words for the user. The meta record is written last.
-pub fn save(store: &Store, keys: &[Key]) -> Result<(), String> {
+pub fn save(store: &Store, keys: &[Key], kept: Kept) -> Result<(), String> {
     let storage = local_storage()?;
     let mut ordered: Vec<&Key> = keys.iter().filter(|k| **k != Key::Meta).collect();
     if keys.contains(&Key::Meta) {
         ordered.push(&Key::Meta);
     }
     for key in ordered {
-        write_one(
-            &storage,
-            &key.storage_key(),
-            write_record(store, key).as_deref(),
-        )?;
+        if let Some(text) = (kept.write)(store, key) {
+            write_one(&storage, &key.storage_key(), text.as_deref())?;
+        }
     }
     bump_revision(&storage);
     Ok(())
@@ -419,6 +509,28 @@ pub fn write_texts(records: &[(Key, String)]) -> Result<(), String> {
 /// Roughly how many characters Waypoint's records take now.
 pub fn used_chars() -> usize {
     USED.with(|u| *u.borrow())
+}
+
+/// How many characters everything in this site's storage takes, keys included: Waypoint's
+/// records, unreadable data kept aside, and anything else stored under this address. The
+/// browser's limit is for all of it, so this is what an import must fit beside.
+pub fn used_by_everything() -> usize {
+    let Ok(storage) = local_storage() else {
+        return QUOTA_CHARS;
+    };
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .map(|key| {
+            let value = storage.get_item(&key).ok().flatten().unwrap_or_default();
+            key.encode_utf16().count() + value.encode_utf16().count()
+        })
+        .sum()
+}
+
+/// Room left in this site's storage, in characters (see [`used_by_everything`]).
+pub fn free_chars() -> usize {
+    QUOTA_CHARS.saturating_sub(used_by_everything())
 }
 
 /// Whether a storage key is one of Waypoint's records (for `storage` events).

@@ -124,7 +124,7 @@ async fn the_app_lists_what_storage_holds() {
         assessments: vec![assessment],
         ..Store::default()
     };
-    waypoint::storage::save(&store, &store.keys()).unwrap();
+    waypoint::storage::save(&store, &store.keys(), waypoint::storage::EVERY_RECORD).unwrap();
     web_sys::window().unwrap().location().set_hash("/").unwrap();
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), App);

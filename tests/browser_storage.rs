@@ -51,14 +51,14 @@ fn sample() -> Store {
 }
 
 fn save_all(store: &Store) {
-    storage::save(store, &store.keys()).unwrap();
+    storage::save(store, &store.keys(), storage::EVERY_RECORD).unwrap();
 }
 
 #[wasm_bindgen_test]
 fn saved_records_load_back_exactly() {
     clear();
     save_all(&sample());
-    let loaded = storage::load();
+    let loaded = storage::load(storage::EVERY_RECORD);
     assert_eq!(loaded.store, sample());
     assert!(loaded.unreadable.is_empty());
     assert!(local()
@@ -94,9 +94,9 @@ fn an_answer_rewrites_one_record_not_the_store() {
         .unwrap();
     assert!(applied.changed.contains(&Key::Assessment("t1".into())));
     assert!(!applied.changed.contains(&Key::Assessment("x7".into())));
-    storage::save(&store, &applied.changed).unwrap();
+    storage::save(&store, &applied.changed, storage::EVERY_RECORD).unwrap();
     assert_eq!(local().get_item("waypoint.assessment.x7").unwrap(), before);
-    assert_eq!(storage::load().store, store);
+    assert_eq!(storage::load(storage::EVERY_RECORD).store, store);
     clear();
 }
 
@@ -105,7 +105,7 @@ fn an_older_single_key_store_is_moved_to_records() {
     clear();
     let legacy = include_str!("fixtures/store-v3.json");
     local().set_item(LEGACY_STORE_KEY, legacy).unwrap();
-    let loaded = storage::load();
+    let loaded = storage::load(storage::EVERY_RECORD);
     assert!(loaded.unreadable.is_empty());
     assert!(!loaded.store.assessments.is_empty());
     assert!(!loaded.store.schools.is_empty(), "schools became records");
@@ -114,12 +114,12 @@ fn an_older_single_key_store_is_moved_to_records() {
         loaded.store.keys(),
         "every record is to be written"
     );
-    storage::save(&loaded.store, &loaded.to_save).unwrap();
+    storage::save(&loaded.store, &loaded.to_save, storage::EVERY_RECORD).unwrap();
     storage::finish_move_from_legacy();
     let marker = local().get_item(LEGACY_STORE_KEY).unwrap().unwrap();
     assert!(marker.contains("\"layout\""), "{marker}");
     assert_eq!(
-        storage::load().store,
+        storage::load(storage::EVERY_RECORD).store,
         loaded.store,
         "read back from records"
     );
@@ -134,7 +134,7 @@ fn a_damaged_record_is_kept_aside_once_however_often_the_page_loads() {
         .set_item("waypoint.assessment.bad", "{\"id\":\"bad\",\"scope\":")
         .unwrap();
     for _ in 0..3 {
-        let loaded = storage::load();
+        let loaded = storage::load(storage::EVERY_RECORD);
         assert_eq!(loaded.store, sample(), "the readable records still load");
         assert_eq!(loaded.unreadable.len(), 1);
         assert!(loaded.unreadable[0].kept_as.is_some());
@@ -149,7 +149,7 @@ fn data_from_a_newer_version_is_never_saved_over() {
     save_all(&sample());
     let newer = "{\"format\":\"waypoint\",\"schema\":99,\"schools\":[]}";
     local().set_item("waypoint.meta", newer).unwrap();
-    let loaded = storage::load();
+    let loaded = storage::load(storage::EVERY_RECORD);
     assert!(loaded.newer.is_some());
     assert_eq!(local().get_item("waypoint.meta").unwrap().unwrap(), newer);
     clear();
@@ -159,7 +159,7 @@ fn data_from_a_newer_version_is_never_saved_over() {
 fn another_tabs_write_is_noticed_record_by_record() {
     clear();
     save_all(&sample());
-    let _ = storage::load();
+    let _ = storage::load(storage::EVERY_RECORD);
     let keys = sample().keys();
     assert!(storage::changed_elsewhere(&keys).is_empty());
     // Another tab writes the assessment.
@@ -178,8 +178,8 @@ fn another_tabs_write_is_noticed_record_by_record() {
         storage::changed_elsewhere(&keys),
         vec![Key::Assessment("t1".into())]
     );
-    match storage::read_now(&Key::Assessment("t1".into())) {
-        storage::Change::Item(Some(item)) => {
+    match storage::read_now(&Key::Assessment("t1".into()), storage::EVERY_RECORD) {
+        storage::Change::Item(Some(item), _) => {
             assert_eq!(
                 item,
                 waypoint::domain::records::layout::Item::Assessment(theirs.assessments[0].clone())
@@ -200,5 +200,67 @@ fn only_waypoint_keys_can_be_discarded() {
         local().get_item("someone-else").unwrap().as_deref(),
         Some("keep me")
     );
+    clear();
+}
+
+/// A board member's small app keeps only the meta record and workshops: it reads those,
+/// leaves every other record exactly as it was (not read, not kept aside, not written),
+/// and its saves write only what it keeps.
+#[wasm_bindgen_test]
+fn the_member_s_app_reads_and_writes_only_workshops_and_leaves_the_rest() {
+    use waypoint::domain::base::school::Trust;
+    use waypoint::domain::records::edits::{Edit, WorkshopEdit};
+    use waypoint::domain::workshop::aas::Workshop;
+    clear();
+    let mut whole = sample();
+    whole
+        .trusts
+        .push(Trust::new("tr1".into(), "Oak Trust", 1.0));
+    whole
+        .workshops
+        .push(Workshop::new("w1".into(), "tr1", "", "2026-11-23", 1.0));
+    save_all(&whole);
+    let assessment_text = local().get_item("waypoint.assessment.t1").unwrap();
+    // Damaged, but not the member's app's to read: left alone, not kept aside.
+    local().set_item("waypoint.plan.p1", "{not json").unwrap();
+
+    let mut loaded = storage::load(storage::WORKSHOPS_ONLY);
+    assert!(
+        loaded.unreadable.is_empty(),
+        "{:?}",
+        loaded.unreadable.len()
+    );
+    assert!(loaded.store.assessments.is_empty() && loaded.store.plans.is_empty());
+    assert_eq!(loaded.store.workshops, whole.workshops);
+    assert_eq!(
+        loaded.store.schools, whole.schools,
+        "the meta record is whole"
+    );
+    assert_eq!(kept_keys(), Vec::<String>::new());
+
+    let edit = Edit::Workshop(WorkshopEdit::AddWorkshop(Workshop::new(
+        "w2".into(),
+        "tr1",
+        "",
+        "2026-11-24",
+        2.0,
+    )));
+    let applied = (storage::WORKSHOPS_ONLY.apply)(&mut loaded.store, &edit, 3.0).unwrap();
+    let refused = Edit::Checklist(ChecklistEdit::RemoveAssessment {
+        assessment: "t1".into(),
+    });
+    assert!((storage::WORKSHOPS_ONLY.apply)(&mut loaded.store, &refused, 3.0).is_err());
+    let mut keys = applied.changed.clone();
+    // Even asked to, it writes nothing it does not keep.
+    keys.push(Key::Assessment("t1".into()));
+    storage::save(&loaded.store, &keys, storage::WORKSHOPS_ONLY).unwrap();
+    assert_eq!(
+        local().get_item("waypoint.assessment.t1").unwrap(),
+        assessment_text
+    );
+    let back = storage::load(storage::EVERY_RECORD);
+    assert_eq!(back.store.assessments, whole.assessments);
+    assert_eq!(back.store.workshops.len(), 2);
+    assert_eq!(back.store.schools, whole.schools);
     clear();
 }

@@ -5,6 +5,7 @@ import { readdir, readFile, writeFile, mkdir, copyFile } from 'node:fs/promises'
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { serve, launch, openApp, createAssessment, DIST, ARTIFACTS } from '../e2e/harness.mjs';
+import { landingRoutes } from '../lighthouse/links.mjs';
 
 const ANSWERS = Number(process.env.BENCH_ANSWERS || 300);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -15,7 +16,7 @@ const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 // The first download is the app's own files; the QR workers load only with the pages that
 // need them (the encoder where a code is shown, the scanner when the facilitator opens it),
 // and are shown apart.
-const worker = (f) => f.startsWith('scanner') || f.startsWith('encoder');
+const worker = (f) => f.startsWith('scanner') || f.startsWith('encoder') || f.startsWith('member');
 const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js' && !worker(f));
 const lazy = (await readdir(DIST)).filter((f) => worker(f) && /\.(wasm|js)$/.test(f));
 let total = { raw: 0, gzip: 0, brotli: 0 };
@@ -33,7 +34,42 @@ for (const f of files) {
 console.log(`  total: ${kb(total.raw)} / ${kb(total.gzip)} / ${kb(total.brotli)}  (budget 350 KB brotli)`);
 for (const f of lazy) {
   const body = await readFile(join(DIST, f));
-  console.log(`  loaded only with the QR ${f.startsWith('scanner') ? 'scanner' : 'codes shown'}: ${f.replace(/-[0-9a-f]{12,}/, '')}: ${kb(body.length)} / ${kb(brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length)} brotli`);
+  const when = f.startsWith('member') ? "instead of the app, for a board member's join and answer links" : `only with the QR ${f.startsWith('scanner') ? 'scanner' : 'codes shown'}`;
+  console.log(`  loaded ${when}: ${f.replace(/-[0-9a-f]{12,}/, '')}: ${kb(body.length)} / ${kb(brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length)} brotli`);
+}
+
+// 1b. What each landing route fetches on a first visit (service worker blocked, so only the
+// page's own requests), brotli as a static host serves it, and when the app has drawn it.
+const brotliOf = async (path) => brotliCompressSync(await readFile(join(DIST, path)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+{
+  const routeServer = await serve();
+  const routeBrowser = await launch();
+  const budgets = { home: 350, 'an assessment (deep link)': 350, 'join link': 150, 'answer link': 150 };
+  console.log('\nFirst visit by route (brotli; median of 3 cold loads for the time)');
+  console.log('| route | fetched before drawn | files | app drawn | budget |');
+  console.log('|---|---|---|---|---|');
+  for (const route of landingRoutes()) {
+    let bytes = 0, names = [], times = [];
+    for (let i = 0; i < 3; i++) {
+      const context = await routeBrowser.newContext({ serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const paths = [];
+      page.on('request', (r) => { const u = new URL(r.url()); if (u.origin + '/' === routeServer.url) paths.push(u.pathname === '/' ? 'index.html' : u.pathname.slice(1)); });
+      await page.goto(routeServer.url + route.hash);
+      await page.waitForSelector('.site-footer');
+      times.push(await page.evaluate(() => performance.now()));
+      if (i === 0) {
+        names = [...new Set(paths)];
+        bytes = 0;
+        for (const p of names) bytes += await brotliOf(p);
+      }
+      await context.close();
+    }
+    const shown = names.filter((n) => /\.(wasm|js|css)$/.test(n)).map((n) => n.replace(/-[0-9a-f]{12,}/, '')).join(', ');
+    console.log(`| ${route.name} | ${kb(bytes)} | ${shown} | ${median(times).toFixed(0)} ms | ${budgets[route.name] ? `${budgets[route.name]} KB` : ''} |`);
+  }
+  await routeBrowser.close();
+  await routeServer.close();
 }
 
 // 2. First render: navigation to the main heading, cold (fresh profile each time). A first
@@ -81,6 +117,28 @@ if (!QUICK && LOADS > 0) {
   console.log(`\nFirst render, median of ${LOADS} cold loads: app ${median(app).toFixed(1)} ms (its first screen, from index.html), static page ${median(plain).toFixed(1)} ms, ratio ${ratio(app)}`);
   console.log(`  the app's own render (WebAssembly loaded, first screen replaced): ${median(appIn).toFixed(1)} ms, ratio ${ratio(appIn)}`);
   if (hasFloor) console.log(`  floor: the static page written by a minimal WebAssembly module (tests/bench/floor) ${median(least).toFixed(1)} ms, ratio ${ratio(least)}; first render takes ${(median(app) / median(least)).toFixed(2)}× the floor, the app's own render ${(median(appIn) / median(least)).toFixed(2)}× (budget 1.5×)`);
+}
+
+// 2b. Someone with saved data, service worker warm: the app's own render on a reload once
+// the service worker keeps the release (and the browser has its compiled code cached).
+if (!QUICK && LOADS > 0) {
+  const context = await browser.newContext();
+  await context.addInitScript(markHeading);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('.site-footer');
+  await createAssessment(page, { school: 'Saved Data Primary' });
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.goto(server.url + '#/');
+  const warm = [];
+  for (let i = 0; i < LOADS; i++) {
+    await page.reload();
+    await page.waitForSelector('.site-footer');
+    warm.push(await page.evaluate(() => window.__appIn ?? performance.now()));
+  }
+  await context.close();
+  console.log(`  saved data, service worker warm (reloads): the app's own render ${median(warm).toFixed(1)} ms, ratio ${ratio(warm)}${hasFloor ? `; ${(median(warm) / median(least)).toFixed(2)}× the floor (budget 1.5×)` : ''}`);
 }
 
 // 3. Answer → result and chart updated, many answers. Each answer is a click on a level

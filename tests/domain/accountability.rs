@@ -416,7 +416,7 @@ fn the_headteacher_s_report_covers_six_months_of_attainment_progress_and_the_pla
     );
     assert_eq!(
         report.category,
-        "Moderate need: targeted support (decided 12\u{a0}Oct\u{a0}2026)"
+        "Moderate need: targeted bespoke support (decided 12\u{a0}Oct\u{a0}2026)"
     );
     // Phonics ended before the period; the other two ran in it.
     let targets: Vec<&str> = report.lines.iter().map(|l| l.target.as_str()).collect();
@@ -570,7 +570,7 @@ fn the_board_s_papers_read_as_documents_with_a_page_per_school() {
     // One table of every school opens the paper: the board's category, the stage,
     // Waypoint's suggestion and the interventions by status.
     assert!(text.contains("School | Category (the board's) | Stage | Need (Waypoint's suggestion) | Interventions by status | Category next due\n"), "{text}");
-    assert!(text.contains("Oakfield Primary | Moderate need: targeted support (decided 12\u{a0}Oct\u{a0}2026) | Repair | Moderate | 1 overdue\n1 at risk\n1 completed | Review due 12\u{a0}Apr\u{a0}2027\n"), "{text}");
+    assert!(text.contains("Oakfield Primary | Moderate need: targeted bespoke support (decided 12\u{a0}Oct\u{a0}2026) | Repair | Moderate | 1 overdue\n1 at risk\n1 completed | Review due 12\u{a0}Apr\u{a0}2027\n"), "{text}");
     assert!(text.contains("Elm Park Academy | Not yet categorised | Sustain | Low | None | Categorisation due now\n"), "{text}");
     assert!(text.contains("Nothing more to report on Elm Park Academy: no interventions, red flags or warnings.\n"), "{text}");
     assert!(!text.contains("No interventions commissioned"));

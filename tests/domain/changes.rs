@@ -3,7 +3,7 @@
 
 use crate::support::{answered, school_store};
 use waypoint::domain::base::content::{four_stages, Stage};
-use waypoint::domain::checklist::assessment::Level::*;
+use waypoint::domain::checklist::assessment::Level::{self, *};
 use waypoint::domain::checklist::assessment::{Assessment, Review};
 use waypoint::domain::checklist::changes::{baseline, changes, since, Direction};
 use waypoint::domain::improvement::TrustRecords;
@@ -314,4 +314,53 @@ fn the_rest_of_a_part_is_kept_as_it_was_in_one_step() {
         kept.unreviewed_among(sustain.iter().copied()).len(),
         sustain.len()
     );
+}
+
+/// The case: a theme at 50% for each of three stages in December, one answer
+/// better in March. The comparison said "Sustain → Improve ▼ moved back".
+#[test]
+fn moved_back_only_when_an_answer_got_worse() {
+    use waypoint::domain::checklist::changes::{compare, movement, Movement};
+    let mut december = crate::support::answered([
+        Level::NotSeen,
+        Level::Clearly,
+        Level::Clearly,
+        Level::Clearly,
+    ]);
+    for id in ["repair-3", "improve-3", "sustain-3"] {
+        december.set_level(id, Some(Level::Partly), 5.0);
+    }
+    let mut march = december.clone();
+    march.set_level("improve-3", Some(Level::Clearly), 6.0);
+    let rows = compare(four_stages(), &december, &march);
+    let governance = rows
+        .iter()
+        .find(|r| r.name == "Governance and finance")
+        .unwrap();
+    assert_eq!(governance.movement, Movement::Forward);
+    assert_ne!(governance.movement.label(), "moved back");
+    assert!(
+        rows.iter().all(|r| r.movement != Movement::Back),
+        "{rows:?}"
+    );
+    let overall = &rows[0];
+    assert_eq!(overall.movement, Movement::Forward);
+    // One answer worse is moved back, whatever the two stages are.
+    let mut worse = march.clone();
+    worse.set_level("sustain-3", Some(Level::NotSeen), 7.0);
+    let governance = |a: &waypoint::domain::checklist::assessment::Assessment| {
+        movement(four_stages(), &march.level_letters(), a, |f| {
+            f.themes.iter().any(|t| t == "governance")
+        })
+    };
+    assert_eq!(governance(&worse), Movement::Back);
+    assert_eq!(governance(&march), Movement::Same);
+    // Better and worse at once is said so, neither on nor back.
+    let mut both = worse.clone();
+    both.set_level("repair-3", Some(Level::Clearly), 8.0);
+    assert_eq!(governance(&both), Movement::Both);
+    // A concern seen more is worse.
+    let mut concern = march.clone();
+    concern.set_level("stabilise-5", Some(Level::Partly), 8.0);
+    assert_eq!(governance(&concern), Movement::Back);
 }

@@ -32,6 +32,7 @@ use waypoint::domain::records::layout::Key;
 use waypoint::domain::records::schema::{read_store, write_store};
 use waypoint::domain::records::store::{Store, TextPlace};
 use waypoint::domain::workshop::aas::{Position, Respondent, When, Workshop};
+use waypoint::domain::workshop::handback::{PendingCopy, Settle};
 use waypoint::domain::workshop::responses::Resolution;
 
 /// When the base store was made; every edit under test is later.
@@ -187,7 +188,11 @@ fn variant(edit: &Edit) -> &'static str {
         Edit::Workshop(WorkshopEdit::Place { .. }) => "Place",
         Edit::Workshop(WorkshopEdit::SetPracticeNote { .. }) => "SetPracticeNote",
         Edit::Workshop(WorkshopEdit::MergeRespondent { .. }) => "MergeRespondent",
+        Edit::Workshop(WorkshopEdit::MergeRespondents { .. }) => "MergeRespondents",
         Edit::Workshop(WorkshopEdit::ChoosePractices { .. }) => "ChoosePractices",
+        Edit::Workshop(WorkshopEdit::SetMemberPlace { .. }) => "SetMemberPlace",
+        Edit::Workshop(WorkshopEdit::HoldCopy { .. }) => "HoldCopy",
+        Edit::Workshop(WorkshopEdit::SettleCopy { .. }) => "SettleCopy",
         Edit::Improvement(ImprovementEdit::SetPoints { .. }) => "SetPoints",
         Edit::Improvement(ImprovementEdit::SetThresholds { .. }) => "SetThresholds",
         Edit::Improvement(ImprovementEdit::SetCapacity { .. }) => "SetCapacity",
@@ -210,7 +215,7 @@ fn variant(edit: &Edit) -> &'static str {
     }
 }
 
-const VARIANTS: usize = 39;
+const VARIANTS: usize = 43;
 
 /// Applies `edit` to a fresh base store at [`NOW`], checks that the item it is about
 /// was stamped, and returns the store and what the edit reported.
@@ -441,6 +446,26 @@ fn every_kind_of_edit_applies_and_stamps_the_time() {
         (people[1].id.as_str(), people[1].name.as_str()),
         ("r9", "Ann Evans (2)")
     );
+    let mut anonymous = Respondent::new("r7".into(), "Anyone", "Other");
+    anonymous.anonymous = true;
+    let (s, _) = stamped(
+        c,
+        Edit::Workshop(WorkshopEdit::MergeRespondents {
+            workshop: "w1".into(),
+            respondents: vec![
+                Respondent::new("r5".into(), "Cy Okafor", "Chair"),
+                anonymous,
+            ],
+            fresh_ids: vec!["r8".into()],
+        }),
+        workshop,
+    );
+    let people = &s.workshop("w1").unwrap().respondents;
+    assert_eq!(people.len(), 3, "{people:?}");
+    assert_eq!(
+        (people[2].id.as_str(), people[2].name.as_str()),
+        ("r7", "Anonymous 1")
+    );
     let (s, _) = stamped(
         c,
         Edit::Workshop(WorkshopEdit::ChoosePractices {
@@ -453,6 +478,49 @@ fn every_kind_of_edit_applies_and_stamps_the_time() {
         s.workshop("w1").unwrap().practices,
         vec!["governance-s1".to_string(), "finance-s1".to_string()],
         "kept in the tool's order"
+    );
+    let (s, _) = stamped(
+        c,
+        Edit::Workshop(WorkshopEdit::SetMemberPlace {
+            workshop: "w1".into(),
+            practice: "finance-s2".into(),
+        }),
+        workshop,
+    );
+    assert_eq!(
+        s.workshop("w1").unwrap().member_at.as_deref(),
+        Some("finance-s2")
+    );
+    let mut second = Respondent::new("r1".into(), "Ann Evans", "Trustee");
+    second.set("governance-s1", When::Now, Some(Position::Aligned));
+    let hold = Edit::Workshop(WorkshopEdit::HoldCopy {
+        workshop: "w1".into(),
+        copy: PendingCopy {
+            key: "k1".into(),
+            existing_id: "r1".into(),
+            respondent: second,
+        },
+    });
+    let (s, _) = stamped(c, hold.clone(), workshop);
+    assert_eq!(s.workshop("w1").unwrap().pending.len(), 1);
+    let settle = Edit::Workshop(WorkshopEdit::SettleCopy {
+        workshop: "w1".into(),
+        key: "k1".into(),
+        choice: Settle::UseNew,
+        fresh_id: "r9".into(),
+    });
+    let mut held = base();
+    apply(&mut held, &hold, MADE);
+    let applied = apply(&mut held, &settle, NOW);
+    assert_eq!(workshop(&held), NOW, "{settle:?} did not stamp the time");
+    assert!(!applied.changed.is_empty());
+    c.insert(variant(&settle));
+    let w = held.workshop("w1").unwrap();
+    assert!(w.pending.is_empty(), "answered: no longer asked");
+    assert_eq!(w.respondents.len(), 1, "the second copy replaced the first");
+    assert_eq!(
+        w.respondents[0].placing("governance-s1").unwrap().now,
+        Some(Position::Aligned)
     );
     let (s, a) = stamped(
         c,
@@ -894,7 +962,7 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
             .map(|a| a.note.clone())
             .unwrap_or_default()
     };
-    match rng.below(39) {
+    match rng.below(43) {
         0 => Edit::Schools(SchoolEdit::AddSchool(School::new(
             format!("s-new{n}"),
             &rng.name(),
@@ -1118,6 +1186,48 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
         38 => Edit::Checklist(ChecklistEdit::MarkReviewed {
             assessment,
             feature: rng.pick(&features).to_string(),
+        }),
+        39 => Edit::Workshop(WorkshopEdit::SetMemberPlace {
+            workshop,
+            practice: rng.pick(&practices).to_string(),
+        }),
+        40 => {
+            let mut incoming = Respondent::new(respondent.clone(), &rng.name(), "");
+            let practice: &&str = rng.pick(&practices);
+            incoming.set(practice, When::Desired, Some(Position::Standardised));
+            Edit::Workshop(WorkshopEdit::HoldCopy {
+                workshop,
+                copy: PendingCopy {
+                    key: format!("k{}", rng.below(3)),
+                    existing_id: respondent,
+                    respondent: incoming,
+                },
+            })
+        }
+        41 => {
+            let key = store
+                .workshop(&workshop)
+                .and_then(|w| w.pending.first())
+                .map_or_else(|| "k0".to_string(), |p| p.key.clone());
+            Edit::Workshop(WorkshopEdit::SettleCopy {
+                workshop,
+                key,
+                choice: *rng.pick(&[Settle::UseNew, Settle::KeepEarlier, Settle::KeepBoth]),
+                fresh_id: format!("r-fresh{n}"),
+            })
+        }
+        42 => Edit::Workshop(WorkshopEdit::MergeRespondents {
+            workshop,
+            respondents: (0..rng.below(4))
+                .map(|i| {
+                    let mut r = Respondent::new(format!("r-many{n}-{i}"), &rng.name(), "Other");
+                    r.anonymous = rng.chance(50);
+                    let practice: &&str = rng.pick(&practices);
+                    r.set(practice, When::Now, Some(Position::Aligned));
+                    r
+                })
+                .collect(),
+            fresh_ids: vec![format!("r-spare{n}")],
         }),
         _ => Edit::Batch(vec![
             Edit::Checklist(ChecklistEdit::SetLevel {
@@ -2320,4 +2430,136 @@ fn a_restorable_says_what_it_puts_back() {
     assert_eq!(restorable.describe(&store), "Ann Evans");
     let assessment = Restorable::Assessment(0, base().get("a1").unwrap().clone());
     assert_eq!(assessment.describe(&base()), "Oakfield Primary");
+}
+
+/// The edits a board member's small app applies (`Store::apply_workshop_edit`): a
+/// workshop's and its trust's, and dismissing recovered text; batches of them.
+fn is_workshop_edit(edit: &Edit) -> bool {
+    match edit {
+        Edit::Batch(edits) => edits.iter().all(is_workshop_edit),
+        Edit::Workshop(_) => true,
+        Edit::Schools(edit) => matches!(
+            edit,
+            SchoolEdit::AddTrust(_) | SchoolEdit::RenameTrust { .. }
+        ),
+        Edit::Records(edit) => matches!(edit, RecordsEdit::DismissRecovered { .. }),
+        _ => false,
+    }
+}
+
+#[test]
+fn the_member_s_app_applies_workshop_edits_by_the_same_rules_and_refuses_the_rest() {
+    let accepted = std::cell::RefCell::new(BTreeSet::new());
+    arbitrary::for_any(150, |rng| {
+        let mut store = arbitrary::store(rng);
+        let mut undos = Vec::new();
+        for n in 0..40 {
+            let edit = random_edit(rng, &store, &undos, n);
+            let now = 10_000.0 + n as f64;
+            let mut whole = store.clone();
+            let mut member = store.clone();
+            let by_whole = whole.apply(&edit, now);
+            let by_member = member.apply_workshop_edit(&edit, now);
+            if is_workshop_edit(&edit) {
+                assert_eq!(by_member, by_whole, "step {n}: {edit:?}");
+                assert_eq!(member, whole, "step {n}: {edit:?}");
+                if by_member.is_ok() {
+                    accepted.borrow_mut().insert(variant(&edit));
+                }
+            } else {
+                assert!(
+                    matches!(by_member, Err(EditError::Refused(_))),
+                    "step {n}: {edit:?} was not refused"
+                );
+                assert_eq!(member, store, "refused {edit:?} changed the store");
+            }
+            if let Ok(applied) = by_whole {
+                undos.extend(applied.undo);
+                if matches!(edit, Edit::Schools(SchoolEdit::MergeSchools { .. })) {
+                    undos.clear();
+                }
+                store = whole;
+            }
+        }
+    });
+    let accepted = accepted.into_inner();
+    assert!(accepted.len() >= 9, "{accepted:?}");
+}
+
+/// Every edit (`AreaEdit::Name`) named in the files a board member's small app draws
+/// (src/member_app.rs and the pages and components it uses, followed through their `use`
+/// lines), with the file naming it.
+fn edits_named_by_the_member_s_app() -> BTreeSet<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut todo = vec!["src/member_app.rs".to_string()];
+    let mut seen = BTreeSet::new();
+    let mut named = BTreeSet::new();
+    while let Some(file) = todo.pop() {
+        if !seen.insert(file.clone()) {
+            continue;
+        }
+        let text = std::fs::read_to_string(root.join(&file)).expect("source");
+        for line in text.lines() {
+            let line = line.trim();
+            for area in ["pages", "components"] {
+                let Some(rest) = line.strip_prefix(&format!("use crate::{area}::")) else {
+                    continue;
+                };
+                let parts: Vec<&str> = rest.split("::").take(2).collect();
+                if parts.len() == 2 {
+                    todo.push(format!("src/{area}/{}/{}.rs", parts[0], parts[1]));
+                }
+            }
+        }
+        for kind in [
+            "SchoolEdit",
+            "ChecklistEdit",
+            "WorkshopEdit",
+            "ImprovementEdit",
+            "RecordsEdit",
+        ] {
+            for (at, _) in text.match_indices(&format!("{kind}::")) {
+                let name: String = text[at + kind.len() + 2..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect();
+                named.insert((file.clone(), format!("{kind}::{name}")));
+            }
+        }
+    }
+    named
+}
+
+#[test]
+fn the_member_s_app_sends_only_edits_it_can_apply() {
+    let named = edits_named_by_the_member_s_app();
+    assert!(
+        named.iter().any(|(file, _)| file.ends_with("join.rs")),
+        "the join page was followed: {named:?}"
+    );
+    let applied_by_member = |name: &str| {
+        name.starts_with("WorkshopEdit::")
+            || [
+                "SchoolEdit::AddTrust",
+                "SchoolEdit::RenameTrust",
+                "RecordsEdit::DismissRecovered",
+            ]
+            .contains(&name)
+    };
+    // Putting back an assessment's recovered note: offered only where the assessment is
+    // kept (src/components/records/recovered_texts.rs), and the member's app keeps none.
+    let never_offered = [(
+        "src/components/records/recovered_texts.rs",
+        "ChecklistEdit::SetNote",
+    )];
+    let wrong: Vec<_> = named
+        .iter()
+        .filter(|(file, name)| {
+            !applied_by_member(name) && !never_offered.contains(&(file.as_str(), name.as_str()))
+        })
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "the member's app would send edits it refuses: {wrong:?}"
+    );
 }

@@ -35,36 +35,38 @@ fn each_stage_is_placed_when_its_features_fit_best() {
 }
 
 #[test]
-fn equal_fits_choose_the_later_stage_and_say_so() {
-    let p = overall([NotSeen, NotSeen, Clearly, Clearly]);
-    assert_eq!(p.stage, Some(Stage::Sustain));
-    assert_eq!(
-        p.caveats,
-        vec![Caveat::Boundary {
-            other: Stage::Improve
-        }]
-    );
-}
-
-#[test]
-fn a_distant_stage_that_also_fits_is_reported_as_mixed() {
+fn a_later_stage_needs_the_stage_before_it_secure() {
+    // Sustain fully seen but Improve not seen: Sustain is not the stage, and the caveat says why.
     let p = overall([NotSeen, Clearly, NotSeen, Clearly]);
-    assert_eq!(p.stage, Some(Stage::Sustain));
-    assert_eq!(
-        p.caveats,
-        vec![Caveat::Mixed {
-            other: Stage::Repair
-        }]
-    );
+    assert_eq!(p.stage, Some(Stage::Repair));
+    assert!(p.caveats.contains(&Caveat::NotSecure {
+        reached: Stage::Sustain,
+        insecure: Stage::Improve
+    }));
     assert!(p.is_tentative());
+    assert!(
+        !p.contradictions.is_empty(),
+        "Sustain's governance without Improve's"
+    );
 }
 
 #[test]
-fn partly_counts_half() {
+fn partly_counts_half_and_half_is_not_most() {
     let p = overall([NotSeen, Partly, NotSeen, NotSeen]);
     assert_eq!(p.fit_of(Stage::Repair).fit(), Some(0.5));
     assert_eq!(p.fit_of(Stage::Stabilise).fit(), Some(0.0));
-    assert_eq!(p.stage, Some(Stage::Repair));
+    assert_eq!(p.stage, None);
+    assert_eq!(
+        p.caveats,
+        vec![Caveat::NoneReached {
+            nearest: Stage::Repair,
+            seen: "3½ of 7 seen".into()
+        }]
+    );
+    assert_eq!(
+        p.caveats[0].message(),
+        "No stage is reached yet: by Waypoint's rule a stage is reached when most of its features are seen. The nearest is Repair (3½ of 7 seen)."
+    );
 }
 
 #[test]
@@ -192,22 +194,22 @@ fn themes_are_placed_on_their_own_features() {
     assert_eq!(result.themes.len(), 6);
 }
 
-/// The case: attendance and finance concerns clearly seen, everything else
-/// consistent with Sustain. Today's rule said Sustain, with Sustain themes.
+/// Attendance and finance concerns clearly seen, everything else consistent with Sustain:
+/// the concerns come first (Stabilise), and Sustain is shown as what the other answers fit.
 #[test]
-fn clearly_seen_concerns_are_red_flags_and_cap_the_stage() {
+fn clearly_seen_concerns_come_first_with_the_stage_the_other_answers_fit() {
     let mut a = answered([NotSeen, NotSeen, Partly, Clearly]);
     a.set_level("stabilise-4", Some(Clearly), 5.0);
     a.set_level("stabilise-5", Some(Clearly), 5.0);
     let result = assess(four_stages(), &a);
     let overall = &result.overall;
-    assert_eq!(overall.stage, Some(Stage::Repair));
+    assert_eq!(overall.stage, Some(Stage::Stabilise));
     assert_eq!(overall.fitted, Some(Stage::Sustain));
     assert!(overall.is_capped());
     assert_eq!(
         overall.caveats[0],
-        Caveat::Capped {
-            fitted: Stage::Sustain,
+        Caveat::ConcernsFirst {
+            other: Stage::Sustain,
             concerns: 2
         }
     );
@@ -230,32 +232,34 @@ fn clearly_seen_concerns_are_red_flags_and_cap_the_stage() {
             .placement
     };
     for id in ["governance", "behaviour"] {
-        assert_eq!(theme(id).stage, Some(Stage::Repair), "{id}");
-        assert_eq!(theme(id).fitted, Some(Stage::Sustain), "{id}");
+        assert_eq!(theme(id).stage, Some(Stage::Stabilise), "{id}");
         assert_eq!(theme(id).red_flags.len(), 1, "{id}");
+    }
+    for id in ["governance", "behaviour"] {
+        assert_eq!(theme(id).fitted, Some(Stage::Sustain), "{id}");
         assert_eq!(
             theme(id).flag_note().as_deref(),
-            Some("⚑ 1 concern; capped from Sustain")
+            Some("⚑ 1 concern; other answers fit Sustain")
         );
     }
     // Themes without a concern keep the stage their answers fit.
     assert_eq!(theme("leadership").stage, Some(Stage::Sustain));
     assert!(theme("leadership").red_flags.is_empty());
     assert_eq!(
-        Caveat::Capped {
-            fitted: Stage::Sustain,
-            concerns: 2
-        }
-        .message(),
-        "Capped at Repair: the answers fit Sustain best, but 2 Stabilise concerns are clearly seen. By Waypoint's rule, the stage is at most Repair while one is."
+        overall.caveats[0].message(),
+        "2 Stabilise concerns are clearly seen: the other answers fit Sustain; these concerns come first."
+    );
+    assert_eq!(
+        overall.headline(),
+        "Stabilise: the other answers fit Sustain; these concerns come first"
     );
     assert_eq!(
         red_flags_heading(2),
         "Red flags: 2 Stabilise concerns are seen"
     );
     assert!(CONCERN_RULE.contains("Waypoint's own rule"));
-    // The next steps start from the stage the answers fit: the concerns to remove first,
-    // then Sustain's features, not Repair's, which this school is past.
+    // The next steps start from the stage the other answers fit: the concerns to remove
+    // first, then Sustain's features, not Repair's, which this school is past.
     let steps = next_steps(four_stages(), &a, overall.fitted);
     assert_eq!(steps.concerns.len(), 2);
     assert_eq!(steps.stage, Some(Stage::Sustain));
@@ -272,7 +276,7 @@ fn partly_seen_concerns_are_flagged_but_do_not_cap() {
     assert_eq!(p.red_flags.len(), 1);
     assert_eq!(p.red_flags[0].level, Partly);
     assert_eq!(p.flag_note().as_deref(), Some("⚑ 1 concern"));
-    // A stage already at or below Repair is not moved by the cap.
+    // With every concern clearly seen and nothing else, the stage is Stabilise, plainly.
     let crisis = overall([Clearly, NotSeen, NotSeen, NotSeen]);
     assert_eq!(
         (crisis.stage, crisis.fitted),
@@ -370,15 +374,17 @@ fn caveats_read_as_plain_sentences() {
         },
         Caveat::Unanswered { count: 1 },
         Caveat::StageWithoutEvidence(Stage::Repair),
-        Caveat::Boundary {
-            other: Stage::Repair,
+        Caveat::NoneReached {
+            nearest: Stage::Repair,
+            seen: "2 of 7 seen".into(),
         },
-        Caveat::Mixed {
-            other: Stage::Sustain,
-        },
-        Caveat::Capped {
-            fitted: Stage::Improve,
+        Caveat::ConcernsFirst {
+            other: Stage::Improve,
             concerns: 1,
+        },
+        Caveat::NotSecure {
+            reached: Stage::Sustain,
+            insecure: Stage::Improve,
         },
     ] {
         let message = caveat.message();

@@ -6,7 +6,7 @@ use waypoint::domain::base::ids::is_valid_id;
 use waypoint::domain::base::school::{match_name, NameMatch, School};
 use waypoint::domain::checklist::assessment::{Assessment, Level::*, Phase, Scope};
 use waypoint::domain::checklist::teams::{
-    history, is_early_years, is_year_6, teams_map, Movement, TEAMS_RULE,
+    history, is_early_years, is_year_6, teams_map, TEAMS_RULE,
 };
 use waypoint::domain::checklist::SchoolRecords;
 use waypoint::domain::improvement::TrustRecords;
@@ -84,7 +84,7 @@ fn several_teams_in_stabilise_are_flagged() {
         scoped("b", Scope::Subject("English".into()), "2026-07-01", crisis),
     ];
     let map = teams_map(four_stages(), list.iter());
-    assert_eq!(map.flags, vec!["Waypoint's own check, not Carter's: Subject: English, Subject: Science are all in Stabilise within a term of each other; the school may not have the capacity to stabilise them all at once.".to_string()]);
+    assert_eq!(map.flags, vec!["Waypoint's own check, not Carter's: Subject: English, Subject: Science are all in Stabilise in the same school term; the school may not have the capacity to stabilise them all at once.".to_string()]);
     assert!(TEAMS_RULE.contains("is Waypoint's own, not Carter's"));
 }
 
@@ -96,15 +96,15 @@ fn at_the_same_time_means_within_a_term() {
     let map = teams_map(four_stages(), [old_ey, y6.clone()].iter());
     assert_eq!(map.flags.len(), 1);
     assert!(
-        map.flags[0].contains("more than a term apart")
+        map.flags[0].contains("in different school terms")
             && !map.flags[0].contains("both need repair or stabilising at the same time."),
         "{}",
         map.flags[0]
     );
-    let recent_ey = scoped("e", Scope::YearGroup("EYFS".into()), "2026-03-20", REPAIR);
+    let recent_ey = scoped("e", Scope::YearGroup("EYFS".into()), "2026-05-20", REPAIR);
     let map = teams_map(four_stages(), [recent_ey, y6].iter());
     assert!(map.flags[0].contains("both need repair"), "{:?}", map.flags);
-    assert!(TEAMS_RULE.contains("within one term (four months)"));
+    assert!(TEAMS_RULE.contains("the same school term (autumn, spring or summer)"));
 }
 
 #[test]
@@ -168,18 +168,7 @@ fn history_orders_each_scope_by_date_and_compares() {
     assert!(label.to_lowercase().contains("maths"));
     let dates: Vec<&str> = maths.iter().map(|p| p.date.as_str()).collect();
     assert_eq!(dates, ["2025-07-01", "2026-07-01"]);
-    assert_eq!(
-        Movement::between(maths[0].overall, maths[1].overall),
-        Movement::Forward
-    );
-    assert_eq!(
-        Movement::between(Some(Stage::Sustain), Some(Stage::Repair)),
-        Movement::Back
-    );
-    assert_eq!(
-        Movement::between(None, Some(Stage::Repair)),
-        Movement::Unknown
-    );
+    assert!(maths[1].overall > maths[0].overall);
 }
 
 #[test]
@@ -268,4 +257,135 @@ fn schools_are_grouped_by_record_and_keys_survive_urls() {
         .unwrap();
     assert_eq!(store.trajectories.len(), 1);
     assert_eq!(store.trajectory_of("s1").unwrap().id, "t1");
+}
+
+/// The case: Reception on 15 Jul 2026 and Year 6 on 5 Nov 2026 fall in different
+/// school years, so a different Year 6: not "the same time".
+#[test]
+fn the_same_time_is_the_same_school_term_of_the_same_school_year() {
+    use waypoint::domain::base::dates::{school_term, SchoolTerm, TermName, TermStart};
+    use waypoint::domain::checklist::teams::{same_time, teams_map_in_terms, SCHOOL_TERM_RULE};
+    let reception = scoped(
+        "e",
+        Scope::YearGroup("Reception".into()),
+        "2026-07-15",
+        REPAIR,
+    );
+    let year6 = scoped("y", Scope::YearGroup("Year 6".into()), "2026-11-05", REPAIR);
+    assert!(!same_time(&reception, &year6, &[]));
+    let map = teams_map(four_stages(), [reception.clone(), year6.clone()].iter());
+    assert!(
+        !map.flags
+            .iter()
+            .any(|f| f.contains("both need repair or stabilising")),
+        "{:?}",
+        map.flags
+    );
+    assert!(
+        map.flags[0].contains("Summer term 2025/26")
+            && map.flags[0].contains("Autumn term 2026/27"),
+        "{:?}",
+        map.flags
+    );
+    // Only 16 days apart but across the start of the autumn term: not the same time.
+    let july = scoped("e", Scope::YearGroup("EYFS".into()), "2026-07-20", REPAIR);
+    let september = scoped("y", Scope::YearGroup("Year 6".into()), "2026-09-05", REPAIR);
+    assert!(!same_time(&july, &september, &[]));
+    // The same autumn term, three months apart: the same time, and the gloss is labelled.
+    let early = scoped("e", Scope::YearGroup("EYFS".into()), "2026-09-10", REPAIR);
+    let map = teams_map(four_stages(), [early.clone(), year6.clone()].iter());
+    assert!(
+        map.flags[0].contains("in the same term (Autumn term 2026/27)"),
+        "{:?}",
+        map.flags
+    );
+    assert!(map.flags[0].contains("Waypoint's gloss: the two ends of the school are both weak"));
+    // Defaults for England: autumn from 1 Sep, spring from 1 Jan, summer from 1 Apr.
+    let at = |d: &str, terms: &[TermStart]| school_term(d, terms).unwrap();
+    assert_eq!(
+        at("2026-08-31", &[]),
+        SchoolTerm {
+            school_year: 2025,
+            term: TermName::Summer
+        }
+    );
+    assert_eq!(
+        at("2026-09-01", &[]),
+        SchoolTerm {
+            school_year: 2026,
+            term: TermName::Autumn
+        }
+    );
+    assert_eq!(
+        at("2027-01-01", &[]),
+        SchoolTerm {
+            school_year: 2026,
+            term: TermName::Spring
+        }
+    );
+    assert_eq!(
+        at("2027-04-01", &[]),
+        SchoolTerm {
+            school_year: 2026,
+            term: TermName::Summer
+        }
+    );
+    assert!(SCHOOL_TERM_RULE.starts_with("Waypoint's reading of the school year in England"));
+    // A trust's own dates replace the defaults: summer after Easter on 19 Apr 2027.
+    let trust = [
+        TermStart {
+            term: TermName::Summer,
+            date: "2027-04-19".into(),
+        },
+        TermStart {
+            term: TermName::Autumn,
+            date: "2026-09-03".into(),
+        },
+    ];
+    assert_eq!(at("2027-04-10", &trust).term, TermName::Spring);
+    assert_eq!(at("2027-04-19", &trust).term, TermName::Summer);
+    assert_eq!(
+        at("2026-09-02", &trust),
+        SchoolTerm {
+            school_year: 2025,
+            term: TermName::Summer
+        }
+    );
+    let spring = scoped("e", Scope::YearGroup("EYFS".into()), "2027-03-20", REPAIR);
+    let easter = scoped("y", Scope::YearGroup("Year 6".into()), "2027-04-12", REPAIR);
+    assert!(!same_time(&spring, &easter, &[]));
+    assert!(same_time(&spring, &easter, &trust));
+    let map = teams_map_in_terms(four_stages(), [spring, easter].iter(), &trust);
+    assert!(
+        map.flags[0].contains("both need repair or stabilising"),
+        "{:?}",
+        map.flags
+    );
+    assert_eq!(school_term("2027-02-30", &[]), None);
+}
+
+/// Carter's own example: Maths in Improve, Science in Repair and PE in Sustain. The view
+/// points the focus and resources at Science, quoting him.
+#[test]
+fn the_whole_school_view_points_at_the_weakest_teams() {
+    let list = [
+        scoped("m", Scope::Subject("Maths".into()), "2026-10-01", IMPROVE),
+        scoped("s", Scope::Subject("Science".into()), "2026-10-01", REPAIR),
+        scoped("p", Scope::Subject("PE".into()), "2026-10-01", SUSTAIN),
+        scoped("w", Scope::WholeSchool, "2026-10-01", REPAIR),
+    ];
+    let map = teams_map(four_stages(), list.iter());
+    let focus = map.focus.expect("a focus");
+    assert_eq!(focus.stage, Stage::Repair);
+    assert_eq!(focus.teams, ["Subject: Science"]);
+    assert!(focus
+        .message()
+        .starts_with("Focus and resources first on Subject: Science (Repair)"));
+    assert!(focus.message().contains("“Seeing cross subject and cross team trajectories as part of the whole enables the strategic focus and resources to be targeted at the right areas.”"));
+    // All at one stage: no team stands out.
+    let same = [
+        scoped("m", Scope::Subject("Maths".into()), "2026-10-01", IMPROVE),
+        scoped("s", Scope::Subject("Science".into()), "2026-10-01", IMPROVE),
+    ];
+    assert_eq!(teams_map(four_stages(), same.iter()).focus, None);
 }

@@ -316,3 +316,63 @@ fn the_words_about_reassessing_agree_with_the_due_dates() {
         due[0].detail
     );
 }
+
+/// The trust's entered terms decide "the same school term" for the team map's Early Years
+/// and Year 6 check: 20 Mar and 10 Apr 2027 are both in the spring term when summer
+/// starts after Easter on 12 Apr, though Waypoint's default puts summer from 1 Apr.
+#[test]
+fn the_calendars_terms_decide_the_same_school_term_for_the_teams() {
+    use waypoint::domain::base::dates::{TermName, TermStart};
+    use waypoint::domain::checklist::assessment::Scope;
+    use waypoint::domain::checklist::teams::{same_time, teams_map_in_terms};
+    use waypoint::domain::improvement::calendar::trust_term_starts;
+    let starts = with_terms().school_term_starts();
+    assert_eq!(
+        starts,
+        [
+            TermStart {
+                term: TermName::Autumn,
+                date: "2026-09-03".into()
+            },
+            TermStart {
+                term: TermName::Spring,
+                date: "2027-01-05".into()
+            },
+            TermStart {
+                term: TermName::Summer,
+                date: "2027-04-12".into()
+            },
+        ]
+    );
+    assert!(calendar().school_term_starts().is_empty());
+    let scoped = |id: &str, year: &str, date: &str| {
+        let mut a = support::answered([
+            Level::Partly,
+            Level::Clearly,
+            Level::NotSeen,
+            Level::NotSeen,
+        ]);
+        a.id = id.into();
+        a.scope = Scope::YearGroup(year.into());
+        a.date = date.into();
+        a
+    };
+    let early = scoped("e", "EYFS", "2027-03-20");
+    let year6 = scoped("y", "Year 6", "2027-04-10");
+    assert!(!same_time(&early, &year6, &[]));
+    let mut store = Store::default();
+    assert!(trust_term_starts(&store).is_empty());
+    store.calendars.push(with_terms());
+    let terms = trust_term_starts(&store);
+    assert!(same_time(&early, &year6, &terms));
+    let map = teams_map_in_terms(
+        waypoint::domain::base::content::four_stages(),
+        [early, year6].iter(),
+        &terms,
+    );
+    assert!(
+        map.flags[0].contains("both need repair or stabilising"),
+        "{:?}",
+        map.flags
+    );
+}

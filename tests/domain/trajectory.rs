@@ -199,7 +199,7 @@ fn the_role_says_what_the_school_can_give_now_or_needs() {
         role.text
     );
     assert!(
-        role.text.contains("fresh memory of improvement"),
+        !role.text.contains("memory of improvement"),
         "{}",
         role.text
     );
@@ -208,7 +208,7 @@ fn the_role_says_what_the_school_can_give_now_or_needs() {
     let role = suggest_role(&rapid.reading()).expect("a role");
     assert_eq!(role.role, Role::Giver);
     assert!(
-        role.text.contains("fresh memory of rapid improvement"),
+        role.text.contains("“These schools can be Capacity Givers as they improve quickly and can utilise the organisational memory of improvement as it remains fresh”"),
         "{}",
         role.text
     );
@@ -288,4 +288,67 @@ fn journey_content_is_complete_and_verbatim() {
     for item in content.contributions.iter().flat_map(|g| &g.items) {
         assert!(seed.contains(item.as_str()), "{item}");
     }
+}
+
+/// Journey G is given Carter's own line for G, not B's "organisational memory".
+#[test]
+fn each_letter_s_role_is_given_in_carter_s_words() {
+    use waypoint::domain::improvement::trajectory::carter_on;
+    let g = carter_on('G');
+    assert!(
+        g.starts_with("Carter on journey G (Improver Decliners)")
+            || g.starts_with("Carter on journey G ("),
+        "{g}"
+    );
+    assert!(g.contains("“These schools are potentially Capacity Givers because supporting another school could be injection of momentum needed to make the difference”"), "{g}");
+    assert!(!g.contains("memory"), "{g}");
+    let stalled = dated(&[("2021", C), ("2022", N), ("2023", N), ("2024", C)]);
+    if let Some(role) = suggest_role(&stalled.reading()) {
+        assert!(
+            !role.text.contains("memory of improvement"),
+            "{}",
+            role.text
+        );
+    }
+    let risen = dated(&[("2021", F), ("2022", C), ("2023", N), ("2024", N)]);
+    assert_eq!(letter_of(&risen), Some('G'));
+    let role = suggest_role(&risen.reading()).expect("a role");
+    assert_eq!(role.role, Role::Giver);
+    assert!(role.text.contains("injection of momentum"), "{}", role.text);
+    assert!(!role.text.contains("memory"), "{}", role.text);
+    for letter in 'A'..='H' {
+        let line = carter_on(letter);
+        for quoted in &journeys().journey(letter).capacity {
+            assert!(
+                line.contains(quoted.trim_end_matches('.')),
+                "{letter}: {line}"
+            );
+        }
+    }
+}
+
+/// The case: four dated stage assessments, Repair → Improve → Improve → Repair,
+/// got no letter. Read by Waypoint's reading of the schematic, they are journey G.
+#[test]
+fn journeys_are_read_from_dated_stages_as_well() {
+    use waypoint::domain::base::content::Stage;
+    use waypoint::domain::improvement::trajectory::{stage_reading, STAGE_JOURNEY_RULE};
+    let stages = [
+        ("2024-10-01", Stage::Repair),
+        ("2025-03-01", Stage::Improve),
+        ("2025-10-01", Stage::Improve),
+        ("2026-03-01", Stage::Repair),
+    ]
+    .map(|(d, s)| (d.to_string(), s));
+    let reading = stage_reading(&stages);
+    assert_eq!(
+        reading.classification.letter(),
+        Some('G'),
+        "{:?}",
+        reading.classification
+    );
+    assert!(reading.timed);
+    assert!(STAGE_JOURNEY_RULE.contains("Waypoint's reading of the schematic"));
+    let few = stage_reading(&stages[..2]);
+    assert_eq!(few.classification, Classification::TooShort { points: 2 });
 }

@@ -191,16 +191,16 @@ fn need_follows_the_stated_rules() {
         ..facts(Some(Stage::Sustain), Some('A'), Some(Role::Giver))
     };
     assert_eq!(need(&partly).0, Need::Moderate);
-    // A stage two steps ahead of the data is moderate need.
+    // Results that contradict the self-assessment are moderate need.
     let ahead = NeedFacts {
-        data_gap: Some(3),
+        data_findings: 2,
         ..facts(Some(Stage::Sustain), None, None)
     };
     assert_eq!(
         need(&ahead),
         (
             Need::Moderate,
-            "its stage is 3 steps ahead of its latest result".into()
+            "its results contradict its self-assessment (Carter's outcomes features)".into()
         )
     );
     assert!(NEED_RULES_INTRO.starts_with("Waypoint's own rule, not Carter's"));
@@ -208,7 +208,7 @@ fn need_follows_the_stated_rules() {
 }
 
 /// The school: attendance and finance concerns clearly seen, everything else
-/// consistent with Sustain. Today the overview said Sustain and "Low need: light touch".
+/// consistent with Sustain. The overview once said Sustain with the lowest level of need.
 #[test]
 fn stabilise_concerns_are_flagged_on_the_overview_and_raise_the_need() {
     let mut store = Store::default();
@@ -219,14 +219,15 @@ fn stabilise_concerns_are_flagged_on_the_overview_and_raise_the_need() {
     store.assessments.push(a);
     let rows = overview(four_stages(), &store, "2026-11-23");
     let row = &rows[0];
-    assert_eq!(row.stage, Some(Stage::Repair));
+    assert_eq!(row.stage, Some(Stage::Stabilise));
     assert_eq!(row.capped_from, Some(Stage::Sustain));
     assert_eq!(row.need, Need::High);
     assert_eq!(row.red_flags.len(), 2);
     assert!(row.red_flags[0].starts_with("Pupil attendance and PA below national floor"));
     assert!(
-        row.flag_text()
-            .starts_with("Capped from Sustain. ⚑ Pupil attendance"),
+        row.flag_text().starts_with(
+            "The other answers fit Sustain; the concerns come first. ⚑ Pupil attendance"
+        ),
         "{}",
         row.flag_text()
     );
@@ -238,11 +239,12 @@ fn stabilise_concerns_are_flagged_on_the_overview_and_raise_the_need() {
             .unwrap();
         row.themes[index]
     };
-    assert_eq!(theme("governance"), Some(Stage::Repair));
-    assert_eq!(theme("behaviour"), Some(Stage::Repair));
+    assert_eq!(theme("governance"), Some(Stage::Stabilise));
+    assert_eq!(theme("behaviour"), Some(Stage::Stabilise));
 }
 
-/// A school rating itself Sustain while its results sit at Floor: today nothing is said.
+/// A school rating itself Sustain while its results sit at Floor: the results check comes
+/// from Carter's own features (floor, coasting, consistently above floor), quoted.
 #[test]
 fn a_stage_far_from_the_data_is_flagged_with_both_sides() {
     let mut store = Store::default();
@@ -272,13 +274,23 @@ fn a_stage_far_from_the_data_is_flagged_with_both_sides() {
     let elm = &rows[0];
     assert_eq!(elm.stage, Some(Stage::Sustain));
     let check = elm.data_check.as_ref().expect("flagged");
-    assert_eq!((check.gap(), check.period.as_str()), (3, "2023"));
+    assert_eq!(check.period, "2023");
+    let messages = check.messages();
     assert_eq!(
-        check.message(),
-        "Self-assessed Sustain, but the latest result (2023) is Floor. Carter's schematic sets Sustain beside Top 15%: the self-assessment is 3 steps ahead of the data. Check it against the results."
+        messages[0],
+        "Self-assessed Sustain, but the latest result is at Floor (2023). Carter lists “Poor student outcomes at KS2/KS4 – below floor and/or coasting” as a feature of Stabilise: check the stage against the results."
     );
+    assert!(messages.iter().any(|m| m.starts_with("“Poor student outcomes at KS2/KS4 – below floor and/or coasting” is answered not seen, but the latest result (2023) is Floor")), "{messages:?}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("“Student outcomes are above floor")),
+        "{messages:?}"
+    );
+    assert!(messages.iter().any(|m| m.contains("is answered clearly seen, but the school is not consistently above floor: its results were at Floor in 2022, 2023")), "{messages:?}");
+    assert!(!check.message().contains("Carter's schematic sets"));
     assert_ne!(elm.need, Need::Low, "{}", elm.need_reason);
-    // One step apart is not flagged.
+    // Improve at National average with answers the results bear out is not flagged.
     assert_eq!(rows[1].data_check, None);
     // The school page shows the same flag; a team's assessment is not set beside the
     // school's results.
@@ -507,4 +519,148 @@ fn the_board_categorises_every_school_in_one_table_and_sorts_by_its_category() {
     );
     assert!(ash.flag_items().iter().all(|f| !f.is_empty()));
     assert_eq!(birch.flag_mark(), None);
+}
+
+/// Improve with Coasting results: Carter lists coasting outcomes as a Stabilise feature.
+#[test]
+fn improve_with_coasting_results_is_flagged_and_the_pairing_is_labelled_as_waypoints() {
+    use waypoint::domain::improvement::trajectory::{DataFinding, DATA_RULE, SCHEMATIC_READING};
+    let mut store = Store::default();
+    school(
+        &mut store,
+        "Oak Primary",
+        "o1",
+        [NotSeen, Clearly, Clearly, NotSeen],
+    );
+    trajectory(
+        &mut store,
+        "Oak Primary",
+        &[Band::NationalAverage, Band::Coasting, Band::Coasting],
+    );
+    let rows = overview(four_stages(), &store, "2026-11-23");
+    assert_eq!(rows[0].stage, Some(Stage::Improve));
+    let check = rows[0].data_check.as_ref().expect("flagged");
+    assert_eq!(check.findings[0], DataFinding::StageWithPoorOutcomes);
+    assert!(check
+        .short()
+        .contains("Carter lists such outcomes under Stabilise"));
+    // Claiming "consistently above floor" with coasting results is not contradicted by
+    // floor; saying the poor-outcomes feature is not seen is.
+    assert!(check.findings.iter().any(
+        |f| matches!(f, DataFinding::Answer { feature_id, .. } if feature_id == "stabilise-6")
+    ));
+    assert!(DATA_RULE.contains("below floor and/or coasting"));
+    assert!(DATA_RULE.contains("the school is consistently above floor"));
+    assert!(!DATA_RULE.contains("The pairing is Carter's"));
+    assert!(SCHEMATIC_READING.starts_with("Waypoint's reading of the schematic"));
+}
+
+/// Categories labelled as Waypoint's, with bespoke support for every school; partners from
+/// the trust's own schools first; the source trust's policy and 2017 list attributed.
+#[test]
+fn categories_are_waypoints_and_partners_come_from_the_trusts_own_schools() {
+    use waypoint::domain::improvement::overview::CATEGORIES_NOTE;
+    use waypoint::domain::improvement::plans::{
+        partner_hint, partner_options, Kind, SOURCE_TRUST_NOTE,
+    };
+    for need in [Need::High, Need::Moderate, Need::Low] {
+        let label = need.label().to_lowercase();
+        assert!(label.contains("bespoke"), "{label}");
+        assert!(!label.contains("light touch"), "{label}");
+    }
+    assert!(CATEGORIES_NOTE.starts_with("The three categories and their wording are Waypoint's"));
+    assert!(CATEGORIES_NOTE.contains("one size fits all"));
+    let schools = vec!["Ash Primary".to_string(), "Birch Academy".to_string()];
+    let s2s = partner_options(Kind::SchoolToSchool, &schools);
+    assert_eq!(s2s.own, schools);
+    assert!(
+        s2s.source.is_empty(),
+        "no national system leaders as a supporting school"
+    );
+    assert!(partner_hint(Kind::SchoolToSchool).contains("another of the Trust's schools"));
+    let external = partner_options(Kind::External, &schools);
+    assert!(external.own.is_empty());
+    assert!(external
+        .source
+        .iter()
+        .any(|n| n == "Teaching School Alliances"));
+    assert!(external
+        .source
+        .iter()
+        .any(|n| n == "National leaders of education"));
+    assert!(external
+        .source_heading
+        .starts_with("The source's list (Carter's, from 2017)"));
+    assert!(partner_hint(Kind::External).starts_with("Type your trust's own provider"));
+    assert!(SOURCE_TRUST_NOTE.starts_with("The source trust's policy"));
+}
+
+/// The overview gives a journey from dated stages where no bands are entered.
+#[test]
+fn the_overview_reads_a_journey_from_dated_stages() {
+    let mut store = Store::default();
+    let id = school_id(&mut store, "Yew Primary");
+    for (n, (date, levels)) in [
+        ("2024-10-01", [NotSeen, Clearly, NotSeen, NotSeen]),
+        ("2025-03-01", [NotSeen, Clearly, Clearly, NotSeen]),
+        ("2025-10-01", [NotSeen, Clearly, Clearly, NotSeen]),
+        ("2026-03-01", [NotSeen, Clearly, NotSeen, NotSeen]),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut a = answered(levels);
+        a.id = format!("y{n}");
+        a.school_id = id.clone();
+        a.date = date.into();
+        store.assessments.push(a);
+    }
+    let rows = overview(four_stages(), &store, "2026-11-23");
+    assert_eq!(rows[0].journey, Some('G'));
+    assert!(rows[0].journey_from_stages);
+    assert!(
+        rows[0].role_text.contains("injection of momentum"),
+        "{}",
+        rows[0].role_text
+    );
+    assert!(
+        rows[0]
+            .role_text
+            .starts_with("Needs capacity now: its latest stage is Repair."),
+        "{}",
+        rows[0].role_text
+    );
+}
+
+/// Claiming "consistently above floor" with results at Floor is pointed out even before
+/// the answers give a stage.
+#[test]
+fn a_contradicted_claim_is_pointed_out_without_a_stage() {
+    let mut store = Store::default();
+    let id = school_id(&mut store, "Ivy Primary");
+    let mut a = crate::support::blank();
+    a.school_id = id;
+    a.set_level("sustain-4", Some(Clearly), 5.0);
+    store.assessments.push(a.clone());
+    trajectory(
+        &mut store,
+        "Ivy Primary",
+        &[Band::Coasting, Band::Floor, Band::Coasting],
+    );
+    let check = data_check(&store, &a, None).expect("results entered");
+    assert!(check.flagged());
+    assert!(
+        check
+            .message()
+            .contains("not consistently above floor: its results were at Floor in 2022"),
+        "{}",
+        check.message()
+    );
+    assert!(
+        check
+            .short()
+            .starts_with("⚠ No stage yet, but results at Coasting (2023)"),
+        "{}",
+        check.short()
+    );
 }

@@ -50,7 +50,8 @@ test('create an assessment, answer it, see the result and chart, and find it all
   // The per-theme table alternative to the chart.
   await showFigures(page);
   const behaviour = page.locator('.profile-table tr', { hasText: 'Behaviour and attendance' });
-  assert.match(await behaviour.innerText(), /Repair|Improve/);
+  // Repair's and Improve's behaviour features both only partly seen: neither is reached.
+  assert.match(await behaviour.innerText(), /^Behaviour and attendance\s+–/);
   assert.match(await page.locator('.profile-table tr', { hasText: 'Overall' }).innerText(), /Improve\s+0%\s+50%\s+93%\s+0%/);
   // Next steps describe the next stage in Carter's words; they do not demand it.
   const steps = await page.locator('.next-steps').innerText();
@@ -62,13 +63,16 @@ test('create an assessment, answer it, see the result and chart, and find it all
   assert.ok(inked > 5000, `chart pixels: ${inked}`);
   const before = await chartImage(page);
   await page.screenshot({ path: join(ARTIFACTS, 'assessment-desktop.png'), fullPage: true });
+  // Repair only partly seen (half of it) is not reached: Waypoint names no stage, and
+  // says which is nearest.
   for (const id of IMPROVE) await answer(page, id, 'Not seen');
-  assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'Repair');
+  assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'No stage yet');
+  assert.match(await page.locator('.caveats').innerText(), /No stage is reached yet[\s\S]*The nearest is Repair \(3½ of 7 seen\)/);
   assert.ok((await chartImage(page)) !== before, 'the chart redrew');
 
   await page.reload();
   await page.waitForSelector('.assessment-layout');
-  assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'Repair');
+  assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'No stage yet');
   assert.equal(await page.locator('.progress label').innerText(), '25 of 28 answered');
   // A note already written is shown open; the others stay behind "Add a note".
   await page.getByRole('button', { name: /Repair/ }).first().click();
@@ -90,7 +94,7 @@ test('create an assessment, answer it, see the result and chart, and find it all
   await context.close();
 });
 
-test('Stabilise concerns are red flags at the top of the result, cap the stage and mark their themes', async () => {
+test('Stabilise concerns are red flags at the top of the result, come first as the stage, and mark their themes', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
   await createAssessment(page, { school: 'Larch Primary' });
   for (const id of STABILISE) await answer(page, id, ['stabilise-4', 'stabilise-5'].includes(id) ? 'Clearly' : 'Not seen');
@@ -99,10 +103,10 @@ test('Stabilise concerns are red flags at the top of the result, cap the stage a
   for (let i = 1; i <= 6; i++) await answer(page, `sustain-${i}`, 'Clearly');
   const flags = page.locator('.best-fit .red-flags');
   assert.match(await flags.innerText(), /Red flags: 2 Stabilise concerns are seen[\s\S]*Pupil attendance and PA below national floor[\s\S]*Significant financial risk or mismanagement/);
-  assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'Repair');
-  assert.match(await page.locator('.caveats').innerText(), /Capped at Repair: the answers fit Sustain best/);
+  assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'Stabilise');
+  assert.equal(await page.locator('.best-fit .concerns-first').innerText(), 'The other answers fit Sustain; these concerns come first.');
   await showFigures(page);
-  assert.match(await page.locator('.profile-table tr', { hasText: 'Governance and finance' }).innerText(), /Repair[\s\S]*⚑ 1 concern; capped from Sustain/);
+  assert.match(await page.locator('.profile-table tr', { hasText: 'Governance and finance' }).innerText(), /Stabilise[\s\S]*⚑ 1 concern; other answers fit Sustain/);
   assert.match(await page.locator('.next-steps').innerText(), /Stabilise concerns to remove first[\s\S]*Every Sustain feature is clearly seen/);
   await page.screenshot({ path: join(ARTIFACTS, 'red-flags.png'), fullPage: true });
   assert.deepEqual(errors, []);
@@ -449,8 +453,8 @@ test('storage blocked by the browser: the app works on the page and says nothing
   assert.match(await banner.innerText(), /not letting Waypoint store data/);
   await createAssessment(page, { school: 'Private Mode School' });
   await answer(page, 'sustain-3', 'Clearly');
-  assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'Provisional');
-  assert.match(await page.locator('.best-fit .stage-summary').innerText(), /lean towards Sustain/);
+  assert.equal(await page.locator('.best-fit .stage-badge').innerText(), 'No stage yet');
+  assert.match(await page.locator('.caveats').innerText(), /Improve has no answers yet/);
   assert.match(await page.locator('.save-status').innerText(), /Not saved/);
   assert.deepEqual(errors, []);
   await context.close();

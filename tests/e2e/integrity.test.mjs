@@ -393,9 +393,9 @@ test('a workshop answers file with two people under one id merges as two people'
   };
   await ownAnswers();
   // An answer given to one of them stays theirs.
-  await page.locator('label[for="finance-s1-now-aligned"]').click();
+  await page.locator('label[for="governance-s2-now-aligned"]').click();
   await choose('Ann Evans');
-  assert.equal(await page.locator('#finance-s1-now-aligned').isChecked(), false, 'Bo’s new answer is not Ann’s');
+  assert.equal(await page.locator('#governance-s2-now-aligned').isChecked(), false, 'Bo’s new answer is not Ann’s');
   await page.waitForTimeout(600);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Shared Id Trust' }).waitFor();
@@ -587,7 +587,7 @@ test('workshops of the same trust share one trust record', async () => {
   for (const date of ['2025-11-20', '2026-11-19']) {
     await page.goto(`${app.server.url}#/workshop/new`);
     await page.getByLabel('Trust', { exact: true }).fill(date.startsWith('2025') ? 'Oak Learning Trust' : '  oak learning TRUST ');
-    await page.getByLabel('Date').fill(date);
+    await page.getByLabel('Date', { exact: true }).fill(date);
     await page.getByRole('button', { name: 'Start workshop' }).click();
     await page.waitForURL(/#\/workshop\/[A-Za-z0-9_-]+$/);
   }

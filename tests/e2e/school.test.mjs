@@ -143,7 +143,7 @@ test('a team marked Early Years or Year 6 explicitly is recognised whatever its 
   await page.locator('.school-group', { hasText: 'Leavers' }).locator('.school-name a').click();
   await page.getByRole('heading', { level: 1, name: 'Ashgrove Primary' }).waitFor();
   assert.match(await page.locator('.flag').first().innerText(), new RegExp(`Team: Little Acorns \\(${shownDate('2026-10-01')}\\) and Team: Leavers \\(${shownDate('2026-10-01')}\\) both need repair`));
-  assert.match(await page.locator('section', { has: page.getByRole('heading', { name: 'Teams, subjects and year groups' }) }).innerText(), /within one term \(four months\)/);
+  assert.match(await page.locator('section', { has: page.getByRole('heading', { name: 'Teams, subjects and year groups' }) }).innerText(), /the same school term \(autumn, spring or summer\) of the same school year/);
   // The marker is kept: the form shows it when the details are edited again.
   await page.reload();
   await page.getByRole('link', { name: 'Open latest' }).first().click();

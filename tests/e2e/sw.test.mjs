@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, serve, launch, openApp, createAssessment, answer, axeViolations } from './harness.mjs';
+import { DIST, serve, launch, openApp, createAssessment, answer, axeViolations, waitUntil } from './harness.mjs';
 
 let browser;
 const copies = [];
@@ -69,7 +69,7 @@ const inlineScriptHashes = (html) => [...html.matchAll(/<script(?![^>]*\ssrc=)[^
 /** Deploys a new release into `dir` as a build would: Trunk's hashed files under new
  *  names (the old ones stay on the server), the page linking them (with its policy's
  *  script hashes redone, as scripts/csp.mjs would), and a changed icon. */
-async function deploy(dir) {
+async function deploy(dir, { round = 0, removeOld = false } = {}) {
   const page = join(dir, 'index.html');
   let html = await readFile(page, 'utf8');
   const before = inlineScriptHashes(html);
@@ -77,9 +77,12 @@ async function deploy(dir) {
   for (const name of await readdir(dir)) {
     const m = name.match(/^(.+)-([0-9a-f]{12,16})(_bg\.wasm|\.js|\.css)$/);
     if (!m || !html.includes(name)) continue;
-    const next = `${m[1]}-${'0123456789abcdef'.split('').reverse().join('')}${m[3]}`;
+    const hash = round ? String(round).padStart(16, 'a') : '0123456789abcdef'.split('').reverse().join('');
+    const next = `${m[1]}-${hash}${m[3]}`;
     assert.notEqual(next, name);
     await cp(join(dir, name), join(dir, next));
+    // A real deploy replaces the directory: the old release's files are gone.
+    if (removeOld) await rm(join(dir, name));
     html = html.replaceAll(name, next);
     renamed.push([name, next]);
   }
@@ -88,7 +91,7 @@ async function deploy(dir) {
   before.forEach((hash, i) => { html = html.replace(`'sha256-${hash}'`, `'sha256-${after[i]}'`); });
   await writeFile(page, html);
   const icon = join(dir, 'public/icon.svg');
-  const newIcon = (await readFile(icon, 'utf8')).replace('</svg>', '<!-- release 2 --></svg>');
+  const newIcon = (await readFile(icon, 'utf8')).replace('</svg>', `<!-- release ${round + 2} --></svg>`);
   await writeFile(icon, newIcon);
   return { oldFiles: renamed.map(([n]) => `/${n}`), newFiles: renamed.map(([, n]) => `/${n}`), newIcon };
 }
@@ -137,9 +140,11 @@ test('a new release replaces every kept file, drops the old ones, and offers a r
   assert.deepEqual(await axeViolations(page), []);
   // A page of the old release that starts only now (too late to hear the worker) is told too.
   assert.equal(await toldOnStart(page), 'waypoint-update-ready');
+  // The new release is kept beside the old one, which this open page still runs.
   const kept = await cacheContents(page);
-  assert.equal(Object.keys(kept).length, 1, `one release kept: ${Object.keys(kept)}`);
-  const release = Object.values(kept)[0];
+  assert.equal(Object.keys(kept).length, 2, `the new release and the one in use kept: ${Object.keys(kept)}`);
+  const release = Object.values(kept).find((r) => newFiles.every((f) => r.paths.includes(f)));
+  assert.ok(release, 'the new release kept whole');
   for (const file of newFiles) assert.ok(release.paths.includes(file), `${file} kept`);
   for (const file of oldFiles) assert.ok(!release.paths.includes(file), `${file} dropped`);
   for (const file of ['/', '/public/manifest.webmanifest', '/public/icon.svg', '/public/icon-192.png']) {
@@ -152,8 +157,12 @@ test('a new release replaces every kept file, drops the old ones, and offers a r
   await page.evaluate(() => { window.__before = true; });
   await notice.getByRole('button', { name: 'Reload' }).click();
   await page.waitForFunction(() => !window.__before && document.querySelector('.site-footer'));
+  // No page runs the old release now: it is dropped.
+  await waitUntil(async () => Object.keys(await cacheContents(page)).length === 1, { what: 'only the new release kept' });
   const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
-  for (const file of newFiles) assert.ok(scripts.includes(file), `${file} loaded`);
+  // The home page runs the whole app; the member's app (kept above) is loaded only by a
+  // member's links (tests/e2e/member.test.mjs).
+  for (const file of newFiles.filter((f) => !f.startsWith('/member-'))) assert.ok(scripts.includes(file), `${file} loaded`);
   for (const file of oldFiles) assert.ok(!scripts.includes(file), `${file} not loaded`);
   await createAssessment(page, { school: 'Release Two Primary' });
   await answer(page, 'stabilise-1', 'Clearly');
@@ -162,6 +171,50 @@ test('a new release replaces every kept file, drops the old ones, and offers a r
   assert.equal(await toldOnStart(page, 500), 'nothing');
   assert.equal(await page.getByText('A new version of Waypoint is ready').count(), 0, 'no notice on the new release');
   await context.setOffline(false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** The same-origin files a page's <head> links (its release), fetched from the page:
+ *  each path with its status. */
+function ownFiles(page) {
+  return page.evaluate(async () => {
+    const urls = [...document.head.querySelectorAll('link[href], script[src]')]
+      .map((el) => new URL(el.getAttribute('href') ?? el.getAttribute('src'), location.href))
+      .filter((u) => u.origin === location.origin && /-[0-9a-f]{12,16}(_bg\.wasm|\.js|\.css)$/.test(u.pathname));
+    return Promise.all(urls.map(async (u) => [u.pathname, (await fetch(u)).status]));
+  });
+}
+
+test('releases deployed while pages load: each page gets its own release, many times over', async () => {
+  const copy = await servedCopy();
+  const { context, page, errors } = await openApp(browser, copy.url);
+  await controlled(page);
+  for (let round = 1; round <= 6; round++) {
+    // A page of the release kept now starts to load...
+    const loading = await context.newPage();
+    loading.on('pageerror', (e) => errors.push(`round ${round}: ${e}`));
+    loading.on('console', (m) => { if (m.type() === 'error') errors.push(`round ${round}: ${m.text()}`); });
+    await loading.goto(copy.url, { waitUntil: 'commit' });
+    // ...a new release replaces the files on the server...
+    const { newFiles } = await deploy(copy.dir, { round, removeOld: true });
+    // ...and the service worker takes it in (a visit checks for a new release).
+    await page.reload();
+    await waitUntil(async () => Object.values(await cacheContents(page)).some((r) => newFiles.every((f) => r.paths.includes(f))),
+      { what: `release ${round + 1} kept`, timeout: 60_000 });
+    // The page that started before it still runs, and still gets every file of its own.
+    await loading.waitForSelector('.site-footer', { timeout: 60_000 });
+    for (const [path, status] of await ownFiles(loading)) assert.equal(status, 200, `round ${round}: ${path}`);
+    for (const [path, status] of await ownFiles(page)) assert.equal(status, 200, `round ${round}: ${path} (reloaded page)`);
+    await loading.close();
+  }
+  // Once no page runs the older releases, they are dropped.
+  await page.reload();
+  await page.waitForSelector('.site-footer');
+  await page.reload();
+  await page.waitForSelector('.site-footer');
+  assert.equal(await toldOnStart(page), 'nothing');
+  await waitUntil(async () => Object.keys(await cacheContents(page)).length === 1, { what: 'one release kept', timeout: 30_000 });
   assert.deepEqual(errors, []);
   await context.close();
 });

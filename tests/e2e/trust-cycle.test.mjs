@@ -89,7 +89,7 @@ test('a board through one year: categorise, commission, review twice, impact, bo
   assert.ok(await panel.getByLabel('Categorisation', { exact: true }).isChecked(), 'a first decision is a categorisation');
   assert.deepEqual(await axeViolations(page), [], 'the category form');
   assert.match(await panel.locator('label', { hasText: 'High need' }).innerText(), /Waypoint's suggestion/);
-  await panel.getByLabel('Moderate need: targeted support').check();
+  await panel.getByLabel('Moderate need: targeted bespoke support').check();
   await panel.getByLabel('Date of the decision').fill(yearStart);
   await panel.getByLabel('Decided by').fill('Trust board');
   await panel.getByLabel('Rationale').fill('New headteacher; attendance is the priority, with support from Elm Park');
@@ -104,9 +104,15 @@ test('a board through one year: categorise, commission, review twice, impact, bo
   const form = page.locator('form.commission-form');
   assert.deepEqual(await axeViolations(page), [], 'the commission form with its guidance');
   assert.match(await form.locator('.guidance').innerText(), /first port of call for improving practice is through school-to-school support[\s\S]*second tier[\s\S]*external advice and support[\s\S]*Why in this order/);
+  // The source trust's policy is attributed to that trust.
+  assert.match(await form.locator('.guidance').innerText(), /Why in this order, in the source trust's words: “As a small Trust[\s\S]*not your trust's unless you adopt it/);
   await form.getByLabel('External intervention').check();
-  const offered = await form.locator('datalist option').evaluateAll((os) => os.map((o) => o.value));
-  assert.ok(offered.includes('Teaching School Alliances') && offered.includes('National leaders of education'), offered.join(' | '));
+  // Carter's 2017 names are shown as the source's list, beside the field for the trust's own.
+  const list = form.locator('details.source-list');
+  assert.match(await list.locator('summary').innerText(), /^The source's list \(Carter's, from 2017\)/);
+  await list.locator('summary').click();
+  assert.match(await list.innerText(), /Teaching School Alliances[\s\S]*National leaders of education|National leaders of education[\s\S]*Teaching School Alliances/);
+  assert.match(await form.locator('.hint', { hasText: 'Type your trust' }).innerText(), /Type your trust's own provider/);
   await form.getByLabel('External provider').fill('National leaders of education');
   await form.getByLabel('Area of need').fill('Behaviour and attendance');
   await form.getByLabel('Owner').fill('Deputy head');
@@ -151,7 +157,7 @@ test('a board through one year: categorise, commission, review twice, impact, bo
   // The six-monthly review of the category: High now.
   await panel.getByRole('button', { name: "Record the board's decision" }).click();
   assert.ok(await panel.getByLabel('Review of the category').isChecked(), 'the review is what falls due');
-  await panel.getByLabel('High need: intensive support').check();
+  await panel.getByLabel('High need: intensive bespoke support').check();
   await panel.getByLabel('Decided by').fill('Standards committee');
   await panel.getByLabel('Rationale').fill('Attendance improving too slowly; outcomes below floor');
   await panel.getByRole('button', { name: 'Save the decision' }).click();
@@ -189,7 +195,7 @@ test('a board through one year: categorise, commission, review twice, impact, bo
   await page.getByRole('link', { name: 'Board summary of intervention plans' }).click();
   await page.getByRole('heading', { level: 1, name: 'Summary of intervention plans' }).waitFor();
   const trustTable = page.locator('table', { hasText: 'Every school: the board' });
-  assert.match(await trustTable.locator('tbody tr').innerText(), /Oakfield Primary\s+High need: intensive support \(decided [^)]+\)\s+Repair\s+High\s+1 at risk/);
+  assert.match(await trustTable.locator('tbody tr').innerText(), /Oakfield Primary\s+High need: intensive bespoke support \(decided [^)]+\)\s+Stabilise\s+High\s+1 at risk/);
   assert.equal(await page.locator('h2.new-page', { hasText: 'Oakfield Primary' }).count(), 1, 'the school starts a new page');
   const school = page.locator('table', { hasText: 'Intervention plans of Oakfield Primary' });
   assert.match(await school.innerText(), /Attendance rises to 95%[\s\S]*External intervention with National leaders of education[\s\S]*At risk\s+Latest: [^\n]+Year 4 still below 92%[\s\S]*Success criteria partly met/);
@@ -214,12 +220,12 @@ test('a board through one year: categorise, commission, review twice, impact, bo
   assert.equal(await bar.getAttribute('aria-label'), 'Oakfield Primary: 1 at risk');
   assert.ok((await bar.boundingBox()).width > 100, 'the bar is drawn');
   const dash = page.locator('table', { hasText: 'Each school at a glance' });
-  assert.match(await dash.innerText(), /Oakfield Primary\s+Repair[\s\S]*High \(decided[\s\S]*⚑ 2[\s\S]*1 at risk[\s\S]*Review of “Attendance rises to 95%, persistent absence below 10%”/);
+  assert.match(await dash.innerText(), /Oakfield Primary\s+Stabilise[\s\S]*High \(decided[\s\S]*⚑ 2[\s\S]*1 at risk[\s\S]*Review of “Attendance rises to 95%, persistent absence below 10%”/);
   assert.deepEqual(await axeViolations(page), [], 'dashboard');
   await page.screenshot({ path: join(ARTIFACTS, 'trust-cycle-dashboard.png'), fullPage: true });
   const csv = await download(page, () => page.getByRole('button', { name: 'Download (CSV)' }).click());
   assert.match(csv.text, /^\ufeffSchool,Stage,Assessed,Category,/);
-  assert.match(csv.text, /Oakfield Primary,Repair,[\d-]+,High,/);
+  assert.match(csv.text, /Oakfield Primary,Stabilise,[\d-]+,High,/);
 
   // The headteacher's report to the board: six months of attainment, progress and the plan.
   await page.goto(`${app.server.url}#/trust`);
@@ -228,7 +234,7 @@ test('a board through one year: categorise, commission, review twice, impact, bo
   await page.getByText("Headteacher's report to the board").first().waitFor();
   const report = page.locator('article.report');
   assert.match(await report.innerText(), /Reviews held in these six months[\s\S]*First-day calling in place[\s\S]*Year 4 still below 92%/);
-  assert.match(await report.innerText(), /High need: intensive support \(decided/);
+  assert.match(await report.innerText(), /High need: intensive bespoke support \(decided/);
   assert.deepEqual(await axeViolations(page), [], "headteacher's report");
   await page.screenshot({ path: join(ARTIFACTS, 'trust-cycle-head-report.png'), fullPage: true });
 

@@ -31,6 +31,8 @@ test('a workshop with three respondents: two on screen, one merged from a file',
   const { context, page, errors } = await openApp(app.browser, app.server.url);
   await page.getByRole('link', { name: 'New workshop' }).click();
   await page.getByLabel('Trust', { exact: true }).fill('Oak Learning Trust');
+  // Every area for this meeting (one is the default).
+  for (const area of ['employer', 'finance', 'standards']) await page.locator(`#plan-area-${area}`).check();
   await page.getByRole('button', { name: 'Start workshop' }).click();
   await page.getByRole('heading', { level: 1, name: 'Oak Learning Trust' }).waitFor();
 
@@ -66,14 +68,14 @@ test('a workshop with three respondents: two on screen, one merged from a file',
   await merge(page, responsesFile([cy]));
   await page.locator('.import-messages li', { hasText: 'Cy Okafor is already here with the same answers, so was skipped' }).waitFor();
 
-  // A clash is put to the user, never resolved silently.
+  // A second copy is put to the user at the top of the page, never resolved silently.
   const changedCy = { ...cy, placings: { 'governance-s1': { now: 'standardised', desired: 'standardised' } } };
   await merge(page, responsesFile([changedCy]));
-  const clash = page.locator('.clash');
+  const clash = page.locator('.hand-back-question');
   await clash.waitFor();
-  assert.match(await clash.innerText(), /Cy Okafor clashes with Cy Okafor/);
-  await clash.getByRole('button', { name: 'Keep both' }).click();
-  await page.locator('.import-messages li', { hasText: 'kept both' }).waitFor();
+  assert.match(await clash.innerText(), /Cy Okafor sent answers a second time/);
+  await clash.getByRole('button', { name: 'Count both, as two people' }).click();
+  await page.locator('.hand-back-done', { hasText: 'both copies count' }).waitFor();
   assert.equal(await page.locator('.respondent-chip').count(), 4);
   // Remove the second Cy again: choose, then remove with confirmation.
   await page.locator('label[for^="respondent-"]', { hasText: 'Cy Okafor (2)' }).click();
@@ -133,6 +135,7 @@ test('answers exported on one device merge into another', async () => {
   const { context, page } = await openApp(app.browser, app.server.url);
   await page.getByRole('link', { name: 'New workshop' }).click();
   await page.getByLabel('Trust', { exact: true }).fill('Elm Trust');
+  await page.locator('#plan-area-standards').check();
   await page.getByRole('button', { name: 'Start workshop' }).click();
   await addRespondent(page, 'Dee Patel', 'Executive leader');
   await place(page, 'curriculum-s2', 'autonomous', 'standardised');
@@ -147,6 +150,7 @@ test('answers exported on one device merge into another', async () => {
   const other = await openApp(app.browser, app.server.url);
   await other.page.getByRole('link', { name: 'New workshop' }).click();
   await other.page.getByLabel('Trust', { exact: true }).fill('Elm Trust');
+  await other.page.locator('#plan-area-standards').check();
   await other.page.getByRole('button', { name: 'Start workshop' }).click();
   await other.page.locator('#import-files').setInputFiles(path);
   await other.page.locator('.import-messages li', { hasText: 'added Dee Patel' }).waitFor();

@@ -1,19 +1,19 @@
-//! What to keep in mind about a result: red flags (Stabilise concerns seen, and a stage far
-//! from the school's results) first, then thin evidence, a boundary between stages, ….
+//! What to keep in mind about a result: red flags (Stabilise concerns seen) before the
+//! stage; after it, a stage set against the school's results, answers that contradict each
+//! other, then thin evidence, ….
 
 use leptos::prelude::*;
 
 use crate::domain::checklist::assessment::Assessment;
-use crate::domain::checklist::placement::{red_flags_heading, AssessmentResult};
+use crate::domain::checklist::placement::{
+    red_flags_heading, AssessmentResult, Caveat, CONTRADICTIONS_NOTE,
+};
 use crate::domain::improvement::overview::data_check;
 use crate::state::AppState;
 
+/// The Stabilise concerns seen, first: they come before the stage.
 #[component]
-pub fn CaveatList(
-    assessment: Memo<Option<Assessment>>,
-    result: Memo<Option<AssessmentResult>>,
-) -> impl IntoView {
-    let state = expect_context::<AppState>();
+pub fn RedFlags(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
     let flags = move || {
         result.with(|r| {
             r.as_ref()
@@ -27,7 +27,51 @@ pub fn CaveatList(
                 .unwrap_or_default()
         })
     };
-    // The stage set beside the school's latest result leads the caveats when far from it.
+    move || {
+        let flags = flags();
+        (!flags.is_empty()).then(|| {
+            view! {
+                <div class="red-flags" role="group" aria-label="Red flags">
+                    <p class="red-flags-heading">{red_flags_heading(flags.len())}</p>
+                    <ul>{flags.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// Answers that cannot both be true, with whose reading that is.
+#[component]
+pub fn Contradictions(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
+    move || {
+        let list = result.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.overall
+                        .contradictions
+                        .iter()
+                        .map(|c| c.message())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        });
+        (!list.is_empty()).then(|| view! {
+            <div class="contradictions" role="group" aria-label="Answers that contradict each other">
+                <p class="contradictions-heading">{if list.len() == 1 { "Two answers contradict each other".to_string() } else { format!("{} pairs of answers contradict each other", list.len()) }}</p>
+                <ul>{list.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                <p class="hint">{CONTRADICTIONS_NOTE}</p>
+            </div>
+        })
+    }
+}
+
+#[component]
+pub fn CaveatList(
+    assessment: Memo<Option<Assessment>>,
+    result: Memo<Option<AssessmentResult>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // Where the results contradict the stage or the answers, that leads the caveats.
     let messages = move || {
         let stage = result.with(|r| r.as_ref().and_then(|r| r.overall.stage));
         let data = assessment.with(|a| {
@@ -35,27 +79,28 @@ pub fn CaveatList(
                 .store
                 .with(|s| data_check(s, a.as_ref()?, stage))
                 .filter(|c| c.flagged())
-                .map(|c| format!("⚠ {}", c.message()))
+                .map(|c| {
+                    c.messages()
+                        .into_iter()
+                        .map(|m| format!("⚠ {m}"))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
         });
         result.with(|r| {
             data.into_iter()
                 .chain(
                     r.iter()
-                        .flat_map(|r| r.overall.caveats.iter().map(|c| c.message())),
+                        .flat_map(|r| r.overall.caveats.iter())
+                        // The headline already says what the other answers fit.
+                        .filter(|c| !matches!(c, Caveat::ConcernsFirst { .. }))
+                        .map(|c| c.message()),
                 )
                 .collect::<Vec<_>>()
         })
     };
     view! {
-        {move || {
-            let flags = flags();
-            (!flags.is_empty()).then(|| view! {
-                <div class="red-flags" role="group" aria-label="Red flags">
-                    <p class="red-flags-heading">{red_flags_heading(flags.len())}</p>
-                    <ul>{flags.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
-                </div>
-            })
-        }}
+        <Contradictions result=result />
         <ul class="caveats">
             {move || messages().into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
         </ul>

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::components::ui::date_field::DateField;
 use crate::components::ui::error_summary::{ErrorSummary, Problems};
+use crate::domain::base::dates::unconfirmed_far_date;
 use crate::domain::base::school::{NameMatch, SchoolChoice};
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::checklist::assessment::{AssessmentDetails, Phase, ScopeKind};
@@ -51,6 +52,7 @@ pub fn DetailsForm(
     let id_of = StoredValue::new(form_id.clone());
     let full = move |name: &str| format!("{}-{name}", id_of.get_value());
 
+    let date_confirmed = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let details = AssessmentDetails {
@@ -60,11 +62,18 @@ pub fn DetailsForm(
             assessors: assessors.get_untracked(),
             phase: phase.get_untracked(),
         };
-        let found: Problems = details
+        let mut found: Problems = details
             .problems()
             .iter()
             .map(|p| (full(p.field()), p.message()))
             .collect();
+        if let Some(why) = unconfirmed_far_date(
+            &details.date,
+            &crate::browser::today_iso(),
+            date_confirmed.get_untracked(),
+        ) {
+            found.push((full("date-confirm"), why));
+        }
         if !found.is_empty() {
             problems.set(found);
             return;
@@ -189,7 +198,7 @@ pub fn DetailsForm(
                 </Show>
             </div>
             <div class="field-row">
-                <DateField id=field("date") label="Date" value=date />
+                <DateField id=field("date") label="Date" value=date confirm=date_confirmed />
                 <div class="field">
                     <label for=field("assessors")>"Assessed by " <span class="optional">"(optional)"</span></label>
                     <input id=field("assessors") name="assessors" type="text" dir="auto" autocomplete="name"

@@ -10,7 +10,7 @@ use crate::domain::checklist::placement::{next_steps, NextSteps, StepFeature, NE
 #[component]
 pub fn NextStepsList(
     assessment: Memo<Option<Assessment>>,
-    /// The stage the answers fit, before any cap: the steps describe that stage and the next.
+    /// The stage the other answers fit, the concerns aside: the steps describe that stage and the next.
     stage: Signal<Option<Stage>>,
 ) -> impl IntoView {
     let steps = Memo::new(move |_| {

@@ -1,16 +1,18 @@
-//! The live result: the best-fit stage (provisional until every stage has a few answers),
+//! The live result: the stage (concerns first) (provisional until every stage has a few answers),
 //! how sure it is, the profile by theme, the change since last time, and next steps.
 
 use leptos::prelude::*;
 
-use crate::components::checklist::caveat_list::CaveatList;
+use crate::components::checklist::caveat_list::{CaveatList, RedFlags};
 use crate::components::checklist::next_steps::NextStepsList;
 use crate::components::checklist::since_last::SinceLast;
 use crate::components::checklist::stage_profile::StageProfile;
 use crate::domain::base::content::{four_stages, Stage};
 use crate::domain::checklist::assessment::Assessment;
 use crate::domain::checklist::changes::Baseline;
-use crate::domain::checklist::placement::{AssessmentResult, CONCERN_RULE, RULE_EXPLANATION};
+use crate::domain::checklist::placement::{
+    AssessmentResult, CONCERN_RULE, CONTRADICTIONS_NOTE, RULE_EXPLANATION,
+};
 use crate::domain::improvement::trajectory::DATA_RULE;
 
 #[component]
@@ -22,14 +24,16 @@ pub fn ResultPanel(
     view! {
         <h2 id="result-heading" tabindex="-1">"Result"</h2>
         <div class="best-fit" aria-live="polite">
-            <p class="best-fit-label">"Best-fit stage"</p>
+            <RedFlags result=result />
+            <p class="best-fit-label">"Stage"</p>
             <BestFit result=result />
             <CaveatList assessment=assessment result=result />
         </div>
         <details class="rule">
-            <summary>"How the stage is chosen"</summary>
+            <summary>"How the stage is chosen (Waypoint's rule)"</summary>
             <p>{RULE_EXPLANATION}</p>
             <p>{CONCERN_RULE}</p>
+            <p>"Answers that contradict each other are pointed out. "{CONTRADICTIONS_NOTE}</p>
             <p>"Each theme is placed in the same way, using only the features of that theme. "<crate::components::ui::waypoint_key::WaypointMark /></p>
             <p>{DATA_RULE}</p>
         </details>
@@ -40,8 +44,9 @@ pub fn ResultPanel(
     }
 }
 
-/// The best-fit stage as a badge with its one-line summary, or, until the answers are
-/// enough to stand behind one, "Provisional" and the stage they lean towards.
+/// The stage as a badge with its one-line summary, or, until the answers are enough to
+/// stand behind one, "Provisional" and the stage they lean towards. When clearly seen
+/// concerns come first, the stage the other answers fit is said for what it is.
 #[component]
 pub fn BestFit(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
     move || {
@@ -49,15 +54,21 @@ pub fn BestFit(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
             let overall = r.as_ref().map(|r| &r.overall);
             let stage = overall.and_then(|o| o.stage);
             let settled = overall.is_some_and(|o| o.is_settled());
+            let other = overall.filter(|o| o.is_capped()).and_then(|o| o.fitted);
+            let other_line = other.map(|other| view! {
+                <p class="concerns-first">{format!("The other answers fit {other}; these concerns come first.")}</p>
+            });
             match stage {
                 Some(stage) if settled => view! {
                     <p class="best-fit-stage"><span class=format!("stage-badge stage-{}", stage.id())>{stage.name()}</span></p>
+                    {other_line}
                     <p class="stage-summary">{four_stages().summary(stage).to_string()}" "<crate::components::ui::waypoint_key::WaypointMark /></p>
                 }
                 .into_any(),
                 Some(stage) => view! {
                     <p class="best-fit-stage"><span class="stage-badge stage-none provisional">"Provisional"</span></p>
-                    <p class="stage-summary">{format!("So far the answers lean towards {}. A best fit is shown once every stage has a few answers.", Stage::name(stage))}</p>
+                    {other_line}
+                    <p class="stage-summary">{format!("So far the answers lean towards {}. A stage is shown once every stage has a few answers.", Stage::name(stage))}</p>
                 }
                 .into_any(),
                 None => view! {

@@ -7,8 +7,8 @@ use crate::charts::stage_grid::GridRow;
 use crate::components::checklist::stage_grid::StageGrid;
 use crate::domain::base::content::{four_stages, Stage};
 use crate::domain::base::dates::display;
-use crate::domain::checklist::changes::{changes, Direction};
-use crate::domain::checklist::teams::{HistoryPoint, Movement};
+use crate::domain::checklist::changes::{changes, compare, ComparedRow, Direction, MOVEMENT_RULE};
+use crate::domain::checklist::teams::HistoryPoint;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -90,26 +90,25 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
             .iter()
             .find(|p| Some(&p.assessment_id) == to.get().as_ref())?
             .clone();
-        let mut rows = vec![("Overall".to_string(), a.overall, b.overall)];
-        for (i, theme) in four_stages().themes.iter().enumerate() {
-            rows.push((theme.name.clone(), a.themes[i], b.themes[i]));
-        }
-        // The features answered differently, in words.
-        let moved: Vec<(String, String, Direction)> = state.store.with(|s| {
-            let (Some(x), Some(y)) = (s.get(&a.assessment_id), s.get(&b.assessment_id)) else {
-                return Vec::new();
-            };
-            changes(four_stages(), &x.level_letters(), y)
-                .into_iter()
-                .map(|c| {
-                    (
-                        format!("{}: {}", c.feature.stage, c.feature.text),
-                        c.describe(),
-                        c.direction,
-                    )
-                })
-                .collect()
-        });
+        // Each theme's stages then and now, and how its answers moved; and the features
+        // answered differently, in words.
+        let (rows, moved): (Vec<ComparedRow>, Vec<(String, String, Direction)>) =
+            state.store.with(|s| {
+                let (Some(x), Some(y)) = (s.get(&a.assessment_id), s.get(&b.assessment_id)) else {
+                    return (Vec::new(), Vec::new());
+                };
+                let moved = changes(four_stages(), &x.level_letters(), y)
+                    .into_iter()
+                    .map(|c| {
+                        (
+                            format!("{}: {}", c.feature.stage, c.feature.text),
+                            c.describe(),
+                            c.direction,
+                        )
+                    })
+                    .collect();
+                (compare(four_stages(), x, y), moved)
+            });
         Some((display(&a.date), display(&b.date), rows, moved))
     };
     let date_select = move |id: &'static str,
@@ -176,14 +175,13 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
                         <caption>{format!("How each theme moved from {a} to {b}.")}</caption>
                         <thead><tr><th scope="col">"Theme"</th><th scope="col">{a.clone()}</th><th scope="col">{b.clone()}</th><th scope="col">"Change"</th></tr></thead>
                         <tbody>
-                            {rows.into_iter().map(|(name, x, y)| {
-                                let movement = Movement::between(x, y);
+                            {rows.into_iter().map(|ComparedRow { name, then: x, now: y, movement }| {
                                 view! {
                                     <tr>
                                         <th scope="row">{name}</th>
                                         <td class=format!("stage-cell stage-{}", x.map_or("none", Stage::id))>{x.map_or("–", Stage::name)}</td>
                                         <td class=format!("stage-cell stage-{}", y.map_or("none", Stage::id))>{y.map_or("–", Stage::name)}</td>
-                                        <td class=format!("movement {:?}", movement).to_lowercase()>{movement.label()}</td>
+                                        <td class=format!("movement {}", movement.id())>{movement.label()}</td>
                                     </tr>
                                 }
                             }).collect_view()}
@@ -207,7 +205,7 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
                             </table>
                         }.into_any()
                     }}
-                    <p class="hint">{crate::domain::checklist::changes::CHANGE_RULE}</p>
+                    <p class="hint">{MOVEMENT_RULE}" "{crate::domain::checklist::changes::CHANGE_RULE}</p>
                 })}
             </Show>
         </section>

@@ -6,8 +6,7 @@ use leptos::prelude::*;
 use crate::domain::base::content::{four_stages, Stage};
 use crate::domain::base::dates::display;
 use crate::domain::checklist::assessment::Assessment;
-use crate::domain::checklist::changes::{since, Baseline, CHANGE_RULE};
-use crate::domain::checklist::teams::Movement;
+use crate::domain::checklist::changes::{since, Baseline, CHANGE_RULE, MOVEMENT_RULE};
 
 #[component]
 pub fn SinceLast(
@@ -19,7 +18,7 @@ pub fn SinceLast(
         assessment.with(|a| {
             let change = since(four_stages(), &base, a.as_ref()?);
             let date = display(&change.date);
-            let movement = Movement::between(change.stage_then, change.stage_now);
+            let movement = change.movement();
             let name = |s: Option<Stage>| s.map_or("no stage", Stage::name);
             let (on, back) = change.counts();
             let other = change.changes.len() - on - back;
@@ -37,7 +36,7 @@ pub fn SinceLast(
                     <h3 id="since-heading">{format!("Change since {date}")}</h3>
                     <p class="since-stage">
                         {format!("Overall stage: {} then, {} now ", name(change.stage_then), name(change.stage_now))}
-                        <span class=format!("movement {:?}", movement).to_lowercase()>{format!("({})", movement.label())}</span>
+                        <span class=format!("movement {}", movement.id())>{format!("({})", movement.label())}</span>
                     </p>
                     <p>{summary}</p>
                     {(!change.changes.is_empty()).then(|| view! {
@@ -58,7 +57,7 @@ pub fn SinceLast(
                         </table>
                         </div>
                     })}
-                    <p class="hint">{CHANGE_RULE}</p>
+                    <p class="hint">{CHANGE_RULE}" "{MOVEMENT_RULE}</p>
                 </section>
             })
         })

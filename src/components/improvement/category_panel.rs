@@ -154,8 +154,9 @@ pub fn CategoryPanel(
                                     {d.label()}</label>
                             }).collect_view()}
                         </fieldset>
-                        <fieldset class="inline-choice">
-                            <legend>"Category"</legend>
+                        <fieldset class="inline-choice" aria-describedby="categories-note">
+                            <legend>"Category (Waypoint's categories)"</legend>
+                            <p class="hint" id="categories-note">{crate::domain::improvement::overview::CATEGORIES_NOTE}</p>
                             {Category::ALL.into_iter().map(|c| view! {
                                 <label><input type="radio" name="category-choice" value=c.id()
                                     prop:checked=move || category.get() == c.id() on:change=move |_| category.set(c.id().to_string()) />

@@ -10,9 +10,12 @@ use crate::components::ui::date_field::DateField;
 use crate::components::ui::error_summary::{ErrorSummary, Problems};
 use crate::components::ui::terms::Terms;
 use crate::domain::base::dates::add_days;
+use crate::domain::base::dates::unconfirmed_far_date;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::domain::improvement::cycle::trust_cycle;
-use crate::domain::improvement::plans::{cycle, Commission, Intervention, Kind};
+use crate::domain::improvement::plans::{
+    cycle, partner_hint, partner_options, Commission, Intervention, Kind, SOURCE_TRUST_NOTE,
+};
 use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::ImprovementEdit;
 use crate::state::AppState;
@@ -69,6 +72,8 @@ pub fn CommissionForm(
         move |ev| signal.set(clamp_chars(&event_target_value(&ev), MAX_NOTE_CHARS))
     };
 
+    let start_confirmed = RwSignal::new(false);
+    let end_confirmed = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = Commission {
@@ -82,11 +87,20 @@ pub fn CommissionForm(
             review_weeks: weeks.get_untracked().trim().parse().unwrap_or(0),
             success_criteria: criteria.get_untracked(),
         };
-        let found: Problems = form
+        let mut found: Problems = form
             .problems()
             .into_iter()
             .map(|(name, message)| (field(name), message))
             .collect();
+        let today = browser::today_iso();
+        for (name, value, confirmed) in [
+            ("start-confirm", &form.start, start_confirmed),
+            ("end-confirm", &form.end, end_confirmed),
+        ] {
+            if let Some(why) = unconfirmed_far_date(value, &today, confirmed.get_untracked()) {
+                found.push((field(name), why));
+            }
+        }
         if !found.is_empty() {
             problems.set(found);
             return;
@@ -108,38 +122,27 @@ pub fn CommissionForm(
         }
     };
 
-    // Providers to choose from for the kind chosen: for school-to-school, the other
-    // schools here first; the source's roles and Carter's capacity givers; or typed.
-    let providers = move || {
-        let k = kind.get();
-        let mut names: Vec<String> = Vec::new();
-        if k == Kind::SchoolToSchool {
-            let own = school.get();
-            state.store.with(|s| {
-                names.extend(
-                    s.schools
-                        .iter()
-                        .filter(|x| x.id != own)
-                        .map(|x| x.name.clone()),
-                )
-            });
-        }
-        for group in &trust_cycle().providers {
-            let offered =
-                group.kind == k.id() || (k == Kind::External && group.kind == "school_to_school");
-            if offered {
-                names.extend(group.names.iter().cloned());
-            }
-        }
-        names
+    // Partners for the kind chosen: the trust's own schools for school-to-school; the
+    // source's list, shown as the source's, for the others (rule in the domain).
+    let options = move || {
+        let own = school.get();
+        let others: Vec<String> = state.store.with(|s| {
+            s.schools
+                .iter()
+                .filter(|x| x.id != own)
+                .map(|x| x.name.clone())
+                .collect()
+        });
+        partner_options(kind.get(), &others)
     };
     view! {
         <form class="commission-form" on:submit=submit novalidate>
             <ErrorSummary problems=problems />
             <aside class="guidance" aria-labelledby=field("order")>
-                <p id=field("order")><strong>"The source's order of commissioning"</strong>" (guidance, not a rule)"</p>
+                <p id=field("order")><strong>"The source trust's order of commissioning"</strong>" (guidance from another trust, not a rule)"</p>
                 <ol>{trust_cycle().order.iter().map(|o| view! { <li>{o.text.clone()}</li> }).collect_view()}</ol>
-                <p>"Why in this order: “"{trust_cycle().order_why.clone()}"” And: “"{trust_cycle().order_giver.clone()}"”"</p>
+                <p>"Why in this order, in the source trust's words: “"{trust_cycle().order_why.clone()}"” And: “"{trust_cycle().order_giver.clone()}"”"</p>
+                <p class="hint">{SOURCE_TRUST_NOTE}</p>
             </aside>
             <fieldset class="kind-choice">
                 <legend>"Kind of intervention"</legend>
@@ -169,9 +172,18 @@ pub fn CommissionForm(
                         list=field("partner-options") aria-describedby=field("partner-hint")
                         prop:value=move || partner.get() on:input=short(partner) />
                     <datalist id=field("partner-options")>
-                        {move || providers().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
+                        {move || options().own.into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
                     </datalist>
-                    <p class="hint" id=field("partner-hint")>"Choose from the list (the trust's own roles, Carter's designated system leaders and capacity-giver organisations) or type a name."</p>
+                    <p class="hint" id=field("partner-hint")>{move || partner_hint(kind.get())}</p>
+                    {move || {
+                        let o = options();
+                        (!o.source.is_empty()).then(|| view! {
+                            <details class="source-list">
+                                <summary>{o.source_heading.clone()}</summary>
+                                <ul>{o.source.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                            </details>
+                        })
+                    }}
                 </div>
             </Show>
             <div class="field">
@@ -197,8 +209,8 @@ pub fn CommissionForm(
                 </div>
             </div>
             <div class="field-row">
-                <DateField id=field("start") label="Start" value=start />
-                <DateField id=field("end") label="Time limit" value=end />
+                <DateField id=field("start") label="Start" value=start confirm=start_confirmed />
+                <DateField id=field("end") label="Time limit" value=end confirm=end_confirmed />
                 <div class="field">
                     <label for=field("weeks")>"Review every (weeks)"</label>
                     <input id=field("weeks") type="number" min="1" max="52" inputmode="numeric"

@@ -6,7 +6,7 @@
 use crate::domain::checklist::SchoolRecords;
 use leptos::prelude::*;
 
-use crate::components::checklist::caveat_list::CaveatList;
+use crate::components::checklist::caveat_list::{CaveatList, RedFlags};
 use crate::components::checklist::next_steps::NextStepsList;
 use crate::components::checklist::result_panel::BestFit;
 use crate::components::checklist::since_last::SinceLast;
@@ -59,13 +59,14 @@ pub fn Report(
                     {move || category_fact(assessment.with(|a| a.as_ref().map(|a| a.school_id.clone())), &today.get_value())}
                     <div><dt>"Report prepared"</dt><dd>{display(&prepared_on)}</dd></div>
                 </dl>
-                <p class="report-source">"Framework: Sir David Carter's four stages of improving a school (Stabilise, Repair, Improve, Sustain) and their observable features. The answer scale, the rule for the best fit and the six themes are Waypoint's."</p>
+                <p class="report-source">"Framework: Sir David Carter's four stages of improving a school (Stabilise, Repair, Improve, Sustain) and their observable features. The answer scale, the placement rule and the six themes are Waypoint's."</p>
             </header>
 
             <section class="report-section" aria-labelledby="report-result">
                 <h2 id="report-result">"Result"</h2>
                 <div class="best-fit">
-                    <p class="best-fit-label">"Best-fit stage"</p>
+                    <RedFlags result=result />
+                    <p class="best-fit-label">"Stage"</p>
                     <BestFit result=result />
                     <CaveatList assessment=assessment result=result />
                 </div>

@@ -8,10 +8,13 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::charts::trajectory::draw_trajectory;
 use crate::components::ui::chart_canvas::ChartCanvas;
+use crate::domain::base::content::four_stages;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
+use crate::domain::checklist::SchoolRecords;
+use crate::domain::improvement::overview::stage_journey;
 use crate::domain::improvement::trajectory::{
-    journeys, read_series, suggest_role, Band, Classification, Point, Thresholds, Trajectory,
-    ROLE_RULE, RULES,
+    carter_on, journeys, read_series, suggest_role, Band, Classification, Point, Thresholds,
+    Trajectory, ROLE_RULE, RULES, STAGE_JOURNEY_RULE,
 };
 use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::ImprovementEdit;
@@ -139,7 +142,7 @@ pub fn TrajectoryEditor(
     view! {
         <section class="panel" aria-labelledby="trajectory-heading">
             <h2 id="trajectory-heading">"Performance trajectory"</h2>
-            <p class="lead">"Enter the school's results over several years or terms against the bands Carter uses. Waypoint places the trajectory on one of his eight improvement journeys."</p>
+            <p class="lead">"Enter the school's results over several years or terms against the four bands on Carter's performance trajectory schematic (Floor, Coasting, National average, Top 15%). Waypoint places the trajectory on one of his eight improvement journeys."</p>
             <fieldset class="segmented">
                 <legend>"How to enter results"</legend>
                 <input type="radio" id="entry-bands" name="entry-mode" prop:checked=move || !uses_measure.get()
@@ -213,6 +216,7 @@ pub fn TrajectoryEditor(
                     </table>
                 </div>
                 <JourneyVerdict trajectory=trajectory />
+                <StageJourney school=school.get_value() />
             </div>
         </section>
     }
@@ -257,6 +261,40 @@ fn JourneyVerdict(trajectory: Memo<Option<Trajectory>>) -> impl IntoView {
                 <ol>{RULES.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}</ol>
                 <p>{ROLE_RULE}</p>
             </details>
+        </div>
+    }
+}
+
+/// The journey read from the school's dated whole-school stages, beside the one from its
+/// results (Waypoint's reading of the schematic, see [`STAGE_JOURNEY_RULE`]).
+#[component]
+fn StageJourney(school: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let reading = Memo::new(move |_| {
+        state.store.with(|s| {
+            let list: Vec<_> = s.assessments_of(&school).collect();
+            stage_journey(four_stages(), &list)
+        })
+    });
+    view! {
+        <div class="journey-from-stages" aria-live="polite">
+            <h3>"From the dated stage assessments"</h3>
+            {move || reading.with(|r| match &r.classification {
+                Classification::TooShort { points } => view! {
+                    <p>{format!("{points} dated whole-school assessment{} with a stage. At least three are needed to read a journey from the stages.", if *points == 1 { "" } else { "s" })}</p>
+                }.into_any(),
+                Classification::Ambiguous { reason, closest } => view! {
+                    <p>{format!("No clear journey from the stages: {reason}. Closest: {}.", closest.iter().map(|n| n.letter.to_string()).collect::<Vec<_>>().join(" or "))}</p>
+                }.into_any(),
+                Classification::Journey { letter, reason } => {
+                    let j = journeys().journey(*letter);
+                    view! {
+                        <p class="stage-journey-letter"><strong>{format!("Journey {} – {}", j.letter, j.name)}</strong>{format!(". Why: {reason}.")}</p>
+                        <p>{carter_on(*letter)}"."</p>
+                    }.into_any()
+                }
+            })}
+            <p class="hint">{STAGE_JOURNEY_RULE}</p>
         </div>
     }
 }

@@ -278,7 +278,10 @@ async fn read_in_slices(
         }
         browser::next_task().await;
     }
-    reader.finish().map_err(|e| e.to_string())
+    let store = reader.finish().map_err(|e| e.to_string())?;
+    // The forms' limits hold for a file too (a hand-made one can hold anything).
+    crate::domain::records::limits::check_import(&store, &browser::today_iso())?;
+    Ok(store)
 }
 
 /// The records an import would write, made in slices; refused, saying how much would
@@ -309,7 +312,9 @@ async fn records_that_fit(
         }));
         browser::next_task().await;
     }
-    let free = storage::QUOTA_CHARS.saturating_sub(storage::used_chars());
+    // The real room left: everything stored under this address counts, not only
+    // Waypoint's readable records (another app's data, damaged records kept aside).
+    let free = storage::free_chars();
     let mut needed = 0;
     let mut fitting = 0;
     for (key, text) in &records {

@@ -6,13 +6,24 @@ use leptos::prelude::*;
 use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::{ChecklistEdit, RecordsEdit, WorkshopEdit};
 use crate::domain::records::store::{Recovered, TextPlace};
+use crate::domain::records::tabs::place_exists;
 use crate::state::AppState;
 
 #[component]
 pub fn RecoveredTexts() -> impl IntoView {
     let state = expect_context::<AppState>();
     let recovered = Memo::new(move |_| state.store.with(|s| s.recovered.clone()));
+    let copied = RwSignal::new(None::<String>);
     let put_back = move |r: Recovered| {
+        // The item was deleted elsewhere: the text is offered to copy instead.
+        if !state.store.with_untracked(|s| place_exists(s, &r.place)) {
+            leptos::task::spawn_local(async move {
+                if crate::browser::copy_text(&r.text).await {
+                    copied.set(Some(r.id));
+                }
+            });
+            return;
+        }
         let current = state.store.with_untracked(|s| match &r.place {
             TextPlace::AssessmentNote {
                 assessment,
@@ -63,15 +74,30 @@ pub fn RecoveredTexts() -> impl IntoView {
         <Show when=move || !recovered.with(Vec::is_empty)>
             <section class="banner warning recovered" role="region" aria-labelledby="recovered-heading">
                 <h2 id="recovered-heading">"Text typed in two places at once"</h2>
-                <p>"Another tab or window changed this text while it was being typed here. This page's version was kept; the other version is below, so that nothing is lost."</p>
+                <p>"Another tab or window changed or deleted what was being typed here. So that nothing is lost, the text it would have replaced is below: put it back, or copy it where it belongs."</p>
                 <ul>
                     {move || recovered.get().into_iter().map(|r| {
+                        // Put back only where the text's item is kept here (not for a deleted
+                        // assessment, nor in a board member's app, which keeps workshops only).
+                        let kept_here = state.store.with_untracked(|s| match &r.place {
+                            TextPlace::AssessmentNote { assessment, .. } => s.get(assessment).is_some(),
+                            TextPlace::PracticeNote { workshop, .. } => s.workshop(workshop).is_some(),
+                        });
                         let (keep, dismiss) = (r.clone(), r.id.clone());
+                        let exists = state.store.with(|s| place_exists(s, &r.place));
+                        let id = r.id.clone();
+                        let label = move || match (exists, copied.get().as_deref() == Some(id.as_str())) {
+                            (true, _) => "Use this version instead",
+                            (false, false) => "Copy this text",
+                            (false, true) => "Copied",
+                        };
                         view! {
                             <li>
                                 <p dir="auto"><strong>{r.what.clone()}</strong></p>
                                 <blockquote dir="auto">{r.text.clone()}</blockquote>
-                                <button type="button" class="button" on:click=move |_| put_back(keep.clone())>"Use this version instead"</button>
+                                {kept_here.then(move || view! {
+                                    <button type="button" class="button" on:click=move |_| put_back(keep.clone())>{label}</button>
+                                })}
                                 <button type="button" class="link-button" on:click=move |_| { state.send(Edit::Records(RecordsEdit::DismissRecovered { id: dismiss.clone() })); }>"Dismiss"</button>
                             </li>
                         }

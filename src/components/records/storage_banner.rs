@@ -84,5 +84,14 @@ pub fn StorageBanner() -> impl IntoView {
             }.into_any()),
             SaveStatus::Saved => None,
         }}
+        <Show when=move || !state.notices.with(Vec::is_empty)>
+            <div class="banner warning tab-notices" role="alert">
+                <h2>"About the data in this browser"</h2>
+                <ul>
+                    {move || state.notices.get().into_iter().map(|n| view! { <li dir="auto">{n}</li> }).collect_view()}
+                </ul>
+                <button type="button" class="button" on:click=move |_| state.notices.set(Vec::new())>"Dismiss"</button>
+            </div>
+        </Show>
     }
 }

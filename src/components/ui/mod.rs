@@ -11,6 +11,7 @@ pub mod not_found;
 pub mod note_field;
 pub mod plain_table;
 pub mod save_status;
+pub mod site_frame;
 pub mod terms;
 pub mod undo_toast;
 pub mod update_notice;

@@ -1,6 +1,7 @@
 //! Merging answers that members made on their own devices: response links pasted many at
 //! once, QR codes scanned with the camera, and answer files chosen or dropped. Identical
-//! respondents are skipped, clashes are put to the user, and anything that cannot be used
+//! respondents are skipped, a second copy from someone already here is kept aside and
+//! asked about at the top of the page (see `hand_back`), and anything that cannot be used
 //! (damaged, foreign, from a newer version) changes nothing and says why, by name.
 
 use leptos::prelude::*;
@@ -12,24 +13,22 @@ use crate::components::workshop::qr_scanner::QrScanner;
 use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::WorkshopEdit;
 use crate::domain::workshop::aas::Respondent;
-use crate::domain::workshop::join::links_in;
+use crate::domain::workshop::handback::{Arrival, PendingCopy, Via};
+use crate::domain::workshop::join::links_found;
 use crate::domain::workshop::responses::{
-    classify, read_responses, Incoming, Resolution, MAX_RESPONSES_BYTES,
+    classify, read_responses, sort_incoming, Incoming, MAX_RESPONSES_BYTES,
 };
+
+/// Links read, or respondents added, between two pauses.
+const LINKS_PER_SLICE: usize = 50;
+/// Up to this many added or skipped people are named in the log one by one; beyond it,
+/// they are counted.
+const NAMED_IN_LOG: usize = 10;
 use crate::state::AppState;
 
 /// What arrived from one link, code or file: the workshop it answers (if it says) and
 /// the respondents, or why it cannot be used.
 type Arrived = Result<(Option<String>, Vec<Respondent>), String>;
-
-#[derive(Clone, Debug, PartialEq)]
-struct Clash {
-    key: usize,
-    file: String,
-    incoming: Respondent,
-    existing_id: String,
-    existing_name: String,
-}
 
 #[component]
 pub fn ImportResponses(
@@ -40,11 +39,9 @@ pub fn ImportResponses(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let log = ImportLog::new();
-    let clashes = RwSignal::new(Vec::<Clash>::new());
-    let next_key = StoredValue::new(0usize);
 
     let wid_kept = StoredValue::new(workshop_id.clone());
-    let take = move |file_name: String, arrived: Arrived| {
+    let take = move |file_name: String, via: Via, arrived: Arrived| {
         let wid = wid_kept.get_value();
         let say = |ok: bool, text: String| log.say(ok, text);
         let foreign = |w: &Option<String>| w.as_ref().is_some_and(|w| *w != wid);
@@ -66,7 +63,11 @@ pub fn ImportResponses(
                 return;
             }
         };
-        for incoming in respondents {
+        for mut incoming in respondents {
+            incoming.arrived = Some(Arrival {
+                via,
+                at_ms: browser::now_ms(),
+            });
             let verdict = state
                 .store
                 .with_untracked(|s| s.workshop(&wid).map(|w| classify(w, &incoming)));
@@ -94,23 +95,16 @@ pub fn ImportResponses(
                     say(true, format!("{file_name}: {who} is already here with the same answers, so was skipped."));
                 }
                 Some(Incoming::Clash { existing_id }) => {
-                    let existing_name = state.store.with_untracked(|s| {
-                        s.workshop(&wid)
-                            .and_then(|w| w.respondent(&existing_id))
-                            .map(|r| r.name.clone())
-                            .unwrap_or_default()
-                    });
-                    let key = next_key.get_value();
-                    next_key.set_value(key + 1);
-                    clashes.update(|c| {
-                        c.push(Clash {
-                            key,
-                            file: file_name.clone(),
-                            incoming,
+                    // Kept in the workshop and asked at the top of the page until answered.
+                    state.send(Edit::Workshop(WorkshopEdit::HoldCopy {
+                        workshop: wid.clone(),
+                        copy: PendingCopy {
+                            key: browser::new_id(),
                             existing_id,
-                            existing_name,
-                        })
-                    });
+                            respondent: incoming,
+                        },
+                    }));
+                    say(true, format!("{file_name}: a second copy from someone already here; the question is at the top of the page."));
                 }
                 None => {}
             }
@@ -122,68 +116,140 @@ pub fn ImportResponses(
                 .map(|f| (f.workshop, f.respondents))
                 .map_err(|e| e.to_string())
         });
-        take(name, arrived)
+        take(name, Via::File, arrived)
     });
-    // Response links, however many, in the order pasted or scanned.
+    // Response links, however many, in the order pasted or scanned: read a few at a time
+    // with progress between, then sorted against the workshop at once and added in
+    // slices, so a thousand links never hold the page for long.
     let links_taken = StoredValue::new(0usize);
-    let take_links = move |text: String, what: &'static str| {
-        let found = links_in(&text, "answers");
-        if found.is_empty() {
+    let link_progress = RwSignal::new(None::<(String, usize, usize)>);
+    let take_links = move |text: String, what: &'static str, via: Via| {
+        let found = links_found(&text, "answers");
+        if found.links.is_empty() {
             log.say(
                 false,
                 format!("{what}: no answer links found. Each answer link has “#/answers/” in it."),
             );
             return;
         }
-        for data in found {
-            let n = links_taken.get_value() + 1;
-            links_taken.set_value(n);
-            leptos::task::spawn_local(async move {
-                let arrived = crate::join_link::open_response(&data)
-                    .await
-                    .map(|r| (Some(r.workshop_id), vec![r.respondent]));
-                take(format!("{what} {n}"), arrived);
-            });
+        if found.repeats > 0 {
+            log.say(
+                true,
+                match found.repeats {
+                    1 => format!("{what}s: 1 link was pasted twice; the repeat was skipped."),
+                    n => format!(
+                        "{what}s: {n} links were pasted more than once; the repeats were skipped."
+                    ),
+                },
+            );
         }
+        let first = links_taken.get_value() + 1;
+        links_taken.set_value(first - 1 + found.links.len());
+        leptos::task::spawn_local(async move {
+            let wid = wid_kept.get_value();
+            let total = found.links.len();
+            let mut arrived: Vec<(usize, Respondent)> = Vec::with_capacity(total);
+            for (i, data) in found.links.iter().enumerate() {
+                let n = first + i;
+                match crate::join_link::open_response(data).await {
+                    Ok(r) if r.workshop_id == wid => arrived.push((n, r.respondent)),
+                    other => take(
+                        format!("{what} {n}"),
+                        via,
+                        other.map(|r| (Some(r.workshop_id), vec![r.respondent])),
+                    ),
+                }
+                if total > LINKS_PER_SLICE && (i + 1) % LINKS_PER_SLICE == 0 {
+                    link_progress.set(Some((format!("Reading {what}s"), i + 1, total)));
+                    browser::next_task().await;
+                }
+            }
+            if total == 1 {
+                link_progress.set(None);
+                if let Some((n, r)) = arrived.pop() {
+                    take(format!("{what} {n}"), via, Ok((Some(wid), vec![r])));
+                }
+                return;
+            }
+            let numbers: std::collections::HashMap<String, usize> =
+                arrived.iter().map(|(n, r)| (r.id.clone(), *n)).collect();
+            let at_ms = browser::now_ms();
+            let incoming: Vec<Respondent> = arrived
+                .into_iter()
+                .map(|(_, mut r)| {
+                    r.arrived = Some(Arrival { via, at_ms });
+                    r
+                })
+                .collect();
+            let Some(sorted) = state
+                .store
+                .with_untracked(|s| s.workshop(&wid).map(|w| sort_incoming(w, incoming)))
+            else {
+                link_progress.set(None);
+                return;
+            };
+            let adding = sorted.new.len();
+            for (done, slice) in sorted.new.chunks(LINKS_PER_SLICE).enumerate() {
+                state.send(Edit::Workshop(WorkshopEdit::MergeRespondents {
+                    workshop: wid.clone(),
+                    respondents: slice.to_vec(),
+                    fresh_ids: slice.iter().map(|_| browser::new_id()).collect(),
+                }));
+                link_progress.set(Some((
+                    format!("Adding {what}s"),
+                    (done * LINKS_PER_SLICE + slice.len()).min(adding),
+                    adding,
+                )));
+                browser::next_task().await;
+            }
+            link_progress.set(None);
+            let who = |r: &Respondent| {
+                if r.anonymous {
+                    "an anonymous answer".to_string()
+                } else {
+                    r.name.clone()
+                }
+            };
+            let number = |r: &Respondent| numbers.get(&r.id).copied().unwrap_or(first);
+            // Each name while the list is short; a count once it is long.
+            if adding <= NAMED_IN_LOG {
+                for r in &sorted.new {
+                    log.say(true, format!("{what} {}: added {}.", number(r), who(r)));
+                }
+            } else {
+                log.say(true, format!("{what}s: added {adding} people's answers."));
+            }
+            let skipped = sorted.duplicates.len();
+            if skipped <= NAMED_IN_LOG {
+                for r in &sorted.duplicates {
+                    let name = if r.anonymous {
+                        "This anonymous answer".to_string()
+                    } else {
+                        r.name.clone()
+                    };
+                    log.say(true, format!("{what} {}: {name} is already here with the same answers, so was skipped.", number(r)));
+                }
+            } else {
+                log.say(true, format!("{what}s: {skipped} answers were already here with the same answers, so were skipped."));
+            }
+            for (incoming, existing_id) in sorted.clashes {
+                let file = format!("{what} {}", number(&incoming));
+                take(file, via, Ok((Some(wid.clone()), vec![incoming])));
+                let _ = existing_id;
+            }
+        });
     };
     if let Some(data) = initial {
-        take_links(format!("#/answers/{data}"), "Answer link");
+        take_links(format!("#/answers/{data}"), "Answer link", Via::Link);
     }
     let pasted =
         crate::components::ui::draft::draft(format!("answers-paste-{}", wid_kept.get_value()), "");
     let add_pasted = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        take_links(pasted.get_untracked(), "Answer link");
+        take_links(pasted.get_untracked(), "Answer link", Via::Link);
         pasted.set(String::new());
     };
-    let on_code = Callback::new(move |text: String| take_links(text, "Scanned code"));
-    let resolve_id = workshop_id.clone();
-    let resolve = move |key: usize, resolution: Resolution| {
-        let Some(clash) = clashes.with_untracked(|c| c.iter().find(|c| c.key == key).cloned())
-        else {
-            return;
-        };
-        let name = clash.incoming.name.clone();
-        state.send(Edit::Workshop(WorkshopEdit::MergeRespondent {
-            workshop: resolve_id.clone(),
-            respondent: clash.incoming,
-            clash_with: Some((clash.existing_id.clone(), resolution)),
-            fresh_id: browser::new_id(),
-        }));
-        clashes.update(|c| c.retain(|c| c.key != key));
-        let text = match resolution {
-            Resolution::KeepBoth => format!(
-                "{}: kept both {} and the earlier {}.",
-                clash.file, name, clash.existing_name
-            ),
-            Resolution::Replace => format!(
-                "{}: replaced {}'s answers with the file's.",
-                clash.file, clash.existing_name
-            ),
-        };
-        log.say(true, text);
-    };
-
+    let on_code = Callback::new(move |text: String| take_links(text, "Scanned code", Via::Code));
     view! {
         <section class="import" aria-labelledby="import-heading">
             <h3 id="import-heading">"Merge answers from other devices"</h3>
@@ -193,25 +259,16 @@ pub fn ImportResponses(
                     on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
                 <button type="submit" class="button">"Add these answers"</button>
             </form>
+            {move || link_progress.get().map(|(what, done, total)| view! {
+                <div class="import-progress" role="status">
+                    <label for="links-progress-bar">{format!("{what}: {done} of {total}")}</label>
+                    <progress id="links-progress-bar" max=total.to_string() value=done.to_string()></progress>
+                </div>
+            })}
             <QrScanner on_code=on_code />
             <FileDrop id="import-files" label="Choose answer files, or drop them here"
                 max_bytes=MAX_RESPONSES_BYTES on_file=on_file />
             <ImportMessages log=log />
-            <For each=move || clashes.get() key=|c| c.key let:clash>
-                {
-                    let key = clash.key;
-                    let resolve = resolve.clone();
-                    let resolve_both = resolve.clone();
-                    view! {
-                        <div class="clash" role="group" aria-label=format!("Clash for {}", clash.incoming.name)>
-                            <p dir="auto">{format!("{}: {} clashes with {} already in this workshop, whose answers differ. Which should count?",
-                                clash.file, clash.incoming.name, clash.existing_name)}</p>
-                            <button type="button" class="button" on:click=move |_| resolve_both(key, Resolution::KeepBoth)>"Keep both"</button>
-                            <button type="button" class="button" on:click=move |_| resolve(key, Resolution::Replace)>"Replace with the file's answers"</button>
-                        </div>
-                    }
-                }
-            </For>
         </section>
     }
 }

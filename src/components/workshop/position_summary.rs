@@ -8,7 +8,11 @@ use crate::domain::workshop::aas::{Position, WorkshopResults};
 use crate::domain::workshop::tally::{counts, disagreement_words};
 
 #[component]
-pub fn PositionSummary(results: Memo<WorkshopResults>, area_id: &'static str) -> impl IntoView {
+pub fn PositionSummary(
+    results: Memo<WorkshopResults>,
+    /// The practices to show, by id (one slide's worth).
+    practices: Vec<String>,
+) -> impl IntoView {
     view! {
         <div class="table-scroll" role="region" aria-label="How many placed each practice where" tabindex="0">
             <table class="summary-table">
@@ -18,7 +22,7 @@ pub fn PositionSummary(results: Memo<WorkshopResults>, area_id: &'static str) ->
                     <th scope="col">"Disagreement"</th>
                 </tr></thead>
                 <tbody>
-                    {move || results.with(|r| r.practices.iter().filter(|p| p.area_id == area_id).map(|p| {
+                    {move || results.with(|r| r.practices.iter().filter(|p| practices.contains(&p.practice_id)).map(|p| {
                         let c = counts(&p.views);
                         let row = |values: [usize; 5]| values.into_iter().map(|n| view! {
                             <td class="count" data-n=n.to_string()>{n.to_string()}</td>

@@ -21,15 +21,34 @@ impl Drop for Encoder {
     }
 }
 
-fn start(drawn: RwSignal<Option<Drawn>>, ready: RwSignal<bool>) -> Option<Encoder> {
+/// Why no code can be shown, in words for the user (then the link itself is offered).
+const NO_CODE: &str = "No QR code can be shown: the code maker could not be loaded (this device may be offline, and Waypoint had not kept it). Send the link itself instead.";
+
+fn start(
+    drawn: RwSignal<Option<Drawn>>,
+    ready: RwSignal<bool>,
+    failed: RwSignal<bool>,
+) -> Option<Encoder> {
     let url = document()
         .query_selector("meta[name=waypoint-encoder]")
-        .ok()??
-        .get_attribute("content")?;
-    let worker = web_sys::Worker::new(&url).ok()?;
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"));
+    let Some(worker) = url.and_then(|url| web_sys::Worker::new(&url).ok()) else {
+        failed.set(true);
+        return None;
+    };
+    // A loader or wasm that cannot be fetched (offline, not kept) ends the worker.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| failed.set(true));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
     let on_answer =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
             let data = ev.data();
+            if js_sys::Reflect::has(&data, &"failed".into()).unwrap_or(false) {
+                failed.set(true);
+                return;
+            }
             if data.as_string().is_some() {
                 // "ready": the worker listens from now on.
                 ready.set(true);
@@ -60,8 +79,9 @@ pub fn QrCode(
 ) -> impl IntoView {
     let drawn = RwSignal::new(None::<Drawn>);
     let ready = RwSignal::new(false);
+    let failed = RwSignal::new(false);
     let encoder: StoredValue<Option<Encoder>, LocalStorage> =
-        StoredValue::new_local(start(drawn, ready));
+        StoredValue::new_local(start(drawn, ready, failed));
     Effect::new(move |_| {
         let wanted = text.get();
         if !ready.get() {
@@ -75,6 +95,7 @@ pub fn QrCode(
     });
     on_cleanup(move || encoder.set_value(None));
     view! {
+        {move || failed.get().then(|| view! { <p class="hint qr-unavailable" role="status">{NO_CODE}</p> })}
         {move || drawn.with(|d| match d {
             // The answer for the link shown now (an earlier link's answer is not shown).
             Some((for_text, code)) if text.with(|t| t == for_text) => Some(match code {

@@ -42,9 +42,20 @@ fn worker_url() -> Option<String> {
 /// The widest frame sent to the decoder: enough for a code held up to a laptop camera.
 const FRAME_WIDTH: u32 = 800;
 
+/// How many frames the decoder has read, and how long each took: shown on the scanner as
+/// data attributes (`data-frames`, `data-decode-ms`), so tests wait on the app's own
+/// progress and the decoding pace on a given machine can be measured.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Pace {
+    frames: u32,
+    total_ms: f64,
+    slowest_ms: f64,
+}
+
 async fn start(
     video: web_sys::HtmlVideoElement,
     on_text: Rc<dyn Fn(String)>,
+    pace: RwSignal<Pace>,
 ) -> Result<Scan, String> {
     let url = worker_url().ok_or("the scanner is missing from this copy of Waypoint")?;
     let devices = window()
@@ -65,12 +76,30 @@ async fn start(
     video.set_src_object(Some(&stream));
     let _ = video.play();
     let worker = web_sys::Worker::new(&url).map_err(|_| "the scanner could not be started")?;
+    // The decoder's files may not load (offline before they were kept): say so.
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        pace.update(|p| p.frames = u32::MAX);
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
     let busy = Rc::new(RefCell::new(false));
     let done = busy.clone();
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
             *done.borrow_mut() = false;
-            let found: js_sys::Array = ev.data().unchecked_into();
+            let data = ev.data();
+            let ms = js_sys::Reflect::get(&data, &"ms".into())
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0);
+            pace.update(|p| {
+                p.frames += 1;
+                p.total_ms += ms;
+                p.slowest_ms = p.slowest_ms.max(ms);
+            });
+            let found: js_sys::Array = js_sys::Reflect::get(&data, &"found".into())
+                .map(JsCast::unchecked_into)
+                .unwrap_or_default();
             for text in found.iter().filter_map(|t| t.as_string()) {
                 on_text(text);
             }
@@ -152,6 +181,7 @@ pub fn QrScanner(
     let open = RwSignal::new(false);
     let read = RwSignal::new(0usize);
     let problem = RwSignal::new(None::<String>);
+    let pace = RwSignal::new(Pace::default());
     let seen: StoredValue<Vec<String>> = StoredValue::new(Vec::new());
     let stop = move || {
         scan.set_value(None);
@@ -173,7 +203,7 @@ pub fn QrScanner(
                 on_code.run(text);
             });
             leptos::task::spawn_local(async move {
-                match start(element, on_text).await {
+                match start(element, on_text, pace).await {
                     Ok(running) => scan.set_value(Some(running)),
                     Err(why) => {
                         problem.set(Some(format!("The camera could not be used: {why}. Paste the answer links instead, or drop the files.")));
@@ -185,7 +215,10 @@ pub fn QrScanner(
     };
     on_cleanup(move || scan.set_value(None));
     view! {
-        <div class="scanner">
+        <div class="scanner"
+            data-frames=move || pace.with(|p| if p.frames == u32::MAX { 0 } else { p.frames }).to_string()
+            data-decode-ms=move || pace.with(|p| if p.frames == 0 || p.frames == u32::MAX { String::new() } else { format!("{:.1}", p.total_ms / f64::from(p.frames)) })
+            data-slowest-ms=move || pace.with(|p| format!("{:.1}", p.slowest_ms))>
             <Show when=move || open.get() fallback=move || view! {
                 <button type="button" class="button" on:click=begin>"Scan answer codes with the camera"</button>
             }>
@@ -197,7 +230,9 @@ pub fn QrScanner(
                 }}</p>
                 <button type="button" class="button" on:click=move |_| stop()>"Stop scanning"</button>
             </Show>
-            <p class="form-error" role="alert">{move || problem.get()}</p>
+            <p class="form-error" role="alert">{move || problem.get().or_else(|| pace.with(|p| p.frames == u32::MAX).then(|| {
+                "The code reader could not be loaded (this computer may be offline, and Waypoint has not kept it yet). Paste the answer links instead, or drop the files.".to_string()
+            }))}</p>
         </div>
     }
 }

@@ -9,6 +9,8 @@ use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::WorkshopEdit;
 use crate::domain::workshop::aas::{aas, Respondent};
+use crate::domain::workshop::join::chosen_practices;
+use crate::domain::workshop::plan::placed_of_meeting;
 use crate::domain::workshop::responses::write_responses;
 use crate::state::AppState;
 
@@ -22,6 +24,7 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
         state.store.with(|s| {
             s.workshop(&lookup_id)
                 .map(|w| {
+                    let total = chosen_practices(aas(), w).len();
                     w.respondents
                         .iter()
                         .map(|r| {
@@ -29,7 +32,7 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
                                 r.id.clone(),
                                 r.name.clone(),
                                 r.role.clone(),
-                                r.complete_count(),
+                                (placed_of_meeting(aas(), w, r), total),
                             )
                         })
                         .collect::<Vec<_>>()
@@ -37,7 +40,6 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
                 .unwrap_or_default()
         })
     });
-    let total = aas().practices().count();
     let new_name = crate::components::ui::draft::draft(format!("respondent-{workshop_id}"), "");
     let new_role = RwSignal::new(ROLES[0].to_string());
     let problem = RwSignal::new(None::<&'static str>);
@@ -125,7 +127,7 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
                     <legend class="visually-hidden">"Choose who is answering"</legend>
                     <For each=move || respondents.get() key=|r| r.clone() let:r>
                         {
-                            let (id, name, role, done) = r;
+                            let (id, name, role, (done, total)) = r;
                             let input_id = format!("respondent-{id}");
                             let value = id.clone();
                             view! {

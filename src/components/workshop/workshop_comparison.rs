@@ -1,12 +1,13 @@
-//! This workshop against one of the trust's earlier ones, practice by practice: the same
-//! trust by its record, whatever it is called now.
+//! This workshop against one of the trust's earlier ones: area by area first, then row by
+//! row (each area's practices behind its own summary). The same trust by its record,
+//! whatever it is called now.
 
 use leptos::prelude::*;
 
 use crate::components::workshop::spectrum_profile::describe_position;
 use crate::domain::base::dates::display;
 use crate::domain::workshop::aas::{aas, Workshop};
-use crate::domain::workshop::comparison::{comparable, compare};
+use crate::domain::workshop::comparison::{comparable, compare, compare_areas, moved_words};
 use crate::state::AppState;
 
 #[component]
@@ -46,30 +47,64 @@ pub fn WorkshopComparison(workshop: Memo<Option<Workshop>>) -> impl IntoView {
                         view! { <option value=id selected=selected>{name}</option> }
                     }).collect_view()}
                 </select>
-                <div class="table-scroll" role="region" aria-label="Practices then and now" tabindex="0">
-                    <table class="workshop-compare">
-                        <thead><tr>
-                            <th scope="col">"Practice"</th><th scope="col">"Then: now → wanted"</th>
-                            <th scope="col">"This time: now → wanted"</th><th scope="col">"Now moved"</th>
-                        </tr></thead>
-                        <tbody>
-                            {move || {
-                                let Some(id) = earlier() else { return Vec::new() };
-                                state.store.with(|s| {
-                                    let (Some(current), Some(then)) = (workshop.get(), s.workshop(&id)) else { return Vec::new() };
-                                    compare(aas(), &current, then).into_iter().map(|c| view! {
-                                        <tr>
-                                            <th scope="row">{c.text.clone()}<span class="practice-meta">{format!(" · {}", c.area)}</span></th>
-                                            <td>{format!("{} → {}", describe_position(c.earlier_now), describe_position(c.earlier_desired))}</td>
-                                            <td>{format!("{} → {}", describe_position(c.now), describe_position(c.desired))}</td>
-                                            <td>{c.moved().map_or("–".into(), |m| if m.abs() < 0.05 { "no change".to_string() } else if m > 0.0 { format!("{m:.1} towards standardisation") } else { format!("{:.1} towards autonomy", -m) })}</td>
+                {move || {
+                    let id = earlier()?;
+                    let changes = state.store.with(|s| {
+                        let current = workshop.get()?;
+                        let then = s.workshop(&id)?;
+                        Some(compare(aas(), &current, then))
+                    })?;
+                    let areas = compare_areas(&changes, aas());
+                    let then_now = |now: Option<f64>, desired: Option<f64>| format!("{} → {}", describe_position(now), describe_position(desired));
+                    Some(view! {
+                        <h3>"Area by area"</h3>
+                        <div class="table-scroll" role="region" aria-label="Areas then and now" tabindex="0">
+                            <table class="workshop-compare-areas">
+                                <thead><tr>
+                                    <th scope="col">"Area"</th><th scope="col">"Then: now → wanted"</th>
+                                    <th scope="col">"This time: now → wanted"</th><th scope="col">"Now moved"</th>
+                                </tr></thead>
+                                <tbody>
+                                    {areas.iter().map(|a| view! {
+                                        <tr data-area=a.area_id.clone()>
+                                            <th scope="row">{a.name.clone()}<span class="practice-meta">{format!(" · {} practice{}", a.practices, if a.practices == 1 { "" } else { "s" })}</span></th>
+                                            <td>{then_now(a.earlier_now, a.earlier_desired)}</td>
+                                            <td>{then_now(a.now, a.desired)}</td>
+                                            <td>{moved_words(a.moved())}</td>
                                         </tr>
-                                    }).collect::<Vec<_>>()
-                                })
-                            }}
-                        </tbody>
-                    </table>
-                </div>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                        <h3>"Row by row"</h3>
+                        {areas.iter().map(|a| {
+                            let rows: Vec<_> = changes.iter().filter(|c| c.area_id == a.area_id).cloned().collect();
+                            view! {
+                                <details class="compare-rows" data-area=a.area_id.clone()>
+                                    <summary>{format!("{}: {} practice{}", a.name, rows.len(), if rows.len() == 1 { "" } else { "s" })}</summary>
+                                    <div class="table-scroll" role="region" aria-label=format!("{}, practices then and now", a.name) tabindex="0">
+                                        <table class="workshop-compare">
+                                            <thead><tr>
+                                                <th scope="col">"Practice"</th><th scope="col">"Then: now → wanted"</th>
+                                                <th scope="col">"This time: now → wanted"</th><th scope="col">"Now moved"</th>
+                                            </tr></thead>
+                                            <tbody>
+                                                {rows.into_iter().map(|c| view! {
+                                                    <tr>
+                                                        <th scope="row">{c.text.clone()}</th>
+                                                        <td>{then_now(c.earlier_now, c.earlier_desired)}</td>
+                                                        <td>{then_now(c.now, c.desired)}</td>
+                                                        <td>{moved_words(c.moved())}</td>
+                                                    </tr>
+                                                }).collect_view()}
+                                            </tbody>
+                                        </table>
+                                    </div>
+                                </details>
+                            }
+                        }).collect_view()}
+                    })
+                }}
             </section>
         </Show>
     }

@@ -34,7 +34,7 @@ pub fn WorkshopRow(id: String) -> impl IntoView {
         .with_untracked(|s| s.workshop(&id).is_some_and(|w| w.joined_from.is_some()));
     let (answer_href, results_href, second) = if joined {
         (
-            Route::WorkshopAnswer(id.clone(), 1).href(),
+            Route::WorkshopAnswer(id.clone(), 0).href(),
             Route::WorkshopSend(id.clone()).href(),
             "Send my answers",
         )

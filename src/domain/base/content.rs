@@ -109,7 +109,22 @@ pub struct Feature {
     pub stage: Stage,
     pub themes: Vec<String>,
     pub text: String,
+    /// Later features that, once seen, mean the school has moved past this one: Waypoint's
+    /// reading (see [`LINKS_NOTE`]), used to judge whether an earlier stage is secure.
+    #[serde(default)]
+    pub moved_past_by: Vec<String>,
+    /// Later features that include this one: the later seen while this one is not is a
+    /// contradiction. Waypoint's reading.
+    #[serde(default)]
+    pub kept_in: Vec<String>,
+    /// Later features that say the opposite: both seen, one clearly, is a contradiction.
+    /// Waypoint's reading.
+    #[serde(default)]
+    pub opposed_by: Vec<String>,
 }
+
+/// Whose the links between features are, shown wherever they are used.
+pub const LINKS_NOTE: &str = "Which answers contradict each other, and which later features show that a school has moved past an earlier one, is Waypoint's reading of Carter's features, not Carter's.";
 
 /// The whole four-stage framework.
 #[derive(Clone, Debug, Deserialize)]
@@ -142,6 +157,10 @@ impl Framework {
             .iter()
             .find(|s| s.id == stage)
             .map_or("", |s| s.summary.as_str())
+    }
+
+    pub fn feature(&self, id: &str) -> Option<&Feature> {
+        self.features.iter().find(|f| f.id == id)
     }
 
     pub fn theme(&self, id: &str) -> Option<&Theme> {

@@ -1,11 +1,13 @@
 //! CSV files for spreadsheets: every table Waypoint exports is written by this one rule.
 
-/// Quotes a CSV field, and defuses text a spreadsheet would run as a formula.
+/// Quotes a CSV field without control characters, and defuses text a spreadsheet would run as a formula.
 fn csv_field(text: &str) -> String {
+    // Control characters (NUL, ESC, …) would reach the spreadsheet as they are.
+    let text = crate::domain::base::text::without_controls(text, true);
     let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
-        text.to_string()
+        text
     };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))

@@ -124,6 +124,116 @@ pub fn term(date: &str) -> String {
     format!("{name} term {}", &date[0..4])
 }
 
+/// One of the three school terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TermName {
+    Autumn,
+    Spring,
+    Summer,
+}
+
+impl TermName {
+    pub const ALL: [TermName; 3] = [TermName::Autumn, TermName::Spring, TermName::Summer];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            TermName::Autumn => "Autumn",
+            TermName::Spring => "Spring",
+            TermName::Summer => "Summer",
+        }
+    }
+
+    /// Waypoint's default start in England, as (month, day) of the term's calendar year:
+    /// autumn 1 September, spring 1 January, summer 1 April (see [`SCHOOL_TERM_RULE`]).
+    fn default_start(self) -> (u32, u32) {
+        match self {
+            TermName::Autumn => (9, 1),
+            TermName::Spring => (1, 1),
+            TermName::Summer => (4, 1),
+        }
+    }
+}
+
+/// The first day of a term as a trust enters it (an ISO date).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TermStart {
+    pub term: TermName,
+    pub date: String,
+}
+
+/// A term of a school year: "Autumn term 2026/27".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SchoolTerm {
+    /// The calendar year the school year starts in (its autumn).
+    pub school_year: i32,
+    pub term: TermName,
+}
+
+impl SchoolTerm {
+    /// "Autumn term 2026/27".
+    pub fn describe(&self) -> String {
+        format!(
+            "{} term {}/{:02}",
+            self.term.name(),
+            self.school_year,
+            (self.school_year + 1).rem_euclid(100)
+        )
+    }
+}
+
+/// How dates fall into school terms for "the same time", in the words shown to users.
+pub const SCHOOL_TERM_RULE: &str = "Waypoint's reading of the school year in England: a school year runs from the autumn term to the summer term. Unless the trust's own term dates say otherwise, the autumn term starts on 1 September, the spring term on 1 January and the summer term on 1 April (Waypoint's simplification: the summer term really starts after the Easter holidays, which move from year to year, so a trust's own dates are better). A date belongs to the latest term that has started by then.";
+
+/// The school year an entered term start belongs to: its own calendar year for an autumn
+/// start, the year before for spring and summer.
+fn school_year_of(start: &TermStart) -> Option<i32> {
+    if !is_iso_date(&start.date) {
+        return None;
+    }
+    let year: i32 = start.date[0..4].parse().ok()?;
+    Some(match start.term {
+        TermName::Autumn => year,
+        _ => year - 1,
+    })
+}
+
+/// The school term `date` falls in: the latest term start on or before it, taking the
+/// trust's own starts (`trust_starts`, any years) where it has entered them and
+/// Waypoint's defaults for England elsewhere ([`SCHOOL_TERM_RULE`]). `None` for text that
+/// is not a real date.
+pub fn school_term(date: &str, trust_starts: &[TermStart]) -> Option<SchoolTerm> {
+    if !is_iso_date(date) {
+        return None;
+    }
+    let year: i32 = date[0..4].parse().ok()?;
+    let mut starts: Vec<(String, SchoolTerm)> = Vec::new();
+    for school_year in year - 2..=year + 1 {
+        for term in TermName::ALL {
+            let entered = trust_starts
+                .iter()
+                .find(|s| s.term == term && school_year_of(s) == Some(school_year));
+            let start = match entered {
+                Some(s) => s.date.clone(),
+                None => {
+                    let (month, day) = term.default_start();
+                    let calendar_year = if term == TermName::Autumn {
+                        school_year
+                    } else {
+                        school_year + 1
+                    };
+                    format!("{calendar_year:04}-{month:02}-{day:02}")
+                }
+            };
+            starts.push((start, SchoolTerm { school_year, term }));
+        }
+    }
+    starts
+        .into_iter()
+        .filter(|(start, _)| start.as_str() <= date)
+        .max_by(|a, b| a.0.cmp(&b.0))
+        .map(|(_, term)| term)
+}
+
 /// The earliest and latest moments Waypoint shows as dates (1 Jan 2000 to 31 Dec 2199,
 /// in milliseconds since 1970): anything else comes from damaged data.
 const PLAUSIBLE_MS: std::ops::RangeInclusive<f64> = 946_684_800_000.0..=7_258_118_399_000.0;
@@ -143,6 +253,64 @@ pub fn display_ms(ms: f64, offset_minutes: f64) -> String {
     from_ms(ms, offset_minutes).map_or_else(|| "unknown".into(), |d| display(&d))
 }
 
+/// A moment as "23 Nov 2026, 14:05" (24-hour clock, no-break spaces in the date), or
+/// "unknown".
+pub fn display_ms_time(ms: f64, offset_minutes: f64) -> String {
+    match from_ms(ms, offset_minutes) {
+        None => "unknown".into(),
+        Some(date) => {
+            let minutes = ((ms + offset_minutes * 60_000.0) / 60_000.0).floor() as i64;
+            let of_day = minutes.rem_euclid(24 * 60);
+            format!("{}, {:02}:{:02}", display(&date), of_day / 60, of_day % 60)
+        }
+    }
+}
+
+/// How many years before today a date may lie before Waypoint asks whether it is right
+/// (Waypoint's range, not a rule of the sources): older records than this are unlikely
+/// to be a trust's working data, and a mistyped year (1990 for 2026) is caught.
+pub const SENSIBLE_YEARS_BEFORE: i64 = 20;
+/// How many years after today a date may lie (Waypoint's range): plans and reviews look
+/// a few years ahead at most, and 2062 or 9999 is a slip of the keyboard.
+pub const SENSIBLE_YEARS_AFTER: i64 = 5;
+
+/// Why a date is far from today, in words for the user; `None` when it is within
+/// Waypoint's range ([`SENSIBLE_YEARS_BEFORE`] before today to [`SENSIBLE_YEARS_AFTER`]
+/// after) or is not a date at all (that is the form's other check).
+pub fn far_from_today(date: &str, today: &str) -> Option<String> {
+    let earliest = add_months(today, -12 * SENSIBLE_YEARS_BEFORE)?;
+    let latest = add_months(today, 12 * SENSIBLE_YEARS_AFTER)?;
+    if !is_iso_date(date) {
+        return None;
+    }
+    if date < earliest.as_str() {
+        Some(format!(
+            "{} is more than {SENSIBLE_YEARS_BEFORE} years ago",
+            display(date)
+        ))
+    } else if date > latest.as_str() {
+        Some(format!(
+            "{} is more than {SENSIBLE_YEARS_AFTER} years from now",
+            display(date)
+        ))
+    } else {
+        None
+    }
+}
+
+/// The words of the box a form shows beside a date far from today.
+pub const CONFIRM_FAR_DATE: &str = "Yes, this date is right";
+
+/// What a form says when a date is far from today and the user has not confirmed it (a
+/// form takes such a date only once confirmed; an import refuses it).
+pub fn unconfirmed_far_date(date: &str, today: &str, confirmed: bool) -> Option<String> {
+    if confirmed {
+        return None;
+    }
+    far_from_today(date, today)
+        .map(|why| format!("Check the date: {why}. If it is right, tick “{CONFIRM_FAR_DATE}”."))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,6 +326,9 @@ mod tests {
         // 23 Nov 2026 09:00 UTC, seen from UTC and from UTC+10.
         let ms = 1_795_424_400_000.0;
         assert_eq!(display_ms(ms, 0.0), "23\u{a0}Nov\u{a0}2026");
+        assert_eq!(display_ms_time(ms, 0.0), "23\u{a0}Nov\u{a0}2026, 09:00");
+        assert_eq!(display_ms_time(ms, 600.0), "23\u{a0}Nov\u{a0}2026, 19:00");
+        assert_eq!(display_ms_time(f64::NAN, 0.0), "unknown");
         assert_eq!(display_ms(ms, 600.0), "23\u{a0}Nov\u{a0}2026");
         // Values a damaged record could hold are never shown as dates.
         for damaged in [f64::NAN, f64::INFINITY, -1.0, 0.0, 1.35e17, 2.0e15] {

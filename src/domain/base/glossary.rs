@@ -44,7 +44,7 @@ pub const TERMS: &[Term] = &[
     Term {
         term: "coasting",
         forms: &["coasting", "Coasting"],
-        meaning: "When Carter wrote, the government's label for a school whose results had been only just adequate for several years. Waypoint uses it as the second of four bands of results.",
+        meaning: "When Carter wrote, the government's label for a school whose results had been only just adequate for several years. It is the second of the four bands on Carter's performance trajectory schematic.",
     },
     Term {
         term: "DfE",
@@ -64,7 +64,7 @@ pub const TERMS: &[Term] = &[
     Term {
         term: "floor",
         forms: &["floor", "Floor"],
-        meaning: "When Carter wrote, the government's minimum standard for a school's results. Waypoint uses it as the lowest of four bands of results.",
+        meaning: "When Carter wrote, the government's minimum standard for a school's results. It is the lowest of the four bands on Carter's performance trajectory schematic.",
     },
     Term {
         term: "GCSE",
@@ -99,7 +99,7 @@ pub const TERMS: &[Term] = &[
     Term {
         term: "National average",
         forms: &["National average", "Nat Ave"],
-        meaning: "Results around the national average: the third of Waypoint's four bands of results.",
+        meaning: "Results around the national average: the third of the four bands on Carter's performance trajectory schematic (“Nat Ave”).",
     },
     Term {
         term: "NLE, SLE",
@@ -159,7 +159,7 @@ pub const TERMS: &[Term] = &[
     Term {
         term: "Top 15%",
         forms: &["Top 15%"],
-        meaning: "Results among the best 15% of schools nationally: the highest of Waypoint's four bands of results.",
+        meaning: "Results among the best 15% of schools nationally: the highest of the four bands on Carter's performance trajectory schematic.",
     },
     Term {
         term: "TSA",

@@ -17,6 +17,11 @@ pub enum ReadError {
     Invalid(String),
     /// A file of another kind altogether (a spreadsheet, a PDF): said in plain words.
     OtherKind(OtherKind),
+    /// A value this version does not know (a newer version's): not damage, but not to
+    /// be read as current either.
+    UnknownValue(String),
+    /// Text in an encoding Waypoint does not read (it reads UTF-8): the encoding's name.
+    Encoding(&'static str),
 }
 
 /// Kinds of file people pick by mistake when importing.
@@ -105,6 +110,14 @@ impl fmt::Display for ReadError {
             ),
             ReadError::Invalid(detail) => write!(f, "the data is damaged: {detail}"),
             ReadError::OtherKind(kind) => f.write_str(&kind.advice()),
+            ReadError::UnknownValue(detail) => write!(
+                f,
+                "the data holds a value this version of Waypoint does not know, probably from a newer version ({detail})"
+            ),
+            ReadError::Encoding(name) => write!(
+                f,
+                "the file is in the {name} encoding, and Waypoint reads only UTF-8 (save it as UTF-8 and try again)"
+            ),
         }
     }
 }
@@ -125,4 +138,45 @@ pub fn read_envelope(text: &str, format: &str, newest: u64) -> Result<(Value, u6
         return Err(ReadError::NewerVersion { found: version });
     }
     Ok((value, version))
+}
+
+/// A file's bytes as text, or the name of the encoding it is in when that is not UTF-8
+/// (a byte-order mark says which; without one, a pattern of zero bytes gives UTF-16 away).
+/// A UTF-8 byte-order mark is dropped.
+pub fn text_of_file(bytes: &[u8]) -> Result<String, ReadError> {
+    let marked = [
+        (&[0x00, 0x00, 0xfe, 0xff][..], "UTF-32BE"),
+        (&[0xff, 0xfe, 0x00, 0x00][..], "UTF-32LE"),
+        (&[0xfe, 0xff][..], "UTF-16BE"),
+        (&[0xff, 0xfe][..], "UTF-16LE"),
+        (&[0x2b, 0x2f, 0x76][..], "UTF-7"),
+        (&[0xf7, 0x64, 0x4c][..], "UTF-1"),
+        (&[0x0e, 0xfe, 0xff][..], "SCSU"),
+        (&[0xfb, 0xee, 0x28][..], "BOCU-1"),
+        (&[0x84, 0x31, 0x95, 0x33][..], "GB 18030"),
+        (&[0xdd, 0x73, 0x66, 0x73][..], "UTF-EBCDIC"),
+    ];
+    if let Some((_, name)) = marked.iter().find(|(mark, _)| bytes.starts_with(mark)) {
+        return Err(ReadError::Encoding(name));
+    }
+    let bytes = bytes.strip_prefix(&[0xef, 0xbb, 0xbf][..]).unwrap_or(bytes);
+    let head = &bytes[..bytes.len().min(512)];
+    let zeros_at = |parity: usize| {
+        head.iter()
+            .enumerate()
+            .filter(|(i, b)| i % 2 == parity && **b == 0)
+            .count()
+    };
+    if head.len() >= 4 {
+        let half = head.len() / 2;
+        if zeros_at(0) * 2 > half && zeros_at(1) == 0 {
+            return Err(ReadError::Encoding("UTF-16BE"));
+        }
+        if zeros_at(1) * 2 > half && zeros_at(0) == 0 {
+            return Err(ReadError::Encoding("UTF-16LE"));
+        }
+    }
+    String::from_utf8(bytes.to_vec()).map_err(|_| {
+        ReadError::Encoding("a single-byte encoding such as Windows-1252 or ISO 8859-1")
+    })
 }

@@ -67,6 +67,11 @@ impl Level {
 
     /// How much evidence the answer gives that the feature describes the school, in
     /// half points (clearly 2, partly 1, not seen 0); `None` when it does not apply.
+    /// Clearly or partly.
+    pub fn is_seen(self) -> bool {
+        matches!(self, Level::Clearly | Level::Partly)
+    }
+
     pub fn half_points(self) -> Option<u32> {
         match self {
             Level::NotSeen => Some(0),
@@ -622,9 +627,19 @@ pub mod compact_answers {
                             }
                         }
                         _ => {
-                            let answer: Answer = map.next_value()?;
-                            if !answer.is_empty() {
-                                answers.insert(key, answer);
+                            // An answer to a feature the framework lacks, or a newer
+                            // version's field: the latter is not an answer, and is kept
+                            // by the records' layout (written back, never dropped).
+                            let value: serde_json::Value = map.next_value()?;
+                            match <Answer as serde::Deserialize>::deserialize(&value) {
+                                Ok(answer) if !answer.is_empty() => {
+                                    answers.insert(key, answer);
+                                }
+                                Ok(_) => {}
+                                Err(e) if e.to_string().contains("unknown variant") => {
+                                    return Err(serde::de::Error::custom(e));
+                                }
+                                Err(_) => {}
                             }
                         }
                     }

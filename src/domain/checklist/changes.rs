@@ -96,6 +96,107 @@ pub fn changes<'a>(
         .collect()
 }
 
+/// How a set of features (the whole, or a theme) moved between two assessments, read
+/// from the answers, never from the two stages: "moved back" only when an answer got worse.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Movement {
+    /// Some answers better, none worse.
+    Forward,
+    /// Some answers worse, none better.
+    Back,
+    /// Some answers better and some worse.
+    Both,
+    /// Answers changed only to or from "not applicable" or no answer.
+    Changed,
+    /// No answer changed.
+    Same,
+}
+
+/// How movement is read, in the words shown to users.
+pub const MOVEMENT_RULE: &str = "Waypoint's reading: a theme (or the whole) has moved back only when one of its answers got worse, and moved on when one got better and none got worse; the stages then and now are shown beside it, but the change is read from the answers, not from the two stages.";
+
+impl Movement {
+    pub fn label(self) -> &'static str {
+        match self {
+            Movement::Forward => "moved on",
+            Movement::Back => "moved back",
+            Movement::Both => "some answers better, some worse",
+            Movement::Changed => "changed without a direction",
+            Movement::Same => "no answer changed",
+        }
+    }
+
+    /// The CSS class: "forward", "back", "changed" or "same".
+    pub fn id(self) -> &'static str {
+        match self {
+            Movement::Forward => "forward",
+            Movement::Back => "back",
+            Movement::Both | Movement::Changed => "changed",
+            Movement::Same => "same",
+        }
+    }
+
+    /// The movement of a list of feature changes.
+    pub fn of(changes: &[FeatureChange<'_>]) -> Movement {
+        let on = changes.iter().any(|c| c.direction == Direction::On);
+        let back = changes.iter().any(|c| c.direction == Direction::Back);
+        match (on, back) {
+            (true, true) => Movement::Both,
+            (true, false) => Movement::Forward,
+            (false, true) => Movement::Back,
+            (false, false) if changes.is_empty() => Movement::Same,
+            (false, false) => Movement::Changed,
+        }
+    }
+}
+
+/// How the features `include` selects moved from `before` (level letters in the
+/// framework's order) to `after`.
+pub fn movement<F>(framework: &Framework, before: &str, after: &Assessment, include: F) -> Movement
+where
+    F: Fn(&Feature) -> bool,
+{
+    let moved: Vec<FeatureChange<'_>> = changes(framework, before, after)
+        .into_iter()
+        .filter(|c| include(c.feature))
+        .collect();
+    Movement::of(&moved)
+}
+
+/// One row of a comparison: the whole or a theme, its stages then and now, and how its
+/// answers moved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ComparedRow {
+    pub name: String,
+    pub then: Option<Stage>,
+    pub now: Option<Stage>,
+    pub movement: Movement,
+}
+
+/// Two assessments of one scope compared, overall and theme by theme.
+pub fn compare(framework: &Framework, before: &Assessment, after: &Assessment) -> Vec<ComparedRow> {
+    let letters = before.level_letters();
+    let (then, now) = (
+        crate::domain::checklist::placement::assess(framework, before),
+        crate::domain::checklist::placement::assess(framework, after),
+    );
+    let mut rows = vec![ComparedRow {
+        name: "Overall".into(),
+        then: then.overall.stage,
+        now: now.overall.stage,
+        movement: movement(framework, &letters, after, |_| true),
+    }];
+    for (i, theme) in framework.themes.iter().enumerate() {
+        rows.push(ComparedRow {
+            name: theme.name.clone(),
+            then: then.themes[i].placement.stage,
+            now: now.themes[i].placement.stage,
+            movement: movement(framework, &letters, after, |f| f.themes.contains(&theme.id)),
+        });
+    }
+    rows
+}
+
 /// The earlier answers an assessment is set against.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Baseline {
@@ -134,13 +235,18 @@ pub fn baseline(store: &impl SchoolRecords, assessment: &Assessment) -> Option<B
 #[derive(Clone, Debug, PartialEq)]
 pub struct Since<'a> {
     pub date: String,
-    /// The overall stage then and now (after any cap).
+    /// The overall stage then and now.
     pub stage_then: Option<Stage>,
     pub stage_now: Option<Stage>,
     pub changes: Vec<FeatureChange<'a>>,
 }
 
 impl Since<'_> {
+    /// How the whole moved, read from the answers.
+    pub fn movement(&self) -> Movement {
+        Movement::of(&self.changes)
+    }
+
     /// How many features moved on, and back.
     pub fn counts(&self) -> (usize, usize) {
         let count = |d| self.changes.iter().filter(|c| c.direction == d).count();

@@ -8,20 +8,22 @@
 use std::collections::BTreeMap;
 
 use crate::domain::base::content::{Framework, Stage};
-use crate::domain::base::dates::{days_between, display};
+pub use crate::domain::base::dates::SCHOOL_TERM_RULE;
+use crate::domain::base::dates::{display, school_term, TermStart};
 use crate::domain::checklist::assessment::{Assessment, Phase, Scope};
 use crate::domain::checklist::placement::assess;
 
-/// "At the same time": latest assessments no more than this many days apart.
-pub const TERM_DAYS: i64 = 122;
-
 /// How the teams' warnings are given, in the words shown to users.
-pub const TEAMS_RULE: &str = "Carter warns of “big implications in a primary school if EY and Year 6 were to be in need of repair at the same time”. Waypoint reads “at the same time” as latest assessments within one term (four months) of each other. It recognises Early Years in a team, subject or year group named EY, EYFS, Early Years, Foundation Stage, FS1, FS2, Reception or Nursery, and Year 6 in one named Year 6, Y6, Yr 6 or Year Six (with words such as “team” or “class” around them), unless the assessment is marked Early Years, Year 6 or neither. The warning about several teams in Stabilise at once (within a term) is Waypoint's own, not Carter's.";
+pub const TEAMS_RULE: &str = "Carter warns of “big implications in a primary school if EY and Year 6 were to be in need of repair at the same time”. Waypoint reads “at the same time” as latest assessments in the same school term (autumn, spring or summer) of the same school year, by the trust's own term dates where it has entered them (see the school-term rule below). It recognises Early Years in a team, subject or year group named EY, EYFS, Early Years, Foundation Stage, FS1, FS2, Reception or Nursery, and Year 6 in one named Year 6, Y6, Yr 6 or Year Six (with words such as “team” or “class” around them), unless the assessment is marked Early Years, Year 6 or neither. The warning about several teams in Stabilise at once (in the same term) is Waypoint's own, not Carter's, and so is the gloss “the two ends of the school are both weak”.";
+
+/// Carter's line on teams, quoted where the whole-school view points at the weakest.
+pub const FOCUS_LINE: &str = "Seeing cross subject and cross team trajectories as part of the whole enables the strategic focus and resources to be targeted at the right areas";
 
 /// A scope's latest placement, overall and per theme.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TeamRow {
     pub scope: String,
+    pub whole_school: bool,
     pub assessment_id: String,
     pub date: String,
     pub overall: Option<Stage>,
@@ -34,12 +36,54 @@ pub struct TeamRow {
 pub struct TeamsMap {
     pub rows: Vec<TeamRow>,
     pub flags: Vec<String>,
+    /// The weakest teams, where the strategic focus and resources go first (see [`focus`]).
+    pub focus: Option<Focus>,
+}
+
+/// The teams at the earliest stage, when the teams assessed are at different stages.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Focus {
+    pub stage: Stage,
+    /// The scopes' descriptions, in the map's order.
+    pub teams: Vec<String>,
+}
+
+impl Focus {
+    /// Where the focus and resources go, with Carter's line quoted.
+    pub fn message(&self) -> String {
+        format!(
+            "Focus and resources first on {} ({}), the weakest of the teams assessed. Carter: “{FOCUS_LINE}.” Which teams are weakest is read by Waypoint from their latest stages.",
+            self.teams.join(", "),
+            self.stage
+        )
+    }
+}
+
+/// The weakest teams, subjects or year groups among `rows` (the whole school left out),
+/// when at least two have a stage and they are not all at the same one.
+pub fn focus(rows: &[TeamRow]) -> Option<Focus> {
+    let placed: Vec<(&TeamRow, Stage)> = rows
+        .iter()
+        .filter(|r| !r.whole_school)
+        .filter_map(|r| r.overall.map(|s| (r, s)))
+        .collect();
+    let weakest = placed.iter().map(|(_, s)| *s).min()?;
+    let strongest = placed.iter().map(|(_, s)| *s).max()?;
+    (placed.len() >= 2 && weakest < strongest).then(|| Focus {
+        stage: weakest,
+        teams: placed
+            .iter()
+            .filter(|(_, s)| *s == weakest)
+            .map(|(r, _)| r.scope.clone())
+            .collect(),
+    })
 }
 
 fn row(framework: &Framework, assessment: &Assessment) -> TeamRow {
     let result = assess(framework, assessment);
     TeamRow {
         scope: assessment.scope.describe(),
+        whole_school: assessment.scope == Scope::WholeSchool,
         assessment_id: assessment.id.clone(),
         date: assessment.date.clone(),
         overall: result.overall.stage,
@@ -99,15 +143,30 @@ pub fn is_year_6(a: &Assessment) -> bool {
     }
 }
 
-/// True when two assessments are within one term of each other ([`TERM_DAYS`]).
-pub fn same_time(a: &Assessment, b: &Assessment) -> bool {
-    days_between(&a.date, &b.date).is_some_and(|d| d.abs() <= TERM_DAYS)
+/// True when two assessments fall in the same school term of the same school year, by
+/// the trust's term starts where entered and Waypoint's defaults elsewhere
+/// ([`SCHOOL_TERM_RULE`]).
+pub fn same_time(a: &Assessment, b: &Assessment, terms: &[TermStart]) -> bool {
+    match (school_term(&a.date, terms), school_term(&b.date, terms)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    }
 }
 
-/// The latest assessment of each scope of one school, whole school first, with flags.
+/// The latest assessment of each scope of one school, whole school first, with flags,
+/// "the same time" read by Waypoint's default terms.
 pub fn teams_map<'a>(
     framework: &Framework,
     assessments: impl Iterator<Item = &'a Assessment>,
+) -> TeamsMap {
+    teams_map_in_terms(framework, assessments, &[])
+}
+
+/// [`teams_map`] with the trust's own term starts.
+pub fn teams_map_in_terms<'a>(
+    framework: &Framework,
+    assessments: impl Iterator<Item = &'a Assessment>,
+    terms: &[TermStart],
 ) -> TeamsMap {
     let mut latest: BTreeMap<String, &Assessment> = BTreeMap::new();
     for a in assessments {
@@ -147,29 +206,32 @@ pub fn teams_map<'a>(
     let both = early.iter().find_map(|ey| {
         year6
             .iter()
-            .find(|y6| needs_repair(ey) && needs_repair(y6) && same_time(ey, y6))
+            .find(|y6| needs_repair(ey) && needs_repair(y6) && same_time(ey, y6, terms))
             .map(|y6| (ey, y6))
     });
     if let Some((ey, y6)) = both {
         flags.push(format!(
-            "{} ({}) and {} ({}) both need repair or stabilising at the same time. Carter warns of “big implications in a primary school if EY and Year 6 were to be in need of repair at the same time”: the two ends of the school are both weak.",
+            "{} ({}) and {} ({}) both need repair or stabilising in the same term ({}). Carter warns of “big implications in a primary school if EY and Year 6 were to be in need of repair at the same time”. Waypoint's gloss: the two ends of the school are both weak.",
             ey.scope.describe(),
             display(&ey.date),
             y6.scope.describe(),
-            display(&y6.date)
+            display(&y6.date),
+            school_term(&ey.date, terms).map_or_else(String::new, |t| t.describe())
         ));
     } else if let Some((ey, y6)) = early.iter().find_map(|ey| {
         year6
             .iter()
-            .find(|y6| !same_time(ey, y6) && (needs_repair(ey) || needs_repair(y6)))
+            .find(|y6| !same_time(ey, y6, terms) && (needs_repair(ey) || needs_repair(y6)))
             .map(|y6| (ey, y6))
     }) {
         flags.push(format!(
-            "{} was last assessed on {} and {} on {}, more than a term apart, so Waypoint cannot say whether both need repair at the same time. Reassess the older one.",
+            "{} was last assessed on {} ({}) and {} on {} ({}), in different school terms, so Waypoint cannot say whether both need repair at the same time. Reassess the older one.",
             ey.scope.describe(),
             display(&ey.date),
+            school_term(&ey.date, terms).map_or_else(String::new, |t| t.describe()),
             y6.scope.describe(),
-            display(&y6.date)
+            display(&y6.date),
+            school_term(&y6.date, terms).map_or_else(String::new, |t| t.describe())
         ));
     }
     let stabilising: Vec<&Assessment> = chosen
@@ -179,16 +241,21 @@ pub fn teams_map<'a>(
         .collect();
     let together: Vec<String> = stabilising
         .iter()
-        .filter(|a| stabilising.iter().any(|b| b.id != a.id && same_time(a, b)))
+        .filter(|a| {
+            stabilising
+                .iter()
+                .any(|b| b.id != a.id && same_time(a, b, terms))
+        })
         .map(|a| a.scope.describe())
         .collect();
     if together.len() >= 2 {
         flags.push(format!(
-            "Waypoint's own check, not Carter's: {} are all in Stabilise within a term of each other; the school may not have the capacity to stabilise them all at once.",
+            "Waypoint's own check, not Carter's: {} are all in Stabilise in the same school term; the school may not have the capacity to stabilise them all at once.",
             together.join(", ")
         ));
     }
-    TeamsMap { rows, flags }
+    let focus = focus(&rows);
+    TeamsMap { rows, flags, focus }
 }
 
 /// One assessment of a scope in a history.
@@ -236,34 +303,4 @@ pub fn history<'a>(
             (label, points)
         })
         .collect()
-}
-
-/// How a theme (or the whole) moved between two assessments.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Movement {
-    Forward,
-    Back,
-    Same,
-    /// One side has no stage: cannot compare.
-    Unknown,
-}
-
-impl Movement {
-    pub fn between(from: Option<Stage>, to: Option<Stage>) -> Movement {
-        match (from, to) {
-            (Some(a), Some(b)) if b > a => Movement::Forward,
-            (Some(a), Some(b)) if b < a => Movement::Back,
-            (Some(_), Some(_)) => Movement::Same,
-            _ => Movement::Unknown,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Movement::Forward => "moved on",
-            Movement::Back => "moved back",
-            Movement::Same => "no change",
-            Movement::Unknown => "cannot compare",
-        }
-    }
 }

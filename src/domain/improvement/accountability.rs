@@ -648,11 +648,12 @@ pub fn headteacher_report(
         }
     }
     crate::domain::base::order::sort_by(&mut reviews, |a, b| a.0.cmp(&b.0));
-    let map = crate::domain::checklist::teams::teams_map(
+    let map = crate::domain::checklist::teams::teams_map_in_terms(
         framework,
         store
             .assessments_of(&school.id)
             .filter(|a| a.date.as_str() <= to),
+        &crate::domain::improvement::calendar::trust_term_starts(store),
     );
     HeadReport {
         teams: map

@@ -11,10 +11,10 @@
 use serde::{Deserialize, Serialize};
 use strum::{EnumString, IntoStaticStr};
 
-use crate::domain::base::dates::is_iso_date;
 use crate::domain::base::dates::{
     add_days, add_months, day_number, days_between, display, from_day_number, weekday,
 };
+use crate::domain::base::dates::{is_iso_date, TermName, TermStart};
 use crate::domain::base::holidays::is_bank_holiday;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::improvement::categorisation::{history, next_due, Decision, Intervals};
@@ -304,6 +304,28 @@ impl TrustCalendar {
             }
         }
         day
+    }
+
+    /// The trust's entered terms as term starts for "the same school term" (the team
+    /// map's Early Years / Year 6 check): each term under its season, earliest first, so
+    /// a season's first half-term is its start. Empty when no terms are entered, and
+    /// then Waypoint's default terms apply (`dates::school_term`).
+    pub fn school_term_starts(&self) -> Vec<TermStart> {
+        let mut starts: Vec<TermStart> = self
+            .terms
+            .iter()
+            .filter(|t| is_iso_date(&t.first))
+            .map(|t| TermStart {
+                term: match Season::of_term(t) {
+                    Season::Autumn => TermName::Autumn,
+                    Season::Spring => TermName::Spring,
+                    Season::Summer => TermName::Summer,
+                },
+                date: t.first.clone(),
+            })
+            .collect();
+        starts.sort_by(|a, b| a.date.cmp(&b.date));
+        starts
     }
 
     /// The first day of the autumn, spring and summer terms of the calendar's school
@@ -673,17 +695,17 @@ pub fn utc_stamp(ms: f64) -> String {
 /// an id made from the calendar's id (`id`) and the event's, so that importing it again
 /// updates rather than duplicates, and two trusts' events never share an id.
 pub fn ics(id: &str, events: &[Event], name: &str, stamp_ms: f64) -> String {
+    use crate::domain::base::text::without_controls;
     use ics::parameters::Value;
     use ics::properties::{Categories, Description, DtEnd, DtStart, Method, Summary, Transp};
     use ics::{escape_text, Event as Vevent, ICalendar};
+    // Control characters in imported names would reach calendar programs as they are.
+    let clean = |text: &str| escape_text(without_controls(text, true));
     let stamp = utc_stamp(stamp_ms);
     let mut calendar = ICalendar::new("2.0", "-//Waypoint//Trust calendar//EN");
     calendar.push(Method::new("PUBLISH"));
     calendar.push(ics::properties::CalScale::new("GREGORIAN"));
-    calendar.push(ics::components::Property::new(
-        "X-WR-CALNAME",
-        escape_text(name),
-    ));
+    calendar.push(ics::components::Property::new("X-WR-CALNAME", clean(name)));
     for event in events {
         let Some(next) = day_number(&event.date).map(|n| from_day_number(n + 1)) else {
             continue;
@@ -695,8 +717,8 @@ pub fn ics(id: &str, events: &[Event], name: &str, stamp_ms: f64) -> String {
         end.add(Value::DATE);
         vevent.push(start);
         vevent.push(end);
-        vevent.push(Summary::new(escape_text(event.title.clone())));
-        vevent.push(Description::new(escape_text(event.detail.clone())));
+        vevent.push(Summary::new(clean(&event.title)));
+        vevent.push(Description::new(clean(&event.detail)));
         vevent.push(Categories::new(escape_text(event.kind.label())));
         vevent.push(Transp::transparent());
         calendar.add_event(vevent);
@@ -738,4 +760,14 @@ fn refold(text: &str) -> String {
         }
     }
     out
+}
+
+/// The trust's term starts from its calendar (the one changed last), or none.
+pub fn trust_term_starts(store: &impl TrustRecords) -> Vec<TermStart> {
+    store
+        .calendars()
+        .iter()
+        .max_by(|a, b| a.updated_ms.total_cmp(&b.updated_ms))
+        .map(TrustCalendar::school_term_starts)
+        .unwrap_or_default()
 }

@@ -63,7 +63,8 @@ impl Category {
         id.parse().ok()
     }
 
-    /// "High need: intensive support", …
+    /// "High need: intensive bespoke support", … (Waypoint's, see
+    /// [`crate::domain::improvement::overview::CATEGORIES_NOTE`]).
     pub fn label(self) -> &'static str {
         self.need().label()
     }

@@ -33,9 +33,9 @@ impl Need {
 
     pub fn label(self) -> &'static str {
         match self {
-            Need::High => "High need: intensive support",
-            Need::Moderate => "Moderate need: targeted support",
-            Need::Low => "Low need: light touch",
+            Need::High => "High need: intensive bespoke support",
+            Need::Moderate => "Moderate need: targeted bespoke support",
+            Need::Low => "Low need: bespoke support to keep improving",
             Need::Unknown => "Not yet known",
         }
     }
@@ -59,13 +59,16 @@ impl Need {
     }
 }
 
+/// Whose the categories are, shown wherever they are chosen or listed.
+pub const CATEGORIES_NOTE: &str = "The three categories and their wording are Waypoint's, not Carter's nor any trust's. Every school gets support bespoke to its needs: one source trust writes “We do not operate a ‘one size fits all’ model” and “school improvement is not reserved for schools which have standards lower than we expect”.";
+
 /// Whose rule the level of need is, shown above [`NEED_RULES`].
 pub const NEED_RULES_INTRO: &str = "Waypoint's own rule, not Carter's: a starting point for the trust's own categorisation. The highest level any part of it reaches is suggested, with every reason at that level.";
 
 /// How the level of need is suggested, in the words shown to users.
 pub const NEED_RULES: [&str; 4] = [
     "High need: the latest whole-school assessment places the school at Stabilise, or two or more Stabilise concerns are clearly seen, or its trajectory is journey C (Rapid Decliners) or H (Weakest System Performers).",
-    "Moderate need: it is placed at Repair, or a Stabilise concern is seen (clearly or partly), or its journey is D (Slow Decliners), or it is placed at Improve while likely to take capacity, or its stage is two or more steps ahead of its latest result.",
+    "Moderate need: it is placed at Repair, or a Stabilise concern is seen (clearly or partly), or its journey is D (Slow Decliners), or it is placed at Improve while likely to take capacity, or its results contradict its self-assessment by Carter's outcomes features.",
     "Low need: it is placed at Improve or Sustain with no Stabilise concern seen and none of the above, or only a journey of capacity givers is known.",
     "Not yet known: there is no assessment with a stage and no journey.",
 ];
@@ -85,14 +88,17 @@ pub struct SchoolRow {
     pub tentative: bool,
     /// The stage of each theme, in the framework's order.
     pub themes: Vec<Option<Stage>>,
-    /// The stage the answers fit before clearly seen concerns capped it, when they did.
+    /// The stage the other answers fit, when clearly seen concerns come first.
     pub capped_from: Option<Stage>,
     /// The Stabilise concerns seen in that assessment, as red flags.
     pub red_flags: Vec<String>,
     /// The stage set beside the latest result, when they are two or more steps apart.
     pub data_check: Option<DataCheck>,
-    /// The journey letter, when one fits.
+    /// The journey letter, when one fits: from the results' bands, or else from the dated
+    /// stages of its whole-school assessments.
     pub journey: Option<char>,
+    /// True when the journey (and role) come from the dated stages, not the bands.
+    pub journey_from_stages: bool,
     pub journey_note: String,
     /// The role it can play now, and what it can give or needs.
     pub role: Option<Role>,
@@ -108,14 +114,13 @@ pub struct SchoolRow {
 }
 
 impl SchoolRow {
-    /// The row's warnings, one an item: the cap, each red flag, the stage against the
+    /// The row's warnings, one an item: the concerns first, each red flag, the stage against the
     /// data; shown behind a compact mark ([`SchoolRow::flag_mark`]).
     pub fn flag_items(&self) -> Vec<String> {
         let mut items = Vec::new();
         if let Some(fitted) = self.capped_from {
             items.push(format!(
-                "Placed at {} because concerns were clearly seen; the other answers fit {fitted}.",
-                self.stage.map_or("an earlier stage", |s| s.name())
+                "The other answers fit {fitted}; the concerns come first."
             ));
         }
         items.extend(self.red_flags.iter().map(|f| format!("Red flag: {f}")));
@@ -131,11 +136,13 @@ impl SchoolRow {
         (n > 0).then(|| format!("⚑ {n}"))
     }
 
-    /// The row's warnings in one line: the cap, the red flags, the stage against the data.
+    /// The row's warnings in one line: the concerns first, the red flags, the stage against the data.
     pub fn flag_text(&self) -> String {
         let mut parts = Vec::new();
         if let Some(fitted) = self.capped_from {
-            parts.push(format!("Capped from {fitted}"));
+            parts.push(format!(
+                "The other answers fit {fitted}; the concerns come first"
+            ));
         }
         if !self.red_flags.is_empty() {
             parts.push(format!("⚑ {}", self.red_flags.join("; ")));
@@ -170,8 +177,9 @@ pub struct NeedFacts {
     /// Stabilise concerns clearly seen, and partly seen.
     pub concerns_clear: usize,
     pub concerns_partly: usize,
-    /// Steps the stage is ahead of (positive) or behind the latest result.
-    pub data_gap: Option<i32>,
+    /// How many of the answers and the stage the results contradict (Carter's outcomes
+    /// features, see [`crate::domain::improvement::trajectory::DATA_RULE`]).
+    pub data_findings: usize,
 }
 
 /// The suggested level of need and the reasons, by [`NEED_RULES`].
@@ -208,10 +216,10 @@ pub fn need(facts: &NeedFacts) -> (Need, String) {
             "placed at Improve but likely to take capacity".into(),
         );
     }
-    if let Some(gap) = facts.data_gap.filter(|g| *g >= 2) {
+    if facts.data_findings > 0 {
         add(
             Need::Moderate,
-            format!("its stage is {gap} steps ahead of its latest result"),
+            "its results contradict its self-assessment (Carter's outcomes features)".into(),
         );
     }
     if let Some(level) = reasons.iter().map(|(n, _)| *n).min() {
@@ -251,11 +259,11 @@ pub fn data_check(
         return None;
     }
     let trajectory = store.trajectory_of(&assessment.school_id)?;
-    check_against_data(stage?, trajectory)
+    check_against_data(stage, assessment, trajectory)
 }
 
-/// A school's latest whole-school assessment set beside its latest result, when the two
-/// are two or more steps apart (for the school page).
+/// A school's latest whole-school assessment set against its results, when they disagree
+/// (for the school page).
 pub fn school_data_flag(
     framework: &Framework,
     store: &impl TrustRecords,
@@ -265,6 +273,34 @@ pub fn school_data_flag(
     let chosen = latest(&list)?;
     let stage = assess(framework, chosen).overall.stage;
     data_check(store, chosen, stage).filter(DataCheck::flagged)
+}
+
+/// The journey read from the dated stages of a school's whole-school assessments, oldest
+/// first (see [`crate::domain::improvement::trajectory::STAGE_JOURNEY_RULE`]).
+pub fn stage_journey(
+    framework: &Framework,
+    assessments: &[&Assessment],
+) -> crate::domain::improvement::trajectory::Reading {
+    let mut whole: Vec<&Assessment> = assessments
+        .iter()
+        .copied()
+        .filter(|a| a.scope == Scope::WholeSchool)
+        .collect();
+    crate::domain::base::order::sort_by(&mut whole, |a, b| {
+        a.date
+            .cmp(&b.date)
+            .then(a.created_ms.total_cmp(&b.created_ms))
+    });
+    let stages: Vec<(String, Stage)> = whole
+        .iter()
+        .filter_map(|a| {
+            assess(framework, a)
+                .overall
+                .stage
+                .map(|s| (a.date.clone(), s))
+        })
+        .collect();
+    crate::domain::improvement::trajectory::stage_reading(&stages)
 }
 
 /// Every school in the store, by name.
@@ -290,7 +326,17 @@ pub fn school_row(
     let chosen = latest(&assessments);
     let result = chosen.map(|a| assess(framework, a));
     let stage = result.as_ref().and_then(|r| r.overall.stage);
-    let reading = store.trajectory_of(&key).map(|t| t.reading());
+    let band_reading = store.trajectory_of(&key).map(|t| t.reading());
+    let staged = stage_journey(framework, &assessments);
+    let journey_from_stages = band_reading
+        .as_ref()
+        .is_none_or(|r| r.classification.letter().is_none())
+        && staged.classification.letter().is_some();
+    let reading = if journey_from_stages {
+        Some(staged)
+    } else {
+        band_reading
+    };
     let (journey, journey_note) = match reading.as_ref().map(|r| &r.classification) {
         Some(Classification::Journey { letter, .. }) => (Some(*letter), String::new()),
         Some(Classification::Ambiguous { closest, .. }) => (
@@ -323,7 +369,7 @@ pub fn school_row(
         role,
         concerns_clear: clear,
         concerns_partly: flags.len() - clear,
-        data_gap: checked.as_ref().map(DataCheck::gap),
+        data_findings: checked.as_ref().map_or(0, |c| c.findings.len()),
     });
     if teams_only && stage.is_none() {
         need_reason = format!("{need_reason}: {NO_WHOLE_SCHOOL}");
@@ -349,6 +395,7 @@ pub fn school_row(
             .map(|r| r.themes.iter().map(|t| t.placement.stage).collect())
             .unwrap_or_else(|| vec![None; framework.themes.len()]),
         journey,
+        journey_from_stages,
         journey_note,
         role,
         need,

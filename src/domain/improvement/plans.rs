@@ -62,6 +62,77 @@ impl Kind {
     }
 }
 
+/// Whose the order of commissioning and its reasons are, shown with them: the source
+/// trust's, not the user's.
+pub const SOURCE_TRUST_NOTE: &str = "The source trust's policy (the trust whose four-step cycle Waypoint follows), in its own words: not your trust's unless you adopt it.";
+
+/// The partners offered when commissioning one kind of intervention.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct PartnerOptions {
+    /// The trust's own schools, offered first (school-to-school only).
+    pub own: Vec<String>,
+    /// The source's list for this kind, shown as the source's, with its heading.
+    pub source_heading: String,
+    pub source: Vec<String>,
+}
+
+/// How partners are offered, in the words shown to users.
+pub fn partner_hint(kind: Kind) -> &'static str {
+    match kind {
+        Kind::SchoolToSchool => "Another of your trust's own schools. The source trust's cycle: school-to-school support is “where there is not sufficient capacity or expertise within the school but that capacity exists with another of the Trust's schools”. Support from outside the trust is an external intervention.",
+        Kind::DirectTrust => "Type your trust's own lead. The source trust's roles are listed for reference.",
+        Kind::External => "Type your trust's own provider. The source's list (Carter's, from 2017) is shown for reference: some of its programmes and designations have since changed or closed.",
+        Kind::InSchool => "",
+    }
+}
+
+/// The partners to offer for `kind`: for school-to-school the trust's own schools (the
+/// other schools kept here), first and only; for the other kinds the source's list, shown
+/// as the source's beside a field for the trust's own.
+pub fn partner_options(kind: Kind, other_schools: &[String]) -> PartnerOptions {
+    let cycle = crate::domain::improvement::cycle::trust_cycle();
+    let groups = |kinds: &[&str]| {
+        cycle
+            .providers
+            .iter()
+            .filter(|g| kinds.contains(&g.kind.as_str()))
+            .collect::<Vec<_>>()
+    };
+    let (headings, names): (Vec<String>, Vec<String>) = match kind {
+        Kind::SchoolToSchool | Kind::InSchool => (Vec::new(), Vec::new()),
+        Kind::DirectTrust => {
+            let g = groups(&["direct_trust"]);
+            (
+                g.iter().map(|g| g.heading.clone()).collect(),
+                g.iter().flat_map(|g| g.names.clone()).collect(),
+            )
+        }
+        Kind::External => {
+            let g = groups(&["school_to_school", "external"]);
+            (
+                g.iter().map(|g| g.heading.clone()).collect(),
+                g.iter().flat_map(|g| g.names.clone()).collect(),
+            )
+        }
+    };
+    PartnerOptions {
+        own: if kind == Kind::SchoolToSchool {
+            other_schools.to_vec()
+        } else {
+            Vec::new()
+        },
+        source_heading: if kind == Kind::External {
+            format!(
+                "The source's list (Carter's, from 2017): {}",
+                headings.join("; ")
+            )
+        } else {
+            headings.join("; ")
+        },
+        source: names,
+    }
+}
+
 /// Where an intervention has got to.
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, IntoStaticStr, EnumString,

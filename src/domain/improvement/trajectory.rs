@@ -1,5 +1,5 @@
-//! A school's performance over time against Carter's bands (Floor, Coasting, National
-//! average, Top 15%), and which of his eight improvement journeys (A–H) it follows.
+//! A school's performance over time against the four bands on Carter's performance
+//! trajectory schematic (Floor, Coasting, National average, Top 15%), and which of his eight improvement journeys (A–H) it follows.
 //!
 //! The rules (also shown to users, see [`RULES`]) read the series in time: how far it
 //! moved and how fast, from each point's date (or a period that reads as one, such as
@@ -9,6 +9,9 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+
+use crate::domain::base::content::Stage;
+use crate::domain::checklist::assessment::{Assessment, Level};
 use std::sync::OnceLock;
 use strum::{EnumString, IntoStaticStr};
 
@@ -364,6 +367,8 @@ pub struct Reading {
     pub speed: String,
     /// The band of the latest point, and its period.
     pub latest: Option<(String, Band)>,
+    /// True when read from dated stages set beside the bands ([`stage_reading`]).
+    pub from_stages: bool,
 }
 
 /// Applies [`RULES`] to a series of bands with no dates (missing bands are skipped):
@@ -470,6 +475,7 @@ pub fn read_series(series: &[Dated]) -> Reading {
         timed,
         speed,
         latest: series.last().map(|d| (d.period.clone(), d.band)),
+        from_stages: false,
     }
 }
 
@@ -651,124 +657,272 @@ pub struct RoleSuggestion {
 /// How the role is suggested, in the words shown to users.
 pub const ROLE_RULE: &str = "Waypoint's suggestion, from Carter's journeys and the latest result: a school on journey C, D or H, or whose latest result is at Floor or Coasting, needs capacity now; one on journey A, B, E, F or G whose latest result is at National average or above can give capacity now. What it can give, or needs, is said in Carter's terms. With no clear journey and a latest result at National average or above, no role is suggested.";
 
-/// The role the school can play now, by [`ROLE_RULE`].
+/// Carter's words on a journey's role, quoted: “These schools are potentially Capacity
+/// Givers because …”.
+pub fn carter_on(letter: char) -> String {
+    let journey = journeys().journey(letter);
+    format!(
+        "Carter on journey {letter} ({}): {}",
+        journey.name,
+        journey
+            .capacity
+            .iter()
+            .map(|c| format!("“{}”", c.trim_end_matches('.')))
+            .collect::<Vec<_>>()
+            .join(" ")
+    )
+}
+
+/// The role the school can play now, by [`ROLE_RULE`], with Carter's words on its journey.
 pub fn suggest_role(reading: &Reading) -> Option<RoleSuggestion> {
     let (_, latest) = reading.latest.as_ref()?;
-    let taker = |text: String| {
-        Some(RoleSuggestion {
-            role: Role::Taker,
-            text,
-        })
-    };
-    let giver = |text: &str| {
-        Some(RoleSuggestion {
-            role: Role::Giver,
-            text: text.to_string(),
-        })
-    };
     let letter = reading.classification.letter();
-    match letter {
-        Some('C') => return taker("Needs capacity now: it is declining quickly, though it may believe it can do it alone.".into()),
-        Some('D') => return taker("Needs capacity now, perhaps more than it realises: membership of a strong school-to-school partnership (TSA or MAT) is vital.".into()),
-        Some('H') => return taker("Needs the most support: capacity from the system to accelerate improvement.".into()),
-        _ => {}
+    let with_carter = |text: String| match letter {
+        Some(l) => format!("{text} {}.", carter_on(l)),
+        None => text,
+    };
+    if matches!(letter, Some('C' | 'D' | 'H')) {
+        return Some(RoleSuggestion {
+            role: Role::Taker,
+            text: with_carter("Needs capacity now.".into()),
+        });
     }
     if *latest <= Band::Coasting {
-        let mut text = format!(
-            "Needs capacity now: its latest result is at {}.",
-            latest.name()
-        );
-        if matches!(letter, Some('B' | 'F' | 'G'))
-            || matches!(&reading.classification, Classification::Ambiguous { closest, .. } if closest.iter().any(|c| c.letter == 'F'))
-        {
-            text.push_str(" It can already give its fresh memory of improvement: how it rose, while that is still fresh.");
-        }
-        return taker(text);
+        return Some(RoleSuggestion {
+            role: Role::Taker,
+            text: with_carter(if reading.from_stages {
+                format!(
+                    "Needs capacity now: its latest stage is {}.",
+                    paired_stage(*latest)
+                )
+            } else {
+                format!(
+                    "Needs capacity now: its latest result is at {}.",
+                    latest.name()
+                )
+            }),
+        });
     }
-    match letter? {
-        'A' => giver("Can give now: consistent strength, to help prevent failure and intervene to accelerate improvement."),
-        'B' => giver("Can give now: its fresh memory of rapid improvement, to support schools with the potential to improve rapidly."),
-        'E' => giver("Can give now: secure practice; working with other schools would also develop its own potential."),
-        'F' => giver("Can give now: the sequence of change that led to its improvement, which can apply to other journeys."),
-        'G' => giver("Can give now: its experience of improving well. Supporting another school could be the momentum it needs for the final shift."),
-        _ => None,
+    letter?;
+    Some(RoleSuggestion {
+        role: Role::Giver,
+        text: with_carter("Can give now.".into()),
+    })
+}
+
+/// How a journey is read from dated stage assessments, in the words shown to users.
+pub const STAGE_JOURNEY_RULE: &str = "Where a school has dated whole-school assessments, Waypoint also reads a journey from its stages, by the same rules, with each stage set beside a band by Waypoint's reading of the schematic (Stabilise beside Floor, Repair beside Coasting, Improve beside National average, Sustain beside Top 15%): Carter draws the stages and the bands on one chart but does not pair them.";
+
+/// A journey read from dated stages (oldest first), each set beside a band by
+/// [`SCHEMATIC_READING`]; the period of each point names its stage and date.
+pub fn stage_reading(stages: &[(String, Stage)]) -> Reading {
+    let series: Vec<Dated> = stages
+        .iter()
+        .map(|(date, stage)| Dated {
+            period: format!("{stage}, {}", crate::domain::base::dates::display(date)),
+            band: paired_band(*stage),
+            year: period_year(date),
+        })
+        .collect();
+    Reading {
+        from_stages: true,
+        ..read_series(&series)
     }
 }
 
-/// How the self-assessed stage is set against the data, in the words shown to users.
-pub const DATA_RULE: &str = "Carter's schematic sets the stages beside the performance bands: Sustain beside Top 15%, Improve beside National average, Repair beside Coasting, Stabilise beside Floor. Where the school has results in its performance trajectory, Waypoint sets the stage of its whole-school assessment beside the band of its latest result. When they are two or more steps apart, both are shown and flagged: the self-assessment, the data, or both need a second look. The pairing is Carter's; the two-step threshold is Waypoint's.";
+/// The one phrase for the pairing of stages and bands, wherever it is used.
+pub const SCHEMATIC_READING: &str = "Waypoint's reading of the schematic: Carter draws the four stages and the four bands on one chart, Sustain to Stabilise beside Top 15% to Floor, but does not pair them";
 
-/// The band Carter's schematic sets beside a stage.
-pub fn paired_band(stage: crate::domain::base::content::Stage) -> Band {
+/// How the self-assessed stage and answers are set against the results, in the words
+/// shown to users.
+pub const DATA_RULE: &str = "Carter's own tests of results are in his observable features: Stabilise has “Poor student outcomes at KS2/KS4 – below floor and/or coasting”, Improve has “Student outcomes are above floor and there is confidence that this can be sustained by younger children in the school”, and Sustain has “Outcomes for all learners are good, the school is consistently above floor and no groups of learners significantly underperform”. Where the school has results in its performance trajectory, Waypoint sets the answers and the stage of its whole-school assessment against them and says where they disagree: a stage of Improve or Sustain with the latest result at Floor or Coasting; an answer that the results contradict. Reading “consistently above floor” as every result entered being above Floor is Waypoint's.";
+
+/// The band set beside a stage, by [`SCHEMATIC_READING`].
+pub fn paired_band(stage: Stage) -> Band {
     Band::ALL[stage.index()]
 }
 
-/// A self-assessed stage set beside the latest result.
+/// The stage set beside a band, by [`SCHEMATIC_READING`].
+pub fn paired_stage(band: Band) -> Stage {
+    Stage::ALL[band.level() as usize]
+}
+
+/// Carter's outcomes features, by id in the content.
+const POOR_OUTCOMES: &str = "stabilise-6";
+const ABOVE_FLOOR: &str = "improve-4";
+const CONSISTENTLY_ABOVE_FLOOR: &str = "sustain-4";
+
+/// Where the answers and the results disagree, by Carter's own features.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DataFinding {
+    /// Placed at Improve or Sustain with the latest result at Floor or Coasting.
+    StageWithPoorOutcomes,
+    /// A feature answered as seen that the results contradict, or Carter's Stabilise
+    /// outcomes feature answered not seen while the results show it.
+    Answer {
+        feature_id: String,
+        text: String,
+        level: Level,
+        /// Why the results contradict it.
+        why: String,
+    },
+}
+
+/// A self-assessment set against the school's results.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DataCheck {
-    pub stage: crate::domain::base::content::Stage,
+    /// The self-assessed stage, if the answers give one.
+    pub stage: Option<Stage>,
     pub band: Band,
     /// The period of the latest result.
     pub period: String,
+    pub findings: Vec<DataFinding>,
 }
 
 impl DataCheck {
-    /// Steps between the stage and the band: positive when the stage is ahead of the data.
-    pub fn gap(&self) -> i32 {
-        self.stage.index() as i32 - self.band.level()
-    }
-
-    /// True when the two are two or more steps apart.
+    /// True when the answers or the stage disagree with the results.
     pub fn flagged(&self) -> bool {
-        self.gap().abs() >= 2
+        !self.findings.is_empty()
     }
 
-    /// Both sides, briefly: "⚠ Sustain, but results at Floor (2023): 3 steps apart".
-    pub fn short(&self) -> String {
+    fn at(&self) -> String {
         format!(
-            "⚠ {}, but results {} {} ({}): {} steps apart",
-            self.stage,
+            "{} {} ({})",
             if self.band == Band::Top15 {
                 "in the"
             } else {
                 "at"
             },
             self.band.name(),
-            self.period,
-            self.gap().abs()
+            self.period
         )
     }
 
-    /// Both sides in words, with what the gap suggests.
-    pub fn message(&self) -> String {
-        let gap = self.gap();
+    /// Briefly, for a table: "⚠ Sustain, but results at Floor (2023): 2 answers disagree".
+    pub fn short(&self) -> String {
         format!(
-            "Self-assessed {}, but the latest result ({}) is {}. Carter's schematic sets {} beside {}: the self-assessment is {} steps {} the data. {}",
-            self.stage,
-            self.period,
-            self.band.name(),
-            self.stage,
-            paired_band(self.stage).name(),
-            gap.abs(),
-            if gap > 0 { "ahead of" } else { "behind" },
-            if gap > 0 {
-                "Check it against the results."
-            } else {
-                "It may be too harsh, or the results may hide weaknesses."
-            }
+            "⚠ {}, but results {}: {}",
+            self.stage.map_or("No stage yet", Stage::name),
+            self.at(),
+            self.findings
+                .iter()
+                .map(|f| match f {
+                    DataFinding::StageWithPoorOutcomes =>
+                        "Carter lists such outcomes under Stabilise".to_string(),
+                    DataFinding::Answer { text, .. } => format!("“{}” disagrees", short_text(text)),
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
         )
+    }
+
+    /// Each disagreement in words, quoting Carter.
+    pub fn messages(&self) -> Vec<String> {
+        self.findings
+            .iter()
+            .map(|f| match f {
+                DataFinding::StageWithPoorOutcomes => format!(
+                    "Self-assessed {}, but the latest result is {}. Carter lists “Poor student outcomes at KS2/KS4 – below floor and/or coasting” as a feature of Stabilise: check the stage against the results.",
+                    self.stage.map_or("No stage yet", Stage::name),
+                    self.at()
+                ),
+                DataFinding::Answer { text, level, why, .. } => format!(
+                    "“{text}” is answered {}, but {why}. Check the answer against the results.",
+                    match level {
+                        Level::NotSeen => "not seen".to_string(),
+                        other => format!("{} seen", other.label().to_lowercase()),
+                    }
+                ),
+            })
+            .collect()
+    }
+
+    /// Every disagreement in one paragraph.
+    pub fn message(&self) -> String {
+        self.messages().join(" ")
     }
 }
 
-/// The stage beside the trajectory's latest result, when there is one.
+/// The first words of a feature, for a table cell.
+fn short_text(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= 6 {
+        text.to_string()
+    } else {
+        format!("{}…", words[..6].join(" "))
+    }
+}
+
+/// The stage and answers of an assessment set against the trajectory's results, by
+/// Carter's outcomes features ([`DATA_RULE`]); `None` without a result.
 pub fn check_against_data(
-    stage: crate::domain::base::content::Stage,
+    stage: Option<Stage>,
+    assessment: &Assessment,
     trajectory: &Trajectory,
 ) -> Option<DataCheck> {
+    let series = trajectory.series();
     let (period, band) = trajectory.reading().latest?;
+    let framework = crate::domain::base::content::four_stages();
+    let text = |id: &str| {
+        framework
+            .feature(id)
+            .map_or(String::new(), |f| f.text.clone())
+    };
+    let mut findings = Vec::new();
+    if stage.is_some_and(|s| s >= Stage::Improve) && band <= Band::Coasting {
+        findings.push(DataFinding::StageWithPoorOutcomes);
+    }
+    let latest_words = format!("the latest result ({period}) is {}", band.name());
+    let answer = |id: &str| assessment.level(id).filter(|l| *l != Level::NotApplicable);
+    match answer(POOR_OUTCOMES) {
+        Some(Level::NotSeen) if band <= Band::Coasting => findings.push(DataFinding::Answer {
+            feature_id: POOR_OUTCOMES.into(),
+            text: text(POOR_OUTCOMES),
+            level: Level::NotSeen,
+            why: latest_words.clone(),
+        }),
+        Some(level) if level.is_seen() && band >= Band::NationalAverage => {
+            findings.push(DataFinding::Answer {
+                feature_id: POOR_OUTCOMES.into(),
+                text: text(POOR_OUTCOMES),
+                level,
+                why: latest_words.clone(),
+            })
+        }
+        _ => {}
+    }
+    if let Some(level) = answer(ABOVE_FLOOR).filter(|l| l.is_seen()) {
+        if band == Band::Floor {
+            findings.push(DataFinding::Answer {
+                feature_id: ABOVE_FLOOR.into(),
+                text: text(ABOVE_FLOOR),
+                level,
+                why: latest_words.clone(),
+            });
+        }
+    }
+    if let Some(level) = answer(CONSISTENTLY_ABOVE_FLOOR).filter(|l| l.is_seen()) {
+        let at_floor: Vec<&str> = series
+            .iter()
+            .filter(|d| d.band == Band::Floor)
+            .map(|d| d.period.as_str())
+            .collect();
+        if !at_floor.is_empty() {
+            findings.push(DataFinding::Answer {
+                feature_id: CONSISTENTLY_ABOVE_FLOOR.into(),
+                text: text(CONSISTENTLY_ABOVE_FLOOR),
+                level,
+                why: format!(
+                    "the school is not consistently above floor: its results were at Floor in {}",
+                    at_floor.join(", ")
+                ),
+            });
+        }
+    }
     Some(DataCheck {
         stage,
         band,
         period,
+        findings,
     })
 }

@@ -118,22 +118,48 @@ pub fn write_export(store: &Store, contents: &str, exported_on: &str) -> String 
     }
 }
 
-/// A file name from a title and a date: lower case, ASCII, hyphens.
+/// A file name from a title and a date: lower case, ASCII, hyphens. When the title does
+/// not fit (it is long, or written in letters other than ASCII), a short code made from
+/// the whole title is added, so two different titles never share a file name (the
+/// answers and the results of a school with a long name, two schools named in Arabic).
 pub fn file_name(title: &str, date: &str, extension: &str) -> String {
+    /// The longest slug kept whole; a longer one is cut and given a code.
+    const MOST: usize = 60;
     let mut slug = String::new();
+    let mut lossy = false;
     for c in title.chars() {
         if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
+        } else {
+            lossy |= c.is_alphanumeric();
+            if !slug.ends_with('-') && !slug.is_empty() {
+                slug.push('-');
+            }
         }
-        if slug.len() >= 60 {
-            break;
-        }
+    }
+    let mut slug = slug.trim_end_matches('-').to_string();
+    if slug.len() > MOST {
+        slug.truncate(MOST - 16);
+        lossy = true;
     }
     let slug = slug.trim_end_matches('-');
     let slug = if slug.is_empty() { "export" } else { slug };
-    format!("waypoint-{slug}-{date}.{extension}")
+    let extension = crate::domain::base::text::without_controls(extension, false);
+    if lossy {
+        format!("waypoint-{slug}-{}-{date}.{extension}", short_code(title))
+    } else {
+        format!("waypoint-{slug}-{date}.{extension}")
+    }
+}
+
+/// Six hexadecimal digits made from a text (FNV-1a), to tell file names apart.
+fn short_code(text: &str) -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in text.bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    format!("{:06x}", hash & 0x00ff_ffff)
 }
 
 /// Reads a file offered for import (any earlier version is migrated).
@@ -729,7 +755,7 @@ pub fn results_csv(store: &Store, assessments: &[Assessment]) -> String {
         "Best-fit stage",
         "Tentative",
         "Red flags: Stabilise concerns seen",
-        "Stage the answers fit before the cap",
+        "Stage the other answers fit (the concerns come first)",
     ]
     .map(String::from)
     .to_vec();

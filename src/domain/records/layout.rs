@@ -7,6 +7,7 @@
 //! `storage.rs` reads and writes them.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeSet;
 
 use crate::domain::base::school::{School, Trust};
@@ -127,13 +128,62 @@ pub enum Item {
 }
 
 /// The text of a record, or `None` when the store no longer has the item (so the
-/// record is to be removed).
+/// record is to be removed). Each item record says which format wrote it (`schema`), so
+/// a newer record is never read as current; and whatever this build did not know in the
+/// record it read (see [`unknown_parts`]) is written back with it.
 pub fn write_record(store: &Store, key: &Key) -> Option<String> {
-    fn json<T: Serialize>(value: &T) -> String {
-        serde_json::to_string(value).expect("records always serialise")
-    }
     match key {
-        Key::Meta => Some(json(&MetaOut {
+        Key::Meta => Some(write_meta(store)),
+        Key::Assessment(id) => store.get(id).map(|v| item(store, key, v)),
+        Key::Workshop(id) => store.workshop(id).map(|v| item(store, key, v)),
+        Key::Trajectory(id) => store
+            .trajectories
+            .iter()
+            .find(|t| &t.id == id)
+            .map(|v| item(store, key, v)),
+        Key::Plan(id) => store.plan(id).map(|v| item(store, key, v)),
+        Key::Categorisation(id) => store.categorisation(id).map(|v| item(store, key, v)),
+        Key::Calendar(id) => store
+            .calendars
+            .iter()
+            .find(|c| &c.id == id)
+            .map(|v| item(store, key, v)),
+    }
+}
+
+/// As [`write_record`], for an app that keeps only the meta record and workshops (a
+/// board member's small app): `None` for any other kind of record, which it leaves as it is.
+pub fn write_workshop_record(store: &Store, key: &Key) -> Option<Option<String>> {
+    match key {
+        Key::Meta => Some(Some(write_meta(store))),
+        Key::Workshop(id) => Some(store.workshop(id).map(|v| item(store, key, v))),
+        _ => None,
+    }
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("records always serialise")
+}
+
+/// A record's text: the item, what this build did not know in the record it read, and
+/// the format that wrote it.
+fn item<T: Serialize>(store: &Store, key: &Key, value: &T) -> String {
+    let mut value = serde_json::to_value(value).expect("records always serialise");
+    if let Some(unknown) = store.unknown.get(&key.storage_key()) {
+        merge_unknown(&mut value, unknown);
+    }
+    if let Value::Object(fields) = &mut value {
+        fields.insert("schema".into(), Value::from(SCHEMA_VERSION));
+    }
+    json(&value)
+}
+
+/// The text of the meta record.
+fn write_meta(store: &Store) -> String {
+    item(
+        store,
+        &Key::Meta,
+        &MetaOut {
             format: FORMAT_NAME,
             schema: SCHEMA_VERSION,
             schools: &store.schools,
@@ -141,45 +191,233 @@ pub fn write_record(store: &Store, key: &Key) -> Option<String> {
             not_downloaded: &store.not_downloaded,
             recovered: &store.recovered,
             distinct: &store.distinct,
-        })),
-        Key::Assessment(id) => store.get(id).map(json),
-        Key::Workshop(id) => store.workshop(id).map(json),
-        Key::Trajectory(id) => store.trajectories.iter().find(|t| &t.id == id).map(json),
-        Key::Plan(id) => store.plan(id).map(json),
-        Key::Categorisation(id) => store.categorisation(id).map(json),
-        Key::Calendar(id) => store.calendars.iter().find(|c| &c.id == id).map(json),
+        },
+    )
+}
+
+/// What a record holds that this build does not read: fields it does not know, at any
+/// depth (list entries matched by their `id`, or by place when they have none). `None`
+/// when the build reads all of it. `read` is the record as stored, `written` the same
+/// record as this build would write it.
+pub fn unknown_parts(read: &Value, written: &Value) -> Option<Value> {
+    match (read, written) {
+        (Value::Object(read), Value::Object(written)) => {
+            let mut kept = serde_json::Map::new();
+            for (name, value) in read {
+                if name == "schema" {
+                    continue;
+                }
+                match written.get(name) {
+                    None => {
+                        kept.insert(name.clone(), value.clone());
+                    }
+                    Some(ours) => {
+                        if let Some(inner) = unknown_parts(value, ours) {
+                            kept.insert(format!("{NESTED}{name}"), inner);
+                        }
+                    }
+                }
+            }
+            (!kept.is_empty()).then_some(Value::Object(kept))
+        }
+        (Value::Array(read), Value::Array(written)) => {
+            let mut kept = serde_json::Map::new();
+            for (index, value) in read.iter().enumerate() {
+                let place = entry_place(value, index);
+                let ours = find_entry(written, &place, index);
+                if let Some(inner) = ours.and_then(|ours| unknown_parts(value, ours)) {
+                    kept.insert(place, inner);
+                }
+            }
+            (!kept.is_empty()).then_some(Value::Object(kept))
+        }
+        _ => None,
+    }
+}
+
+/// Marks a field whose value is known but holds unknown parts (not a field of its own).
+const NESTED: &str = "\u{1}";
+
+/// How a list entry is found again: "id:…" when it has an id, else "at:…" (its place).
+fn entry_place(value: &Value, index: usize) -> String {
+    match value.get("id").and_then(Value::as_str) {
+        Some(id) => format!("id:{id}"),
+        None => format!("at:{index}"),
+    }
+}
+
+fn find_entry<'a>(list: &'a [Value], place: &str, index: usize) -> Option<&'a Value> {
+    match place.strip_prefix("id:") {
+        Some(id) => list
+            .iter()
+            .find(|v| v.get("id").and_then(Value::as_str) == Some(id)),
+        None => list.get(index),
+    }
+}
+
+/// Puts the unknown parts kept by [`unknown_parts`] back into a record as this build
+/// writes it: a field it does not know is added (never over one it writes), and the
+/// unknown parts of a field or entry it still has are put back inside it.
+pub fn merge_unknown(written: &mut Value, unknown: &Value) {
+    let Value::Object(unknown) = unknown else {
+        return;
+    };
+    match written {
+        Value::Object(fields) => {
+            for (name, value) in unknown {
+                match name.strip_prefix(NESTED) {
+                    Some(inner) => {
+                        if let Some(ours) = fields.get_mut(inner) {
+                            merge_unknown(ours, value);
+                        }
+                    }
+                    None => {
+                        fields.entry(name.clone()).or_insert_with(|| value.clone());
+                    }
+                }
+            }
+        }
+        Value::Array(list) => {
+            for (place, value) in unknown {
+                let index = match place.strip_prefix("id:") {
+                    Some(id) => list
+                        .iter()
+                        .position(|v| v.get("id").and_then(Value::as_str) == Some(id)),
+                    None => place.strip_prefix("at:").and_then(|i| i.parse().ok()),
+                };
+                if let Some(entry) = index.and_then(|i| list.get_mut(i)) {
+                    merge_unknown(entry, value);
+                }
+            }
+        }
+        _ => {}
     }
 }
 
 /// Reads the meta record: refuses another program's data and a newer format.
 pub fn read_meta(text: &str) -> Result<Meta, ReadError> {
+    read_meta_keeping(text).map(|(meta, _)| meta)
+}
+
+/// Reads the meta record, and what in it this build does not know (to be written back).
+pub fn read_meta_keeping(text: &str) -> Result<(Meta, Option<Value>), ReadError> {
     let (value, _) = read_envelope(text, FORMAT_NAME, SCHEMA_VERSION)?;
-    Meta::deserialize(&value).map_err(|e| ReadError::Invalid(e.to_string()))
+    let meta = Meta::deserialize(&value).map_err(|e| ReadError::Invalid(e.to_string()))?;
+    let written = serde_json::to_value(MetaOut {
+        format: FORMAT_NAME,
+        schema: SCHEMA_VERSION,
+        schools: &meta.schools,
+        trusts: &meta.trusts,
+        not_downloaded: &meta.not_downloaded,
+        recovered: &meta.recovered,
+        distinct: &meta.distinct,
+    })
+    .expect("records always serialise");
+    let unknown = unknown_parts(&value, &written);
+    Ok((meta, unknown))
 }
 
 /// Reads one item record.
 pub fn read_record(key: &Key, text: &str) -> Result<Item, ReadError> {
-    fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ReadError> {
-        serde_json::from_str(text).map_err(|e| ReadError::Invalid(e.to_string()))
-    }
+    read_record_keeping(key, text).map(|(item, _)| item)
+}
+
+/// Reads one item record, and what in it this build does not know (to be written back
+/// with it). A record from a newer format, or holding a value this build does not know
+/// (an answer "mostly"), is refused as newer: it is never read as current, so never
+/// rewritten without what it holds.
+pub fn read_record_keeping(key: &Key, text: &str) -> Result<(Item, Option<Value>), ReadError> {
+    let value = checked_value(text)?;
     let item = match key {
         Key::Meta => return Err(ReadError::Invalid("not an item".into())),
-        Key::Assessment(_) => Item::Assessment(parse(text)?),
-        Key::Workshop(_) => Item::Workshop(parse(text)?),
-        Key::Trajectory(_) => Item::Trajectory(parse(text)?),
-        Key::Plan(_) => Item::Plan(parse(text)?),
-        Key::Categorisation(_) => Item::Categorisation(parse(text)?),
-        Key::Calendar(_) => Item::Calendar(parse(text)?),
+        Key::Assessment(_) => Item::Assessment(parse(&value)?),
+        Key::Workshop(_) => Item::Workshop(parse(&value)?),
+        Key::Trajectory(_) => Item::Trajectory(parse(&value)?),
+        Key::Plan(_) => Item::Plan(parse(&value)?),
+        Key::Categorisation(_) => Item::Categorisation(parse(&value)?),
+        Key::Calendar(_) => Item::Calendar(parse(&value)?),
     };
+    let written = item.to_value();
+    matching_id(key, item, &value, &written)
+}
+
+/// As [`read_record_keeping`], for an app that keeps only the meta record and workshops:
+/// `None` for any other kind of record.
+pub fn read_workshop_record(
+    key: &Key,
+    text: &str,
+) -> Option<Result<(Item, Option<Value>), ReadError>> {
+    let Key::Workshop(_) = key else {
+        return None;
+    };
+    Some(checked_value(text).and_then(|value| {
+        let workshop: crate::domain::workshop::aas::Workshop = parse(&value)?;
+        let written = serde_json::to_value(&workshop).expect("records always serialise");
+        matching_id(key, Item::Workshop(workshop), &value, &written)
+    }))
+}
+
+/// A record's JSON, refused when a newer format wrote it.
+fn checked_value(text: &str) -> Result<Value, ReadError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::Invalid(e.to_string()))?;
+    match value.get("schema") {
+        None => {}
+        Some(schema) => match schema.as_u64() {
+            Some(found) if found > SCHEMA_VERSION => return Err(ReadError::NewerVersion { found }),
+            Some(_) => {}
+            None => {
+                return Err(ReadError::Invalid(
+                    "the record's format is not a number".into(),
+                ))
+            }
+        },
+    }
+    Ok(value)
+}
+
+/// An item from a record's JSON; a value this build does not know (an answer "mostly")
+/// is told apart from damage.
+fn parse<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, ReadError> {
+    T::deserialize(value).map_err(|e| {
+        let why = e.to_string();
+        if why.contains("unknown variant") || why.contains("unknown answer letter") {
+            ReadError::UnknownValue(why)
+        } else {
+            ReadError::Invalid(why)
+        }
+    })
+}
+
+/// The item when its id is its key's, with what the record held that this build does not
+/// know (`read` as stored, `written` as this build writes the item).
+fn matching_id(
+    key: &Key,
+    item: Item,
+    read: &Value,
+    written: &Value,
+) -> Result<(Item, Option<Value>), ReadError> {
     if item.id() != key.id().unwrap_or_default() {
         return Err(ReadError::Invalid(
             "the record's id does not match its key".into(),
         ));
     }
-    Ok(item)
+    Ok((item, unknown_parts(read, written)))
 }
 
 impl Item {
+    /// The item as this build writes it, as a JSON value.
+    fn to_value(&self) -> Value {
+        let value = match self {
+            Item::Assessment(a) => serde_json::to_value(a),
+            Item::Workshop(w) => serde_json::to_value(w),
+            Item::Trajectory(t) => serde_json::to_value(t),
+            Item::Plan(p) => serde_json::to_value(p),
+            Item::Categorisation(c) => serde_json::to_value(c),
+            Item::Calendar(c) => serde_json::to_value(c),
+        };
+        value.expect("records always serialise")
+    }
+
     pub fn id(&self) -> &str {
         match self {
             Item::Assessment(a) => &a.id,
@@ -195,6 +433,20 @@ impl Item {
 impl Store {
     /// Puts a record read from storage in place of the store's copy (another tab's save).
     pub fn put_record(&mut self, key: &Key, item: Option<Item>) {
+        self.put_record_keeping(key, item, None);
+    }
+
+    /// As [`Store::put_record`], with what the record holds that this build does not
+    /// know, to be written back with it.
+    pub fn put_record_keeping(&mut self, key: &Key, item: Option<Item>, unknown: Option<Value>) {
+        match unknown {
+            Some(unknown) => {
+                self.unknown.insert(key.storage_key(), unknown);
+            }
+            None => {
+                self.unknown.remove(&key.storage_key());
+            }
+        }
         fn put<T>(list: &mut Vec<T>, same: impl Fn(&T) -> bool, item: Option<T>, at_top: bool) {
             match (list.iter().position(same), item) {
                 (Some(i), Some(item)) => list[i] = item,

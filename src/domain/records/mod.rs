@@ -4,6 +4,8 @@
 pub mod edits;
 pub mod exchange;
 pub mod layout;
+pub mod limits;
 pub mod schema;
 pub mod share;
 pub mod store;
+pub mod tabs;

@@ -51,6 +51,11 @@ pub struct Store {
     /// ask again whether they are the same.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub distinct: Vec<(String, String)>,
+    /// What each stored record holds that this build does not know (a newer version's
+    /// fields), by storage key: written back with the record, never dropped (see
+    /// `layout::unknown_parts`). Not part of exports.
+    #[serde(skip)]
+    pub unknown: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 /// Where a piece of text lives, so that recovered text can be put back.

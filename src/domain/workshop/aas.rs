@@ -75,6 +75,10 @@ pub const COLUMN_NOTE: &str = "Every statement in Carter's tables is a practice 
 /// Whose the positions are, in the words shown to users.
 pub const POSITIONS_NOTE: &str = "Carter names three positions: autonomy, alignment and standardisation. “Partly aligned” and “Largely standardised” are Waypoint's in-between steps, not Carter's.";
 
+/// Whose the question's wording is, in the words shown to users.
+pub const WORDING_NOTE: &str =
+    "Waypoint's wording: how to read the question for this kind of statement.";
+
 /// The column of Carter's tables a statement is listed in: his suggestion for it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Column {
@@ -92,6 +96,25 @@ impl Column {
             Column::Standardised => "Carter's suggestion: standardised",
             Column::Aligned => "Carter's suggestion: aligned",
             Column::Autonomy => "Carter's suggestion: autonomy",
+        }
+    }
+
+    /// What kind of statement the column lists, in Waypoint's words.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Column::Standardised => "A feature of the trust's strategy",
+            Column::Aligned => "How an academy aligns with the trust",
+            Column::Autonomy => "A decision an academy may keep",
+        }
+    }
+
+    /// What a member's answer means for this column's statements: one line, Waypoint's
+    /// wording (see [`WORDING_NOTE`]).
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Column::Standardised => "Say how far this is the same in every academy: Standardised if every academy does it the trust's way, Autonomous if each academy decides for itself.",
+            Column::Aligned => "Say how far the academy shapes this with the trust: Aligned if it is agreed together with room to adapt, Standardised if the trust sets it for all, Autonomous if the academy goes its own way.",
+            Column::Autonomy => "Say who takes this decision: Autonomous if the academy takes it, Aligned if it is agreed with the trust, Standardised if the trust takes it for every academy.",
         }
     }
 
@@ -148,6 +171,16 @@ impl AasFramework {
 
     pub fn practice(&self, id: &str) -> Option<Practice<'_>> {
         self.practices().find(|p| p.statement.id == id)
+    }
+
+    /// Where a practice sits in the tool, in the same words everywhere: its area's name,
+    /// and the part's too when the area has several parts.
+    pub fn place_name(&self, area_id: &str, part_name: &str) -> String {
+        match self.areas.iter().find(|a| a.id == area_id) {
+            Some(area) if area.parts.len() > 1 => format!("{}: {part_name}", area.name),
+            Some(area) => area.name.clone(),
+            None => part_name.to_string(),
+        }
     }
 
     /// All statements of all three columns.
@@ -268,6 +301,13 @@ pub struct Respondent {
     /// ("Anonymous 2"), and nothing in their answers says who they are.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub anonymous: bool,
+    /// When an answer or note was last changed, on the device where it was made: says
+    /// which of two copies from the same member is newer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_ms: Option<f64>,
+    /// On the facilitator's device: how these answers arrived (link, code or file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrived: Option<crate::domain::workshop::handback::Arrival>,
 }
 
 impl Respondent {
@@ -278,6 +318,8 @@ impl Respondent {
             role: role.trim().to_string(),
             placings: BTreeMap::new(),
             anonymous: false,
+            changed_ms: None,
+            arrived: None,
         }
     }
 
@@ -347,6 +389,13 @@ pub struct Workshop {
     /// answers (it was opened from a join link).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub joined_from: Option<String>,
+    /// On a member's own device: the practice they last had open, to return them there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member_at: Option<String>,
+    /// On the facilitator's device: second copies from members already here, kept until
+    /// someone says which counts (see [`crate::domain::workshop::handback`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pending: Vec<crate::domain::workshop::handback::PendingCopy>,
 }
 
 impl Workshop {
@@ -362,6 +411,8 @@ impl Workshop {
             updated_ms: now_ms,
             practices: Vec::new(),
             joined_from: None,
+            member_at: None,
+            pending: Vec::new(),
         }
     }
 
@@ -418,6 +469,14 @@ pub struct PracticeResult {
 }
 
 impl PracticeResult {
+    /// How many people placed it, now or wanted.
+    pub fn people(&self) -> usize {
+        self.views
+            .iter()
+            .filter(|v| v.now.is_some() || v.desired.is_some())
+            .count()
+    }
+
     /// The larger of the two spreads: how far the board is from agreeing.
     pub fn disagreement(&self) -> u8 {
         self.spread_now
@@ -556,6 +615,24 @@ impl WorkshopResults {
         });
         with_gap.truncate(count);
         with_gap
+    }
+
+    /// The practices the respondents agree on most: placed by at least two people, with
+    /// answers at most one step apart (Waypoint's threshold: "close" on the scale),
+    /// closest first, then those placed by more people, in the tool's order.
+    pub fn largest_agreements(&self, count: usize) -> Vec<&PracticeResult> {
+        let mut agreed: Vec<&PracticeResult> = self
+            .practices
+            .iter()
+            .filter(|p| p.people() >= 2 && p.disagreement() <= 1)
+            .collect();
+        crate::domain::base::order::sort_by(&mut agreed, |a, b| {
+            a.disagreement()
+                .cmp(&b.disagreement())
+                .then(b.people().cmp(&a.people()))
+        });
+        agreed.truncate(count);
+        agreed
     }
 
     /// The practices the respondents disagree on most (spread of 2 or more), largest first.

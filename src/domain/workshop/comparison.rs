@@ -9,6 +9,7 @@ use crate::domain::workshop::WorkshopRecords;
 pub struct PracticeChange {
     pub practice_id: String,
     pub text: String,
+    pub area_id: String,
     pub area: String,
     pub earlier_now: Option<f64>,
     pub earlier_desired: Option<f64>,
@@ -55,6 +56,7 @@ pub fn compare(
         .map(|(a, b)| PracticeChange {
             practice_id: a.practice_id.clone(),
             text: a.text.clone(),
+            area_id: a.area_id.clone(),
             area: framework
                 .areas
                 .iter()
@@ -66,4 +68,63 @@ pub fn compare(
             desired: a.mean_desired,
         })
         .collect()
+}
+
+/// One area in two workshops: mean positions then and now (0–4), over the practices
+/// answered in either.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AreaChange {
+    pub area_id: String,
+    pub name: String,
+    pub earlier_now: Option<f64>,
+    pub earlier_desired: Option<f64>,
+    pub now: Option<f64>,
+    pub desired: Option<f64>,
+    /// How many practices of the area were answered in either workshop.
+    pub practices: usize,
+}
+
+impl AreaChange {
+    /// How far the mean "now" moved, towards standardisation when positive.
+    pub fn moved(&self) -> Option<f64> {
+        Some(self.now? - self.earlier_now?)
+    }
+}
+
+/// The comparison area by area first: each area answered in either workshop, in
+/// Carter's order, from the same practices as the row-by-row comparison.
+pub fn compare_areas(changes: &[PracticeChange], framework: &AasFramework) -> Vec<AreaChange> {
+    fn mean(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
+        let (sum, n) = values
+            .flatten()
+            .fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+        (n > 0).then(|| sum / n as f64)
+    }
+    framework
+        .areas
+        .iter()
+        .filter_map(|area| {
+            let of_area: Vec<&PracticeChange> =
+                changes.iter().filter(|c| c.area_id == area.id).collect();
+            (!of_area.is_empty()).then(|| AreaChange {
+                area_id: area.id.clone(),
+                name: area.name.clone(),
+                earlier_now: mean(of_area.iter().map(|c| c.earlier_now)),
+                earlier_desired: mean(of_area.iter().map(|c| c.earlier_desired)),
+                now: mean(of_area.iter().map(|c| c.now)),
+                desired: mean(of_area.iter().map(|c| c.desired)),
+                practices: of_area.len(),
+            })
+        })
+        .collect()
+}
+
+/// Words for a move of the mean "now": "no change", "0.5 towards standardisation".
+pub fn moved_words(moved: Option<f64>) -> String {
+    match moved {
+        None => "–".into(),
+        Some(m) if m.abs() < 0.05 => "no change".into(),
+        Some(m) if m > 0.0 => format!("{m:.1} towards standardisation"),
+        Some(m) => format!("{:.1} towards autonomy", -m),
+    }
 }

@@ -69,6 +69,10 @@ struct Payload {
     /// Response: the role.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     o: String,
+    /// Response: when the answers were last changed on the member's device (ms since
+    /// 1970), so the facilitator can tell which of two copies is newer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    u: Option<f64>,
     /// Response: notes by practice id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     m: BTreeMap<String, String>,
@@ -282,6 +286,7 @@ pub fn response_json(
             respondent.name.clone()
         },
         o: respondent.role.clone(),
+        u: respondent.changed_ms,
         a: answers,
         m: respondent
             .placings
@@ -343,6 +348,8 @@ pub fn read_response(framework: &AasFramework, json: &str) -> Result<Response, R
         }
         respondent.set_note(&id, &clamp_chars(&note, MAX_NOTE_CHARS));
     }
+    // Set after the answers: setting them does not stamp a time.
+    respondent.changed_ms = p.u.filter(|ms| ms.is_finite() && *ms > 0.0);
     Ok(Response {
         workshop_id: p.w,
         respondent,
@@ -361,8 +368,23 @@ pub fn check_belongs(workshop: &Workshop, response: &Response) -> Result<(), Str
 /// The data of every Waypoint link in some pasted text (`…#/answers/DATA`, or `…#/join/DATA`
 /// for `kind` "join"), in the order pasted, once each.
 pub fn links_in(text: &str, kind: &str) -> Vec<String> {
+    links_found(text, kind).links
+}
+
+/// The links found in pasted text, and how many were exact repeats of one before them
+/// (left out, and said so).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LinksFound {
+    pub links: Vec<String>,
+    pub repeats: usize,
+}
+
+/// As [`links_in`], counting the repeats; in time that grows with the text, not with
+/// the square of the number of links.
+pub fn links_found(text: &str, kind: &str) -> LinksFound {
     let marker = format!("#/{kind}/");
-    let mut found: Vec<String> = Vec::new();
+    let mut found = LinksFound::default();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut rest = text;
     while let Some(at) = rest.find(&marker) {
         rest = &rest[at + marker.len()..];
@@ -370,8 +392,12 @@ pub fn links_in(text: &str, kind: &str) -> Vec<String> {
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
             .unwrap_or(rest.len());
         let data = &rest[..end];
-        if !data.is_empty() && !found.iter().any(|f| f == data) {
-            found.push(data.to_string());
+        if !data.is_empty() {
+            if seen.insert(data) {
+                found.links.push(data.to_string());
+            } else {
+                found.repeats += 1;
+            }
         }
         rest = &rest[end..];
     }

@@ -3,8 +3,12 @@
 
 pub mod aas;
 pub mod comparison;
+pub mod grid;
+pub mod handback;
 pub mod join;
+pub mod plan;
 pub mod responses;
+pub mod slides;
 pub mod tally;
 
 use aas::Workshop;

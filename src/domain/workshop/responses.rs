@@ -141,8 +141,12 @@ pub enum Incoming {
 
 /// Whether two respondents gave the same answers as the same person. Anonymous
 /// respondents are told apart by their random id alone: the workshop numbers their names.
+/// When and how each copy arrived do not make answers different.
 pub fn same_answers(existing: &Respondent, incoming: &Respondent) -> bool {
-    existing == incoming
+    let same_person = existing.id == incoming.id
+        && existing.name == incoming.name
+        && existing.anonymous == incoming.anonymous;
+    (same_person && existing.role == incoming.role && existing.placings == incoming.placings)
         || (existing.anonymous
             && incoming.anonymous
             && existing.id == incoming.id
@@ -238,18 +242,117 @@ pub fn merge_respondent(
     }
 }
 
-/// The name of the next anonymous respondent: "Anonymous 1", "Anonymous 2", …
+/// The name of the next anonymous respondent: "Anonymous 1", "Anonymous 2", … The names
+/// in use are gathered once, so adding a thousand answers is not a thousand scans each.
 fn next_anonymous_name(workshop: &Workshop) -> String {
-    let mut n = 1;
-    loop {
-        let name = format!("{} {n}", crate::domain::workshop::join::ANONYMOUS);
-        if !workshop
-            .respondents
-            .iter()
-            .any(|r| r.name.eq_ignore_ascii_case(&name))
-        {
-            return name;
+    let taken: std::collections::HashSet<String> = workshop
+        .respondents
+        .iter()
+        .map(|r| r.name.to_lowercase())
+        .collect();
+    (1..)
+        .map(|n| format!("{} {n}", crate::domain::workshop::join::ANONYMOUS))
+        .find(|name| !taken.contains(&name.to_lowercase()))
+        .expect("some number is free")
+}
+
+/// Many incoming respondents sorted against a workshop at once (pasted links, a file):
+/// in time that grows with the count, not its square.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sorted {
+    /// Not in the workshop: to add.
+    pub new: Vec<Respondent>,
+    /// Already there with the same answers, or the same answers twice in what arrived:
+    /// skipped, and said so.
+    pub duplicates: Vec<Respondent>,
+    /// The same person with different answers: each put to the user, with the id of the
+    /// respondent already there.
+    pub clashes: Vec<(Respondent, String)>,
+}
+
+/// Sorts what arrived as [`classify`] would, one by one, with each new respondent
+/// counting as present for those after it.
+pub fn sort_incoming(workshop: &Workshop, incoming: Vec<Respondent>) -> Sorted {
+    use std::collections::HashMap;
+    let name_key = |r: &Respondent| r.name.trim().to_lowercase();
+    let mut by_id: HashMap<String, Respondent> = HashMap::new();
+    let mut by_name: HashMap<String, String> = HashMap::new();
+    for r in &workshop.respondents {
+        by_id.entry(r.id.clone()).or_insert_with(|| r.clone());
+        if !r.anonymous {
+            by_name.entry(name_key(r)).or_insert_with(|| r.id.clone());
         }
-        n += 1;
     }
+    let mut sorted = Sorted::default();
+    let mut added: Vec<Respondent> = Vec::new();
+    for r in incoming {
+        let same_as_existing = by_id.get(&r.id).is_some_and(|e| same_answers(e, &r))
+            || (!r.anonymous
+                && by_name
+                    .get(&name_key(&r))
+                    .and_then(|id| by_id.get(id))
+                    .is_some_and(|e| same_answers(e, &r)));
+        if same_as_existing {
+            sorted.duplicates.push(r);
+            continue;
+        }
+        let clash = by_id.get(&r.id).map(|e| e.id.clone()).or_else(|| {
+            (!r.anonymous)
+                .then(|| by_name.get(&name_key(&r)).cloned())
+                .flatten()
+        });
+        match clash {
+            Some(existing_id) => sorted.clashes.push((r, existing_id)),
+            None => {
+                by_id.insert(r.id.clone(), r.clone());
+                if !r.anonymous {
+                    by_name.insert(name_key(&r), r.id.clone());
+                }
+                added.push(r);
+            }
+        }
+    }
+    sorted.new = added;
+    sorted
+}
+
+/// Adds many respondents at once (those [`sort_incoming`] found new), as
+/// [`merge_respondent`] would one by one without a clash: an id already taken is replaced
+/// by the next of `fresh_ids`, and anonymous answers are numbered on from the last
+/// "Anonymous N". Anyone already there with the same answers is skipped. Returns how
+/// many were added.
+pub fn merge_new_respondents(
+    workshop: &mut Workshop,
+    incoming: Vec<Respondent>,
+    fresh_ids: &mut dyn FnMut() -> String,
+) -> usize {
+    use std::collections::HashSet;
+    let sorted = sort_incoming(workshop, incoming);
+    let mut ids: HashSet<String> = workshop.respondents.iter().map(|r| r.id.clone()).collect();
+    let mut names: HashSet<String> = workshop
+        .respondents
+        .iter()
+        .map(|r| r.name.to_lowercase())
+        .collect();
+    let mut number = 1;
+    let count = sorted.new.len();
+    for mut r in sorted.new {
+        if r.anonymous {
+            loop {
+                let name = format!("{} {number}", crate::domain::workshop::join::ANONYMOUS);
+                number += 1;
+                if !names.contains(&name.to_lowercase()) {
+                    r.name = name;
+                    break;
+                }
+            }
+        }
+        while ids.contains(&r.id) {
+            r.id = fresh_ids();
+        }
+        ids.insert(r.id.clone());
+        names.insert(r.name.to_lowercase());
+        workshop.respondents.push(r);
+    }
+    count
 }

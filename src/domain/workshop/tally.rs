@@ -21,6 +21,13 @@ pub fn may_show(people: usize) -> bool {
 /// The disagreement scale, in the words shown to users.
 pub const DISAGREEMENT_SCALE: &str = "Disagreement is how many steps apart the furthest answers are, on the five-step scale from Autonomous to Standardised: 0 everyone agrees, 1 close, 2 split, 3 or 4 far apart (Waypoint's scale).";
 
+/// What "agrees" means, in the words shown to users.
+pub const AGREEMENT_NOTE: &str = "Agreement: placed by two or more people, with every answer now and wanted at most one step from the others (Waypoint's threshold).";
+
+/// When nothing is agreed yet, in the words shown to users.
+pub const AGREEMENT_EMPTY: &str =
+    "No practice placed by two or more people has answers within one step of each other yet.";
+
 /// A disagreement of 0–4 steps in words.
 pub fn disagreement_words(steps: f64) -> &'static str {
     match steps.round() as i64 {
@@ -179,4 +186,70 @@ pub fn by_role(framework: &AasFramework, workshop: &Workshop) -> Vec<RoleView> {
             }
         })
         .collect()
+}
+
+/// How much one person answered: practices of the meeting placed both now and wanted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answered {
+    pub name: String,
+    pub placed: usize,
+}
+
+/// Who answered how much. Named people by name; anonymous answers only as counts, largest
+/// first, so that the order they arrived in tells nothing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Participation {
+    pub asked: usize,
+    pub named: Vec<Answered>,
+    pub anonymous: Vec<usize>,
+}
+
+impl Participation {
+    /// How many people answered only part of the meeting's practices.
+    pub fn partial(&self) -> usize {
+        self.named
+            .iter()
+            .map(|a| a.placed)
+            .chain(self.anonymous.iter().copied())
+            .filter(|&n| n < self.asked)
+            .count()
+    }
+}
+
+/// Who answered how much of the meeting's practices.
+pub fn participation(framework: &AasFramework, workshop: &Workshop) -> Participation {
+    let asked = chosen_practices(framework, workshop);
+    let placed = |r: &crate::domain::workshop::aas::Respondent| {
+        crate::domain::workshop::plan::placed_of_meeting(framework, workshop, r)
+    };
+    let named = workshop
+        .respondents
+        .iter()
+        .filter(|r| !r.anonymous)
+        .map(|r| Answered {
+            name: r.name.clone(),
+            placed: placed(r),
+        })
+        .collect();
+    let mut anonymous: Vec<usize> = workshop
+        .respondents
+        .iter()
+        .filter(|r| r.anonymous)
+        .map(placed)
+        .collect();
+    crate::domain::base::order::sort_by(&mut anonymous, |a, b| b.cmp(a));
+    Participation {
+        asked: asked.len(),
+        named,
+        anonymous,
+    }
+}
+
+/// "all 23" or "12 of 23".
+pub fn placed_words(placed: usize, asked: usize) -> String {
+    if placed == asked {
+        format!("all {asked}")
+    } else {
+        format!("{placed} of {asked}")
+    }
 }

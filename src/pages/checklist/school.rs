@@ -18,7 +18,8 @@ use crate::components::improvement::inside_out_view::InsideOutView;
 use crate::components::improvement::trajectory_editor::TrajectoryEditor;
 use crate::components::records::export_panel::ExportPanel;
 use crate::domain::base::content::four_stages;
-use crate::domain::checklist::teams::{history, teams_map};
+use crate::domain::checklist::teams::{history, teams_map_in_terms};
+use crate::domain::improvement::calendar::trust_term_starts;
 use crate::domain::improvement::overview::school_data_flag;
 use crate::domain::records::exchange::Selection;
 use crate::route::Route;
@@ -40,7 +41,8 @@ pub fn SchoolPage(
     let (k1, k2, k3) = (school_key.clone(), school_key.clone(), school_key.clone());
     let map = Memo::new(move |_| {
         state.store.with(|s| {
-            let mut map = teams_map(four_stages(), s.assessments_of(&k1));
+            let mut map =
+                teams_map_in_terms(four_stages(), s.assessments_of(&k1), &trust_term_starts(s));
             map.flags
                 .extend(school_data_flag(four_stages(), s, &k1).map(|c| c.message()));
             map

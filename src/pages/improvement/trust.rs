@@ -161,7 +161,8 @@ pub fn TrustPage() -> impl IntoView {
                                     })}
                                 </td>
                                 <td>{match row.journey {
-                                    Some(letter) => format!("{letter}: {}", crate::domain::improvement::trajectory::journeys().journey(letter).name),
+                                    Some(letter) => format!("{letter}: {}{}", crate::domain::improvement::trajectory::journeys().journey(letter).name,
+                                        if row.journey_from_stages { " (from its dated stages)" } else { "" }),
                                     None => row.journey_note.clone(),
                                 }}</td>
                                 <td>{row.role.map_or("–", |r| r.label())}<span class="cell-note">{row.role_text.clone()}</span></td>
@@ -200,8 +201,10 @@ pub fn TrustPage() -> impl IntoView {
             <details class="rule">
                 <summary>"How the level of need and the role are suggested (Waypoint's rules)"</summary>
                 <p>{NEED_RULES_INTRO}</p>
+                <p>{crate::domain::improvement::overview::CATEGORIES_NOTE}</p>
                 <ul>{NEED_RULES.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}</ul>
                 <p>{crate::domain::improvement::trajectory::ROLE_RULE}</p>
+                <p>{crate::domain::improvement::trajectory::STAGE_JOURNEY_RULE}</p>
                 <p>"One of the trusts in Waypoint's source documents categorises its schools every year and reviews the categories every six months. The board records its own category on each school's page; the suggestion is kept beside it."</p>
             </details>
 

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::workshop::column_meaning::ColumnMeaning;
 use crate::domain::base::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::WorkshopEdit;
@@ -26,6 +27,15 @@ struct Seat {
 #[component]
 pub fn AnswerPage(id: String, step: usize) -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Without a step: where the member was when they left or sent early.
+    let step = if step == 0 {
+        state.store.with_untracked(|s| {
+            s.workshop(&id)
+                .map_or(1, |w| crate::domain::workshop::plan::resume_step(aas(), w))
+        })
+    } else {
+        step
+    };
     let lookup_id = id.clone();
     let seat: Memo<Option<Seat>> = Memo::new(move |_| {
         state.store.with(|s| {
@@ -70,6 +80,15 @@ pub fn AnswerPage(id: String, step: usize) -> impl IntoView {
         }
     });
     let workshop_id = StoredValue::new(id.clone());
+    // Kept on the device, so that leaving and coming back returns here.
+    Effect::new(move |_| {
+        if let Some(p) = practice() {
+            state.send_soon(Edit::Workshop(WorkshopEdit::SetMemberPlace {
+                workshop: workshop_id.get_value(),
+                practice: p.statement.id.clone(),
+            }));
+        }
+    });
     let place = move |when: When, position: Position| {
         let (Some(s), Some(p)) = (seat.get_untracked(), practice()) else {
             return;
@@ -133,6 +152,9 @@ pub fn AnswerPage(id: String, step: usize) -> impl IntoView {
                 </div>
                 <p class="member-area">{move || practice().map(|p| p.area.name.clone())}</p>
                 <h1 class="member-practice">{move || practice().map(|p| p.statement.text.clone())}</h1>
+                {move || practice().map(|p| view! {
+                    <ColumnMeaning column=p.column carter=p.part.column(p.column).0.to_string() />
+                })}
                 {group(When::Now)}
                 {group(When::Desired)}
                 <details class="meanings">

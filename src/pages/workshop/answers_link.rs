@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::workshop::hand_back::HandBack;
 use crate::components::workshop::import_responses::ImportResponses;
 use crate::route::Route;
 use crate::state::AppState;
@@ -36,6 +37,7 @@ pub fn AnswersLinkPage(data: String) -> impl IntoView {
                 Some(Err(why)) => view! { <p>{format!("Waypoint could not read these answers: {why}.")}</p> }.into_any(),
                 Some(Ok(workshop_id)) => match here(&workshop_id) {
                     Some(title) => view! {
+                        <HandBack workshop_id=workshop_id.clone() />
                         <p dir="auto">{format!("These answers are for {title}.")}</p>
                         <ImportResponses workshop_id=workshop_id.clone() initial=data.clone() />
                         <p><a href=Route::WorkshopJoin(workshop_id).href()>"Go to the workshop's answers and tally"</a></p>

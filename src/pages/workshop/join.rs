@@ -10,6 +10,7 @@ use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::{SchoolEdit, WorkshopEdit};
 use crate::domain::workshop::aas::{aas, Respondent};
 use crate::domain::workshop::join::{chosen_practices, Invite, ANONYMOUS};
+use crate::domain::workshop::plan::Load;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -119,11 +120,12 @@ pub fn JoinPage(data: String) -> impl IntoView {
                         {move || match joined.get() {
                             Some(id) => view! {
                                 <p>"You have already joined this workshop on this device. Your answers so far are kept here."</p>
-                                <p><a class="button primary" href=Route::WorkshopAnswer(id.clone(), 1).href()>"Carry on answering"</a></p>
+                                <p><a class="button primary" href=Route::WorkshopAnswer(id.clone(), 0).href()>"Carry on answering"</a></p>
                                 <p><a class="button" href=Route::WorkshopSend(id).href()>"Send my answers"</a></p>
                             }.into_any(),
                             None => view! {
                                 <p>{format!("You will place {count} practice{} of the trust, one at a time: where each is now, and where you want it to be.", if count == 1 { "" } else { "s" })}</p>
+                                <p class="hint">{let load = Load::of(count); format!("That is {} placements, about {} minute{} (Waypoint's estimate). You can stop and carry on later: this device keeps your place.", load.placements, load.minutes, if load.minutes == 1 { "" } else { "s" })}</p>
                                 <p>"Your answers are saved on this device as you go. They reach the facilitator only when you send them."</p>
                                 {move || problem.get().then(|| view! {
                                     <div class="error-summary" role="alert" tabindex="-1">

@@ -5,12 +5,14 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::ui::date_field::DateField;
+use crate::components::workshop::practice_choice::PlanChoice;
 use crate::domain::base::dates::is_iso_date;
 use crate::domain::base::school::{NameMatch, Trust};
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::{SchoolEdit, WorkshopEdit};
-use crate::domain::workshop::aas::Workshop;
+use crate::domain::workshop::aas::{aas, Workshop};
+use crate::domain::workshop::plan::default_choice;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -22,6 +24,8 @@ pub fn NewWorkshopPage() -> impl IntoView {
     let academy = crate::components::ui::draft::draft("new-workshop-academy", "");
     let date = RwSignal::new(browser::today_iso());
     let problems = RwSignal::new(Problems::new());
+    // Planned for one meeting: one area unless the facilitator chooses more.
+    let chosen = RwSignal::new(default_choice(aas()));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut found = Problems::new();
@@ -54,13 +58,14 @@ pub fn NewWorkshopPage() -> impl IntoView {
                 new
             }
         };
-        let workshop = Workshop::new(
+        let mut workshop = Workshop::new(
             id.clone(),
             &trust_id,
             &academy.get_untracked(),
             &date.get_untracked(),
             browser::now_ms(),
         );
+        workshop.practices = chosen.get_untracked();
         edits.push(Edit::Workshop(WorkshopEdit::AddWorkshop(workshop)));
         if state.send(Edit::Batch(edits)) {
             trust.set(String::new());
@@ -98,6 +103,7 @@ pub fn NewWorkshopPage() -> impl IntoView {
                     </datalist>
                 </div>
                 <DateField id="workshop-date" label="Date" value=date />
+                <PlanChoice chosen=chosen.into() on_choose=Callback::new(move |c| chosen.set(c)) />
                 <div class="actions">
                     <button type="submit" class="button primary">"Start workshop"</button>
                     <a class="button" href="#/">"Cancel"</a>

@@ -7,6 +7,7 @@ use crate::components::ui::not_found::{Missing, NotFound};
 use crate::browser;
 use crate::components::ui::save_status::SaveStatusNote;
 use crate::components::workshop::aas_framing::AasFraming;
+use crate::components::workshop::hand_back::HandBack;
 use crate::components::workshop::import_responses::ImportResponses;
 use crate::components::workshop::practice_question::PracticeQuestion;
 use crate::components::workshop::respondent_bar::RespondentBar;
@@ -34,6 +35,20 @@ pub fn WorkshopPage(id: String) -> impl IntoView {
         }
     });
     let active = RwSignal::new(None::<String>);
+    // Only the practices planned for the meeting (all of them for older workshops).
+    let chosen_id = id.clone();
+    let asked: Vec<String> = state.store.with_untracked(|s| {
+        s.workshop(&chosen_id)
+            .map(|w| {
+                crate::domain::workshop::join::chosen_practices(aas(), w)
+                    .iter()
+                    .map(|p| p.statement.id.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let asked = StoredValue::new(asked);
+    let in_meeting = move |practice: &str| asked.with_value(|a| a.iter().any(|x| x == practice));
     let results_href = Route::WorkshopResults(id.clone()).href();
     let join_href = Route::WorkshopJoin(id.clone()).href();
     let grid_href = Route::WorkshopGrid(id.clone()).href();
@@ -52,6 +67,7 @@ pub fn WorkshopPage(id: String) -> impl IntoView {
                     <SaveStatusNote />
                 </div>
             </div>
+            <HandBack workshop_id=id.clone() />
             <AasFraming />
             <p class="hint">{COLUMN_NOTE}" "{POSITIONS_NOTE}</p>
             <div class="workshop-layout">
@@ -60,20 +76,21 @@ pub fn WorkshopPage(id: String) -> impl IntoView {
                     <div class="panel"><ImportResponses workshop_id=id.clone() /></div>
                 </div>
                 <div class="questions">
-                    {aas().areas.iter().map(|area| view! {
+                    {aas().areas.iter().filter(|area| aas().practices().any(|p| p.area.id == area.id && in_meeting(&p.statement.id))).map(|area| view! {
                         <section class="feature-group" aria-labelledby=format!("area-{}", area.id)>
                             <h2 id=format!("area-{}", area.id)>{area.name.clone()}</h2>
-                            {area.parts.iter().map(|part| {
+                            {area.parts.iter().filter(|part| Column::ALL.into_iter().any(|c| part.column(c).1.iter().any(|st| in_meeting(&st.id)))).map(|part| {
                                 let id = id.clone();
                                 view! {
                                     <div class="part">
                                         {(area.parts.len() > 1).then(|| view! { <h3>{part.name.clone()}</h3> })}
-                                        {Column::ALL.into_iter().map(|column| {
+                                        {Column::ALL.into_iter().filter(|&c| part.column(c).1.iter().any(|st| in_meeting(&st.id))).map(|column| {
                                             let (question, statements) = part.column(column);
                                             let id = id.clone();
                                             view! {
                                                 <p class="column-question">{question.to_string()}</p>
-                                                {statements.iter().map(|statement| view! {
+                                                <p class="hint column-line">{column.meaning()}" "<span class="whose">"(Waypoint's wording)"</span></p>
+                                                {statements.iter().filter(|st| in_meeting(&st.id)).map(|statement| view! {
                                                     <PracticeQuestion workshop_id=id.clone()
                                                         practice=Practice { area, part, statement, column }
                                                         active=active.into() />

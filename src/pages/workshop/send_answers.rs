@@ -72,7 +72,7 @@ pub fn SendAnswersPage(id: String) -> impl IntoView {
             );
         }
     };
-    let back = Route::WorkshopAnswer(id.clone(), 1).href();
+    let back = Route::WorkshopAnswer(id.clone(), 0).href();
     view! {
         <Show when=move || mine.with(Option::is_some) fallback=|| view! {
             <section class="panel narrow"><h1>"Nothing to send"</h1>

@@ -12,13 +12,18 @@ use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::WorkshopEdit;
 use crate::domain::workshop::aas::ROLES;
 use crate::domain::workshop::aas::{aas, Position, Respondent, When, Workshop};
+use crate::domain::workshop::grid::{grid_page, page_of_person, GridPage};
 use crate::domain::workshop::join::chosen_practices;
 use crate::route::Route;
 use crate::state::AppState;
+use std::collections::HashMap;
 
 fn position_of(value: &str) -> Option<Position> {
     Position::ALL.into_iter().find(|p| p.id() == value)
 }
+
+/// The answers of the people on the grid's page: (person, practice) → (now, wanted).
+type PageAnswers = HashMap<(String, String), (Option<Position>, Option<Position>)>;
 
 #[component]
 pub fn WorkshopGridPage(id: String) -> impl IntoView {
@@ -41,14 +46,37 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
             })
         })
     });
-    let value_of = move |respondent: &str, practice: &str, when: When| {
+    // The page of people shown: a thousand people's grid is drawn a page at a time.
+    let page = RwSignal::new(0usize);
+    let shown: Memo<Option<GridPage>> =
+        Memo::new(move |_| workshop.with(|w| w.as_ref().map(|w| grid_page(w, page.get()))));
+    // The answers of the people on this page, read once per change of the store; a cell
+    // redraws only when its own value changes.
+    let answers: Memo<PageAnswers> = Memo::new(move |_| {
+        let ids: Vec<String> = shown.with(|p| {
+            p.as_ref()
+                .map(|p| p.people.iter().map(|(id, _)| id.clone()).collect())
+                .unwrap_or_default()
+        });
         state.store.with(|s| {
-            s.workshop(&workshop_id.get_value())
-                .and_then(|w| w.respondent(respondent))
-                .and_then(|r| r.placing(practice))
-                .and_then(|p| match when {
-                    When::Now => p.now,
-                    When::Desired => p.desired,
+            let Some(w) = s.workshop(&workshop_id.get_value()) else {
+                return HashMap::new();
+            };
+            let mut out = HashMap::new();
+            for r in w.respondents.iter().filter(|r| ids.contains(&r.id)) {
+                for (practice, p) in &r.placings {
+                    out.insert((r.id.clone(), practice.clone()), (p.now, p.desired));
+                }
+            }
+            out
+        })
+    });
+    let value_of = move |respondent: &str, practice: &str, when: When| {
+        answers.with(|a| {
+            a.get(&(respondent.to_string(), practice.to_string()))
+                .and_then(|(now, desired)| match when {
+                    When::Now => *now,
+                    When::Desired => *desired,
                 })
                 .map_or("", Position::id)
         })
@@ -83,14 +111,23 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
         if name.trim().is_empty() {
             return;
         }
-        let respondent = Respondent::new(browser::new_id(), &name, &new_role.get_untracked());
+        let id = browser::new_id();
+        let respondent = Respondent::new(id.clone(), &name, &new_role.get_untracked());
         if state.send(Edit::Workshop(WorkshopEdit::AddRespondent {
             workshop: workshop_id.get_value(),
             respondent,
         })) {
             new_name.set(String::new());
+            // Turn to the page the new person is on.
+            if let Some(at) =
+                workshop.with_untracked(|w| w.as_ref().and_then(|w| page_of_person(w, &id)))
+            {
+                page.set(at);
+            }
         }
     };
+    let page_now = move || shown.with(|p| p.as_ref().map_or(0, |p| p.page));
+    let pages = move || shown.with(|p| p.as_ref().map_or(1, |p| p.pages));
     let back = Route::Workshop(id.clone()).href();
     view! {
         <Show when=move || workshop.with(Option::is_some) fallback=|| view! {
@@ -113,12 +150,21 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
                 </form>
                 <p class="form-error" role="alert">{move || problem.get().then_some("Enter the person's name.")}</p>
             </div>
-            {move || workshop.with(|w| w.as_ref().map(|w| {
-                let people: Vec<(String, String)> = w.respondents.iter().map(|r| (r.id.clone(), r.name.clone())).collect();
+            <Show when=move || shown.with(|p| p.as_ref().is_some_and(|p| p.pages > 1))>
+                <nav class="pager grid-pager" aria-label="Pages of people">
+                    <button type="button" class="button" disabled=move || page_now() == 0
+                        on:click=move |_| page.set(page_now().saturating_sub(1))>"Previous people"</button>
+                    <span role="status" data-page=move || page_now().to_string()>{move || shown.with(|p| p.as_ref().map(GridPage::label))}</span>
+                    <button type="button" class="button" disabled=move || { page_now() + 1 >= pages() }
+                        on:click=move |_| page.set(page_now() + 1)>"Next people"</button>
+                </nav>
+            </Show>
+            {move || shown.with(|p| p.as_ref().map(|p| {
+                let people = p.people.clone();
                 if people.is_empty() {
                     return view! { <p>"Add the first person to start."</p> }.into_any();
                 }
-                let asked = chosen_practices(aas(), w);
+                let asked = workshop.with(|w| w.as_ref().map(|w| chosen_practices(aas(), w)).unwrap_or_default());
                 aas().areas.iter().map(|area| {
                     let rows: Vec<_> = asked.iter().filter(|p| p.area.id == area.id).collect();
                     (!rows.is_empty()).then(|| view! {
@@ -135,12 +181,12 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
                                         view! {
                                             <tr>
                                                 <th scope="row">{p.statement.text.clone()}</th>
-                                                {w.respondents.iter().map(|r| {
+                                                {people.iter().map(|(id, name)| {
                                                     let cell = |when: When| {
-                                                        let who = r.id.clone();
-                                                        let reading = r.id.clone();
+                                                        let who = id.clone();
+                                                        let reading = id.clone();
                                                         let word = if when == When::Now { "Now" } else { "Wanted" };
-                                                        let label = format!("{}, {}: {}", r.name, word.to_lowercase(), p.statement.text);
+                                                        let label = format!("{}, {}: {}", name, word.to_lowercase(), p.statement.text);
                                                         view! {
                                                             <select aria-label=label prop:value=move || value_of(&reading, practice, when)
                                                                 on:change=move |ev| place(who.clone(), practice, when, event_target_value(&ev))>

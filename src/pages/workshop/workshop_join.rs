@@ -8,6 +8,7 @@ use crate::components::ui::not_found::{Missing, NotFound};
 
 use crate::browser;
 use crate::components::ui::newest::Newest;
+use crate::components::workshop::hand_back::HandBack;
 use crate::components::workshop::import_responses::ImportResponses;
 use crate::components::workshop::practice_choice::PracticeChoice;
 use crate::components::workshop::qr_code::QrCode;
@@ -66,6 +67,7 @@ pub fn WorkshopJoinPage(id: String) -> impl IntoView {
                 <h1>"Join this workshop"</h1>
                 <p class="meta" dir="auto">{move || carried.with(|c| c.as_ref().map(|(w, t)| format!("{} · {}", w.title(t), crate::domain::base::dates::display(&w.date))))}</p>
             </div>
+            <HandBack workshop_id=id.clone() />
             <div class="join-layout">
                 <section class="panel join-code" aria-labelledby="join-code-heading">
                     <h2 id="join-code-heading">"Scan the code, or open the link"</h2>

@@ -1,16 +1,21 @@
-//! The results as slides for a board: full screen, one area per slide, nothing on screen
-//! to click or tick. Arrow keys, Page Up and Page Down (a presenter's clicker), Space or a
-//! click move between slides; Escape leaves. Names are never shown: positions are
-//! summarised as counts, and disagreement is given on a stated scale.
+//! The results as slides for a board: full screen, each slide fitting the screen (a long
+//! area split across slides), nothing on screen to click or tick. A presenter's clicker
+//! (Page Up and Page Down, the arrows, B for a blank screen), Space or a click move
+//! through them; Escape leaves. Names are never shown: positions are summarised as
+//! counts, and disagreement is given on a stated scale. The slides are the domain's
+//! (`workshop::slides`).
 
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::charts::spectrum::{draw_spectrum, SpectrumRow};
 use crate::components::ui::chart_canvas::ChartCanvas;
+use crate::components::ui::not_found::{Missing, NotFound};
 use crate::components::workshop::position_summary::PositionSummary;
+use crate::components::workshop::ranked_practices::PracticeList;
 use crate::domain::workshop::aas::{aas, workshop_results, Workshop, WorkshopResults};
-use crate::domain::workshop::tally::DISAGREEMENT_SCALE;
+use crate::domain::workshop::slides::{slides, Slide, RANKED_ON_SLIDE};
+use crate::domain::workshop::tally::{AGREEMENT_EMPTY, AGREEMENT_NOTE, DISAGREEMENT_SCALE};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -50,8 +55,13 @@ pub fn WorkshopPresentPage(id: String) -> impl IntoView {
             None => workshop_results(aas(), &Workshop::new(String::new(), "", "", "", 0.0)),
         })
     });
-    let slides = aas().areas.len() + 1;
+    let deck: Memo<Vec<Slide>> = Memo::new(move |_| {
+        workshop.with(|w| w.as_ref().map(|w| slides(aas(), w)).unwrap_or_default())
+    });
+    let count = move || deck.with(Vec::len).max(1);
     let slide = RwSignal::new(0usize);
+    // B (or the full stop many clickers send) blanks the screen; any key brings it back.
+    let blank = RwSignal::new(false);
     let width = RwSignal::new(0.0f64);
     let results_href = Route::WorkshopResults(id.clone()).href();
     let leave_to = results_href.clone();
@@ -60,15 +70,27 @@ pub fn WorkshopPresentPage(id: String) -> impl IntoView {
         browser::go_to(&leave_to);
     };
     let go = move |step: isize| {
-        slide.update(|s| *s = (*s as isize + step).clamp(0, slides as isize - 1) as usize);
+        if blank.get_untracked() {
+            blank.set(false);
+            return;
+        }
+        let last = count() as isize - 1;
+        slide.update(|s| *s = (*s as isize + step).clamp(0, last) as usize);
     };
     let leave_key = leave.clone();
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         match ev.key().as_str() {
-            "ArrowRight" | "ArrowDown" | "PageDown" | " " | "Enter" => go(1),
-            "ArrowLeft" | "ArrowUp" | "PageUp" | "Backspace" => go(-1),
-            "Home" => slide.set(0),
-            "End" => slide.set(slides - 1),
+            "ArrowRight" | "ArrowDown" | "PageDown" | " " | "Enter" | "n" | "N" => go(1),
+            "ArrowLeft" | "ArrowUp" | "PageUp" | "Backspace" | "p" | "P" => go(-1),
+            "Home" => {
+                blank.set(false);
+                slide.set(0)
+            }
+            "End" => {
+                blank.set(false);
+                slide.set(count() - 1)
+            }
+            "b" | "B" | "." => blank.update(|b| *b = !*b),
             "Escape" => leave_key(),
             _ => return,
         }
@@ -116,37 +138,78 @@ pub fn WorkshopPresentPage(id: String) -> impl IntoView {
     };
     let people = move || workshop.with(|w| w.as_ref().map_or(0, |w| w.respondents.len()));
     Effect::new(move |_| browser::set_title(&format!("{} – presentation – Waypoint", title())));
+    let area_number = move |area_id: &str| {
+        let shown: Vec<String> = deck.with(|d| {
+            let mut ids: Vec<String> = Vec::new();
+            for s in d {
+                if let Slide::Area { area_id, .. } = s {
+                    if !ids.contains(area_id) {
+                        ids.push(area_id.clone());
+                    }
+                }
+            }
+            ids
+        });
+        let n = shown.iter().position(|a| a == area_id).map_or(0, |i| i + 1);
+        format!("Area {n} of {}", shown.len())
+    };
     view! {
-        <div class="presentation" on:click=move |_| go(1)>
-            <p class="visually-hidden">"Presentation. Use the arrow keys to move between slides, and Escape to leave."</p>
-            {move || match slide.get() {
-                0 => view! {
-                    <h1 dir="auto">{title()}</h1>
-                    <p class="slide-count">{move || format!("{} · {} {} answered · names are not shown",
-                        workshop.with(|w| w.as_ref().map(|w| crate::domain::base::dates::display(&w.date)).unwrap_or_default()),
-                        people(), if people() == 1 { "person" } else { "people" })}</p>
-                    <h2>"Where each area stands"</h2>
-                    <ChartCanvas wide=true
-                        label=Signal::derive(move || "Each area on the spectrum: where it is now and where the board wants it.".to_string())
-                        draw=move |element| {
-                            width.track();
-                            let rows: Vec<SpectrumRow> = results.with(|r| r.areas.iter().chain(std::iter::once(&r.overall))
-                                .map(|a| SpectrumRow { label: a.name.clone(), now: a.mean_now, desired: a.mean_desired }).collect());
-                            draw_spectrum(element, &rows)
-                        } />
-                    <p class="scale-note">"Hollow dot: where it is now (the mean of everyone's answers). Filled dot: where the board wants it."</p>
-                }.into_any(),
-                n => {
-                    let area = &aas().areas[n - 1];
-                    let area_id: &'static str = &area.id;
-                    view! {
-                        <h1>{area.name.clone()}</h1>
-                        <p class="slide-count">{format!("Area {n} of {}", slides - 1)}</p>
-                        <PositionSummary results=results area_id=area_id />
+        <Show when=move || workshop.with(Option::is_some) fallback=|| view! {
+            <NotFound what=Missing::Workshop />
+        }>
+        <div class="presentation" class:blank=move || blank.get() on:click=move |_| go(1)
+            data-slide=move || slide.get().to_string() data-slides=move || count().to_string()
+            data-blank=move || blank.get().to_string()>
+            <p class="visually-hidden">"Presentation. Page Down, Page Up or the arrow keys move between slides, B blanks the screen, and Escape leaves."</p>
+            {move || {
+                if blank.get() {
+                    return view! { <p class="visually-hidden" role="status">"The screen is blank. Press B, or any key, to show the slide again."</p> }.into_any();
+                }
+                let index = slide.get().min(count() - 1);
+                let Some(current) = deck.with(|d| d.get(index).cloned()) else {
+                    return ().into_any();
+                };
+                let position = format!("Slide {} of {}", index + 1, count());
+                match current {
+                    Slide::Overview => view! {
+                        <h1 dir="auto">{title()}</h1>
+                        <p class="slide-count">{move || format!("{} · {} {} answered · names are not shown · {position}",
+                            workshop.with(|w| w.as_ref().map(|w| crate::domain::base::dates::display(&w.date)).unwrap_or_default()),
+                            people(), if people() == 1 { "person" } else { "people" })}</p>
+                        <h2>"Where each area stands"</h2>
+                        <ChartCanvas wide=true
+                            label=Signal::derive(move || "Each area on the spectrum: where it is now and where the board wants it.".to_string())
+                            draw=move |element| {
+                                width.track();
+                                let rows: Vec<SpectrumRow> = results.with(|r| r.areas.iter().chain(std::iter::once(&r.overall))
+                                    .map(|a| SpectrumRow { label: a.name.clone(), now: a.mean_now, desired: a.mean_desired }).collect());
+                                draw_spectrum(element, &rows)
+                            } />
+                        <p class="scale-note">"Hollow dot: where it is now (the mean of everyone's answers). Filled dot: where the board wants it."</p>
+                    }.into_any(),
+                    Slide::Area { ref area_id, ref practices, .. } => view! {
+                        <h1>{current.title()}</h1>
+                        <p class="slide-count">{format!("{} · {position}", area_number(area_id))}</p>
+                        <PositionSummary results=results practices=practices.clone() />
                         <p class="scale-note">{DISAGREEMENT_SCALE}</p>
-                    }.into_any()
+                    }.into_any(),
+                    Slide::Disagreements => view! {
+                        <h1>{current.title()}</h1>
+                        <p class="slide-count">{position}</p>
+                        {move || view! { <PracticeList items=results.with(|r| r.largest_disagreements(RANKED_ON_SLIDE).into_iter().cloned().collect())
+                            empty="No practice has answers two or more steps apart." show_spread=true /> }}
+                        <p class="scale-note">{DISAGREEMENT_SCALE}</p>
+                    }.into_any(),
+                    Slide::Agreements => view! {
+                        <h1>{current.title()}</h1>
+                        <p class="slide-count">{position}</p>
+                        {move || view! { <PracticeList items=results.with(|r| r.largest_agreements(RANKED_ON_SLIDE).into_iter().cloned().collect())
+                            empty=AGREEMENT_EMPTY show_spread=true /> }}
+                        <p class="scale-note">{AGREEMENT_NOTE}</p>
+                    }.into_any(),
                 }
             }}
         </div>
+        </Show>
     }
 }

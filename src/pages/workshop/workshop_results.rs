@@ -8,29 +8,17 @@ use leptos::prelude::*;
 use crate::components::ui::not_found::{Missing, NotFound};
 
 use crate::browser;
+use crate::components::workshop::participation::Participation;
+use crate::components::workshop::ranked_practices::PracticeList;
 use crate::components::workshop::role_views::RoleViews;
-use crate::components::workshop::spectrum_profile::{
-    describe_gap, describe_position, SpectrumProfile,
-};
+use crate::components::workshop::spectrum_profile::SpectrumProfile;
 use crate::components::workshop::workshop_comparison::WorkshopComparison;
-use crate::domain::workshop::aas::{
-    aas, workshop_results, Position, PracticeResult, View, Workshop,
-};
+use crate::domain::workshop::aas::{aas, workshop_results, Position, View, Workshop};
 use crate::domain::workshop::tally::{
-    disagreement_words, may_show, DISAGREEMENT_SCALE, HIDDEN_REASON,
+    may_show, AGREEMENT_EMPTY, AGREEMENT_NOTE, DISAGREEMENT_SCALE, HIDDEN_REASON,
 };
 use crate::route::Route;
 use crate::state::AppState;
-
-/// Where a practice sits in the tool, in the same words everywhere: its area's name, and
-/// the part's too when the area has several parts.
-pub fn place_name(p: &PracticeResult) -> String {
-    match aas().areas.iter().find(|a| a.id == p.area_id) {
-        Some(area) if area.parts.len() > 1 => format!("{}: {}", area.name, p.part_name),
-        Some(area) => area.name.clone(),
-        None => p.part_name.clone(),
-    }
-}
 
 /// Who placed a practice at a position: names, or a count when names are hidden.
 fn who(views: &[View], position: Position, now: bool, anonymous: bool) -> String {
@@ -44,37 +32,6 @@ fn who(views: &[View], position: Position, now: bool, anonymous: bool) -> String
         (n, true) => format!("{n} {}", if n == 1 { "person" } else { "people" }),
         (_, false) => names.join(", "),
     }
-}
-
-#[component]
-fn PracticeList(
-    items: Vec<PracticeResult>,
-    empty: &'static str,
-    show_spread: bool,
-) -> impl IntoView {
-    if items.is_empty() {
-        return view! { <p>{empty}</p> }.into_any();
-    }
-    view! {
-        <ol class="ranked">
-            {items.into_iter().map(|p| view! {
-                <li>
-                    <span class="practice-text">{p.text.clone()}</span>
-                    <span class="practice-meta">
-                        {if show_spread {
-                            format!("{} · {} · disagreement {} of 4 ({}) · now {}, wanted {}", place_name(&p), p.column.suggestion(), p.disagreement(),
-                                disagreement_words(f64::from(p.disagreement())),
-                                describe_position(p.mean_now), describe_position(p.mean_desired))
-                        } else {
-                            format!("{} · {} · now {}, wanted {} · gap {}", place_name(&p), p.column.suggestion(),
-                                describe_position(p.mean_now), describe_position(p.mean_desired), describe_gap(p.gap))
-                        }}
-                    </span>
-                </li>
-            }).collect_view()}
-        </ol>
-    }
-    .into_any()
 }
 
 #[component]
@@ -129,19 +86,26 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                                     on:change=move |_| show_names.update(|a| *a = !*a) />" Show names"</label>
                             </div>
                         </div>
+                        <Participation workshop=workshop />
                         <SpectrumProfile results=results />
-                        <div class="results-grid">
-                            <section class="panel" aria-labelledby="gaps-heading">
-                                <h2 id="gaps-heading">"Largest gaps between now and wanted"</h2>
-                                {move || view! { <PracticeList items=results.with(|r| r.largest_gaps(5).into_iter().cloned().collect())
-                                    empty="No gaps yet: either nothing is answered, or every practice is where the board wants it." show_spread=false /> }}
-                            </section>
+                        <div class="results-grid agreement">
                             <section class="panel" aria-labelledby="split-heading">
                                 <h2 id="split-heading">"Where the board disagrees most"</h2>
                                 {move || view! { <PracticeList items=results.with(|r| r.largest_disagreements(5).into_iter().cloned().collect())
                                     empty="No practice has answers two or more steps apart." show_spread=true /> }}
                             </section>
+                            <section class="panel" aria-labelledby="agree-heading">
+                                <h2 id="agree-heading">"Where the board agrees"</h2>
+                                {move || view! { <PracticeList items=results.with(|r| r.largest_agreements(5).into_iter().cloned().collect())
+                                    empty=AGREEMENT_EMPTY show_spread=true /> }}
+                                <p class="hint">{AGREEMENT_NOTE}</p>
+                            </section>
                         </div>
+                        <section class="panel" aria-labelledby="gaps-heading">
+                            <h2 id="gaps-heading">"Largest gaps between now and wanted"</h2>
+                            {move || view! { <PracticeList items=results.with(|r| r.largest_gaps(5).into_iter().cloned().collect())
+                                empty="No gaps yet: either nothing is answered, or every practice is where the board wants it." show_spread=false /> }}
+                        </section>
                         <p class="scale-note">{DISAGREEMENT_SCALE}</p>
                         <RoleViews workshop=workshop />
                         <section class="spread" aria-labelledby="spread-heading">

@@ -202,6 +202,8 @@ pub fn workshop(rng: &mut Rng, id: String) -> Workshop {
                 })
                 .collect(),
             anonymous: rng.chance(20),
+            changed_ms: rng.chance(50).then(|| rng.time()),
+            arrived: None,
         })
         .collect();
     Workshop {
@@ -219,6 +221,8 @@ pub fn workshop(rng: &mut Rng, id: String) -> Workshop {
             Vec::new()
         },
         joined_from: rng.chance(20).then(|| "wfrom".to_string()),
+        member_at: None,
+        pending: Vec::new(),
     }
 }
 

@@ -50,14 +50,17 @@ impl Store {
                     out.touch(Key::Meta);
                 }
             }
-            RecordsEdit::DismissRecovered { id } => {
-                let before = self.recovered.len();
-                self.recovered.retain(|r| &r.id != id);
-                if self.recovered.len() != before {
-                    out.touch(Key::Meta);
-                }
-            }
+            RecordsEdit::DismissRecovered { id } => self.dismiss_recovered(id, out),
         }
         Ok(())
+    }
+
+    /// Forgets a text kept from another tab (also in a board member's small app).
+    pub(super) fn dismiss_recovered(&mut self, id: &str, out: &mut Applied) {
+        let before = self.recovered.len();
+        self.recovered.retain(|r| r.id != id);
+        if self.recovered.len() != before {
+            out.touch(Key::Meta);
+        }
     }
 }

@@ -141,12 +141,27 @@ fn check_new_id(store: &Store, id: &str) -> Result<(), EditError> {
     Ok(())
 }
 
+/// How one edit (not a batch) is applied: by every area's rules, or a workshop's only.
+type ApplyOne = fn(&mut Store, &Edit, f64, &mut Applied) -> Result<(), EditError>;
+
 impl Store {
     /// Applies one edit at `now_ms`. Applying an edit the store already has changes
     /// nothing, so unsaved edits can be made again on top of another tab's save.
     pub fn apply(&mut self, edit: &Edit, now_ms: f64) -> Result<Applied, EditError> {
+        self.apply_by(edit, now_ms, Store::apply_into)
+    }
+
+    /// Applies an edit of a workshop or its trust (what a board member's small app sends,
+    /// src/member_app.rs) by the same rules as [`Store::apply`]; any other edit is refused.
+    /// That app calls only this, so the other areas' rules, and the framework texts they
+    /// check against, are not in its download.
+    pub fn apply_workshop_edit(&mut self, edit: &Edit, now_ms: f64) -> Result<Applied, EditError> {
+        self.apply_by(edit, now_ms, Store::workshop_edit_into)
+    }
+
+    fn apply_by(&mut self, edit: &Edit, now_ms: f64, one: ApplyOne) -> Result<Applied, EditError> {
         let mut applied = Applied::default();
-        self.apply_into(edit, now_ms, &mut applied)?;
+        self.apply_one(edit, now_ms, &mut applied, one)?;
         // In key order, once each (a set rather than a sort: smaller in the download).
         let unique: std::collections::BTreeSet<Key> = applied.changed.drain(..).collect();
         applied.changed.extend(unique);
@@ -160,25 +175,62 @@ impl Store {
             Edit::Workshop(edit) => self.apply_workshop(edit, now, out)?,
             Edit::Improvement(edit) => self.apply_improvement(edit, now, out)?,
             Edit::Records(edit) => self.apply_records(edit, now, out)?,
-            Edit::Batch(edits) => {
-                // All or nothing: a refused part leaves the store as it was.
-                let before = self.clone();
-                let mut undo = Vec::new();
-                for edit in edits {
-                    if let Err(error) = self.apply_into(edit, now, out) {
-                        *self = before;
-                        out.changed.clear();
-                        return Err(error);
-                    }
-                    undo.extend(out.undo.take());
-                }
-                if !undo.is_empty() {
-                    undo.reverse();
-                    out.undo = Some(Edit::Batch(undo));
-                }
-            }
+            Edit::Batch(_) => self.apply_one(edit, now, out, Store::apply_into)?,
         }
         Ok(())
+    }
+
+    /// One edit by `one`'s rules; a batch all or nothing, each part by the same rules.
+    fn apply_one(
+        &mut self,
+        edit: &Edit,
+        now: f64,
+        out: &mut Applied,
+        one: ApplyOne,
+    ) -> Result<(), EditError> {
+        let Edit::Batch(edits) = edit else {
+            return one(self, edit, now, out);
+        };
+        // All or nothing: a refused part leaves the store as it was.
+        let before = self.clone();
+        let mut undo = Vec::new();
+        for edit in edits {
+            if let Err(error) = one(self, edit, now, out) {
+                *self = before;
+                out.changed.clear();
+                return Err(error);
+            }
+            undo.extend(out.undo.take());
+        }
+        if !undo.is_empty() {
+            undo.reverse();
+            out.undo = Some(Edit::Batch(undo));
+        }
+        Ok(())
+    }
+
+    /// The edits a board member's small app applies: a workshop's, its trust's, and
+    /// dismissing text kept from another tab.
+    fn workshop_edit_into(
+        &mut self,
+        edit: &Edit,
+        now: f64,
+        out: &mut Applied,
+    ) -> Result<(), EditError> {
+        match edit {
+            Edit::Workshop(edit) => self.apply_workshop(edit, now, out),
+            Edit::Schools(edit @ (SchoolEdit::AddTrust(_) | SchoolEdit::RenameTrust { .. })) => {
+                self.apply_trust(edit, now, out)
+            }
+            Edit::Records(RecordsEdit::DismissRecovered { id }) => {
+                self.dismiss_recovered(id, out);
+                Ok(())
+            }
+            Edit::Batch(_) => self.apply_one(edit, now, out, Store::workshop_edit_into),
+            _ => Err(EditError::Refused(
+                "this page cannot make that change".into(),
+            )),
+        }
     }
 
     /// Records that an item changed: it is to be saved, and it is not in any download.

@@ -72,6 +72,22 @@ impl Store {
                     out.touch(Key::Meta);
                 }
             }
+            SchoolEdit::AddTrust(_) | SchoolEdit::RenameTrust { .. } => {
+                self.apply_trust(edit, now, out)?
+            }
+        }
+        Ok(())
+    }
+
+    /// A trust's edits: also all a board member's small app applies of this area
+    /// (`Store::apply_workshop_edit`), so that the rest of it is not in its download.
+    pub(super) fn apply_trust(
+        &mut self,
+        edit: &SchoolEdit,
+        now: f64,
+        out: &mut Applied,
+    ) -> Result<(), EditError> {
+        match edit {
             SchoolEdit::AddTrust(trust) => {
                 if self.trust(&trust.id).is_some() {
                     return Ok(());
@@ -98,6 +114,7 @@ impl Store {
                     self.mark(trust, out);
                 }
             }
+            _ => return Err(EditError::Refused("not a trust's edit".into())),
         }
         Ok(())
     }

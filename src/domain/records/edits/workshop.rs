@@ -36,6 +36,23 @@ pub enum WorkshopEdit {
         workshop: String,
         practices: Vec<String>,
     },
+    /// On a member's device: the practice they have open, to return them there.
+    SetMemberPlace {
+        workshop: String,
+        practice: String,
+    },
+    /// Keeps a second copy of a member's answers aside until someone says which counts.
+    HoldCopy {
+        workshop: String,
+        copy: crate::domain::workshop::handback::PendingCopy,
+    },
+    /// Settles a second copy (by its key); `fresh_id` is used if both are kept.
+    SettleCopy {
+        workshop: String,
+        key: String,
+        choice: crate::domain::workshop::handback::Settle,
+        fresh_id: String,
+    },
     /// Adds a respondent from another device's answers; `clash_with` settles a clash
     /// with someone already there, and `fresh_id` is used wherever the id is taken.
     MergeRespondent {
@@ -43,6 +60,14 @@ pub enum WorkshopEdit {
         respondent: Respondent,
         clash_with: Option<(String, Resolution)>,
         fresh_id: String,
+    },
+    /// Adds many respondents from other devices at once (pasted links): those already
+    /// there with the same answers, and clashes, are left out (the page asks about
+    /// clashes one by one); `fresh_ids` are used wherever an id is taken.
+    MergeRespondents {
+        workshop: String,
+        respondents: Vec<Respondent>,
+        fresh_ids: Vec<String>,
     },
 }
 
@@ -138,6 +163,7 @@ impl Store {
                 });
                 if current != *position {
                     r.set(practice, *when, *position);
+                    r.changed_ms = Some(now);
                     w.updated_ms = now;
                     self.changed(Key::Workshop(workshop.clone()), out);
                 }
@@ -175,6 +201,7 @@ impl Store {
                 if let Some(w) = self.workshop_mut(workshop) {
                     if let Some(r) = w.respondent_mut(respondent) {
                         r.set_note(practice, &note);
+                        r.changed_ms = Some(now);
                     }
                     w.updated_ms = now;
                 }
@@ -197,6 +224,53 @@ impl Store {
                     .ok_or_else(|| not_found("workshop"))?;
                 if w.practices != chosen {
                     w.practices = chosen;
+                    w.updated_ms = now;
+                    self.changed(Key::Workshop(workshop.clone()), out);
+                }
+            }
+            WorkshopEdit::SetMemberPlace { workshop, practice } => {
+                if crate::domain::workshop::aas::aas()
+                    .practice(practice)
+                    .is_none()
+                {
+                    return Err(EditError::Refused(format!(
+                        "\"{practice}\" is not a practice of the tool"
+                    )));
+                }
+                let w = self
+                    .workshop_mut(workshop)
+                    .ok_or_else(|| not_found("workshop"))?;
+                if w.member_at.as_deref() != Some(practice.as_str()) {
+                    w.member_at = Some(practice.clone());
+                    w.updated_ms = now;
+                    self.changed(Key::Workshop(workshop.clone()), out);
+                }
+            }
+            WorkshopEdit::HoldCopy { workshop, copy } => {
+                if !is_valid_id(&copy.respondent.id) || !is_valid_id(&copy.key) {
+                    return Err(EditError::Refused("the copy's id is not valid".into()));
+                }
+                let w = self
+                    .workshop_mut(workshop)
+                    .ok_or_else(|| not_found("workshop"))?;
+                if crate::domain::workshop::handback::hold(w, copy.clone()) {
+                    w.updated_ms = now;
+                    self.changed(Key::Workshop(workshop.clone()), out);
+                }
+            }
+            WorkshopEdit::SettleCopy {
+                workshop,
+                key,
+                choice,
+                fresh_id,
+            } => {
+                let w = self
+                    .workshop_mut(workshop)
+                    .ok_or_else(|| not_found("workshop"))?;
+                if w.respondent(fresh_id).is_some() {
+                    return Ok(());
+                }
+                if crate::domain::workshop::handback::settle(w, key, *choice, fresh_id.clone()) {
                     w.updated_ms = now;
                     self.changed(Key::Workshop(workshop.clone()), out);
                 }
@@ -227,6 +301,36 @@ impl Store {
                 );
                 w.updated_ms = now;
                 self.changed(Key::Workshop(workshop.clone()), out);
+            }
+            WorkshopEdit::MergeRespondents {
+                workshop,
+                respondents,
+                fresh_ids,
+            } => {
+                let w = self
+                    .workshop_mut(workshop)
+                    .ok_or_else(|| not_found("workshop"))?;
+                let mut spare = fresh_ids.iter().cloned();
+                let mut counter = 0usize;
+                let mut next = || {
+                    spare.next().unwrap_or_else(|| {
+                        counter += 1;
+                        crate::domain::base::ids::derived_id(
+                            "r",
+                            &format!("{now}#{counter}"),
+                            |_| false,
+                        )
+                    })
+                };
+                let added = crate::domain::workshop::responses::merge_new_respondents(
+                    w,
+                    respondents.clone(),
+                    &mut next,
+                );
+                if added > 0 {
+                    w.updated_ms = now;
+                    self.changed(Key::Workshop(workshop.clone()), out);
+                }
             }
         }
         Ok(())

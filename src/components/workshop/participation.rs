@@ -1,0 +1,41 @@
+//! Who answered how much of the meeting's practices: named members by name, anonymous
+//! answers only as counts (largest first, so the order they arrived in tells nothing).
+
+use leptos::prelude::*;
+
+use crate::domain::workshop::aas::{aas, Workshop};
+use crate::domain::workshop::tally::{participation, placed_words};
+
+#[component]
+pub fn Participation(workshop: Memo<Option<Workshop>>) -> impl IntoView {
+    let counted =
+        Memo::new(move |_| workshop.with(|w| w.as_ref().map(|w| participation(aas(), w))));
+    view! {
+        <section class="panel participation" aria-labelledby="participation-heading">
+            <h2 id="participation-heading">"Who answered how much"</h2>
+            {move || counted.get().map(|p| {
+                let people = p.named.len() + p.anonymous.len();
+                let summary = match (people, p.partial()) {
+                    (0, _) => "Nobody has answered yet.".to_string(),
+                    (n, 0) => format!("{} placed all {} practices of this meeting.", if n == 1 { "The one person".to_string() } else { format!("All {n} people") }, p.asked),
+                    (n, k) => format!("{k} of the {n} people placed only some of the {} practices of this meeting: read their results with that in mind.", p.asked),
+                };
+                view! {
+                    <p class="participation-summary">{summary}</p>
+                    <ul class="participation-list">
+                        {p.named.iter().map(|a| view! {
+                            <li dir="auto" class:partial=a.placed < p.asked>{format!("{}: {}", a.name, placed_words(a.placed, p.asked))}</li>
+                        }).collect_view()}
+                        {(!p.anonymous.is_empty()).then(|| view! {
+                            <li class="anonymous-counts">{format!("Anonymous answers ({}): {}", p.anonymous.len(),
+                                p.anonymous.iter().map(|&n| placed_words(n, p.asked)).collect::<Vec<_>>().join(", "))}</li>
+                        })}
+                    </ul>
+                    {(!p.anonymous.is_empty()).then_some(view! {
+                        <p class="hint">"Anonymous answers are counted together, largest first, so nobody can tell whose is whose."</p>
+                    })}
+                }
+            })}
+        </section>
+    }
+}
