@@ -177,6 +177,22 @@ fn impact_is_recorded_under_the_four_headings_with_evidence_and_a_verdict() {
         .validate()
         .unwrap_err()
         .contains("at least one heading"));
+    // Criteria not met: nothing may have improved, and the evidence alone is enough
+    // (the form asks "what improved, if anything").
+    assert_eq!(
+        Impact {
+            verdict: Verdict::NotMet,
+            ..blank.clone()
+        }
+        .validate(),
+        Ok(())
+    );
+    assert!(Impact {
+        verdict: Verdict::PartlyMet,
+        ..blank.clone()
+    }
+    .validate()
+    .is_err());
     let no_evidence = Impact {
         evidence: String::new(),
         ..impact(Verdict::Met)

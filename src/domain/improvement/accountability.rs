@@ -93,7 +93,10 @@ impl Impact {
         }
     }
 
-    /// Checks what was typed; the message says what to fix.
+    /// Checks what was typed; the message says what to fix. An intervention whose
+    /// success criteria were not met may have improved nothing (the form asks "what
+    /// improved, if anything"): its evidence alone is enough; any other verdict says
+    /// what improved under at least one heading.
     pub fn validate(&self) -> Result<(), String> {
         if !is_iso_date(&self.date) {
             return Err("Enter the date of the impact review as a full date.".into());
@@ -104,7 +107,7 @@ impl Impact {
             &self.organisation,
             &self.outcomes,
         ];
-        if headings.iter().all(|h| h.trim().is_empty()) {
+        if self.verdict != Verdict::NotMet && headings.iter().all(|h| h.trim().is_empty()) {
             return Err("Say what improved under at least one heading.".into());
         }
         if self.evidence.trim().is_empty() {
