@@ -220,7 +220,7 @@ pub fn TrustPage() -> impl IntoView {
                 <p>{PAIRING_RULE}</p>
                 <Show when=move || !suggested.with(Vec::is_empty)
                     fallback=|| view! { <p class="empty-note">"No pairings to suggest: no school is weak in a theme where another is strong."</p> }>
-                    <div class="table-scroll" role="region" aria-label="Suggested pairings" tabindex="0">
+                    <div class="table-scroll" role="region" aria-label="Table of suggested pairings" tabindex="0">
                         <table class="trust-table">
                             <thead><tr><th scope="col">"Theme"</th><th scope="col">"Supporting school (giver)"</th><th scope="col">"Supported school (taker)"</th></tr></thead>
                             <tbody>
