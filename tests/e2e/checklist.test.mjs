@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import {
   useApp, openApp, createAssessment, answer, drawnPixels, chartImage, ARTIFACTS,
   idInUrl, storedAssessment, storedRecords, storedMeta, unreadableKeys, shownDate, todayIso, answerOf, waitForStoredAnswer, refuseWritesWhenAsked,
-  noteField, partCount, showFigures, showPart,
+  noteField, partCount, showFigures, showNextSteps, showPart,
 } from './harness.mjs';
 
 const app = useApp();
@@ -54,6 +54,7 @@ test('create an assessment, answer it, see the result and chart, and find it all
   assert.match(await behaviour.innerText(), /^Behaviour and attendance\s+–/);
   assert.match(await page.locator('.profile-table tr', { hasText: 'Overall' }).innerText(), /Improve\s+0%\s+50%\s+93%\s+0%/);
   // Next steps describe the next stage in Carter's words; they do not demand it.
+  await showNextSteps(page);
   const steps = await page.locator('.next-steps').innerText();
   assert.match(steps, /What Sustain looks like, in Carter's words/);
   assert.match(steps, /not a list of targets/);
@@ -107,6 +108,7 @@ test('Stabilise concerns are red flags at the top of the result, come first as t
   assert.equal(await page.locator('.best-fit .concerns-first').innerText(), 'The other answers fit Sustain; these concerns come first.');
   await showFigures(page);
   assert.match(await page.locator('.profile-table tr', { hasText: 'Governance and finance' }).innerText(), /Stabilise[\s\S]*⚑ 1 concern; other answers fit Sustain/);
+  await showNextSteps(page);
   assert.match(await page.locator('.next-steps').innerText(), /Stabilise concerns to remove first[\s\S]*Every Sustain feature is clearly seen/);
   await page.screenshot({ path: join(ARTIFACTS, 'red-flags.png'), fullPage: true });
   assert.deepEqual(errors, []);

@@ -167,6 +167,12 @@ export async function showFigures(page) {
   if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
 }
 
+/** Opens the folded "What would move you on" on the assessment page. */
+export async function showNextSteps(page) {
+  const details = page.locator('details.next-steps-fold').first();
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+}
+
 /** The id in the page's address (`#/assessment/ID`, `#/school/ID`, …). */
 export function idInUrl(page) {
   return new URL(page.url()).hash.split('/')[2];

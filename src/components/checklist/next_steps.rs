@@ -12,6 +12,10 @@ pub fn NextStepsList(
     assessment: Memo<Option<Assessment>>,
     /// The stage the other answers fit, the concerns aside: the steps describe that stage and the next.
     stage: Signal<Option<Stage>>,
+    /// Folded behind its heading (the assessment page, where the questions come first
+    /// and the page stays within two screens of other material); open in the report.
+    #[prop(optional)]
+    fold: bool,
 ) -> impl IntoView {
     let steps = Memo::new(move |_| {
         let placed = stage.get();
@@ -34,9 +38,8 @@ pub fn NextStepsList(
             </ul>
         }
     };
-    view! {
-        <section class="next-steps" aria-labelledby="next-steps-heading">
-            <h3 id="next-steps-heading">"What would move you on"</h3>
+    let body = move || {
+        view! {
             <p class="hint">{NEXT_STEPS_RULE}</p>
             {move || steps.get().map(|steps| {
                 let concerns = (!steps.concerns.is_empty()).then(|| view! {
@@ -64,6 +67,22 @@ pub fn NextStepsList(
                 });
                 view! { {concerns} {current} {next} {nothing} }
             })}
+        }
+    };
+    let heading = || view! { <h3 id="next-steps-heading">"What would move you on"</h3> };
+    view! {
+        <section class="next-steps" aria-labelledby="next-steps-heading">
+            {if fold {
+                view! {
+                    <details class="next-steps-fold">
+                        <summary>{heading()}</summary>
+                        {body()}
+                    </details>
+                }
+                .into_any()
+            } else {
+                view! { {heading()} {body()} }.into_any()
+            }}
         </section>
     }
 }

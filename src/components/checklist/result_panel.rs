@@ -39,7 +39,7 @@ pub fn ResultPanel(
         </details>
         <StageProfile result=result fold=true />
         <SinceLast assessment=assessment baseline=baseline />
-        <NextStepsList assessment=assessment stage=Signal::derive(move || result.with(|r| r.as_ref().and_then(|r| r.overall.fitted))) />
+        <NextStepsList assessment=assessment stage=Signal::derive(move || result.with(|r| r.as_ref().and_then(|r| r.overall.fitted))) fold=true />
         <p class="jump-back no-print"><a href="#questions-heading" on:click=|ev| { ev.prevent_default(); crate::browser::focus_id("questions-heading"); }>"Back to the questions"</a></p>
     }
 }
