@@ -167,6 +167,7 @@ test('board summary and headteacher’s report: one table, a page only with news
   for (const name of ['Ash Primary', 'Birch Academy', 'Cedar School']) assert.match(board[0], new RegExp(name), `${name} in the first page's table`);
   assert.match(board[1].trim(), /^Ash Primary/, 'page 2 is Ash');
   assert.match(board[1], /Red flags/);
+  assert.match(board[1], /No intervention has been commissioned for these yet/, 'the flags without an intervention are pointed out');
   assert.match(board[2].trim(), /^Cedar School/, 'page 3 is Cedar');
   assert.match(board[2], /Persistent absence/);
   assert.doesNotMatch(board.join('\n'), /No interventions commissioned|0\s+0\s+0\s+0/);
@@ -339,7 +340,7 @@ test('no typed text is lost: every form keeps its draft when it closes', async (
     assert.equal(await form.field().inputValue(), form.text, `kept: ${form.text}`);
   }
   // A form that saves forgets its draft.
-  await page.locator('.category-panel').getByLabel('High need: intensive support').check();
+  await page.locator('.category-panel').getByLabel('High need: intensive bespoke support').check();
   await page.locator('.category-panel').getByLabel('Decided by').fill('Board');
   await page.getByRole('button', { name: 'Save the decision' }).click();
   await page.getByRole('button', { name: "Record the board's decision" }).click();

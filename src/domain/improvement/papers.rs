@@ -162,7 +162,12 @@ pub fn board_paper(schools: &[SchoolSummary]) -> Vec<Block> {
         ));
         warnings(&mut out, &s.red_flags, &s.warnings);
         if s.lines.is_empty() {
-            out.push(para("No interventions commissioned.", "empty-note"));
+            // A school has a page of its own without interventions only for its red
+            // flags or warnings: the board's question is what is being done about them.
+            out.push(para(
+                "No intervention has been commissioned for these yet.",
+                "empty-note",
+            ));
         } else {
             out.push(plan_table(
                 format!("Intervention plans of {}", s.name),
