@@ -80,11 +80,11 @@ pub fn ImpactPanel(
         for (signal, h) in texts.iter().zip(headings) {
             impact.set_heading(&h.id, signal.get_untracked());
         }
-        if chosen.is_none() {
-            return problem.set(Some("Choose a verdict on the success criteria.".into()));
-        }
         if let Err(why) = impact.validate() {
             return problem.set(Some(why));
+        }
+        if chosen.is_none() {
+            return problem.set(Some("Choose a verdict on the success criteria.".into()));
         }
         if state.send(Edit::Improvement(ImprovementEdit::RecordImpact {
             plan: key.get_value(),
