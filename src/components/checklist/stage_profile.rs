@@ -53,6 +53,8 @@ pub fn StageProfile(
     };
     view! {
         <section class="stage-profile" aria-labelledby="profile-heading">
+            // The heading, the chart and its key stay together on a printed page.
+            <div class="keep-together">
             <h3 id="profile-heading">"Stage profile by theme"</h3>
             <ChartCanvas
                 label=Signal::derive(move || format!("Stage profile chart. {}. The table below gives the same figures.", summary().unwrap_or_default()))
@@ -64,6 +66,7 @@ pub fn StageProfile(
                 "Each cell gives how well that stage fits (the share of its features seen; darker fits better); the ringed cell is the stage suggested, at most Repair while a Stabilise concern is clearly seen. "
                 <crate::components::ui::waypoint_key::WaypointMark />
             </p>
+            </div>
             <details class="figures" open=!fold>
             <summary>"The same figures as a table"</summary>
             <div class="table-scroll" role="region" aria-label="Stage profile table" tabindex="0">
