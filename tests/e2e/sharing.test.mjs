@@ -256,6 +256,8 @@ test('the trust overview shows every school with stage, journey, role and need, 
   await page.getByRole('link', { name: 'Trust overview' }).click();
   const cedar = page.locator('.trust-table').first().locator('tbody tr', { hasText: 'Cedar Infants' });
   assert.match(await cedar.innerText(), /No whole-school assessment/);
+  // The reason is one click away, under "Why".
+  await cedar.locator('details.why summary').first().click();
   assert.match(await cedar.innerText(), /no whole-school assessment yet, so no stage for the school/);
   assert.equal(await cedar.locator('.stage-badge').count(), 0);
   assert.doesNotMatch(await page.locator('#pairings-heading').locator('..').innerText(), /Cedar Infants/);
