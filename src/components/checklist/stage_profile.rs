@@ -53,6 +53,8 @@ pub fn StageProfile(
     };
     view! {
         <section class="stage-profile" aria-labelledby="profile-heading">
+            // The heading and its chart stay together on a printed page.
+            <div class="keep-together">
             <h3 id="profile-heading">"Stage profile by theme"</h3>
             <ChartCanvas
                 label=Signal::derive(move || format!("Stage profile chart. {}. The table below gives the same figures.", summary().unwrap_or_default()))
@@ -60,8 +62,9 @@ pub fn StageProfile(
                     Some(r) => draw_stage_profile(element, &rows(r)),
                     None => Ok(()),
                 }) />
+            </div>
             <p class="chart-key">
-                "Each cell gives how well that stage fits (the share of its features seen; darker fits better); the ringed cell is the stage suggested, at most Repair while a Stabilise concern is clearly seen. "
+                "Each cell gives how well that stage fits (the share of its features seen; darker fits better); the ringed cell is the stage placed by Waypoint's rule (Stabilise while a Stabilise concern is clearly seen). "
                 {THEMES_NOTE}
             </p>
             <details class="figures" open=!fold>
