@@ -53,7 +53,7 @@ pub fn StageProfile(
     };
     view! {
         <section class="stage-profile" aria-labelledby="profile-heading">
-            // The heading and its chart stay together on a printed page.
+            // The heading, its chart and the key stay together on a printed page.
             <div class="keep-together">
             <h3 id="profile-heading">"Stage profile by theme"</h3>
             <ChartCanvas
@@ -62,11 +62,11 @@ pub fn StageProfile(
                     Some(r) => draw_stage_profile(element, &rows(r)),
                     None => Ok(()),
                 }) />
-            </div>
             <p class="chart-key">
                 "Each cell gives how well that stage fits (the share of its features seen; darker fits better); the ringed cell is the stage placed by Waypoint's rule (Stabilise while a Stabilise concern is clearly seen). "
                 {THEMES_NOTE}
             </p>
+            </div>
             <details class="figures" open=!fold>
             <summary>"The same figures as a table"</summary>
             <div class="table-scroll" role="region" aria-label="Stage profile table" tabindex="0">
