@@ -53,6 +53,8 @@ pub fn StageProfile(
     };
     view! {
         <section class="stage-profile" aria-labelledby="profile-heading">
+            // The heading, its chart and the key stay together on a printed page.
+            <div class="keep-together">
             <h3 id="profile-heading">"Stage profile by theme"</h3>
             <ChartCanvas
                 label=Signal::derive(move || format!("Stage profile chart. {}. The table below gives the same figures.", summary().unwrap_or_default()))
@@ -61,9 +63,10 @@ pub fn StageProfile(
                     None => Ok(()),
                 }) />
             <p class="chart-key">
-                "Each cell gives how well that stage fits (the share of its features seen; darker fits better); the ringed cell is the stage suggested, at most Repair while a Stabilise concern is clearly seen. "
+                "Each cell gives how well that stage fits (the share of its features seen; darker fits better); the ringed cell is the stage placed by Waypoint's rule (Stabilise while a Stabilise concern is clearly seen). "
                 {THEMES_NOTE}
             </p>
+            </div>
             <details class="figures" open=!fold>
             <summary>"The same figures as a table"</summary>
             <div class="table-scroll" role="region" aria-label="Stage profile table" tabindex="0">
