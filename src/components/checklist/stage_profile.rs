@@ -63,7 +63,7 @@ pub fn StageProfile(
                     None => Ok(()),
                 }) />
             <p class="chart-key">
-                "Each cell gives how well that stage fits (the share of its features seen; darker fits better); the ringed cell is the stage suggested, at most Repair while a Stabilise concern is clearly seen. "
+                "Each cell gives how well that stage fits (the share of its features seen; darker fits better); the ringed cell is the stage placed by Waypoint's rule (Stabilise while a Stabilise concern is clearly seen). "
                 <crate::components::ui::waypoint_key::WaypointMark />
             </p>
             </div>

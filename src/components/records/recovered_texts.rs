@@ -77,12 +77,6 @@ pub fn RecoveredTexts() -> impl IntoView {
                 <p>"Another tab or window changed or deleted what was being typed here. So that nothing is lost, the text it would have replaced is below: put it back, or copy it where it belongs."</p>
                 <ul>
                     {move || recovered.get().into_iter().map(|r| {
-                        // Put back only where the text's item is kept here (not for a deleted
-                        // assessment, nor in a board member's app, which keeps workshops only).
-                        let kept_here = state.store.with_untracked(|s| match &r.place {
-                            TextPlace::AssessmentNote { assessment, .. } => s.get(assessment).is_some(),
-                            TextPlace::PracticeNote { workshop, .. } => s.workshop(workshop).is_some(),
-                        });
                         let (keep, dismiss) = (r.clone(), r.id.clone());
                         let exists = state.store.with(|s| place_exists(s, &r.place));
                         let id = r.id.clone();
@@ -95,9 +89,10 @@ pub fn RecoveredTexts() -> impl IntoView {
                             <li>
                                 <p dir="auto"><strong>{r.what.clone()}</strong></p>
                                 <blockquote dir="auto">{r.text.clone()}</blockquote>
-                                {kept_here.then(move || view! {
-                                    <button type="button" class="button" on:click=move |_| put_back(keep.clone())>{label}</button>
-                                })}
+                                // Put back where the text's item is kept here; otherwise (an
+                                // assessment deleted elsewhere, or not kept in a board member's
+                                // app) copied, to paste where it belongs.
+                                <button type="button" class="button" on:click=move |_| put_back(keep.clone())>{label}</button>
                                 <button type="button" class="link-button" on:click=move |_| { state.send(Edit::Records(RecordsEdit::DismissRecovered { id: dismiss.clone() })); }>"Dismiss"</button>
                             </li>
                         }
