@@ -70,7 +70,7 @@ test('a comparison says "moved back" only when an answer got worse', async () =>
   await answerAll(page, { stabilise: 'Not seen', repair: 'Clearly', improve: 'Clearly', sustain: 'Clearly' },
     { 'repair-3': 'Partly', 'improve-3': 'Partly', 'sustain-3': 'Partly' });
   await page.getByRole('link', { name: 'Your assessments' }).click();
-  await page.getByRole('link', { name: 'Reassess this term: Whole school' }).first().click();
+  await page.getByRole('link', { name: 'Reassess now: Whole school' }).first().click();
   await page.getByLabel('Date of the new assessment').fill('2027-03-10');
   await page.getByRole('button', { name: 'Start the reassessment' }).click();
   await page.waitForSelector('.assessment-layout');
