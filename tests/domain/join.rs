@@ -296,7 +296,7 @@ fn a_response_merges_into_its_workshop_with_the_usual_rules() {
     );
     let link = read_response(aas(), &response_json(aas(), "w1", &ann)).unwrap();
     let w = s.workshop("w1").unwrap().clone();
-    check_belongs(&w, &link).unwrap();
+    check_belongs(&w.id, Some(&link.workshop_id)).unwrap();
     assert_eq!(classify(&w, &link.respondent), Incoming::New);
     merge(&mut s, link.respondent.clone(), None, "fresh1");
     assert_eq!(s.workshop("w1").unwrap().respondents, vec![ann.clone()]);
@@ -340,7 +340,13 @@ fn a_response_merges_into_its_workshop_with_the_usual_rules() {
 
     // Answers to another workshop are refused.
     let foreign = read_response(aas(), &response_json(aas(), "w-other", &ann)).unwrap();
-    assert!(check_belongs(s.workshop("w1").unwrap(), &foreign).is_err());
+    let why = check_belongs("w1", Some(&foreign.workshop_id)).unwrap_err();
+    assert_eq!(
+        why,
+        "the answers are for a different workshop, not this one"
+    );
+    // A file from before members' copies says no workshop: the facilitator chose it.
+    assert!(check_belongs("w1", None).is_ok());
 }
 
 #[test]

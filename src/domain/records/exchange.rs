@@ -15,7 +15,8 @@ use crate::domain::checklist::assessment::{Assessment, Level};
 use crate::domain::checklist::placement::assess;
 use crate::domain::improvement::plans::Intervention;
 use crate::domain::improvement::trajectory::Trajectory;
-use crate::domain::records::schema::{read_store, Document, ReadError};
+use crate::domain::records::limits::check_import;
+use crate::domain::records::schema::{Document, DocumentReader, ReadError};
 use crate::domain::records::store::Store;
 use crate::domain::workshop::aas::Workshop;
 use crate::domain::workshop::responses::Resolution;
@@ -162,37 +163,60 @@ fn short_code(text: &str) -> String {
     format!("{:06x}", hash & 0x00ff_ffff)
 }
 
-/// Reads a file offered for import (any earlier version is migrated).
-pub fn read_import(text: &str) -> Result<Store, ReadError> {
-    if text.len() > MAX_IMPORT_BYTES {
-        return Err(ReadError::Invalid(format!(
-            "the file is {:.1} MB; Waypoint imports files of up to {} MB",
-            text.len() as f64 / 1e6,
-            MAX_IMPORT_BYTES / 1_000_000
-        )));
-    }
-    let store = read_store(text)?;
-    if store == Store::default() && !mentions_any_list(text) {
-        return Err(ReadError::Invalid(
-            "it holds no assessments, workshops, trajectories or plans".into(),
-        ));
-    }
-    Ok(store)
+/// Reads a file offered for import, a few items at a time, so that a browser can show
+/// progress between slices. It is the one way a file comes in: the app reads in slices,
+/// [`read_import`] all at once, by the same rules (size, nothing in it, the forms'
+/// limits, any earlier version migrated).
+pub struct ImportReader<'a> {
+    reader: DocumentReader<'a>,
 }
 
-fn mentions_any_list(text: &str) -> bool {
-    serde_json::from_str::<Value>(text).is_ok_and(|v| {
-        [
-            "assessments",
-            "workshops",
-            "trajectories",
-            "plans",
-            "categorisations",
-            "calendars",
-        ]
-        .iter()
-        .any(|k| v.get(k).is_some())
-    })
+impl<'a> ImportReader<'a> {
+    /// Checks the file's size and envelope and that it holds something.
+    pub fn open(text: &'a str) -> Result<ImportReader<'a>, ReadError> {
+        if text.len() > MAX_IMPORT_BYTES {
+            return Err(ReadError::Refused(format!(
+                "the file is {:.1} MB; Waypoint imports files of up to {} MB",
+                text.len() as f64 / 1e6,
+                MAX_IMPORT_BYTES / 1_000_000
+            )));
+        }
+        let reader = DocumentReader::open(text)?;
+        if reader.total() == 0 {
+            return Err(ReadError::Refused(
+                "it holds no schools, assessments, workshops, trajectories or plans".into(),
+            ));
+        }
+        Ok(ImportReader { reader })
+    }
+
+    /// How many items the file holds.
+    pub fn total(&self) -> usize {
+        self.reader.total()
+    }
+
+    /// How many items have been read so far.
+    pub fn done(&self) -> usize {
+        self.reader.done()
+    }
+
+    /// Reads up to `count` more items; true once every item is read.
+    pub fn read_some(&mut self, count: usize) -> Result<bool, ReadError> {
+        self.reader.read_some(count)
+    }
+
+    /// The file as a store, checked against the forms' limits (a hand-made file can hold
+    /// anything). `today` is the user's date (yyyy-mm-dd), for dates far from it.
+    pub fn finish(self, today: &str) -> Result<Store, ReadError> {
+        let store = self.reader.finish()?;
+        check_import(&store, today).map_err(ReadError::Refused)?;
+        Ok(store)
+    }
+}
+
+/// Reads a whole file offered for import at once (see [`ImportReader`]).
+pub fn read_import(text: &str, today: &str) -> Result<Store, ReadError> {
+    ImportReader::open(text)?.finish(today)
 }
 
 /// How an incoming item relates to what is stored.

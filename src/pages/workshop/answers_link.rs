@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::workshop::hand_back::HandBack;
 use crate::components::workshop::import_responses::ImportResponses;
+use crate::domain::workshop::join::Response;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -13,14 +14,10 @@ use crate::state::AppState;
 pub fn AnswersLinkPage(data: String) -> impl IntoView {
     browser::set_title("Answers from a workshop member – Waypoint");
     let state = expect_context::<AppState>();
-    let opened = RwSignal::new(None::<Result<String, String>>);
-    let link = data.clone();
+    // Read once here; the merge takes the answers as read.
+    let opened = RwSignal::new(None::<Result<Response, String>>);
     leptos::task::spawn_local(async move {
-        opened.set(Some(
-            crate::join_link::open_response(&link)
-                .await
-                .map(|r| r.workshop_id),
-        ));
+        opened.set(Some(crate::join_link::open_response(&data).await));
     });
     let here = move |workshop_id: &str| {
         state.store.with_untracked(|s| {
@@ -35,13 +32,16 @@ pub fn AnswersLinkPage(data: String) -> impl IntoView {
             {move || match opened.get() {
                 None => view! { <p role="status">"Opening the answers…"</p> }.into_any(),
                 Some(Err(why)) => view! { <p>{format!("Waypoint could not read these answers: {why}.")}</p> }.into_any(),
-                Some(Ok(workshop_id)) => match here(&workshop_id) {
-                    Some(title) => view! {
+                Some(Ok(response)) => match here(&response.workshop_id) {
+                    Some(title) => {
+                        let workshop_id = response.workshop_id.clone();
+                        view! {
                         <HandBack workshop_id=workshop_id.clone() />
                         <p dir="auto">{format!("These answers are for {title}.")}</p>
-                        <ImportResponses workshop_id=workshop_id.clone() initial=data.clone() />
+                        <ImportResponses workshop_id=workshop_id.clone() initial=response />
                         <p><a href=Route::WorkshopJoin(workshop_id).href()>"Go to the workshop's answers and tally"</a></p>
-                    }.into_any(),
+                    }.into_any()
+                    }
                     None => view! {
                         <p>"The workshop these answers are for is not kept in this browser. Open the link on the facilitator's computer, or paste it there under “Merge answers from other devices”."</p>
                     }.into_any(),
