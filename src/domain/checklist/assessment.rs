@@ -270,7 +270,8 @@ impl AssessmentDetails {
     /// are shown at once.
     pub fn problems(&self) -> Vec<DetailsProblem> {
         let mut problems = Vec::new();
-        if self.school.trim().is_empty() {
+        // The rule an import checks too: a name of only spaces or invisible characters is blank.
+        if crate::domain::base::text::is_blank(&self.school) {
             problems.push(DetailsProblem::MissingSchool);
         }
         if self.scope.kind() != ScopeKind::WholeSchool && self.scope.name().trim().is_empty() {
