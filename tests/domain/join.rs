@@ -606,3 +606,59 @@ fn a_trust_s_workshops_are_compared_by_the_trust_record_not_its_name() {
     );
     assert_eq!(finance.moved(), Some(2.0));
 }
+
+/// Joining on a member's device finds the trust by the invite's id, else by name, else
+/// adds it (under a spare id when the invite's is taken here), then the member's copy.
+#[test]
+fn joining_finds_the_trust_by_id_then_name_or_adds_it() {
+    use waypoint::domain::records::edits::{join_edits, JoinIds};
+    let invite = || {
+        read_invite(
+            aas(),
+            &invite_json(aas(), &workshop(), "Northern Lights Trust"),
+        )
+        .unwrap()
+    };
+    let ids = || JoinIds {
+        copy: "copy1".into(),
+        spare_trust: "spare1".into(),
+    };
+    let me = || Respondent::new("r-me".into(), "Ann Evans", "Board member");
+    let joined = |store: &Store| {
+        let mut store = store.clone();
+        let (id, edits) = join_edits(&store, invite(), me(), ids(), 5.0);
+        assert_eq!(id, "copy1");
+        store.apply(&Edit::Batch(edits), 5.0).unwrap();
+        let copy = store.workshop("copy1").unwrap().clone();
+        assert_eq!(copy.respondents.len(), 1);
+        assert_eq!(
+            copy.joined_from.as_deref(),
+            Some(invite().workshop_id.as_str())
+        );
+        (store, copy)
+    };
+    // A browser that has never seen the trust: added under the invite's id.
+    let (fresh, copy) = joined(&Store::default());
+    assert_eq!(copy.trust_id, invite().trust_id);
+    assert_eq!(fresh.trusts.len(), 1);
+    // The trust kept here under another id but the same name: that one, nothing added.
+    let mut named = Store::default();
+    named
+        .trusts
+        .push(Trust::new("t-here".into(), "northern lights TRUST", 1.0));
+    let (after, copy) = joined(&named);
+    assert_eq!(copy.trust_id, "t-here");
+    assert_eq!(after.trusts.len(), 1);
+    // The invite's id taken here by something else: the trust is added under a spare id.
+    let mut taken = Store::default();
+    taken
+        .schools
+        .push(waypoint::domain::base::school::School::new(
+            invite().trust_id,
+            "Elm Park",
+            1.0,
+        ));
+    let (after, copy) = joined(&taken);
+    assert_eq!(copy.trust_id, "spare1");
+    assert_eq!(after.trusts.len(), 1);
+}

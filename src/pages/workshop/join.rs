@@ -4,10 +4,9 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::domain::base::school::{NameMatch, Trust};
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::Edit;
-use crate::domain::records::edits::{SchoolEdit, WorkshopEdit};
+use crate::domain::records::edits::{join_edits, JoinIds};
 use crate::domain::workshop::aas::{aas, Respondent};
 use crate::domain::workshop::join::{chosen_practices, Invite, ANONYMOUS};
 use crate::domain::workshop::plan::Load;
@@ -15,39 +14,6 @@ use crate::route::Route;
 use crate::state::AppState;
 
 use crate::domain::workshop::aas::ROLES;
-
-/// The edits that keep a member's copy of the workshop, with them as its one respondent;
-/// and the copy's id. The trust is this browser's record of it if there is one.
-fn join_edits(state: AppState, invite: Invite, me: Respondent) -> (String, Vec<Edit>) {
-    let mut edits = Vec::new();
-    let trust_id = state.store.with_untracked(|s| {
-        if s.trust(&invite.trust_id).is_some() {
-            return invite.trust_id.clone();
-        }
-        if let NameMatch::Same(id) = s.match_trust(&invite.trust_name) {
-            return id;
-        }
-        let id = if s.has_id(&invite.trust_id) {
-            browser::new_id()
-        } else {
-            invite.trust_id.clone()
-        };
-        edits.push(Edit::Schools(SchoolEdit::AddTrust(Trust::new(
-            id.clone(),
-            &invite.trust_name,
-            browser::now_ms(),
-        ))));
-        id
-    });
-    let id = browser::new_id();
-    let copy = invite.into_copy(id.clone(), &trust_id, browser::now_ms());
-    edits.push(Edit::Workshop(WorkshopEdit::AddWorkshop(copy)));
-    edits.push(Edit::Workshop(WorkshopEdit::AddRespondent {
-        workshop: id.clone(),
-        respondent: me,
-    }));
-    (id, edits)
-}
 
 #[component]
 pub fn JoinPage(data: String) -> impl IntoView {
@@ -91,7 +57,18 @@ pub fn JoinPage(data: String) -> impl IntoView {
             &role.get_untracked(),
         );
         me.anonymous = anon;
-        let (id, edits) = join_edits(state, invite, me);
+        let (id, edits) = state.store.with_untracked(|s| {
+            join_edits(
+                s,
+                invite,
+                me,
+                JoinIds {
+                    copy: browser::new_id(),
+                    spare_trust: browser::new_id(),
+                },
+                browser::now_ms(),
+            )
+        });
         if state.send(Edit::Batch(edits)) {
             browser::go_to(&Route::WorkshopAnswer(id, 1).href());
         }
