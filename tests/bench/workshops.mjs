@@ -22,7 +22,7 @@ let fingerprint = 0x811c9dc5;
 for (const id of PRACTICES) for (const b of Buffer.from(`${id}\n`)) fingerprint = Math.imul(fingerprint ^ b, 0x01000193) >>> 0;
 const FP = fingerprint.toString(16).padStart(8, '0');
 
-function records(people) {
+export function records(people) {
   const respondents = Array.from({ length: people }, (_, n) => ({
     id: `r${n}`, name: `Person ${n + 1}`, role: 'Board member',
     placings: Object.fromEntries(CHOSEN.map((p, i) => [p, { now: POSITIONS[(n + i) % 5], desired: POSITIONS[(n + 2 * i) % 5] }])),
@@ -33,7 +33,7 @@ function records(people) {
   };
 }
 
-function link(base, n) {
+export function link(base, n) {
   const a = PRACTICES.map((p, i) => (CHOSEN.includes(p) ? `${(n + i) % 5}${(n + 2 * i) % 5}` : '--')).join('');
   const payload = { f: 'waypoint-answers', v: 1, k: FP, w: 'w1', r: `m${n}`, n: `Member ${n + 1}`, a, o: 'Board member' };
   return `${base}#/answers/${deflateRawSync(Buffer.from(JSON.stringify(payload))).toString('base64url')}`;
@@ -46,6 +46,9 @@ const watch = () => {
   }).observe({ type: 'longtask', buffered: true });
 };
 
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
+
+async function main() {
 const server = await serve();
 const browser = await launch();
 console.log('Workshops (longest task on the main thread in brackets)');
@@ -106,3 +109,4 @@ for (const count of PASTES) {
 }
 await browser.close();
 await server.close();
+}

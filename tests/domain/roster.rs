@@ -14,7 +14,11 @@ fn workshop(people: usize) -> Workshop {
         .map(|p| p.statement.id.clone())
         .collect();
     for i in 0..people {
-        let role = if i % 10 == 0 { "Headteacher" } else { "Board member" };
+        let role = if i % 10 == 0 {
+            "Headteacher"
+        } else {
+            "Board member"
+        };
         w.respondents.push(Respondent::new(
             format!("r{i}"),
             &format!("Person {}", i + 1),
@@ -67,7 +71,10 @@ fn a_person_is_found_among_many_by_part_of_a_name_or_role_in_any_case() {
     let heads = roster_page(aas(), &w, "headteacher", 1);
     assert_eq!(heads.found, 1_000);
     assert_eq!(heads.people.len(), PEOPLE_PER_ROSTER_PAGE);
-    assert_eq!(heads.people[0].id, format!("r{}", PEOPLE_PER_ROSTER_PAGE * 10));
+    assert_eq!(
+        heads.people[0].id,
+        format!("r{}", PEOPLE_PER_ROSTER_PAGE * 10)
+    );
     assert_eq!(
         heads.label(),
         format!(

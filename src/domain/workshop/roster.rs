@@ -13,7 +13,7 @@ use crate::domain::workshop::plan::placed_of_meeting;
 pub const PEOPLE_PER_ROSTER_PAGE: usize = 12;
 
 /// A person as the list shows them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct RosterEntry {
     pub id: String,
     pub name: String,
