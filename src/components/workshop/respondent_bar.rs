@@ -125,7 +125,8 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
     });
 
     view! {
-        <section class="respondents panel" aria-labelledby="respondents-heading">
+        <section class="respondents panel" aria-labelledby="respondents-heading"
+            data-people=move || roster.with(|r| r.as_ref().map_or(0, |r| r.total)).to_string()>
             <h2 id="respondents-heading">"Who is answering?"</h2>
             <Show when=move || !nobody()
                 fallback=|| view! { <p>"Add the first respondent to start. Each person's answers are kept separately."</p> }>

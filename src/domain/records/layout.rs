@@ -248,9 +248,14 @@ fn entry_place(value: &Value, index: usize) -> String {
 
 fn find_entry<'a>(list: &'a [Value], place: &str, index: usize) -> Option<&'a Value> {
     match place.strip_prefix("id:") {
-        Some(id) => list
-            .iter()
-            .find(|v| v.get("id").and_then(Value::as_str) == Some(id)),
+        Some(id) => {
+            let has_id = |v: &&Value| v.get("id").and_then(Value::as_str) == Some(id);
+            // Looked for first where it was: entries are written back in the order read,
+            // and a search of the whole list for each entry took seconds at 10,000.
+            list.get(index)
+                .filter(has_id)
+                .or_else(|| list.iter().find(has_id))
+        }
         None => list.get(index),
     }
 }

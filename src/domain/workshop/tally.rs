@@ -122,10 +122,7 @@ pub fn tally(framework: &AasFramework, workshop: &Workshop) -> Tally {
             "" => NO_ROLE,
             role => role,
         };
-        let index = match roles
-            .iter()
-            .position(|t| t.role.eq_ignore_ascii_case(role))
-        {
+        let index = match roles.iter().position(|t| t.role.eq_ignore_ascii_case(role)) {
             Some(i) => i,
             None => {
                 roles.push(RoleTally {
