@@ -139,3 +139,16 @@ fn reading_ten_thousand_people_back_finds_each_where_it_was() {
     assert!(took.as_millis() < 10_000, "took {took:?}");
     eprintln!("read 10,000 people in {took:?}");
 }
+
+#[test]
+fn who_answered_how_much_names_people_a_page_at_a_time() {
+    use waypoint::domain::workshop::tally::{participation, NAMED_PER_PAGE};
+    let counted = participation(aas(), &workshop(10_000));
+    assert_eq!(counted.named.len(), 10_000);
+    let (first, bounds) = counted.named_page(0);
+    assert_eq!(first.len(), NAMED_PER_PAGE);
+    assert_eq!(first[0].name, "Person 1");
+    assert_eq!(bounds.pages, 10_000 / NAMED_PER_PAGE);
+    let (last, _) = counted.named_page(usize::MAX);
+    assert_eq!(last.last().unwrap().name, "Person 10000");
+}

@@ -23,7 +23,7 @@ pub fn Pager(
             <button type="button" class="button" disabled=move || current() == 0
                 on:click=move |_| page.set(current().saturating_sub(1))>{previous}</button>
             <span>{move || format!("Page {} of {}", current() + 1, pages.get())}</span>
-            <button type="button" class="button" disabled=move || current() + 1 >= pages.get()
+            <button type="button" class="button" disabled=move || { current() + 1 >= pages.get() }
                 on:click=move |_| page.set(current() + 1)>{next}</button>
         </nav>
     }

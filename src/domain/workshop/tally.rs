@@ -2,6 +2,7 @@
 //! answers being told apart: counts per practice and per role, breakdowns hidden below
 //! three people, positions summarised as counts, and disagreement on a stated scale.
 
+use crate::domain::base::paging::PageBounds;
 use crate::domain::workshop::aas::{workshop_results, AasFramework, View, Workshop};
 use crate::domain::workshop::join::chosen_practices;
 
@@ -207,7 +208,18 @@ pub struct Participation {
     pub anonymous: Vec<usize>,
 }
 
+/// Named people listed on one page of "who answered how much": a workshop of ten
+/// thousand would otherwise be ten thousand lines drawn at once.
+pub const NAMED_PER_PAGE: usize = 20;
+
 impl Participation {
+    /// The named people on page `page` (from 0; past the end is the last), and where the
+    /// page lies among them.
+    pub fn named_page(&self, page: usize) -> (&[Answered], PageBounds) {
+        let bounds = PageBounds::of(self.named.len(), NAMED_PER_PAGE, page);
+        (&self.named[bounds.items.clone()], bounds)
+    }
+
     /// How many people answered only part of the meeting's practices.
     pub fn partial(&self) -> usize {
         self.named
