@@ -83,7 +83,7 @@ for (const people of SIZES) {
   const turn = Date.now() - t0;
   const workshop = await timed('#/workshop/w1', 'main h1');
   // One answer on the workshop page, until it is saved (the whole record is written).
-  await page.locator('label[for^="respondent-"]').first().click();
+  await page.locator('label.respondent-chip').first().click();
   await page.locator('.answering-as strong').waitFor();
   await page.evaluate(() => { window.__longest = 0; window.__stored = localStorage.getItem('waypoint.workshop.w1'); });
   const a0 = Date.now();
