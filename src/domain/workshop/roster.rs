@@ -69,13 +69,8 @@ impl RosterPage {
     }
 }
 
-/// Whether a person is found by a search: part of their name or role, in any case.
-pub fn is_found(respondent: &Respondent, query: &str) -> bool {
-    let query = query.trim();
-    query.is_empty() || found_by(respondent, &query.to_lowercase())
-}
-
-/// As [`is_found`], with the search already trimmed and in lower case.
+/// Whether a person is found by a search (already trimmed and in lower case): part of
+/// their name or role, in any case.
 fn found_by(respondent: &Respondent, folded: &str) -> bool {
     contains_folded(&respondent.name, folded) || contains_folded(&respondent.role, folded)
 }
