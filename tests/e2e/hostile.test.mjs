@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useApp, openApp, createAssessment, answer, idInUrl, waitUntil, noteField, refuseWritesWhenAsked, ARTIFACTS } from './harness.mjs';
+import { useApp, openApp, createAssessment, answer, idInUrl, waitUntil, noteField, refuseWritesWhenAsked, axeViolations, ARTIFACTS } from './harness.mjs';
 
 const app = useApp();
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -141,6 +141,7 @@ test('a workshop of 5,000 people: who is answering is a page at a time; one is f
   await list.locator('#roster-count', { hasText: 'People 4,993 to 5,001 of 5,001' }).waitFor();
   assert.ok(await page.locator('label.respondent-chip', { hasText: 'Newest Member' }).isVisible());
   await page.screenshot({ path: join(ARTIFACTS, 'workshop-5000-desktop.png') });
+  assert.deepEqual(await axeViolations(page), [], 'the search and pages pass axe');
 
   // On a phone: the same list, nothing wider than the screen.
   await page.setViewportSize({ width: 360, height: 740 });
