@@ -162,7 +162,7 @@ test('workshop results print too, page by page', async () => {
   await page.getByRole('heading', { level: 1, name: 'Oak Learning Trust' }).waitFor();
   const people = [['Ann Evans', 'Board member'], ['Bo Singh', 'Headteacher']];
   for (const [n, [name, role]] of people.entries()) {
-    await page.getByLabel('Add a respondent').fill(name);
+    await page.getByLabel('Add a member').fill(name);
     await page.getByLabel('Role').selectOption(role);
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.locator('.answering-as', { hasText: `Answering as ${name}` }).waitFor();

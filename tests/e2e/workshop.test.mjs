@@ -13,7 +13,7 @@ const place = async (page, practice, now, want) => {
   await page.locator(`label[for="${practice}-want-${want}"]`).click();
 };
 const addRespondent = async (page, name, role) => {
-  await page.getByLabel('Add a respondent').fill(name);
+  await page.getByLabel('Add a member').fill(name);
   await page.getByLabel('Role').selectOption(role);
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.locator('.answering-as', { hasText: `Answering as ${name}` }).waitFor();
@@ -53,7 +53,7 @@ test('a workshop with three respondents: two on screen, one merged from a file',
   await place(page, 'finance-s1', 'aligned', 'largely_standardised');
 
   // Switching back shows Ann's own answers.
-  await page.locator('label[for^="respondent-"]', { hasText: 'Ann Evans' }).click();
+  await page.locator('label[for^="member-"]', { hasText: 'Ann Evans' }).click();
   await page.locator('.answering-as', { hasText: 'Answering as Ann Evans' }).waitFor();
   assert.ok(await page.locator('#governance-s1-want-standardised').isChecked());
   assert.equal(await page.locator('#governance-s1-note').inputValue(), 'Values differ between our primaries and secondaries.');
@@ -74,14 +74,14 @@ test('a workshop with three respondents: two on screen, one merged from a file',
   const clash = page.locator('.hand-back-question');
   await clash.waitFor();
   assert.match(await clash.innerText(), /Cy Okafor sent answers a second time/);
-  await clash.getByRole('button', { name: 'Count both, as two people' }).click();
+  await clash.getByRole('button', { name: 'Count both, as two members' }).click();
   await page.locator('.hand-back-done', { hasText: 'both copies count' }).waitFor();
-  assert.equal(await page.locator('.respondent-chip').count(), 4);
+  assert.equal(await page.locator('.member-chip').count(), 4);
   // Remove the second Cy again: choose, then remove with confirmation.
-  await page.locator('label[for^="respondent-"]', { hasText: 'Cy Okafor (2)' }).click();
+  await page.locator('label[for^="member-"]', { hasText: 'Cy Okafor (2)' }).click();
   await page.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('button', { name: 'Yes, delete' }).click();
-  assert.equal(await page.locator('.respondent-chip').count(), 3);
+  assert.equal(await page.locator('.member-chip').count(), 3);
 
   // Malformed and foreign files are refused with a reason and change nothing.
   await merge(page, { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"waypoint-aas-resp') });
@@ -90,14 +90,14 @@ test('a workshop with three respondents: two on screen, one merged from a file',
   await page.locator('.import-messages li.problem', { hasText: 'answers a practice this tool does not have' }).waitFor();
   await merge(page, { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(2_500_000, 32) });
   await page.locator('.import-messages li.problem', { hasText: 'huge.json: not merged, because the file is 2.5 MB' }).waitFor();
-  assert.equal(await page.locator('.respondent-chip').count(), 3);
+  assert.equal(await page.locator('.member-chip').count(), 3);
 
   await page.screenshot({ path: join(ARTIFACTS, 'workshop-questionnaire.png') });
 
   // Results: the spread of views and the largest disagreements.
   await page.getByRole('link', { name: 'See the results' }).click();
   await page.getByRole('heading', { name: 'Where each area stands' }).waitFor();
-  assert.match(await page.locator('.assessment-head .meta').innerText(), /3 respondents/);
+  assert.match(await page.locator('.assessment-head .meta').innerText(), /3 members/);
   const split = page.locator('section', { has: page.getByRole('heading', { name: 'Where the board disagrees most' }) });
   assert.match(await split.innerText(), /Articulating the values and beliefs of the trust[\s\S]*Governance and Setting Vision · Carter's suggestion: standardised · disagreement 4 of 4 \(far apart\)/);
   // One name per area: the part's own title ("Governance & Setting Vision and Direction") is not used.
@@ -106,7 +106,7 @@ test('a workshop with three respondents: two on screen, one merged from a file',
   assert.match(await gaps.innerText(), /Curriculum led financial planning/);
   const valuesRow = page.locator('.spread-table tr', { hasText: 'Articulating the values' });
   // Names are hidden unless shown on purpose.
-  assert.match(await valuesRow.innerText(), /2 people\s+1 person/);
+  assert.match(await valuesRow.innerText(), /2 members\s+1 member/);
   assert.doesNotMatch(await page.locator('.spread').innerText(), /Ann Evans|Bo Singh|Cy Okafor/);
   await page.getByLabel('Show names').check();
   assert.match(await valuesRow.innerText(), /Ann Evans, Bo Singh\s+Cy Okafor/);
@@ -119,11 +119,11 @@ test('a workshop with three respondents: two on screen, one merged from a file',
   await page.getByLabel('Show names').uncheck();
   assert.doesNotMatch(await page.locator('.spread').innerText(), /Ann Evans|Bo Singh|Cy Okafor/);
   // Two board members and one of each other role: no role is shown on its own.
-  assert.match(await page.locator('.role-views').innerText(), /Board member \(1 person\)\s+Not shown: fewer than three people/);
+  assert.match(await page.locator('.role-views').innerText(), /Board member \(1 member\)\s+Not shown: fewer than three members/);
 
   await page.reload();
   await page.getByRole('heading', { name: 'Where each area stands' }).waitFor();
-  assert.match(await page.locator('.assessment-head .meta').innerText(), /3 respondents/);
+  assert.match(await page.locator('.assessment-head .meta').innerText(), /3 members/);
   await page.getByLabel('Show names').check();
   assert.match(await page.locator('.spread-table tr', { hasText: 'Articulating the values' }).innerText(), /Ann Evans, Bo Singh\s+Cy Okafor/);
   assert.match(await page.locator('.spread-table tr', { hasText: 'Curriculum led financial planning' }).first().innerText(), /Ann Evans, Bo Singh, Cy Okafor/);
@@ -154,7 +154,7 @@ test('answers exported on one device merge into another', async () => {
   await other.page.getByRole('button', { name: 'Start workshop' }).click();
   await other.page.locator('#import-files').setInputFiles(path);
   await other.page.locator('.import-messages li', { hasText: 'added Dee Patel' }).waitFor();
-  await other.page.locator('label[for^="respondent-"]', { hasText: 'Dee Patel' }).click();
+  await other.page.locator('label[for^="member-"]', { hasText: 'Dee Patel' }).click();
   assert.ok(await other.page.locator('#curriculum-s2-want-standardised').isChecked());
   await other.context.close();
 });

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub fn Pager(
     /// What the pages are of, for screen readers ("Pages of schools").
     label: &'static str,
-    /// The buttons' words ("Previous", "Next people").
+    /// The buttons' words ("Previous", "Next members").
     #[prop(default = "Previous")]
     previous: &'static str,
     #[prop(default = "Next")] next: &'static str,

@@ -1,6 +1,6 @@
 //! Merging answers that members made on their own devices: response links pasted many at
 //! once, QR codes scanned with the camera, and answer files chosen or dropped. Identical
-//! respondents are skipped, a second copy from someone already here is kept aside and
+//! members are skipped, a second copy from someone already here is kept aside and
 //! asked about at the top of the page (see `hand_back`), and anything that cannot be used
 //! (damaged, foreign, from a newer version) changes nothing and says why, by name.
 
@@ -12,7 +12,7 @@ use crate::components::ui::file_drop::{FileDrop, PickedFile};
 use crate::components::workshop::qr_scanner::QrScanner;
 use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::WorkshopEdit;
-use crate::domain::workshop::aas::Respondent;
+use crate::domain::workshop::aas::Member;
 use crate::domain::workshop::handback::{Arrival, PendingCopy, Via};
 use crate::domain::workshop::join::{check_belongs, links_found, LinksFound, Response};
 use crate::domain::workshop::responses::{
@@ -27,8 +27,8 @@ const NAMED_IN_LOG: usize = 10;
 use crate::state::AppState;
 
 /// What arrived from one link, code or file: the workshop it answers (if it says) and
-/// the respondents, or why it cannot be used.
-type Arrived = Result<(Option<String>, Vec<Respondent>), String>;
+/// the members, or why it cannot be used.
+type Arrived = Result<(Option<String>, Vec<Member>), String>;
 
 /// Answer links to merge: pasted or scanned text holding any number, or one link that
 /// its page has read already.
@@ -53,7 +53,7 @@ pub fn ImportResponses(
     // of the page until answered (`soon`: saved with the others of a paste).
     let hold = move |file_name: String,
                      workshop: String,
-                     respondent: Respondent,
+                     member: Member,
                      existing_id: String,
                      soon: bool| {
         let edit = Edit::Workshop(WorkshopEdit::HoldCopy {
@@ -61,7 +61,7 @@ pub fn ImportResponses(
             copy: PendingCopy {
                 key: browser::new_id(),
                 existing_id,
-                respondent,
+                member,
             },
         });
         if soon {
@@ -74,9 +74,9 @@ pub fn ImportResponses(
     let take = move |file_name: String, via: Via, arrived: Arrived| {
         let wid = wid_kept.get_value();
         let say = |ok: bool, text: String| log.say(ok, text);
-        let respondents = match arrived {
-            Ok((w, respondents)) => match check_belongs(&wid, w.as_deref()) {
-                Ok(()) => respondents,
+        let members = match arrived {
+            Ok((w, members)) => match check_belongs(&wid, w.as_deref()) {
+                Ok(()) => members,
                 Err(why) => {
                     say(
                         false,
@@ -97,7 +97,7 @@ pub fn ImportResponses(
                 return;
             }
         };
-        for mut incoming in respondents {
+        for mut incoming in members {
             incoming.arrived = Some(Arrival {
                 via,
                 at_ms: browser::now_ms(),
@@ -112,9 +112,9 @@ pub fn ImportResponses(
                     } else {
                         incoming.name.clone()
                     };
-                    state.send(Edit::Workshop(WorkshopEdit::MergeRespondent {
+                    state.send(Edit::Workshop(WorkshopEdit::MergeMember {
                         workshop: wid.clone(),
-                        respondent: incoming,
+                        member: incoming,
                         clash_with: None,
                         fresh_id: browser::new_id(),
                     }));
@@ -138,7 +138,7 @@ pub fn ImportResponses(
     let on_file = Callback::new(move |(name, text): PickedFile| {
         let arrived = text.and_then(|t| {
             read_responses(&t)
-                .map(|f| (f.workshop, f.respondents))
+                .map(|f| (f.workshop, f.members))
                 .map_err(|e| e.to_string())
         });
         take(name, Via::File, arrived)
@@ -183,7 +183,7 @@ pub fn ImportResponses(
         leptos::task::spawn_local(async move {
             let wid = wid_kept.get_value();
             let total = found.links.len();
-            let mut arrived: Vec<(usize, Respondent)> = Vec::with_capacity(total);
+            let mut arrived: Vec<(usize, Member)> = Vec::with_capacity(total);
             for (i, data) in found.links.iter().enumerate() {
                 let n = first + i;
                 let response = match opened.take() {
@@ -192,12 +192,12 @@ pub fn ImportResponses(
                 };
                 match response {
                     Ok(r) if check_belongs(&wid, Some(&r.workshop_id)).is_ok() => {
-                        arrived.push((n, r.respondent))
+                        arrived.push((n, r.member))
                     }
                     other => take(
                         format!("{what} {n}"),
                         via,
-                        other.map(|r| (Some(r.workshop_id), vec![r.respondent])),
+                        other.map(|r| (Some(r.workshop_id), vec![r.member])),
                     ),
                 }
                 if total > LINKS_PER_SLICE && (i + 1) % LINKS_PER_SLICE == 0 {
@@ -215,7 +215,7 @@ pub fn ImportResponses(
             let numbers: std::collections::HashMap<String, usize> =
                 arrived.iter().map(|(n, r)| (r.id.clone(), *n)).collect();
             let at_ms = browser::now_ms();
-            let incoming: Vec<Respondent> = arrived
+            let incoming: Vec<Member> = arrived
                 .into_iter()
                 .map(|(_, mut r)| {
                     r.arrived = Some(Arrival { via, at_ms });
@@ -236,28 +236,28 @@ pub fn ImportResponses(
             if adding > 0 {
                 link_progress.set(Some((format!("Adding {what}s"), 0, adding)));
                 browser::next_task().await;
-                state.send(Edit::Workshop(WorkshopEdit::MergeRespondents {
+                state.send(Edit::Workshop(WorkshopEdit::MergeMembers {
                     workshop: wid.clone(),
-                    respondents: sorted.new.clone(),
+                    members: sorted.new.clone(),
                     fresh_ids: sorted.new.iter().map(|_| browser::new_id()).collect(),
                 }));
             }
             link_progress.set(None);
-            let who = |r: &Respondent| {
+            let who = |r: &Member| {
                 if r.anonymous {
                     "an anonymous answer".to_string()
                 } else {
                     r.name.clone()
                 }
             };
-            let number = |r: &Respondent| numbers.get(&r.id).copied().unwrap_or(first);
+            let number = |r: &Member| numbers.get(&r.id).copied().unwrap_or(first);
             // Each name while the list is short; a count once it is long.
             if adding <= NAMED_IN_LOG {
                 for r in &sorted.new {
                     log.say(true, format!("{what} {}: added {}.", number(r), who(r)));
                 }
             } else {
-                log.say(true, format!("{what}s: added {adding} people's answers."));
+                log.say(true, format!("{what}s: added {adding} members' answers."));
             }
             let skipped = sorted.duplicates.len();
             if skipped <= NAMED_IN_LOG {

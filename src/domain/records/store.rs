@@ -68,7 +68,9 @@ pub enum TextPlace {
     },
     PracticeNote {
         workshop: String,
-        respondent: String,
+        /// Stored under its earlier name.
+        #[serde(rename = "respondent")]
+        member: String,
         practice: String,
     },
 }
