@@ -441,12 +441,13 @@ const FAR = '2062-01-01';
  * is ticked; then it saves (`saved` waits for what shows it was).
  */
 async function farDateConfirmed(page, { name, form, field, save, saved, far = FAR, shot }) {
+  const around = () => field().locator('xpath=..'); // the field's own <div class="field">
   await field().fill(addDays(todayIso(), 14));
-  assert.equal(await form().locator('.far-date').count(), 0, `${name}: a near date asks nothing`);
-  assert.equal(await form().getByLabel(CONFIRM_FAR).count(), 0, `${name}: no box under a near date`);
+  assert.equal(await around().locator('.far-date').count(), 0, `${name}: a near date asks nothing`);
+  assert.equal(await around().getByLabel(CONFIRM_FAR).count(), 0, `${name}: no box under a near date`);
   await field().fill(far);
-  await form().locator('.far-date', { hasText: 'is that right?' }).waitFor();
-  assert.match(await form().locator('.far-date').innerText(), new RegExp(`${shownDate(far).replace(/\s/g, '\\s')} is more than`));
+  await around().locator('.far-date', { hasText: 'is that right?' }).waitFor();
+  assert.match(await around().locator('.far-date').innerText(), new RegExp(`${shownDate(far).replace(/\s/g, '\\s')} is more than`));
   await save();
   await form().getByText(/Check the date: .* If it is right, tick/).first().waitFor();
   if (shot) await page.screenshot({ path: join(ARTIFACTS, `far-date-${shot}.png`) });
@@ -507,6 +508,7 @@ for (const [size, viewport] of [['phone', { width: 360, height: 740 }], ['deskto
       shot: shot('review'),
     });
     await card.getByRole('button', { name: 'Record impact' }).click();
+    await card.getByLabel('Improvements in practice').fill('Guided reading daily');
     await card.getByLabel('Evidence of impact').fill('Key stage 2 reading scores');
     await card.getByLabel('Success criteria met', { exact: true }).check();
     await farDateConfirmed(page, {

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::components::ui::not_found::{Missing, NotFound};
 
 use crate::browser;
-use crate::components::ui::draft::{draft, forget};
 use crate::components::ui::date_field::{DateField, FarDateConfirmation};
+use crate::components::ui::draft::{draft, forget};
 use crate::components::ui::error_summary::{ErrorSummary, Problems};
 use crate::domain::base::dates::display;
 use crate::domain::base::dates::is_iso_date;
