@@ -461,7 +461,7 @@ for (const [size, viewport] of [['phone', { width: 360, height: 740 }], ['deskto
     const { context, page, errors } = await openApp(app.browser, app.server.url, { viewport });
     await importFile(page, THREE_SCHOOLS(todayIso()));
     const shown = shownDate(FAR);
-    const shot = (name) => (size === 'phone' ? name : undefined);
+    const shot = (name) => `${name}-${size}`;
 
     // The school's page: the board's category decision.
     await openSchool(page, 'Cedar School');
@@ -483,6 +483,7 @@ for (const [size, viewport] of [['phone', { width: 360, height: 740 }], ['deskto
       name: 'trajectory point', form: () => page.locator('form.add-point'), field: () => page.locator('#point-date'),
       save: () => page.getByRole('button', { name: 'Add point' }).click(),
       saved: () => page.locator('.points-table th', { hasText: `2061 (${shown})` }).waitFor(),
+      shot: shot('trajectory'),
     });
 
     // Commissioning an intervention: both its dates far.
