@@ -451,6 +451,7 @@ async function farDateConfirmed(page, { name, form, field, save, saved, far = FA
   await save();
   await form().getByText(/Check the date: .* If it is right, tick/).first().waitFor();
   if (shot) await page.screenshot({ path: join(ARTIFACTS, `far-date-${shot}.png`) });
+  assert.deepEqual(await axeViolations(page), [], `${name}: axe, with the question and the problem shown`);
   for (const box of await form().getByLabel(CONFIRM_FAR).all()) await box.check();
   await save();
   await saved();
