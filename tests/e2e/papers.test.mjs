@@ -534,6 +534,34 @@ for (const [size, viewport] of [['phone', { width: 360, height: 740 }], ['deskto
       shot: shot('categorise-all'),
     });
 
+    // The trust's school year, saved as it changes: a near date at once, a far one only
+    // once confirmed.
+    await page.goto(`${app.server.url}#/trust/calendar`);
+    const yearStart = page.locator('#year-start');
+    const yearField = () => yearStart.locator('xpath=..');
+    const storedStart = async () => (await storedRecords(page, 'calendar'))[0]?.year_start;
+    const near = addDays(todayIso(), -60);
+    await yearStart.fill(near);
+    await waitUntil(async () => (await storedStart()) === near, { what: 'a near start saved at once' });
+    assert.equal(await yearField().locator('.far-date').count(), 0, 'a near start asks nothing');
+    await yearStart.fill(FAR);
+    await yearField().locator('.far-date', { hasText: `${shown} is more than 5 years from now: is that right?` }).waitFor();
+    if (size === 'phone') await page.screenshot({ path: join(ARTIFACTS, 'far-date-calendar-phone.png') });
+    assert.deepEqual(await axeViolations(page), [], 'calendar: axe, with the question shown');
+    assert.equal(await storedStart(), near, 'a far start is not saved before it is confirmed');
+    await yearField().getByLabel(CONFIRM_FAR).click(); // saves it, and the question goes
+    await waitUntil(async () => (await storedStart()) === FAR, { what: 'the confirmed start saved' });
+    await yearField().locator('.far-date').waitFor({ state: 'detached' });
+    // A term's first day, in the table of term dates, the same way.
+    await page.getByRole('button', { name: 'Add a term' }).click();
+    const firstDay = page.getByLabel('First day: New term');
+    const storedTerm = async () => (await storedRecords(page, 'calendar'))[0]?.terms?.[0]?.first;
+    await firstDay.fill(FAR);
+    await firstDay.locator('xpath=..').locator('.far-date').waitFor();
+    assert.notEqual(await storedTerm(), FAR, 'a far first day is not saved before it is confirmed');
+    await firstDay.locator('xpath=..').getByLabel(CONFIRM_FAR).click();
+    await waitUntil(async () => (await storedTerm()) === FAR, { what: 'the confirmed first day saved' });
+
     // An assessment's details, and a reassessment.
     const [first] = await storedRecords(page);
     await page.goto(`${app.server.url}#/assessment/${first.id}`);
