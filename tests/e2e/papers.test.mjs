@@ -552,15 +552,18 @@ for (const [size, viewport] of [['phone', { width: 360, height: 740 }], ['deskto
     await yearField().getByLabel(CONFIRM_FAR).click(); // saves it, and the question goes
     await waitUntil(async () => (await storedStart()) === FAR, { what: 'the confirmed start saved' });
     await yearField().locator('.far-date').waitFor({ state: 'detached' });
-    // A term's first day, in the table of term dates, the same way.
+    // A term's last day, in the table of term dates (within that school year), the same way.
     await page.getByRole('button', { name: 'Add a term' }).click();
-    const firstDay = page.getByLabel('First day: New term');
-    const storedTerm = async () => (await storedRecords(page, 'calendar'))[0]?.terms?.[0]?.first;
-    await firstDay.fill(FAR);
-    await firstDay.locator('xpath=..').locator('.far-date').waitFor();
-    assert.notEqual(await storedTerm(), FAR, 'a far first day is not saved before it is confirmed');
-    await firstDay.locator('xpath=..').getByLabel(CONFIRM_FAR).click();
-    await waitUntil(async () => (await storedTerm()) === FAR, { what: 'the confirmed first day saved' });
+    const lastDay = page.getByLabel('Last day: New term');
+    const storedTerm = async () => (await storedRecords(page, 'calendar'))[0]?.terms?.[0]?.last;
+    const termEnds = '2062-03-27';
+    await lastDay.fill(termEnds);
+    await lastDay.locator('xpath=..').locator('.far-date', { hasText: 'more than 5 years from now' }).waitFor();
+    await lastDay.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, `far-date-term-${size}.png`) });
+    assert.notEqual(await storedTerm(), termEnds, 'a far last day is not saved before it is confirmed');
+    await lastDay.locator('xpath=..').getByLabel(CONFIRM_FAR).click();
+    await waitUntil(async () => (await storedTerm()) === termEnds, { what: 'the confirmed last day saved' });
 
     // An assessment's details, and a reassessment.
     const [first] = await storedRecords(page);
