@@ -15,6 +15,9 @@ step "clippy (host, then wasm32)"
 cargo clippy --all-targets --locked -- -D warnings
 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 
+step "code the app never uses (compiler's dead-code report, tests/dead_code_allowed.txt)"
+bash scripts/dead-code.sh
+
 step "native unit tests (domain)"
 cargo test --locked
 

@@ -506,11 +506,6 @@ pub fn write_texts(records: &[(Key, String)]) -> Result<(), String> {
     Ok(())
 }
 
-/// Roughly how many characters Waypoint's records take now.
-pub fn used_chars() -> usize {
-    USED.with(|u| *u.borrow())
-}
-
 /// How many characters everything in this site's storage takes, keys included: Waypoint's
 /// records, unreadable data kept aside, and anything else stored under this address. The
 /// browser's limit is for all of it, so this is what an import must fit beside.

@@ -502,7 +502,7 @@ fn the_new_records_survive_export_import_and_merging() {
         "2027-01-12",
     );
     assert!(text.contains("\"categorisations\"") && text.contains("\"calendars\""));
-    let back = read_import(&text).unwrap();
+    let back = read_import(&text, "2026-12-01").unwrap();
     assert_eq!(back.categorisations, store.categorisations);
     assert_eq!(back.calendars, store.calendars);
     assert_eq!(
@@ -541,7 +541,7 @@ fn the_new_records_survive_export_import_and_merging() {
     let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
     json["categorisations"][0]["school_id"] = "nowhere".into();
     let orphan = json.to_string();
-    let message = read_import(&orphan).unwrap_err().to_string();
+    let message = read_import(&orphan, "2026-12-01").unwrap_err().to_string();
     assert!(
         message.contains("categorisation 1 belongs to a school the file does not include"),
         "{message}"
@@ -695,7 +695,7 @@ fn a_file_from_before_the_trust_cycle_still_reads() {
     let object = json.as_object_mut().unwrap();
     object.remove("categorisations");
     object.remove("calendars");
-    let older = read_import(&json.to_string()).unwrap();
+    let older = read_import(&json.to_string(), "2026-12-01").unwrap();
     assert!(older.categorisations.is_empty() && older.calendars.is_empty());
     assert_eq!(older.plans, store.plans);
     assert_eq!(

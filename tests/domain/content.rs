@@ -164,7 +164,7 @@ fn waypoints_own_choices_are_labelled_and_no_text_says_seed() {
         ("in-between positions", aas::POSITIONS_NOTE),
         ("stage summaries", content::STAGE_SUMMARY_NOTE),
         ("glossary", glossary::GLOSSARY_NOTE),
-        ("terms", waypoint::domain::base::dates::TERM_RULE),
+        ("terms", waypoint::domain::base::dates::SCHOOL_TERM_RULE),
         (
             "moved on or back",
             waypoint::domain::checklist::changes::CHANGE_RULE,

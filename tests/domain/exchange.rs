@@ -13,7 +13,7 @@ use waypoint::domain::records::edits::Edit;
 use waypoint::domain::records::edits::{ChecklistEdit, RecordsEdit, SchoolEdit};
 use waypoint::domain::records::exchange::{
     answers_csv, draft_import, file_name, finish_import, read_import, results_csv, select,
-    selected_ids, write_export, Selection, Verdict, MAX_IMPORT_BYTES,
+    selected_ids, write_export, ImportVerdict, Selection, MAX_IMPORT_BYTES,
 };
 use waypoint::domain::records::schema::ReadError;
 use waypoint::domain::records::store::Store;
@@ -25,9 +25,11 @@ fn any_export_imports_back_exactly() {
     arbitrary::for_any(400, |rng| {
         let store = arbitrary::store(rng);
         let text = write_export(&store, "Everything", "2026-11-23");
-        let read = read_import(&text);
+        let read = read_import(&text, "2026-12-01");
         if store == Store::default() {
-            assert!(read.is_ok(), "an empty export still reads");
+            // The app's rule for a file with nothing in it: refused, saying so.
+            let why = read.expect_err("an empty export is refused").to_string();
+            assert!(why.contains("holds no schools"), "{why}");
             return;
         }
         let read = read.unwrap_or_else(|e| panic!("{e}"));
@@ -46,10 +48,13 @@ fn any_export_imports_back_exactly() {
 fn importing_what_is_already_here_changes_nothing() {
     arbitrary::for_any(200, |rng| {
         let store = arbitrary::store(rng);
-        let incoming =
-            read_import(&write_export(&store, "Everything", "2026-11-23")).unwrap_or_default();
+        let incoming = read_import(
+            &write_export(&store, "Everything", "2026-11-23"),
+            "2026-12-01",
+        )
+        .unwrap_or_default();
         let draft = draft_import(&store, incoming);
-        assert_eq!(draft.preview.count(Verdict::Clash), 0);
+        assert_eq!(draft.preview.count(ImportVerdict::Clash), 0);
         assert!(draft.questions.is_empty());
         for resolution in [Resolution::KeepBoth, Resolution::Replace] {
             let mut target = store.clone();
@@ -102,7 +107,8 @@ fn a_selection_exports_what_it_names() {
                     store.plans_of(school).cloned().collect::<Vec<_>>()
                 );
             }
-            let read = read_import(&write_export(&part, "Part", "2026-11-23")).unwrap();
+            let read =
+                read_import(&write_export(&part, "Part", "2026-11-23"), "2026-12-01").unwrap();
             assert_eq!(read, part);
             let ids = selected_ids(&part);
             assert!(ids.contains(&first.id) && ids.contains(&first.school_id));
@@ -127,8 +133,8 @@ fn a_clash_is_shown_then_settled_as_the_user_chooses() {
         ..Store::default()
     };
     let draft = draft_import(&store, incoming);
-    assert_eq!(draft.preview.count(Verdict::Clash), 1);
-    assert_eq!(draft.preview.count(Verdict::New), 1);
+    assert_eq!(draft.preview.count(ImportVerdict::Clash), 1);
+    assert_eq!(draft.preview.count(ImportVerdict::New), 1);
     assert!(draft.has_clashes());
     assert!(draft
         .preview
@@ -249,7 +255,7 @@ fn store_with_school(id: &str, name: &str) -> Store {
 #[test]
 fn a_school_whose_name_only_looks_alike_is_asked_about_not_added_silently() {
     let store = store_with_school("s-local", "St Aidan's CE Primary School");
-    let incoming = read_import(&v4_file("St Aidan's CE Primary", "a9")).unwrap();
+    let incoming = read_import(&v4_file("St Aidan's CE Primary", "a9"), "2026-12-01").unwrap();
     let draft = draft_import(&store, incoming);
     assert_eq!(draft.questions.len(), 1, "{:?}", draft.questions);
     let question = &draft.questions[0];
@@ -276,7 +282,7 @@ fn a_school_whose_name_only_looks_alike_is_asked_about_not_added_silently() {
 #[test]
 fn answering_that_it_is_the_same_school_repoints_the_file_s_items() {
     let mut store = store_with_school("s-local", "St Aidan's CE Primary School");
-    let incoming = read_import(&v4_file("St Aidan's CE Primary", "a9")).unwrap();
+    let incoming = read_import(&v4_file("St Aidan's CE Primary", "a9"), "2026-12-01").unwrap();
     let draft = draft_import(&store, incoming);
     let same = vec![(
         draft.questions[0].incoming_id.clone(),
@@ -306,7 +312,7 @@ fn answering_that_it_is_the_same_school_repoints_the_file_s_items() {
 #[test]
 fn answering_that_they_differ_keeps_two_schools() {
     let mut store = store_with_school("s-local", "St Aidan's CE Primary School");
-    let incoming = read_import(&v4_file("St Aidan's CE Primary", "a9")).unwrap();
+    let incoming = read_import(&v4_file("St Aidan's CE Primary", "a9"), "2026-12-01").unwrap();
     let draft = draft_import(&store, incoming);
     let theirs = draft.questions[0].incoming_id.clone();
     let (items, _) = finish_import(&store, draft, &[], Resolution::KeepBoth, fresh_ids());
@@ -321,7 +327,11 @@ fn answering_that_they_differ_keeps_two_schools() {
 #[test]
 fn the_same_name_with_other_case_and_spacing_matches_silently() {
     let mut store = store_with_school("s-local", "St Aidan's CE Primary School");
-    let incoming = read_import(&v4_file("  st aidan's   CE primary SCHOOL ", "a9")).unwrap();
+    let incoming = read_import(
+        &v4_file("  st aidan's   CE primary SCHOOL ", "a9"),
+        "2026-12-01",
+    )
+    .unwrap();
     let draft = draft_import(&store, incoming);
     assert!(draft.questions.is_empty(), "{:?}", draft.questions);
     assert!(draft.incoming.schools.is_empty());
@@ -348,7 +358,7 @@ fn a_school_from_another_browser_matches_by_id_even_if_renamed() {
         .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(a)), 2.0)
         .unwrap();
     let file = write_export(&theirs, "Everything", "2026-11-23");
-    let draft = draft_import(&store, read_import(&file).unwrap());
+    let draft = draft_import(&store, read_import(&file, "2026-12-01").unwrap());
     assert!(draft.questions.is_empty(), "{:?}", draft.questions);
     assert_eq!(draft.incoming.assessments[0].school_id, "s-shared");
     let (items, summary) = finish_import(&store, draft, &[], Resolution::KeepBoth, fresh_ids());
@@ -367,10 +377,10 @@ fn two_older_files_naming_the_same_school_agree_on_its_id() {
     let mut store = Store::default();
     import(
         &mut store,
-        read_import(&v4_file("Elm Park Academy", "a1")).unwrap(),
+        read_import(&v4_file("Elm Park Academy", "a1"), "2026-12-01").unwrap(),
         Resolution::KeepBoth,
     );
-    let second = read_import(&v4_file("ELM PARK ACADEMY", "a2")).unwrap();
+    let second = read_import(&v4_file("ELM PARK ACADEMY", "a2"), "2026-12-01").unwrap();
     assert_eq!(second.schools[0].id, store.schools[0].id);
     let draft = draft_import(&store, second);
     assert!(draft.questions.is_empty());
@@ -390,7 +400,11 @@ fn files_that_are_not_exports_are_refused_with_a_reason() {
         ("[1,2,3]", "not in Waypoint's format"),
         ("{\"format\":\"waypoint-responses\",\"schema\":1}", "not in Waypoint's format"),
         ("{\"format\":\"waypoint\",\"schema\":99,\"assessments\":[]}", "newer version"),
-        ("{\"format\":\"waypoint\",\"schema\":4}", "holds no assessments"),
+        ("{\"format\":\"waypoint\",\"schema\":4}", "holds no schools, assessments"),
+        (
+            "{\"format\":\"waypoint\",\"schema\":5,\"assessments\":[],\"plans\":[]}",
+            "holds no schools, assessments",
+        ),
         (
             "{\"format\":\"waypoint\",\"schema\":4,\"assessments\":[{\"id\":\"a\",\"school\":\"Elm\"}]}",
             "assessment 1 (Elm): missing field",
@@ -398,14 +412,14 @@ fn files_that_are_not_exports_are_refused_with_a_reason() {
         ("{\"format\":\"waypoint\",\"schema\":4,\"assessments\":{}}", "should be a list"),
     ];
     for (text, expected) in cases {
-        let error = read_import(text).expect_err(text).to_string();
+        let error = read_import(text, "2026-12-01").expect_err(text).to_string();
         assert!(error.contains(expected), "{text} → {error}");
     }
     // Deep nesting is refused by the parser, not by a stack overflow: a list is not a
     // Waypoint document at all, and nesting inside one is too deep to be JSON we read.
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     assert!(matches!(
-        read_import(&deep),
+        read_import(&deep, "2026-12-01"),
         Err(ReadError::NotJson(_) | ReadError::NotWaypoint)
     ));
     let deep_inside = format!(
@@ -414,11 +428,14 @@ fn files_that_are_not_exports_are_refused_with_a_reason() {
         "]".repeat(100_000)
     );
     assert!(matches!(
-        read_import(&deep_inside),
+        read_import(&deep_inside, "2026-12-01"),
         Err(ReadError::NotJson(_) | ReadError::Invalid(_))
     ));
     let huge = " ".repeat(MAX_IMPORT_BYTES + 1);
-    assert!(read_import(&huge).unwrap_err().to_string().contains("MB"));
+    assert!(read_import(&huge, "2026-12-01")
+        .unwrap_err()
+        .to_string()
+        .contains("MB"));
 }
 
 #[test]
@@ -538,8 +555,48 @@ fn unexported_work_is_noticed_until_it_is_downloaded() {
     let mut fresh = Store::default();
     import(
         &mut fresh,
-        read_import(&write_export(&store, "Everything", "2026-11-23")).unwrap(),
+        read_import(
+            &write_export(&store, "Everything", "2026-11-23"),
+            "2026-12-01",
+        )
+        .unwrap(),
         Resolution::KeepBoth,
     );
     assert_eq!(fresh.changes_not_downloaded(), 0);
+}
+
+/// The app reads files in slices (`ImportReader`); a whole read is the same rules:
+/// the forms' limits and dates hold for a file, and the reason is said as it stands.
+#[test]
+fn a_file_is_read_by_the_forms_rules_in_slices_or_whole() {
+    use waypoint::domain::records::exchange::ImportReader;
+    let long_note = v4_file("Elm Park Academy", "a1").replace(
+        "Peer review in place",
+        &"x".repeat(waypoint::domain::base::text::MAX_NOTE_CHARS + 1),
+    );
+    let why = read_import(&long_note, "2026-12-01").unwrap_err();
+    assert!(matches!(why, ReadError::Refused(_)), "{why:?}");
+    assert!(
+        why.to_string().starts_with("a note of an assessment dated"),
+        "{why}"
+    );
+    let far = v4_file("Elm Park Academy", "a1").replace("2026-03-01", "2062-03-01");
+    let why = read_import(&far, "2026-12-01").unwrap_err().to_string();
+    assert!(why.contains("years from now"), "{why}");
+
+    // In slices: the same store as a whole read, and the same refusals.
+    let good = v4_file("Elm Park Academy", "a1");
+    let mut reader = ImportReader::open(&good).unwrap();
+    assert_eq!(reader.total(), 2);
+    assert!(!reader.read_some(1).unwrap());
+    assert_eq!(reader.done(), 1);
+    while !reader.read_some(1).unwrap() {}
+    assert_eq!(reader.done(), 2);
+    assert_eq!(
+        reader.finish("2026-12-01").unwrap(),
+        read_import(&good, "2026-12-01").unwrap()
+    );
+    let mut reader = ImportReader::open(&far).unwrap();
+    while !reader.read_some(1).unwrap() {}
+    assert!(reader.finish("2026-12-01").is_err());
 }

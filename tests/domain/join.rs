@@ -296,7 +296,7 @@ fn a_response_merges_into_its_workshop_with_the_usual_rules() {
     );
     let link = read_response(aas(), &response_json(aas(), "w1", &ann)).unwrap();
     let w = s.workshop("w1").unwrap().clone();
-    check_belongs(&w, &link).unwrap();
+    check_belongs(&w.id, Some(&link.workshop_id)).unwrap();
     assert_eq!(classify(&w, &link.respondent), Incoming::New);
     merge(&mut s, link.respondent.clone(), None, "fresh1");
     assert_eq!(s.workshop("w1").unwrap().respondents, vec![ann.clone()]);
@@ -340,7 +340,13 @@ fn a_response_merges_into_its_workshop_with_the_usual_rules() {
 
     // Answers to another workshop are refused.
     let foreign = read_response(aas(), &response_json(aas(), "w-other", &ann)).unwrap();
-    assert!(check_belongs(s.workshop("w1").unwrap(), &foreign).is_err());
+    let why = check_belongs("w1", Some(&foreign.workshop_id)).unwrap_err();
+    assert_eq!(
+        why,
+        "the answers are for a different workshop, not this one"
+    );
+    // A file from before members' copies says no workshop: the facilitator chose it.
+    assert!(check_belongs("w1", None).is_ok());
 }
 
 #[test]
@@ -599,4 +605,61 @@ fn a_trust_s_workshops_are_compared_by_the_trust_record_not_its_name() {
         (Some(2.0), Some(4.0))
     );
     assert_eq!(finance.moved(), Some(2.0));
+}
+
+/// Joining on a member's device finds the trust by the invite's id, else by name, else
+/// adds it (under a spare id when the invite's is taken here), then the member's copy.
+#[test]
+fn joining_finds_the_trust_by_id_then_name_or_adds_it() {
+    use waypoint::domain::records::edits::{join_edits, JoinIds};
+    let invite = || {
+        read_invite(
+            aas(),
+            &invite_json(aas(), &workshop(), "Northern Lights Trust"),
+        )
+        .unwrap()
+    };
+    let ids = || JoinIds {
+        copy: "copy1".into(),
+        spare_trust: "spare1".into(),
+    };
+    let me = || Respondent::new("r-me".into(), "Ann Evans", "Board member");
+    let joined = |store: &Store| {
+        let mut store = store.clone();
+        let (id, edits) = join_edits(&store, invite(), me(), ids(), 5.0);
+        assert_eq!(id, "copy1");
+        // Applied by the member's app's rules, as on a member's phone.
+        store.apply_workshop_edit(&Edit::Batch(edits), 5.0).unwrap();
+        let copy = store.workshop("copy1").unwrap().clone();
+        assert_eq!(copy.respondents.len(), 1);
+        assert_eq!(
+            copy.joined_from.as_deref(),
+            Some(invite().workshop_id.as_str())
+        );
+        (store, copy)
+    };
+    // A browser that has never seen the trust: added under the invite's id.
+    let (fresh, copy) = joined(&Store::default());
+    assert_eq!(copy.trust_id, invite().trust_id);
+    assert_eq!(fresh.trusts.len(), 1);
+    // The trust kept here under another id but the same name: that one, nothing added.
+    let mut named = Store::default();
+    named
+        .trusts
+        .push(Trust::new("t-here".into(), "northern lights TRUST", 1.0));
+    let (after, copy) = joined(&named);
+    assert_eq!(copy.trust_id, "t-here");
+    assert_eq!(after.trusts.len(), 1);
+    // The invite's id taken here by something else: the trust is added under a spare id.
+    let mut taken = Store::default();
+    taken
+        .schools
+        .push(waypoint::domain::base::school::School::new(
+            invite().trust_id,
+            "Elm Park",
+            1.0,
+        ));
+    let (after, copy) = joined(&taken);
+    assert_eq!(copy.trust_id, "spare1");
+    assert_eq!(after.trusts.len(), 1);
 }

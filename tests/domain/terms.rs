@@ -11,7 +11,7 @@ use waypoint::domain::improvement::calendar::{
     events, school_year_start, shown, EventKind, Showing, TrustCalendar, PER_WEEK,
 };
 use waypoint::domain::improvement::categorisation::Intervals;
-use waypoint::domain::improvement::terms::{read_term_dates, Period, Season};
+use waypoint::domain::improvement::terms::{read_term_dates, Period};
 use waypoint::domain::records::edits::{
     ChecklistEdit, Edit, EditError, ImprovementEdit, SchoolEdit,
 };
@@ -106,24 +106,21 @@ fn nothing_falls_on_a_bank_holiday_in_the_trusts_holidays_or_outside_its_terms()
     assert_eq!(calendar().next_working_day("2027-03-26"), "2027-03-30");
 }
 
+/// The one school-term rule (`dates::school_term`) with the trust's terms: each season
+/// starts with its earliest term, also when half terms are entered as terms of their own;
+/// without term dates, Waypoint's reading of the year.
 #[test]
-fn the_trusts_terms_give_the_starts_of_autumn_spring_and_summer() {
-    let c = with_terms();
-    let starts = c.term_starts();
-    assert_eq!(
-        (
-            starts.autumn.as_str(),
-            starts.spring.as_str(),
-            starts.summer.as_str()
-        ),
-        ("2026-09-03", "2027-01-05", "2027-04-12")
-    );
-    assert_eq!(starts.season_of("2027-04-11"), Some(Season::Spring));
-    assert_eq!(starts.season_of("2027-04-12"), Some(Season::Summer));
-    assert_eq!(starts.season_of("2027-09-10"), None, "the next school year");
-    assert!(c.same_term("2026-09-10", "2026-12-01"));
-    assert!(!c.same_term("2026-12-01", "2027-01-06"));
-    // Half terms entered as terms of their own: the season starts with the first.
+fn the_trusts_terms_decide_which_term_a_date_is_in() {
+    use waypoint::domain::base::dates::{describe_term, school_term};
+    let terms = with_terms().school_term_starts();
+    let same = |a: &str, b: &str, terms: &[waypoint::domain::base::dates::TermStart]| {
+        school_term(a, terms) == school_term(b, terms)
+    };
+    assert_eq!(describe_term("2027-04-11", &terms), "Spring term 2026/27");
+    assert_eq!(describe_term("2027-04-12", &terms), "Summer term 2026/27");
+    assert_eq!(describe_term("2027-09-10", &terms), "Autumn term 2027/28");
+    assert!(same("2026-09-10", "2026-12-01", &terms));
+    assert!(!same("2026-12-01", "2027-01-06", &terms));
     let mut halves = calendar();
     halves.terms = vec![
         Period::new("Term 1", "2026-09-03", "2026-10-23"),
@@ -133,17 +130,24 @@ fn the_trusts_terms_give_the_starts_of_autumn_spring_and_summer() {
         Period::new("Term 5", "2027-04-12", "2027-05-28"),
         Period::new("Term 6", "2027-06-07", "2027-07-21"),
     ];
-    assert_eq!(halves.term_starts(), starts);
-    // Without term dates, Waypoint's reading of the year.
-    let plain = calendar().term_starts();
-    assert_eq!(
-        (
-            plain.autumn.as_str(),
-            plain.spring.as_str(),
-            plain.summer.as_str()
-        ),
-        ("2026-09-01", "2027-01-01", "2027-04-01")
-    );
+    let halves = halves.school_term_starts();
+    for date in [
+        "2026-09-03",
+        "2026-11-05",
+        "2027-03-01",
+        "2027-04-11",
+        "2027-04-12",
+        "2027-07-01",
+    ] {
+        assert_eq!(
+            school_term(date, &halves),
+            school_term(date, &terms),
+            "{date}"
+        );
+    }
+    assert_eq!(describe_term("2027-03-31", &[]), "Spring term 2026/27");
+    assert_eq!(describe_term("2027-04-01", &[]), "Summer term 2026/27");
+    assert_eq!(describe_term("not a date", &[]), "Date unknown");
 }
 
 #[test]

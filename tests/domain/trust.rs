@@ -224,13 +224,16 @@ fn stabilise_concerns_are_flagged_on_the_overview_and_raise_the_need() {
     assert_eq!(row.need, Need::High);
     assert_eq!(row.red_flags.len(), 2);
     assert!(row.red_flags[0].starts_with("Pupil attendance and PA below national floor"));
-    assert!(
-        row.flag_text().starts_with(
-            "The other answers fit Sustain; the concerns come first. ⚑ Pupil attendance"
-        ),
-        "{}",
-        row.flag_text()
+    let items = row.flag_items();
+    assert_eq!(
+        items[0],
+        "The other answers fit Sustain; these concerns come first."
     );
+    assert!(
+        items[1].starts_with("Red flag: Pupil attendance"),
+        "{items:?}"
+    );
+    assert_eq!(row.flag_mark().as_deref(), Some("⚑ 3"));
     let theme = |id: &str| {
         let index = four_stages()
             .themes
@@ -524,7 +527,7 @@ fn the_board_categorises_every_school_in_one_table_and_sorts_by_its_category() {
 /// Improve with Coasting results: Carter lists coasting outcomes as a Stabilise feature.
 #[test]
 fn improve_with_coasting_results_is_flagged_and_the_pairing_is_labelled_as_waypoints() {
-    use waypoint::domain::improvement::trajectory::{DataFinding, DATA_RULE, SCHEMATIC_READING};
+    use waypoint::domain::improvement::trajectory::{DataFinding, DATA_RULE};
     let mut store = Store::default();
     school(
         &mut store,
@@ -552,7 +555,10 @@ fn improve_with_coasting_results_is_flagged_and_the_pairing_is_labelled_as_waypo
     assert!(DATA_RULE.contains("below floor and/or coasting"));
     assert!(DATA_RULE.contains("the school is consistently above floor"));
     assert!(!DATA_RULE.contains("The pairing is Carter's"));
-    assert!(SCHEMATIC_READING.starts_with("Waypoint's reading of the schematic"));
+    assert!(
+        waypoint::domain::improvement::trajectory::STAGE_JOURNEY_RULE
+            .contains("Waypoint's reading of the schematic")
+    );
 }
 
 /// Categories labelled as Waypoint's, with bespoke support for every school; partners from

@@ -129,7 +129,7 @@ test('the list: schools with their assessments; open, reassess this term, rename
   assert.equal(await rows.count(), 1);
   assert.equal(await rows.first().locator('.row-title').innerText(), 'Whole school');
   assert.match(await rows.first().locator('.meta').innerText(), new RegExp(shownDate('2026-07-10')));
-  assert.equal(await groups.first().locator('.term-heading').textContent(), 'Summer term 2026');
+  assert.equal(await groups.first().locator('.term-heading').textContent(), 'Summer term 2025/26');
   // One answer is not enough to suggest a stage.
   assert.equal(await rows.first().locator('.stage-badge').innerText(), 'Provisional');
 

@@ -54,9 +54,8 @@ pub fn BestFit(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
             let overall = r.as_ref().map(|r| &r.overall);
             let stage = overall.and_then(|o| o.stage);
             let settled = overall.is_some_and(|o| o.is_settled());
-            let other = overall.filter(|o| o.is_capped()).and_then(|o| o.fitted);
-            let other_line = other.map(|other| view! {
-                <p class="concerns-first">{format!("The other answers fit {other}; these concerns come first.")}</p>
+            let other_line = overall.and_then(|o| o.concerns_first()).map(|line| view! {
+                <p class="concerns-first">{line}</p>
             });
             match stage {
                 Some(stage) if settled => view! {

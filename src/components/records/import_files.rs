@@ -15,10 +15,9 @@ use crate::components::ui::file_drop::{FileDrop, PickedFile};
 use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::RecordsEdit;
 use crate::domain::records::exchange::{
-    draft_import, finish_import, Draft, Verdict, MAX_IMPORT_BYTES,
+    draft_import, finish_import, Draft, ImportReader, ImportVerdict, MAX_IMPORT_BYTES,
 };
 use crate::domain::records::layout::{write_record, Key};
-use crate::domain::records::schema::DocumentReader;
 use crate::domain::records::store::Store;
 use crate::domain::workshop::responses::Resolution;
 use crate::state::AppState;
@@ -111,7 +110,7 @@ pub fn ImportFiles() -> impl IntoView {
             };
             let draft = state.store.with_untracked(|s| draft_import(s, incoming));
             if draft.questions.is_empty() && !draft.has_clashes() {
-                if draft.preview.count(Verdict::New) == 0 {
+                if draft.preview.count(ImportVerdict::New) == 0 {
                     say(
                         true,
                         format!("{file}: everything in it is already here, unchanged."),
@@ -258,11 +257,8 @@ async fn read_in_slices(
     text: &str,
     progress: RwSignal<Option<Progress>>,
 ) -> Result<Store, String> {
-    let mut reader = DocumentReader::open(text).map_err(|e| e.to_string())?;
+    let mut reader = ImportReader::open(text).map_err(|e| e.to_string())?;
     let total = reader.total();
-    if total == 0 {
-        return Err("it holds no schools, assessments, workshops, trajectories or plans".into());
-    }
     let what = format!("Reading {file}");
     loop {
         let finished = reader
@@ -278,10 +274,9 @@ async fn read_in_slices(
         }
         browser::next_task().await;
     }
-    let store = reader.finish().map_err(|e| e.to_string())?;
-    // The forms' limits hold for a file too (a hand-made one can hold anything).
-    crate::domain::records::limits::check_import(&store, &browser::today_iso())?;
-    Ok(store)
+    reader
+        .finish(&browser::today_iso())
+        .map_err(|e| e.to_string())
 }
 
 /// The records an import would write, made in slices; refused, saying how much would

@@ -14,7 +14,7 @@ use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::WorkshopEdit;
 use crate::domain::workshop::aas::Respondent;
 use crate::domain::workshop::handback::{Arrival, PendingCopy, Via};
-use crate::domain::workshop::join::links_found;
+use crate::domain::workshop::join::{check_belongs, links_found, LinksFound, Response};
 use crate::domain::workshop::responses::{
     classify, read_responses, sort_incoming, Incoming, MAX_RESPONSES_BYTES,
 };
@@ -30,12 +30,20 @@ use crate::state::AppState;
 /// the respondents, or why it cannot be used.
 type Arrived = Result<(Option<String>, Vec<Respondent>), String>;
 
+/// Answer links to merge: pasted or scanned text holding any number, or one link that
+/// its page has read already.
+enum Links {
+    Pasted(String),
+    Opened(Response),
+}
+
 #[component]
 pub fn ImportResponses(
     workshop_id: String,
-    /// A response link's data to merge at once (a response link opened in this browser).
+    /// A response link's answers to merge at once (a response link opened in this
+    /// browser, already read by its page).
     #[prop(optional)]
-    initial: Option<String>,
+    initial: Option<Response>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let log = ImportLog::new();
@@ -44,13 +52,17 @@ pub fn ImportResponses(
     let take = move |file_name: String, via: Via, arrived: Arrived| {
         let wid = wid_kept.get_value();
         let say = |ok: bool, text: String| log.say(ok, text);
-        let foreign = |w: &Option<String>| w.as_ref().is_some_and(|w| *w != wid);
         let respondents = match arrived {
-            Ok((ref w, _)) if foreign(w) => {
-                say(false, format!("{file_name}: not merged, because the answers are for a different workshop, not this one. Nothing was changed."));
-                return;
-            }
-            Ok((_, respondents)) => respondents,
+            Ok((w, respondents)) => match check_belongs(&wid, w.as_deref()) {
+                Ok(()) => respondents,
+                Err(why) => {
+                    say(
+                        false,
+                        crate::domain::base::reading::refusal(&file_name, "not merged", &why),
+                    );
+                    return;
+                }
+            },
             Err(why) => {
                 say(
                     false,
@@ -123,8 +135,18 @@ pub fn ImportResponses(
     // slices, so a thousand links never hold the page for long.
     let links_taken = StoredValue::new(0usize);
     let link_progress = RwSignal::new(None::<(String, usize, usize)>);
-    let take_links = move |text: String, what: &'static str, via: Via| {
-        let found = links_found(&text, "answers");
+    let take_links = move |links: Links, what: &'static str, via: Via| {
+        let (found, mut opened) = match links {
+            Links::Pasted(text) => (links_found(&text, "answers"), None),
+            // One link, read by its page already: not read again.
+            Links::Opened(response) => (
+                LinksFound {
+                    links: vec![String::new()],
+                    repeats: 0,
+                },
+                Some(response),
+            ),
+        };
         if found.links.is_empty() {
             log.say(
                 false,
@@ -151,8 +173,14 @@ pub fn ImportResponses(
             let mut arrived: Vec<(usize, Respondent)> = Vec::with_capacity(total);
             for (i, data) in found.links.iter().enumerate() {
                 let n = first + i;
-                match crate::join_link::open_response(data).await {
-                    Ok(r) if r.workshop_id == wid => arrived.push((n, r.respondent)),
+                let response = match opened.take() {
+                    Some(response) => Ok(response),
+                    None => crate::join_link::open_response(data).await,
+                };
+                match response {
+                    Ok(r) if check_belongs(&wid, Some(&r.workshop_id)).is_ok() => {
+                        arrived.push((n, r.respondent))
+                    }
                     other => take(
                         format!("{what} {n}"),
                         via,
@@ -239,17 +267,23 @@ pub fn ImportResponses(
             }
         });
     };
-    if let Some(data) = initial {
-        take_links(format!("#/answers/{data}"), "Answer link", Via::Link);
+    if let Some(response) = initial {
+        take_links(Links::Opened(response), "Answer link", Via::Link);
     }
     let pasted =
         crate::components::ui::draft::draft(format!("answers-paste-{}", wid_kept.get_value()), "");
     let add_pasted = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        take_links(pasted.get_untracked(), "Answer link", Via::Link);
+        take_links(
+            Links::Pasted(pasted.get_untracked()),
+            "Answer link",
+            Via::Link,
+        );
         pasted.set(String::new());
     };
-    let on_code = Callback::new(move |text: String| take_links(text, "Scanned code", Via::Code));
+    let on_code = Callback::new(move |text: String| {
+        take_links(Links::Pasted(text), "Scanned code", Via::Code)
+    });
     view! {
         <section class="import" aria-labelledby="import-heading">
             <h3 id="import-heading">"Merge answers from other devices"</h3>

@@ -106,24 +106,6 @@ pub fn display(date: &str) -> String {
     format!("{day}\u{a0}{}\u{a0}{}", MONTHS[month - 1], &date[0..4])
 }
 
-/// How Waypoint groups dates into school terms, in the words shown to users.
-pub const TERM_RULE: &str = "Terms are Waypoint's reading of the school year: Autumn is September to December, Spring January to March, Summer April to August.";
-
-/// The school term a date falls in, as "Autumn term 2026" (by [`TERM_RULE`]), or
-/// "Date unknown" for text that is not a real date.
-pub fn term(date: &str) -> String {
-    if !is_iso_date(date) {
-        return "Date unknown".into();
-    }
-    let month: u32 = date[5..7].parse().unwrap_or(1);
-    let name = match month {
-        9..=12 => "Autumn",
-        1..=3 => "Spring",
-        _ => "Summer",
-    };
-    format!("{name} term {}", &date[0..4])
-}
-
 /// One of the three school terms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TermName {
@@ -195,6 +177,12 @@ fn school_year_of(start: &TermStart) -> Option<i32> {
         TermName::Autumn => year,
         _ => year - 1,
     })
+}
+
+/// "Autumn term 2026/27" for a date, or "Date unknown" for text that is not a real date
+/// (by [`school_term`]).
+pub fn describe_term(date: &str, trust_starts: &[TermStart]) -> String {
+    school_term(date, trust_starts).map_or_else(|| "Date unknown".into(), |t| t.describe())
 }
 
 /// The school term `date` falls in: the latest term start on or before it, taking the
@@ -338,12 +326,13 @@ mod tests {
 
     #[test]
     fn dates_fall_in_school_terms() {
-        assert_eq!(term("2026-09-01"), "Autumn term 2026");
-        assert_eq!(term("2026-12-18"), "Autumn term 2026");
-        assert_eq!(term("2027-01-04"), "Spring term 2027");
-        assert_eq!(term("2027-03-31"), "Spring term 2027");
-        assert_eq!(term("2027-04-19"), "Summer term 2027");
-        assert_eq!(term("2027-08-31"), "Summer term 2027");
+        let term = |date: &str| describe_term(date, &[]);
+        assert_eq!(term("2026-09-01"), "Autumn term 2026/27");
+        assert_eq!(term("2026-12-18"), "Autumn term 2026/27");
+        assert_eq!(term("2027-01-04"), "Spring term 2026/27");
+        assert_eq!(term("2027-03-31"), "Spring term 2026/27");
+        assert_eq!(term("2027-04-19"), "Summer term 2026/27");
+        assert_eq!(term("2027-08-31"), "Summer term 2026/27");
         assert_eq!(term("2027-02-30"), "Date unknown");
     }
 }

@@ -22,6 +22,9 @@ pub enum ReadError {
     UnknownValue(String),
     /// Text in an encoding Waypoint does not read (it reads UTF-8): the encoding's name.
     Encoding(&'static str),
+    /// Readable, but refused as a whole: too large, empty, or beyond the forms' limits.
+    /// The reason is said as it stands.
+    Refused(String),
 }
 
 /// Kinds of file people pick by mistake when importing.
@@ -114,6 +117,7 @@ impl fmt::Display for ReadError {
                 f,
                 "the data holds a value this version of Waypoint does not know, probably from a newer version ({detail})"
             ),
+            ReadError::Refused(why) => f.write_str(why),
             ReadError::Encoding(name) => write!(
                 f,
                 "the file is in the {name} encoding, and Waypoint reads only UTF-8 (save it as UTF-8 and try again)"

@@ -2,7 +2,7 @@
 //! most recently active school first, narrowed by a search, and cut into pages, so that a
 //! trust's thousands of assessments stay a short list to read.
 
-use crate::domain::base::dates::{display, term};
+use crate::domain::base::dates::{describe_term, display, TermStart};
 use crate::domain::base::school::name_key;
 use crate::domain::checklist::SchoolRecords;
 
@@ -17,7 +17,8 @@ pub struct SchoolEntry {
     pub school_id: String,
     pub name: String,
     pub assessment_ids: Vec<String>,
-    /// The school term of each of them (see [`crate::domain::base::dates::term`]), in the same order.
+    /// The school term of each of them (by the one school-term rule, with the trust's
+    /// term dates when it has entered them), in the same order.
     pub terms: Vec<String>,
     /// How many of them match the search (all when there is none).
     pub matching: usize,
@@ -25,7 +26,12 @@ pub struct SchoolEntry {
 
 /// The schools that have assessments, with those matching `query` (in the school's
 /// name, or an assessment's scope, date, term or assessors), most recently active first.
-pub fn school_list(store: &impl SchoolRecords, query: &str) -> Vec<SchoolEntry> {
+/// `terms` are the trust's term starts (none for Waypoint's reading of the year).
+pub fn school_list(
+    store: &impl SchoolRecords,
+    query: &str,
+    terms: &[TermStart],
+) -> Vec<SchoolEntry> {
     let query = name_key(query);
     let mut by_school: std::collections::HashMap<
         &str,
@@ -53,7 +59,7 @@ pub fn school_list(store: &impl SchoolRecords, query: &str) -> Vec<SchoolEntry> 
                     || name_key(&a.assessors).contains(&query)
                     || a.date.contains(&query)
                     || name_key(&display(&a.date)).contains(&query)
-                    || name_key(&term(&a.date)).contains(&query)
+                    || name_key(&describe_term(&a.date, terms)).contains(&query)
             })
             .collect();
         if matching.is_empty() {
@@ -72,7 +78,10 @@ pub fn school_list(store: &impl SchoolRecords, query: &str) -> Vec<SchoolEntry> 
                 name: school.name.clone(),
                 matching: shown.len(),
                 assessment_ids: shown.iter().map(|a| a.id.clone()).collect(),
-                terms: shown.iter().map(|a| term(&a.date)).collect(),
+                terms: shown
+                    .iter()
+                    .map(|a| describe_term(&a.date, terms))
+                    .collect(),
             },
         ));
     }
@@ -139,7 +148,7 @@ mod tests {
                 assessment("a4", "s2", Scope::WholeSchool, "2026-11-23", 5.0),
             ],
         };
-        let list = school_list(&store, "");
+        let list = school_list(&store, "", &[]);
         assert_eq!(
             list[0].name, "Oakfield Primary",
             "most recently active first"
@@ -147,13 +156,17 @@ mod tests {
         assert_eq!(list[0].assessment_ids, ["a3", "a2", "a1"]);
         assert_eq!(
             list[0].terms,
-            ["Spring term 2027", "Autumn term 2026", "Autumn term 2026"]
+            [
+                "Spring term 2026/27",
+                "Autumn term 2026/27",
+                "Autumn term 2026/27"
+            ]
         );
         // A term or a date as shown finds the assessments of that term or day.
-        let autumn = school_list(&store, "autumn term 2026");
+        let autumn = school_list(&store, "autumn term 2026/27", &[]);
         assert_eq!(autumn.len(), 2);
         assert_eq!(autumn[0].assessment_ids, ["a2", "a1"]);
-        let day = school_list(&store, "23 Nov 2026");
+        let day = school_list(&store, "23 Nov 2026", &[]);
         assert_eq!(day[0].assessment_ids, ["a2"]);
         assert_eq!(day[1].assessment_ids, ["a4"]);
     }

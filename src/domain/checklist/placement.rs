@@ -254,6 +254,12 @@ impl Contradiction {
 /// The note shown with contradictions: whose reading it is.
 pub const CONTRADICTIONS_NOTE: &str = LINKS_NOTE;
 
+/// What the other answers fit, when clearly seen concerns come first: one wording for the
+/// result, the report and the trust overview.
+pub fn concerns_first_line(other: Stage) -> String {
+    format!("The other answers fit {other}; these concerns come first.")
+}
+
 /// The stage for a set of features, with the evidence behind it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Placement {
@@ -298,13 +304,24 @@ impl Placement {
         Some(note)
     }
 
+    /// "The other answers fit Sustain; these concerns come first.", when clearly seen
+    /// concerns hold the stage at Stabilise: said beside the stage wherever it is shown.
+    pub fn concerns_first(&self) -> Option<String> {
+        match (self.is_capped(), self.fitted) {
+            (true, Some(other)) => Some(concerns_first_line(other)),
+            _ => None,
+        }
+    }
+
     /// The headline in words: "Stabilise: the other answers fit Sustain; these concerns
     /// come first", or the stage's name.
     pub fn headline(&self) -> String {
         match (self.stage, self.is_capped(), self.fitted) {
             (None, ..) => "No stage yet".into(),
             (Some(stage), true, Some(other)) => {
-                format!("{stage}: the other answers fit {other}; these concerns come first")
+                let line = concerns_first_line(other);
+                let line = line.trim_end_matches('.');
+                format!("{stage}: {}{}", line[..1].to_lowercase(), &line[1..])
             }
             (Some(stage), ..) if !self.red_flags.is_empty() && stage == Stage::Stabilise => {
                 format!("{stage}: these concerns come first")

@@ -19,7 +19,7 @@ use crate::domain::base::holidays::is_bank_holiday;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::improvement::categorisation::{history, next_due, Decision, Intervals};
 use crate::domain::improvement::cycle::trust_cycle;
-use crate::domain::improvement::terms::{validate_periods, Period, Season, TermDates, TermStarts};
+use crate::domain::improvement::terms::{validate_periods, Period, Season, TermDates};
 use crate::domain::improvement::TrustRecords;
 
 /// How a repeating event is spaced.
@@ -326,39 +326,6 @@ impl TrustCalendar {
             .collect();
         starts.sort_by(|a, b| a.date.cmp(&b.date));
         starts
-    }
-
-    /// The first day of the autumn, spring and summer terms of the calendar's school
-    /// year: from the trust's terms when it has entered them (the earliest term of each
-    /// season), otherwise Waypoint's reading of the year (1 September, 1 January,
-    /// 1 April; see `dates::TERM_RULE`). Other rules that need "the same school term"
-    /// read the trust's terms from here.
-    pub fn term_starts(&self) -> TermStarts {
-        let next_year: i64 = self
-            .year_start
-            .get(0..4)
-            .and_then(|y| y.parse::<i64>().ok())
-            .unwrap_or(2026)
-            + 1;
-        let start_of = |season: Season, fallback: String| {
-            self.terms
-                .iter()
-                .filter(|t| Season::of_term(t) == season)
-                .map(|t| t.first.clone())
-                .min()
-                .unwrap_or(fallback)
-        };
-        TermStarts {
-            autumn: start_of(Season::Autumn, self.year_start.clone()),
-            spring: start_of(Season::Spring, format!("{next_year:04}-01-01")),
-            summer: start_of(Season::Summer, format!("{next_year:04}-04-01")),
-        }
-    }
-
-    /// True when both dates fall in the same term of the calendar's school year.
-    pub fn same_term(&self, a: &str, b: &str) -> bool {
-        let starts = self.term_starts();
-        matches!((starts.season_of(a), starts.season_of(b)), (Some(x), Some(y)) if x == y)
     }
 
     /// The dates of one repeating event within the school year; a date on a weekend, a

@@ -9,7 +9,7 @@
 
 use crate::domain::base::content::{Framework, Stage};
 use crate::domain::checklist::assessment::{Assessment, Scope};
-use crate::domain::checklist::placement::assess;
+use crate::domain::checklist::placement::{assess, concerns_first_line};
 use crate::domain::improvement::trajectory::{
     check_against_data, journeys, suggest_role, Classification, DataCheck, Role,
 };
@@ -119,9 +119,7 @@ impl SchoolRow {
     pub fn flag_items(&self) -> Vec<String> {
         let mut items = Vec::new();
         if let Some(fitted) = self.capped_from {
-            items.push(format!(
-                "The other answers fit {fitted}; the concerns come first."
-            ));
+            items.push(concerns_first_line(fitted));
         }
         items.extend(self.red_flags.iter().map(|f| format!("Red flag: {f}")));
         if let Some(check) = &self.data_check {
@@ -134,23 +132,6 @@ impl SchoolRow {
     pub fn flag_mark(&self) -> Option<String> {
         let n = self.flag_items().len();
         (n > 0).then(|| format!("⚑ {n}"))
-    }
-
-    /// The row's warnings in one line: the concerns first, the red flags, the stage against the data.
-    pub fn flag_text(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(fitted) = self.capped_from {
-            parts.push(format!(
-                "The other answers fit {fitted}; the concerns come first"
-            ));
-        }
-        if !self.red_flags.is_empty() {
-            parts.push(format!("⚑ {}", self.red_flags.join("; ")));
-        }
-        if let Some(check) = &self.data_check {
-            parts.push(check.short());
-        }
-        parts.join(". ")
     }
 }
 

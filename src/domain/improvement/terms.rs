@@ -124,40 +124,6 @@ impl Season {
     }
 }
 
-/// The first day of each season of one school year.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TermStarts {
-    pub autumn: String,
-    pub spring: String,
-    pub summer: String,
-}
-
-impl TermStarts {
-    pub fn of(&self, season: Season) -> &str {
-        match season {
-            Season::Autumn => &self.autumn,
-            Season::Spring => &self.spring,
-            Season::Summer => &self.summer,
-        }
-    }
-
-    /// The season `date` falls in, when it is within the school year these starts belong
-    /// to (from the autumn start to the day before the next autumn's, a year later).
-    pub fn season_of(&self, date: &str) -> Option<Season> {
-        let next_autumn = crate::domain::base::dates::add_months(&self.autumn, 12)?;
-        if !is_iso_date(date) || date < self.autumn.as_str() || date >= next_autumn.as_str() {
-            return None;
-        }
-        Some(if date >= self.summer.as_str() {
-            Season::Summer
-        } else if date >= self.spring.as_str() {
-            Season::Spring
-        } else {
-            Season::Autumn
-        })
-    }
-}
-
 /// Terms and holidays read from a file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TermDates {

@@ -714,7 +714,7 @@ pub fn suggest_role(reading: &Reading) -> Option<RoleSuggestion> {
 pub const STAGE_JOURNEY_RULE: &str = "Where a school has dated whole-school assessments, Waypoint also reads a journey from its stages, by the same rules, with each stage set beside a band by Waypoint's reading of the schematic (Stabilise beside Floor, Repair beside Coasting, Improve beside National average, Sustain beside Top 15%): Carter draws the stages and the bands on one chart but does not pair them.";
 
 /// A journey read from dated stages (oldest first), each set beside a band by
-/// [`SCHEMATIC_READING`]; the period of each point names its stage and date.
+/// [`STAGE_JOURNEY_RULE`]; the period of each point names its stage and date.
 pub fn stage_reading(stages: &[(String, Stage)]) -> Reading {
     let series: Vec<Dated> = stages
         .iter()
@@ -730,19 +730,16 @@ pub fn stage_reading(stages: &[(String, Stage)]) -> Reading {
     }
 }
 
-/// The one phrase for the pairing of stages and bands, wherever it is used.
-pub const SCHEMATIC_READING: &str = "Waypoint's reading of the schematic: Carter draws the four stages and the four bands on one chart, Sustain to Stabilise beside Top 15% to Floor, but does not pair them";
-
 /// How the self-assessed stage and answers are set against the results, in the words
 /// shown to users.
 pub const DATA_RULE: &str = "Carter's own tests of results are in his observable features: Stabilise has “Poor student outcomes at KS2/KS4 – below floor and/or coasting”, Improve has “Student outcomes are above floor and there is confidence that this can be sustained by younger children in the school”, and Sustain has “Outcomes for all learners are good, the school is consistently above floor and no groups of learners significantly underperform”. Where the school has results in its performance trajectory, Waypoint sets the answers and the stage of its whole-school assessment against them and says where they disagree: a stage of Improve or Sustain with the latest result at Floor or Coasting; an answer that the results contradict. Reading “consistently above floor” as every result entered being above Floor is Waypoint's.";
 
-/// The band set beside a stage, by [`SCHEMATIC_READING`].
+/// The band set beside a stage, by [`STAGE_JOURNEY_RULE`].
 pub fn paired_band(stage: Stage) -> Band {
     Band::ALL[stage.index()]
 }
 
-/// The stage set beside a band, by [`SCHEMATIC_READING`].
+/// The stage set beside a band, by [`STAGE_JOURNEY_RULE`].
 pub fn paired_stage(band: Band) -> Stage {
     Stage::ALL[band.level() as usize]
 }

@@ -15,7 +15,8 @@ use crate::domain::checklist::assessment::{Assessment, Level};
 use crate::domain::checklist::placement::assess;
 use crate::domain::improvement::plans::Intervention;
 use crate::domain::improvement::trajectory::Trajectory;
-use crate::domain::records::schema::{read_store, Document, ReadError};
+use crate::domain::records::limits::check_import;
+use crate::domain::records::schema::{Document, DocumentReader, ReadError};
 use crate::domain::records::store::Store;
 use crate::domain::workshop::aas::Workshop;
 use crate::domain::workshop::responses::Resolution;
@@ -162,42 +163,65 @@ fn short_code(text: &str) -> String {
     format!("{:06x}", hash & 0x00ff_ffff)
 }
 
-/// Reads a file offered for import (any earlier version is migrated).
-pub fn read_import(text: &str) -> Result<Store, ReadError> {
-    if text.len() > MAX_IMPORT_BYTES {
-        return Err(ReadError::Invalid(format!(
-            "the file is {:.1} MB; Waypoint imports files of up to {} MB",
-            text.len() as f64 / 1e6,
-            MAX_IMPORT_BYTES / 1_000_000
-        )));
-    }
-    let store = read_store(text)?;
-    if store == Store::default() && !mentions_any_list(text) {
-        return Err(ReadError::Invalid(
-            "it holds no assessments, workshops, trajectories or plans".into(),
-        ));
-    }
-    Ok(store)
+/// Reads a file offered for import, a few items at a time, so that a browser can show
+/// progress between slices. It is the one way a file comes in: the app reads in slices,
+/// [`read_import`] all at once, by the same rules (size, nothing in it, the forms'
+/// limits, any earlier version migrated).
+pub struct ImportReader<'a> {
+    reader: DocumentReader<'a>,
 }
 
-fn mentions_any_list(text: &str) -> bool {
-    serde_json::from_str::<Value>(text).is_ok_and(|v| {
-        [
-            "assessments",
-            "workshops",
-            "trajectories",
-            "plans",
-            "categorisations",
-            "calendars",
-        ]
-        .iter()
-        .any(|k| v.get(k).is_some())
-    })
+impl<'a> ImportReader<'a> {
+    /// Checks the file's size and envelope and that it holds something.
+    pub fn open(text: &'a str) -> Result<ImportReader<'a>, ReadError> {
+        if text.len() > MAX_IMPORT_BYTES {
+            return Err(ReadError::Refused(format!(
+                "the file is {:.1} MB; Waypoint imports files of up to {} MB",
+                text.len() as f64 / 1e6,
+                MAX_IMPORT_BYTES / 1_000_000
+            )));
+        }
+        let reader = DocumentReader::open(text)?;
+        if reader.total() == 0 {
+            return Err(ReadError::Refused(
+                "it holds no schools, assessments, workshops, trajectories or plans".into(),
+            ));
+        }
+        Ok(ImportReader { reader })
+    }
+
+    /// How many items the file holds.
+    pub fn total(&self) -> usize {
+        self.reader.total()
+    }
+
+    /// How many items have been read so far.
+    pub fn done(&self) -> usize {
+        self.reader.done()
+    }
+
+    /// Reads up to `count` more items; true once every item is read.
+    pub fn read_some(&mut self, count: usize) -> Result<bool, ReadError> {
+        self.reader.read_some(count)
+    }
+
+    /// The file as a store, checked against the forms' limits (a hand-made file can hold
+    /// anything). `today` is the user's date (yyyy-mm-dd), for dates far from it.
+    pub fn finish(self, today: &str) -> Result<Store, ReadError> {
+        let store = self.reader.finish()?;
+        check_import(&store, today).map_err(ReadError::Refused)?;
+        Ok(store)
+    }
+}
+
+/// Reads a whole file offered for import at once (see [`ImportReader`]).
+pub fn read_import(text: &str, today: &str) -> Result<Store, ReadError> {
+    ImportReader::open(text)?.finish(today)
 }
 
 /// How an incoming item relates to what is stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Verdict {
+pub enum ImportVerdict {
     New,
     /// Exactly the same as what is stored: skipped.
     Same,
@@ -209,7 +233,7 @@ pub enum Verdict {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IncomingItem {
     pub description: String,
-    pub verdict: Verdict,
+    pub verdict: ImportVerdict,
 }
 
 /// What an import would do, before anything is changed.
@@ -219,20 +243,20 @@ pub struct Preview {
 }
 
 impl Preview {
-    pub fn count(&self, verdict: Verdict) -> usize {
+    pub fn count(&self, verdict: ImportVerdict) -> usize {
         self.items.iter().filter(|i| i.verdict == verdict).count()
     }
 
     pub fn clashes(&self) -> impl Iterator<Item = &IncomingItem> {
-        self.items.iter().filter(|i| i.verdict == Verdict::Clash)
+        self.items.iter().filter(|i| i.verdict == ImportVerdict::Clash)
     }
 }
 
-fn verdict<T: PartialEq>(existing: Option<&T>, incoming: &T) -> Verdict {
+fn verdict<T: PartialEq>(existing: Option<&T>, incoming: &T) -> ImportVerdict {
     match existing {
-        None => Verdict::New,
-        Some(e) if e == incoming => Verdict::Same,
-        Some(_) => Verdict::Clash,
+        None => ImportVerdict::New,
+        Some(e) if e == incoming => ImportVerdict::Same,
+        Some(_) => ImportVerdict::Clash,
     }
 }
 
@@ -388,8 +412,8 @@ pub fn preview(store: &Store, incoming: &Store) -> Preview {
         ..Store::default()
     };
     let mut items = Vec::new();
-    let mut add = |verdict: Verdict, describe: &dyn Fn() -> String| {
-        let description = if verdict == Verdict::Clash {
+    let mut add = |verdict: ImportVerdict, describe: &dyn Fn() -> String| {
+        let description = if verdict == ImportVerdict::Clash {
             describe()
         } else {
             String::new()
@@ -441,15 +465,15 @@ pub fn preview(store: &Store, incoming: &Store) -> Preview {
 }
 
 /// A school has one trajectory: the same points and thresholds are the same trajectory.
-fn trajectory_verdict(store: &Store, t: &Trajectory) -> Verdict {
+fn trajectory_verdict(store: &Store, t: &Trajectory) -> ImportVerdict {
     match store.trajectory_of(&t.school_id) {
-        None => Verdict::New,
+        None => ImportVerdict::New,
         Some(e)
             if e.points == t.points && e.thresholds == t.thresholds && e.capacity == t.capacity =>
         {
-            Verdict::Same
+            ImportVerdict::Same
         }
-        Some(_) => Verdict::Clash,
+        Some(_) => ImportVerdict::Clash,
     }
 }
 
@@ -465,8 +489,8 @@ pub struct Summary {
 
 impl Summary {
     /// Counts an item added: kept beside a clashing copy, or simply new.
-    fn count_added(&mut self, verdict: Verdict) {
-        if verdict == Verdict::Clash {
+    fn count_added(&mut self, verdict: ImportVerdict) {
+        if verdict == ImportVerdict::Clash {
             self.kept_both += 1;
         } else {
             self.added += 1;
@@ -552,8 +576,8 @@ pub fn finish_import(
     let mut plans = incoming.plans;
     for mut a in incoming.assessments {
         match verdict(here.get(a.id.as_str()).copied(), &a) {
-            Verdict::Same => summary.unchanged += 1,
-            Verdict::Clash if resolution == Resolution::Replace => {
+            ImportVerdict::Same => summary.unchanged += 1,
+            ImportVerdict::Clash if resolution == Resolution::Replace => {
                 summary.replaced += 1;
                 out.assessments.push(a);
             }
@@ -574,8 +598,8 @@ pub fn finish_import(
     }
     for mut w in incoming.workshops {
         match verdict(store.workshop(&w.id), &w) {
-            Verdict::Same => summary.unchanged += 1,
-            Verdict::Clash if resolution == Resolution::Replace => {
+            ImportVerdict::Same => summary.unchanged += 1,
+            ImportVerdict::Clash if resolution == Resolution::Replace => {
                 summary.replaced += 1;
                 out.workshops.push(w);
             }
@@ -588,8 +612,8 @@ pub fn finish_import(
     }
     for mut t in incoming.trajectories {
         match trajectory_verdict(store, &t) {
-            Verdict::Same => summary.unchanged += 1,
-            Verdict::Clash if resolution == Resolution::Replace => {
+            ImportVerdict::Same => summary.unchanged += 1,
+            ImportVerdict::Clash if resolution == Resolution::Replace => {
                 t.id = match store.trajectory_of(&t.school_id) {
                     Some(existing) => existing.id.clone(),
                     None => unique_id(&t.id, &mut taken),
@@ -597,8 +621,8 @@ pub fn finish_import(
                 out.trajectories.push(t);
                 summary.replaced += 1;
             }
-            Verdict::Clash => summary.unchanged += 1,
-            Verdict::New => {
+            ImportVerdict::Clash => summary.unchanged += 1,
+            ImportVerdict::New => {
                 t.id = unique_id(&t.id, &mut taken);
                 out.trajectories.push(t);
                 summary.added += 1;
@@ -607,8 +631,8 @@ pub fn finish_import(
     }
     for mut p in plans {
         match verdict(store.plan(&p.id), &p) {
-            Verdict::Same => summary.unchanged += 1,
-            Verdict::Clash if resolution == Resolution::Replace => {
+            ImportVerdict::Same => summary.unchanged += 1,
+            ImportVerdict::Clash if resolution == Resolution::Replace => {
                 summary.replaced += 1;
                 out.plans.push(p);
             }
@@ -621,8 +645,8 @@ pub fn finish_import(
     }
     for mut c in incoming.categorisations {
         match verdict(store.categorisation(&c.id), &c) {
-            Verdict::Same => summary.unchanged += 1,
-            Verdict::Clash if resolution == Resolution::Replace => {
+            ImportVerdict::Same => summary.unchanged += 1,
+            ImportVerdict::Clash if resolution == Resolution::Replace => {
                 summary.replaced += 1;
                 out.categorisations.push(c);
             }
@@ -635,8 +659,8 @@ pub fn finish_import(
     }
     for mut c in incoming.calendars {
         match verdict(store.calendars.iter().find(|e| e.id == c.id), &c) {
-            Verdict::Same => summary.unchanged += 1,
-            Verdict::Clash if resolution == Resolution::Replace => {
+            ImportVerdict::Same => summary.unchanged += 1,
+            ImportVerdict::Clash if resolution == Resolution::Replace => {
                 summary.replaced += 1;
                 out.calendars.push(c);
             }

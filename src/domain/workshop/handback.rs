@@ -26,15 +26,6 @@ impl Via {
             Via::File => "as a file",
         }
     }
-
-    /// "the link's", "the code's", "the file's": whose answers a button keeps.
-    pub fn possessive(self) -> &'static str {
-        match self {
-            Via::Link => "the link's",
-            Via::Code => "the code's",
-            Via::File => "the file's",
-        }
-    }
 }
 
 /// How and when a copy arrived on the facilitator's device.

@@ -356,12 +356,15 @@ pub fn read_response(framework: &AasFramework, json: &str) -> Result<Response, R
     })
 }
 
-/// Whether a response belongs in this workshop: the one its join link came from.
-pub fn check_belongs(workshop: &Workshop, response: &Response) -> Result<(), String> {
-    if response.workshop_id == workshop.id {
-        Ok(())
-    } else {
-        Err("they answer a different workshop, not this one".into())
+/// Whether answers belong in this workshop: the one their join link came from. A link
+/// always says which workshop it answers; a file says so when a member's copy wrote it
+/// (`None`: a file from before members' copies, merged by the facilitator's choice).
+pub fn check_belongs(workshop_id: &str, answers_for: Option<&str>) -> Result<(), String> {
+    match answers_for {
+        Some(other) if other != workshop_id => {
+            Err("the answers are for a different workshop, not this one".into())
+        }
+        _ => Ok(()),
     }
 }
 

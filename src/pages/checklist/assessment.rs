@@ -167,6 +167,9 @@ fn AssessmentView(id: String) -> impl IntoView {
                             }
                         }).collect_view()}
                     </fieldset>
+                    <Show when=move || grouping.get() == Grouping::ByTheme>
+                        <p class="hint themes-note">{crate::domain::base::content::THEMES_NOTE}" "<crate::components::ui::waypoint_key::WaypointMark /></p>
+                    </Show>
                     <button type="button" class="button jump-result" on:click=|_| browser::focus_id("result-heading")>"Jump to the result"</button>
                     <crate::components::ui::waypoint_key::WaypointKey /><p class="hint"><a href="#/glossary">"Glossary of terms"</a></p>
                 </div>

@@ -20,7 +20,13 @@ pub fn HomePage() -> impl IntoView {
     let page = RwSignal::new(0usize);
     let schools = Memo::new(move |_| {
         let query = query.get();
-        state.store.with(|s| school_list(s, &query))
+        state.store.with(|s| {
+            school_list(
+                s,
+                &query,
+                &crate::domain::improvement::calendar::trust_term_starts(s),
+            )
+        })
     });
     let shown = Memo::new(move |_| schools.with(|all| page_of(all, page.get(), SCHOOLS_PER_PAGE)));
     let pages = move || shown.with(|(_, pages)| *pages);

@@ -4,10 +4,9 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::domain::base::school::{NameMatch, Trust};
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::Edit;
-use crate::domain::records::edits::{SchoolEdit, WorkshopEdit};
+use crate::domain::records::edits::{join_edits, JoinIds};
 use crate::domain::workshop::aas::{aas, Respondent};
 use crate::domain::workshop::join::{chosen_practices, Invite, ANONYMOUS};
 use crate::domain::workshop::plan::Load;
@@ -16,38 +15,9 @@ use crate::state::AppState;
 
 use crate::domain::workshop::aas::ROLES;
 
-/// The edits that keep a member's copy of the workshop, with them as its one respondent;
-/// and the copy's id. The trust is this browser's record of it if there is one.
-fn join_edits(state: AppState, invite: Invite, me: Respondent) -> (String, Vec<Edit>) {
-    let mut edits = Vec::new();
-    let trust_id = state.store.with_untracked(|s| {
-        if s.trust(&invite.trust_id).is_some() {
-            return invite.trust_id.clone();
-        }
-        if let NameMatch::Same(id) = s.match_trust(&invite.trust_name) {
-            return id;
-        }
-        let id = if s.has_id(&invite.trust_id) {
-            browser::new_id()
-        } else {
-            invite.trust_id.clone()
-        };
-        edits.push(Edit::Schools(SchoolEdit::AddTrust(Trust::new(
-            id.clone(),
-            &invite.trust_name,
-            browser::now_ms(),
-        ))));
-        id
-    });
-    let id = browser::new_id();
-    let copy = invite.into_copy(id.clone(), &trust_id, browser::now_ms());
-    edits.push(Edit::Workshop(WorkshopEdit::AddWorkshop(copy)));
-    edits.push(Edit::Workshop(WorkshopEdit::AddRespondent {
-        workshop: id.clone(),
-        respondent: me,
-    }));
-    (id, edits)
-}
+/// What a join link is for, before it is read (also in index.html's first screen of a
+/// join link, kept word for word by tests/e2e/firstscreen.test.mjs). Waypoint's words.
+pub const JOIN_INTRO: &str = "The board is looking at how the trust's schools work together, with Sir David Carter's Autonomy–Alignment–Standardisation tool. Your answers are saved on this device as you go. They reach the facilitator only when you send them, and nothing is sent anywhere else.";
 
 #[component]
 pub fn JoinPage(data: String) -> impl IntoView {
@@ -91,20 +61,34 @@ pub fn JoinPage(data: String) -> impl IntoView {
             &role.get_untracked(),
         );
         me.anonymous = anon;
-        let (id, edits) = join_edits(state, invite, me);
+        let (id, edits) = state.store.with_untracked(|s| {
+            join_edits(
+                s,
+                invite,
+                me,
+                JoinIds {
+                    copy: browser::new_id(),
+                    spare_trust: browser::new_id(),
+                },
+                browser::now_ms(),
+            )
+        });
         if state.send(Edit::Batch(edits)) {
             browser::go_to(&Route::WorkshopAnswer(id, 1).href());
         }
     };
+    // The heading and the introduction come before the link is read, as index.html
+    // draws them before the app is in (the first screen of a join link).
     view! {
+        <section class="panel narrow member">
+        <h1>"Join the board workshop"</h1>
+        <p class="intro">{JOIN_INTRO}</p>
         {move || match opened.get() {
             None => view! { <p role="status">"Opening the workshop…"</p> }.into_any(),
             Some(Err(why)) => view! {
-                <section class="panel narrow">
-                    <h1>"This link cannot be opened"</h1>
-                    <p>{format!("Waypoint could not read the workshop in this link: {why}.")}</p>
-                    <p>"Ask the facilitator for the link again, or scan the code on their screen."</p>
-                </section>
+                <h2>"This link cannot be opened"</h2>
+                <p>{format!("Waypoint could not read the workshop in this link: {why}.")}</p>
+                <p>"Ask the facilitator for the link again, or scan the code on their screen."</p>
             }.into_any(),
             Some(Ok(invite)) => {
                 let count = {
@@ -114,8 +98,6 @@ pub fn JoinPage(data: String) -> impl IntoView {
                 };
                 let title = if invite.academy.is_empty() { invite.trust_name.clone() } else { format!("{} — {}’s view", invite.trust_name, invite.academy) };
                 view! {
-                    <section class="panel narrow member">
-                        <h1>"Join the board workshop"</h1>
                         <p class="meta" dir="auto">{format!("{title} · {}", crate::domain::base::dates::display(&invite.date))}</p>
                         {move || match joined.get() {
                             Some(id) => view! {
@@ -126,7 +108,6 @@ pub fn JoinPage(data: String) -> impl IntoView {
                             None => view! {
                                 <p>{format!("You will place {count} practice{} of the trust, one at a time: where each is now, and where you want it to be.", if count == 1 { "" } else { "s" })}</p>
                                 <p class="hint">{let load = Load::of(count); format!("That is {} placements, about {} minute{} (Waypoint's estimate). You can stop and carry on later: this device keeps your place.", load.placements, load.minutes, if load.minutes == 1 { "" } else { "s" })}</p>
-                                <p>"Your answers are saved on this device as you go. They reach the facilitator only when you send them."</p>
                                 {move || problem.get().then(|| view! {
                                     <div class="error-summary" role="alert" tabindex="-1">
                                         <h2>"There is a problem"</h2>
@@ -166,9 +147,9 @@ pub fn JoinPage(data: String) -> impl IntoView {
                                 </form>
                             }.into_any(),
                         }}
-                    </section>
                 }.into_any()
             }
         }}
+        </section>
     }
 }

@@ -92,7 +92,8 @@ impl Rng {
 
     pub fn name(&mut self) -> String {
         let text = self.text(3);
-        if text.trim().is_empty() {
+        // A name the forms would take (the same rule an import checks).
+        if waypoint::domain::base::text::is_blank(&text) {
             "Elm Park".into()
         } else {
             text

@@ -20,7 +20,7 @@ pub use checklist::ChecklistEdit;
 pub use improvement::ImprovementEdit;
 pub use kept::RecordsEdit;
 pub use schools::SchoolEdit;
-pub use workshop::WorkshopEdit;
+pub use workshop::{join_edits, JoinIds, WorkshopEdit};
 
 use crate::domain::checklist::SchoolRecords;
 use crate::domain::improvement::TrustRecords;

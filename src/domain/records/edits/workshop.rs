@@ -336,3 +336,51 @@ impl Store {
         Ok(())
     }
 }
+
+/// Ids the caller makes for a member joining a workshop (random in the browser).
+pub struct JoinIds {
+    /// The member's own copy of the workshop.
+    pub copy: String,
+    /// The trust's, when the invite's id is taken here by something else.
+    pub spare_trust: String,
+}
+
+/// The edits that join a workshop from its invite on a member's device: the trust found
+/// by the invite's id, or else by name, or else added (under a fresh id when its id is
+/// taken here by something else), then the member's copy of the workshop and the member.
+/// Returns the copy's id with the edits, to apply as one batch.
+pub fn join_edits(
+    store: &Store,
+    invite: crate::domain::workshop::join::Invite,
+    member: Respondent,
+    ids: JoinIds,
+    now_ms: f64,
+) -> (String, Vec<Edit>) {
+    let mut edits = Vec::new();
+    let trust_id = if store.trust(&invite.trust_id).is_some() {
+        invite.trust_id.clone()
+    } else if let crate::domain::base::school::NameMatch::Same(id) =
+        store.match_trust(&invite.trust_name)
+    {
+        id
+    } else {
+        let id = if store.has_id(&invite.trust_id) {
+            ids.spare_trust
+        } else {
+            invite.trust_id.clone()
+        };
+        edits.push(Edit::Schools(SchoolEdit::AddTrust(Trust::new(
+            id.clone(),
+            &invite.trust_name,
+            now_ms,
+        ))));
+        id
+    };
+    let copy = invite.into_copy(ids.copy.clone(), &trust_id, now_ms);
+    edits.push(Edit::Workshop(WorkshopEdit::AddWorkshop(copy)));
+    edits.push(Edit::Workshop(WorkshopEdit::AddRespondent {
+        workshop: ids.copy.clone(),
+        respondent: member,
+    }));
+    (ids.copy, edits)
+}
