@@ -39,7 +39,7 @@ function answerLink(base, workshopId, id, name, seed) {
   return `${base}#/answers/${deflateRawSync(Buffer.from(JSON.stringify(payload))).toString('base64url')}`;
 }
 
-/** A stored workshop of `people` respondents (the records' format, docs/stored-format.md). */
+/** A stored workshop of `people` members (the records' format, docs/stored-format.md). */
 function workshopRecords(people, chosen = CHOSEN) {
   const respondents = Array.from({ length: people }, (_, n) => ({
     id: `r${n}`, name: `Person ${n + 1}`, role: 'Board member',
@@ -100,11 +100,11 @@ test('a workshop of 1,000 people: the grid is drawn a page at a time, without a 
 test('a workshop of 5,000 people: who is answering is a page at a time; one is found, chosen by keyboard, and answers', async () => {
   // Four practices, so 5,000 people's answers fit in storage.
   const { context, page, errors } = await openWith(workshopRecords(5000, CHOSEN.slice(0, 4)), '#/workshop/w1');
-  const list = page.locator('section.respondents');
+  const list = page.locator('section.members');
   await list.locator('#roster-count', { hasText: 'People 1 to 12 of 5,000' }).waitFor({ timeout: 60_000 });
   // A page of choices, not 5,000.
   assert.equal(await list.locator('.member-chip').count(), 12);
-  const pager = page.getByRole('navigation', { name: 'Pages of respondents' });
+  const pager = page.getByRole('navigation', { name: 'Pages of members' });
   await pager.getByRole('button', { name: 'Next members' }).click();
   await list.locator('#roster-count', { hasText: 'People 13 to 24 of 5,000' }).waitFor();
   assert.equal(await list.locator('.member-chip').first().locator('.chip-name').innerText(), 'Person 13');
@@ -168,7 +168,7 @@ test('500 pasted answer links are merged in slices, with repeats counted', async
   await page.evaluate(() => {
     window.__longest = 0;
     window.__drawn = [];
-    const list = document.querySelector('section.respondents');
+    const list = document.querySelector('section.members');
     new MutationObserver(() => window.__drawn.push(list.dataset.people)).observe(list, { attributes: true, attributeFilter: ['data-people'] });
   });
   await page.getByRole('button', { name: 'Add these answers' }).click();

@@ -1,4 +1,4 @@
-// A trust board workshop on the Autonomy–Alignment–Standardisation tool: two respondents
+// A trust board workshop on the Autonomy–Alignment–Standardisation tool: two members
 // take turns on one screen, a third's answers arrive as a file, and the results show
 // the spread of views and where the board disagrees most, surviving a reload.
 import { test } from 'node:test';
@@ -12,7 +12,7 @@ const place = async (page, practice, now, want) => {
   await page.locator(`label[for="${practice}-now-${now}"]`).click();
   await page.locator(`label[for="${practice}-want-${want}"]`).click();
 };
-const addRespondent = async (page, name, role) => {
+const addMember = async (page, name, role) => {
   await page.getByLabel('Add a member').fill(name);
   await page.getByLabel('Role').selectOption(role);
   await page.getByRole('button', { name: 'Add', exact: true }).click();
@@ -39,7 +39,7 @@ test('a workshop with three respondents: two on screen, one merged from a file',
   // Nobody chosen yet: nothing can be placed, so no answer can go to the wrong person.
   assert.ok(await page.locator('#governance-s1-now-autonomous').isDisabled());
 
-  await addRespondent(page, 'Ann Evans', 'Board member');
+  await addMember(page, 'Ann Evans', 'Board member');
   await place(page, 'governance-s1', 'autonomous', 'standardised');
   await place(page, 'finance-s1', 'aligned', 'standardised');
   await page.locator('#governance-s1-note').fill('Values differ between our primaries and secondaries.');
@@ -47,7 +47,7 @@ test('a workshop with three respondents: two on screen, one merged from a file',
   await place(page, 'support-o2', 'partly_aligned', 'aligned');
   assert.match(await page.locator('[data-practice="support-o2"]').innerText(), /Carter's suggestion: autonomy/);
 
-  await addRespondent(page, 'Bo Singh', 'Headteacher');
+  await addMember(page, 'Bo Singh', 'Headteacher');
   assert.equal(await page.locator('#governance-s1-now-autonomous').isChecked(), false, 'Bo starts blank');
   await place(page, 'governance-s1', 'autonomous', 'autonomous');
   await place(page, 'finance-s1', 'aligned', 'largely_standardised');
@@ -58,7 +58,7 @@ test('a workshop with three respondents: two on screen, one merged from a file',
   assert.ok(await page.locator('#governance-s1-want-standardised').isChecked());
   assert.equal(await page.locator('#governance-s1-note').inputValue(), 'Values differ between our primaries and secondaries.');
 
-  // The third respondent answered on their own device.
+  // The third member answered on their own device.
   const cy = { id: 'cy-device-1', name: 'Cy Okafor', role: 'Executive leader', placings: {
     'governance-s1': { now: 'partly_aligned', desired: 'aligned' },
     'finance-s1': { now: 'aligned', desired: 'standardised', note: 'Single budget model from April' },
@@ -137,7 +137,7 @@ test('answers exported on one device merge into another', async () => {
   await page.getByLabel('Trust', { exact: true }).fill('Elm Trust');
   await page.locator('#plan-area-standards').check();
   await page.getByRole('button', { name: 'Start workshop' }).click();
-  await addRespondent(page, 'Dee Patel', 'Executive leader');
+  await addMember(page, 'Dee Patel', 'Executive leader');
   await place(page, 'curriculum-s2', 'autonomous', 'standardised');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
