@@ -403,7 +403,7 @@ test('no typed text is lost: the details, reassessing and workshop forms keep th
   const workshop = page.url().match(/#\/workshop\/([^/?]+)/)[1];
   const memberName = () => page.locator('#new-member-name');
   const pasted = () => page.locator('#answer-links');
-  await respondent().fill('Sam Okafor');
+  await memberName().fill('Sam Okafor');
   await pasted().fill('From the chat: two links to follow');
   await page.reload();
   await kept(memberName, 'Sam Okafor');
