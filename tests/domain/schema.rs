@@ -223,7 +223,7 @@ fn a_version_2_store_is_migrated() {
     assert_eq!(read_store(&write_store(&store)), Ok(store));
 }
 
-/// A store saved by version 3 (before action plans) keeps its trajectories.
+/// A store saved by version 3 (before intervention plans) keeps its trajectories.
 #[test]
 fn a_version_3_store_is_migrated() {
     let store = read_store(include_str!("../fixtures/store-v3.json")).expect("version 3 is read");
