@@ -78,7 +78,7 @@ for (const people of SIZES) {
   const t0 = Date.now();
   if (people > 8) {
     await page.getByRole('button', { name: 'Next members' }).click();
-    await page.getByText(`People 9 to 16 of`).waitFor();
+    await page.getByText(`Members 9 to 16 of`).waitFor();
   }
   const turn = Date.now() - t0;
   const workshop = await timed('#/workshop/w1', 'main h1');

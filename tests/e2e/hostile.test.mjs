@@ -75,12 +75,12 @@ async function openWith(records, path = '') {
 test('a workshop of 1,000 people: the grid is drawn a page at a time, without a trap', async () => {
   const { context, page, errors } = await openWith(workshopRecords(1000), '#/workshop/w1/grid');
   const pager = page.getByRole('navigation', { name: 'Pages of members' });
-  await pager.getByText('People 1 to 8 of 1,000').waitFor({ timeout: 60_000 });
+  await pager.getByText('Members 1 to 8 of 1,000').waitFor({ timeout: 200_000 });
   // One page of people: 8 columns of two choices for each of the practices asked.
   assert.equal(await page.locator('table.answer-grid thead th[scope="col"]').count(), 9 * (await page.locator('table.answer-grid').count()));
   assert.equal(await page.locator('table.answer-grid select').count(), 8 * 2 * CHOSEN.length);
   await pager.getByRole('button', { name: 'Next members' }).click();
-  await pager.getByText('People 9 to 16 of 1,000').waitFor();
+  await pager.getByText('Members 9 to 16 of 1,000').waitFor();
   const cell = page.getByLabel(`Person 9, now: `, { exact: false }).first();
   await cell.selectOption('standardised');
   await waitUntil(async () => page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.workshop.w1')).respondents[8].placings[Object.keys(JSON.parse(localStorage.getItem('waypoint.workshop.w1')).respondents[8].placings)[0]].now === 'standardised'), { what: 'the choice saved' });
@@ -101,12 +101,12 @@ test('a workshop of 5,000 people: who is answering is a page at a time; one is f
   // Four practices, so 5,000 people's answers fit in storage.
   const { context, page, errors } = await openWith(workshopRecords(5000, CHOSEN.slice(0, 4)), '#/workshop/w1');
   const list = page.locator('section.members');
-  await list.locator('#roster-count', { hasText: 'People 1 to 12 of 5,000' }).waitFor({ timeout: 60_000 });
+  await list.locator('#roster-count', { hasText: 'Members 1 to 12 of 5,000' }).waitFor({ timeout: 200_000 });
   // A page of choices, not 5,000.
   assert.equal(await list.locator('.member-chip').count(), 12);
   const pager = page.getByRole('navigation', { name: 'Pages of members' });
   await pager.getByRole('button', { name: 'Next members' }).click();
-  await list.locator('#roster-count', { hasText: 'People 13 to 24 of 5,000' }).waitFor();
+  await list.locator('#roster-count', { hasText: 'Members 13 to 24 of 5,000' }).waitFor();
   assert.equal(await list.locator('.member-chip').first().locator('.chip-name').innerText(), 'Person 13');
   assert.match(await pager.innerText(), /Page 2 of 417/);
 
@@ -133,12 +133,12 @@ test('a workshop of 5,000 people: who is answering is a page at a time; one is f
   await list.locator('#roster-count', { hasText: 'No one found for “zz”.' }).waitFor();
   assert.equal(await list.locator('.member-chip').count(), 0);
   await search.fill('');
-  await list.locator('#roster-count', { hasText: 'People 1 to 12 of 5,000' }).waitFor();
+  await list.locator('#roster-count', { hasText: 'Members 1 to 12 of 5,000' }).waitFor();
   // Someone added is shown, chosen, on the last page.
   await page.getByLabel('Add a member').fill('Newest Member');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.locator('.answering-as', { hasText: 'Answering as Newest Member' }).waitFor();
-  await list.locator('#roster-count', { hasText: 'People 4,993 to 5,001 of 5,001' }).waitFor();
+  await list.locator('#roster-count', { hasText: 'Members 4,993 to 5,001 of 5,001' }).waitFor();
   assert.ok(await page.locator('label.member-chip', { hasText: 'Newest Member' }).isVisible());
   await page.screenshot({ path: join(ARTIFACTS, 'workshop-5000-desktop.png') });
   assert.deepEqual(await axeViolations(page), [], 'the search and pages pass axe');
@@ -146,7 +146,7 @@ test('a workshop of 5,000 people: who is answering is a page at a time; one is f
   // On a phone: the same list, nothing wider than the screen.
   await page.setViewportSize({ width: 360, height: 740 });
   await search.fill('Person 12');
-  await list.locator('#roster-count', { hasText: 'People 1 to 12 of 111 found for “Person 12”.' }).waitFor();
+  await list.locator('#roster-count', { hasText: 'Members 1 to 12 of 111 found for “Person 12”.' }).waitFor();
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'nothing scrolls sideways');
   await list.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(ARTIFACTS, 'workshop-5000-phone.png'), fullPage: false });
