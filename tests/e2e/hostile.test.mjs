@@ -328,7 +328,8 @@ test('two tabs: text typed into an assessment deleted in the other is kept and o
 test('offline, a page that shows a QR code still shows it once the app has been opened', async () => {
   const { context, page, errors } = await openWith(workshopRecords(0));
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // The worker takes control once it has kept the release (slow on a busy machine): the cap is the test's.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 200_000 });
   // The workers are kept with the release once it is complete.
   await waitUntil(async () => page.evaluate(async () => {
     for (const name of await caches.keys()) {

@@ -14,7 +14,7 @@ use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::WorkshopEdit;
 use crate::domain::workshop::aas::Member;
 use crate::domain::workshop::handback::{Arrival, PendingCopy, Via};
-use crate::domain::workshop::join::{check_belongs, links_found, LinksFound, Response};
+use crate::domain::workshop::join::{check_belongs, links_found, Response};
 use crate::domain::workshop::responses::{
     classify, read_responses, sort_incoming, Incoming, MAX_RESPONSES_BYTES,
 };
@@ -35,6 +35,12 @@ type Arrived = Result<(Option<String>, Vec<Member>), String>;
 enum Links {
     Pasted(String),
     Opened(Response),
+}
+
+/// One answer link to merge: its data, still to be read, or its answers as read.
+enum Link {
+    Data(String),
+    Read(Box<Response>),
 }
 
 #[component]
@@ -149,28 +155,25 @@ pub fn ImportResponses(
     let links_taken = StoredValue::new(0usize);
     let link_progress = RwSignal::new(None::<(String, usize, usize)>);
     let take_links = move |links: Links, what: &'static str, via: Via| {
-        let (found, mut opened) = match links {
-            Links::Pasted(text) => (links_found(&text, "answers"), None),
+        let (links, repeats): (Vec<Link>, usize) = match links {
+            Links::Pasted(text) => {
+                let found = links_found(&text, "answers");
+                (found.links.into_iter().map(Link::Data).collect(), found.repeats)
+            }
             // One link, read by its page already: not read again.
-            Links::Opened(response) => (
-                LinksFound {
-                    links: vec![String::new()],
-                    repeats: 0,
-                },
-                Some(response),
-            ),
+            Links::Opened(response) => (vec![Link::Read(Box::new(response))], 0),
         };
-        if found.links.is_empty() {
+        if links.is_empty() {
             log.say(
                 false,
                 format!("{what}: no answer links found. Each answer link has “#/answers/” in it."),
             );
             return;
         }
-        if found.repeats > 0 {
+        if repeats > 0 {
             log.say(
                 true,
-                match found.repeats {
+                match repeats {
                     1 => format!("{what}s: 1 link was pasted twice; the repeat was skipped."),
                     n => format!(
                         "{what}s: {n} links were pasted more than once; the repeats were skipped."
@@ -179,16 +182,16 @@ pub fn ImportResponses(
             );
         }
         let first = links_taken.get_value() + 1;
-        links_taken.set_value(first - 1 + found.links.len());
+        links_taken.set_value(first - 1 + links.len());
         leptos::task::spawn_local(async move {
             let wid = wid_kept.get_value();
-            let total = found.links.len();
+            let total = links.len();
             let mut arrived: Vec<(usize, Member)> = Vec::with_capacity(total);
-            for (i, data) in found.links.iter().enumerate() {
+            for (i, link) in links.into_iter().enumerate() {
                 let n = first + i;
-                let response = match opened.take() {
-                    Some(response) => Ok(response),
-                    None => crate::join_link::open_response(data).await,
+                let response = match link {
+                    Link::Read(response) => Ok(*response),
+                    Link::Data(data) => crate::join_link::open_response(&data).await,
                 };
                 match response {
                     Ok(r) if check_belongs(&wid, Some(&r.workshop_id)).is_ok() => {

@@ -6,18 +6,17 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::ui::confirm_delete::ConfirmDelete;
+use crate::components::workshop::add_member_form::AddMemberForm;
 use crate::components::ui::pager::Pager;
-use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::WorkshopEdit;
 use crate::domain::workshop::aas::{aas, Member};
 use crate::domain::workshop::responses::write_responses;
 use crate::domain::workshop::roster::{
-    name_of, name_taken, roster_page, roster_page_of, RosterEntry, RosterPage,
+    name_of, roster_page, roster_page_of, RosterEntry, RosterPage,
 };
 use crate::state::AppState;
 
-use crate::domain::workshop::aas::ROLES;
 
 #[component]
 pub fn MemberBar(workshop_id: String, active: RwSignal<Option<String>>) -> impl IntoView {
@@ -38,45 +37,18 @@ pub fn MemberBar(workshop_id: String, active: RwSignal<Option<String>>) -> impl 
     let nobody = move || roster.with(|r| r.as_ref().is_none_or(|r| r.total == 0));
     let is_long = move || roster.with(|r| r.as_ref().is_some_and(RosterPage::is_long));
     let pages = Signal::derive(move || roster.with(|r| r.as_ref().map_or(1, |r| r.pages)));
-    let new_name = crate::components::ui::draft::draft(format!("member-{workshop_id}"), "");
-    let new_role = RwSignal::new(ROLES[0].to_string());
-    let problem = RwSignal::new(None::<&'static str>);
-
-    let add_id = workshop_id.clone();
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let name = new_name.get_untracked();
-        if name.trim().is_empty() {
-            problem.set(Some("Enter the member's name."));
-            return;
-        }
-        let taken = state
-            .store
-            .with_untracked(|s| s.workshop(&add_id).is_some_and(|w| name_taken(w, &name)));
-        if taken {
-            problem.set(Some("Someone of that name is already here: choose them above, or add a surname or initial."));
-            return;
-        }
-        let id = browser::new_id();
-        let member = Member::new(id.clone(), &name, &new_role.get_untracked());
-        if !state.send(Edit::Workshop(WorkshopEdit::AddMember {
-            workshop: add_id.clone(),
-            member,
-        })) {
-            return;
-        }
-        // Turn to the page the new person is on, whatever was searched.
+    let added_in = workshop_id.clone();
+    // Turn to the page the new member is on, whatever was searched, and choose them.
+    let on_added = Callback::new(move |id: String| {
         query.set(String::new());
         if let Some(at) = state
             .store
-            .with_untracked(|s| s.workshop(&add_id).and_then(|w| roster_page_of(w, &id)))
+            .with_untracked(|s| s.workshop(&added_in).and_then(|w| roster_page_of(w, &id)))
         {
             page.set(at);
         }
         active.set(Some(id));
-        new_name.set(String::new());
-        problem.set(None);
-    };
+    });
     let remove_id = workshop_id.clone();
     let remove = Callback::new(move |_: ()| {
         if let Some(id) = active.get_untracked() {
@@ -176,18 +148,7 @@ pub fn MemberBar(workshop_id: String, active: RwSignal<Option<String>>) -> impl 
                 }}
             </p>
             <div class="member-tools">
-                <form class="inline-form" on:submit=add>
-                    <label for="new-member-name">"Add a member"</label>
-                    <input id="new-member-name" type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string()
-                        placeholder="Name" prop:value=move || new_name.get()
-                        on:input=move |ev| new_name.set(clamp_chars(&event_target_value(&ev), MAX_NAME_CHARS)) />
-                    <label for="new-member-role" class="visually-hidden">"Role"</label>
-                    <select id="new-member-role" on:change=move |ev| new_role.set(event_target_value(&ev))>
-                        {ROLES.into_iter().map(|r| view! { <option value=r>{r}</option> }).collect_view()}
-                    </select>
-                    <button type="submit" class="button">"Add"</button>
-                </form>
-                <p class="form-error" role="alert">{move || problem.get()}</p>
+                <AddMemberForm workshop_id=workshop_id.clone() id_prefix="new-member" on_added=on_added />
                 <div class="actions">
                     <button type="button" class="button" on:click=export
                         disabled=nobody>"Download answers file"</button>

@@ -1,6 +1,7 @@
 //! The board's Autonomy–Alignment–Standardisation workshop.
 
 pub mod aas_framing;
+pub mod add_member_form;
 pub mod column_meaning;
 pub mod hand_back;
 pub mod import_responses;

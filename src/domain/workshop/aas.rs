@@ -429,6 +429,15 @@ impl Workshop {
         }
     }
 
+    /// The page (from 0) a member is on when the members are listed `per_page` at a time
+    /// in the workshop's order.
+    pub fn page_of_member(&self, id: &str, per_page: usize) -> Option<usize> {
+        self.members
+            .iter()
+            .position(|r| r.id == id)
+            .map(|i| i / per_page.max(1))
+    }
+
     pub fn member(&self, id: &str) -> Option<&Member> {
         self.members.iter().find(|r| r.id == id)
     }

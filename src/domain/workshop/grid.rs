@@ -50,9 +50,5 @@ pub fn grid_page(workshop: &Workshop, page: usize) -> GridPage {
 
 /// The page on which a person is, so the grid can turn to someone just added.
 pub fn page_of_person(workshop: &Workshop, member_id: &str) -> Option<usize> {
-    workshop
-        .members
-        .iter()
-        .position(|r| r.id == member_id)
-        .map(|i| i / PEOPLE_PER_GRID_PAGE)
+    workshop.page_of_member(member_id, PEOPLE_PER_GRID_PAGE)
 }

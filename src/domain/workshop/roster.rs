@@ -145,11 +145,7 @@ fn shown<'a>(
 
 /// The page (from 0) on which a person is, among everyone: to turn to someone just added.
 pub fn roster_page_of(workshop: &Workshop, member_id: &str) -> Option<usize> {
-    workshop
-        .members
-        .iter()
-        .position(|r| r.id == member_id)
-        .map(|i| i / PEOPLE_PER_ROSTER_PAGE)
+    workshop.page_of_member(member_id, PEOPLE_PER_ROSTER_PAGE)
 }
 
 /// Whether someone of this name is already here (names are told apart ignoring case and
