@@ -463,3 +463,22 @@ fn themes_are_offered_weakest_first_with_unplaced_themes_last() {
     let names: Vec<String> = framework.themes.iter().map(|t| t.name.clone()).collect();
     assert_eq!(blank.themes_weakest_first(), names);
 }
+
+#[test]
+fn the_short_badge_says_the_stage_only_once_the_answers_stand_behind_it() {
+    use waypoint::domain::checklist::placement::StageBadge;
+    let settled = overall([Partly, Clearly, NotSeen, NotSeen]);
+    assert_eq!(settled.badge(), StageBadge::Stage(Stage::Repair));
+    assert_eq!(settled.badge().label(), "Repair");
+    assert_eq!(settled.badge().class(), "stage-badge stage-repair");
+    let mut a = blank();
+    a.set_level("stabilise-1", Some(Clearly), 5.0);
+    let leaning = place(four_stages(), &a, |_| true);
+    assert_eq!(leaning.stage, Some(Stage::Stabilise));
+    assert_eq!(leaning.badge(), StageBadge::Provisional);
+    assert_eq!(leaning.badge().label(), "Provisional");
+    let none = place(four_stages(), &blank(), |_| true);
+    assert_eq!(none.badge(), StageBadge::NoStage);
+    assert_eq!(none.badge().label(), "No stage yet");
+    assert!(none.badge().class().ends_with("stage-none"));
+}

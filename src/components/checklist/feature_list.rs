@@ -89,6 +89,8 @@ pub fn FeatureList(
     grouping: RwSignal<Grouping>,
     /// The part shown, counted from 0.
     step: RwSignal<usize>,
+    /// Shows the result, after the last part.
+    see_result: Callback<()>,
 ) -> impl IntoView {
     let id = StoredValue::new(assessment_id);
     // Moves to another part and takes the reader to its heading.
@@ -155,7 +157,7 @@ pub fn FeatureList(
                         <button type="button" class="button primary" on:click=move |_| go(current + 1)>{format!("Next: {name}")}</button>
                     }.into_any(),
                     None => view! {
-                        <button type="button" class="button primary" on:click=|_| browser::focus_id("result-heading")>"See the result"</button>
+                        <button type="button" class="button primary" on:click=move |_| see_result.run(())>"See the result"</button>
                     }.into_any(),
                 }}
             </div>

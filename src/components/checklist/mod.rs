@@ -18,3 +18,4 @@ pub mod stage_badge;
 pub mod stage_grid;
 pub mod stage_profile;
 pub mod teams_map;
+pub mod view_switch;

@@ -19,6 +19,8 @@ use crate::domain::improvement::trajectory::DATA_RULE;
 pub fn ResultPanel(
     assessment: Memo<Option<Assessment>>,
     result: Memo<Option<AssessmentResult>>,
+    /// Shows the questions again (on a narrow screen, in place of the result).
+    back_to_questions: Callback<()>,
     #[prop(into)] baseline: Signal<Option<Baseline>>,
 ) -> impl IntoView {
     view! {
@@ -40,7 +42,7 @@ pub fn ResultPanel(
         <StageProfile result=result fold=true />
         <SinceLast assessment=assessment baseline=baseline />
         <NextStepsList assessment=assessment stage=Signal::derive(move || result.with(|r| r.as_ref().and_then(|r| r.overall.fitted))) fold=true />
-        <p class="jump-back no-print"><a href="#questions-heading" on:click=|ev| { ev.prevent_default(); crate::browser::focus_id("questions-heading"); }>"Back to the questions"</a></p>
+        <p class="jump-back no-print"><a href="#questions-heading" on:click=move |ev| { ev.prevent_default(); back_to_questions.run(()); }>"Back to the questions"</a></p>
     }
 }
 

@@ -260,6 +260,33 @@ pub fn concerns_first_line(other: Stage) -> String {
     format!("The other answers fit {other}; these concerns come first.")
 }
 
+/// What a stage badge says: a stage, or why there is none yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StageBadge {
+    Stage(Stage),
+    Provisional,
+    NoStage,
+}
+
+impl StageBadge {
+    pub fn label(self) -> &'static str {
+        match self {
+            StageBadge::Stage(stage) => stage.name(),
+            StageBadge::Provisional => "Provisional",
+            StageBadge::NoStage => "No stage yet",
+        }
+    }
+
+    /// The badge's classes: the stage's colour, or a dashed outline without one.
+    pub fn class(self) -> String {
+        match self {
+            StageBadge::Stage(stage) => format!("stage-badge stage-{}", stage.id()),
+            StageBadge::Provisional => "stage-badge stage-none provisional".into(),
+            StageBadge::NoStage => "stage-badge stage-none".into(),
+        }
+    }
+}
+
 /// The stage for a set of features, with the evidence behind it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Placement {
@@ -327,6 +354,16 @@ impl Placement {
                 format!("{stage}: these concerns come first")
             }
             (Some(stage), ..) => stage.name().to_string(),
+        }
+    }
+
+    /// The stage as its badge shows it, wherever the page is short of room: the stage once
+    /// the answers stand behind it, else "Provisional" or "No stage yet".
+    pub fn badge(&self) -> StageBadge {
+        match self.stage {
+            Some(stage) if self.is_settled() => StageBadge::Stage(stage),
+            Some(_) => StageBadge::Provisional,
+            None => StageBadge::NoStage,
         }
     }
 

@@ -10,6 +10,7 @@ use crate::components::checklist::feature_list::{FeatureList, Grouping};
 use crate::components::checklist::prefill_banner::PrefillBanner;
 use crate::components::checklist::progress::AnswerProgress;
 use crate::components::checklist::result_panel::ResultPanel;
+use crate::components::checklist::view_switch::{show, Shown, ViewSwitch};
 use crate::components::improvement::intervention_plan::InterventionPlan;
 use crate::components::records::export_panel::ExportPanel;
 use crate::components::records::share_panel::SharePanel;
@@ -110,6 +111,10 @@ fn AssessmentView(id: String) -> impl IntoView {
     let answered = Signal::derive(move || {
         assessment.with(|a| a.as_ref().map_or(0, |a| a.answered_count(four_stages())))
     });
+    // A narrow screen shows the questions or the result, one at a time.
+    let shown = RwSignal::new(Shown::Questions);
+    let see_result = Callback::new(move |_: ()| show(shown, Shown::Result));
+    let back_to_questions = Callback::new(move |_: ()| show(shown, Shown::Questions));
 
     view! {
         <div class="assessment-head">
@@ -150,6 +155,8 @@ fn AssessmentView(id: String) -> impl IntoView {
                 </div>
             </Show>
         </div>
+        <ViewSwitch shown=shown result=result answered=answered total=four_stages().features.len() />
+        <div class="assessment-body" data-shown=move || shown.get().id()>
         <div class="assessment-layout">
             <section class="questions" aria-labelledby="questions-heading">
                 <div class="questions-toolbar">
@@ -170,13 +177,12 @@ fn AssessmentView(id: String) -> impl IntoView {
                     <Show when=move || grouping.get() == Grouping::ByTheme>
                         <p class="hint themes-note">{crate::domain::base::content::THEMES_NOTE}" "<crate::components::ui::waypoint_key::WaypointMark /></p>
                     </Show>
-                    <button type="button" class="button jump-result" on:click=|_| browser::focus_id("result-heading")>"Jump to the result"</button>
-                    <crate::components::ui::waypoint_key::WaypointKey /><p class="hint"><a href="#/glossary">"Glossary of terms"</a></p>
+                    <crate::components::ui::waypoint_key::WaypointKey glossary=true />
                 </div>
-                <FeatureList assessment_id=id.clone() grouping=grouping step=step />
+                <FeatureList assessment_id=id.clone() grouping=grouping step=step see_result=see_result />
             </section>
             <aside class="result" aria-labelledby="result-heading">
-                <ResultPanel assessment=assessment result=result baseline=Signal::derive(move || assessment.with(|a| {
+                <ResultPanel assessment=assessment result=result back_to_questions=back_to_questions baseline=Signal::derive(move || assessment.with(|a| {
                     a.as_ref().and_then(|a| state.store.with(|s| crate::domain::checklist::changes::baseline(s, a)))
                 })) />
             </aside>
@@ -184,15 +190,16 @@ fn AssessmentView(id: String) -> impl IntoView {
         <div class="after-assessment">
             <InterventionPlan school=Signal::derive(text(|a| a.school_id.clone())) assessment_id=Some(id.clone())
                 focus_options=focus_options />
-            <section class="panel no-print" aria-labelledby="keep-heading">
-                <h2 id="keep-heading">"Report and files"</h2>
-                <p>"A report for a meeting or a board: the result, the change since last time and the school's intervention plan, then every answer and note."</p>
-                <p><a class="button primary" href=Route::Report(id.clone()).href()>"Open the printable report"</a></p>
-                <p>"Or download this assessment and the school's intervention plan, to send to a colleague or keep as a backup."</p>
+            <section class="panel no-print keep-panel" aria-labelledby="keep-heading">
+                <h2 id="keep-heading">"Report, files and sharing"</h2>
+                <p><a class="button primary" href=Route::Report(id.clone()).href()>"Open the printable report"</a>
+                    " For a meeting or a board: the result, the change since last time and the intervention plan, then every answer and note."</p>
+                <p>"Download this assessment and the school's intervention plan, to send or keep as a backup:"</p>
                 <ExportPanel selection=Signal::stored(Selection::Assessment(id.clone()))
                     title=Signal::derive(move || title.get().unwrap_or_default()) />
+                <SharePanel assessment=assessment />
             </section>
-            <SharePanel assessment=assessment />
+        </div>
         </div>
     }
 }
