@@ -704,3 +704,34 @@ fn a_file_from_before_the_trust_cycle_still_reads() {
         "the source's intervals"
     );
 }
+
+#[test]
+fn every_problem_with_the_impact_form_is_named_with_its_field() {
+    let empty = Impact {
+        date: "23/11/2026".into(),
+        practice: String::new(),
+        systems: String::new(),
+        organisation: String::new(),
+        outcomes: String::new(),
+        evidence: " ".into(),
+        ..impact(Verdict::Met)
+    };
+    let fields = |chosen| -> Vec<&'static str> {
+        empty
+            .form_problems(chosen)
+            .iter()
+            .map(|(f, _)| *f)
+            .collect()
+    };
+    // No verdict yet: the headings wait for it; the verdict is asked for last, as on the form.
+    assert_eq!(fields(None), ["date", "evidence", "verdict"]);
+    assert_eq!(fields(Some(Verdict::Met)), ["date", "practice", "evidence"]);
+    assert_eq!(fields(Some(Verdict::NotMet)), ["date", "evidence"]);
+    assert!(impact(Verdict::Met)
+        .form_problems(Some(Verdict::Met))
+        .is_empty());
+    assert_eq!(
+        empty.validate().unwrap_err(),
+        empty.form_problems(Some(Verdict::Met))[0].1
+    );
+}

@@ -532,3 +532,25 @@ fn the_inside_out_view_groups_concerns_priorities_and_interventions_from_the_cen
     );
     assert_eq!(view.unplaced, ["Better Phonics (Phonics)"]);
 }
+
+#[test]
+fn every_problem_with_a_decision_is_named_with_its_field_in_the_form_s_order() {
+    let blank = CategoryForm {
+        decision: Decision::Categorisation,
+        date: String::new(),
+        category: None,
+        decided_by: " ".into(),
+        rationale: String::new(),
+    };
+    let fields: Vec<&str> = blank.problems().iter().map(|(field, _)| *field).collect();
+    assert_eq!(fields, ["category", "date", "by", "why"]);
+    assert_eq!(blank.validate().unwrap_err(), blank.problems()[0].1);
+    let ok = CategoryForm {
+        date: "2027-03-15".into(),
+        category: Some(Category::High),
+        decided_by: "Board".into(),
+        rationale: "New head".into(),
+        ..blank
+    };
+    assert!(ok.problems().is_empty());
+}

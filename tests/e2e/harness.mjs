@@ -123,6 +123,25 @@ export async function createAssessment(page, { school, scope = 'whole_school', s
   await page.waitForSelector('.assessment-layout');
 }
 
+/** On a narrow screen the assessment page shows the questions or the result, chosen by
+ *  a switch at its top: shows the result (nothing to do on a wide screen). */
+export async function showResult(page) {
+  const button = page.locator('.view-switch').getByRole('button', { name: /^Result/ });
+  if (await button.isVisible() && (await button.getAttribute('aria-pressed')) !== 'true') {
+    await button.click();
+    await page.locator('#result-heading').waitFor();
+  }
+}
+
+/** Shows the questions, when a narrow screen shows the result in their place. */
+export async function showQuestions(page) {
+  const button = page.locator('.view-switch').getByRole('button', { name: /^Questions/ });
+  if (await button.isVisible() && (await button.getAttribute('aria-pressed')) !== 'true') {
+    await button.click();
+    await page.locator('#questions-heading').waitFor();
+  }
+}
+
 /** Shows one part of the questionnaire (a stage or a theme, by its name), which is
  *  answered a part at a time. */
 export async function showPart(page, name) {
@@ -134,6 +153,7 @@ export async function showPart(page, name) {
  *  showing its stage (or, with a theme's id as `context`, its theme) first if need be. */
 export async function answer(page, featureId, level, context = 's') {
   const levelId = { 'Not seen': 'not_seen', Partly: 'partly', Clearly: 'clearly', 'Not applicable': 'not_applicable' }[level];
+  await showQuestions(page);
   const label = page.locator(`label[for="${context}-${featureId}-${levelId}"]`);
   if ((await label.count()) === 0) {
     const stage = featureId.split('-')[0];
@@ -145,6 +165,7 @@ export async function answer(page, featureId, level, context = 's') {
 /** A feature's evidence note (a textarea), shown: its part of the questionnaire on
  *  screen and its "Add a note" opened. */
 export async function noteField(page, featureId, context = 's') {
+  await showQuestions(page);
   const field = page.locator(`#${context}-${featureId}-note`);
   if ((await field.count()) === 0) {
     const stage = featureId.split('-')[0];

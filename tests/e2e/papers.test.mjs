@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  useApp, openApp, axeViolations, todayIso, shownDate, storedRecords, answer, showPart, waitUntil, ARTIFACTS,
+  useApp, openApp, axeViolations, todayIso, shownDate, storedRecords, answer, showPart, waitUntil, nextFrames, ARTIFACTS,
 } from './harness.mjs';
 
 const app = useApp();
@@ -315,7 +315,7 @@ test('no typed text is lost: every form keeps its draft when it closes', async (
   await card.getByLabel('Evidence of impact').fill('Key stage 2 reading scores');
   await card.getByLabel('Improvements in practice').fill('Guided reading daily');
   await card.getByRole('button', { name: 'Save the impact' }).click();
-  await card.locator('.form-error', { hasText: 'Choose a verdict' }).waitFor();
+  await card.locator('.error-summary', { hasText: 'Choose a verdict' }).waitFor();
   await card.getByLabel('Status').selectOption({ label: 'Planned' });
   await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('waypoint.plan.') && localStorage.getItem(k).includes('"planned"')));
   assert.equal(await card.getByLabel('Evidence of impact').inputValue(), 'Key stage 2 reading scores');
@@ -346,6 +346,33 @@ test('no typed text is lost: every form keeps its draft when it closes', async (
   await page.getByRole('button', { name: 'Save the decision' }).click();
   await page.getByRole('button', { name: "Record the board's decision" }).click();
   assert.equal(await page.locator('.category-panel').getByLabel('Rationale').inputValue(), '');
+
+  // The calendar's names, saved on leaving the field: typed, then a reload before leaving it.
+  await page.goto(`${app.server.url}#/trust/calendar`);
+  const meeting = () => page.locator('.cadence-table input.cadence-title').first();
+  await meeting().fill('Standards and curriculum committee');
+  await page.getByRole('button', { name: 'Add a term' }).click();
+  const term = () => page.getByLabel('Name of term 1');
+  await term().fill('Autumn term');
+  await page.reload();
+  assert.equal(await meeting().inputValue(), 'Standards and curriculum committee', 'kept: the meeting');
+  assert.equal(await term().inputValue(), 'Autumn term', 'kept: the term');
+  assert.match(await page.locator('.cadence-table').innerText(), /Not saved yet/);
+  // Left, it is saved, and the draft forgotten: a reload shows the stored name, unmarked.
+  await meeting().press('Tab');
+  await term().press('Tab');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => localStorage.getItem(k).includes('Standards and curriculum committee') && localStorage.getItem(k).includes('Autumn term')));
+  await page.reload();
+  assert.equal(await meeting().inputValue(), 'Standards and curriculum committee');
+  assert.doesNotMatch(await page.locator('main').innerText(), /Not saved/);
+  assert.equal(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.includes('calendar-')).length), 0, 'no draft left after saving');
+  // A name refused (empty) is said beside the field; what was typed before it is kept.
+  await meeting().fill('');
+  await meeting().press('Tab');
+  await page.locator('.cadence-table .form-error', { hasText: 'Not saved: Every meeting needs a name.' }).waitFor();
+  await meeting().fill('Standards committee (spring)');
+  await page.reload();
+  assert.equal(await meeting().inputValue(), 'Standards committee (spring)');
 
   // The trust's table, a new assessment and a new workshop.
   await page.goto(`${app.server.url}#/trust`);
@@ -598,6 +625,72 @@ for (const [size, viewport] of [['phone', { width: 360, height: 740 }], ['deskto
   });
 }
 
+test('the categorisation and impact forms: a GOV.UK error summary, each problem linked to its field', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await importFile(page, THREE_SCHOOLS(todayIso()));
+  await openSchool(page, 'Cedar School');
+  /** Follows each link of the summary in `form` and checks that it focuses the field `ids[i]`. */
+  const linked = async (form, want) => {
+    const summary = form.locator('.error-summary');
+    await summary.waitFor();
+    await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'));
+    const links = summary.getByRole('link');
+    assert.deepEqual(await links.allInnerTexts(), want.map(([, message]) => message));
+    for (const [i, [id]] of want.entries()) {
+      await links.nth(i).click();
+      await page.waitForFunction((id) => document.activeElement?.id === id, id);
+      // The message also sits beside the field, which is marked for screen readers.
+      assert.equal(await page.locator(`#${id}`).getAttribute('aria-invalid'), 'true');
+      assert.ok(await page.locator(`#${id}-error`).isVisible(), `the message beside ${id}`);
+    }
+  };
+
+  // The board's decision, sent empty.
+  const panel = page.locator('.category-panel');
+  await page.getByRole('button', { name: "Record the board's decision" }).click();
+  await panel.getByRole('button', { name: 'Save the decision' }).click();
+  await linked(panel, [
+    ['category-choice-high', 'Choose the category.'],
+    ['category-by', 'Enter who decided, for example the board or its standards committee.'],
+    ['category-why', 'Enter the rationale: why this category.'],
+  ]);
+  assert.deepEqual(await axeViolations(page), [], 'the category form with its summary');
+  await page.screenshot({ path: join(ARTIFACTS, 'papers-category-errors.png') });
+  // Put right one by one: the summary shrinks to what is left, then goes.
+  await panel.getByLabel('High need: intensive bespoke support').check();
+  await panel.getByLabel('Decided by').fill('Board');
+  await panel.getByRole('button', { name: 'Save the decision' }).click();
+  await linked(panel, [['category-why', 'Enter the rationale: why this category.']]);
+  assert.equal(await panel.locator('#category-by').getAttribute('aria-invalid'), null, 'a field put right is no longer marked');
+  await panel.getByLabel('Rationale').fill('New head in post');
+  await panel.getByRole('button', { name: 'Save the decision' }).click();
+  await panel.locator('table', { hasText: 'New head in post' }).waitFor();
+  assert.equal(await panel.locator('.error-summary').count(), 0);
+
+  // The impact of an intervention, sent empty.
+  const card = await commission(page, 'Writing at the expected standard');
+  await card.getByRole('button', { name: 'Record impact' }).click();
+  await card.getByRole('button', { name: 'Save the impact' }).click();
+  const field = async (label) => card.getByLabel(label, { exact: true }).getAttribute('id');
+  await linked(card, [
+    [await field('Evidence of impact'), 'Enter the evidence of impact.'],
+    [await field('Success criteria met'), 'Choose a verdict on the success criteria.'],
+  ]);
+  // A verdict of met asks what improved, under at least one heading.
+  await card.getByLabel('Success criteria met', { exact: true }).check();
+  await card.getByLabel('Evidence of impact').fill('Key stage 2 writing moderation');
+  await card.getByRole('button', { name: 'Save the impact' }).click();
+  await linked(card, [[await field('Improvements in practice (what improved, if anything)'), 'Say what improved under at least one heading.']]);
+  assert.deepEqual(await axeViolations(page), [], 'the impact form with its summary');
+  await page.screenshot({ path: join(ARTIFACTS, 'papers-impact-errors.png') });
+  await card.getByLabel('Improvements in practice (what improved, if anything)').fill('Shared writing every week');
+  await card.getByRole('button', { name: 'Save the impact' }).click();
+  await card.locator('.impact-facts').waitFor();
+  assert.equal(await card.locator('.error-summary').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('reassessing: keep the rest of this part as it was, once per part', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
   await importFile(page, THREE_SCHOOLS(todayIso()));
@@ -660,11 +753,38 @@ test('plain English on the head’s and chief executive’s paths; Waypoint’s 
   await check('assessment page');
   assert.equal(await page.locator('.waypoint-key').count(), 1);
   assert.ok(await page.locator('.waypoint-mark').count() > 1, 'marks beside Waypoint’s words');
-  const { other, screen } = await page.evaluate(() => ({
-    other: document.documentElement.scrollHeight - document.querySelector('.questions .feature-group').getBoundingClientRect().height,
-    screen: window.innerHeight,
-  }));
-  assert.ok(other <= 2 * screen, `other material is ${other}px, more than two screens of ${screen}px`);
+  // On a laptop (the result beside the questions) and on a phone (one at a time), with
+  // the longest part and the shortest.
+  const assessment = page.url();
+  for (const [size, viewport] of [['laptop', { width: 1280, height: 720 }], ['phone', { width: 360, height: 740 }]]) {
+    await page.setViewportSize(viewport);
+    for (const part of ['Stabilise', 'Sustain']) {
+      await showPart(page, part);
+      await page.locator('.feature-group h3', { hasText: part }).waitFor();
+      await nextFrames(page);
+      const { other, screen } = await page.evaluate(() => ({
+        other: document.documentElement.scrollHeight - document.querySelector('.questions .feature-group').getBoundingClientRect().height,
+        screen: window.innerHeight,
+      }));
+      assert.ok(other <= 2 * screen, `${size}, ${part}: other material is ${other}px, more than two screens of ${screen}px`);
+      await page.screenshot({ path: join(ARTIFACTS, `papers-assessment-${size}-${part.toLowerCase()}.png`), fullPage: true });
+    }
+  }
+  // On the phone the stage stays in sight, in the switch at the top; the result is one tap away.
+  const toResult = page.locator('.view-switch').getByRole('button', { name: /^Result/ });
+  assert.match(await toResult.innerText(), /Result\s+Repair/);
+  assert.equal(await page.locator('#result-heading').isVisible(), false);
+  await toResult.click();
+  await page.waitForFunction(() => document.activeElement?.id === 'result-heading');
+  assert.equal(await page.locator('.best-fit .best-fit-stage .stage-badge').innerText(), 'Repair');
+  assert.equal(await page.locator('.questions').isVisible(), false);
+  assert.ok(await page.getByRole('link', { name: 'Open the printable report' }).isVisible(), 'the report and files with the result');
+  assert.deepEqual(await axeViolations(page), [], 'the result on a phone');
+  await page.screenshot({ path: join(ARTIFACTS, 'papers-assessment-phone-result.png'), fullPage: true });
+  await page.locator('.view-switch').getByRole('button', { name: /^Questions/ }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'questions-heading');
+  assert.equal(page.url(), assessment);
+  await page.setViewportSize({ width: 1400, height: 1000 });
   await page.goto(`${app.server.url}#/trust/board`);
   await page.getByRole('heading', { level: 1, name: 'Summary of intervention plans' }).waitFor();
   await check('board summary');

@@ -1,6 +1,7 @@
 // A first assessment on a phone (360 × 740), from the first answer to the result: a stage
-// at a time, "Jump to the result", next steps in the page's own flow, charts drawn for
-// the screen's pixel density with their figures in the cells and no label cut.
+// at a time, the questions or the result (a switch at the top, saying the stage), next
+// steps in the page's own flow, charts drawn for the screen's pixel density with their
+// figures in the cells and no label cut.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ const recordCanvasText = () => {
   };
 };
 
-test('on a phone: answer a stage at a time, jump to the result, read it without scrolling inside a panel', async () => {
+test('on a phone: answer a stage at a time, switch to the result, read it without scrolling inside a panel', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url, {
     viewport: { width: 360, height: 740 }, deviceScaleFactor: 3, init: recordCanvasText,
   });
@@ -26,11 +27,13 @@ test('on a phone: answer a stage at a time, jump to the result, read it without 
   // One stage on the page at a time: the first stage's features only.
   assert.equal(await page.locator('fieldset.feature').count(), 8);
   assert.match(await page.locator('.feature-group h3').innerText(), /Stabilise \(1 of 4\)/);
-  // The result is one short stage below, not thousands of pixels down, and a button goes there.
-  const jump = page.getByRole('button', { name: 'Jump to the result' });
-  assert.ok(await jump.isVisible(), 'phones get "Jump to the result"');
-  const resultTop = await page.locator('#result-heading').evaluate((h) => h.getBoundingClientRect().top + window.scrollY);
-  assert.ok(resultTop < 9000, `result at ${resultTop} px`);
+  // One thing at a time: the questions, and a switch at the top to the result, which
+  // says the stage so that it stays in sight while answering.
+  const toResult = page.locator('.view-switch').getByRole('button', { name: /^Result/ });
+  assert.ok(await toResult.isVisible(), 'phones get the switch');
+  assert.equal(await toResult.getAttribute('aria-pressed'), 'false');
+  assert.match(await toResult.innerText(), /No stage yet/);
+  assert.equal(await page.locator('#result-heading').isVisible(), false, 'the result waits for its turn');
 
   // Answer every stage, moving on with "Next", each answer a tap on its label.
   const levels = { Stabilise: 'not_seen', Repair: 'partly', Improve: 'clearly', Sustain: 'not_seen' };
@@ -44,8 +47,12 @@ test('on a phone: answer a stage at a time, jump to the result, read it without 
   }
   assert.equal(await page.locator('.progress label').innerText(), '28 of 28 answered');
   assert.equal(await page.locator('.step-button[aria-current="step"] .group-count').innerText(), '6 of 6 answered');
+  // The stage in the switch, in sight at the top of the screen after the last answer.
+  assert.match(await toResult.innerText(), /Result\s+Improve/);
+  const bar = await page.locator('.view-switch').boundingBox();
+  assert.ok(bar.y >= -1 && bar.y < 5, `the switch stays at the top while answering (at ${bar.y})`);
 
-  // "See the result" (and "Jump to the result") take the reader to it.
+  // "See the result" (and the switch) take the reader to it.
   await page.getByRole('button', { name: 'See the result' }).click();
   await page.waitForFunction(() => document.activeElement.id === 'result-heading');
   const heading = await page.locator('#result-heading').boundingBox();
@@ -54,10 +61,9 @@ test('on a phone: answer a stage at a time, jump to the result, read it without 
   // Nothing scrolls inside a panel: the next steps are in the page's flow.
   const inner = await page.locator('.result').evaluate((r) => ({ overflow: getComputedStyle(r).overflowY, scroll: r.scrollHeight - r.clientHeight }));
   assert.ok(inner.overflow !== 'auto' && inner.overflow !== 'scroll' && inner.scroll <= 1, `result panel scrolls inside itself: ${JSON.stringify(inner)}`);
+  assert.equal(await page.locator('.questions').isVisible(), false, 'the questions wait for their turn');
   await page.getByRole('heading', { name: 'What would move you on' }).scrollIntoViewIfNeeded();
   assert.ok(await page.getByRole('heading', { name: 'What would move you on' }).isVisible());
-  await page.getByRole('link', { name: 'Back to the questions' }).click();
-  await page.waitForFunction(() => document.activeElement.id === 'questions-heading');
 
   // The chart: drawn at the screen's density (3x), figures in its cells, labels whole.
   const chart = await page.locator('.result canvas.chart').evaluate((c) => ({ ratio: c.width / c.clientWidth }));
@@ -73,14 +79,20 @@ test('on a phone: answer a stage at a time, jump to the result, read it without 
   assert.ok(overflow <= 0, `no sideways scroll at 360 px (overflow ${overflow})`);
   assert.deepEqual(await axeViolations(page), []);
   await page.screenshot({ path: join(ARTIFACTS, 'phone-result.png'), fullPage: true });
+  // And back, from the foot of the result.
+  await page.getByRole('link', { name: 'Back to the questions' }).click();
+  await page.waitForFunction(() => document.activeElement.id === 'questions-heading');
+  assert.ok(await page.locator('.feature-group').isVisible());
+  assert.equal(await page.locator('#result-heading').isVisible(), false);
+  assert.deepEqual(await axeViolations(page), [], 'the questions, with the switch');
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-test('on a wide screen there is no "Jump to the result": the result sits beside the questions', async () => {
+test('on a wide screen there is no switch: the result sits beside the questions', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url, { deviceScaleFactor: 2, init: recordCanvasText });
   await createAssessment(page, { school: 'Wide Screen Academy' });
-  assert.equal(await page.getByRole('button', { name: 'Jump to the result' }).isVisible(), false);
+  assert.equal(await page.locator('.view-switch').isVisible(), false);
   const [questions, result] = await Promise.all([page.locator('.questions').boundingBox(), page.locator('.result').boundingBox()]);
   assert.ok(result.x > questions.x + questions.width - 1, 'side by side');
   // Stretched wider than drawn (the presentation view, a projector): drawn sharper still.

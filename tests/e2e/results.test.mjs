@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useApp, openApp, createAssessment, answer, ARTIFACTS, showPart } from './harness.mjs';
+import { useApp, openApp, createAssessment, answer, ARTIFACTS, showPart, showResult } from './harness.mjs';
 
 const app = useApp();
 
@@ -26,6 +26,7 @@ for (const [size, viewport] of [['desktop', { width: 1400, height: 1000 }], ['ph
     // The issue's case: Improve and Sustain all clearly seen, behaviour "chaotic or
     // unsafe" clearly seen, every Repair feature not seen.
     await answerAll(page, { stabilise: 'Not seen', repair: 'Not seen', improve: 'Clearly', sustain: 'Clearly' }, { 'stabilise-8': 'Clearly' });
+    await showResult(page); // on a phone, in place of the questions
     const best = page.locator('.best-fit');
     await best.locator('.concerns-first').waitFor();
     assert.equal(await best.locator('.best-fit-stage .stage-badge').innerText(), 'Stabilise', 'never Repair, which has no evidence');
@@ -47,6 +48,7 @@ for (const [size, viewport] of [['desktop', { width: 1400, height: 1000 }], ['ph
     // With the concern no longer seen, the stage is what the answers fit.
     await answer(page, 'stabilise-8', 'Not seen');
     await page.waitForFunction(() => document.querySelector('.best-fit .best-fit-stage .stage-badge')?.textContent === 'Sustain');
+    await showResult(page);
     assert.equal(await best.locator('.concerns-first').count(), 0);
     assert.deepEqual(errors, []);
     await context.close();

@@ -144,11 +144,12 @@ test('a board through one year: categorise, commission, review twice, impact, bo
   await card.getByLabel('Improvements in systems').fill('Attendance tracker reviewed weekly');
   await card.getByLabel('Improved outcomes for pupils').fill('Attendance 94.1%, up from 91.5%');
   await card.getByRole('button', { name: 'Save the impact' }).click();
-  assert.match(await card.locator('.form-error').innerText(), /evidence/i, 'evidence is required');
+  assert.match(await card.locator('.error-summary').innerText(), /evidence/i, 'evidence is required');
   assert.deepEqual(await axeViolations(page), [], 'the impact form, with its error');
   await card.getByLabel('Evidence of impact').fill('Half-termly attendance data; register audits');
   await card.getByRole('button', { name: 'Save the impact' }).click();
-  assert.match(await card.locator('.form-error').innerText(), /Choose a verdict/, 'no verdict is chosen for the board');
+  await card.locator('.error-summary').filter({ hasNotText: /evidence/i }).waitFor(); // the evidence given
+  assert.match(await card.locator('.error-summary').innerText(), /Choose a verdict/, 'no verdict is chosen for the board');
   await card.getByLabel('Success criteria partly met').check();
   await card.getByRole('button', { name: 'Save the impact' }).click();
   await card.locator('.impact-facts').waitFor();

@@ -10,6 +10,7 @@ use crate::components::ui::draft::{draft, has_draft, write_draft_flag};
 use crate::browser;
 use crate::components::ui::confirm_delete::ConfirmDelete;
 use crate::components::ui::date_field::{DateField, FarDateConfirmation};
+use crate::components::ui::error_summary::{ErrorSummary, Problems};
 use crate::components::ui::plain_table::PlainTable;
 use crate::domain::base::dates::display;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS, MAX_NOTE_CHARS};
@@ -57,7 +58,7 @@ pub fn CategoryPanel(
     let category = draft(d("category"), "");
     let by = draft(d("by"), "");
     let why = draft(d("why"), "");
-    let problem = RwSignal::new(None::<String>);
+    let problems = RwSignal::new(Problems::new());
     let start = move |_| {
         let next = state.store.with_untracked(|s| {
             s.school(&key.get_value())
@@ -85,13 +86,25 @@ pub fn CategoryPanel(
             decided_by: by.get_untracked(),
             rationale: why.get_untracked(),
         };
-        let chosen = match form.validate() {
-            Ok(c) => c,
-            Err(message) => return problem.set(Some(message)),
+        // Each problem beside its field: the form's ids for the domain's names.
+        let field = |name: &str| match name {
+            "category" => format!("category-choice-{}", Category::ALL[0].id()),
+            "date" => "category-date".to_string(),
+            "by" => "category-by".to_string(),
+            _ => "category-why".to_string(),
         };
+        let mut found: Problems = form
+            .problems()
+            .into_iter()
+            .map(|(name, message)| (field(name), message))
+            .collect();
         if let Some(why) = date_confirmed.problem(&form.date) {
-            return problem.set(Some(why));
+            found.push((FarDateConfirmation::box_id("category-date"), why));
         }
+        let chosen = match (found.is_empty(), form.validate()) {
+            (true, Ok(c)) => c,
+            _ => return problems.set(found),
+        };
         let made = state.store.with_untracked(|s| {
             s.school(&key.get_value()).map(|school| {
                 let now = standing(s, school, s.intervals(), &today.get_value());
@@ -107,7 +120,7 @@ pub fn CategoryPanel(
         });
         if let Some(decided) = made {
             if state.send(Edit::Improvement(ImprovementEdit::Categorise(decided))) {
-                problem.set(None);
+                problems.set(Vec::new());
                 why.set(String::new());
                 category.set(String::new());
                 open.set(false);
@@ -150,6 +163,7 @@ pub fn CategoryPanel(
                     <button type="button" class="button primary" on:click=start>"Record the board's decision"</button>
                 }>
                     <form class="category-form" on:submit=save novalidate>
+                        <ErrorSummary problems=problems />
                         <fieldset class="inline-choice">
                             <legend>"Decision"</legend>
                             {Decision::ALL.into_iter().map(|d| view! {
@@ -158,17 +172,19 @@ pub fn CategoryPanel(
                                     {d.label()}</label>
                             }).collect_view()}
                         </fieldset>
+                        <div class="field">
                         <fieldset class="inline-choice" aria-describedby="categories-note">
                             <legend>"Category (Waypoint's categories)"</legend>
                             <p class="hint" id="categories-note">{crate::domain::improvement::overview::CATEGORIES_NOTE}</p>
                             {Category::ALL.into_iter().map(|c| view! {
-                                <label><input type="radio" name="category-choice" value=c.id()
+                                <label><input type="radio" name="category-choice" value=c.id() id=format!("category-choice-{}", c.id())
                                     prop:checked=move || category.get() == c.id() on:change=move |_| category.set(c.id().to_string()) />
                                     {c.label()}
                                     {move || now().is_some_and(|n| Category::from_need(n.suggested) == Some(c))
                                         .then_some(" (Waypoint's suggestion)")}</label>
                             }).collect_view()}
                         </fieldset>
+                        </div>
                         <div class="field-row">
                             <DateField id="category-date" label="Date of the decision" value=date confirm=date_confirmed />
                             <div class="field">
@@ -182,7 +198,6 @@ pub fn CategoryPanel(
                             <textarea id="category-why" rows="3" dir="auto" prop:value=move || why.get()
                                 on:input=move |ev| why.set(clamp_chars(&event_target_value(&ev), MAX_NOTE_CHARS))></textarea>
                         </div>
-                        <p class="form-error" role="alert">{move || problem.get()}</p>
                         <div class="actions">
                             <button type="submit" class="button primary">"Save the decision"</button>
                             <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>

@@ -8,6 +8,7 @@ use crate::components::ui::draft::{draft, forget, has_draft, write_draft_flag};
 
 use crate::browser;
 use crate::components::ui::date_field::{DateField, FarDateConfirmation};
+use crate::components::ui::error_summary::{ErrorSummary, Problems};
 use crate::domain::base::dates::display;
 use crate::domain::base::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::domain::improvement::accountability::{Impact, Verdict};
@@ -53,7 +54,7 @@ pub fn ImpactPanel(
     });
     // No verdict until the board chooses one.
     let verdict = draft(f("verdict"), "");
-    let problem = RwSignal::new(None::<String>);
+    let problems = RwSignal::new(Problems::new());
     let start = move |_| {
         let typed = texts.iter().any(|t| !t.get_untracked().is_empty());
         if let Some(done) = recorded().filter(|_| !typed) {
@@ -81,20 +82,23 @@ pub fn ImpactPanel(
         for (signal, h) in texts.iter().zip(headings) {
             impact.set_heading(&h.id, signal.get_untracked());
         }
-        if let Err(why) = impact.validate() {
-            return problem.set(Some(why));
-        }
+        // The domain names the fields as the form's ids end ("date", "practice", …).
+        let mut found: Problems = impact
+            .form_problems(chosen)
+            .into_iter()
+            .map(|(name, message)| (f(name), message))
+            .collect();
         if let Some(why) = date_confirmed.problem(&impact.date) {
-            return problem.set(Some(why));
+            found.push((FarDateConfirmation::box_id(&f("date")), why));
         }
-        if chosen.is_none() {
-            return problem.set(Some("Choose a verdict on the success criteria.".into()));
+        if !found.is_empty() {
+            return problems.set(found);
         }
         if state.send(Edit::Improvement(ImprovementEdit::RecordImpact {
             plan: key.get_value(),
             impact,
         })) {
-            problem.set(None);
+            problems.set(Vec::new());
             open.set(false);
             for t in texts {
                 t.set(String::new());
@@ -132,21 +136,23 @@ pub fn ImpactPanel(
                     </button>
                 }>
                     <form class="impact-form" on:submit=save novalidate>
+                        <ErrorSummary problems=problems />
                         <p class="hint">{format!("{}{}", trust_cycle().impact_intro, crate::domain::improvement::papers::CYCLE_SOURCE)}</p>
                         <DateField id=f("date") label="Date of the impact review" value=date confirm=date_confirmed />
                         {headings.iter().zip(texts).map(|(h, signal)| {
                             area(f(&h.id), format!("{} (what improved, if anything)", capitalised(&h.text)), signal)
                         }).collect_view()}
                         {area(f("evidence"), "Evidence of impact".into(), texts[4])}
+                        <div class="field">
                         <fieldset class="inline-choice">
                             <legend>"Verdict on the success criteria"</legend>
-                            {Verdict::ALL.into_iter().map(|v| view! {
-                                <label><input type="radio" name=f("verdict") value=v.id()
+                            {Verdict::ALL.into_iter().enumerate().map(|(i, v)| view! {
+                                <label><input type="radio" name=f("verdict") value=v.id() id=(i == 0).then(|| f("verdict"))
                                     prop:checked=move || verdict.get() == v.id()
                                     on:change=move |_| verdict.set(v.id().to_string()) />{v.label()}</label>
                             }).collect_view()}
                         </fieldset>
-                        <p class="form-error" role="alert">{move || problem.get()}</p>
+                        </div>
                         <div class="actions">
                             <button type="submit" class="button primary">"Save the impact"</button>
                             <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>

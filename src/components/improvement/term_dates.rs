@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::ui::date_field::SavedDateField;
+use crate::components::ui::saved_text::SavedTextField;
 use crate::components::ui::file_drop::{FileDrop, PickedFile};
 use crate::domain::base::dates::display;
 use crate::domain::base::holidays::{bank_holidays, covers, years_covered};
@@ -42,14 +43,14 @@ impl List {
 pub fn TermDates(
     /// The calendar as kept (or as Waypoint starts it).
     calendar: Signal<TrustCalendar>,
-    /// Called with the changed calendar; the page checks and keeps it.
-    on_change: Callback<TrustCalendar>,
+    /// Called with the changed calendar; the page checks and keeps it, or says why not.
+    on_change: Callback<TrustCalendar, Option<String>>,
 ) -> impl IntoView {
     let said = RwSignal::new(None::<(bool, String)>);
-    let change = move |f: &dyn Fn(&mut TrustCalendar)| {
+    let change = move |f: &dyn Fn(&mut TrustCalendar)| -> Option<String> {
         let mut next = calendar.get_untracked();
         f(&mut next);
-        on_change.run(next);
+        on_change.run(next)
     };
     let on_file = Callback::new(move |(name, text): PickedFile| {
         let result = text.and_then(|t| read_term_dates(&t));
@@ -63,8 +64,10 @@ pub fn TermDates(
                     next.holidays.len(),
                     if next.holidays.len() == 1 { "" } else { "s" }
                 );
-                on_change.run(next);
-                said.set(Some((true, message)));
+                match on_change.run(next) {
+                    None => said.set(Some((true, message))),
+                    Some(why) => said.set(Some((false, format!("{name}: not used. {why}")))),
+                }
             }
             Err(why) => said.set(Some((false, format!("{name}: {why}")))),
         }
@@ -77,33 +80,34 @@ pub fn TermDates(
                     <thead><tr><th scope="col">"Name"</th><th scope="col">"First day"</th><th scope="col">"Last day"</th><th scope="col"><span class="visually-hidden">"Remove"</span></th></tr></thead>
                     <tbody>
                         {move || calendar.with(|c| which.read(c).clone()).into_iter().enumerate().map(|(i, p)| {
-                            let set = move |f: fn(&mut Period, String)| move |ev| {
-                                let v = event_target_value(&ev);
-                                change(&|c| if let Some(p) = which.of(c).get_mut(i) { f(p, v.clone()) });
-                            };
                             // A date far from today is saved only once confirmed.
                             let save = move |f: fn(&mut Period, String)| Callback::new(move |v: String| {
                                 change(&|c| if let Some(p) = which.of(c).get_mut(i) { f(p, v.clone()) });
                             });
+                            let save_name = Callback::new(move |v: String| {
+                                change(&|c| if let Some(p) = which.of(c).get_mut(i) { p.name = v.clone() })
+                            });
+                            // A row has no id of its own: its place and first day name its draft.
+                            let draft_key = format!("calendar-{}-{i}-{}", which.id(), p.first);
                             view! {
                                 <tr>
-                                    <td><input type="text" dir="auto" aria-label=format!("Name of {} {}", which.id(), i + 1) prop:value=p.name.clone() on:change=set(|p, v| p.name = v) /></td>
+                                    <td><SavedTextField draft_key=draft_key label=format!("Name of {} {}", which.id(), i + 1) stored=Signal::stored(p.name.clone()) on_save=save_name /></td>
                                     <td><SavedDateField id=format!("{}-{i}-first", which.id()) label=format!("First day: {}", p.name) label_hidden=true
                                         stored=Signal::stored(p.first.clone()) on_save=save(|p, v| p.first = v) /></td>
                                     <td><SavedDateField id=format!("{}-{i}-last", which.id()) label=format!("Last day: {}", p.name) label_hidden=true
                                         stored=Signal::stored(p.last.clone()) on_save=save(|p, v| p.last = v) /></td>
-                                    <td><button type="button" class="link-button" on:click=move |_| change(&|c| { if i < which.of(c).len() { which.of(c).remove(i); } })>{format!("Remove {}", p.name)}</button></td>
+                                    <td><button type="button" class="link-button" on:click=move |_| { change(&|c| { if i < which.of(c).len() { which.of(c).remove(i); } }); }>{format!("Remove {}", p.name)}</button></td>
                                 </tr>
                             }
                         }).collect_view()}
                     </tbody>
                 </table>
             </div>
-            <button type="button" class="button" on:click=move |_| change(&|c| {
+            <button type="button" class="button" on:click=move |_| { change(&|c| {
                 let day = c.year_start.clone();
                 let name = if which == List::Terms { "New term" } else { "New holiday" };
                 which.of(c).push(Period::new(name, &day, &day));
-            })>{if which == List::Terms { "Add a term" } else { "Add a holiday" }}</button>
+            }); }>{if which == List::Terms { "Add a term" } else { "Add a holiday" }}</button>
         }
     };
     let list_info = bank_holidays();

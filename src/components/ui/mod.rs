@@ -12,6 +12,7 @@ pub mod note_field;
 pub mod pager;
 pub mod plain_table;
 pub mod save_status;
+pub mod saved_text;
 pub mod site_frame;
 pub mod terms;
 pub mod undo_toast;

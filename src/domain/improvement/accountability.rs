@@ -98,8 +98,23 @@ impl Impact {
     /// improved, if anything"): its evidence alone is enough; any other verdict says
     /// what improved under at least one heading.
     pub fn validate(&self) -> Result<(), String> {
+        self.form_problems(Some(self.verdict))
+            .into_iter()
+            .next()
+            .map_or(Ok(()), |(_, message)| Err(message))
+    }
+
+    /// Every problem with the impact form, in its order, each with the field it is about
+    /// ("date", "practice" for the headings, "evidence" or "verdict"). `chosen` is the
+    /// verdict ticked, if any: until there is one, the headings are not asked for, since
+    /// a verdict of not met needs none.
+    pub fn form_problems(&self, chosen: Option<Verdict>) -> Vec<(&'static str, String)> {
+        let mut problems: Vec<(&'static str, String)> = Vec::new();
         if !is_iso_date(&self.date) {
-            return Err("Enter the date of the impact review as a full date.".into());
+            problems.push((
+                "date",
+                "Enter the date of the impact review as a full date.".into(),
+            ));
         }
         let headings = [
             &self.practice,
@@ -107,13 +122,23 @@ impl Impact {
             &self.organisation,
             &self.outcomes,
         ];
-        if self.verdict != Verdict::NotMet && headings.iter().all(|h| h.trim().is_empty()) {
-            return Err("Say what improved under at least one heading.".into());
+        let needs_headings = chosen.is_some_and(|v| v != Verdict::NotMet);
+        if needs_headings && headings.iter().all(|h| h.trim().is_empty()) {
+            problems.push((
+                "practice",
+                "Say what improved under at least one heading.".into(),
+            ));
         }
         if self.evidence.trim().is_empty() {
-            return Err("Enter the evidence of impact.".into());
+            problems.push(("evidence", "Enter the evidence of impact.".into()));
         }
-        Ok(())
+        if chosen.is_none() {
+            problems.push((
+                "verdict",
+                "Choose a verdict on the success criteria.".into(),
+            ));
+        }
+        problems
     }
 
     /// The same impact with every text trimmed and within the note limit.

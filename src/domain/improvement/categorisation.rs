@@ -144,23 +144,36 @@ pub struct CategoryForm {
 impl CategoryForm {
     /// Checks the form; the message says what to fix.
     pub fn validate(&self) -> Result<Category, String> {
-        if !is_iso_date(&self.date) {
-            return Err(
-                "Enter the date of the decision as a full date, for example 2026-11-23.".into(),
-            );
+        match (self.problems().into_iter().next(), self.category) {
+            (Some((_, message)), _) => Err(message),
+            (None, Some(category)) => Ok(category),
+            (None, None) => Err("Choose the category.".into()),
         }
-        let Some(category) = self.category else {
-            return Err("Choose the category.".into());
-        };
+    }
+
+    /// Every problem with the form, in its order, each with the field it is about
+    /// ("category", "date", "by" or "why").
+    pub fn problems(&self) -> Vec<(&'static str, String)> {
+        let mut problems: Vec<(&'static str, String)> = Vec::new();
+        if self.category.is_none() {
+            problems.push(("category", "Choose the category.".into()));
+        }
+        if !is_iso_date(&self.date) {
+            problems.push((
+                "date",
+                "Enter the date of the decision as a full date, for example 2026-11-23.".into(),
+            ));
+        }
         if self.decided_by.trim().is_empty() {
-            return Err(
+            problems.push((
+                "by",
                 "Enter who decided, for example the board or its standards committee.".into(),
-            );
+            ));
         }
         if self.rationale.trim().is_empty() {
-            return Err("Enter the rationale: why this category.".into());
+            problems.push(("why", "Enter the rationale: why this category.".into()));
         }
-        Ok(category)
+        problems
     }
 }
 

@@ -9,6 +9,7 @@ use crate::browser;
 use crate::components::improvement::term_dates::TermDates;
 use crate::components::ui::date_field::SavedDateField;
 use crate::components::ui::plain_table::PlainTable;
+use crate::components::ui::saved_text::SavedTextField;
 use crate::domain::base::dates::{add_months, display};
 use crate::domain::base::document::cell;
 use crate::domain::improvement::calendar::{
@@ -38,15 +39,20 @@ pub fn CalendarPage() -> impl IntoView {
     };
     let problem = RwSignal::new(None::<String>);
     let show = RwSignal::new(Showing::Ahead);
-    let change = move |f: &dyn Fn(&mut TrustCalendar)| {
+    // Keeps a change, or says why not (here, and to the field that made it).
+    let change = move |f: &dyn Fn(&mut TrustCalendar)| -> Option<String> {
         let mut next = untracked(calendar);
         f(&mut next);
         match next.validate() {
             Ok(()) => {
                 problem.set(None);
                 state.send(Edit::Improvement(ImprovementEdit::SetCalendar(next)));
+                None
             }
-            Err(why) => problem.set(Some(why)),
+            Err(why) => {
+                problem.set(Some(why.clone()));
+                Some(why)
+            }
         }
     };
     let download = move |_| {
@@ -82,7 +88,7 @@ pub fn CalendarPage() -> impl IntoView {
                 <label for=id>{label}</label>
                 <input id=id type="number" min="1" max="24" inputmode="numeric"
                     prop:value=move || read(&calendar()).to_string()
-                    on:change=move |ev| { let n = number(event_target_value(&ev)); change(&|c| write(c, n)) } />
+                    on:change=move |ev| { let n = number(event_target_value(&ev)); change(&|c| write(c, n)); } />
             </div>
         }
     };
@@ -134,15 +140,15 @@ pub fn CalendarPage() -> impl IntoView {
             <div class="field-row">
                 <SavedDateField id="year-start" label="School year starts".to_string()
                     stored=Signal::derive(move || { let c = calendar(); c.year_start.clone() })
-                    on_save=Callback::new(move |v: String| change(&|c| { if let Some(m) = c.moved_to(&v) { *c = m } })) />
+                    on_save=Callback::new(move |v: String| { change(&|c| { if let Some(m) = c.moved_to(&v) { *c = m } }); }) />
                 <SavedDateField id="year-end" label="School year ends".to_string()
                     stored=Signal::derive(move || { let c = calendar(); c.year_end.clone() })
-                    on_save=Callback::new(move |v: String| change(&|c| c.year_end = v.clone())) />
+                    on_save=Callback::new(move |v: String| { change(&|c| c.year_end = v.clone()); }) />
                 <div class="field">
                     <span class="label-like">"Next year"</span>
-                    <button type="button" class="button" on:click=move |_| change(&|c| {
+                    <button type="button" class="button" on:click=move |_| { change(&|c| {
                         if let Some(m) = add_months(&c.year_start, 12).and_then(|s| c.moved_to(&s)) { *c = m }
-                    })>"Move every date to the next school year"</button>
+                    }); }>"Move every date to the next school year"</button>
                 </div>
             </div>
             <div class="field-row">
@@ -170,10 +176,10 @@ pub fn CalendarPage() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <button type="button" class="button" on:click=move |_| change(&|c| {
+            <button type="button" class="button" on:click=move |_| { change(&|c| {
                 let id = format!("own-{}", browser::new_id());
                 c.items.push(CadenceItem { id, title: "New meeting".into(), first: c.year_start.clone(), unit: Unit::Months, every: 1, on: true });
-            })>"Add a meeting"</button>
+            }); }>"Add a meeting"</button>
         </section>
     }
 }
@@ -187,7 +193,7 @@ fn untracked(calendar: impl Fn() -> TrustCalendar) -> TrustCalendar {
 fn cadence_row(
     id: String,
     calendar: impl Fn() -> TrustCalendar + Copy + Send + Sync + 'static,
-    change: impl Fn(&dyn Fn(&mut TrustCalendar)) + Copy + Send + Sync + 'static,
+    change: impl Fn(&dyn Fn(&mut TrustCalendar)) -> Option<String> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let key = StoredValue::new(id.clone());
     let item = move || {
@@ -201,6 +207,7 @@ fn cadence_row(
             }
         })
     };
+    let save_title = Callback::new(move |v: String| edit(&|i| i.title = v.clone()));
     let title = move || item().map(|i| i.title).unwrap_or_default();
     let quote = trust_cycle()
         .cadence
@@ -213,22 +220,22 @@ fn cadence_row(
         <tr>
             <td><input type="checkbox" id=f("on") aria-label=move || format!("Include: {}", title())
                 prop:checked=move || item().is_some_and(|i| i.on)
-                on:change=move |ev| { let on = event_target_checked(&ev); edit(&|i| i.on = on) } /></td>
+                on:change=move |ev| { let on = event_target_checked(&ev); edit(&|i| i.on = on); } /></td>
             <td>
-                <input type="text" class="cadence-title" dir="auto" aria-label="Name of the meeting"
-                    prop:value=title on:change=move |ev| { let v = event_target_value(&ev); edit(&|i| i.title = v.clone()) } />
+                <SavedTextField draft_key=format!("calendar-meeting-{}", key.get_value()) class="cadence-title"
+                    label="Name of the meeting" stored=Signal::derive(title) on_save=save_title />
                 {quote.map(|q| view! { <span class="cell-note">{format!("Source: “{q}”")}</span> })}
-                {own.then(|| view! { <button type="button" class="link-button" on:click=move |_| change(&|c| c.items.retain(|i| i.id != key.get_value()))>"Remove"</button> })}
+                {own.then(|| view! { <button type="button" class="link-button" on:click=move |_| { change(&|c| c.items.retain(|i| i.id != key.get_value())); }>"Remove"</button> })}
             </td>
             <td><SavedDateField id=f("first") label=Signal::derive(move || format!("First date: {}", title())) label_hidden=true
                 stored=Signal::derive(move || item().map(|i| i.first).unwrap_or_default())
-                on_save=Callback::new(move |v: String| edit(&|i| i.first = v.clone())) /></td>
+                on_save=Callback::new(move |v: String| { edit(&|i| i.first = v.clone()); }) /></td>
             <td class="every">
                 <input type="number" min="1" max="52" inputmode="numeric" aria-label=move || format!("Every how many: {}", title())
                     prop:value=move || item().map(|i| i.every.to_string()).unwrap_or_default()
-                    on:change=move |ev| { let n = event_target_value(&ev).trim().parse().unwrap_or(0); edit(&|i| i.every = n) } />
+                    on:change=move |ev| { let n = event_target_value(&ev).trim().parse().unwrap_or(0); edit(&|i| i.every = n); } />
                 <select aria-label=move || format!("Weeks or months: {}", title())
-                    on:change=move |ev| { if let Some(u) = Unit::from_id(&event_target_value(&ev)) { edit(&|i| i.unit = u) } }>
+                    on:change=move |ev| { if let Some(u) = Unit::from_id(&event_target_value(&ev)) { edit(&|i| i.unit = u); } }>
                     <option value="weeks" selected=move || item().is_some_and(|i| i.unit == Unit::Weeks)>"weeks"</option>
                     <option value="months" selected=move || item().is_some_and(|i| i.unit == Unit::Months)>"months"</option>
                 </select>
