@@ -11,9 +11,34 @@ use crate::domain::checklist::placement::{
 use crate::domain::improvement::overview::data_check;
 use crate::state::AppState;
 
+/// Lists longer than this are folded under their heading on the assessment page, where
+/// the result must fit beside the questions; the printed report shows them whole.
+const OPEN_LIST_MAX: usize = 3;
+
+/// A list under its heading: whole, or, when `fold` and long, behind the heading.
+fn listed(heading: String, items: Vec<String>, fold: bool, heading_class: &'static str) -> AnyView {
+    let list = view! { <ul>{items.iter().map(|f| view! { <li>{f.clone()}</li> }).collect_view()}</ul> };
+    if fold {
+        view! {
+            <details class="list-fold" open=items.len() <= OPEN_LIST_MAX>
+                <summary class=heading_class>{heading}</summary>
+                {list}
+            </details>
+        }
+        .into_any()
+    } else {
+        view! { <p class=heading_class>{heading}</p>{list} }.into_any()
+    }
+}
+
 /// The Stabilise concerns seen, first: they come before the stage.
 #[component]
-pub fn RedFlags(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
+pub fn RedFlags(
+    result: Memo<Option<AssessmentResult>>,
+    /// Fold a long list behind its heading (on screen beside the questions).
+    #[prop(optional)]
+    fold: bool,
+) -> impl IntoView {
     let flags = move || {
         result.with(|r| {
             r.as_ref()
@@ -32,8 +57,7 @@ pub fn RedFlags(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
         (!flags.is_empty()).then(|| {
             view! {
                 <div class="red-flags" role="group" aria-label="Red flags">
-                    <p class="red-flags-heading">{red_flags_heading(flags.len())}</p>
-                    <ul>{flags.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                    {listed(red_flags_heading(flags.len()), flags, fold, "red-flags-heading")}
                 </div>
             }
         })
@@ -42,7 +66,7 @@ pub fn RedFlags(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
 
 /// Answers that cannot both be true, with whose reading that is.
 #[component]
-pub fn Contradictions(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
+pub fn Contradictions(result: Memo<Option<AssessmentResult>>, fold: bool) -> impl IntoView {
     move || {
         let list = result.with(|r| {
             r.as_ref()
@@ -57,8 +81,8 @@ pub fn Contradictions(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
         });
         (!list.is_empty()).then(|| view! {
             <div class="contradictions" role="group" aria-label="Answers that contradict each other">
-                <p class="contradictions-heading">{if list.len() == 1 { "Two answers contradict each other".to_string() } else { format!("{} pairs of answers contradict each other", list.len()) }}</p>
-                <ul>{list.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                {listed(if list.len() == 1 { "Two answers contradict each other".to_string() } else { format!("{} pairs of answers contradict each other", list.len()) },
+                    list, fold, "contradictions-heading")}
                 <p class="hint">{CONTRADICTIONS_NOTE}</p>
             </div>
         })
@@ -69,6 +93,9 @@ pub fn Contradictions(result: Memo<Option<AssessmentResult>>) -> impl IntoView {
 pub fn CaveatList(
     assessment: Memo<Option<Assessment>>,
     result: Memo<Option<AssessmentResult>>,
+    /// Fold long lists behind their headings (on screen beside the questions).
+    #[prop(optional)]
+    fold: bool,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     // Where the results contradict the stage or the answers, that leads the caveats.
@@ -100,7 +127,7 @@ pub fn CaveatList(
         })
     };
     view! {
-        <Contradictions result=result />
+        <Contradictions result=result fold=fold />
         <ul class="caveats">
             {move || messages().into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
         </ul>

@@ -26,10 +26,10 @@ pub fn ResultPanel(
     view! {
         <h2 id="result-heading" tabindex="-1">"Result"</h2>
         <div class="best-fit" aria-live="polite">
-            <RedFlags result=result />
+            <RedFlags result=result fold=true />
             <p class="best-fit-label">"Stage"</p>
             <BestFit result=result />
-            <CaveatList assessment=assessment result=result />
+            <CaveatList assessment=assessment result=result fold=true />
         </div>
         <details class="rule">
             <summary>"How the stage is chosen (Waypoint's rule)"</summary>
@@ -40,7 +40,7 @@ pub fn ResultPanel(
             <p>{DATA_RULE}</p>
         </details>
         <StageProfile result=result fold=true />
-        <SinceLast assessment=assessment baseline=baseline />
+        <SinceLast assessment=assessment baseline=baseline fold=true />
         <NextStepsList assessment=assessment stage=Signal::derive(move || result.with(|r| r.as_ref().and_then(|r| r.overall.fitted))) fold=true />
         <p class="jump-back no-print"><a href="#questions-heading" on:click=move |ev| { ev.prevent_default(); back_to_questions.run(()); }>"Back to the questions"</a></p>
     }

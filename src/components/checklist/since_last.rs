@@ -12,6 +12,10 @@ use crate::domain::checklist::changes::{since, Baseline, CHANGE_RULE, MOVEMENT_R
 pub fn SinceLast(
     assessment: Memo<Option<Assessment>>,
     #[prop(into)] baseline: Signal<Option<Baseline>>,
+    /// The features that changed and how the change is read, behind a summary (on screen
+    /// beside the questions); the printed report shows them whole.
+    #[prop(optional)]
+    fold: bool,
 ) -> impl IntoView {
     move || {
         let base = baseline.get()?;
@@ -39,6 +43,8 @@ pub fn SinceLast(
                         <span class=format!("movement {}", movement.id())>{format!("({})", movement.label())}</span>
                     </p>
                     <p>{summary}</p>
+                    <details class="since-detail" open=!fold>
+                    <summary>{if change.changes.is_empty() { "How the change is read".to_string() } else { format!("Which feature{} changed, and how the change is read", if change.changes.len() == 1 { "" } else { "s" }) }}</summary>
                     {(!change.changes.is_empty()).then(|| view! {
                         <div class="table-scroll" role="region" aria-label="Features answered differently" tabindex="0">
                         <table class="changes-table">
@@ -58,6 +64,7 @@ pub fn SinceLast(
                         </div>
                     })}
                     <p class="hint">{CHANGE_RULE}" "{MOVEMENT_RULE}</p>
+                    </details>
                 </section>
             })
         })

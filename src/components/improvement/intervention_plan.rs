@@ -36,7 +36,7 @@ pub fn InterventionPlan(
     view! {
         <section class="intervention-plan panel" aria-labelledby="intervention-plan-heading">
             <h2 id="intervention-plan-heading">"Intervention plan"</h2>
-            <p class="lead">"One plan for the school, the same on each of its assessments and on its overview. Commission interventions for the needs a diagnosis shows, then record each review. Overdue reviews are flagged here and on the trust overview."</p>
+            <p class="lead">"One plan for the school, on each of its assessments and its overview: commission interventions for the needs found, then record each review. Overdue reviews are flagged here and on the trust overview."</p>
             <Show when=move || !ids.with(Vec::is_empty)
                 fallback=|| view! { <p class="empty-note">"No interventions commissioned yet."</p> }>
                 <div class="intervention-list">

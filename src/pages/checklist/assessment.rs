@@ -186,7 +186,6 @@ fn AssessmentView(id: String) -> impl IntoView {
                     a.as_ref().and_then(|a| state.store.with(|s| crate::domain::checklist::changes::baseline(s, a)))
                 })) />
             </aside>
-        </div>
         <div class="after-assessment">
             <InterventionPlan school=Signal::derive(text(|a| a.school_id.clone())) assessment_id=Some(id.clone())
                 focus_options=focus_options />
@@ -199,6 +198,7 @@ fn AssessmentView(id: String) -> impl IntoView {
                     title=Signal::derive(move || title.get().unwrap_or_default()) />
                 <SharePanel assessment=assessment />
             </section>
+        </div>
         </div>
         </div>
     }
