@@ -31,6 +31,20 @@ pub fn SavedTextField(
     let noted = RwSignal::new(pending.with_untracked(Option::is_some));
     let note_id = key.with_value(|k| format!("{}-unsaved", k.replace(|c: char| !c.is_ascii_alphanumeric(), "-")));
     let described = note_id.clone();
+    // Saves on a change, and on leaving the field while text is pending: a draft shown
+    // again after a reload is saved then, changed or not.
+    let commit = move |text: String| match on_save.run(text) {
+        None => {
+            key.with_value(|k| write_draft(k, ""));
+            pending.set(None);
+            refused.set(None);
+            noted.set(false);
+        }
+        Some(why) => {
+            refused.set(Some(why));
+            noted.set(true);
+        }
+    };
     view! {
         <input type="text" class=class dir="auto" aria-label=move || label.get()
             prop:value=move || pending.get().unwrap_or_else(|| stored.get())
@@ -41,21 +55,8 @@ pub fn SavedTextField(
                 key.with_value(|k| write_draft(k, &text));
                 pending.set(Some(text));
             }
-            on:change=move |ev| {
-                let text = event_target_value(&ev);
-                match on_save.run(text) {
-                    None => {
-                        key.with_value(|k| write_draft(k, ""));
-                        pending.set(None);
-                        refused.set(None);
-                        noted.set(false);
-                    }
-                    Some(why) => {
-                        refused.set(Some(why));
-                        noted.set(true);
-                    }
-                }
-            } />
+            on:change=move |ev| commit(event_target_value(&ev))
+            on:blur=move |ev| if pending.with_untracked(Option::is_some) { commit(event_target_value(&ev)) } />
         {move || noted.get().then(|| view! {
             <span class=move || if refused.with(Option::is_some) { "cell-note form-error" } else { "cell-note" } id=note_id.clone()>
                 {move || match refused.get() {
