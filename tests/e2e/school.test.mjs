@@ -59,6 +59,8 @@ test('teams side by side, history and reassessment, trajectory and journey', asy
   assert.match(await since.locator('h3').innerText(), new RegExp(`Change since ${shownDate('2026-07-10')}`));
   assert.match(await since.innerText(), /Overall stage: Improve then, Sustain now \(moved on\)/);
   assert.match(await since.innerText(), /6 features moved on, 0 moved back/);
+  // Which features changed is one click away, beside the questions.
+  await since.locator('details.since-detail > summary', { hasText: 'Which features changed' }).click();
   assert.match(await since.locator('tr', { hasText: 'Embedded and effective CPD' }).innerText(), /not seen → clearly\s+moved on/);
   await page.goBack();
   await page.goBack();
