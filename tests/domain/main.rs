@@ -9,6 +9,7 @@ mod accountability;
 mod calendar;
 mod changes;
 mod content;
+mod day;
 mod edit;
 mod enums;
 mod exchange;
