@@ -78,7 +78,7 @@ fn trust() -> Store {
                 Level::NotSeen,
                 Level::NotSeen,
             ]);
-            a.date = "2026-10-05".into();
+            a.date = Some(crate::support::day("2026-10-05"));
             a
         })),
         Edit::Checklist(ChecklistEdit::AddAssessment({
@@ -90,7 +90,7 @@ fn trust() -> Store {
             ]);
             a.id = "a2".into();
             a.school_id = "s2".into();
-            a.date = "2026-03-01".into();
+            a.date = Some(crate::support::day("2026-03-01"));
             a
         })),
         Edit::Improvement(ImprovementEdit::Commission(Intervention::new(
@@ -397,7 +397,7 @@ fn the_headteacher_s_report_covers_six_months_of_attainment_progress_and_the_pla
         Level::NotSeen,
     ]);
     old.id = "a0".into();
-    old.date = "2026-05-01".into();
+    old.date = Some(crate::support::day("2026-05-01"));
     store
         .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(old)), 7.0)
         .unwrap();
@@ -654,7 +654,7 @@ fn the_board_s_papers_read_as_documents_with_a_page_per_school() {
         ]);
         a.id = id.into();
         a.scope = scope;
-        a.date = "2026-11-02".into();
+        a.date = Some(crate::support::day("2026-11-02"));
         with_teams
             .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(a)), 9.0)
             .unwrap();

@@ -185,7 +185,7 @@ fn busy_store() -> Store {
         Level::NotSeen,
         Level::NotSeen,
     ]);
-    a.date = "2026-10-05".into();
+    a.date = Some(crate::support::day("2026-10-05"));
     store
         .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(a)), 2.0)
         .unwrap();

@@ -67,7 +67,7 @@ fn an_import_with_a_blank_school_name_is_refused() {
 fn an_import_with_dates_far_from_today_is_refused() {
     for far in ["9999-01-01", "1990-05-01", "2062-03-01"] {
         let mut store = one_assessment();
-        store.assessments[0].date = far.into();
+        store.assessments[0].date = Some(crate::support::day(far));
         let why = check_import(&store, TODAY).unwrap_err();
         assert!(why.contains("the date of an assessment"), "{why}");
     }

@@ -253,13 +253,14 @@ fn interventions_follow_their_assessment_when_the_school_is_renamed() {
         )
         .unwrap();
     let a = details("Oakfield Primary School");
+    let date = a.day().unwrap();
     store
         .apply(
             &Edit::Checklist(ChecklistEdit::SetDetails {
                 assessment: "a1".into(),
                 school_id: "s-oak2".into(),
                 scope: a.scope,
-                date: a.date,
+                date,
                 assessors: a.assessors,
                 phase: None,
             }),

@@ -235,7 +235,7 @@ fn twelve_schools() -> Store {
         ]);
         a.id = format!("a{n}");
         a.school_id = id;
-        a.date = "2026-04-20".into();
+        a.date = Some(crate::support::day("2026-04-20"));
         store
             .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(a)), 2.0)
             .unwrap();
@@ -358,7 +358,7 @@ fn the_calendars_terms_decide_the_same_school_term_for_the_teams() {
         ]);
         a.id = id.into();
         a.scope = Scope::YearGroup(year.into());
-        a.date = date.into();
+        a.date = Some(crate::support::day(date));
         a
     };
     let early = scoped("e", "EYFS", "2027-03-20");

@@ -388,7 +388,7 @@ fn only_whole_school_assessments_give_a_school_its_stage() {
         [Clearly, NotSeen, NotSeen, NotSeen],
     );
     store.assessments[2].scope = Scope::Team("EYFS".into());
-    store.assessments[2].date = "2027-01-10".into();
+    store.assessments[2].date = Some(crate::support::day("2027-01-10"));
     let rows = overview(four_stages(), &store, "2027-02-01");
     let year6_only = rows
         .iter()
@@ -618,7 +618,7 @@ fn the_overview_reads_a_journey_from_dated_stages() {
         let mut a = answered(levels);
         a.id = format!("y{n}");
         a.school_id = id.clone();
-        a.date = date.into();
+        a.date = Some(crate::support::day(date));
         store.assessments.push(a);
     }
     let rows = overview(four_stages(), &store, "2026-11-23");

@@ -321,7 +321,7 @@ fn month_ends_and_a_trust_s_own_intervals_are_respected() {
 fn store_with_assessment(date: &str, levels: [Level; 4]) -> Store {
     let mut store = support::school_store();
     let mut a = support::answered(levels);
-    a.date = date.into();
+    a.date = Some(crate::support::day(date));
     store
         .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(a)), 2.0)
         .unwrap();
@@ -400,7 +400,7 @@ fn a_category_warns_when_its_evidence_is_stale_or_waypoint_now_suggests_otherwis
     // A fresh assessment that suggests another level: the warnings say so.
     let mut fresh = support::answered(SUSTAIN);
     fresh.id = "a2".into();
-    fresh.date = "2026-11-20".into();
+    fresh.date = Some(crate::support::day("2026-11-20"));
     store
         .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(fresh)), 4.0)
         .unwrap();

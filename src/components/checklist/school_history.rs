@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::charts::stage_grid::GridRow;
 use crate::components::checklist::stage_grid::StageGrid;
 use crate::domain::base::content::{four_stages, Stage};
-use crate::domain::base::dates::display;
+use crate::domain::base::dates::{display, Day};
 use crate::domain::checklist::changes::{changes, compare, ComparedRow, Direction, MOVEMENT_RULE};
 use crate::domain::checklist::teams::HistoryPoint;
 use crate::route::Route;
@@ -18,9 +18,9 @@ type History = Vec<(String, Vec<HistoryPoint>)>;
 pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let dates = Signal::derive(move || {
-        let mut all: Vec<String> = history.with(|h| {
+        let mut all: Vec<Option<Day>> = history.with(|h| {
             h.iter()
-                .flat_map(|(_, p)| p.iter().map(|p| p.date.clone()))
+                .flat_map(|(_, p)| p.iter().map(|p| p.date))
                 .collect()
         });
         crate::domain::base::order::sort_by(&mut all, |a, b| a.cmp(b));

@@ -286,8 +286,38 @@ const MONTHS: [&str; 12] = [
 /// A date as people in the UK write it, "23 Nov 2026", with no-break spaces so that it
 /// never splits across lines, or "unknown" when the text is not a real date (damaged data
 /// is never shown as if it were a date).
-pub fn display(date: &str) -> String {
-    show(exact(date))
+pub fn display<D: MaybeDay + ?Sized>(date: &D) -> String {
+    show(date.maybe_day())
+}
+
+/// What may hold a date: a [`Day`], a date a damaged record lost (`Option<Day>`), or the
+/// "yyyy-mm-dd" text of a field not yet kept as a `Day` (only that exact form is a date).
+pub trait MaybeDay {
+    fn maybe_day(&self) -> Option<Day>;
+}
+
+impl MaybeDay for Day {
+    fn maybe_day(&self) -> Option<Day> {
+        Some(*self)
+    }
+}
+
+impl MaybeDay for Option<Day> {
+    fn maybe_day(&self) -> Option<Day> {
+        *self
+    }
+}
+
+impl MaybeDay for str {
+    fn maybe_day(&self) -> Option<Day> {
+        exact(self)
+    }
+}
+
+impl MaybeDay for String {
+    fn maybe_day(&self) -> Option<Day> {
+        exact(self)
+    }
 }
 
 /// One of the three school terms.
@@ -352,11 +382,8 @@ pub const SCHOOL_TERM_RULE: &str = "Waypoint's reading of the school year in Eng
 
 /// The school year an entered term start belongs to: its own calendar year for an autumn
 /// start, the year before for spring and summer.
-fn school_year_of(start: &TermStart) -> Option<i32> {
-    if !is_iso_date(&start.date) {
-        return None;
-    }
-    let year: i32 = start.date[0..4].parse().ok()?;
+fn school_year_of(start: &TermStart) -> Option<i64> {
+    let year = exact(&start.date)?.year();
     Some(match start.term {
         TermName::Autumn => year,
         _ => year - 1,
@@ -365,44 +392,43 @@ fn school_year_of(start: &TermStart) -> Option<i32> {
 
 /// "Autumn term 2026/27" for a date, or "Date unknown" for text that is not a real date
 /// (by [`school_term`]).
-pub fn describe_term(date: &str, trust_starts: &[TermStart]) -> String {
+pub fn describe_term<D: MaybeDay + ?Sized>(date: &D, trust_starts: &[TermStart]) -> String {
     school_term(date, trust_starts).map_or_else(|| "Date unknown".into(), |t| t.describe())
 }
 
 /// The school term `date` falls in: the latest term start on or before it, taking the
 /// trust's own starts (`trust_starts`, any years) where it has entered them and
-/// Waypoint's defaults for England elsewhere ([`SCHOOL_TERM_RULE`]). `None` for text that
-/// is not a real date.
-pub fn school_term(date: &str, trust_starts: &[TermStart]) -> Option<SchoolTerm> {
-    if !is_iso_date(date) {
-        return None;
-    }
-    let year: i32 = date[0..4].parse().ok()?;
-    let mut starts: Vec<(String, SchoolTerm)> = Vec::new();
+/// Waypoint's defaults for England elsewhere ([`SCHOOL_TERM_RULE`]). `None` for what is
+/// not a real date.
+pub fn school_term<D: MaybeDay + ?Sized>(date: &D, trust_starts: &[TermStart]) -> Option<SchoolTerm> {
+    let date = date.maybe_day()?;
+    let year = date.year();
+    let mut starts: Vec<(Day, SchoolTerm)> = Vec::new();
     for school_year in year - 2..=year + 1 {
         for term in TermName::ALL {
             let entered = trust_starts
                 .iter()
-                .find(|s| s.term == term && school_year_of(s) == Some(school_year));
-            let start = match entered {
-                Some(s) => s.date.clone(),
-                None => {
-                    let (month, day) = term.default_start();
-                    let calendar_year = if term == TermName::Autumn {
-                        school_year
-                    } else {
-                        school_year + 1
-                    };
-                    format!("{calendar_year:04}-{month:02}-{day:02}")
-                }
-            };
-            starts.push((start, SchoolTerm { school_year, term }));
+                .find(|s| s.term == term && school_year_of(s) == Some(school_year))
+                .and_then(|s| exact(&s.date));
+            let start = entered.or_else(|| {
+                let (month, day) = term.default_start();
+                let calendar_year = if term == TermName::Autumn {
+                    school_year
+                } else {
+                    school_year + 1
+                };
+                Day::from_ymd(calendar_year, month, day)
+            });
+            if let Some(start) = start {
+                let school_year = i32::try_from(school_year).ok()?;
+                starts.push((start, SchoolTerm { school_year, term }));
+            }
         }
     }
     starts
         .into_iter()
-        .filter(|(start, _)| start.as_str() <= date)
-        .max_by(|a, b| a.0.cmp(&b.0))
+        .filter(|(start, _)| *start <= date)
+        .max_by_key(|(start, _)| *start)
         .map(|(_, term)| term)
 }
 

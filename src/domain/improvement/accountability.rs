@@ -8,7 +8,7 @@ use strum::{EnumString, IntoStaticStr};
 
 use crate::domain::base::content::{Framework, Stage};
 use crate::domain::base::dates::is_iso_date;
-use crate::domain::base::dates::{add_days, add_months, display};
+use crate::domain::base::dates::{add_days, add_months, display, Day, MaybeDay};
 use crate::domain::base::school::School;
 use crate::domain::base::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::domain::checklist::assessment::{Assessment, Scope};
@@ -581,7 +581,7 @@ fn latest_whole_school<'a>(
 ) -> Option<&'a Assessment> {
     store
         .assessments_of(school)
-        .filter(|a| a.scope == Scope::WholeSchool && a.date.as_str() <= by)
+        .filter(|a| a.scope == Scope::WholeSchool && a.date <= by.maybe_day())
         .max_by(|a, b| {
             a.date
                 .cmp(&b.date)
@@ -603,7 +603,7 @@ pub fn headteacher_report(
     let standing = standing_with(store, &row, intervals, today);
     let stage_at = |by: &str| {
         latest_whole_school(store, &school.id, by)
-            .map(|a| (a.date.clone(), assess(framework, a).overall.stage))
+            .map(|a| (a.date.map(Day::iso).unwrap_or_default(), assess(framework, a).overall.stage))
     };
     let (results, journey) = match store.trajectory_of(&school.id) {
         Some(t) => (
@@ -655,14 +655,14 @@ pub fn headteacher_report(
         framework,
         store
             .assessments_of(&school.id)
-            .filter(|a| a.date.as_str() <= to),
+            .filter(|a| a.date <= to.maybe_day()),
         &crate::domain::improvement::calendar::trust_term_starts(store),
     );
     HeadReport {
         teams: map
             .rows
             .iter()
-            .map(|r| (r.scope.clone(), r.date.clone(), r.overall))
+            .map(|r| (r.scope.clone(), r.date.map(Day::iso).unwrap_or_default(), r.overall))
             .collect(),
         team_warnings: map.flags,
         name: school.name.clone(),

@@ -14,7 +14,7 @@ use strum::{EnumString, IntoStaticStr};
 use crate::domain::base::dates::{
     add_days, add_months, day_number, days_between, display, from_day_number, weekday,
 };
-use crate::domain::base::dates::{is_iso_date, TermName, TermStart};
+use crate::domain::base::dates::{is_iso_date, Day, TermName, TermStart};
 use crate::domain::base::holidays::is_bank_holiday;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::improvement::categorisation::{history, next_due, Decision, Intervals};
@@ -486,9 +486,11 @@ pub fn events(store: &impl TrustRecords, calendar: &TrustCalendar, today: &str) 
         let latest = store
             .assessments_of(&school.id)
             .filter(|a| a.scope == crate::domain::checklist::assessment::Scope::WholeSchool)
-            .map(|a| a.date.as_str())
-            .max();
+            .filter_map(|a| a.date)
+            .max()
+            .map(Day::iso);
         if let Some(date) = latest
+            .as_deref()
             .and_then(|d| add_months(d, i64::from(intervals.reassess_months)))
             .map(|d| {
                 if d.as_str() >= today {
@@ -504,7 +506,7 @@ pub fn events(store: &impl TrustRecords, calendar: &TrustCalendar, today: &str) 
                     title: format!("{name}: reassessment due"),
                     detail: format!(
                         "The latest whole-school assessment was on {}; Waypoint suggests reassessing every {} months so that each review of the category has fresh evidence.",
-                        display(latest.unwrap_or_default()),
+                        display(latest.as_deref().unwrap_or_default()),
                         intervals.reassess_months
                     ),
                     kind: EventKind::Reassessment,

@@ -5,7 +5,7 @@
 //! store what no form would (a note of a million characters, a review in 2062, a thousand
 //! meetings a year).
 
-use crate::domain::base::dates::{far_from_today, is_iso_date};
+use crate::domain::base::dates::{far_from_today, is_iso_date, Day};
 use crate::domain::base::text::{is_blank, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::domain::checklist::assessment::Scope;
 use crate::domain::records::store::Store;
@@ -42,6 +42,15 @@ fn date(text: &str, today: &str, what: &str) -> Result<(), String> {
     match far_from_today(text, today) {
         Some(why) => Err(format!("{what} is {}", why.replacen(" is ", ", ", 1))),
         None => Ok(()),
+    }
+}
+
+/// A date kept as a [`Day`] (`None` when the file held something else there, which a
+/// form would never take), within Waypoint's range of `today`.
+fn day(day: Option<Day>, today: &str, what: &str) -> Result<(), String> {
+    match day {
+        Some(day) => date(&day.iso(), today, what),
+        None => Err(format!("{what} is missing or not a real date (yyyy-mm-dd)")),
     }
 }
 
@@ -82,8 +91,9 @@ pub fn check_import(store: &Store, today: &str) -> Result<(), String> {
         name(&trust.name, "a trust's name")?;
     }
     for a in &store.assessments {
-        let place = |what: &str| format!("{what} of an assessment dated {}", shown(&a.date));
-        date(&a.date, today, &place("the date"))?;
+        let dated = a.date.map_or_else(|| "unknown".into(), Day::iso);
+        let place = |what: &str| format!("{what} of an assessment dated {dated}");
+        day(a.date, today, &place("the date"))?;
         within(
             &a.assessors,
             MAX_NAME_CHARS,

@@ -10,7 +10,7 @@ use crate::browser;
 use crate::components::ui::date_field::DateField;
 use crate::components::ui::error_summary::{ErrorSummary, Problems};
 use crate::domain::base::dates::display;
-use crate::domain::base::dates::is_iso_date;
+use crate::domain::base::dates::Day;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::ChecklistEdit;
 use crate::domain::records::edits::Edit;
@@ -40,14 +40,13 @@ pub fn ReassessPage(id: String) -> impl IntoView {
     let last = StoredValue::new(last);
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let date = date.get_untracked();
-        if !is_iso_date(&date) {
+        let Ok(date) = Day::parse(&date.get_untracked()) else {
             problems.set(vec![(
                 "reassess-date".into(),
                 "Enter the date of the new assessment as a real date.".into(),
             )]);
             return;
-        }
+        };
         let new_id = browser::new_id();
         let mut next = last.with_value(|a| a.reassess(new_id.clone(), date, browser::now_ms()));
         next.assessors = assessors.get_untracked();

@@ -100,6 +100,11 @@ impl Rng {
         }
     }
 
+    /// A real date in the 2020s.
+    pub fn day(&mut self) -> waypoint::domain::base::dates::Day {
+        crate::support::day(&self.date())
+    }
+
     pub fn date(&mut self) -> String {
         format!(
             "20{:02}-{:02}-{:02}",
@@ -145,7 +150,7 @@ pub fn assessment(rng: &mut Rng, id: String) -> Assessment {
         school_id: String::new(),
         legacy_school: None,
         scope,
-        date: rng.date(),
+        date: Some(rng.day()),
         assessors: rng.text(2),
         answers,
         phase: if rng.chance(20) {
@@ -173,7 +178,7 @@ pub fn assessment(rng: &mut Rng, id: String) -> Assessment {
                 .map(|_| if rng.chance(50) { 'r' } else { '-' })
                 .collect();
             Prefill {
-                date: rng.date(),
+                date: Some(rng.day()),
                 levels: letters,
                 reviewed,
             }
