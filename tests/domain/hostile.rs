@@ -260,3 +260,25 @@ fn a_form_takes_a_date_far_from_today_only_once_confirmed() {
     );
     assert_eq!(unconfirmed_far_date("2062-01-01", TODAY, true), None);
 }
+
+#[test]
+fn a_file_with_an_assessment_date_that_is_not_a_date_is_refused_saying_why() {
+    let mut store = support::school_store();
+    store.assessments.push(support::blank());
+    let file = waypoint::domain::records::schema::write_store(&store);
+    assert!(waypoint::domain::records::exchange::read_import(&file, TODAY).is_ok());
+    for damaged in ["2026-02-30", "23/11/2026", ""] {
+        let hand_made = file.replace(
+            &format!("\"date\":\"{}\"", store.assessments[0].date.unwrap().iso()),
+            &format!("\"date\":\"{damaged}\""),
+        );
+        assert_ne!(hand_made, file);
+        let why = waypoint::domain::records::exchange::read_import(&hand_made, TODAY)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            why.contains("the date of an assessment") && why.contains("not a real date"),
+            "{damaged}: {why}"
+        );
+    }
+}

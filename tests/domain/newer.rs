@@ -8,7 +8,7 @@ use waypoint::domain::base::reading::ReadError;
 use waypoint::domain::checklist::assessment::Level;
 use waypoint::domain::records::edits::{ChecklistEdit, Edit, WorkshopEdit};
 use waypoint::domain::records::layout::{
-    read_meta_keeping, read_record_keeping, write_record, Key,
+    read_meta_keeping, read_record_keeping, write_record, Item, Key,
 };
 use waypoint::domain::records::schema::SCHEMA_VERSION;
 use waypoint::domain::records::store::Store;
@@ -127,4 +127,66 @@ fn the_index_record_keeps_what_it_does_not_know() {
     let written: Value = serde_json::from_str(&write_record(&store, &Key::Meta).unwrap()).unwrap();
     assert_eq!(written["schools"][0]["urn"], json!("123456"));
     assert_eq!(written["regions"], json!(["North"]));
+}
+
+/// An older Waypoint imported files without checking dates, so a stored assessment may
+/// hold a date that is not one. Such a record still reads (its date is unknown, shown as
+/// "unknown"), keeps the text as stored through any edit, and a real date set by the
+/// form replaces it.
+#[test]
+fn a_stored_date_that_is_not_a_date_still_reads_and_is_kept_as_stored() {
+    for damaged in [
+        json!("23/11/2026"),
+        json!(""),
+        json!("2026-02-30"),
+        json!(null),
+    ] {
+        let (mut store, key, mut record) = stored_assessment();
+        record["date"] = damaged.clone();
+        record["prefilled"] = json!({"date": damaged, "levels": "", "reviewed": ""});
+        let (item, unknown) = read_record_keeping(&key, &record.to_string())
+            .unwrap_or_else(|e| panic!("{damaged} made the record unreadable: {e:?}"));
+        let Item::Assessment(a) = &item else {
+            panic!("an assessment")
+        };
+        assert_eq!(a.date, None);
+        assert_eq!(waypoint::domain::base::dates::display(&a.date), "unknown");
+        store.put_record_keeping(&key, Some(item), unknown);
+        let feature = waypoint::domain::base::content::four_stages().features[0]
+            .id
+            .clone();
+        store
+            .apply(
+                &Edit::Checklist(ChecklistEdit::SetLevel {
+                    assessment: "a1".into(),
+                    feature,
+                    level: Some(Level::Clearly),
+                }),
+                5_000.0,
+            )
+            .unwrap();
+        let written: Value = serde_json::from_str(&write_record(&store, &key).unwrap()).unwrap();
+        assert_eq!(written["date"], damaged, "kept exactly as stored");
+        assert_eq!(written["prefilled"]["date"], damaged);
+        let school_id = store.assessments[0].school_id.clone();
+        store
+            .apply(
+                &Edit::Checklist(ChecklistEdit::SetDetails {
+                    assessment: "a1".into(),
+                    school_id,
+                    scope: waypoint::domain::checklist::assessment::Scope::WholeSchool,
+                    date: crate::support::day("2026-11-23"),
+                    assessors: String::new(),
+                    phase: None,
+                }),
+                6_000.0,
+            )
+            .unwrap();
+        let written: Value = serde_json::from_str(&write_record(&store, &key).unwrap()).unwrap();
+        assert_eq!(
+            written["date"],
+            json!("2026-11-23"),
+            "the form's date replaces it"
+        );
+    }
 }
