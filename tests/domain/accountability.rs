@@ -130,13 +130,13 @@ fn trust() -> Store {
             id: "c1".into(),
             school_id: support::SCHOOL_ID.into(),
             decision: Decision::Categorisation,
-            date: "2026-10-12".into(),
+            date: Some(crate::support::day("2026-10-12")),
             category: Category::Moderate,
             decided_by: "Trust board".into(),
             rationale: "Repair, with support working".into(),
             suggested: Some(Category::Moderate),
             suggested_reason: "placed at Repair".into(),
-            assessed_on: "2026-10-05".into(),
+            assessed_on: Some(crate::support::day("2026-10-05")),
             created_ms: 5.0,
             updated_ms: 5.0,
         })),
@@ -272,7 +272,7 @@ fn the_board_summary_has_a_row_per_school_and_a_page_of_plans_for_each() {
     assert_eq!(elm.stage, Some(Stage::Sustain));
     let oak = &summary[1];
     assert_eq!(oak.category, Some(Category::Moderate));
-    assert_eq!(oak.categorised_on.as_deref(), Some("2026-10-12"));
+    assert_eq!(oak.categorised_on, Some(crate::support::day("2026-10-12")));
     assert_eq!(oak.due, "Review due 12\u{a0}Apr\u{a0}2027");
     assert_eq!(oak.due_state, DueState::Later);
     assert_eq!(oak.stage, Some(Stage::Repair));

@@ -270,9 +270,9 @@ pub struct SchoolSummary {
     pub school_id: String,
     pub name: String,
     pub stage: Option<Stage>,
-    pub assessed_on: Option<String>,
+    pub assessed_on: Option<Day>,
     pub category: Option<Category>,
-    pub categorised_on: Option<String>,
+    pub categorised_on: Option<Day>,
     pub suggested: String,
     pub due: String,
     pub due_state: DueState,
@@ -328,9 +328,9 @@ fn summary_of(
         school_id: row.key.clone(),
         name: row.name.clone(),
         stage: row.stage,
-        assessed_on: row.assessed_on.clone(),
+        assessed_on: row.assessed_on,
         category: standing.current.as_ref().map(|c| c.category),
-        categorised_on: standing.current.as_ref().map(|c| c.date.clone()),
+        categorised_on: standing.current.as_ref().and_then(|c| c.date),
         suggested: row.need.short().to_string(),
         due: standing.next.message(),
         due_state: standing.next.state,
@@ -401,7 +401,7 @@ pub fn dashboard(
             let summary = summary_of(store, row, &standing, today);
             let mut due = Vec::new();
             let mut add = |date: &str, text: String| {
-                let state = DueState::of(date, today);
+                let state = DueState::of(date.maybe_day(), today);
                 if date <= horizon.as_str() {
                     due.push(DueLine {
                         date: date.to_string(),
@@ -429,14 +429,15 @@ pub fn dashboard(
                 }
             }
             // Never categorised: due now, without a date (listed first).
-            add(&standing.next.date, standing.next.message());
-            if let Some(date) = &standing.reassess_due {
-                let text = if date.as_str() < today {
-                    format!("⚠ Reassessment overdue (due {})", display(date))
+            let next = standing.next.date.map(Day::iso).unwrap_or_default();
+            add(&next, standing.next.message());
+            if let Some(date) = standing.reassess_due {
+                let text = if Some(date) < today.maybe_day() {
+                    format!("⚠ Reassessment overdue (due {date})")
                 } else {
-                    format!("Reassessment due {}", display(date))
+                    format!("Reassessment due {date}")
                 };
-                add(date, text);
+                add(&date.iso(), text);
             }
             crate::domain::base::order::sort_by(&mut due, |a, b| a.date.cmp(&b.date));
             DashboardRow { summary, due }
@@ -470,11 +471,11 @@ pub fn dashboard_csv(rows: &[DashboardRow]) -> String {
         let mut line = vec![
             s.name.clone(),
             s.stage.map(|x| x.name().to_string()).unwrap_or_default(),
-            s.assessed_on.clone().unwrap_or_default(),
+            s.assessed_on.map(Day::iso).unwrap_or_default(),
             s.category
                 .map(|c| c.short().to_string())
                 .unwrap_or_default(),
-            s.categorised_on.clone().unwrap_or_default(),
+            s.categorised_on.map(Day::iso).unwrap_or_default(),
             s.suggested.clone(),
             s.red_flags.join("; "),
         ];
@@ -519,7 +520,7 @@ pub fn categories_csv(store: &impl TrustRecords, intervals: Intervals, today: &s
             out.push(vec![
                 row.name.clone(),
                 c.decision.label().to_string(),
-                c.date.clone(),
+                c.date.map(Day::iso).unwrap_or_default(),
                 c.category.short().to_string(),
                 c.decided_by.clone(),
                 c.rationale.clone(),
@@ -527,7 +528,7 @@ pub fn categories_csv(store: &impl TrustRecords, intervals: Intervals, today: &s
                     .map(|s| s.short().to_string())
                     .unwrap_or_default(),
                 c.suggested_reason.clone(),
-                c.assessed_on.clone(),
+                c.assessed_on.map(Day::iso).unwrap_or_default(),
                 if i == 0 {
                     standing.next.message()
                 } else {

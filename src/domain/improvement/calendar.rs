@@ -451,21 +451,19 @@ pub fn events(store: &impl TrustRecords, calendar: &TrustCalendar, today: &str) 
             }
         }
         let decisions = history(store, &school.id);
-        let mut due = next_due(&decisions, intervals, today);
-        if due.date.is_empty() {
-            // Never categorised: due now.
-            due.date = today.to_string();
+        let due = next_due(&decisions, intervals, today);
+        // Never categorised: due now.
+        let mut due_date = due.date.map_or_else(|| today.to_string(), Day::iso);
+        if due_date.as_str() >= today {
+            due_date = calendar.next_working_day(&due_date);
         }
-        if due.date.as_str() >= today {
-            due.date = calendar.next_working_day(&due.date);
-        }
-        if due_by_year_end(&due.date) {
+        if due_by_year_end(&due_date) {
             let (kind, what) = match due.decision {
                 Decision::Categorisation => (EventKind::Categorisation, "categorisation"),
                 Decision::Review => (EventKind::CategoryReview, "review of the category"),
             };
             out.push(Event {
-                uid: format!("category-{}-{}", school.id, compact(&due.date)),
+                uid: format!("category-{}-{}", school.id, compact(&due_date)),
                 title: format!("{name}: {what}"),
                 detail: format!(
                     "{} {}",
@@ -480,7 +478,7 @@ pub fn events(store: &impl TrustRecords, calendar: &TrustCalendar, today: &str) 
                         .unwrap_or_default()
                 ),
                 kind,
-                date: due.date,
+                date: due_date,
             });
         }
         let latest = store

@@ -84,7 +84,7 @@ pub struct SchoolRow {
     pub assessment_id: Option<String>,
     /// Only teams, subjects or year groups are assessed: there is no whole-school stage.
     pub teams_only: bool,
-    pub assessed_on: Option<String>,
+    pub assessed_on: Option<Day>,
     pub stage: Option<Stage>,
     pub tentative: bool,
     /// The stage of each theme, in the framework's order.
@@ -363,7 +363,7 @@ pub fn school_row(
     SchoolRow {
         assessment_id: chosen.map(|a| a.id.clone()),
         teams_only,
-        assessed_on: chosen.and_then(|a| a.date).map(Day::iso),
+        assessed_on: chosen.and_then(|a| a.date),
         stage,
         tentative: result.as_ref().is_some_and(|r| r.overall.is_tentative()),
         capped_from: overall.filter(|o| o.is_capped()).and_then(|o| o.fitted),

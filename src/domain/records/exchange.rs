@@ -452,7 +452,7 @@ pub fn preview(store: &Store, incoming: &Store) -> Preview {
             format!(
                 "Categorisation of {} on {}",
                 names.school_name(&c.school_id),
-                c.date
+                c.date.map(Day::iso).unwrap_or_default()
             )
         });
     }

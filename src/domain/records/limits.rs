@@ -146,8 +146,9 @@ pub fn check_import(store: &Store, today: &str) -> Result<(), String> {
         }
     }
     for c in &store.categorisations {
-        let place = |what: &str| format!("{what} of a categorisation dated {}", shown(&c.date));
-        date(&c.date, today, &place("the date"))?;
+        let dated = c.date.map_or_else(|| "unknown".into(), Day::iso);
+        let place = |what: &str| format!("{what} of a categorisation dated {dated}");
+        day(c.date, today, &place("the date"))?;
         within(&c.decided_by, MAX_NAME_CHARS, &place("who decided"))?;
         within(&c.rationale, MAX_NOTE_CHARS, &place("the rationale"))?;
         within(&c.suggested_reason, MAX_NOTE_CHARS, &place("the reason"))?;

@@ -314,17 +314,13 @@ pub fn categorisation(
         id,
         school_id: school_id.to_string(),
         decision: *rng.pick(&Decision::ALL),
-        date: rng.date(),
+        date: Some(rng.day()),
         category: *rng.pick(&Category::ALL),
         decided_by: rng.name(),
         rationale: rng.text(4),
         suggested: rng.chance(70).then(|| *rng.pick(&Category::ALL)),
         suggested_reason: rng.text(2),
-        assessed_on: if rng.chance(60) {
-            rng.date()
-        } else {
-            String::new()
-        },
+        assessed_on: rng.chance(60).then(|| rng.day()),
         created_ms: rng.time(),
         updated_ms: rng.time(),
     }

@@ -186,8 +186,8 @@ impl Store {
                 if self.school(&record.school_id).is_none() {
                     return Err(not_found("school"));
                 }
-                if !crate::domain::base::dates::is_iso_date(&record.date) {
-                    return Err(EditError::Refused("the date is not a valid date".into()));
+                if record.date.is_none() {
+                    return Err(EditError::Refused("the decision has no date".into()));
                 }
                 let mut record = record.clone();
                 record.decided_by = clamp_chars(record.decided_by.trim(), MAX_NAME_CHARS);
