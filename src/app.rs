@@ -34,21 +34,7 @@ use crate::state::AppState;
 /// Mounts the app on the page's body.
 pub fn start() {
     console_error_panic_hook::set_once();
-    // The page's own copy of the first screen (index.html) gives way to the app's in one
-    // task, so nothing moves or flashes; and only once it has been painted, so that a first
-    // visit shows it as soon as the page and stylesheet are in, whatever the network.
-    match document().get_element_by_id("first-screen") {
-        Some(first) => request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    first.remove();
-                    leptos::mount::mount_to_body(App);
-                },
-                std::time::Duration::ZERO,
-            )
-        }),
-        None => leptos::mount::mount_to_body(App),
-    }
+    browser::mount_after_first_screen(|| leptos::mount::mount_to_body(App));
     browser::register_service_worker();
 }
 

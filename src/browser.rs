@@ -315,3 +315,23 @@ pub fn display_moment_time(ms: f64) -> String {
 fn utc_offset_minutes(ms: f64) -> f64 {
     -js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).get_timezone_offset()
 }
+
+/// Mounts an app in place of the page's own first screen (index.html draws one for a
+/// first visit to the home page, and for join and answer links): the copy gives way to
+/// the app's, which is the same, in one task, so nothing moves or flashes; and only once
+/// it has been painted, so that it shows as soon as the page and stylesheet are in,
+/// whatever the network.
+pub fn mount_after_first_screen(mount: impl FnOnce() + 'static) {
+    match leptos::prelude::document().get_element_by_id("first-screen") {
+        Some(first) => leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::set_timeout(
+                move || {
+                    first.remove();
+                    mount();
+                },
+                std::time::Duration::ZERO,
+            )
+        }),
+        None => mount(),
+    }
+}

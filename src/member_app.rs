@@ -19,7 +19,7 @@ use crate::state::AppState;
 /// Mounts the member's app on the page's body.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(MemberApp);
+    browser::mount_after_first_screen(|| leptos::mount::mount_to_body(MemberApp));
     browser::register_service_worker();
 }
 

@@ -4,7 +4,7 @@
 use crate::support::{answered, school_store};
 use waypoint::domain::base::content::{four_stages, Stage};
 use waypoint::domain::checklist::assessment::Level::{self, *};
-use waypoint::domain::checklist::assessment::{Assessment, Review};
+use waypoint::domain::checklist::assessment::{Assessment, Recheck};
 use waypoint::domain::checklist::changes::{baseline, changes, since, Direction};
 use waypoint::domain::improvement::TrustRecords;
 use waypoint::domain::records::edits::Edit;
@@ -39,7 +39,7 @@ fn a_reassessment_keeps_the_school_and_starts_from_the_last_answers() {
     assert!(four_stages()
         .features
         .iter()
-        .all(|f| after.review(&f.id) == Some(Review::Unreviewed)));
+        .all(|f| after.review(&f.id) == Some(Recheck::Unreviewed)));
     assert_eq!(after.review_counts(), (0, 0));
     assert_eq!(before.review("repair-1"), None);
 }
@@ -91,14 +91,14 @@ fn answers_are_marked_reviewed_or_changed_as_they_are_looked_at() {
         }),
     );
     let a = store.get("a2").unwrap();
-    assert_eq!(a.review("repair-1"), Some(Review::Reviewed));
+    assert_eq!(a.review("repair-1"), Some(Recheck::Reviewed));
     assert_eq!(
         a.review("improve-1"),
-        Some(Review::Changed { was: Some(NotSeen) })
+        Some(Recheck::Changed { was: Some(NotSeen) })
     );
-    assert_eq!(a.review("repair-2"), Some(Review::Reviewed));
-    assert_eq!(a.review("repair-3"), Some(Review::Reviewed));
-    assert_eq!(a.review("sustain-1"), Some(Review::Unreviewed));
+    assert_eq!(a.review("repair-2"), Some(Recheck::Reviewed));
+    assert_eq!(a.review("repair-3"), Some(Recheck::Reviewed));
+    assert_eq!(a.review("sustain-1"), Some(Recheck::Unreviewed));
     assert_eq!(a.review_counts(), (4, 1));
     // Changing it back to what it was leaves it reviewed, not changed.
     let mut store2 = store.clone();
@@ -112,7 +112,7 @@ fn answers_are_marked_reviewed_or_changed_as_they_are_looked_at() {
     );
     assert_eq!(
         store2.get("a2").unwrap().review("improve-1"),
-        Some(Review::Reviewed)
+        Some(Recheck::Reviewed)
     );
     // The marks are stored and read back.
     let text = waypoint::domain::records::schema::write_store(&store);
@@ -309,9 +309,9 @@ fn the_rest_of_a_part_is_kept_as_it_was_in_one_step() {
     assert!(kept.unreviewed_among(repair.iter().copied()).is_empty());
     assert_eq!(
         kept.review(&repair[0].id),
-        Some(Review::Changed { was: Some(Clearly) })
+        Some(Recheck::Changed { was: Some(Clearly) })
     );
-    assert_eq!(kept.review(&repair[2].id), Some(Review::Reviewed));
+    assert_eq!(kept.review(&repair[2].id), Some(Recheck::Reviewed));
     // Other parts are untouched.
     let sustain: Vec<_> = four_stages().features_of_stage(Stage::Sustain).collect();
     assert_eq!(

@@ -14,7 +14,7 @@ use waypoint::domain::base::ids::is_valid_id;
 use waypoint::domain::base::school::{School, Trust};
 use waypoint::domain::base::text::{MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use waypoint::domain::checklist::assessment::{
-    Assessment, AssessmentDetails, Level, Review as Reviewed, Scope,
+    Assessment, AssessmentDetails, Level, Recheck as Reviewed, Scope,
 };
 use waypoint::domain::checklist::teams::history;
 use waypoint::domain::improvement::accountability::{Impact, Verdict};
@@ -2524,9 +2524,11 @@ fn edits_named_by_the_member_s_app() -> BTreeSet<(String, String)> {
 #[test]
 fn the_member_s_app_sends_only_edits_it_can_apply() {
     let named = edits_named_by_the_member_s_app();
+    // The join page's edits are made by the domain (`join_edits`, applied by the member's
+    // rules in tests/domain/join.rs); the answer page's are named here.
     assert!(
-        named.iter().any(|(file, _)| file.ends_with("join.rs")),
-        "the join page was followed: {named:?}"
+        named.iter().any(|(file, _)| file.ends_with("answer.rs")),
+        "the answer page was followed: {named:?}"
     );
     let applied_by_member = |name: &str| {
         name.starts_with("WorkshopEdit::")

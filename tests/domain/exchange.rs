@@ -13,7 +13,7 @@ use waypoint::domain::records::edits::Edit;
 use waypoint::domain::records::edits::{ChecklistEdit, RecordsEdit, SchoolEdit};
 use waypoint::domain::records::exchange::{
     answers_csv, draft_import, file_name, finish_import, read_import, results_csv, select,
-    selected_ids, write_export, Selection, Verdict, MAX_IMPORT_BYTES,
+    selected_ids, write_export, ImportVerdict, Selection, MAX_IMPORT_BYTES,
 };
 use waypoint::domain::records::schema::ReadError;
 use waypoint::domain::records::store::Store;
@@ -54,7 +54,7 @@ fn importing_what_is_already_here_changes_nothing() {
         )
         .unwrap_or_default();
         let draft = draft_import(&store, incoming);
-        assert_eq!(draft.preview.count(Verdict::Clash), 0);
+        assert_eq!(draft.preview.count(ImportVerdict::Clash), 0);
         assert!(draft.questions.is_empty());
         for resolution in [Resolution::KeepBoth, Resolution::Replace] {
             let mut target = store.clone();
@@ -133,8 +133,8 @@ fn a_clash_is_shown_then_settled_as_the_user_chooses() {
         ..Store::default()
     };
     let draft = draft_import(&store, incoming);
-    assert_eq!(draft.preview.count(Verdict::Clash), 1);
-    assert_eq!(draft.preview.count(Verdict::New), 1);
+    assert_eq!(draft.preview.count(ImportVerdict::Clash), 1);
+    assert_eq!(draft.preview.count(ImportVerdict::New), 1);
     assert!(draft.has_clashes());
     assert!(draft
         .preview

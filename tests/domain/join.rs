@@ -628,7 +628,8 @@ fn joining_finds_the_trust_by_id_then_name_or_adds_it() {
         let mut store = store.clone();
         let (id, edits) = join_edits(&store, invite(), me(), ids(), 5.0);
         assert_eq!(id, "copy1");
-        store.apply(&Edit::Batch(edits), 5.0).unwrap();
+        // Applied by the member's app's rules, as on a member's phone.
+        store.apply_workshop_edit(&Edit::Batch(edits), 5.0).unwrap();
         let copy = store.workshop("copy1").unwrap().clone();
         assert_eq!(copy.respondents.len(), 1);
         assert_eq!(

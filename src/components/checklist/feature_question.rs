@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::ui::note_field::NoteField;
 use crate::components::ui::terms::Terms;
 use crate::domain::base::content::Feature;
-use crate::domain::checklist::assessment::{Answer, Level, Review};
+use crate::domain::checklist::assessment::{Answer, Level, Recheck};
 use crate::domain::improvement::cycle::trust_cycle;
 use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::{ChecklistEdit, ImprovementEdit};
@@ -23,7 +23,7 @@ pub fn FeatureQuestion(
     let state = expect_context::<AppState>();
     let lookup_id = assessment_id.clone();
     // The answer, and where a carried-over answer has got to in a reassessment.
-    let answer: Memo<(Answer, Option<Review>)> = Memo::new(move |_| {
+    let answer: Memo<(Answer, Option<Recheck>)> = Memo::new(move |_| {
         state.store.with(|s| {
             s.get(&lookup_id).map_or_else(Default::default, |a| {
                 (
@@ -99,15 +99,15 @@ pub fn FeatureQuestion(
             </legend>
             <Terms text=feature.text.clone() />
             {let legend_id = legend_id.clone(); move || answer.with(|a| a.1).map(|review| match review {
-                Review::Unreviewed => view! {
+                Recheck::Unreviewed => view! {
                     <p class="review-mark unreviewed">
                         <span>"Carried over: not reviewed yet"</span>
                         <button type="button" class="link-button" aria-describedby=legend_id.clone()
                             on:click=keep.clone()>"Keep this answer"</button>
                     </p>
                 }.into_any(),
-                Review::Reviewed => view! { <p class="review-mark reviewed">"Reviewed"</p> }.into_any(),
-                Review::Changed { was } => view! {
+                Recheck::Reviewed => view! { <p class="review-mark reviewed">"Reviewed"</p> }.into_any(),
+                Recheck::Changed { was } => view! {
                     <p class="review-mark changed">{format!("Changed: was {}", was.map_or("no answer", Level::label).to_lowercase())}</p>
                 }.into_any(),
             })}

@@ -15,7 +15,7 @@ use crate::components::ui::file_drop::{FileDrop, PickedFile};
 use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::RecordsEdit;
 use crate::domain::records::exchange::{
-    draft_import, finish_import, Draft, ImportReader, Verdict, MAX_IMPORT_BYTES,
+    draft_import, finish_import, Draft, ImportReader, ImportVerdict, MAX_IMPORT_BYTES,
 };
 use crate::domain::records::layout::{write_record, Key};
 use crate::domain::records::store::Store;
@@ -110,7 +110,7 @@ pub fn ImportFiles() -> impl IntoView {
             };
             let draft = state.store.with_untracked(|s| draft_import(s, incoming));
             if draft.questions.is_empty() && !draft.has_clashes() {
-                if draft.preview.count(Verdict::New) == 0 {
+                if draft.preview.count(ImportVerdict::New) == 0 {
                     say(
                         true,
                         format!("{file}: everything in it is already here, unchanged."),

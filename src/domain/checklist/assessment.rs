@@ -354,7 +354,7 @@ pub struct Prefill {
 
 /// Where one pre-filled answer has got to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Review {
+pub enum Recheck {
     /// Carried over and not looked at yet.
     Unreviewed,
     /// Looked at again and kept.
@@ -490,16 +490,16 @@ impl Assessment {
     }
 
     /// Where a pre-filled answer has got to; `None` when the assessment was not pre-filled.
-    pub fn review(&self, feature_id: &str) -> Option<Review> {
+    pub fn review(&self, feature_id: &str) -> Option<Recheck> {
         let prefill = self.prefilled.as_ref()?;
         let index = feature_index(feature_id)?;
         let was = level_at(&prefill.levels, index);
         Some(if was != self.level(feature_id) {
-            Review::Changed { was }
+            Recheck::Changed { was }
         } else if prefill.reviewed.chars().nth(index) == Some('r') {
-            Review::Reviewed
+            Recheck::Reviewed
         } else {
-            Review::Unreviewed
+            Recheck::Unreviewed
         })
     }
 
@@ -527,7 +527,7 @@ impl Assessment {
     ) -> Vec<String> {
         features
             .into_iter()
-            .filter(|f| self.review(&f.id) == Some(Review::Unreviewed))
+            .filter(|f| self.review(&f.id) == Some(Recheck::Unreviewed))
             .map(|f| f.id.clone())
             .collect()
     }
@@ -537,9 +537,9 @@ impl Assessment {
         let features = &crate::domain::base::content::four_stages().features;
         let reviews = features.iter().filter_map(|f| self.review(&f.id));
         reviews.fold((0, 0), |(seen, changed), r| match r {
-            Review::Unreviewed => (seen, changed),
-            Review::Reviewed => (seen + 1, changed),
-            Review::Changed { .. } => (seen + 1, changed + 1),
+            Recheck::Unreviewed => (seen, changed),
+            Recheck::Reviewed => (seen + 1, changed),
+            Recheck::Changed { .. } => (seen + 1, changed + 1),
         })
     }
 

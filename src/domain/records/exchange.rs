@@ -222,7 +222,7 @@ pub fn read_import(text: &str, today: &str) -> Result<Store, ReadError> {
 
 /// How an incoming item relates to what is stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Verdict {
+pub enum ImportVerdict {
     New,
     /// Exactly the same as what is stored: skipped.
     Same,
@@ -234,7 +234,7 @@ pub enum Verdict {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IncomingItem {
     pub description: String,
-    pub verdict: Verdict,
+    pub verdict: ImportVerdict,
 }
 
 /// What an import would do, before anything is changed.
@@ -244,20 +244,20 @@ pub struct Preview {
 }
 
 impl Preview {
-    pub fn count(&self, verdict: Verdict) -> usize {
+    pub fn count(&self, verdict: ImportVerdict) -> usize {
         self.items.iter().filter(|i| i.verdict == verdict).count()
     }
 
     pub fn clashes(&self) -> impl Iterator<Item = &IncomingItem> {
-        self.items.iter().filter(|i| i.verdict == Verdict::Clash)
+        self.items.iter().filter(|i| i.verdict == ImportVerdict::Clash)
     }
 }
 
-fn verdict<T: PartialEq>(existing: Option<&T>, incoming: &T) -> Verdict {
+fn verdict<T: PartialEq>(existing: Option<&T>, incoming: &T) -> ImportVerdict {
     match existing {
-        None => Verdict::New,
-        Some(e) if e == incoming => Verdict::Same,
-        Some(_) => Verdict::Clash,
+        None => ImportVerdict::New,
+        Some(e) if e == incoming => ImportVerdict::Same,
+        Some(_) => ImportVerdict::Clash,
     }
 }
 
@@ -413,8 +413,8 @@ pub fn preview(store: &Store, incoming: &Store) -> Preview {
         ..Store::default()
     };
     let mut items = Vec::new();
-    let mut add = |verdict: Verdict, describe: &dyn Fn() -> String| {
-        let description = if verdict == Verdict::Clash {
+    let mut add = |verdict: ImportVerdict, describe: &dyn Fn() -> String| {
+        let description = if verdict == ImportVerdict::Clash {
             describe()
         } else {
             String::new()
@@ -466,15 +466,15 @@ pub fn preview(store: &Store, incoming: &Store) -> Preview {
 }
 
 /// A school has one trajectory: the same points and thresholds are the same trajectory.
-fn trajectory_verdict(store: &Store, t: &Trajectory) -> Verdict {
+fn trajectory_verdict(store: &Store, t: &Trajectory) -> ImportVerdict {
     match store.trajectory_of(&t.school_id) {
-        None => Verdict::New,
+        None => ImportVerdict::New,
         Some(e)
             if e.points == t.points && e.thresholds == t.thresholds && e.capacity == t.capacity =>
         {
-            Verdict::Same
+            ImportVerdict::Same
         }
-        Some(_) => Verdict::Clash,
+        Some(_) => ImportVerdict::Clash,
     }
 }
 
@@ -490,8 +490,8 @@ pub struct Summary {
 
 impl Summary {
     /// Counts an item added: kept beside a clashing copy, or simply new.
-    fn count_added(&mut self, verdict: Verdict) {
-        if verdict == Verdict::Clash {
+    fn count_added(&mut self, verdict: ImportVerdict) {
+        if verdict == ImportVerdict::Clash {
             self.kept_both += 1;
         } else {
             self.added += 1;
@@ -577,8 +577,8 @@ pub fn finish_import(
     let mut plans = incoming.plans;
     for mut a in incoming.assessments {
         match verdict(here.get(a.id.as_str()).copied(), &a) {
-            Verdict::Same => summary.unchanged += 1,
-            Verdict::Clash if resolution == Resolution::Replace => {
+            ImportVerdict::Same => summary.unchanged += 1,
+            ImportVerdict::Clash if resolution == Resolution::Replace => {
                 summary.replaced += 1;
                 out.assessments.push(a);
             }
@@ -599,8 +599,8 @@ pub fn finish_import(
     }
     for mut w in incoming.workshops {
         match verdict(store.workshop(&w.id), &w) {
-            Verdict::Same => summary.unchanged += 1,
-            Verdict::Clash if resolution == Resolution::Replace => {
+            ImportVerdict::Same => summary.unchanged += 1,
+            ImportVerdict::Clash if resolution == Resolution::Replace => {
                 summary.replaced += 1;
                 out.workshops.push(w);
             }
@@ -613,8 +613,8 @@ pub fn finish_import(
     }
     for mut t in incoming.trajectories {
         match trajectory_verdict(store, &t) {
-            Verdict::Same => summary.unchanged += 1,
-            Verdict::Clash if resolution == Resolution::Replace => {
+            ImportVerdict::Same => summary.unchanged += 1,
+            ImportVerdict::Clash if resolution == Resolution::Replace => {
                 t.id = match store.trajectory_of(&t.school_id) {
                     Some(existing) => existing.id.clone(),
                     None => unique_id(&t.id, &mut taken),
@@ -622,8 +622,8 @@ pub fn finish_import(
                 out.trajectories.push(t);
                 summary.replaced += 1;
             }
-            Verdict::Clash => summary.unchanged += 1,
-            Verdict::New => {
+            ImportVerdict::Clash => summary.unchanged += 1,
+            ImportVerdict::New => {
                 t.id = unique_id(&t.id, &mut taken);
                 out.trajectories.push(t);
                 summary.added += 1;
@@ -632,8 +632,8 @@ pub fn finish_import(
     }
     for mut p in plans {
         match verdict(store.plan(&p.id), &p) {
-            Verdict::Same => summary.unchanged += 1,
-            Verdict::Clash if resolution == Resolution::Replace => {
+            ImportVerdict::Same => summary.unchanged += 1,
+            ImportVerdict::Clash if resolution == Resolution::Replace => {
                 summary.replaced += 1;
                 out.plans.push(p);
             }
@@ -646,8 +646,8 @@ pub fn finish_import(
     }
     for mut c in incoming.categorisations {
         match verdict(store.categorisation(&c.id), &c) {
-            Verdict::Same => summary.unchanged += 1,
-            Verdict::Clash if resolution == Resolution::Replace => {
+            ImportVerdict::Same => summary.unchanged += 1,
+            ImportVerdict::Clash if resolution == Resolution::Replace => {
                 summary.replaced += 1;
                 out.categorisations.push(c);
             }
@@ -660,8 +660,8 @@ pub fn finish_import(
     }
     for mut c in incoming.calendars {
         match verdict(store.calendars.iter().find(|e| e.id == c.id), &c) {
-            Verdict::Same => summary.unchanged += 1,
-            Verdict::Clash if resolution == Resolution::Replace => {
+            ImportVerdict::Same => summary.unchanged += 1,
+            ImportVerdict::Clash if resolution == Resolution::Replace => {
                 summary.replaced += 1;
                 out.calendars.push(c);
             }

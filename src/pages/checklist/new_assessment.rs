@@ -12,6 +12,10 @@ use crate::domain::records::edits::{ChecklistEdit, SchoolEdit};
 use crate::route::Route;
 use crate::state::AppState;
 
+/// The page's introduction, drawn before the app is in by index.html's first screen of
+/// `#/new` (kept word for word by tests/e2e/firstscreen.test.mjs).
+pub const NEW_ASSESSMENT_LEAD: &str = "Assess the whole school, or one team, subject or year group: they often move through the stages at different rates.";
+
 #[component]
 pub fn NewAssessmentPage(
     /// The school it is for, when coming from that school's page.
@@ -60,9 +64,7 @@ pub fn NewAssessmentPage(
     view! {
         <section class="panel narrow">
             <h1>"New assessment"</h1>
-            <p class="lead">
-                "Assess the whole school, or one team, subject or year group: they often move through the stages at different rates."
-            </p>
+            <p class="lead">{NEW_ASSESSMENT_LEAD}</p>
             <DetailsForm initial=initial school_id=kept.map(|(id, _)| id) submit_label="Start assessment" draft_key=draft_key.clone() on_submit=create on_cancel=cancel />
         </section>
     }

@@ -10,6 +10,10 @@ use crate::domain::workshop::join::Response;
 use crate::route::Route;
 use crate::state::AppState;
 
+/// What an answer link is for, before it is read (also in index.html's first screen of an
+/// answer link, kept word for word by tests/e2e/firstscreen.test.mjs). Waypoint's words.
+pub const ANSWERS_INTRO: &str = "A board member sent these answers from their own device. Opened on the computer that runs the workshop, they are added to it by the usual rules: the same answers sent twice are added once, and a second, different copy from the same person is asked about at the top of the page.";
+
 #[component]
 pub fn AnswersLinkPage(data: String) -> impl IntoView {
     browser::set_title("Answers from a workshop member – Waypoint");
@@ -29,9 +33,14 @@ pub fn AnswersLinkPage(data: String) -> impl IntoView {
     view! {
         <section class="panel narrow">
             <h1>"Answers from a workshop member"</h1>
+            <p class="intro">{ANSWERS_INTRO}</p>
             {move || match opened.get() {
                 None => view! { <p role="status">"Opening the answers…"</p> }.into_any(),
-                Some(Err(why)) => view! { <p>{format!("Waypoint could not read these answers: {why}.")}</p> }.into_any(),
+                Some(Err(why)) => view! {
+                    <h2>"This link cannot be opened"</h2>
+                    <p>{format!("Waypoint could not read these answers: {why}.")}</p>
+                    <p>"Ask the member to send their answers again."</p>
+                }.into_any(),
                 Some(Ok(response)) => match here(&response.workshop_id) {
                     Some(title) => {
                         let workshop_id = response.workshop_id.clone();

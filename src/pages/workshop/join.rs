@@ -15,6 +15,10 @@ use crate::state::AppState;
 
 use crate::domain::workshop::aas::ROLES;
 
+/// What a join link is for, before it is read (also in index.html's first screen of a
+/// join link, kept word for word by tests/e2e/firstscreen.test.mjs). Waypoint's words.
+pub const JOIN_INTRO: &str = "The board is looking at how the trust's schools work together, with Sir David Carter's Autonomy–Alignment–Standardisation tool. Your answers are saved on this device as you go. They reach the facilitator only when you send them, and nothing is sent anywhere else.";
+
 #[component]
 pub fn JoinPage(data: String) -> impl IntoView {
     browser::set_title("Join a board workshop – Waypoint");
@@ -73,15 +77,18 @@ pub fn JoinPage(data: String) -> impl IntoView {
             browser::go_to(&Route::WorkshopAnswer(id, 1).href());
         }
     };
+    // The heading and the introduction come before the link is read, as index.html
+    // draws them before the app is in (the first screen of a join link).
     view! {
+        <section class="panel narrow member">
+        <h1>"Join the board workshop"</h1>
+        <p class="intro">{JOIN_INTRO}</p>
         {move || match opened.get() {
             None => view! { <p role="status">"Opening the workshop…"</p> }.into_any(),
             Some(Err(why)) => view! {
-                <section class="panel narrow">
-                    <h1>"This link cannot be opened"</h1>
-                    <p>{format!("Waypoint could not read the workshop in this link: {why}.")}</p>
-                    <p>"Ask the facilitator for the link again, or scan the code on their screen."</p>
-                </section>
+                <h2>"This link cannot be opened"</h2>
+                <p>{format!("Waypoint could not read the workshop in this link: {why}.")}</p>
+                <p>"Ask the facilitator for the link again, or scan the code on their screen."</p>
             }.into_any(),
             Some(Ok(invite)) => {
                 let count = {
@@ -91,8 +98,6 @@ pub fn JoinPage(data: String) -> impl IntoView {
                 };
                 let title = if invite.academy.is_empty() { invite.trust_name.clone() } else { format!("{} — {}’s view", invite.trust_name, invite.academy) };
                 view! {
-                    <section class="panel narrow member">
-                        <h1>"Join the board workshop"</h1>
                         <p class="meta" dir="auto">{format!("{title} · {}", crate::domain::base::dates::display(&invite.date))}</p>
                         {move || match joined.get() {
                             Some(id) => view! {
@@ -103,7 +108,6 @@ pub fn JoinPage(data: String) -> impl IntoView {
                             None => view! {
                                 <p>{format!("You will place {count} practice{} of the trust, one at a time: where each is now, and where you want it to be.", if count == 1 { "" } else { "s" })}</p>
                                 <p class="hint">{let load = Load::of(count); format!("That is {} placements, about {} minute{} (Waypoint's estimate). You can stop and carry on later: this device keeps your place.", load.placements, load.minutes, if load.minutes == 1 { "" } else { "s" })}</p>
-                                <p>"Your answers are saved on this device as you go. They reach the facilitator only when you send them."</p>
                                 {move || problem.get().then(|| view! {
                                     <div class="error-summary" role="alert" tabindex="-1">
                                         <h2>"There is a problem"</h2>
@@ -143,9 +147,9 @@ pub fn JoinPage(data: String) -> impl IntoView {
                                 </form>
                             }.into_any(),
                         }}
-                    </section>
                 }.into_any()
             }
         }}
+        </section>
     }
 }
