@@ -132,7 +132,7 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
             <h2 id="history-heading">"Over time"</h2>
             <p class="lead">{move || format!("Overall stage at each assessment. {}", state.store.with(|s| s.intervals().reassess_advice()))}</p>
             <StageGrid corner="Team" caption="Overall stage at each assessment date"
-                columns=Signal::derive(move || dates.with(|d| d.iter().map(|d| display(d)).collect())) rows=rows />
+                columns=Signal::derive(move || dates.with(|d| d.iter().map(display).collect())) rows=rows />
             <ul class="reassess-list">
                 {move || history.get().into_iter().filter_map(|(label, points)| {
                     let last = points.last()?.clone();
