@@ -150,6 +150,25 @@ test('a record from a newer version holds saving and asks for a reload; nothing 
   await context.close();
 });
 
+test('an assessment an older version stored with a date that is not a date still opens; the text is kept', async () => {
+  // Older versions imported files without checking dates, so a stored record may hold this.
+  const { context, page, errors, id, key } = await storedAndChanged((r) => ({ ...r, date: '23/11/2026' }));
+  await page.reload();
+  await page.waitForSelector('.site-footer');
+  await page.goto(`${app.server.url}#/assessment/${id}`);
+  const assessed = page.locator('time').filter({ hasText: 'unknown' });
+  await assessed.waitFor();
+  assert.equal(await assessed.getAttribute('datetime'), '');
+  await answer(page, 'stabilise-2', 'Partly');
+  await waitUntil(async () => page.evaluate((key) => (localStorage.getItem(key) || '').includes('"levels":"cp'), key), { what: 'the new answer saved' });
+  const record = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), key));
+  assert.equal(record.date, '23/11/2026', 'the text as stored is kept');
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('waypoint.unreadable.')).length), 0, 'not kept aside as damage');
+  await page.screenshot({ path: '/tmp/dates-unknown-date.png' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an answer this version does not know is not damage: saving is held, the record kept', async () => {
   const { context, page, errors, key, changed } = await storedAndChanged((r) => ({ ...r, answers: { ...r.answers, 'new-feature': { level: 'mostly' } } }));
   await page.reload();
