@@ -335,3 +335,11 @@ pub fn mount_after_first_screen(mount: impl FnOnce() + 'static) {
         None => mount(),
     }
 }
+
+/// Says on the page's root element what the app is doing (`data-…`), for tests and for
+/// anyone watching the page: tests wait on these, never on a fixed time.
+pub fn mark_state(name: &str, value: &str) {
+    if let Some(root) = leptos::prelude::document().document_element() {
+        let _ = root.set_attribute(name, value);
+    }
+}

@@ -66,6 +66,8 @@ pub struct AppState {
     dirty: StoredValue<BTreeSet<Key>>,
     /// Whether a save of the pending edits is on its way.
     save_scheduled: StoredValue<bool>,
+    /// Saves tried since the page opened (said on the page for tests: `data-save-attempts`).
+    save_attempts: StoredValue<u64>,
     /// Whether a large import is being written in slices (other saves wait for it).
     writing_slices: StoredValue<bool>,
     /// Which records this app keeps, and how it changes them.
@@ -104,6 +106,7 @@ impl AppState {
             pending: StoredValue::new(Vec::new()),
             dirty: StoredValue::new(loaded.to_save.into_iter().collect()),
             save_scheduled: StoredValue::new(false),
+            save_attempts: StoredValue::new(0),
             writing_slices: StoredValue::new(false),
             kept,
         };
@@ -157,6 +160,10 @@ impl AppState {
                     return true;
                 }
                 self.dirty.update_value(|d| d.extend(changed));
+                crate::browser::mark_state(
+                    "data-unsaved",
+                    &self.dirty.with_value(BTreeSet::len).to_string(),
+                );
                 let renames = renames_in(&edit);
                 if !renames.is_empty() {
                     self.my_renames.update_value(|mine| {
@@ -182,6 +189,21 @@ impl AppState {
     /// taken in first, with this page's edits made again on top.
     pub fn save_pending(&self) {
         self.save_scheduled.set_value(false);
+        // How many times a save was tried, and how many records wait to be written (read
+        // by the end-to-end tests instead of waiting a fixed time).
+        self.save_attempts.update_value(|n| *n += 1);
+        crate::browser::mark_state(
+            "data-save-attempts",
+            &self.save_attempts.get_value().to_string(),
+        );
+        self.save_pending_now();
+        crate::browser::mark_state(
+            "data-unsaved",
+            &self.dirty.with_value(BTreeSet::len).to_string(),
+        );
+    }
+
+    fn save_pending_now(&self) {
         if self.writing_slices.get_value() {
             return;
         }

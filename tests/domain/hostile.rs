@@ -282,3 +282,25 @@ fn a_file_with_an_assessment_date_that_is_not_a_date_is_refused_saying_why() {
         );
     }
 }
+
+#[test]
+fn pasted_answers_are_numbered_past_every_name_already_there_or_arriving() {
+    use waypoint::domain::workshop::aas::{Respondent, Workshop};
+    use waypoint::domain::workshop::responses::merge_new_respondents;
+    let mut w = Workshop::new("w1".into(), "t1", "", TODAY, 1.0);
+    w.respondents
+        .push(Respondent::new("a".into(), "Anonymous 1", "Other"));
+    let named = Respondent::new("b".into(), "anonymous 2", "Other");
+    let mut unnamed = Respondent::new("c".into(), "Anonymous", "Other");
+    unnamed.anonymous = true;
+    let mut ids = support::fresh_ids();
+    assert_eq!(
+        merge_new_respondents(&mut w, vec![named, unnamed], &mut ids),
+        2
+    );
+    let last = &w.respondents[2];
+    assert_eq!(
+        last.name, "Anonymous 3",
+        "past a name arriving in the same paste"
+    );
+}

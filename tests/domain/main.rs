@@ -24,6 +24,7 @@ mod placement;
 mod placement_rule;
 mod plans;
 mod reading;
+mod roster;
 mod schema;
 mod share;
 mod shrinking;

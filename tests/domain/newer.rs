@@ -190,3 +190,36 @@ fn a_stored_date_that_is_not_a_date_still_reads_and_is_kept_as_stored() {
         );
     }
 }
+
+#[test]
+fn a_record_read_straight_from_its_text_is_only_one_this_version_wrote_whole() {
+    use waypoint::domain::records::layout::Item;
+    use waypoint::domain::workshop::aas::{Position, Respondent, When, Workshop};
+    let mut store = support::school_store();
+    let mut w = Workshop::new("w1".into(), "t1", "", "2026-11-23", 1.5);
+    let mut r = Respondent::new("r1".into(), "Ann", "Board member");
+    r.set("governance-s1", When::Now, Some(Position::Aligned));
+    w.respondents.push(r);
+    store.workshops.push(w.clone());
+    let key = Key::Workshop("w1".into());
+    let text = write_record(&store, &key).unwrap();
+    let stamp = format!(",\"schema\":{SCHEMA_VERSION}}}");
+    assert!(text.ends_with(&stamp), "{text}");
+    assert_eq!(
+        read_record_keeping(&key, &text).unwrap(),
+        (Item::Workshop(w), None)
+    );
+    // Written the same way by a version that knows one more field: kept, not dropped.
+    let more = text.replace(&stamp, &format!(",\"venue\":\"Hall\"{stamp}"));
+    let (_, unknown) = read_record_keeping(&key, &more).unwrap();
+    assert_eq!(unknown.unwrap()["venue"], json!("Hall"));
+    // An answer this version does not know is not read as damage, nor as current.
+    let mostly = text.replace("\"aligned\"", "\"mostly\"");
+    assert!(matches!(
+        read_record_keeping(&key, &mostly),
+        Err(ReadError::UnknownValue(_))
+    ));
+    // Another record's id under this key is refused, as through the tree.
+    let other = text.replace("\"id\":\"w1\"", "\"id\":\"w2\"");
+    assert!(read_record_keeping(&key, &other).is_err());
+}

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useApp, openApp, createAssessment, answer, axeViolations, ARTIFACTS, noteField, showFigures } from './harness.mjs';
+import { useApp, openApp, createAssessment, answer, axeViolations, ARTIFACTS, noteField, showFigures, nextFrames } from './harness.mjs';
 
 const app = useApp();
 
@@ -13,7 +13,7 @@ test('axe finds no violations on any page or dialog', async () => {
   const report = {};
   const seedWords = [];
   const check = async (where) => {
-    await page.waitForTimeout(50);
+    await nextFrames(page);
     report[where] = await axeViolations(page);
     // Every text on the page, closed <details> included: the source documents are never
     // called "seeds" on screen.

@@ -225,6 +225,28 @@ export async function waitUntil(check, { timeout = 10000, interval = 50, what = 
   }
 }
 
+/** Waits until the app has written every change made on the page: its own count of
+ *  records waiting to be saved (`data-unsaved` on the root element) is 0. */
+export async function waitForSaved(page) {
+  await page.waitForFunction(() => (document.documentElement.dataset.unsaved ?? '0') === '0', null, { timeout: 200_000 });
+}
+
+/** How many saves the app has tried since the page opened (`data-save-attempts`). */
+export async function saveAttempts(page) {
+  return page.evaluate(() => Number(document.documentElement.dataset.saveAttempts || 0));
+}
+
+/** Waits until the app has tried to save again since `before` (see `saveAttempts`),
+ *  whether or not it could: for checking what a held save did not write. */
+export async function waitForSaveAttempt(page, before) {
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.saveAttempts || 0) > n, before, { timeout: 200_000 });
+}
+
+/** Waits until the page has drawn two more frames (what a change has redrawn is on screen). */
+export async function nextFrames(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 /** Waits until the stored record of assessment `id` has `feature` answered as `want`
  *  says (`{ level }` and/or `{ note }`); returns the record. */
 export async function waitForStoredAnswer(page, id, feature, want, options = {}) {

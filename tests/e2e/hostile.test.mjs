@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useApp, openApp, createAssessment, answer, idInUrl, waitUntil, noteField, refuseWritesWhenAsked, ARTIFACTS } from './harness.mjs';
+import { useApp, openApp, createAssessment, answer, idInUrl, waitUntil, noteField, refuseWritesWhenAsked, axeViolations, ARTIFACTS } from './harness.mjs';
 
 const app = useApp();
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -40,14 +40,14 @@ function answerLink(base, workshopId, id, name, seed) {
 }
 
 /** A stored workshop of `people` respondents (the records' format, docs/stored-format.md). */
-function workshopRecords(people) {
+function workshopRecords(people, chosen = CHOSEN) {
   const respondents = Array.from({ length: people }, (_, n) => ({
     id: `r${n}`, name: `Person ${n + 1}`, role: 'Board member',
-    placings: Object.fromEntries(CHOSEN.map((p, i) => [p, { now: POSITIONS[(n + i) % 5], desired: POSITIONS[(n + 2 * i) % 5] }])),
+    placings: Object.fromEntries(chosen.map((p, i) => [p, { now: POSITIONS[(n + i) % 5], desired: POSITIONS[(n + 2 * i) % 5] }])),
   }));
   return {
     'waypoint.meta': JSON.stringify({ format: 'waypoint', schema: 5, schools: [], trusts: [{ id: 't1', name: 'Big Trust', created_ms: 1, updated_ms: 1 }] }),
-    'waypoint.workshop.w1': JSON.stringify({ id: 'w1', trust_id: 't1', academy: '', date: '2026-11-23', respondents, created_ms: 1, updated_ms: 1, practices: CHOSEN }),
+    'waypoint.workshop.w1': JSON.stringify({ id: 'w1', trust_id: 't1', academy: '', date: '2026-11-23', respondents, created_ms: 1, updated_ms: 1, practices: chosen }),
   };
 }
 
@@ -97,14 +97,84 @@ test('a workshop of 1,000 people: the grid is drawn a page at a time, without a 
   await context.close();
 });
 
+test('a workshop of 5,000 people: who is answering is a page at a time; one is found, chosen by keyboard, and answers', async () => {
+  // Four practices, so 5,000 people's answers fit in storage.
+  const { context, page, errors } = await openWith(workshopRecords(5000, CHOSEN.slice(0, 4)), '#/workshop/w1');
+  const list = page.locator('section.respondents');
+  await list.locator('#roster-count', { hasText: 'People 1 to 12 of 5,000' }).waitFor({ timeout: 60_000 });
+  // A page of choices, not 5,000.
+  assert.equal(await list.locator('.respondent-chip').count(), 12);
+  const pager = page.getByRole('navigation', { name: 'Pages of respondents' });
+  await pager.getByRole('button', { name: 'Next people' }).click();
+  await list.locator('#roster-count', { hasText: 'People 13 to 24 of 5,000' }).waitFor();
+  assert.equal(await list.locator('.respondent-chip').first().locator('.chip-name').innerText(), 'Person 13');
+  assert.match(await pager.innerText(), /Page 2 of 417/);
+
+  // Found by part of a name, in any case; chosen with the keyboard alone.
+  const search = page.getByLabel('Find a person');
+  await search.fill('person 4321');
+  await list.locator('#roster-count', { hasText: '1 person found for “person 4321”.' }).waitFor();
+  assert.equal(await list.locator('.respondent-chip').count(), 1);
+  await search.focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'respondent-r4320');
+  await page.keyboard.press('Space');
+  await page.locator('.answering-as', { hasText: 'Answering as Person 4321' }).waitFor();
+  // Their own answers are shown, and a change is theirs.
+  const practice = CHOSEN[0];
+  assert.ok(await page.locator(`#${practice}-now-${POSITIONS[4320 % 5]}`).isChecked());
+  const now = POSITIONS[(4320 + 1) % 5];
+  await page.locator(`label[for="${practice}-now-${now}"]`).click();
+  await waitUntil(async () => page.evaluate(([p, now]) => JSON.parse(localStorage.getItem('waypoint.workshop.w1')).respondents[4320].placings[p].now === now, [practice, now]), { what: 'the answer saved', timeout: 60_000 });
+  assert.match(await list.locator('.respondent-chip').innerText(), /Board member · 4 of 4/);
+
+  // Nobody found says so; an empty search shows everyone again, from the first page.
+  await search.fill('zz');
+  await list.locator('#roster-count', { hasText: 'No one found for “zz”.' }).waitFor();
+  assert.equal(await list.locator('.respondent-chip').count(), 0);
+  await search.fill('');
+  await list.locator('#roster-count', { hasText: 'People 1 to 12 of 5,000' }).waitFor();
+  // Someone added is shown, chosen, on the last page.
+  await page.getByLabel('Add a respondent').fill('Newest Member');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.locator('.answering-as', { hasText: 'Answering as Newest Member' }).waitFor();
+  await list.locator('#roster-count', { hasText: 'People 4,993 to 5,001 of 5,001' }).waitFor();
+  assert.ok(await page.locator('label.respondent-chip', { hasText: 'Newest Member' }).isVisible());
+  await page.screenshot({ path: join(ARTIFACTS, 'workshop-5000-desktop.png') });
+  assert.deepEqual(await axeViolations(page), [], 'the search and pages pass axe');
+
+  // On a phone: the same list, nothing wider than the screen.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await search.fill('Person 12');
+  await list.locator('#roster-count', { hasText: 'People 1 to 12 of 111 found for “Person 12”.' }).waitFor();
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'nothing scrolls sideways');
+  await list.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ARTIFACTS, 'workshop-5000-phone.png'), fullPage: false });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('500 pasted answer links are merged in slices, with repeats counted', async () => {
   const { context, page, errors } = await openWith(workshopRecords(0), '#/workshop/w1');
   const links = Array.from({ length: 500 }, (_, n) => answerLink(app.server.url, 'w1', `m${n}`, `Member ${n + 1}`, n));
   // Ten exact repeats, as a chat would carry.
   const pasted = [...links, ...links.slice(0, 10)].join('\n');
-  await page.getByLabel(/Paste answer links/).fill(pasted);
+  // One paste, as a browser sends it (filling the field would type it line by line).
+  await page.locator('#answer-links').evaluate((field, text) => {
+    field.value = text;
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, pasted);
+  // How many people the page shows, each time it is drawn.
+  await page.evaluate(() => {
+    window.__longest = 0;
+    window.__drawn = [];
+    const list = document.querySelector('section.respondents');
+    new MutationObserver(() => window.__drawn.push(list.dataset.people)).observe(list, { attributes: true, attributeFilter: ['data-people'] });
+  });
   await page.getByRole('button', { name: 'Add these answers' }).click();
   await page.locator('.import-messages li', { hasText: 'added 500 people' }).waitFor({ timeout: 120_000 });
+  // Added at once: the page is drawn once with everyone, not once per slice.
+  assert.deepEqual(await page.evaluate(() => window.__drawn), ['500']);
   await page.locator('.import-messages li', { hasText: '10 links were pasted more than once; the repeats were skipped' }).waitFor();
   await waitUntil(async () => page.evaluate(() => JSON.parse(localStorage.getItem('waypoint.workshop.w1')).respondents.length === 500), { what: '500 people saved' });
   const longest = await page.evaluate(() => window.__longest);

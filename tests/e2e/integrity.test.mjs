@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import {
   useApp, openApp, createAssessment, answer, ARTIFACTS,
   idInUrl, storedMeta, storedRecords, storedAssessment, storageSnapshot, answerOf, waitForStoredAnswer, refuseWritesWhenAsked,
- noteField, showPart, shownDate } from './harness.mjs';
+ noteField, showPart, shownDate, waitUntil, waitForSaved, saveAttempts, waitForSaveAttempt, nextFrames } from './harness.mjs';
 
 const app = useApp();
 
@@ -46,12 +46,13 @@ test('a newer version saving in another tab stops this tab from saving over it',
   await tabB.evaluate((text) => localStorage.setItem('waypoint.meta', text), NEWER);
 
   // Tab A, not reloaded, goes on answering.
+  const attempts = await saveAttempts(page);
   await answer(page, 'stabilise-2', 'Partly');
   const banner = page.locator('.banner', { hasText: 'A newer version of Waypoint is in use' });
   await banner.waitFor();
   assert.equal(await banner.getByRole('button', { name: 'Reload' }).count(), 1);
-  // Well past the 0.4 s a saved answer waits: nothing was written over the newer data.
-  await page.waitForTimeout(1200);
+  // Once the app has tried to save the answer: nothing was written over the newer data.
+  await waitForSaveAttempt(page, attempts);
   assert.equal(await page.evaluate(() => localStorage.getItem('waypoint.meta')), NEWER);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), recordBefore, 'the assessment record was not written either');
   // What was done here is still on the page.
@@ -61,7 +62,7 @@ test('a newer version saving in another tab stops this tab from saving over it',
   // Reload: still the newer data, still refused, still not written.
   await banner.getByRole('button', { name: 'Reload' }).click();
   await page.locator('.banner', { hasText: 'A newer version of Waypoint is in use' }).waitFor();
-  await page.waitForTimeout(600);
+  await nextFrames(page);
   assert.equal(await page.evaluate(() => localStorage.getItem('waypoint.meta')), NEWER);
   assert.deepEqual(errors, []);
   await context.close();
@@ -78,7 +79,7 @@ test('a damaged record is kept aside once, however often the page is reloaded', 
   for (let i = 0; i < 3; i++) {
     await page.reload();
     await page.getByRole('heading', { name: 'Saved data could not be read' }).waitFor();
-    await page.waitForTimeout(300);
+    await nextFrames(page);
   }
   const kept = await page.evaluate(() => Object.keys(localStorage)
     .filter((k) => k.startsWith('waypoint.unreadable.'))
@@ -196,11 +197,9 @@ test('two tabs typing into the same note: one text kept, the other offered back'
     ];
     return a === b && b === stored ? a : null;
   };
-  let kept = null;
-  for (let i = 0; i < 40 && kept === null; i++) {
-    await tabA.waitForTimeout(100);
-    kept = await settled();
-  }
+  // Each tab's own save and the other's storage event are the app's to time: wait on
+  // what the tabs show, with the test's cap, not a guess.
+  const kept = await waitUntil(settled, { timeout: 200_000, what: 'both tabs to show the stored text' }).catch(() => null);
   assert.ok(kept !== null, `both tabs end with one text (A: ${await tabA.locator(note).inputValue()}; B: ${await tabB.locator(note).inputValue()})`);
   assert.ok(kept === textA || kept === textB, `the text kept is one of the two typed, not a mixture: ${kept}`);
   const other = kept === textA ? textB : textA;
@@ -342,14 +341,14 @@ test('the backup reminder counts a workshop answer and a capacity tick made afte
   await page.locator('label[for^="respondent-"]', { hasText: 'Ann Evans' }).click();
   await page.locator('.answering-as', { hasText: 'Answering as Ann Evans' }).waitFor();
   await page.locator('label[for="governance-s1-now-aligned"]').click();
-  await page.waitForTimeout(600);
+  await waitForSaved(page);
   await page.goto(app.server.url);
   await page.locator('.backup-reminder').waitFor();
   assert.match(await page.locator('.backup-reminder').innerText(), /^1 item has changed since it was last downloaded/);
   // …and a capacity tick are each a change that no backup holds.
   await page.goto(schoolPage);
   await page.getByLabel('Deliver bespoke training').check();
-  await page.waitForTimeout(600);
+  await waitForSaved(page);
   await page.goto(app.server.url);
   await page.locator('.backup-reminder').waitFor();
   assert.match(await page.locator('.backup-reminder').innerText(), /^2 items have changed since they were last downloaded/);
@@ -398,7 +397,7 @@ test('a workshop answers file with two people under one id merges as two people'
   await page.locator('label[for="governance-s2-now-aligned"]').click();
   await choose('Ann Evans');
   assert.equal(await page.locator('#governance-s2-now-aligned').isChecked(), false, 'Bo’s new answer is not Ann’s');
-  await page.waitForTimeout(600);
+  await waitForSaved(page);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Shared Id Trust' }).waitFor();
   assert.equal(await page.locator('.respondent-chip').count(), 2);
@@ -526,7 +525,7 @@ test('a file too big for the browser storage is refused, saying how much would f
   await answer(page, 'stabilise-1', 'Clearly');
   await page.goto(app.server.url);
   await page.locator('.assessment-row').waitFor();
-  await page.waitForTimeout(600);
+  await waitForSaved(page);
   const before = await storageSnapshot(page);
   const dir = await mkdtemp(join(tmpdir(), 'waypoint-e2e-'));
   const path = join(dir, 'too-big.json');

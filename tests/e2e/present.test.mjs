@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useApp, openApp, axeViolations, storedRecords, waitUntil, ARTIFACTS } from './harness.mjs';
+import { useApp, openApp, axeViolations, storedRecords, waitUntil, waitForSaved, nextFrames, ARTIFACTS } from './harness.mjs';
 
 const app = useApp();
 
@@ -53,7 +53,9 @@ test('grid entry, a full-screen presentation, and last year against this year', 
   // Keyboard focus stays on the cell just chosen (the grid is not redrawn around it).
   await cell(page, 'Bo Singh', 'now', 'Articulating the values and beliefs of the trust').focus();
   await page.keyboard.press('ArrowDown');
-  await page.waitForTimeout(500);
+  // Once the change is saved and drawn, focus is where it was.
+  await waitForSaved(page);
+  await nextFrames(page);
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Bo Singh, now: Articulating the values and beliefs of the trust');
   const stored = await waitUntil(async () => {
     const w = (await storedRecords(page, 'workshop')).find((x) => x.id === workshopId);
@@ -83,8 +85,12 @@ test('grid entry, a full-screen presentation, and last year against this year', 
   await page.getByRole('button', { name: 'Present' }).click();
   await page.locator('.presentation').waitFor();
   await waitUntil(() => page.evaluate(() => !!document.fullscreenElement), { what: 'full screen' });
-  await page.waitForTimeout(300);
-  const canvas = await page.locator('.presentation canvas').evaluate((c) => ({ pixels: c.width, shown: c.getBoundingClientRect().width, ratio: devicePixelRatio }));
+  // The chart is redrawn for the full screen's size on a later frame: wait for it.
+  const measureCanvas = () => page.locator('.presentation canvas').evaluate((c) => ({ pixels: c.width, shown: c.getBoundingClientRect().width, ratio: devicePixelRatio }));
+  const canvas = await waitUntil(async () => {
+    const c = await measureCanvas();
+    return Math.abs(c.pixels - c.shown * c.ratio) <= 2 && c.shown > 1000 ? c : null;
+  }, { timeout: 200_000, what: 'the chart drawn at full screen' }).catch(measureCanvas);
   assert.ok(Math.abs(canvas.pixels - canvas.shown * canvas.ratio) <= 2, `drawn at the screen's resolution: ${JSON.stringify(canvas)}`);
   assert.ok(canvas.shown > 1000, `as wide as the screen: ${canvas.shown}`);
   const controls = async () => page.locator('main button:visible, main input:visible, main select:visible, main a:visible, header:visible, nav:visible').count();

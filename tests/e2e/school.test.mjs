@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useApp, openApp, createAssessment, answer, drawnPixels, ARTIFACTS, shownDate, showPart, todayIso } from './harness.mjs';
+import { useApp, openApp, createAssessment, answer, drawnPixels, ARTIFACTS, shownDate, showPart, todayIso, waitUntil, nextFrames } from './harness.mjs';
 
 const app = useApp();
 
@@ -99,15 +99,18 @@ test('teams side by side, history and reassessment, trajectory and journey', asy
   assert.equal(await page.locator('.points-table tbody tr').count(), 4);
   await page.setViewportSize({ width: 360, height: 800 });
   // Charts are redrawn for the new width on the next frames.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await page.waitForTimeout(200);
-  const [overflow, wide] = await page.evaluate(() => [
+  const measureOverflow = () => page.evaluate(() => [
     document.documentElement.scrollWidth - window.innerWidth,
     [...document.querySelectorAll('body *')]
       .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.01)
       .filter((e) => { for (let p = e.parentElement; p; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return false; return true; })
       .slice(0, 6).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
   ]);
+  await nextFrames(page);
+  const [overflow, wide] = await waitUntil(async () => {
+    const found = await measureOverflow();
+    return found[0] <= 0 ? found : null;
+  }, { timeout: 60_000, what: 'the page redrawn for 360 px' }).catch(measureOverflow);
   assert.ok(overflow <= 0, `no sideways scroll at 360 px (overflow ${overflow}: ${wide.join(', ')})`);
   await page.setViewportSize({ width: 1400, height: 1000 });
 

@@ -9,6 +9,7 @@ pub mod file_drop;
 pub mod newest;
 pub mod not_found;
 pub mod note_field;
+pub mod pager;
 pub mod plain_table;
 pub mod save_status;
 pub mod site_frame;

@@ -19,7 +19,7 @@ use crate::domain::workshop::responses::{
     classify, read_responses, sort_incoming, Incoming, MAX_RESPONSES_BYTES,
 };
 
-/// Links read, or respondents added, between two pauses.
+/// Links read between two pauses (the people found are then added at once).
 const LINKS_PER_SLICE: usize = 50;
 /// Up to this many added or skipped people are named in the log one by one; beyond it,
 /// they are counted.
@@ -49,6 +49,28 @@ pub fn ImportResponses(
     let log = ImportLog::new();
 
     let wid_kept = StoredValue::new(workshop_id.clone());
+    // A second copy from someone already here: kept in the workshop and asked at the top
+    // of the page until answered (`soon`: saved with the others of a paste).
+    let hold = move |file_name: String,
+                     workshop: String,
+                     respondent: Respondent,
+                     existing_id: String,
+                     soon: bool| {
+        let edit = Edit::Workshop(WorkshopEdit::HoldCopy {
+            workshop,
+            copy: PendingCopy {
+                key: browser::new_id(),
+                existing_id,
+                respondent,
+            },
+        });
+        if soon {
+            state.send_soon(edit);
+        } else {
+            state.send(edit);
+        }
+        log.say(true, format!("{file_name}: a second copy from someone already here; the question is at the top of the page."));
+    };
     let take = move |file_name: String, via: Via, arrived: Arrived| {
         let wid = wid_kept.get_value();
         let say = |ok: bool, text: String| log.say(ok, text);
@@ -107,16 +129,7 @@ pub fn ImportResponses(
                     say(true, format!("{file_name}: {who} is already here with the same answers, so was skipped."));
                 }
                 Some(Incoming::Clash { existing_id }) => {
-                    // Kept in the workshop and asked at the top of the page until answered.
-                    state.send(Edit::Workshop(WorkshopEdit::HoldCopy {
-                        workshop: wid.clone(),
-                        copy: PendingCopy {
-                            key: browser::new_id(),
-                            existing_id,
-                            respondent: incoming,
-                        },
-                    }));
-                    say(true, format!("{file_name}: a second copy from someone already here; the question is at the top of the page."));
+                    hold(file_name.clone(), wid.clone(), incoming, existing_id, false);
                 }
                 None => {}
             }
@@ -131,8 +144,8 @@ pub fn ImportResponses(
         take(name, Via::File, arrived)
     });
     // Response links, however many, in the order pasted or scanned: read a few at a time
-    // with progress between, then sorted against the workshop at once and added in
-    // slices, so a thousand links never hold the page for long.
+    // with progress between, then sorted against the workshop and added at once, as one
+    // edit, so a thousand links never hold the page for long.
     let links_taken = StoredValue::new(0usize);
     let link_progress = RwSignal::new(None::<(String, usize, usize)>);
     let take_links = move |links: Links, what: &'static str, via: Via| {
@@ -216,19 +229,18 @@ pub fn ImportResponses(
                 link_progress.set(None);
                 return;
             };
+            // Added as one edit: the page is drawn and the workshop saved once, whatever
+            // the number (added in slices, each slice redrew the page and saved the
+            // whole workshop again, so each took longer the more people were there).
             let adding = sorted.new.len();
-            for (done, slice) in sorted.new.chunks(LINKS_PER_SLICE).enumerate() {
+            if adding > 0 {
+                link_progress.set(Some((format!("Adding {what}s"), 0, adding)));
+                browser::next_task().await;
                 state.send(Edit::Workshop(WorkshopEdit::MergeRespondents {
                     workshop: wid.clone(),
-                    respondents: slice.to_vec(),
-                    fresh_ids: slice.iter().map(|_| browser::new_id()).collect(),
+                    respondents: sorted.new.clone(),
+                    fresh_ids: sorted.new.iter().map(|_| browser::new_id()).collect(),
                 }));
-                link_progress.set(Some((
-                    format!("Adding {what}s"),
-                    (done * LINKS_PER_SLICE + slice.len()).min(adding),
-                    adding,
-                )));
-                browser::next_task().await;
             }
             link_progress.set(None);
             let who = |r: &Respondent| {
@@ -260,10 +272,10 @@ pub fn ImportResponses(
             } else {
                 log.say(true, format!("{what}s: {skipped} answers were already here with the same answers, so were skipped."));
             }
+            // Second copies are held (asked at the top of the page), saved together.
             for (incoming, existing_id) in sorted.clashes {
                 let file = format!("{what} {}", number(&incoming));
-                take(file, via, Ok((Some(wid.clone()), vec![incoming])));
-                let _ = existing_id;
+                hold(file, wid.clone(), incoming, existing_id, true);
             }
         });
     };

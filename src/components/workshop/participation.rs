@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::ui::pager::Pager;
 use crate::domain::workshop::aas::{aas, Workshop};
 use crate::domain::workshop::tally::{participation, placed_words};
 
@@ -10,10 +11,14 @@ use crate::domain::workshop::tally::{participation, placed_words};
 pub fn Participation(workshop: Memo<Option<Workshop>>) -> impl IntoView {
     let counted =
         Memo::new(move |_| workshop.with(|w| w.as_ref().map(|w| participation(aas(), w))));
+    // Named people a page at a time (a workshop of thousands would be thousands of lines).
+    let page = RwSignal::new(0usize);
+    let pages =
+        Signal::derive(move || counted.with(|p| p.as_ref().map_or(1, |p| p.named_page(0).1.pages)));
     view! {
         <section class="panel participation" aria-labelledby="participation-heading">
             <h2 id="participation-heading">"Who answered how much"</h2>
-            {move || counted.get().map(|p| {
+            {move || counted.with(|p| p.as_ref().map(|p| {
                 let people = p.named.len() + p.anonymous.len();
                 let summary = match (people, p.partial()) {
                     (0, _) => "Nobody has answered yet.".to_string(),
@@ -23,7 +28,7 @@ pub fn Participation(workshop: Memo<Option<Workshop>>) -> impl IntoView {
                 view! {
                     <p class="participation-summary">{summary}</p>
                     <ul class="participation-list">
-                        {p.named.iter().map(|a| view! {
+                        {p.named_page(page.get()).0.iter().map(|a| view! {
                             <li dir="auto" class:partial=a.placed < p.asked>{format!("{}: {}", a.name, placed_words(a.placed, p.asked))}</li>
                         }).collect_view()}
                         {(!p.anonymous.is_empty()).then(|| view! {
@@ -35,7 +40,11 @@ pub fn Participation(workshop: Memo<Option<Workshop>>) -> impl IntoView {
                         <p class="hint">"Anonymous answers are counted together, largest first, so nobody can tell whose is whose."</p>
                     })}
                 }
-            })}
+            }))}
+            <Show when=move || { pages.get() > 1 }>
+                <Pager label="Pages of people who answered" previous="Previous people" next="Next people"
+                    page=page pages=pages />
+            </Show>
         </section>
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::ui::note_field::NoteField;
 use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::WorkshopEdit;
-use crate::domain::workshop::aas::{Placing, Position, Practice, When};
+use crate::domain::workshop::aas::{Placing, Placings, Position, Practice, When};
 use crate::state::AppState;
 
 #[component]
@@ -14,23 +14,14 @@ pub fn PracticeQuestion(
     practice: Practice<'static>,
     /// The respondent whose answers are shown and changed; `None` disables the question.
     active: Signal<Option<String>>,
+    /// That respondent's answers, read once for the page's questions (a question looks
+    /// nobody up among the workshop's people itself).
+    answers: Memo<Placings>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let practice_id: &'static str = &practice.statement.id;
-    let lookup_id = workshop_id.clone();
-    let placing = Memo::new(move |_| {
-        let respondent = active.get();
-        state.store.with(|s| {
-            respondent
-                .and_then(|r| {
-                    s.workshop(&lookup_id)?
-                        .respondent(&r)?
-                        .placing(practice_id)
-                        .cloned()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let placing =
+        Memo::new(move |_| answers.with(|a| a.get(practice_id).cloned().unwrap_or_default()));
     let disabled = move || active.with(Option::is_none);
     // The respondent is read at the moment of the change, so an answer can only ever go
     // to the person shown as answering.

@@ -1,17 +1,20 @@
 //! Who is answering: choose a respondent (answers go only to the one chosen), add one,
-//! remove one, and download the answers as a file to merge elsewhere.
+//! remove one, and download the answers as a file to merge elsewhere. A long list is
+//! shown a page at a time, with a search (see `domain::workshop::roster`).
 
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::ui::confirm_delete::ConfirmDelete;
+use crate::components::ui::pager::Pager;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::WorkshopEdit;
 use crate::domain::workshop::aas::{aas, Respondent};
-use crate::domain::workshop::join::chosen_practices;
-use crate::domain::workshop::plan::placed_of_meeting;
 use crate::domain::workshop::responses::write_responses;
+use crate::domain::workshop::roster::{
+    name_of, name_taken, roster_page, roster_page_of, RosterEntry, RosterPage,
+};
 use crate::state::AppState;
 
 use crate::domain::workshop::aas::ROLES;
@@ -20,26 +23,21 @@ use crate::domain::workshop::aas::ROLES;
 pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lookup_id = workshop_id.clone();
-    let respondents = Memo::new(move |_| {
+    // A page of people, read from the workshop as it is: a change at ten thousand people
+    // copies only the dozen shown, and draws only those.
+    let query = RwSignal::new(String::new());
+    let page = RwSignal::new(0usize);
+    let roster: Memo<Option<RosterPage>> = Memo::new(move |_| {
+        let query = query.get();
+        let page = page.get();
         state.store.with(|s| {
             s.workshop(&lookup_id)
-                .map(|w| {
-                    let total = chosen_practices(aas(), w).len();
-                    w.respondents
-                        .iter()
-                        .map(|r| {
-                            (
-                                r.id.clone(),
-                                r.name.clone(),
-                                r.role.clone(),
-                                (placed_of_meeting(aas(), w, r), total),
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+                .map(|w| roster_page(aas(), w, &query, page))
         })
     });
+    let nobody = move || roster.with(|r| r.as_ref().is_none_or(|r| r.total == 0));
+    let is_long = move || roster.with(|r| r.as_ref().is_some_and(RosterPage::is_long));
+    let pages = Signal::derive(move || roster.with(|r| r.as_ref().map_or(1, |r| r.pages)));
     let new_name = crate::components::ui::draft::draft(format!("respondent-{workshop_id}"), "");
     let new_role = RwSignal::new(ROLES[0].to_string());
     let problem = RwSignal::new(None::<&'static str>);
@@ -52,10 +50,9 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
             problem.set(Some("Enter the respondent's name."));
             return;
         }
-        let taken = respondents.with_untracked(|list| {
-            list.iter()
-                .any(|(_, n, _, _)| n.trim().eq_ignore_ascii_case(name.trim()))
-        });
+        let taken = state
+            .store
+            .with_untracked(|s| s.workshop(&add_id).is_some_and(|w| name_taken(w, &name)));
         if taken {
             problem.set(Some("Someone of that name is already here: choose them above, or add a surname or initial."));
             return;
@@ -67,6 +64,14 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
             respondent,
         })) {
             return;
+        }
+        // Turn to the page the new person is on, whatever was searched.
+        query.set(String::new());
+        if let Some(at) = state
+            .store
+            .with_untracked(|s| s.workshop(&add_id).and_then(|w| roster_page_of(w, &id)))
+        {
+            page.set(at);
         }
         active.set(Some(id));
         new_name.set(String::new());
@@ -109,25 +114,39 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
             );
         }
     };
-    let active_name = move || {
+    let name_id = workshop_id.clone();
+    let active_name = Memo::new(move |_| {
         let id = active.get()?;
-        respondents.with(|list| {
-            list.iter()
-                .find(|(i, ..)| *i == id)
-                .map(|(_, n, ..)| n.clone())
+        state.store.with(|s| {
+            s.workshop(&name_id)
+                .and_then(|w| name_of(w, &id))
+                .map(str::to_string)
         })
-    };
+    });
 
     view! {
-        <section class="respondents panel" aria-labelledby="respondents-heading">
+        <section class="respondents panel" aria-labelledby="respondents-heading"
+            data-people=move || roster.with(|r| r.as_ref().map_or(0, |r| r.total)).to_string()>
             <h2 id="respondents-heading">"Who is answering?"</h2>
-            <Show when=move || !respondents.with(Vec::is_empty)
+            <Show when=move || !nobody()
                 fallback=|| view! { <p>"Add the first respondent to start. Each person's answers are kept separately."</p> }>
+                <Show when=is_long>
+                    <div class="roster-search" role="search">
+                        <label for="respondent-search">"Find a person"</label>
+                        <input id="respondent-search" type="search" dir="auto" autocomplete="off"
+                            aria-describedby="roster-count"
+                            prop:value=move || query.get()
+                            on:input=move |ev| { query.set(event_target_value(&ev)); page.set(0); } />
+                        <p id="roster-count" class="meta" role="status">{move || roster.with(|r| r.as_ref().map(RosterPage::label))}</p>
+                    </div>
+                </Show>
                 <fieldset class="respondent-choice">
                     <legend class="visually-hidden">"Choose who is answering"</legend>
-                    <For each=move || respondents.get() key=|r| r.clone() let:r>
+                    <For each=move || roster.with(|r| r.as_ref().map(|r| {
+                        r.people.iter().map(|e| (e.clone(), r.asked)).collect::<Vec<_>>()
+                    }).unwrap_or_default()) key=|r| r.clone() let:shown>
                         {
-                            let (id, name, role, (done, total)) = r;
+                            let (RosterEntry { id, name, role, placed }, total) = shown;
                             let input_id = format!("respondent-{id}");
                             let value = id.clone();
                             view! {
@@ -139,15 +158,19 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
                                     on:change=move |_| active.set(Some(value.clone())) />
                                 <label for=input_id class="respondent-chip">
                                     <span class="chip-name" dir="auto">{name}</span>
-                                    <span class="chip-meta">{format!("{role} · {done} of {total}")}</span>
+                                    <span class="chip-meta">{format!("{role} · {placed} of {total}")}</span>
                                 </label>
                             }
                         }
                     </For>
                 </fieldset>
+                <Show when=move || { pages.get() > 1 }>
+                    <Pager label="Pages of respondents" previous="Previous people" next="Next people"
+                        page=page pages=pages />
+                </Show>
             </Show>
             <p class="answering-as" role="status">
-                {move || match active_name() {
+                {move || match active_name.get() {
                     Some(name) => view! { "Answering as " <strong dir="auto">{name}</strong> }.into_any(),
                     None => view! { <span>"Choose who is answering before placing any practice."</span> }.into_any(),
                 }}
@@ -167,7 +190,7 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
                 <p class="form-error" role="alert">{move || problem.get()}</p>
                 <div class="actions">
                     <button type="button" class="button" on:click=export
-                        disabled=move || respondents.with(Vec::is_empty)>"Download answers file"</button>
+                        disabled=nobody>"Download answers file"</button>
                     <Show when=move || active.with(Option::is_some)>
                         <ConfirmDelete question="Remove this respondent and their answers?" on_confirm=remove />
                     </Show>

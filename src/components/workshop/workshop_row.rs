@@ -15,10 +15,8 @@ pub fn WorkshopRow(id: String) -> impl IntoView {
     let lookup_id = id.clone();
     let summary = Memo::new(move |_| {
         state.store.with(|s| {
-            s.workshop(&lookup_id).map(|w| {
-                let names: Vec<String> = w.respondents.iter().map(|r| r.name.clone()).collect();
-                (s.workshop_title(w), display(&w.date), names)
-            })
+            s.workshop(&lookup_id)
+                .map(|w| (s.workshop_title(w), display(&w.date), w.respondents.len()))
         })
     });
     let delete_id = id.clone();
@@ -54,7 +52,7 @@ pub fn WorkshopRow(id: String) -> impl IntoView {
                 <p class="meta">
                     <time>{move || summary.with(|s| s.as_ref().map(|s| s.1.clone()))}</time>
                     <span aria-hidden="true">" · "</span>
-                    <span dir="auto">{move || summary.with(|s| s.as_ref().map(|s| match s.2.len() {
+                    <span dir="auto">{move || summary.with(|s| s.as_ref().map(|s| match s.2 {
                         0 => "No respondents yet".to_string(),
                         1 => "1 respondent".to_string(),
                         n => format!("{n} respondents"),

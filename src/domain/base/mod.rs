@@ -9,6 +9,7 @@ pub mod glossary;
 pub mod holidays;
 pub mod ids;
 pub mod order;
+pub mod paging;
 pub mod reading;
 pub mod school;
 pub mod text;

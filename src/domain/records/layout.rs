@@ -165,9 +165,31 @@ fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("records always serialise")
 }
 
+/// An item's record when nothing unknown is kept with it: its fields, then the format
+/// that wrote it, written straight to text (a workshop of 10,000 people took 180 ms,
+/// natively, through a JSON tree). Such a record ends with [`stamp`], which tells the
+/// reader it may be read back the same way (see [`read_as_written`]).
+#[derive(Serialize)]
+struct Stamped<'a, T: Serialize> {
+    #[serde(flatten)]
+    item: &'a T,
+    schema: u64,
+}
+
+/// How a record written straight to text ends: `,"schema":5}`.
+fn stamp() -> String {
+    format!(",\"schema\":{SCHEMA_VERSION}}}")
+}
+
 /// A record's text: the item, what this build did not know in the record it read, and
 /// the format that wrote it.
 fn item<T: Serialize>(store: &Store, key: &Key, value: &T) -> String {
+    if *key != Key::Meta && !store.unknown.contains_key(&key.storage_key()) {
+        return json(&Stamped {
+            item: value,
+            schema: SCHEMA_VERSION,
+        });
+    }
     let mut value = serde_json::to_value(value).expect("records always serialise");
     if let Some(unknown) = store.unknown.get(&key.storage_key()) {
         merge_unknown(&mut value, unknown);
@@ -248,9 +270,14 @@ fn entry_place(value: &Value, index: usize) -> String {
 
 fn find_entry<'a>(list: &'a [Value], place: &str, index: usize) -> Option<&'a Value> {
     match place.strip_prefix("id:") {
-        Some(id) => list
-            .iter()
-            .find(|v| v.get("id").and_then(Value::as_str) == Some(id)),
+        Some(id) => {
+            let has_id = |v: &&Value| v.get("id").and_then(Value::as_str) == Some(id);
+            // Looked for first where it was: entries are written back in the order read,
+            // and a search of the whole list for each entry took seconds at 10,000.
+            list.get(index)
+                .filter(has_id)
+                .or_else(|| list.iter().find(has_id))
+        }
         None => list.get(index),
     }
 }
@@ -327,6 +354,9 @@ pub fn read_record(key: &Key, text: &str) -> Result<Item, ReadError> {
 /// (an answer "mostly"), is refused as newer: it is never read as current, so never
 /// rewritten without what it holds.
 pub fn read_record_keeping(key: &Key, text: &str) -> Result<(Item, Option<Value>), ReadError> {
+    if let Some(item) = read_as_written(key, text) {
+        return Ok((item, None));
+    }
     let value = checked_value(text)?;
     let item = match key {
         Key::Meta => return Err(ReadError::Invalid("not an item".into())),
@@ -350,11 +380,36 @@ pub fn read_workshop_record(
     let Key::Workshop(_) = key else {
         return None;
     };
+    if let Some(item) = read_as_written(key, text) {
+        return Some(Ok((item, None)));
+    }
     Some(checked_value(text).and_then(|value| {
         let workshop: crate::domain::workshop::aas::Workshop = parse(&value)?;
         let written = serde_json::to_value(&workshop).expect("records always serialise");
         matching_id(key, Item::Workshop(workshop), &value, &written)
     }))
+}
+
+/// A record this build wrote straight to text (it ends with [`stamp`]), read straight
+/// from text: `None` unless writing the item read gives the very same text, so nothing
+/// in it is unknown, newer or damaged (anything else is read through a JSON tree, which
+/// finds what this build does not know). Reading 10,000 people took 180 ms natively
+/// through the tree, against about 80 ms this way.
+fn read_as_written(key: &Key, text: &str) -> Option<Item> {
+    if !text.ends_with(&stamp()) {
+        return None;
+    }
+    let item = match key {
+        Key::Meta => return None,
+        Key::Assessment(_) => Item::Assessment(serde_json::from_str(text).ok()?),
+        Key::Workshop(_) => Item::Workshop(serde_json::from_str(text).ok()?),
+        Key::Trajectory(_) => Item::Trajectory(serde_json::from_str(text).ok()?),
+        Key::Plan(_) => Item::Plan(serde_json::from_str(text).ok()?),
+        Key::Categorisation(_) => Item::Categorisation(serde_json::from_str(text).ok()?),
+        Key::Calendar(_) => Item::Calendar(serde_json::from_str(text).ok()?),
+    };
+    let same = item.id() == key.id().unwrap_or_default() && item.stamped() == text;
+    same.then_some(item)
 }
 
 /// A record's JSON, refused when a newer format wrote it.
@@ -405,6 +460,24 @@ fn matching_id(
 }
 
 impl Item {
+    /// The item's record as written when nothing unknown is kept with it.
+    fn stamped(&self) -> String {
+        fn text<T: Serialize>(item: &T) -> String {
+            json(&Stamped {
+                item,
+                schema: SCHEMA_VERSION,
+            })
+        }
+        match self {
+            Item::Assessment(a) => text(a),
+            Item::Workshop(w) => text(w),
+            Item::Trajectory(t) => text(t),
+            Item::Plan(p) => text(p),
+            Item::Categorisation(c) => text(c),
+            Item::Calendar(c) => text(c),
+        }
+    }
+
     /// The item as this build writes it, as a JSON value.
     fn to_value(&self) -> Value {
         let value = match self {

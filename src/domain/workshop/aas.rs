@@ -288,6 +288,9 @@ pub enum When {
 /// view groups members by them).
 pub const ROLES: [&str; 4] = ["Board member", "Headteacher", "Executive leader", "Other"];
 
+/// A person's answers, by practice id.
+pub type Placings = BTreeMap<String, Placing>;
+
 /// A person answering: a board member, headteacher or executive leader.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Respondent {
@@ -296,7 +299,7 @@ pub struct Respondent {
     #[serde(default)]
     pub role: String,
     #[serde(default)]
-    pub placings: BTreeMap<String, Placing>,
+    pub placings: Placings,
     /// Answered anonymously on the person's own device: the name shown is Waypoint's
     /// ("Anonymous 2"), and nothing in their answers says who they are.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

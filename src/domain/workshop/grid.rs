@@ -1,6 +1,7 @@
 //! The answer grid shown a page of people at a time: a workshop of a thousand people
 //! would otherwise be a table of 160,000 choices, which no browser draws in time.
 
+use crate::domain::base::paging::PageBounds;
 use crate::domain::workshop::aas::Workshop;
 
 /// People (columns) on one page of the grid: enough to see a small board side by side,
@@ -27,45 +28,23 @@ impl GridPage {
         if self.pages <= 1 {
             return String::new();
         }
-        format!(
-            "People {} to {} of {}",
-            grouped(self.first),
-            grouped(self.last),
-            grouped(self.total)
-        )
+        PageBounds::of(self.total, PEOPLE_PER_GRID_PAGE, self.page).label("People")
     }
-}
-
-/// 1000 as "1,000".
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The people on page `page` of the grid.
 pub fn grid_page(workshop: &Workshop, page: usize) -> GridPage {
-    let total = workshop.respondents.len();
-    let pages = total.div_ceil(PEOPLE_PER_GRID_PAGE).max(1);
-    let page = page.min(pages - 1);
-    let start = (page * PEOPLE_PER_GRID_PAGE).min(total);
-    let end = (start + PEOPLE_PER_GRID_PAGE).min(total);
+    let bounds = PageBounds::of(workshop.respondents.len(), PEOPLE_PER_GRID_PAGE, page);
     GridPage {
-        people: workshop.respondents[start..end]
+        people: workshop.respondents[bounds.items.clone()]
             .iter()
             .map(|r| (r.id.clone(), r.name.clone()))
             .collect(),
-        page,
-        pages,
-        first: if end > start { start + 1 } else { 0 },
-        last: end,
-        total,
+        page: bounds.page,
+        pages: bounds.pages,
+        first: bounds.first(),
+        last: bounds.last(),
+        total: bounds.total,
     }
 }
 

@@ -8,6 +8,7 @@ pub mod handback;
 pub mod join;
 pub mod plan;
 pub mod responses;
+pub mod roster;
 pub mod slides;
 pub mod tally;
 

@@ -275,38 +275,44 @@ pub struct Sorted {
 pub fn sort_incoming(workshop: &Workshop, incoming: Vec<Respondent>) -> Sorted {
     use std::collections::HashMap;
     let name_key = |r: &Respondent| r.name.trim().to_lowercase();
-    let mut by_id: HashMap<String, Respondent> = HashMap::new();
-    let mut by_name: HashMap<String, String> = HashMap::new();
+    // The people already here, looked up without copying them.
+    let mut here_by_id: HashMap<&str, &Respondent> = HashMap::new();
+    let mut here_by_name: HashMap<String, &str> = HashMap::new();
     for r in &workshop.respondents {
-        by_id.entry(r.id.clone()).or_insert_with(|| r.clone());
+        here_by_id.entry(r.id.as_str()).or_insert(r);
         if !r.anonymous {
-            by_name.entry(name_key(r)).or_insert_with(|| r.id.clone());
+            here_by_name.entry(name_key(r)).or_insert(r.id.as_str());
         }
     }
-    let mut sorted = Sorted::default();
+    // Those added so far from what arrived, by their place in `added`.
     let mut added: Vec<Respondent> = Vec::new();
+    let mut added_by_id: HashMap<String, usize> = HashMap::new();
+    let mut added_by_name: HashMap<String, usize> = HashMap::new();
+    let mut sorted = Sorted::default();
     for r in incoming {
-        let same_as_existing = by_id.get(&r.id).is_some_and(|e| same_answers(e, &r))
-            || (!r.anonymous
-                && by_name
-                    .get(&name_key(&r))
-                    .and_then(|id| by_id.get(id))
-                    .is_some_and(|e| same_answers(e, &r)));
-        if same_as_existing {
+        let key = (!r.anonymous).then(|| name_key(&r));
+        let by_id: Option<&Respondent> = here_by_id
+            .get(r.id.as_str())
+            .copied()
+            .or_else(|| added_by_id.get(&r.id).map(|&i| &added[i]));
+        let by_name: Option<&Respondent> = key.as_ref().and_then(|k| {
+            here_by_name
+                .get(k)
+                .and_then(|id| here_by_id.get(id).copied())
+                .or_else(|| added_by_name.get(k).map(|&i| &added[i]))
+        });
+        if by_id.is_some_and(|e| same_answers(e, &r))
+            || by_name.is_some_and(|e| same_answers(e, &r))
+        {
             sorted.duplicates.push(r);
             continue;
         }
-        let clash = by_id.get(&r.id).map(|e| e.id.clone()).or_else(|| {
-            (!r.anonymous)
-                .then(|| by_name.get(&name_key(&r)).cloned())
-                .flatten()
-        });
-        match clash {
+        match by_id.or(by_name).map(|e| e.id.clone()) {
             Some(existing_id) => sorted.clashes.push((r, existing_id)),
             None => {
-                by_id.insert(r.id.clone(), r.clone());
-                if !r.anonymous {
-                    by_name.insert(name_key(&r), r.id.clone());
+                added_by_id.insert(r.id.clone(), added.len());
+                if let Some(key) = key {
+                    added_by_name.insert(key, added.len());
                 }
                 added.push(r);
             }
@@ -328,31 +334,43 @@ pub fn merge_new_respondents(
 ) -> usize {
     use std::collections::HashSet;
     let sorted = sort_incoming(workshop, incoming);
-    let mut ids: HashSet<String> = workshop.respondents.iter().map(|r| r.id.clone()).collect();
-    let mut names: HashSet<String> = workshop
-        .respondents
-        .iter()
-        .map(|r| r.name.to_lowercase())
-        .collect();
-    let mut number = 1;
     let count = sorted.new.len();
-    for mut r in sorted.new {
-        if r.anonymous {
-            loop {
-                let name = format!("{} {number}", crate::domain::workshop::join::ANONYMOUS);
-                number += 1;
-                if !names.contains(&name.to_lowercase()) {
-                    r.name = name;
-                    break;
+    let mut arriving = Vec::with_capacity(count);
+    {
+        let ids: HashSet<&str> = workshop.respondents.iter().map(|r| r.id.as_str()).collect();
+        let mut new_ids: HashSet<String> = HashSet::new();
+        // Names are needed only to number anonymous answers.
+        let mut names: Option<HashSet<String>> = None;
+        let mut number = 1;
+        for mut r in sorted.new {
+            if r.anonymous {
+                let names = names.get_or_insert_with(|| {
+                    workshop
+                        .respondents
+                        .iter()
+                        .chain(&arriving)
+                        .map(|r| r.name.to_lowercase())
+                        .collect()
+                });
+                loop {
+                    let name = format!("{} {number}", crate::domain::workshop::join::ANONYMOUS);
+                    number += 1;
+                    if !names.contains(&name.to_lowercase()) {
+                        r.name = name;
+                        break;
+                    }
                 }
             }
+            while ids.contains(r.id.as_str()) || new_ids.contains(&r.id) {
+                r.id = fresh_ids();
+            }
+            new_ids.insert(r.id.clone());
+            if let Some(names) = names.as_mut() {
+                names.insert(r.name.to_lowercase());
+            }
+            arriving.push(r);
         }
-        while ids.contains(&r.id) {
-            r.id = fresh_ids();
-        }
-        ids.insert(r.id.clone());
-        names.insert(r.name.to_lowercase());
-        workshop.respondents.push(r);
     }
+    workshop.respondents.extend(arriving);
     count
 }

@@ -2,6 +2,7 @@
 //! answers being told apart: counts per practice and per role, breakdowns hidden below
 //! three people, positions summarised as counts, and disagreement on a stated scale.
 
+use crate::domain::base::paging::PageBounds;
 use crate::domain::workshop::aas::{workshop_results, AasFramework, View, Workshop};
 use crate::domain::workshop::join::chosen_practices;
 
@@ -88,35 +89,45 @@ pub struct Tally {
     pub roles: Vec<RoleTally>,
 }
 
+/// How a person who gave no role is counted.
+const NO_ROLE: &str = "Role not given";
+
 /// A role as shown: "Role not given" when empty.
 pub fn role_label(role: &str) -> String {
     if role.trim().is_empty() {
-        "Role not given".into()
+        NO_ROLE.into()
     } else {
         role.trim().to_string()
     }
 }
 
-/// Counts the answers in a workshop, per practice of the meeting and per role.
+/// Counts the answers in a workshop, per practice of the meeting and per role: one pass
+/// over the people, reading them where they are (the tally is counted again on every
+/// change, so at ten thousand people nothing of anyone is copied).
 pub fn tally(framework: &AasFramework, workshop: &Workshop) -> Tally {
     let practices = chosen_practices(framework, workshop);
-    let done = |placing: Option<&crate::domain::workshop::aas::Placing>| {
-        placing.is_some_and(|p| p.now.is_some() && p.desired.is_some())
-    };
-    let complete_person = |r: &crate::domain::workshop::aas::Respondent| {
-        practices.iter().all(|p| done(r.placing(&p.statement.id)))
-    };
+    let mut answered = vec![0usize; practices.len()];
     let mut roles: Vec<RoleTally> = Vec::new();
+    let mut complete = 0;
     for r in &workshop.respondents {
-        let role = role_label(&r.role);
-        let index = match roles
-            .iter()
-            .position(|t| t.role.eq_ignore_ascii_case(&role))
-        {
+        let mut all = true;
+        for (count, p) in answered.iter_mut().zip(&practices) {
+            let done = r
+                .placing(&p.statement.id)
+                .is_some_and(|p| p.now.is_some() && p.desired.is_some());
+            *count += usize::from(done);
+            all &= done;
+        }
+        complete += usize::from(all);
+        let role = match r.role.trim() {
+            "" => NO_ROLE,
+            role => role,
+        };
+        let index = match roles.iter().position(|t| t.role.eq_ignore_ascii_case(role)) {
             Some(i) => i,
             None => {
                 roles.push(RoleTally {
-                    role,
+                    role: role.to_string(),
                     people: 0,
                     complete: 0,
                 });
@@ -124,26 +135,19 @@ pub fn tally(framework: &AasFramework, workshop: &Workshop) -> Tally {
             }
         };
         roles[index].people += 1;
-        roles[index].complete += usize::from(complete_person(r));
+        roles[index].complete += usize::from(all);
     }
     Tally {
         people: workshop.respondents.len(),
-        complete: workshop
-            .respondents
-            .iter()
-            .filter(|r| complete_person(r))
-            .count(),
+        complete,
         practices: practices
             .iter()
-            .map(|p| PracticeTally {
+            .zip(answered)
+            .map(|(p, answered)| PracticeTally {
                 practice_id: p.statement.id.clone(),
                 text: p.statement.text.clone(),
                 area: p.area.name.clone(),
-                answered: workshop
-                    .respondents
-                    .iter()
-                    .filter(|r| done(r.placing(&p.statement.id)))
-                    .count(),
+                answered,
             })
             .collect(),
         roles,
@@ -204,7 +208,18 @@ pub struct Participation {
     pub anonymous: Vec<usize>,
 }
 
+/// Named people listed on one page of "who answered how much": a workshop of ten
+/// thousand would otherwise be ten thousand lines drawn at once.
+pub const NAMED_PER_PAGE: usize = 20;
+
 impl Participation {
+    /// The named people on page `page` (from 0; past the end is the last), and where the
+    /// page lies among them.
+    pub fn named_page(&self, page: usize) -> (&[Answered], PageBounds) {
+        let bounds = PageBounds::of(self.named.len(), NAMED_PER_PAGE, page);
+        (&self.named[bounds.items.clone()], bounds)
+    }
+
     /// How many people answered only part of the meeting's practices.
     pub fn partial(&self) -> usize {
         self.named

@@ -7,6 +7,7 @@ use crate::components::checklist::school_duplicates::SchoolDuplicates;
 use crate::components::checklist::school_group::SchoolGroup;
 use crate::components::records::data_safety::DataSafety;
 use crate::components::records::import_files::ImportFiles;
+use crate::components::ui::pager::Pager;
 use crate::components::workshop::workshop_row::WorkshopRow;
 use crate::domain::checklist::listing::{page_of, school_list, SCHOOLS_PER_PAGE};
 use crate::state::AppState;
@@ -30,7 +31,6 @@ pub fn HomePage() -> impl IntoView {
     });
     let shown = Memo::new(move |_| schools.with(|all| page_of(all, page.get(), SCHOOLS_PER_PAGE)));
     let pages = move || shown.with(|(_, pages)| *pages);
-    let current = move || page.get().min(pages() - 1);
     let workshop_ids = Memo::new(move |_| {
         state
             .store
@@ -76,13 +76,7 @@ pub fn HomePage() -> impl IntoView {
                 </For>
             </ul>
             <Show when=move || { pages() > 1 }>
-                <nav class="pager" aria-label="Pages of schools">
-                    <button type="button" class="button" disabled=move || { current() == 0 }
-                        on:click=move |_| page.set(current().saturating_sub(1))>"Previous"</button>
-                    <span>{move || format!("Page {} of {}", current() + 1, pages())}</span>
-                    <button type="button" class="button" disabled=move || { current() + 1 >= pages() }
-                        on:click=move |_| page.set(current() + 1)>"Next"</button>
-                </nav>
+                <Pager label="Pages of schools" page=page pages=Signal::derive(pages) />
             </Show>
         </Show>
         <div class="home-files">

@@ -11,7 +11,7 @@ use crate::components::workshop::hand_back::HandBack;
 use crate::components::workshop::import_responses::ImportResponses;
 use crate::components::workshop::practice_question::PracticeQuestion;
 use crate::components::workshop::respondent_bar::RespondentBar;
-use crate::domain::workshop::aas::{aas, Column, Practice, COLUMN_NOTE, POSITIONS_NOTE};
+use crate::domain::workshop::aas::{aas, Column, Placings, Practice, COLUMN_NOTE, POSITIONS_NOTE};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -35,6 +35,19 @@ pub fn WorkshopPage(id: String) -> impl IntoView {
         }
     });
     let active = RwSignal::new(None::<String>);
+    // The chosen person's answers, looked up once per change for every question.
+    let answers_id = id.clone();
+    let answers: Memo<Placings> = Memo::new(move |_| {
+        let Some(respondent) = active.get() else {
+            return Placings::new();
+        };
+        state.store.with(|s| {
+            s.workshop(&answers_id)
+                .and_then(|w| w.respondent(&respondent))
+                .map(|r| r.placings.clone())
+                .unwrap_or_default()
+        })
+    });
     // Only the practices planned for the meeting (all of them for older workshops).
     let chosen_id = id.clone();
     let asked: Vec<String> = state.store.with_untracked(|s| {
@@ -93,7 +106,7 @@ pub fn WorkshopPage(id: String) -> impl IntoView {
                                                 {statements.iter().filter(|st| in_meeting(&st.id)).map(|statement| view! {
                                                     <PracticeQuestion workshop_id=id.clone()
                                                         practice=Practice { area, part, statement, column }
-                                                        active=active.into() />
+                                                        active=active.into() answers=answers />
                                                 }).collect_view()}
                                             }
                                         }).collect_view()}

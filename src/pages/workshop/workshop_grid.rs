@@ -11,7 +11,7 @@ use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::WorkshopEdit;
 use crate::domain::workshop::aas::ROLES;
-use crate::domain::workshop::aas::{aas, Position, Respondent, When, Workshop};
+use crate::domain::workshop::aas::{aas, Position, Practice, Respondent, When};
 use crate::domain::workshop::grid::{grid_page, page_of_person, GridPage};
 use crate::domain::workshop::join::chosen_practices;
 use crate::route::Route;
@@ -30,26 +30,29 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lookup_id = id.clone();
     let workshop_id = StoredValue::new(id.clone());
-    // The grid's shape: who is in it (ids and names) and the practices asked. Cells read
-    // their own values, so a choice redraws one cell, and the keyboard stays where it was.
-    let workshop: Memo<Option<Workshop>> = Memo::new(move |_| {
+    // The grid's shape: the page of people shown (ids and names) and the practices asked,
+    // read from the workshop as it is, so a change copies only the people on the page.
+    // Cells read their own values, so a choice redraws one cell, and the keyboard stays
+    // where it was.
+    let page = RwSignal::new(0usize);
+    let shown: Memo<Option<GridPage>> = Memo::new(move |_| {
+        let page = page.get();
+        state
+            .store
+            .with(|s| s.workshop(&lookup_id).map(|w| grid_page(w, page)))
+    });
+    let asked: Memo<Vec<&'static str>> = Memo::new(move |_| {
         state.store.with(|s| {
-            s.workshop(&lookup_id).map(|w| {
-                let mut shape = Workshop::new(w.id.clone(), &w.trust_id, &w.academy, &w.date, 0.0);
-                shape.practices = w.practices.clone();
-                shape.respondents = w
-                    .respondents
-                    .iter()
-                    .map(|r| Respondent::new(r.id.clone(), &r.name, &r.role))
-                    .collect();
-                shape
-            })
+            s.workshop(&workshop_id.get_value())
+                .map(|w| {
+                    chosen_practices(aas(), w)
+                        .iter()
+                        .map(|p| p.statement.id.as_str())
+                        .collect()
+                })
+                .unwrap_or_default()
         })
     });
-    // The page of people shown: a thousand people's grid is drawn a page at a time.
-    let page = RwSignal::new(0usize);
-    let shown: Memo<Option<GridPage>> =
-        Memo::new(move |_| workshop.with(|w| w.as_ref().map(|w| grid_page(w, page.get()))));
     // The answers of the people on this page, read once per change of the store; a cell
     // redraws only when its own value changes.
     let answers: Memo<PageAnswers> = Memo::new(move |_| {
@@ -81,12 +84,13 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
                 .map_or("", Position::id)
         })
     };
-    let title = move || {
-        workshop.with(|w| {
-            w.as_ref()
-                .map(|w| state.store.with_untracked(|s| s.workshop_title(w)))
+    let title = Memo::new(move |_| {
+        state.store.with(|s| {
+            s.workshop(&workshop_id.get_value())
+                .map(|w| s.workshop_title(w))
         })
-    };
+    });
+    let title = move || title.get();
     Effect::new(move |_| {
         if let Some(t) = title() {
             browser::set_title(&format!("{t} – answers as a grid – Waypoint"));
@@ -119,9 +123,10 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
         })) {
             new_name.set(String::new());
             // Turn to the page the new person is on.
-            if let Some(at) =
-                workshop.with_untracked(|w| w.as_ref().and_then(|w| page_of_person(w, &id)))
-            {
+            if let Some(at) = state.store.with_untracked(|s| {
+                s.workshop(&workshop_id.get_value())
+                    .and_then(|w| page_of_person(w, &id))
+            }) {
                 page.set(at);
             }
         }
@@ -130,7 +135,7 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
     let pages = move || shown.with(|p| p.as_ref().map_or(1, |p| p.pages));
     let back = Route::Workshop(id.clone()).href();
     view! {
-        <Show when=move || workshop.with(Option::is_some) fallback=|| view! {
+        <Show when=move || shown.with(Option::is_some) fallback=|| view! {
             <NotFound what=Missing::Workshop />
         }>
             <div class="assessment-head">
@@ -164,7 +169,7 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
                 if people.is_empty() {
                     return view! { <p>"Add the first person to start."</p> }.into_any();
                 }
-                let asked = workshop.with(|w| w.as_ref().map(|w| chosen_practices(aas(), w)).unwrap_or_default());
+                let asked: Vec<Practice<'static>> = asked.with(|ids| aas().practices().filter(|p| ids.contains(&p.statement.id.as_str())).collect());
                 aas().areas.iter().map(|area| {
                     let rows: Vec<_> = asked.iter().filter(|p| p.area.id == area.id).collect();
                     (!rows.is_empty()).then(|| view! {
