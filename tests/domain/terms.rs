@@ -3,7 +3,7 @@
 //! spread across the weeks, and words that agree with the dates.
 use std::collections::BTreeMap;
 
-use waypoint::domain::base::dates::{day_number, weekday};
+use waypoint::domain::base::dates::{add_months, day_number, weekday};
 use waypoint::domain::base::holidays::{bank_holidays, covers, is_bank_holiday, years_covered};
 use waypoint::domain::base::school::School;
 use waypoint::domain::checklist::assessment::Level;
@@ -39,13 +39,11 @@ fn with_terms() -> TrustCalendar {
     c
 }
 
-/// Today, from the system clock, as an ISO date.
-fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
-    waypoint::domain::base::dates::from_day_number(secs / 86_400)
+/// True when the bank holidays cover the school year of the calendar Waypoint starts
+/// on `today` (an ISO date, passed in: the test does not read the clock).
+fn covers_the_calendar_started_on(today: &str) -> bool {
+    let c = TrustCalendar::starting("k".into(), today, 1.0);
+    covers(&c.year_start, &c.year_end)
 }
 
 #[test]
@@ -57,18 +55,21 @@ fn the_bundled_bank_holidays_cover_the_calendars_school_year() {
     assert!(is_bank_holiday("2026-12-28"), "substitute Boxing Day");
     assert!(is_bank_holiday("2027-03-26"), "Good Friday");
     assert!(!is_bank_holiday("2027-03-24"));
-    // The calendar Waypoint starts from today, and the year it was taken in, are covered;
-    // when this fails, bundle a newer copy of the list.
-    for day in [today(), list.taken.clone()] {
-        let c = TrustCalendar::starting("k".into(), &day, 1.0);
+    // The calendar Waypoint starts on the day the list was taken, and on the same day a
+    // year later, is covered: a bundled list lasts at least a year. When this fails,
+    // bundle a newer copy of the list.
+    let a_year_on = add_months(&list.taken, 12).unwrap();
+    for day in [list.taken.as_str(), a_year_on.as_str()] {
         assert!(
-            covers(&c.year_start, &c.year_end),
-            "bank holidays {:?} do not cover {} to {}",
+            covers_the_calendar_started_on(day),
+            "bank holidays {:?} do not cover the school year from {day}",
             years_covered(),
-            c.year_start,
-            c.year_end
         );
     }
+    // A school year beyond the list is not covered, whether it is met by the calendar
+    // or asked of the list directly.
+    let (_, last) = years_covered();
+    assert!(!covers_the_calendar_started_on(&format!("{}-12-01", last)));
     assert!(!covers("2099-09-01", "2100-07-31"));
     assert_eq!(school_year_start(&list.taken).len(), 10);
 }

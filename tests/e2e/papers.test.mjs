@@ -7,7 +7,8 @@
 // category from Waypoint's suggestion and categorises every school in one table; typed
 // text survives a form closing; reassessing keeps the rest of a part in one step; a file
 // of another kind says what it is; plain words on the head's and chief executive's paths;
-// shorter pages.
+// shorter pages. Also (issue 22, point 5): every form with a date asks to confirm one far
+// from today, at phone and desktop widths.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, rm, mkdir, readdir } from 'node:fs/promises';
@@ -15,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  useApp, openApp, axeViolations, todayIso, shownDate, storedRecords, answer, showPart, ARTIFACTS,
+  useApp, openApp, axeViolations, todayIso, shownDate, storedRecords, answer, showPart, waitUntil, ARTIFACTS,
 } from './harness.mjs';
 
 const app = useApp();
@@ -363,6 +364,239 @@ test('no typed text is lost: every form keeps its draft when it closes', async (
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('no typed text is lost: the details, reassessing and workshop forms keep their drafts too', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await importFile(page, THREE_SCHOOLS(todayIso()));
+  const [first] = await storedRecords(page);
+  const kept = async (field, text) => assert.equal(await field().inputValue(), text, `kept: ${text}`);
+
+  // An assessment's details: typed, reloaded (the form opens again), cancelled, reopened.
+  await page.goto(`${app.server.url}#/assessment/${first.id}`);
+  const details = () => page.locator('.details-editor').getByLabel('Assessed by');
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await details().fill('Mrs Oduya and Mr Hall');
+  await page.reload();
+  await kept(details, 'Mrs Oduya and Mr Hall');
+  await page.locator('.details-editor').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  await kept(details, 'Mrs Oduya and Mr Hall');
+  // Saved, the draft is forgotten: the form shows what is stored.
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await page.locator('.assessment-head .meta', { hasText: 'by Mrs Oduya and Mr Hall' }).waitFor();
+  await details().waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.includes('edit-details')).length), 0, 'no draft left after saving');
+
+  // Reassessing: who assesses, typed, then a visit elsewhere.
+  const reassessor = () => page.getByLabel('Assessed by');
+  await page.goto(`${app.server.url}#/assessment/${first.id}/reassess`);
+  await reassessor().fill('Governors’ standards panel');
+  await page.goto(app.server.url);
+  await page.goto(`${app.server.url}#/assessment/${first.id}/reassess`);
+  await kept(reassessor, 'Governors’ standards panel');
+
+  // A workshop: a respondent's name and pasted answer links, then the grid's new person.
+  await page.goto(`${app.server.url}#/workshop/new`);
+  await page.getByLabel('Trust', { exact: true }).fill('Elm Learning Trust');
+  await page.getByRole('button', { name: 'Start workshop' }).click();
+  await page.locator('#new-respondent-name').waitFor();
+  const workshop = page.url().match(/#\/workshop\/([^/?]+)/)[1];
+  const respondent = () => page.locator('#new-respondent-name');
+  const pasted = () => page.locator('#answer-links');
+  await respondent().fill('Sam Okafor');
+  await pasted().fill('From the chat: two links to follow');
+  await page.reload();
+  await kept(respondent, 'Sam Okafor');
+  await kept(pasted, 'From the chat: two links to follow');
+  const person = () => page.locator('#grid-name');
+  await page.goto(`${app.server.url}#/workshop/${workshop}/grid`);
+  await person().fill('Priya Shah');
+  await page.goto(`${app.server.url}#/workshop/${workshop}`);
+  await page.goto(`${app.server.url}#/workshop/${workshop}/grid`);
+  await kept(person, 'Priya Shah');
+
+  // A member joining by link: the name, typed on the join page, then a reload.
+  await page.goto(`${app.server.url}#/workshop/${workshop}/join`);
+  const link = await waitUntil(async () => {
+    const value = await page.locator('#join-link').inputValue();
+    return value.includes('#/join/') && value;
+  }, { what: 'the join link' });
+  const member = await context.newPage();
+  await member.goto(link);
+  const name = () => member.getByLabel('Your name');
+  await name().fill('Dee Patel');
+  await member.reload();
+  await kept(name, 'Dee Patel');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Waypoint's box under a date far from today, and the date used (more than 5 years on). */
+const CONFIRM_FAR = 'Yes, this date is right';
+const FAR = '2062-01-01';
+
+/**
+ * A form's date field (issue 22, point 5): a near date asks nothing; a far one is
+ * questioned beside the field, and saving is refused, saying why, until the box under it
+ * is ticked; then it saves (`saved` waits for what shows it was).
+ */
+async function farDateConfirmed(page, { name, form, field, save, saved, far = FAR, shot }) {
+  const around = () => field().locator('xpath=..'); // the field's own <div class="field">
+  await field().fill(addDays(todayIso(), 14));
+  assert.equal(await around().locator('.far-date').count(), 0, `${name}: a near date asks nothing`);
+  assert.equal(await around().getByLabel(CONFIRM_FAR).count(), 0, `${name}: no box under a near date`);
+  await field().fill(far);
+  await around().locator('.far-date', { hasText: 'is that right?' }).waitFor();
+  assert.match(await around().locator('.far-date').innerText(), new RegExp(`${shownDate(far).replace(/\s/g, '\\s')} is more than`));
+  await save();
+  await form().getByText(/Check the date: .* If it is right, tick/).first().waitFor();
+  if (shot) await page.screenshot({ path: join(ARTIFACTS, `far-date-${shot}.png`) });
+  assert.deepEqual(await axeViolations(page), [], `${name}: axe, with the question and the problem shown`);
+  for (const box of await form().getByLabel(CONFIRM_FAR).all()) await box.check();
+  await save();
+  await saved();
+}
+
+for (const [size, viewport] of [['phone', { width: 360, height: 740 }], ['desktop', { width: 1280, height: 720 }]]) {
+  test(`every form with a date asks to confirm a date far from today, and saves it once confirmed (${size})`, async () => {
+    const { context, page, errors } = await openApp(app.browser, app.server.url, { viewport });
+    await importFile(page, THREE_SCHOOLS(todayIso()));
+    const shown = shownDate(FAR);
+    const shot = (name) => `${name}-${size}`;
+
+    // The school's page: the board's category decision.
+    await openSchool(page, 'Cedar School');
+    const category = () => page.locator('.category-panel');
+    await page.getByRole('button', { name: "Record the board's decision" }).click();
+    await category().getByLabel('High need: intensive bespoke support').check();
+    await category().getByLabel('Decided by').fill('Board');
+    await category().getByLabel('Rationale').fill('Planned review');
+    await farDateConfirmed(page, {
+      name: 'category decision', form: () => category().locator('form'), field: () => category().getByLabel('Date of the decision'),
+      save: () => page.getByRole('button', { name: 'Save the decision' }).click(),
+      saved: () => category().locator('table', { hasText: shown }).waitFor(),
+      shot: shot('category'),
+    });
+
+    // A performance trajectory point (its date is optional).
+    await page.locator('#point-period').fill('2061');
+    await farDateConfirmed(page, {
+      name: 'trajectory point', form: () => page.locator('form.add-point'), field: () => page.locator('#point-date'),
+      save: () => page.getByRole('button', { name: 'Add point' }).click(),
+      saved: () => page.locator('.points-table th', { hasText: `2061 (${shown})` }).waitFor(),
+      shot: shot('trajectory'),
+    });
+
+    // Commissioning an intervention: both its dates far.
+    await page.getByRole('button', { name: 'Commission an intervention' }).click();
+    const commissioning = () => page.locator('form.commission-form');
+    await commissioning().getByLabel('Owner').fill('Deputy head');
+    await commissioning().getByLabel('Target').fill('Reading at the expected standard');
+    await commissioning().getByLabel('Success criteria').fill('Reading at 80%');
+    await commissioning().getByLabel('Time limit', { exact: true }).fill('2062-06-01');
+    await farDateConfirmed(page, {
+      name: 'commission', form: commissioning, field: () => commissioning().getByLabel('Start', { exact: true }),
+      save: () => page.getByRole('button', { name: 'Commission', exact: true }).click(),
+      saved: () => page.locator('.intervention', { hasText: 'Reading at the expected standard' }).waitFor(),
+    });
+    const card = page.locator('.intervention', { hasText: 'Reading at the expected standard' });
+
+    // Its review, and its impact (a date far in the past).
+    await card.getByRole('button', { name: 'Record a review' }).click();
+    await farDateConfirmed(page, {
+      name: 'review', form: () => card.locator('form.review-form'), field: () => card.getByLabel('Review date'),
+      save: () => card.getByRole('button', { name: 'Save review' }).click(),
+      saved: () => card.locator('li', { hasText: `${shown}:` }).waitFor(),
+      shot: shot('review'),
+    });
+    await card.getByRole('button', { name: 'Record impact' }).click();
+    await card.getByLabel('Improvements in practice').fill('Guided reading daily');
+    await card.getByLabel('Evidence of impact').fill('Key stage 2 reading scores');
+    await card.getByLabel('Success criteria met', { exact: true }).check();
+    await farDateConfirmed(page, {
+      name: 'impact', form: () => card.locator('form.impact-form'), field: () => card.getByLabel('Date of the impact review'),
+      far: '1990-01-01',
+      save: () => card.getByRole('button', { name: 'Save the impact' }).click(),
+      saved: () => card.getByText(`(recorded ${shownDate('1990-01-01')})`).waitFor(),
+      shot: shot('impact'),
+    });
+
+    // Every school categorised in one table.
+    await page.goto(`${app.server.url}#/trust`);
+    const table = () => page.locator('.categorise-all form');
+    await table().getByLabel('Ash Primary', { exact: true }).selectOption('moderate');
+    await table().getByLabel('Decided by').fill('Trust board');
+    await table().getByLabel('Rationale for these decisions').fill('Planning ahead');
+    await farDateConfirmed(page, {
+      name: 'categorise every school', form: table, field: () => table().getByLabel('Date of the decisions'),
+      save: () => table().getByRole('button', { name: 'Record these decisions' }).click(),
+      saved: () => table().getByText('1 decision recorded: Ash Primary.').waitFor(),
+      shot: shot('categorise-all'),
+    });
+
+    // The trust's school year, saved as it changes: a near date at once, a far one only
+    // once confirmed.
+    await page.goto(`${app.server.url}#/trust/calendar`);
+    const yearStart = page.locator('#year-start');
+    const yearField = () => yearStart.locator('xpath=..');
+    const storedStart = async () => (await storedRecords(page, 'calendar'))[0]?.year_start;
+    const near = addDays(todayIso(), -60);
+    await yearStart.fill(near);
+    await waitUntil(async () => (await storedStart()) === near, { what: 'a near start saved at once' });
+    assert.equal(await yearField().locator('.far-date').count(), 0, 'a near start asks nothing');
+    await yearStart.fill(FAR);
+    await yearField().locator('.far-date', { hasText: `${shown} is more than 5 years from now: is that right?` }).waitFor();
+    if (size === 'phone') await page.screenshot({ path: join(ARTIFACTS, 'far-date-calendar-phone.png') });
+    assert.deepEqual(await axeViolations(page), [], 'calendar: axe, with the question shown');
+    assert.equal(await storedStart(), near, 'a far start is not saved before it is confirmed');
+    await yearField().getByLabel(CONFIRM_FAR).click(); // saves it, and the question goes
+    await waitUntil(async () => (await storedStart()) === FAR, { what: 'the confirmed start saved' });
+    await yearField().locator('.far-date').waitFor({ state: 'detached' });
+    // A term's last day, in the table of term dates (within that school year), the same way.
+    await page.getByRole('button', { name: 'Add a term' }).click();
+    const lastDay = page.getByLabel('Last day: New term');
+    const storedTerm = async () => (await storedRecords(page, 'calendar'))[0]?.terms?.[0]?.last;
+    const termEnds = '2062-03-27';
+    await lastDay.fill(termEnds);
+    await lastDay.locator('xpath=..').locator('.far-date', { hasText: 'more than 5 years from now' }).waitFor();
+    await lastDay.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, `far-date-term-${size}.png`) });
+    assert.notEqual(await storedTerm(), termEnds, 'a far last day is not saved before it is confirmed');
+    await lastDay.locator('xpath=..').getByLabel(CONFIRM_FAR).click();
+    await waitUntil(async () => (await storedTerm()) === termEnds, { what: 'the confirmed last day saved' });
+
+    // An assessment's details, and a reassessment.
+    const [first] = await storedRecords(page);
+    await page.goto(`${app.server.url}#/assessment/${first.id}`);
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    const details = () => page.locator('.details-editor form');
+    await farDateConfirmed(page, {
+      name: 'assessment details', form: details, field: () => details().getByLabel('Date', { exact: true }),
+      save: () => details().getByRole('button', { name: 'Save details' }).click(),
+      saved: () => page.locator('.assessment-head .meta', { hasText: `Assessed ${shown}` }).waitFor(),
+    });
+    await page.goto(`${app.server.url}#/assessment/${first.id}/reassess`);
+    await farDateConfirmed(page, {
+      name: 'reassessment', form: () => page.locator('form'), field: () => page.getByLabel('Date of the new assessment'),
+      save: () => page.getByRole('button', { name: 'Start the reassessment' }).click(),
+      saved: () => page.locator('.assessment-head .meta', { hasText: `Assessed ${shown}` }).waitFor(),
+      shot: shot('reassess'),
+    });
+
+    // A new workshop.
+    await page.goto(`${app.server.url}#/workshop/new`);
+    await page.getByLabel('Trust', { exact: true }).fill('Far Learning Trust');
+    await farDateConfirmed(page, {
+      name: 'new workshop', form: () => page.locator('form').first(), field: () => page.getByLabel('Date', { exact: true }),
+      save: () => page.getByRole('button', { name: 'Start workshop' }).click(),
+      saved: () => page.locator('#new-respondent-name').waitFor(),
+    });
+    const workshops = await storedRecords(page, 'workshop');
+    assert.ok(workshops.some((w) => w.date === FAR), 'the workshop kept its confirmed date');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
 
 test('reassessing: keep the rest of this part as it was, once per part', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);

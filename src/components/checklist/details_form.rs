@@ -7,13 +7,22 @@
 use crate::domain::checklist::SchoolRecords;
 use leptos::prelude::*;
 
-use crate::components::ui::date_field::DateField;
+use crate::components::ui::date_field::{DateField, FarDateConfirmation};
 use crate::components::ui::error_summary::{ErrorSummary, Problems};
-use crate::domain::base::dates::unconfirmed_far_date;
 use crate::domain::base::school::{NameMatch, SchoolChoice};
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::checklist::assessment::{AssessmentDetails, Phase, ScopeKind};
 use crate::state::AppState;
+
+/// The fields a details form keeps as drafts (under its `draft_key`).
+const DRAFTED: [&str; 3] = ["school", "scope", "assessors"];
+
+/// Forgets what was typed into the details form kept under `draft_key`, once it is saved.
+pub fn forget_details_draft(draft_key: &str) {
+    for what in DRAFTED {
+        crate::components::ui::draft::forget(&format!("{draft_key}-{what}"));
+    }
+}
 
 #[component]
 pub fn DetailsForm(
@@ -22,14 +31,14 @@ pub fn DetailsForm(
     #[prop(default = None)]
     school_id: Option<String>,
     submit_label: &'static str,
-    /// Where the typed text is kept until sent, for a form that makes something new.
+    /// Where the typed text is kept until it is saved (see [`forget_details_draft`]).
     #[prop(optional)]
     draft_key: Option<String>,
     on_submit: Callback<(AssessmentDetails, SchoolChoice)>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    // A new assessment's typed text is kept as a draft until it starts.
+    // Typed text is kept as a draft until it is saved.
     let typed = |what: &str, initial: String| match &draft_key {
         Some(key) => crate::components::ui::draft::draft(format!("{key}-{what}"), initial),
         None => RwSignal::new(initial),
@@ -52,7 +61,7 @@ pub fn DetailsForm(
     let id_of = StoredValue::new(form_id.clone());
     let full = move |name: &str| format!("{}-{name}", id_of.get_value());
 
-    let date_confirmed = RwSignal::new(false);
+    let date_confirmed = FarDateConfirmation::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let details = AssessmentDetails {
@@ -67,12 +76,8 @@ pub fn DetailsForm(
             .iter()
             .map(|p| (full(p.field()), p.message()))
             .collect();
-        if let Some(why) = unconfirmed_far_date(
-            &details.date,
-            &crate::browser::today_iso(),
-            date_confirmed.get_untracked(),
-        ) {
-            found.push((full("date-confirm"), why));
+        if let Some(why) = date_confirmed.problem(&details.date) {
+            found.push((FarDateConfirmation::box_id(&full("date")), why));
         }
         if !found.is_empty() {
             problems.set(found);

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::ui::date_field::{DateField, FarDateConfirmation};
 use crate::components::ui::draft::draft;
 use crate::components::ui::error_summary::{ErrorSummary, Problems};
 use crate::domain::base::content::four_stages;
@@ -19,6 +20,7 @@ pub fn CategoriseTable() -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = StoredValue::new(browser::today_iso());
     let date = draft("categorise-all-date", today.get_value());
+    let date_confirmed = FarDateConfirmation::new();
     let by = draft("categorise-all-by", "");
     let why = draft("categorise-all-why", "");
     let problems = RwSignal::new(Problems::new());
@@ -74,6 +76,10 @@ pub fn CategoriseTable() -> impl IntoView {
                 problems.set(vec![(field.into(), message)]);
             }
             Ok(decisions) => {
+                if let Some(why) = date_confirmed.problem(&date.get_untracked()) {
+                    let field = FarDateConfirmation::box_id("categorise-all-date");
+                    return problems.set(vec![(field, why)]);
+                }
                 let n = decisions.len();
                 let names: Vec<String> = state.store.with_untracked(|s| {
                     decisions
@@ -110,10 +116,7 @@ pub fn CategoriseTable() -> impl IntoView {
             <form on:submit=save novalidate>
                 <ErrorSummary problems=problems />
                 <div class="field-row">
-                    <div class="field">
-                        <label for="categorise-all-date">"Date of the decisions"</label>
-                        <input id="categorise-all-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
-                    </div>
+                    <DateField id="categorise-all-date" label="Date of the decisions" value=date confirm=date_confirmed />
                     <div class="field">
                         <label for="categorise-all-by">"Decided by"</label>
                         <input id="categorise-all-by" type="text" dir="auto" prop:value=move || by.get()

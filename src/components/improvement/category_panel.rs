@@ -9,7 +9,7 @@ use crate::components::ui::draft::{draft, has_draft, write_draft_flag};
 
 use crate::browser;
 use crate::components::ui::confirm_delete::ConfirmDelete;
-use crate::components::ui::date_field::DateField;
+use crate::components::ui::date_field::{DateField, FarDateConfirmation};
 use crate::components::ui::plain_table::PlainTable;
 use crate::domain::base::dates::display;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS, MAX_NOTE_CHARS};
@@ -53,6 +53,7 @@ pub fn CategoryPanel(
     // Ids, not values, so the form's signals are of a type the app already has.
     let decision = RwSignal::new(Decision::Categorisation.id().to_string());
     let date = RwSignal::new(today.get_value());
+    let date_confirmed = FarDateConfirmation::new();
     let category = draft(d("category"), "");
     let by = draft(d("by"), "");
     let why = draft(d("why"), "");
@@ -88,6 +89,9 @@ pub fn CategoryPanel(
             Ok(c) => c,
             Err(message) => return problem.set(Some(message)),
         };
+        if let Some(why) = date_confirmed.problem(&form.date) {
+            return problem.set(Some(why));
+        }
         let made = state.store.with_untracked(|s| {
             s.school(&key.get_value()).map(|school| {
                 let now = standing(s, school, s.intervals(), &today.get_value());
@@ -166,7 +170,7 @@ pub fn CategoryPanel(
                             }).collect_view()}
                         </fieldset>
                         <div class="field-row">
-                            <DateField id="category-date" label="Date of the decision" value=date />
+                            <DateField id="category-date" label="Date of the decision" value=date confirm=date_confirmed />
                             <div class="field">
                                 <label for="category-by">"Decided by"</label>
                                 <input id="category-by" type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string()

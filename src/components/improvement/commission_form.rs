@@ -6,11 +6,10 @@ use leptos::prelude::*;
 use crate::components::ui::draft::{draft, has_draft, write_draft_flag};
 
 use crate::browser;
-use crate::components::ui::date_field::DateField;
+use crate::components::ui::date_field::{DateField, FarDateConfirmation};
 use crate::components::ui::error_summary::{ErrorSummary, Problems};
 use crate::components::ui::terms::Terms;
 use crate::domain::base::dates::add_days;
-use crate::domain::base::dates::unconfirmed_far_date;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::domain::improvement::cycle::trust_cycle;
 use crate::domain::improvement::plans::{
@@ -72,8 +71,8 @@ pub fn CommissionForm(
         move |ev| signal.set(clamp_chars(&event_target_value(&ev), MAX_NOTE_CHARS))
     };
 
-    let start_confirmed = RwSignal::new(false);
-    let end_confirmed = RwSignal::new(false);
+    let start_confirmed = FarDateConfirmation::new();
+    let end_confirmed = FarDateConfirmation::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = Commission {
@@ -92,13 +91,12 @@ pub fn CommissionForm(
             .into_iter()
             .map(|(name, message)| (field(name), message))
             .collect();
-        let today = browser::today_iso();
         for (name, value, confirmed) in [
-            ("start-confirm", &form.start, start_confirmed),
-            ("end-confirm", &form.end, end_confirmed),
+            ("start", &form.start, start_confirmed),
+            ("end", &form.end, end_confirmed),
         ] {
-            if let Some(why) = unconfirmed_far_date(value, &today, confirmed.get_untracked()) {
-                found.push((field(name), why));
+            if let Some(why) = confirmed.problem(value) {
+                found.push((FarDateConfirmation::box_id(&field(name)), why));
             }
         }
         if !found.is_empty() {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::ui::draft::{draft, forget, has_draft, write_draft_flag};
 
 use crate::browser;
-use crate::components::ui::date_field::DateField;
+use crate::components::ui::date_field::{DateField, FarDateConfirmation};
 use crate::domain::base::dates::display;
 use crate::domain::base::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::domain::improvement::accountability::{Impact, Verdict};
@@ -46,6 +46,7 @@ pub fn ImpactPanel(
     let open = RwSignal::new(has_draft(&f("open")));
     Effect::new(move |_| write_draft_flag(&f("open"), open.get()));
     let date = draft(f("date"), browser::today_iso());
+    let date_confirmed = FarDateConfirmation::new();
     let texts: [RwSignal<String>; 5] = std::array::from_fn(|i| {
         let id = headings.get(i).map_or("evidence", |h| h.id.as_str());
         draft(f(id), "")
@@ -81,6 +82,9 @@ pub fn ImpactPanel(
             impact.set_heading(&h.id, signal.get_untracked());
         }
         if let Err(why) = impact.validate() {
+            return problem.set(Some(why));
+        }
+        if let Some(why) = date_confirmed.problem(&impact.date) {
             return problem.set(Some(why));
         }
         if chosen.is_none() {
@@ -129,7 +133,7 @@ pub fn ImpactPanel(
                 }>
                     <form class="impact-form" on:submit=save novalidate>
                         <p class="hint">{format!("{}{}", trust_cycle().impact_intro, crate::domain::improvement::papers::CYCLE_SOURCE)}</p>
-                        <DateField id=f("date") label="Date of the impact review" value=date />
+                        <DateField id=f("date") label="Date of the impact review" value=date confirm=date_confirmed />
                         {headings.iter().zip(texts).map(|(h, signal)| {
                             area(f(&h.id), format!("{} (what improved, if anything)", capitalised(&h.text)), signal)
                         }).collect_view()}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::improvement::impact_panel::ImpactPanel;
 use crate::components::ui::confirm_delete::ConfirmDelete;
-use crate::components::ui::date_field::DateField;
+use crate::components::ui::date_field::{DateField, FarDateConfirmation};
 use crate::components::ui::error_summary::{ErrorSummary, Problems};
 use crate::domain::base::dates::display;
 use crate::domain::base::text::{clamp_chars, MAX_NOTE_CHARS};
@@ -42,6 +42,7 @@ pub fn InterventionCard(
     let review_note = crate::components::ui::draft::draft(format!("plan-{id}-review-note"), "");
     let reviewing = RwSignal::new(!review_note.get_untracked().is_empty());
     let review_date = RwSignal::new(today.clone());
+    let review_date_confirmed = FarDateConfirmation::new();
     let review_progress = RwSignal::new(Progress::OnTrack);
     let problems = RwSignal::new(Problems::new());
     let field = StoredValue::new(format!("plan-{id}"));
@@ -65,6 +66,10 @@ pub fn InterventionCard(
                 f("date"),
                 "Enter the date of the review as a real date.".into(),
             )]);
+            return;
+        }
+        if let Some(why) = review_date_confirmed.problem(&date) {
+            problems.set(vec![(FarDateConfirmation::box_id(&f("date")), why)]);
             return;
         }
         let review = Review {
@@ -141,7 +146,7 @@ pub fn InterventionCard(
                             <form class="review-form" on:submit=record.clone() novalidate>
                                 <ErrorSummary problems=problems />
                                 <div class="field-row">
-                                    <DateField id=fd.clone() label="Review date" value=review_date />
+                                    <DateField id=fd.clone() label="Review date" value=review_date confirm=review_date_confirmed />
                                     <div class="field">
                                         <label for=fp.clone()>"Progress"</label>
                                         <select id=fp.clone() on:change=move |ev| {

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::ui::date_field::SavedDateField;
 use crate::components::ui::file_drop::{FileDrop, PickedFile};
 use crate::domain::base::dates::display;
 use crate::domain::base::holidays::{bank_holidays, covers, years_covered};
@@ -80,11 +81,17 @@ pub fn TermDates(
                                 let v = event_target_value(&ev);
                                 change(&|c| if let Some(p) = which.of(c).get_mut(i) { f(p, v.clone()) });
                             };
+                            // A date far from today is saved only once confirmed.
+                            let save = move |f: fn(&mut Period, String)| Callback::new(move |v: String| {
+                                change(&|c| if let Some(p) = which.of(c).get_mut(i) { f(p, v.clone()) });
+                            });
                             view! {
                                 <tr>
                                     <td><input type="text" dir="auto" aria-label=format!("Name of {} {}", which.id(), i + 1) prop:value=p.name.clone() on:change=set(|p, v| p.name = v) /></td>
-                                    <td><input type="date" aria-label=format!("First day: {}", p.name) prop:value=p.first.clone() on:change=set(|p, v| p.first = v) /></td>
-                                    <td><input type="date" aria-label=format!("Last day: {}", p.name) prop:value=p.last.clone() on:change=set(|p, v| p.last = v) /></td>
+                                    <td><SavedDateField id=format!("{}-{i}-first", which.id()) label=format!("First day: {}", p.name) label_hidden=true
+                                        stored=Signal::stored(p.first.clone()) on_save=save(|p, v| p.first = v) /></td>
+                                    <td><SavedDateField id=format!("{}-{i}-last", which.id()) label=format!("Last day: {}", p.name) label_hidden=true
+                                        stored=Signal::stored(p.last.clone()) on_save=save(|p, v| p.last = v) /></td>
                                     <td><button type="button" class="link-button" on:click=move |_| change(&|c| { if i < which.of(c).len() { which.of(c).remove(i); } })>{format!("Remove {}", p.name)}</button></td>
                                 </tr>
                             }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::charts::trajectory::draw_trajectory;
 use crate::components::ui::chart_canvas::ChartCanvas;
+use crate::components::ui::date_field::{DateField, FarDateConfirmation};
 use crate::domain::base::content::four_stages;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::checklist::SchoolRecords;
@@ -58,6 +59,7 @@ pub fn TrajectoryEditor(
     );
     let date =
         crate::components::ui::draft::draft(format!("trajectory-{}-date", school.get_value()), "");
+    let date_confirmed = FarDateConfirmation::new();
     let band = RwSignal::new(Band::NationalAverage);
     let value =
         crate::components::ui::draft::draft(format!("trajectory-{}-value", school.get_value()), "");
@@ -74,6 +76,10 @@ pub fn TrajectoryEditor(
             return;
         }
         let on = Some(date.get_untracked()).filter(|d| !d.is_empty());
+        if let Some(why) = on.as_deref().and_then(|d| date_confirmed.problem(d)) {
+            problems.set(vec![(FarDateConfirmation::box_id("point-date"), why)]);
+            return;
+        }
         let point = if uses_measure.get_untracked() {
             match value.get_untracked().trim().parse::<f64>() {
                 Ok(v) if v.is_finite() => Point {
@@ -164,25 +170,30 @@ pub fn TrajectoryEditor(
             <Terms text="Floor, Coasting, National average, Top 15%".to_string() />
             <form class="add-point" on:submit=add novalidate>
                 <ErrorSummary problems=problems />
-                <div class="inline-form">
-                <label for="point-period">"Period"</label>
-                <input id="point-period" type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string() placeholder="e.g. 2024"
-                    prop:value=move || period.get() on:input=move |ev| period.set(clamp_chars(&event_target_value(&ev), 40)) />
-                <label for="point-date">"Date of results "<span class="optional">"(optional)"</span></label>
-                <input id="point-date" type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev)) />
-                <Show when=move || uses_measure.get()
-                    fallback=move || view! {
-                        <label for="point-band">"Band"</label>
-                        <select id="point-band" on:change=move |ev| if let Some(b) = Band::from_id(&event_target_value(&ev)) { band.set(b) }>
-                            {Band::ALL.into_iter().map(|b| view! { <option value=b.id() selected=move || band.get() == b>{b.name()}</option> }).collect_view()}
-                        </select>
-                    }>
-                    <label for="point-value">"Measure"</label>
-                    <input id="point-value" type="text" inputmode="decimal" prop:value=move || value.get()
-                        on:input=move |ev| value.set(event_target_value(&ev)) />
-                </Show>
-                <button type="submit" class="button">"Add point"</button>
+                <div class="field-row point-fields">
+                    <div class="field">
+                        <label for="point-period">"Period"</label>
+                        <input id="point-period" type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string() placeholder="e.g. 2024"
+                            prop:value=move || period.get() on:input=move |ev| period.set(clamp_chars(&event_target_value(&ev), 40)) />
+                    </div>
+                    <DateField id="point-date" label="Date of results" optional=true value=date confirm=date_confirmed />
+                    <Show when=move || uses_measure.get()
+                        fallback=move || view! {
+                            <div class="field">
+                                <label for="point-band">"Band"</label>
+                                <select id="point-band" on:change=move |ev| if let Some(b) = Band::from_id(&event_target_value(&ev)) { band.set(b) }>
+                                    {Band::ALL.into_iter().map(|b| view! { <option value=b.id() selected=move || band.get() == b>{b.name()}</option> }).collect_view()}
+                                </select>
+                            </div>
+                        }>
+                        <div class="field">
+                            <label for="point-value">"Measure"</label>
+                            <input id="point-value" type="text" inputmode="decimal" prop:value=move || value.get()
+                                on:input=move |ev| value.set(event_target_value(&ev)) />
+                        </div>
+                    </Show>
                 </div>
+                <button type="submit" class="button">"Add point"</button>
             </form>
             <div class="trajectory-grid">
                 <div>

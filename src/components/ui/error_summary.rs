@@ -104,19 +104,21 @@ fn mark(field: &str, message: Option<&String>) {
             note.set_class_name("field-error-message");
             note.set_inner_html("<span class=\"visually-hidden\">Error: </span>");
             let _ = note.append_with_str_1(message);
-            // Above the field, or above a group of choices.
+            // Above the field, above a group of choices, or above a box and its label
+            // (such as the box under a date far from today).
             let place = match input.dyn_ref::<web_sys::HtmlInputElement>() {
-                Some(radio) if radio.type_() == "radio" => wrapper.clone(),
+                Some(radio) if radio.type_() == "radio" => {
+                    wrapper.clone().map(|w| (w, "afterbegin"))
+                }
+                Some(tick) if tick.type_() == "checkbox" => {
+                    input.parent_element().map(|p| (p, "beforebegin"))
+                }
                 _ => None,
             };
-            match place {
-                Some(group) => {
-                    let _ = group.insert_adjacent_element("afterbegin", &note);
-                }
-                None => {
-                    let _ = input.insert_adjacent_element("beforebegin", &note);
-                }
-            }
+            let _ = match place {
+                Some((element, at)) => element.insert_adjacent_element(at, &note),
+                None => input.insert_adjacent_element("beforebegin", &note),
+            };
         }
     }
 }

@@ -63,7 +63,14 @@ fn AssessmentView(id: String) -> impl IntoView {
         }
     });
 
-    let editing = RwSignal::new(false);
+    // The details form opens again, with what was typed, after a reload or a visit
+    // elsewhere; its text is kept until it is saved.
+    let details_draft = StoredValue::new(format!("edit-details-{id}"));
+    let editing_flag = move || format!("{}-open", details_draft.get_value());
+    let editing = RwSignal::new(crate::components::ui::draft::has_draft(&editing_flag()));
+    Effect::new(move |_| {
+        crate::components::ui::draft::write_draft_flag(&editing_flag(), editing.get())
+    });
     let grouping = RwSignal::new(Grouping::ByStage);
     let step = RwSignal::new(assessment.with_untracked(|a| {
         a.as_ref().map_or(
@@ -88,6 +95,9 @@ fn AssessmentView(id: String) -> impl IntoView {
                 phase: details.phase,
             }));
             if state.send(Edit::Batch(edits)) {
+                crate::components::checklist::details_form::forget_details_draft(
+                    &details_draft.get_value(),
+                );
                 editing.set(false);
             }
         },
@@ -137,6 +147,7 @@ fn AssessmentView(id: String) -> impl IntoView {
                     <DetailsForm
                         initial=assessment.get_untracked().as_ref().map(|a| a.details(&school_name.get_untracked())).unwrap_or_else(blank_details)
                         submit_label="Save details"
+                        draft_key=details_draft.get_value()
                         on_submit=save_details
                         on_cancel=stop_editing
                     />

@@ -53,9 +53,7 @@ pub fn NewAssessmentPage(
                 Assessment::new(id.clone(), school_id, details, browser::now_ms()),
             )));
             if state.send(Edit::Batch(edits)) {
-                for what in ["school", "scope", "assessors"] {
-                    crate::components::ui::draft::forget(&format!("{forget_key}-{what}"));
-                }
+                crate::components::checklist::details_form::forget_details_draft(&forget_key);
                 browser::go_to(&Route::Assessment(id).href());
             }
         },

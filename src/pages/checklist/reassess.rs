@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use crate::components::ui::not_found::{Missing, NotFound};
 
 use crate::browser;
-use crate::components::ui::date_field::DateField;
+use crate::components::ui::date_field::{DateField, FarDateConfirmation};
+use crate::components::ui::draft::{draft, forget};
 use crate::components::ui::error_summary::{ErrorSummary, Problems};
 use crate::domain::base::dates::display;
 use crate::domain::base::dates::Day;
@@ -34,7 +35,11 @@ pub fn ReassessPage(id: String) -> impl IntoView {
         .into_any();
     };
     let date = RwSignal::new(browser::today_iso());
-    let assessors = RwSignal::new(last.assessors.clone());
+    let date_confirmed = FarDateConfirmation::new();
+    // What is typed is kept until the reassessment starts.
+    let assessors_draft = format!("reassess-{id}-assessors");
+    let assessors = draft(assessors_draft.clone(), last.assessors.clone());
+    let assessors_draft = StoredValue::new(assessors_draft);
     let problems = RwSignal::new(Problems::new());
     let back = Route::Assessment(id.clone()).href();
     let last = StoredValue::new(last);
@@ -47,10 +52,15 @@ pub fn ReassessPage(id: String) -> impl IntoView {
             )]);
             return;
         };
+        if let Some(why) = date_confirmed.problem(&date.iso()) {
+            problems.set(vec![(FarDateConfirmation::box_id("reassess-date"), why)]);
+            return;
+        }
         let new_id = browser::new_id();
         let mut next = last.with_value(|a| a.reassess(new_id.clone(), date, browser::now_ms()));
         next.assessors = assessors.get_untracked();
         if state.send(Edit::Checklist(ChecklistEdit::AddAssessment(next))) {
+            forget(&assessors_draft.get_value());
             browser::go_to(&Route::Assessment(new_id).href());
         }
     };
@@ -70,7 +80,7 @@ pub fn ReassessPage(id: String) -> impl IntoView {
             <p class="lead">{format!("A new assessment of the same school and scope. It starts from the answers and notes of {was}: you review each one, keeping it or changing it, and Waypoint shows what moved.")}</p>
             <form on:submit=start novalidate>
                 <ErrorSummary problems=problems />
-                <DateField id="reassess-date" label="Date of the new assessment" value=date />
+                <DateField id="reassess-date" label="Date of the new assessment" value=date confirm=date_confirmed />
                 <div class="field">
                     <label for="reassess-assessors">"Assessed by " <span class="optional">"(optional)"</span></label>
                     <input id="reassess-assessors" type="text" dir="auto" autocomplete="name"

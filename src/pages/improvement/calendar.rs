@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::improvement::term_dates::TermDates;
+use crate::components::ui::date_field::SavedDateField;
 use crate::components::ui::plain_table::PlainTable;
 use crate::domain::base::dates::{add_months, display};
 use crate::domain::base::document::cell;
@@ -131,16 +132,12 @@ pub fn CalendarPage() -> impl IntoView {
             <h2 id="cadence-heading">"The trust's cadence"</h2>
             <p>"Tick the meetings and reports the trust holds: only those go on the calendar. Each meeting's purpose below is quoted from the source documents; the short names, the spacing and the first dates are Waypoint's starting point, to change to the trust's own. Changes are saved as you make them."</p>
             <div class="field-row">
-                <div class="field">
-                    <label for="year-start">"School year starts"</label>
-                    <input id="year-start" type="date" prop:value=move || { let c = calendar(); c.year_start.clone() }
-                        on:change=move |ev| { let v = event_target_value(&ev); change(&|c| { if let Some(m) = c.moved_to(&v) { *c = m } }) } />
-                </div>
-                <div class="field">
-                    <label for="year-end">"School year ends"</label>
-                    <input id="year-end" type="date" prop:value=move || { let c = calendar(); c.year_end.clone() }
-                        on:change=move |ev| { let v = event_target_value(&ev); change(&|c| c.year_end = v.clone()) } />
-                </div>
+                <SavedDateField id="year-start" label="School year starts".to_string()
+                    stored=Signal::derive(move || { let c = calendar(); c.year_start.clone() })
+                    on_save=Callback::new(move |v: String| change(&|c| { if let Some(m) = c.moved_to(&v) { *c = m } })) />
+                <SavedDateField id="year-end" label="School year ends".to_string()
+                    stored=Signal::derive(move || { let c = calendar(); c.year_end.clone() })
+                    on_save=Callback::new(move |v: String| change(&|c| c.year_end = v.clone())) />
                 <div class="field">
                     <span class="label-like">"Next year"</span>
                     <button type="button" class="button" on:click=move |_| change(&|c| {
@@ -223,9 +220,9 @@ fn cadence_row(
                 {quote.map(|q| view! { <span class="cell-note">{format!("Source: “{q}”")}</span> })}
                 {own.then(|| view! { <button type="button" class="link-button" on:click=move |_| change(&|c| c.items.retain(|i| i.id != key.get_value()))>"Remove"</button> })}
             </td>
-            <td><input type="date" aria-label=move || format!("First date: {}", title())
-                prop:value=move || item().map(|i| i.first).unwrap_or_default()
-                on:change=move |ev| { let v = event_target_value(&ev); edit(&|i| i.first = v.clone()) } /></td>
+            <td><SavedDateField id=f("first") label=Signal::derive(move || format!("First date: {}", title())) label_hidden=true
+                stored=Signal::derive(move || item().map(|i| i.first).unwrap_or_default())
+                on_save=Callback::new(move |v: String| edit(&|i| i.first = v.clone())) /></td>
             <td class="every">
                 <input type="number" min="1" max="52" inputmode="numeric" aria-label=move || format!("Every how many: {}", title())
                     prop:value=move || item().map(|i| i.every.to_string()).unwrap_or_default()

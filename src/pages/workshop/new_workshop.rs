@@ -4,7 +4,7 @@ use crate::components::ui::error_summary::{ErrorSummary, Problems};
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::ui::date_field::DateField;
+use crate::components::ui::date_field::{DateField, FarDateConfirmation};
 use crate::components::workshop::practice_choice::PlanChoice;
 use crate::domain::base::dates::is_iso_date;
 use crate::domain::base::school::{NameMatch, Trust};
@@ -23,6 +23,7 @@ pub fn NewWorkshopPage() -> impl IntoView {
     let trust = crate::components::ui::draft::draft("new-workshop-trust", "");
     let academy = crate::components::ui::draft::draft("new-workshop-academy", "");
     let date = RwSignal::new(browser::today_iso());
+    let date_confirmed = FarDateConfirmation::new();
     let problems = RwSignal::new(Problems::new());
     // Planned for one meeting: one area unless the facilitator chooses more.
     let chosen = RwSignal::new(default_choice(aas()));
@@ -37,6 +38,8 @@ pub fn NewWorkshopPage() -> impl IntoView {
                 "workshop-date".into(),
                 "Enter the date of the workshop as a real date.".into(),
             ));
+        } else if let Some(why) = date_confirmed.problem(&date.get_untracked()) {
+            found.push((FarDateConfirmation::box_id("workshop-date"), why));
         }
         if !found.is_empty() {
             problems.set(found);
@@ -102,7 +105,7 @@ pub fn NewWorkshopPage() -> impl IntoView {
                         {move || state.store.with(|s| s.schools.iter().map(|x| view! { <option value=x.name.clone()></option> }).collect_view())}
                     </datalist>
                 </div>
-                <DateField id="workshop-date" label="Date" value=date />
+                <DateField id="workshop-date" label="Date" value=date confirm=date_confirmed />
                 <PlanChoice chosen=chosen.into() on_choose=Callback::new(move |c| chosen.set(c)) />
                 <div class="actions">
                     <button type="submit" class="button primary">"Start workshop"</button>
