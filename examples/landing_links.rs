@@ -7,12 +7,12 @@
 use waypoint::domain::base::content::four_stages;
 use waypoint::domain::checklist::assessment::{Assessment, AssessmentDetails, Level, Scope};
 use waypoint::domain::records::share::payload_json;
-use waypoint::domain::workshop::aas::{aas, Position, Respondent, When, Workshop};
+use waypoint::domain::workshop::aas::{aas, Member, Position, When, Workshop};
 use waypoint::domain::workshop::join::{invite_json, response_json};
 
 fn main() {
     let workshop = Workshop::new("w-example".into(), "t-example", "", "2026-11-23", 0.0);
-    let mut member = Respondent::new("r-example".into(), "Alex Morgan", "Trustee");
+    let mut member = Member::new("r-example".into(), "Alex Morgan", "Trustee");
     for (n, practice) in aas().practices().enumerate().take(20) {
         let id = &practice.statement.id;
         member.set(id, When::Now, Some(Position::ALL[n % 5]));

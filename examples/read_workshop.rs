@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use waypoint::domain::records::layout::{read_record_keeping, unknown_parts, write_record, Key};
 use waypoint::domain::records::store::Store;
-use waypoint::domain::workshop::aas::{aas, Position, Respondent, When, Workshop};
+use waypoint::domain::workshop::aas::{aas, Member, Position, When, Workshop};
 
 fn main() {
     let people: usize = std::env::args()
@@ -24,7 +24,7 @@ fn main() {
     let mut w = Workshop::new("w1".into(), "t1", "", "2026-11-23", 1.0);
     w.practices = chosen.clone();
     for n in 0..people {
-        let mut r = Respondent::new(
+        let mut r = Member::new(
             format!("r{n}"),
             &format!("Person {}", n + 1),
             "Board member",
@@ -33,7 +33,7 @@ fn main() {
             r.set(p, When::Now, Some(Position::ALL[(n + i) % 5]));
             r.set(p, When::Desired, Some(Position::ALL[(n + 2 * i) % 5]));
         }
-        w.respondents.push(r);
+        w.members.push(r);
     }
     let store = Store {
         workshops: vec![w],

@@ -3,7 +3,7 @@
 
 use crate::browser::{self, Deflate};
 use crate::domain::records::share::{base64url_decode, base64url_encode};
-use crate::domain::workshop::aas::{aas, Respondent, Workshop};
+use crate::domain::workshop::aas::{aas, Member, Workshop};
 use crate::domain::workshop::join::{
     invite_json, read_invite, read_response, response_json, Invite, Response, MAX_INVITE_BYTES,
     MAX_RESPONSE_BYTES,
@@ -44,8 +44,8 @@ pub async fn open_invite(data: &str) -> Result<Invite, String> {
 }
 
 /// The whole response link of a member's answers to the workshop `workshop_id`.
-pub async fn make_response(workshop_id: &str, respondent: &Respondent) -> Result<String, String> {
-    let data = pack(response_json(aas(), workshop_id, respondent)).await?;
+pub async fn make_response(workshop_id: &str, member: &Member) -> Result<String, String> {
+    let data = pack(response_json(aas(), workshop_id, member)).await?;
     Ok(format!("{}{}", base_url(), Route::Answers(data).href()))
 }
 

@@ -5,7 +5,7 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use waypoint::domain::workshop::aas::{Position, Respondent, When};
+use waypoint::domain::workshop::aas::{Member, Position, When};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -41,8 +41,8 @@ async fn rasterise(svg: &str, size: u32) -> Vec<u8> {
         .to_vec()
 }
 
-fn member() -> Respondent {
-    let mut me = Respondent::new("rk3j9x0q2m7".into(), "Ann Evans", "Board member");
+fn member() -> Member {
+    let mut me = Member::new("rk3j9x0q2m7".into(), "Ann Evans", "Board member");
     for (i, practice) in waypoint::domain::workshop::aas::aas()
         .practices()
         .enumerate()
@@ -81,7 +81,7 @@ async fn a_response_link_survives_being_drawn_as_a_qr_code_and_scanned() {
     let data = link.split("#/answers/").nth(1).unwrap();
     let response = waypoint::join_link::open_response(data).await.unwrap();
     assert_eq!(response.workshop_id, "w1");
-    assert_eq!(response.respondent, me);
+    assert_eq!(response.member, me);
 }
 
 #[wasm_bindgen_test]

@@ -51,7 +51,7 @@ report(`reload of ${PEOPLE} people at ${PATH}`, (await cdp.send('Profiler.stop')
 
 if (PATH === '#/workshop/w1') {
   // Choose someone and place a few answers, waiting for each to be drawn.
-  await page.locator('label.respondent-chip').first().click();
+  await page.locator('label.member-chip').first().click();
   await page.locator('.answering-as strong').waitFor();
   const inputs = page.locator('fieldset.practice input[type=radio]');
   await page.evaluate(() => { window.__stored = localStorage.getItem('waypoint.workshop.w1'); });

@@ -77,13 +77,13 @@ for (const people of SIZES) {
   const grid = await timed('#/workshop/w1/grid', 'table.answer-grid select');
   const t0 = Date.now();
   if (people > 8) {
-    await page.getByRole('button', { name: 'Next people' }).click();
-    await page.getByText(`People 9 to 16 of`).waitFor();
+    await page.getByRole('button', { name: 'Next members' }).click();
+    await page.getByText(`Members 9 to 16 of`).waitFor();
   }
   const turn = Date.now() - t0;
   const workshop = await timed('#/workshop/w1', 'main h1');
   // One answer on the workshop page, until it is saved (the whole record is written).
-  await page.locator('label.respondent-chip').first().click();
+  await page.locator('label.member-chip').first().click();
   await page.locator('.answering-as strong').waitFor();
   await page.evaluate(() => { window.__longest = 0; window.__stored = localStorage.getItem('waypoint.workshop.w1'); });
   const a0 = Date.now();

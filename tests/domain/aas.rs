@@ -3,11 +3,10 @@ use crate::support;
 
 use waypoint::domain::records::schema::ReadError;
 use waypoint::domain::workshop::aas::{
-    aas, workshop_results, Column, Position, Respondent, When, Workshop, COLUMN_NOTE,
-    POSITIONS_NOTE,
+    aas, workshop_results, Column, Member, Position, When, Workshop, COLUMN_NOTE, POSITIONS_NOTE,
 };
 use waypoint::domain::workshop::responses::{
-    classify, merge_respondent, read_responses, write_responses, Incoming, Resolution,
+    classify, merge_member, read_responses, write_responses, Incoming, Resolution,
 };
 
 #[test]
@@ -82,7 +81,7 @@ fn every_statement_is_a_practice_with_carters_column_as_a_suggestion() {
         Column::Aligned
     );
     // A board places it now and wanted, and the results count it.
-    let w = workshop(vec![respondent(
+    let w = workshop(vec![member(
         "r1",
         "Ann",
         &[
@@ -170,8 +169,8 @@ fn statements_are_verbatim_from_the_source() {
     }
 }
 
-fn respondent(id: &str, name: &str, placings: &[(&str, Position, Position)]) -> Respondent {
-    let mut r = Respondent::new(id.into(), name, "Trustee");
+fn member(id: &str, name: &str, placings: &[(&str, Position, Position)]) -> Member {
+    let mut r = Member::new(id.into(), name, "Trustee");
     for &(practice, now, desired) in placings {
         r.set(practice, When::Now, Some(now));
         r.set(practice, When::Desired, Some(desired));
@@ -179,9 +178,9 @@ fn respondent(id: &str, name: &str, placings: &[(&str, Position, Position)]) -> 
     r
 }
 
-fn workshop(respondents: Vec<Respondent>) -> Workshop {
+fn workshop(members: Vec<Member>) -> Workshop {
     let mut w = Workshop::new("w1".into(), "t1", "", "2026-11-23", 1.0);
-    w.respondents = respondents;
+    w.members = members;
     w
 }
 
@@ -190,9 +189,9 @@ use Position::*;
 #[test]
 fn positions_gaps_and_spread_per_practice() {
     let w = workshop(vec![
-        respondent("r1", "Ann", &[("governance-s1", Autonomous, Standardised)]),
-        respondent("r2", "Bo", &[("governance-s1", Aligned, Standardised)]),
-        respondent("r3", "Cy", &[("governance-s1", PartlyAligned, Aligned)]),
+        member("r1", "Ann", &[("governance-s1", Autonomous, Standardised)]),
+        member("r2", "Bo", &[("governance-s1", Aligned, Standardised)]),
+        member("r3", "Cy", &[("governance-s1", PartlyAligned, Aligned)]),
     ]);
     let results = workshop_results(aas(), &w);
     let p = results
@@ -221,7 +220,7 @@ fn positions_gaps_and_spread_per_practice() {
 
 #[test]
 fn areas_and_overall_average_their_practices() {
-    let w = workshop(vec![respondent(
+    let w = workshop(vec![member(
         "r1",
         "Ann",
         &[
@@ -253,7 +252,7 @@ fn areas_and_overall_average_their_practices() {
 #[test]
 fn largest_gaps_and_disagreements_are_ranked() {
     let w = workshop(vec![
-        respondent(
+        member(
             "r1",
             "Ann",
             &[
@@ -262,7 +261,7 @@ fn largest_gaps_and_disagreements_are_ranked() {
                 ("targets-s3", Aligned, Aligned),
             ],
         ),
-        respondent(
+        member(
             "r2",
             "Bo",
             &[
@@ -309,13 +308,13 @@ fn nearest_position_rounds_to_the_scale() {
 
 #[test]
 fn responses_files_round_trip() {
-    let mut ann = respondent("r1", "Ann 🏫", &[("curriculum-s3", Aligned, Standardised)]);
+    let mut ann = member("r1", "Ann 🏫", &[("curriculum-s3", Aligned, Standardised)]);
     ann.set_note("curriculum-s3", "<script>x</script> phonics first");
     let w = workshop(vec![ann.clone()]);
     let text = write_responses(&w, "Oak Trust", &[&ann]);
     let file = read_responses(&text).unwrap();
     assert_eq!(file.trust, "Oak Trust");
-    assert_eq!(file.respondents, vec![ann]);
+    assert_eq!(file.members, vec![ann]);
 }
 
 /// A file may repeat a person's id or carry one that would not work in a link: each
@@ -323,15 +322,15 @@ fn responses_files_round_trip() {
 #[test]
 fn responses_with_repeated_or_unusable_ids_get_ids_of_their_own() {
     let people = [
-        respondent("r1", "Ann", &[("finance-s1", Aligned, Aligned)]),
-        respondent("r1", "Bo", &[]),
-        respondent("", "Cy", &[]),
-        respondent("r 4/é", "Di", &[]),
+        member("r1", "Ann", &[("finance-s1", Aligned, Aligned)]),
+        member("r1", "Bo", &[]),
+        member("", "Cy", &[]),
+        member("r 4/é", "Di", &[]),
     ];
     let w = workshop(people.to_vec());
     let text = write_responses(&w, "Oak Trust", &people.iter().collect::<Vec<_>>());
     let file = read_responses(&text).expect("ids are re-issued, not refused");
-    let ids: Vec<&str> = file.respondents.iter().map(|r| r.id.as_str()).collect();
+    let ids: Vec<&str> = file.members.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids[0], "r1", "the first keeps its id");
     assert!(
         ids.iter()
@@ -340,7 +339,7 @@ fn responses_with_repeated_or_unusable_ids_get_ids_of_their_own() {
     );
     let unique: std::collections::BTreeSet<&str> = ids.iter().copied().collect();
     assert_eq!(unique.len(), 4, "{ids:?}");
-    let names: Vec<&str> = file.respondents.iter().map(|r| r.name.as_str()).collect();
+    let names: Vec<&str> = file.members.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(names, ["Ann", "Bo", "Cy", "Di"]);
     assert_eq!(read_responses(&text), Ok(file));
 }
@@ -365,7 +364,7 @@ fn bad_responses_files_are_refused_with_reasons() {
         panic!("unknown practice accepted")
     };
     assert!(
-        why.contains("respondent 1 (Ann)") && why.contains("made-up"),
+        why.contains("member 1 (Ann)") && why.contains("made-up"),
         "{why}"
     );
     let bad_position = foreign
@@ -385,53 +384,53 @@ fn bad_responses_files_are_refused_with_reasons() {
 
 #[test]
 fn merging_skips_duplicates_and_asks_about_clashes() {
-    let ann = respondent("r1", "Ann", &[("finance-s1", Aligned, Aligned)]);
+    let ann = member("r1", "Ann", &[("finance-s1", Aligned, Aligned)]);
     let mut w = workshop(vec![ann.clone()]);
     assert_eq!(classify(&w, &ann), Incoming::Duplicate);
-    let changed = respondent("r1", "Ann", &[("finance-s1", Autonomous, Aligned)]);
+    let changed = member("r1", "Ann", &[("finance-s1", Autonomous, Aligned)]);
     assert_eq!(
         classify(&w, &changed),
         Incoming::Clash {
             existing_id: "r1".into()
         }
     );
-    let same_name = respondent("r9", "ann", &[]);
+    let same_name = member("r9", "ann", &[]);
     assert_eq!(
         classify(&w, &same_name),
         Incoming::Clash {
             existing_id: "r1".into()
         }
     );
-    let bo = respondent("r2", "Bo", &[]);
+    let bo = member("r2", "Bo", &[]);
     assert_eq!(classify(&w, &bo), Incoming::New);
 
-    merge_respondent(
+    merge_member(
         &mut w,
         changed.clone(),
         Some(("r1", Resolution::KeepBoth)),
         "r3".into(),
     );
-    assert_eq!(w.respondents.len(), 2);
-    assert_eq!(w.respondents[1].name, "Ann (2)");
-    assert_eq!(w.respondents[1].id, "r3");
-    assert_eq!(w.respondents[0], ann, "the original is untouched");
+    assert_eq!(w.members.len(), 2);
+    assert_eq!(w.members[1].name, "Ann (2)");
+    assert_eq!(w.members[1].id, "r3");
+    assert_eq!(w.members[0], ann, "the original is untouched");
 
-    merge_respondent(
+    merge_member(
         &mut w,
         changed.clone(),
         Some(("r1", Resolution::Replace)),
         "r4".into(),
     );
-    assert_eq!(w.respondents[0], changed);
-    assert_eq!(w.respondents.len(), 2);
+    assert_eq!(w.members[0], changed);
+    assert_eq!(w.members.len(), 2);
 
-    merge_respondent(&mut w, bo, None, "r5".into());
-    assert_eq!(w.respondents.len(), 3);
+    merge_member(&mut w, bo, None, "r5".into());
+    assert_eq!(w.members.len(), 3);
 }
 
 #[test]
 fn clearing_both_positions_forgets_the_placing() {
-    let mut r = respondent("r1", "Ann", &[("finance-s2", Aligned, Aligned)]);
+    let mut r = member("r1", "Ann", &[("finance-s2", Aligned, Aligned)]);
     assert_eq!(r.complete_count(), 1);
     r.set("finance-s2", When::Now, None);
     assert_eq!(r.complete_count(), 0);

@@ -204,7 +204,7 @@ fn the_change_since_last_time_comes_from_the_prefill_or_the_last_assessment() {
 }
 
 #[test]
-fn a_share_link_carries_the_school_action_plan_and_the_comparison() {
+fn a_share_link_carries_the_school_intervention_plan_and_the_comparison() {
     use waypoint::domain::improvement::plans::{Commission, Intervention, Kind};
     let (before, after) = reassessed();
     let mut store = school_store();

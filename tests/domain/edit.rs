@@ -31,7 +31,7 @@ use waypoint::domain::records::edits::{
 use waypoint::domain::records::layout::Key;
 use waypoint::domain::records::schema::{read_store, write_store};
 use waypoint::domain::records::store::{Store, TextPlace};
-use waypoint::domain::workshop::aas::{Position, Respondent, When, Workshop};
+use waypoint::domain::workshop::aas::{Member, Position, When, Workshop};
 use waypoint::domain::workshop::handback::{PendingCopy, Settle};
 use waypoint::domain::workshop::responses::Resolution;
 
@@ -140,9 +140,9 @@ fn base() -> Store {
             "2026-11-23",
             MADE,
         ))),
-        Edit::Workshop(WorkshopEdit::AddRespondent {
+        Edit::Workshop(WorkshopEdit::AddMember {
             workshop: "w1".into(),
-            respondent: Respondent::new("r1".into(), "Ann Evans", "Trustee"),
+            member: Member::new("r1".into(), "Ann Evans", "Trustee"),
         }),
         Edit::Improvement(ImprovementEdit::Commission(Intervention::new(
             "p1".into(),
@@ -183,12 +183,12 @@ fn variant(edit: &Edit) -> &'static str {
         Edit::Checklist(ChecklistEdit::RemoveAssessment { .. }) => "RemoveAssessment",
         Edit::Workshop(WorkshopEdit::AddWorkshop(_)) => "AddWorkshop",
         Edit::Workshop(WorkshopEdit::RemoveWorkshop { .. }) => "RemoveWorkshop",
-        Edit::Workshop(WorkshopEdit::AddRespondent { .. }) => "AddRespondent",
-        Edit::Workshop(WorkshopEdit::RemoveRespondent { .. }) => "RemoveRespondent",
+        Edit::Workshop(WorkshopEdit::AddMember { .. }) => "AddMember",
+        Edit::Workshop(WorkshopEdit::RemoveMember { .. }) => "RemoveMember",
         Edit::Workshop(WorkshopEdit::Place { .. }) => "Place",
         Edit::Workshop(WorkshopEdit::SetPracticeNote { .. }) => "SetPracticeNote",
-        Edit::Workshop(WorkshopEdit::MergeRespondent { .. }) => "MergeRespondent",
-        Edit::Workshop(WorkshopEdit::MergeRespondents { .. }) => "MergeRespondents",
+        Edit::Workshop(WorkshopEdit::MergeMember { .. }) => "MergeMember",
+        Edit::Workshop(WorkshopEdit::MergeMembers { .. }) => "MergeMembers",
         Edit::Workshop(WorkshopEdit::ChoosePractices { .. }) => "ChoosePractices",
         Edit::Workshop(WorkshopEdit::SetMemberPlace { .. }) => "SetMemberPlace",
         Edit::Workshop(WorkshopEdit::HoldCopy { .. }) => "HoldCopy",
@@ -382,34 +382,34 @@ fn every_kind_of_edit_applies_and_stamps_the_time() {
     assert!(a.changed.contains(&Key::Workshop("w2".into())));
     let (s, _) = stamped(
         c,
-        Edit::Workshop(WorkshopEdit::AddRespondent {
+        Edit::Workshop(WorkshopEdit::AddMember {
             workshop: "w1".into(),
-            respondent: Respondent::new("r2".into(), "Bo Li", "Head"),
+            member: Member::new("r2".into(), "Bo Li", "Head"),
         }),
         workshop,
     );
-    assert_eq!(s.workshop("w1").unwrap().respondents.len(), 2);
+    assert_eq!(s.workshop("w1").unwrap().members.len(), 2);
     let (s, _) = stamped(
         c,
-        Edit::Workshop(WorkshopEdit::RemoveRespondent {
+        Edit::Workshop(WorkshopEdit::RemoveMember {
             workshop: "w1".into(),
-            respondent: "r1".into(),
+            member: "r1".into(),
         }),
         workshop,
     );
-    assert!(s.workshop("w1").unwrap().respondents.is_empty());
+    assert!(s.workshop("w1").unwrap().members.is_empty());
     let (s, _) = stamped(
         c,
         Edit::Workshop(WorkshopEdit::Place {
             workshop: "w1".into(),
-            respondent: "r1".into(),
+            member: "r1".into(),
             practice: "governance-s1".into(),
             when: When::Now,
             position: Some(Position::Aligned),
         }),
         workshop,
     );
-    let placing = s.workshop("w1").unwrap().respondents[0]
+    let placing = s.workshop("w1").unwrap().members[0]
         .placing("governance-s1")
         .cloned()
         .unwrap();
@@ -418,49 +418,46 @@ fn every_kind_of_edit_applies_and_stamps_the_time() {
         c,
         Edit::Workshop(WorkshopEdit::SetPracticeNote {
             workshop: "w1".into(),
-            respondent: "r1".into(),
+            member: "r1".into(),
             practice: "governance-s1".into(),
             note: "Values differ".into(),
             was: String::new(),
         }),
         workshop,
     );
-    let placing = s.workshop("w1").unwrap().respondents[0]
+    let placing = s.workshop("w1").unwrap().members[0]
         .placing("governance-s1")
         .cloned()
         .unwrap();
     assert_eq!(placing.note, "Values differ");
     let (s, _) = stamped(
         c,
-        Edit::Workshop(WorkshopEdit::MergeRespondent {
+        Edit::Workshop(WorkshopEdit::MergeMember {
             workshop: "w1".into(),
-            respondent: Respondent::new("r1".into(), "Ann Evans", "Chair"),
+            member: Member::new("r1".into(), "Ann Evans", "Chair"),
             clash_with: Some(("r1".into(), Resolution::KeepBoth)),
             fresh_id: "r9".into(),
         }),
         workshop,
     );
-    let people = &s.workshop("w1").unwrap().respondents;
+    let people = &s.workshop("w1").unwrap().members;
     assert_eq!(people.len(), 2);
     assert_eq!(
         (people[1].id.as_str(), people[1].name.as_str()),
         ("r9", "Ann Evans (2)")
     );
-    let mut anonymous = Respondent::new("r7".into(), "Anyone", "Other");
+    let mut anonymous = Member::new("r7".into(), "Anyone", "Other");
     anonymous.anonymous = true;
     let (s, _) = stamped(
         c,
-        Edit::Workshop(WorkshopEdit::MergeRespondents {
+        Edit::Workshop(WorkshopEdit::MergeMembers {
             workshop: "w1".into(),
-            respondents: vec![
-                Respondent::new("r5".into(), "Cy Okafor", "Chair"),
-                anonymous,
-            ],
+            members: vec![Member::new("r5".into(), "Cy Okafor", "Chair"), anonymous],
             fresh_ids: vec!["r8".into()],
         }),
         workshop,
     );
-    let people = &s.workshop("w1").unwrap().respondents;
+    let people = &s.workshop("w1").unwrap().members;
     assert_eq!(people.len(), 3, "{people:?}");
     assert_eq!(
         (people[2].id.as_str(), people[2].name.as_str()),
@@ -491,14 +488,14 @@ fn every_kind_of_edit_applies_and_stamps_the_time() {
         s.workshop("w1").unwrap().member_at.as_deref(),
         Some("finance-s2")
     );
-    let mut second = Respondent::new("r1".into(), "Ann Evans", "Trustee");
+    let mut second = Member::new("r1".into(), "Ann Evans", "Trustee");
     second.set("governance-s1", When::Now, Some(Position::Aligned));
     let hold = Edit::Workshop(WorkshopEdit::HoldCopy {
         workshop: "w1".into(),
         copy: PendingCopy {
             key: "k1".into(),
             existing_id: "r1".into(),
-            respondent: second,
+            member: second,
         },
     });
     let (s, _) = stamped(c, hold.clone(), workshop);
@@ -517,9 +514,9 @@ fn every_kind_of_edit_applies_and_stamps_the_time() {
     c.insert(variant(&settle));
     let w = held.workshop("w1").unwrap();
     assert!(w.pending.is_empty(), "answered: no longer asked");
-    assert_eq!(w.respondents.len(), 1, "the second copy replaced the first");
+    assert_eq!(w.members.len(), 1, "the second copy replaced the first");
     assert_eq!(
-        w.respondents[0].placing("governance-s1").unwrap().now,
+        w.members[0].placing("governance-s1").unwrap().now,
         Some(Position::Aligned)
     );
     let (s, a) = stamped(
@@ -806,7 +803,7 @@ fn every_kind_of_change_is_remembered_until_downloaded() {
         (
             Edit::Workshop(WorkshopEdit::Place {
                 workshop: "w1".into(),
-                respondent: "r1".into(),
+                member: "r1".into(),
                 practice: "governance-s1".into(),
                 when: When::Desired,
                 position: Some(Position::Standardised),
@@ -814,9 +811,9 @@ fn every_kind_of_change_is_remembered_until_downloaded() {
             "w1",
         ),
         (
-            Edit::Workshop(WorkshopEdit::AddRespondent {
+            Edit::Workshop(WorkshopEdit::AddMember {
                 workshop: "w1".into(),
-                respondent: Respondent::new("r2".into(), "Bo Li", "Head"),
+                member: Member::new("r2".into(), "Bo Li", "Head"),
             }),
             "w1",
         ),
@@ -948,11 +945,11 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
     );
     let workshop = pick_id(rng, store.workshops.iter().map(|w| w.id.clone()).collect());
     let plan = pick_id(rng, store.plans.iter().map(|p| p.id.clone()).collect());
-    let respondent = pick_id(
+    let member = pick_id(
         rng,
         store
             .workshop(&workshop)
-            .map(|w| w.respondents.iter().map(|r| r.id.clone()).collect())
+            .map(|w| w.members.iter().map(|r| r.id.clone()).collect())
             .unwrap_or_default(),
     );
     let current_note = |feature: &str| {
@@ -1033,17 +1030,14 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
             Edit::Workshop(WorkshopEdit::AddWorkshop(w))
         }
         14 => Edit::Workshop(WorkshopEdit::RemoveWorkshop { workshop }),
-        15 => Edit::Workshop(WorkshopEdit::AddRespondent {
+        15 => Edit::Workshop(WorkshopEdit::AddMember {
             workshop,
-            respondent: Respondent::new(format!("r-new{n}"), &rng.name(), &rng.text(1)),
+            member: Member::new(format!("r-new{n}"), &rng.name(), &rng.text(1)),
         }),
-        16 => Edit::Workshop(WorkshopEdit::RemoveRespondent {
-            workshop,
-            respondent,
-        }),
+        16 => Edit::Workshop(WorkshopEdit::RemoveMember { workshop, member }),
         17 | 18 => Edit::Workshop(WorkshopEdit::Place {
             workshop,
-            respondent,
+            member,
             practice: rng.pick(&practices).to_string(),
             when: if rng.chance(50) {
                 When::Now
@@ -1054,13 +1048,13 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
         }),
         19 => Edit::Workshop(WorkshopEdit::SetPracticeNote {
             workshop,
-            respondent,
+            member,
             practice: rng.pick(&practices).to_string(),
             note: rng.text(3),
             was: rng.text(1),
         }),
         20 => {
-            let mut incoming = Respondent::new(respondent.clone(), &rng.name(), "");
+            let mut incoming = Member::new(member.clone(), &rng.name(), "");
             incoming.anonymous = rng.chance(30);
             let practice: &&str = rng.pick(&practices);
             incoming.set(practice, When::Now, Some(Position::Aligned));
@@ -1070,11 +1064,11 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
                 } else {
                     Resolution::Replace
                 };
-                (respondent.clone(), how)
+                (member.clone(), how)
             });
-            Edit::Workshop(WorkshopEdit::MergeRespondent {
+            Edit::Workshop(WorkshopEdit::MergeMember {
                 workshop,
-                respondent: incoming,
+                member: incoming,
                 clash_with: clash,
                 fresh_id: format!("r-fresh{n}"),
             })
@@ -1192,15 +1186,15 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
             practice: rng.pick(&practices).to_string(),
         }),
         40 => {
-            let mut incoming = Respondent::new(respondent.clone(), &rng.name(), "");
+            let mut incoming = Member::new(member.clone(), &rng.name(), "");
             let practice: &&str = rng.pick(&practices);
             incoming.set(practice, When::Desired, Some(Position::Standardised));
             Edit::Workshop(WorkshopEdit::HoldCopy {
                 workshop,
                 copy: PendingCopy {
                     key: format!("k{}", rng.below(3)),
-                    existing_id: respondent,
-                    respondent: incoming,
+                    existing_id: member,
+                    member: incoming,
                 },
             })
         }
@@ -1216,11 +1210,11 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
                 fresh_id: format!("r-fresh{n}"),
             })
         }
-        42 => Edit::Workshop(WorkshopEdit::MergeRespondents {
+        42 => Edit::Workshop(WorkshopEdit::MergeMembers {
             workshop,
-            respondents: (0..rng.below(4))
+            members: (0..rng.below(4))
                 .map(|i| {
-                    let mut r = Respondent::new(format!("r-many{n}-{i}"), &rng.name(), "Other");
+                    let mut r = Member::new(format!("r-many{n}-{i}"), &rng.name(), "Other");
                     r.anonymous = rng.chance(50);
                     let practice: &&str = rng.pick(&practices);
                     r.set(practice, When::Now, Some(Position::Aligned));
@@ -1305,7 +1299,7 @@ fn invariants(store: &Store) -> Result<(), String> {
             .trust(&w.trust_id)
             .ok_or_else(|| format!("no trust {:?}", w.trust_id))?;
         let mut people = BTreeSet::new();
-        for r in &w.respondents {
+        for r in &w.members {
             if !is_valid_id(&r.id) || !people.insert(&r.id) {
                 return Err(format!("person {:?} in {}", r.id, w.id));
             }
@@ -1478,7 +1472,7 @@ fn a_tab_s_unsaved_edits_replay_on_another_tab_s_save() {
         }),
         Edit::Workshop(WorkshopEdit::Place {
             workshop: "w1".into(),
-            respondent: "r1".into(),
+            member: "r1".into(),
             practice: "governance-s1".into(),
             when: When::Now,
             position: Some(Position::Autonomous),
@@ -1502,7 +1496,7 @@ fn a_tab_s_unsaved_edits_replay_on_another_tab_s_save() {
         }),
         Edit::Workshop(WorkshopEdit::Place {
             workshop: "w1".into(),
-            respondent: "r1".into(),
+            member: "r1".into(),
             practice: "governance-s1".into(),
             when: When::Desired,
             position: Some(Position::Standardised),
@@ -1542,7 +1536,7 @@ fn a_tab_s_unsaved_edits_replay_on_another_tab_s_save() {
     assert_eq!(a1.answer("stabilise-1").unwrap().note, "Typed in tab A");
     assert_eq!(a1.level("repair-4"), Some(Level::Partly), "tab B's answer");
     assert_eq!(a1.answer("repair-4").unwrap().note, "Typed in tab B");
-    let placing = merged.workshop("w1").unwrap().respondents[0]
+    let placing = merged.workshop("w1").unwrap().members[0]
         .placing("governance-s1")
         .cloned()
         .unwrap();
@@ -1645,7 +1639,7 @@ fn two_tabs_typing_one_note_keep_the_other_tab_s_text() {
     let practice = |note: &str, was: &str| {
         Edit::Workshop(WorkshopEdit::SetPracticeNote {
             workshop: "w1".into(),
-            respondent: "r1".into(),
+            member: "r1".into(),
             practice: "finance-s1".into(),
             note: note.into(),
             was: was.into(),
@@ -1660,7 +1654,7 @@ fn two_tabs_typing_one_note_keep_the_other_tab_s_text() {
         store.recovered[0].place,
         TextPlace::PracticeNote {
             workshop: "w1".into(),
-            respondent: "r1".into(),
+            member: "r1".into(),
             practice: "finance-s1".into(),
         }
     );
@@ -1731,9 +1725,9 @@ fn undoing_a_removal_puts_the_item_back_in_its_place() {
     for (id, name) in [("r2", "Bo Li"), ("r3", "Cy Dale")] {
         apply(
             &mut store,
-            &Edit::Workshop(WorkshopEdit::AddRespondent {
+            &Edit::Workshop(WorkshopEdit::AddMember {
                 workshop: "w1".into(),
-                respondent: Respondent::new(id.into(), name, "Trustee"),
+                member: Member::new(id.into(), name, "Trustee"),
             }),
             MADE,
         );
@@ -1755,9 +1749,9 @@ fn undoing_a_removal_puts_the_item_back_in_its_place() {
         Edit::Improvement(ImprovementEdit::RemoveIntervention {
             plan: middle(before.plans.iter().map(|p| p.id.as_str()).collect()),
         }),
-        Edit::Workshop(WorkshopEdit::RemoveRespondent {
+        Edit::Workshop(WorkshopEdit::RemoveMember {
             workshop: "w1".into(),
-            respondent: "r2".into(),
+            member: "r2".into(),
         }),
     ];
     for removal in &removals {
@@ -1780,8 +1774,8 @@ fn undoing_a_removal_puts_the_item_back_in_its_place() {
         let ids = |s: &Store| -> Vec<String> { s.workshops.iter().map(|w| w.id.clone()).collect() };
         assert_eq!(ids(&s), ids(&before), "{removal:?}");
         assert_eq!(
-            s.workshop("w1").unwrap().respondents,
-            before.workshop("w1").unwrap().respondents,
+            s.workshop("w1").unwrap().members,
+            before.workshop("w1").unwrap().members,
             "{removal:?}"
         );
         // Undoing twice puts back one copy.
@@ -1793,10 +1787,7 @@ fn undoing_a_removal_puts_the_item_back_in_its_place() {
         apply(&mut gone, removal, NOW);
         let again = apply(&mut gone, removal, NOW + 3.0);
         assert_eq!(again.undo, None, "{removal:?}");
-        if !matches!(
-            removal,
-            Edit::Workshop(WorkshopEdit::RemoveRespondent { .. })
-        ) {
+        if !matches!(removal, Edit::Workshop(WorkshopEdit::RemoveMember { .. })) {
             assert!(again.changed.is_empty(), "{removal:?}: {:?}", again.changed);
         }
     }
@@ -2087,9 +2078,9 @@ fn edits_that_would_break_the_rules_are_refused_and_change_nothing() {
         }
     ))));
     assert!(is_refused(refused(Edit::Workshop(
-        WorkshopEdit::AddRespondent {
+        WorkshopEdit::AddMember {
             workshop: "w1".into(),
-            respondent: Respondent::new("r2".into(), "   ", "Trustee"),
+            member: Member::new("r2".into(), "   ", "Trustee"),
         }
     ))));
     // Ids that would not make a working link.
@@ -2129,9 +2120,9 @@ fn edits_that_would_break_the_rules_are_refused_and_change_nothing() {
             "{bad:?}"
         );
         assert!(
-            is_refused(refused(Edit::Workshop(WorkshopEdit::AddRespondent {
+            is_refused(refused(Edit::Workshop(WorkshopEdit::AddMember {
                 workshop: "w1".into(),
-                respondent: Respondent::new(bad.into(), "Bo Li", ""),
+                member: Member::new(bad.into(), "Bo Li", ""),
             }))),
             "{bad:?}"
         );
@@ -2220,7 +2211,7 @@ fn edits_that_would_break_the_rules_are_refused_and_change_nothing() {
     ))));
     assert!(is_missing(refused(Edit::Workshop(WorkshopEdit::Place {
         workshop: "w1".into(),
-        respondent: "r-gone".into(),
+        member: "r-gone".into(),
         practice: "finance-s1".into(),
         when: When::Now,
         position: None,
@@ -2286,13 +2277,13 @@ fn names_and_notes_are_kept_within_their_limits() {
             assessors: long_name.clone(),
             phase: None,
         }),
-        Edit::Workshop(WorkshopEdit::AddRespondent {
+        Edit::Workshop(WorkshopEdit::AddMember {
             workshop: "w1".into(),
-            respondent: Respondent::new("r2".into(), &long_name, &long_name),
+            member: Member::new("r2".into(), &long_name, &long_name),
         }),
         Edit::Workshop(WorkshopEdit::SetPracticeNote {
             workshop: "w1".into(),
-            respondent: "r2".into(),
+            member: "r2".into(),
             practice: "finance-s1".into(),
             note: long_note.clone(),
             was: String::new(),
@@ -2351,7 +2342,7 @@ fn names_and_notes_are_kept_within_their_limits() {
     assert_eq!(chars(&a1.assessors), MAX_NAME_CHARS);
     assert_eq!(chars(&store.get("a2").unwrap().assessors), MAX_NAME_CHARS);
     let w1 = store.workshop("w1").unwrap();
-    let r2 = w1.respondent("r2").unwrap();
+    let r2 = w1.member("r2").unwrap();
     assert_eq!(chars(&r2.name), MAX_NAME_CHARS);
     assert_eq!(chars(&r2.role), MAX_NAME_CHARS);
     assert_eq!(
@@ -2407,9 +2398,9 @@ fn a_restorable_says_what_it_puts_back() {
     let mut store = base();
     let undo = apply(
         &mut store,
-        &Edit::Workshop(WorkshopEdit::RemoveRespondent {
+        &Edit::Workshop(WorkshopEdit::RemoveMember {
             workshop: "w1".into(),
-            respondent: "r1".into(),
+            member: "r1".into(),
         }),
         NOW,
     )

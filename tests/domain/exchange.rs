@@ -99,7 +99,7 @@ fn a_selection_exports_what_it_names() {
             assert!(part.workshops.is_empty() && part.trusts.is_empty());
             if let Selection::Assessment(id) = &selection {
                 assert_eq!(part.assessments.len(), 1);
-                // One action plan per school: the file carries the whole of it, whichever
+                // One intervention plan per school: the file carries the whole of it, whichever
                 // assessment or page each intervention was commissioned from.
                 let school = &store.get(id).unwrap().school_id;
                 assert_eq!(

@@ -97,10 +97,10 @@ fn answer_files_never_panic() {
     for seed in 0..BUDGET {
         let mut rng = Rng::new(seed);
         let workshop = arbitrary::workshop(&mut rng, "w1".into());
-        let respondents: Vec<_> = workshop.respondents.iter().collect();
+        let members: Vec<_> = workshop.members.iter().collect();
         let trust = rng.name();
         let text =
-            waypoint::domain::workshop::responses::write_responses(&workshop, &trust, &respondents);
+            waypoint::domain::workshop::responses::write_responses(&workshop, &trust, &members);
         let _ = read_responses(&mutate(&mut rng, &text));
     }
 }

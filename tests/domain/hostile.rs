@@ -179,11 +179,11 @@ fn a_file_in_another_encoding_is_refused_by_the_encodings_name() {
 
 #[test]
 fn the_grid_of_a_thousand_people_is_drawn_a_page_at_a_time() {
-    use waypoint::domain::workshop::aas::{Respondent, Workshop};
+    use waypoint::domain::workshop::aas::{Member, Workshop};
     use waypoint::domain::workshop::grid::{grid_page, page_of_person, PEOPLE_PER_GRID_PAGE};
     let mut w = Workshop::new("w1".into(), "t1", "", TODAY, 1.0);
     for i in 0..1000 {
-        w.respondents.push(Respondent::new(
+        w.members.push(Member::new(
             format!("r{i}"),
             &format!("Person {i}"),
             "Other",
@@ -194,7 +194,7 @@ fn the_grid_of_a_thousand_people_is_drawn_a_page_at_a_time() {
     assert_eq!(first.pages, 1000usize.div_ceil(PEOPLE_PER_GRID_PAGE));
     assert_eq!(
         first.label(),
-        format!("People 1 to {PEOPLE_PER_GRID_PAGE} of 1,000")
+        format!("Members 1 to {PEOPLE_PER_GRID_PAGE} of 1,000")
     );
     let beyond = grid_page(&w, 10_000);
     assert_eq!(beyond.page, beyond.pages - 1);
@@ -209,19 +209,19 @@ fn the_grid_of_a_thousand_people_is_drawn_a_page_at_a_time() {
 #[test]
 fn pasted_links_are_merged_in_time_that_grows_with_their_number() {
     use std::time::Instant;
-    use waypoint::domain::workshop::aas::{Position, Respondent, When, Workshop};
+    use waypoint::domain::workshop::aas::{Member, Position, When, Workshop};
     use waypoint::domain::workshop::join::links_found;
-    use waypoint::domain::workshop::responses::{merge_new_respondents, sort_incoming};
+    use waypoint::domain::workshop::responses::{merge_new_members, sort_incoming};
     let found = links_found(
         "a #/answers/AAA b #/answers/BBB c #/answers/AAA #/answers/AAA",
         "answers",
     );
     assert_eq!(found.links, vec!["AAA".to_string(), "BBB".to_string()]);
     assert_eq!(found.repeats, 2);
-    let people = |n: usize| -> Vec<Respondent> {
+    let people = |n: usize| -> Vec<Member> {
         (0..n)
             .map(|i| {
-                let mut r = Respondent::new(format!("r{i}"), "Anonymous", "Other");
+                let mut r = Member::new(format!("r{i}"), "Anonymous", "Other");
                 r.anonymous = true;
                 r.set("s1", When::Now, Some(Position::Aligned));
                 r
@@ -233,13 +233,13 @@ fn pasted_links_are_merged_in_time_that_grows_with_their_number() {
     let started = Instant::now();
     let sorted = sort_incoming(&w, people(10_000));
     assert_eq!(sorted.new.len(), 10_000);
-    assert_eq!(merge_new_respondents(&mut w, sorted.new, &mut ids), 10_000);
+    assert_eq!(merge_new_members(&mut w, sorted.new, &mut ids), 10_000);
     assert!(
         started.elapsed().as_millis() < 2_000,
         "10,000 anonymous answers took {:?}",
         started.elapsed()
     );
-    assert_eq!(w.respondents[9_999].name, "Anonymous 10000");
+    assert_eq!(w.members[9_999].name, "Anonymous 10000");
     // The same answers again are all skipped; one person's changed answers clash.
     let mut again = people(10_000);
     again[5].set("s1", When::Now, Some(Position::Standardised));
@@ -285,20 +285,17 @@ fn a_file_with_an_assessment_date_that_is_not_a_date_is_refused_saying_why() {
 
 #[test]
 fn pasted_answers_are_numbered_past_every_name_already_there_or_arriving() {
-    use waypoint::domain::workshop::aas::{Respondent, Workshop};
-    use waypoint::domain::workshop::responses::merge_new_respondents;
+    use waypoint::domain::workshop::aas::{Member, Workshop};
+    use waypoint::domain::workshop::responses::merge_new_members;
     let mut w = Workshop::new("w1".into(), "t1", "", TODAY, 1.0);
-    w.respondents
-        .push(Respondent::new("a".into(), "Anonymous 1", "Other"));
-    let named = Respondent::new("b".into(), "anonymous 2", "Other");
-    let mut unnamed = Respondent::new("c".into(), "Anonymous", "Other");
+    w.members
+        .push(Member::new("a".into(), "Anonymous 1", "Other"));
+    let named = Member::new("b".into(), "anonymous 2", "Other");
+    let mut unnamed = Member::new("c".into(), "Anonymous", "Other");
     unnamed.anonymous = true;
     let mut ids = support::fresh_ids();
-    assert_eq!(
-        merge_new_respondents(&mut w, vec![named, unnamed], &mut ids),
-        2
-    );
-    let last = &w.respondents[2];
+    assert_eq!(merge_new_members(&mut w, vec![named, unnamed], &mut ids), 2);
+    let last = &w.members[2];
     assert_eq!(
         last.name, "Anonymous 3",
         "past a name arriving in the same paste"

@@ -8,7 +8,7 @@ use waypoint::domain::records::edits::{SchoolEdit, WorkshopEdit};
 use waypoint::domain::records::schema::ReadError;
 use waypoint::domain::records::share::MAX_LINK_LENGTH;
 use waypoint::domain::records::store::Store;
-use waypoint::domain::workshop::aas::{aas, Position, Respondent, When, Workshop};
+use waypoint::domain::workshop::aas::{aas, Member, Position, When, Workshop};
 use waypoint::domain::workshop::comparison::{comparable, compare};
 use waypoint::domain::workshop::join::{
     check_belongs, chosen_practices, fingerprint, handover, invite_json, links_in, read_invite,
@@ -44,8 +44,8 @@ fn store() -> Store {
     store
 }
 
-fn member(id: &str, name: &str, role: &str, now: Position, desired: Position) -> Respondent {
-    let mut r = Respondent::new(id.into(), name, role);
+fn member(id: &str, name: &str, role: &str, now: Position, desired: Position) -> Member {
+    let mut r = Member::new(id.into(), name, role);
     for id in ["governance-s1", "finance-s1"] {
         r.set(id, When::Now, Some(now));
         r.set(id, When::Desired, Some(desired));
@@ -53,17 +53,12 @@ fn member(id: &str, name: &str, role: &str, now: Position, desired: Position) ->
     r
 }
 
-fn merge(
-    store: &mut Store,
-    incoming: Respondent,
-    clash: Option<(String, Resolution)>,
-    fresh: &str,
-) {
+fn merge(store: &mut Store, incoming: Member, clash: Option<(String, Resolution)>, fresh: &str) {
     store
         .apply(
-            &Edit::Workshop(WorkshopEdit::MergeRespondent {
+            &Edit::Workshop(WorkshopEdit::MergeMember {
                 workshop: "w1".into(),
-                respondent: incoming,
+                member: incoming,
                 clash_with: clash,
                 fresh_id: fresh.into(),
             }),
@@ -206,9 +201,9 @@ fn a_response_keeps_names_and_notes_within_their_limits() {
     );
     r.set_note("finance-s1", &"n".repeat(MAX_NOTE_CHARS + 10));
     let back = read_response(aas(), &response_json(aas(), "w1", &r)).unwrap();
-    assert_eq!(back.respondent.name.chars().count(), MAX_NAME_CHARS);
+    assert_eq!(back.member.name.chars().count(), MAX_NAME_CHARS);
     assert_eq!(
-        back.respondent
+        back.member
             .placing("finance-s1")
             .unwrap()
             .note
@@ -217,11 +212,11 @@ fn a_response_keeps_names_and_notes_within_their_limits() {
         MAX_NOTE_CHARS
     );
     assert_eq!(
-        back.respondent.placing("finance-s1").unwrap().now,
+        back.member.placing("finance-s1").unwrap().now,
         Some(Position::Aligned)
     );
     assert!(
-        back.respondent.placing("employer-s1").is_none(),
+        back.member.placing("employer-s1").is_none(),
         "unanswered stays unanswered"
     );
 }
@@ -233,7 +228,7 @@ fn links_are_offered_as_codes_only_while_a_camera_can_read_them() {
     assert_eq!(handover(MAX_CODE_LINK + 1), Handover::LinkOnly);
     assert_eq!(handover(MAX_LINK_LENGTH + 1), Handover::FileOnly);
     // Every practice answered with no notes still makes a code.
-    let mut r = Respondent::new("a1b2c3d4e5".into(), "Ann Evans", "Board member");
+    let mut r = Member::new("a1b2c3d4e5".into(), "Ann Evans", "Board member");
     for (i, p) in aas().practices().enumerate() {
         r.set(&p.statement.id, When::Now, Some(Position::ALL[i % 5]));
         r.set(
@@ -253,7 +248,7 @@ fn links_are_offered_as_codes_only_while_a_camera_can_read_them() {
 
 #[test]
 fn an_anonymous_response_carries_no_name_and_no_device_identifier() {
-    let mut r = Respondent::new("k3j9x0q2m7".into(), ANONYMOUS, "Headteacher");
+    let mut r = Member::new("k3j9x0q2m7".into(), ANONYMOUS, "Headteacher");
     r.anonymous = true;
     r.set("governance-s1", When::Now, Some(Position::Autonomous));
     let json = response_json(aas(), "w1", &r);
@@ -261,27 +256,24 @@ fn an_anonymous_response_carries_no_name_and_no_device_identifier() {
         !json.contains(ANONYMOUS) && !json.contains("\"n\""),
         "{json}"
     );
-    // The only id is the respondent's own, random, made when they joined.
+    // The only id is the member's own, random, made when they joined.
     assert_eq!(json.matches("k3j9x0q2m7").count(), 1);
     let back = read_response(aas(), &json).unwrap();
-    assert!(back.respondent.anonymous);
-    assert_eq!(back.respondent.name, ANONYMOUS);
+    assert!(back.member.anonymous);
+    assert_eq!(back.member.name, ANONYMOUS);
 
     // The answers file of an anonymous member's copy carries no name either.
     let mut copy = workshop();
     copy.joined_from = Some("w-facilitator".into());
-    copy.respondents.push(r.clone());
+    copy.members.push(r.clone());
     let file = write_responses(&copy, "Oak Learning Trust", &[&r]);
     let read = read_responses(&file).unwrap();
     assert_eq!(read.workshop.as_deref(), Some("w-facilitator"));
-    assert!(read.respondents[0].anonymous);
-    assert_eq!(read.respondents[0].name, ANONYMOUS);
+    assert!(read.members[0].anonymous);
+    assert_eq!(read.members[0].name, ANONYMOUS);
     // A hand-made file cannot slip a name in under "anonymous".
     let named = file.replace("\"name\":\"Anonymous\"", "\"name\":\"Ann Evans\"");
-    assert_eq!(
-        read_responses(&named).unwrap().respondents[0].name,
-        ANONYMOUS
-    );
+    assert_eq!(read_responses(&named).unwrap().members[0].name, ANONYMOUS);
 }
 
 #[test]
@@ -297,17 +289,17 @@ fn a_response_merges_into_its_workshop_with_the_usual_rules() {
     let link = read_response(aas(), &response_json(aas(), "w1", &ann)).unwrap();
     let w = s.workshop("w1").unwrap().clone();
     check_belongs(&w.id, Some(&link.workshop_id)).unwrap();
-    assert_eq!(classify(&w, &link.respondent), Incoming::New);
-    merge(&mut s, link.respondent.clone(), None, "fresh1");
-    assert_eq!(s.workshop("w1").unwrap().respondents, vec![ann.clone()]);
+    assert_eq!(classify(&w, &link.member), Incoming::New);
+    merge(&mut s, link.member.clone(), None, "fresh1");
+    assert_eq!(s.workshop("w1").unwrap().members, vec![ann.clone()]);
 
     // The same link again: identical, so skipped and nothing changes.
     let before = s.clone();
     assert_eq!(
-        classify(s.workshop("w1").unwrap(), &link.respondent),
+        classify(s.workshop("w1").unwrap(), &link.member),
         Incoming::Duplicate
     );
-    merge(&mut s, link.respondent.clone(), None, "fresh2");
+    merge(&mut s, link.member.clone(), None, "fresh2");
     assert_eq!(s, before);
 
     // Changed answers from the same person: put to the user, never decided silently.
@@ -320,18 +312,18 @@ fn a_response_merges_into_its_workshop_with_the_usual_rules() {
     );
     let again = read_response(aas(), &response_json(aas(), "w1", &changed)).unwrap();
     assert_eq!(
-        classify(s.workshop("w1").unwrap(), &again.respondent),
+        classify(s.workshop("w1").unwrap(), &again.member),
         Incoming::Clash {
             existing_id: "r-ann".into()
         }
     );
     merge(
         &mut s,
-        again.respondent,
+        again.member,
         Some(("r-ann".into(), Resolution::Replace)),
         "fresh3",
     );
-    let people = &s.workshop("w1").unwrap().respondents;
+    let people = &s.workshop("w1").unwrap().members;
     assert_eq!(people.len(), 1);
     assert_eq!(
         people[0].placing("finance-s1").unwrap().now,
@@ -357,7 +349,7 @@ fn anonymous_responses_are_numbered_and_never_taken_for_each_other() {
         r.anonymous = true;
         read_response(aas(), &response_json(aas(), "w1", &r))
             .unwrap()
-            .respondent
+            .member
     };
     let first = anonymous("x1", Position::Aligned);
     let second = anonymous("x2", Position::Autonomous);
@@ -372,7 +364,7 @@ fn anonymous_responses_are_numbered_and_never_taken_for_each_other() {
     let names: Vec<&str> = s
         .workshop("w1")
         .unwrap()
-        .respondents
+        .members
         .iter()
         .map(|r| r.name.as_str())
         .collect();
@@ -400,7 +392,7 @@ fn anonymous_responses_are_numbered_and_never_taken_for_each_other() {
         Some(("x1".into(), Resolution::Replace)),
         "f4",
     );
-    let people = &s.workshop("w1").unwrap().respondents;
+    let people = &s.workshop("w1").unwrap().members;
     assert_eq!(people[0].name, "Anonymous 1", "keeps its number");
     assert_eq!(
         people[0].placing("governance-s1").unwrap().now,
@@ -461,18 +453,18 @@ fn the_tally_counts_answers_per_practice_and_per_role() {
     let empty = tally(aas(), &w);
     assert_eq!((empty.people, empty.complete), (0, 0));
     assert_eq!(empty.practices.len(), 2);
-    w.respondents.push(member(
+    w.members.push(member(
         "a",
         "Ann",
         "Board member",
         Position::Aligned,
         Position::Standardised,
     ));
-    let mut bo = Respondent::new("b".into(), "Bo", "board member ");
+    let mut bo = Member::new("b".into(), "Bo", "board member ");
     bo.set("governance-s1", When::Now, Some(Position::Autonomous));
     bo.set("governance-s1", When::Desired, Some(Position::Aligned));
-    w.respondents.push(bo);
-    w.respondents.push(Respondent::new("c".into(), "Cy", ""));
+    w.members.push(bo);
+    w.members.push(Member::new("c".into(), "Cy", ""));
     let t = tally(aas(), &w);
     assert_eq!((t.people, t.complete), (3, 1));
     let answered: Vec<(&str, usize)> = t
@@ -503,7 +495,7 @@ fn breakdowns_of_fewer_than_three_people_are_hidden() {
         ("d", "Headteacher", Position::Autonomous),
         ("e", "Headteacher", Position::Autonomous),
     ] {
-        w.respondents
+        w.members
             .push(member(id, id, role, now, Position::Standardised));
     }
     let views = by_role(aas(), &w);
@@ -530,7 +522,7 @@ fn positions_are_summarised_as_counts_with_disagreement_in_words() {
         ("b", Position::Aligned),
         ("c", Position::Aligned),
     ] {
-        w.respondents
+        w.members
             .push(member(id, id, "", now, Position::Standardised));
     }
     let results = waypoint::domain::workshop::aas::workshop_results(aas(), &w);
@@ -564,7 +556,7 @@ fn a_trust_s_workshops_are_compared_by_the_trust_record_not_its_name() {
     )
     .unwrap();
     let mut last_year = Workshop::new("w0".into(), "t1", "", "2025-11-20", 1.0);
-    last_year.respondents.push(member(
+    last_year.members.push(member(
         "a",
         "Ann",
         "",
@@ -579,9 +571,9 @@ fn a_trust_s_workshops_are_compared_by_the_trust_record_not_its_name() {
             .unwrap();
     }
     s.apply(
-        &Edit::Workshop(WorkshopEdit::MergeRespondent {
+        &Edit::Workshop(WorkshopEdit::MergeMember {
             workshop: "w1".into(),
-            respondent: member("b", "Bo", "", Position::Aligned, Position::Standardised),
+            member: member("b", "Bo", "", Position::Aligned, Position::Standardised),
             clash_with: None,
             fresh_id: "f".into(),
         }),
@@ -623,7 +615,7 @@ fn joining_finds_the_trust_by_id_then_name_or_adds_it() {
         copy: "copy1".into(),
         spare_trust: "spare1".into(),
     };
-    let me = || Respondent::new("r-me".into(), "Ann Evans", "Board member");
+    let me = || Member::new("r-me".into(), "Ann Evans", "Board member");
     let joined = |store: &Store| {
         let mut store = store.clone();
         let (id, edits) = join_edits(&store, invite(), me(), ids(), 5.0);
@@ -631,7 +623,7 @@ fn joining_finds_the_trust_by_id_then_name_or_adds_it() {
         // Applied by the member's app's rules, as on a member's phone.
         store.apply_workshop_edit(&Edit::Batch(edits), 5.0).unwrap();
         let copy = store.workshop("copy1").unwrap().clone();
-        assert_eq!(copy.respondents.len(), 1);
+        assert_eq!(copy.members.len(), 1);
         assert_eq!(
             copy.joined_from.as_deref(),
             Some(invite().workshop_id.as_str())

@@ -6,7 +6,7 @@ use waypoint::domain::records::edits::{Edit, SchoolEdit, WorkshopEdit};
 use waypoint::domain::records::schema::{read_store, write_store};
 use waypoint::domain::records::store::Store;
 use waypoint::domain::workshop::aas::{
-    aas, workshop_results, Column, Position, Respondent, When, Workshop, WORDING_NOTE,
+    aas, workshop_results, Column, Member, Position, When, Workshop, WORDING_NOTE,
 };
 use waypoint::domain::workshop::comparison::{compare, compare_areas, moved_words};
 use waypoint::domain::workshop::handback::{
@@ -24,8 +24,8 @@ use waypoint::domain::workshop::tally::{participation, placed_words};
 
 use Position::*;
 
-fn person(id: &str, name: &str, placings: &[(&str, Position, Position)]) -> Respondent {
-    let mut r = Respondent::new(id.into(), name, "Board member");
+fn person(id: &str, name: &str, placings: &[(&str, Position, Position)]) -> Member {
+    let mut r = Member::new(id.into(), name, "Board member");
     for &(practice, now, desired) in placings {
         r.set(practice, When::Now, Some(now));
         r.set(practice, When::Desired, Some(desired));
@@ -33,10 +33,10 @@ fn person(id: &str, name: &str, placings: &[(&str, Position, Position)]) -> Resp
     r
 }
 
-fn meeting(practices: Vec<String>, respondents: Vec<Respondent>) -> Workshop {
+fn meeting(practices: Vec<String>, members: Vec<Member>) -> Workshop {
     let mut w = Workshop::new("w1".into(), "t1", "", "2026-11-23", 1.0);
     w.practices = practices;
-    w.respondents = respondents;
+    w.members = members;
     w
 }
 
@@ -186,10 +186,10 @@ fn a_response_link_says_when_the_answers_were_last_changed() {
     let mut ann = person("r1", "Ann", &[("finance-s1", Aligned, Standardised)]);
     ann.changed_ms = Some(1_795_424_400_000.0);
     let back = read_response(tool, &response_json(tool, "w1", &ann)).unwrap();
-    assert_eq!(back.respondent.changed_ms, ann.changed_ms);
+    assert_eq!(back.member.changed_ms, ann.changed_ms);
     ann.changed_ms = None;
     let back = read_response(tool, &response_json(tool, "w1", &ann)).unwrap();
-    assert_eq!(back.respondent.changed_ms, None);
+    assert_eq!(back.member.changed_ms, None);
 }
 
 #[test]
@@ -239,7 +239,7 @@ fn second_copy() -> (Workshop, PendingCopy) {
     let copy = PendingCopy {
         key: "k1".into(),
         existing_id: "r1".into(),
-        respondent: later,
+        member: later,
     };
     (w, copy)
 }
@@ -292,16 +292,16 @@ fn a_second_copy_is_asked_about_saying_which_is_newer_how_complete_and_how_it_ca
 #[test]
 fn older_and_unknown_copies_are_named_as_such() {
     let (w, mut copy) = second_copy();
-    let earlier = &w.respondents[0];
-    assert_eq!(newer(earlier, &copy.respondent), Newer::New);
-    copy.respondent.changed_ms = Some(500.0);
-    assert_eq!(newer(earlier, &copy.respondent), Newer::Earlier);
-    copy.respondent.changed_ms = Some(1_000.0);
-    assert_eq!(newer(earlier, &copy.respondent), Newer::Same);
-    copy.respondent.changed_ms = None;
-    assert_eq!(newer(earlier, &copy.respondent), Newer::Unknown);
+    let earlier = &w.members[0];
+    assert_eq!(newer(earlier, &copy.member), Newer::New);
+    copy.member.changed_ms = Some(500.0);
+    assert_eq!(newer(earlier, &copy.member), Newer::Earlier);
+    copy.member.changed_ms = Some(1_000.0);
+    assert_eq!(newer(earlier, &copy.member), Newer::Same);
+    copy.member.changed_ms = None;
+    assert_eq!(newer(earlier, &copy.member), Newer::Unknown);
     let mut unrecorded = w.clone();
-    unrecorded.respondents[0].arrived = None;
+    unrecorded.members[0].arrived = None;
     hold(&mut unrecorded, copy);
     let q = &questions(aas(), &unrecorded)[0];
     assert!(newer_words(q, |_| String::new()).starts_with("Waypoint cannot tell"));
@@ -319,30 +319,30 @@ fn settling_a_second_copy_uses_it_keeps_the_earlier_or_keeps_both() {
     let mut w = held(&base);
     assert!(settle(&mut w, "k1", Settle::UseNew, "r9".into()));
     assert!(w.pending.is_empty());
-    assert_eq!(w.respondents.len(), 1);
+    assert_eq!(w.members.len(), 1);
     assert_eq!(
-        w.respondents[0].placing("finance-s1").unwrap().now,
+        w.members[0].placing("finance-s1").unwrap().now,
         Some(Standardised)
     );
     assert!(!settle(&mut w, "k1", Settle::UseNew, "r9".into()), "once");
 
     let mut w = held(&base);
     settle(&mut w, "k1", Settle::KeepEarlier, "r9".into());
-    assert_eq!(w.respondents, base.respondents);
+    assert_eq!(w.members, base.members);
     assert!(w.pending.is_empty());
 
     let mut w = held(&base);
     settle(&mut w, "k1", Settle::KeepBoth, "r9".into());
-    let names: Vec<&str> = w.respondents.iter().map(|r| r.name.as_str()).collect();
+    let names: Vec<&str> = w.members.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(names, ["Ann Evans", "Ann Evans (2)"]);
 
     // The earlier copy was removed meanwhile: the second one joins.
     let mut w = held(&base);
-    w.respondents.clear();
+    w.members.clear();
     let asked = questions(aas(), &w);
     assert_eq!(asked[0].newer, Newer::New);
     settle(&mut w, "k1", Settle::UseNew, "r9".into());
-    assert_eq!(w.respondents.len(), 1);
+    assert_eq!(w.members.len(), 1);
 }
 
 #[test]

@@ -85,13 +85,11 @@ fn fields_this_version_does_not_know_are_written_back_after_an_edit() {
 
 #[test]
 fn unknown_fields_inside_list_entries_follow_their_entry() {
-    use waypoint::domain::workshop::aas::{Respondent, Workshop};
+    use waypoint::domain::workshop::aas::{Member, Workshop};
     let mut store = Store::default();
     let mut w = Workshop::new("w1".into(), "t1", "", "2026-11-23", 1.0);
-    w.respondents
-        .push(Respondent::new("r1".into(), "Ann", "Other"));
-    w.respondents
-        .push(Respondent::new("r2".into(), "Bo", "Other"));
+    w.members.push(Member::new("r1".into(), "Ann", "Other"));
+    w.members.push(Member::new("r2".into(), "Bo", "Other"));
     store.workshops.push(w);
     let key = Key::Workshop("w1".into());
     let mut record: Value = serde_json::from_str(&write_record(&store, &key).unwrap()).unwrap();
@@ -101,9 +99,9 @@ fn unknown_fields_inside_list_entries_follow_their_entry() {
     // Ann leaves: Bo's field stays with Bo.
     store
         .apply(
-            &Edit::Workshop(WorkshopEdit::RemoveRespondent {
+            &Edit::Workshop(WorkshopEdit::RemoveMember {
                 workshop: "w1".into(),
-                respondent: "r1".into(),
+                member: "r1".into(),
             }),
             6_000.0,
         )
@@ -194,12 +192,12 @@ fn a_stored_date_that_is_not_a_date_still_reads_and_is_kept_as_stored() {
 #[test]
 fn a_record_read_straight_from_its_text_is_only_one_this_version_wrote_whole() {
     use waypoint::domain::records::layout::Item;
-    use waypoint::domain::workshop::aas::{Position, Respondent, When, Workshop};
+    use waypoint::domain::workshop::aas::{Member, Position, When, Workshop};
     let mut store = support::school_store();
     let mut w = Workshop::new("w1".into(), "t1", "", "2026-11-23", 1.5);
-    let mut r = Respondent::new("r1".into(), "Ann", "Board member");
+    let mut r = Member::new("r1".into(), "Ann", "Board member");
     r.set("governance-s1", When::Now, Some(Position::Aligned));
-    w.respondents.push(r);
+    w.members.push(r);
     store.workshops.push(w.clone());
     let key = Key::Workshop("w1".into());
     let text = write_record(&store, &key).unwrap();

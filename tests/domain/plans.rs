@@ -1,4 +1,4 @@
-//! Action plans: the seed's four kinds, validation, review dates and overdue flags.
+//! Intervention plans: the seed's four kinds, validation, review dates and overdue flags.
 use crate::support;
 
 use waypoint::domain::base::dates::{add_days, day_number, days_between, from_day_number};

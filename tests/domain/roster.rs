@@ -1,7 +1,7 @@
 //! Large workshops (issue 22): the list of who is answering, a page at a time and
 //! searched, read from the workshop without copying anyone not shown.
 
-use waypoint::domain::workshop::aas::{aas, Position, Respondent, When, Workshop};
+use waypoint::domain::workshop::aas::{aas, Member, Position, When, Workshop};
 use waypoint::domain::workshop::roster::{
     name_of, name_taken, roster_page, roster_page_of, PEOPLE_PER_ROSTER_PAGE,
 };
@@ -19,7 +19,7 @@ fn workshop(people: usize) -> Workshop {
         } else {
             "Board member"
         };
-        w.respondents.push(Respondent::new(
+        w.members.push(Member::new(
             format!("r{i}"),
             &format!("Person {}", i + 1),
             role,
@@ -37,7 +37,7 @@ fn ten_thousand_people_are_listed_a_page_at_a_time() {
     assert!(first.is_long());
     assert_eq!(
         first.label(),
-        format!("People 1 to {PEOPLE_PER_ROSTER_PAGE} of 10,000")
+        format!("Members 1 to {PEOPLE_PER_ROSTER_PAGE} of 10,000")
     );
     let last = roster_page(aas(), &w, "", usize::MAX);
     assert_eq!(last.page, last.pages - 1);
@@ -60,11 +60,11 @@ fn a_board_fits_on_one_page_with_no_search_or_pages() {
 #[test]
 fn a_person_is_found_among_many_by_part_of_a_name_or_role_in_any_case() {
     let mut w = workshop(10_000);
-    w.respondents[7_345].name = "Zoë Ångström".into();
+    w.members[7_345].name = "Zoë Ångström".into();
     let one = roster_page(aas(), &w, "  person 7345 ", 0);
     assert_eq!(one.found, 1);
     assert_eq!(one.people[0].id, "r7344");
-    assert_eq!(one.label(), "1 person found for “person 7345”.");
+    assert_eq!(one.label(), "1 member found for “person 7345”.");
     let accented = roster_page(aas(), &w, "ÅNGSTRÖM", 0);
     assert_eq!(accented.people[0].id, "r7345");
     // A search that finds many is paged too.
@@ -78,14 +78,14 @@ fn a_person_is_found_among_many_by_part_of_a_name_or_role_in_any_case() {
     assert_eq!(
         heads.label(),
         format!(
-            "People {} to {} of 1,000 found for “headteacher”.",
+            "Members {} to {} of 1,000 found for “headteacher”.",
             PEOPLE_PER_ROSTER_PAGE + 1,
             2 * PEOPLE_PER_ROSTER_PAGE
         )
     );
     let few = roster_page(aas(), &w, "Person 999", 0);
     assert_eq!(few.found, 11, "999 and 9990–9999");
-    assert_eq!(few.label(), "11 people found for “Person 999”.");
+    assert_eq!(few.label(), "11 members found for “Person 999”.");
     let none = roster_page(aas(), &w, "nobody", 0);
     assert_eq!((none.found, none.people.len()), (0, 0));
     assert_eq!(none.label(), "No one found for “nobody”.");
@@ -95,9 +95,9 @@ fn a_person_is_found_among_many_by_part_of_a_name_or_role_in_any_case() {
 fn each_entry_counts_the_practices_placed_of_the_meeting() {
     let mut w = workshop(30);
     let practice = w.practices[0].clone();
-    w.respondents[13].set(&practice, When::Now, Some(Position::Aligned));
-    w.respondents[13].set(&practice, When::Desired, Some(Position::Standardised));
-    w.respondents[14].set(&practice, When::Now, Some(Position::Aligned));
+    w.members[13].set(&practice, When::Now, Some(Position::Aligned));
+    w.members[13].set(&practice, When::Desired, Some(Position::Standardised));
+    w.members[14].set(&practice, When::Now, Some(Position::Aligned));
     let page = roster_page(aas(), &w, "", 1);
     assert_eq!(page.asked, 2);
     let placed: Vec<usize> = page.people.iter().map(|e| e.placed).collect();
@@ -118,7 +118,7 @@ fn reading_ten_thousand_people_back_finds_each_where_it_was() {
     use std::time::Instant;
     use waypoint::domain::records::layout::{read_record_keeping, Key};
     let mut w = workshop(10_000);
-    for r in &mut w.respondents {
+    for r in &mut w.members {
         r.set("governance-s1", When::Now, Some(Position::Aligned));
     }
     let mut value = serde_json::to_value(&w).unwrap();

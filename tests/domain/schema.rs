@@ -206,10 +206,10 @@ fn a_version_1_store_is_migrated() {
 fn a_version_2_store_is_migrated() {
     let store = read_store(include_str!("../fixtures/store-v2.json")).expect("version 2 is read");
     assert!(store.trajectories.is_empty());
-    let respondent = &store.workshops[0].respondents[0];
-    assert_eq!(respondent.name, "Ann Evans");
+    let member = &store.workshops[0].members[0];
+    assert_eq!(member.name, "Ann Evans");
     assert_eq!(
-        respondent.placing("governance-s1").unwrap().note,
+        member.placing("governance-s1").unwrap().note,
         "Values differ"
     );
     // The trust's name became a trust record.
@@ -223,7 +223,7 @@ fn a_version_2_store_is_migrated() {
     assert_eq!(read_store(&write_store(&store)), Ok(store));
 }
 
-/// A store saved by version 3 (before action plans) keeps its trajectories.
+/// A store saved by version 3 (before intervention plans) keeps its trajectories.
 #[test]
 fn a_version_3_store_is_migrated() {
     let store = read_store(include_str!("../fixtures/store-v3.json")).expect("version 3 is read");

@@ -110,7 +110,7 @@ test('axe finds no violations on any page or dialog', async () => {
   await page.getByLabel('Trust', { exact: true }).fill('Oak Learning Trust');
   await page.getByRole('button', { name: 'Start workshop' }).click();
   await page.getByRole('heading', { level: 1, name: 'Oak Learning Trust' }).waitFor();
-  await page.getByLabel('Add a respondent').fill('Ann Evans');
+  await page.getByLabel('Add a member').fill('Ann Evans');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.locator('label[for="governance-s1-now-autonomous"]').click();
   await check('workshop questionnaire');

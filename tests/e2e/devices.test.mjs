@@ -116,7 +116,7 @@ test('three members join by link on their own devices, answer, and hand back; th
   await page.getByRole('button', { name: 'Add these answers' }).click();
   await page.locator('.import-messages li', { hasText: 'added Ann Evans' }).waitFor();
   let t = await tally(page);
-  assert.match(t.total, /^1 person has answered \(1 of them every practice\)/);
+  assert.match(t.total, /^1 member has answered \(1 of them every practice\)/);
   assert.deepEqual(t.rows, CHOSEN.map((id) => [id, '1 of 1']));
   assert.deepEqual(t.roles, ['Board member: 1']);
 
@@ -126,7 +126,7 @@ test('three members join by link on their own devices, answer, and hand back; th
   await page.locator('.import-messages li', { hasText: 'added Bo Singh' }).waitFor();
   await page.locator('.import-messages li', { hasText: 'Ann Evans is already here with the same answers, so was skipped' }).waitFor();
   t = await tally(page);
-  assert.match(t.total, /^2 people have answered/);
+  assert.match(t.total, /^2 members have answered/);
   assert.deepEqual(t.rows, CHOSEN.map((id) => [id, '2 of 2']));
   assert.deepEqual(t.roles, ['Board member: 2']);
   // The tally names nobody.
@@ -163,7 +163,7 @@ test('three members join by link on their own devices, answer, and hand back; th
   assert.ok(fetched.some((p) => /scanner-[0-9a-f]+_bg\.wasm$/.test(p)), 'the decoder came with the scanner');
   await page.getByRole('button', { name: 'Stop scanning' }).click();
   t = await tally(page);
-  assert.match(t.total, /^3 people have answered \(3 of them every practice\)/);
+  assert.match(t.total, /^3 members have answered \(3 of them every practice\)/);
   assert.deepEqual(t.rows, CHOSEN.map((id) => [id, '3 of 3']));
   assert.deepEqual(t.roles, ['Board member: 2', 'Headteacher: 1']);
 
@@ -182,7 +182,7 @@ test('three members join by link on their own devices, answer, and hand back; th
   assert.match(await clash.innerText(), /Ann Evans sent answers a second time\.\s+The second copy is newer/);
   await clash.getByRole('button', { name: 'Use the second copy (newer)' }).click();
   await page.locator('.hand-back-done', { hasText: 'Ann Evans: the second copy now counts.' }).waitFor();
-  assert.match((await tally(page)).total, /^3 people have answered/);
+  assert.match((await tally(page)).total, /^3 members have answered/);
 
   // A damaged link and one for another workshop are refused by name and change nothing.
   const before = await storedRecords(page, 'workshop');

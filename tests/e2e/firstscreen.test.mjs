@@ -9,12 +9,14 @@ import { useApp, openApp } from './harness.mjs';
 const app = useApp();
 const PARTS = ['header.site-header', 'main .page-head', 'main .empty-state', 'main .empty-state p'];
 
-const measure = (page) => page.evaluate((parts) => parts.map((selector) => {
+/** The text and box of each part (`null` for one that is not there). */
+const boxesOf = (page, parts) => page.evaluate((parts) => parts.map((selector) => {
   const e = document.querySelector(selector);
   if (!e) return null;
   const r = e.getBoundingClientRect();
   return { selector, text: e.textContent.replace(/\s+/g, ' ').trim(), box: [r.x, r.y, r.width, r.height].map(Math.round) };
-}), PARTS);
+}), parts);
+const measure = (page) => boxesOf(page, PARTS);
 
 test('the first screen in index.html is the home page the app draws, box for box', async () => {
   for (const viewport of [{ width: 412, height: 823 }, { width: 1400, height: 1000 }]) {
@@ -57,64 +59,41 @@ test('anyone with saved data, or opening another page, never sees the first-visi
   await context.close();
 });
 
-// A board member's join link and the facilitator's answer link are drawn early too: their
-// heading and introduction, which the pages draw before the link is read (Lighthouse's
-// largest paint on a phone). A damaged link keeps the test to the part drawn early; the
-// page then says the link cannot be opened, below it.
-const LINK_PARTS = ['header.site-header', 'main h1', 'main .intro'];
-const measureLink = (page) => page.evaluate((parts) => parts.map((selector) => {
-  const e = document.querySelector(selector);
-  if (!e) return null;
-  const r = e.getBoundingClientRect();
-  return { selector, text: e.textContent.replace(/\s+/g, ' ').trim(), box: [r.x, r.y, r.width, r.height].map(Math.round) };
-}), LINK_PARTS);
-
-for (const [kind, heading] of [['join', 'Join the board workshop'], ['answers', 'Answers from a workshop member']]) {
-  test(`the first screen of ${kind === 'join' ? 'a join link' : 'an answer link'} is the page the app draws, box for box`, async () => {
-    const url = `${app.server.url}#/${kind}/AAAAdamaged`;
-    for (const viewport of [{ width: 360, height: 740 }, { width: 412, height: 823 }, { width: 1280, height: 720 }]) {
-      const before = await app.browser.newContext({ viewport });
-      await before.route(/\.(js|wasm)$/, (route) => route.abort());
-      const page = await before.newPage();
-      await page.goto(url);
-      await page.waitForSelector('#first-screen main h1');
-      const shell = await measureLink(page);
-      await before.close();
-      assert.ok(shell.every(Boolean), 'index.html has the first screen');
-      assert.equal(shell[1].text, heading);
-      const { context, page: live, errors } = await openApp(app.browser, url, { viewport });
-      await live.getByRole('heading', { name: 'This link cannot be opened' }).waitFor();
-      assert.deepEqual(await measureLink(live), shell, `at ${viewport.width} px`);
-      assert.equal(await live.locator('#first-screen').count(), 0, 'the copy is gone once the app is in');
-      assert.deepEqual(errors, []);
-      await context.close();
-    }
-  });
-}
-
-test('the first screen of a new assessment is the page the app draws, box for box', async () => {
-  const parts = ['header.site-header', 'main h1', 'main .lead'];
-  const boxes = (page) => page.evaluate((parts) => parts.map((selector) => {
-    const e = document.querySelector(selector);
-    if (!e) return null;
-    const r = e.getBoundingClientRect();
-    return { selector, text: e.textContent.replace(/\s+/g, ' ').trim(), box: [r.x, r.y, r.width, r.height].map(Math.round) };
-  }), parts);
+/** Checks that `hash`'s first screen in index.html (`parts`, the second being its
+ *  heading) is the page the app draws, once `ready` says the app is in, at phone and
+ *  desktop widths. */
+async function sameFirstScreen(hash, parts, heading, ready) {
   for (const viewport of [{ width: 360, height: 740 }, { width: 412, height: 823 }, { width: 1280, height: 720 }]) {
     const before = await app.browser.newContext({ viewport });
     await before.route(/\.(js|wasm)$/, (route) => route.abort());
     const page = await before.newPage();
-    await page.goto(`${app.server.url}#/new`);
+    await page.goto(`${app.server.url}${hash}`);
     await page.waitForSelector('#first-screen main h1');
-    const shell = await boxes(page);
+    const shell = await boxesOf(page, parts);
     await before.close();
     assert.ok(shell.every(Boolean), 'index.html has the first screen');
-    assert.equal(shell[1].text, 'New assessment');
-    const { context, page: live, errors } = await openApp(app.browser, `${app.server.url}#/new`, { viewport });
-    await live.getByLabel('School', { exact: true }).waitFor();
-    assert.deepEqual(await boxes(live), shell, `at ${viewport.width} px`);
-    assert.equal(await live.locator('#first-screen').count(), 0);
+    assert.equal(shell[1].text, heading);
+    const { context, page: live, errors } = await openApp(app.browser, `${app.server.url}${hash}`, { viewport });
+    await ready(live);
+    assert.deepEqual(await boxesOf(live, parts), shell, `at ${viewport.width} px`);
+    assert.equal(await live.locator('#first-screen').count(), 0, 'the copy is gone once the app is in');
     assert.deepEqual(errors, []);
     await context.close();
   }
+}
+
+// A board member's join link and the facilitator's answer link are drawn early too: their
+// heading and introduction, which the pages draw before the link is read (Lighthouse's
+// largest paint on a phone). A damaged link keeps the test to the part drawn early; the
+// page then says the link cannot be opened, below it.
+for (const [kind, heading] of [['join', 'Join the board workshop'], ['answers', 'Answers from a workshop member']]) {
+  test(`the first screen of ${kind === 'join' ? 'a join link' : 'an answer link'} is the page the app draws, box for box`, async () => {
+    await sameFirstScreen(`#/${kind}/AAAAdamaged`, ['header.site-header', 'main h1', 'main .intro'], heading,
+      (page) => page.getByRole('heading', { name: 'This link cannot be opened' }).waitFor());
+  });
+}
+
+test('the first screen of a new assessment is the page the app draws, box for box', async () => {
+  await sameFirstScreen('#/new', ['header.site-header', 'main h1', 'main .lead'], 'New assessment',
+    (page) => page.getByLabel('School', { exact: true }).waitFor());
 });

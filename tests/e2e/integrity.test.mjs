@@ -323,7 +323,7 @@ test('the backup reminder counts a workshop answer and a capacity tick made afte
   await page.getByRole('button', { name: 'Start workshop' }).click();
   await page.getByRole('heading', { level: 1, name: 'Backup Learning Trust' }).waitFor();
   const workshopPage = page.url();
-  await page.getByLabel('Add a respondent').fill('Ann Evans');
+  await page.getByLabel('Add a member').fill('Ann Evans');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.locator('.answering-as', { hasText: 'Answering as Ann Evans' }).waitFor();
 
@@ -338,7 +338,7 @@ test('the backup reminder counts a workshop answer and a capacity tick made afte
 
   // A workshop answer…
   await page.goto(workshopPage);
-  await page.locator('label[for^="respondent-"]', { hasText: 'Ann Evans' }).click();
+  await page.locator('label[for^="member-"]', { hasText: 'Ann Evans' }).click();
   await page.locator('.answering-as', { hasText: 'Answering as Ann Evans' }).waitFor();
   await page.locator('label[for="governance-s1-now-aligned"]').click();
   await waitForSaved(page);
@@ -377,9 +377,9 @@ test('a workshop answers file with two people under one id merges as two people'
   });
   await page.locator('.import-messages li', { hasText: 'added Ann Evans' }).waitFor();
   await page.locator('.import-messages li', { hasText: 'added Bo Singh' }).waitFor();
-  assert.equal(await page.locator('.respondent-chip').count(), 2);
+  assert.equal(await page.locator('.member-chip').count(), 2);
   const choose = async (name) => {
-    await page.locator('label[for^="respondent-"]', { hasText: name }).click();
+    await page.locator('label[for^="member-"]', { hasText: name }).click();
     await page.locator('.answering-as', { hasText: `Answering as ${name}` }).waitFor();
   };
   const ownAnswers = async () => {
@@ -400,7 +400,7 @@ test('a workshop answers file with two people under one id merges as two people'
   await waitForSaved(page);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Shared Id Trust' }).waitFor();
-  assert.equal(await page.locator('.respondent-chip').count(), 2);
+  assert.equal(await page.locator('.member-chip').count(), 2);
   await ownAnswers();
   const [workshop] = await storedRecords(page, 'workshop');
   const ids = workshop.respondents.map((r) => r.id);

@@ -273,7 +273,7 @@ for (const [size, viewport] of SIZES) {
     const who = page.locator('.participation');
     await who.waitFor();
     const text = await who.innerText();
-    assert.match(text, /2 of the 4 people placed only some of the 23 practices of this meeting/);
+    assert.match(text, /2 of the 4 members placed only some of the 23 practices of this meeting/);
     assert.match(text, /Ann Evans: all 23/);
     assert.match(text, /Bo Singh: 5 of 23/);
     // Anonymous answers by count only, largest first: never their numbered names.

@@ -127,10 +127,10 @@ test("a join link loads the member's small app within its budget; once opened, e
   assert.ok(!facilitator.some((p) => /^\/waypoint-.*_bg\.wasm$/.test(p)), `and not the whole app: ${facilitator}`);
   await tab.getByRole('link', { name: "Go to the workshop's answers and tally" }).click();
   await tab.getByRole('heading', { name: 'Join this workshop' }).waitFor();
-  await tab.locator('.tally-total', { hasText: /^1 person has answered/ }).waitFor();
+  await tab.locator('.tally-total', { hasText: /^1 member has answered/ }).waitFor();
   assert.ok(facilitator.some((p) => /^\/waypoint-.*_bg\.wasm$/.test(p)), `the tally came with the whole app: ${facilitator}`);
   // The facilitator's first tab takes in the answers saved in the other.
-  await host.page.locator('.tally-total', { hasText: /^1 person has answered/ }).waitFor();
+  await host.page.locator('.tally-total', { hasText: /^1 member has answered/ }).waitFor();
   assert.deepEqual([...host.errors, ...tabErrors], []);
   await host.context.close();
 });

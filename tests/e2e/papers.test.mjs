@@ -395,18 +395,18 @@ test('no typed text is lost: the details, reassessing and workshop forms keep th
   await page.goto(`${app.server.url}#/assessment/${first.id}/reassess`);
   await kept(reassessor, 'Governors’ standards panel');
 
-  // A workshop: a respondent's name and pasted answer links, then the grid's new person.
+  // A workshop: a member's name and pasted answer links, then the grid's new person.
   await page.goto(`${app.server.url}#/workshop/new`);
   await page.getByLabel('Trust', { exact: true }).fill('Elm Learning Trust');
   await page.getByRole('button', { name: 'Start workshop' }).click();
-  await page.locator('#new-respondent-name').waitFor();
+  await page.locator('#new-member-name').waitFor();
   const workshop = page.url().match(/#\/workshop\/([^/?]+)/)[1];
-  const respondent = () => page.locator('#new-respondent-name');
+  const memberName = () => page.locator('#new-member-name');
   const pasted = () => page.locator('#answer-links');
-  await respondent().fill('Sam Okafor');
+  await memberName().fill('Sam Okafor');
   await pasted().fill('From the chat: two links to follow');
   await page.reload();
-  await kept(respondent, 'Sam Okafor');
+  await kept(memberName, 'Sam Okafor');
   await kept(pasted, 'From the chat: two links to follow');
   const person = () => page.locator('#grid-name');
   await page.goto(`${app.server.url}#/workshop/${workshop}/grid`);
@@ -589,7 +589,7 @@ for (const [size, viewport] of [['phone', { width: 360, height: 740 }], ['deskto
     await farDateConfirmed(page, {
       name: 'new workshop', form: () => page.locator('form').first(), field: () => page.getByLabel('Date', { exact: true }),
       save: () => page.getByRole('button', { name: 'Start workshop' }).click(),
-      saved: () => page.locator('#new-respondent-name').waitFor(),
+      saved: () => page.locator('#new-member-name').waitFor(),
     });
     const workshops = await storedRecords(page, 'workshop');
     assert.ok(workshops.some((w) => w.date === FAR), 'the workshop kept its confirmed date');

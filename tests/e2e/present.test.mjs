@@ -21,7 +21,7 @@ async function newWorkshop(page, date) {
 }
 
 async function addPerson(page, name, role) {
-  await page.getByLabel('Add a person').fill(name);
+  await page.getByLabel('Add a member').fill(name);
   await page.getByLabel('Role', { exact: true }).selectOption(role);
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.getByRole('columnheader', { name }).first().waitFor();
@@ -77,8 +77,8 @@ test('grid entry, a full-screen presentation, and last year against this year', 
   assert.match(await row.innerText(), /Autonomous \(0\.0\) → Aligned \(2\.0\)\s+Aligned \(1\.5\) → Standardised \(3\.5\)\s+1\.5 towards standardisation/);
   // Three board members are shown as a group; one headteacher is not, with the reason.
   const roles = await page.locator('.role-views').innerText();
-  assert.match(roles, /Board member \(3 people\)[\s\S]*Financial Management: now Partly aligned \(1\.3\), wanted Standardised \(3\.7\)/);
-  assert.match(roles, /Headteacher \(1 person\)\s+Not shown: fewer than three people are in this group/);
+  assert.match(roles, /Board member \(3 members\)[\s\S]*Financial Management: now Partly aligned \(1\.3\), wanted Standardised \(3\.7\)/);
+  assert.match(roles, /Headteacher \(1 member\)\s+Not shown: fewer than three members are in this group/);
   assert.deepEqual(await axeViolations(page), [], 'axe on the results');
 
   // Present: full screen, one area per slide, no controls, no names, a sharp chart.

@@ -1,5 +1,5 @@
 // Print as a board pack, checked page by page from the PDF Chromium makes: the report
-// starts with the result, the change since last time and the school's action plan, then
+// starts with the result, the change since last time and the school's intervention plan, then
 // the answers; no page is under a fifth full (but the last), no page ends on a heading,
 // dates never split; workshop results print the same way.
 import { test } from 'node:test';
@@ -129,10 +129,10 @@ test('the report prints as a board pack: result, change, plan, then answers; che
 
   // The order of a board pack.
   const order = await page.$$eval('.report h2', (hs) => hs.map((h) => h.textContent));
-  assert.deepEqual(order, ['Result', 'Action plan', 'Next steps', 'Answers and evidence', 'Terms used']);
+  assert.deepEqual(order, ['Result', 'Intervention plan', 'Next steps', 'Answers and evidence', 'Terms used']);
   const sections = await page.$$eval('.report h2, .report .since h3', (hs) => hs.map((h) => h.textContent));
   assert.equal(sections[1], `Change since ${shownDate('2026-07-10')}`, 'the change since last time follows the result');
-  // One action plan for the school: both interventions, wherever they were commissioned.
+  // One intervention plan for the school: both interventions, wherever they were commissioned.
   const plan = await page.locator('.report .plan-table tbody tr').allInnerTexts();
   assert.equal(plan.length, 2);
   // The chart is drawn sharp for print: at least twice the pixels it is shown at.
@@ -162,7 +162,7 @@ test('workshop results print too, page by page', async () => {
   await page.getByRole('heading', { level: 1, name: 'Oak Learning Trust' }).waitFor();
   const people = [['Ann Evans', 'Board member'], ['Bo Singh', 'Headteacher']];
   for (const [n, [name, role]] of people.entries()) {
-    await page.getByLabel('Add a respondent').fill(name);
+    await page.getByLabel('Add a member').fill(name);
     await page.getByLabel('Role').selectOption(role);
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.locator('.answering-as', { hasText: `Answering as ${name}` }).waitFor();

@@ -95,7 +95,8 @@ test('after one visit the app opens and works with the network off', async () =>
   const { context, page, errors } = await openApp(app.browser, app.server.url);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // The worker takes control once it has kept the release (slow on a busy machine): the cap is the test's.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 200_000 });
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector('.site-footer');

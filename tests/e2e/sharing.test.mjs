@@ -1,5 +1,5 @@
 // Sharing results as consultants and trusts do: files out and back in, share links in
-// another browser, the printed report, the trust overview and action plans; and files
+// another browser, the printed report, the trust overview and intervention plans; and files
 // that must be refused without losing anything.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -44,7 +44,7 @@ async function download(page, button) {
   return { name: file.suggestedFilename(), path, text: await readFile(path, 'utf8') };
 }
 
-test('export, clear the browser, import: the same result page and action plan come back', async () => {
+test('export, clear the browser, import: the same result page and intervention plan come back', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
   await assessedSchool(page);
   await commission(page, { target: 'Year 6 reading rises to 70%' });
@@ -102,7 +102,7 @@ test('export, clear the browser, import: the same result page and action plan co
   await clash.waitFor();
   assert.match(await clash.innerText(), new RegExp(`Assessment “Oakfield Primary”, ${shownDate('2026-11-23')}`));
   await clash.getByRole('button', { name: 'Keep both' }).click();
-  // The copy keeps its own action plan, so two items are kept beside this browser's.
+  // The copy keeps its own intervention plan, so two items are kept beside this browser's.
   await page.getByText(/imported \(0 added, 2 kept beside this browser's copy\)/).waitFor();
   assert.equal(await page.locator('.assessment-list').first().locator('li').count(), 2);
   assert.deepEqual(errors, []);
@@ -187,7 +187,7 @@ test('an imported school whose name only looks like one here is put to the user 
   await context.close();
 });
 
-test('a share link opens read-only in a fresh browser profile, with the school\'s action plan, and can be saved there', async () => {
+test('a share link opens read-only in a fresh browser profile, with the school\'s intervention plan, and can be saved there', async () => {
   const sender = await openApp(app.browser, app.server.url);
   await assessedSchool(sender.page, 'Ysgol Glan Môr');
   await commission(sender.page, { target: 'Attendance rises to 95%', kind: 'External intervention', partner: 'Attendance advisory service' });
@@ -205,14 +205,14 @@ test('a share link opens read-only in a fresh browser profile, with the school\'
   assert.equal(await page.locator('.report h1').innerText(), 'Ysgol Glan Môr');
   assert.equal(await page.locator('.report .best-fit-stage .stage-badge').innerText(), stageThere);
   assert.match(await page.locator('.answers-table').innerText(), /Behaviour log: fewer incidents 🏫 <b>not bold<\/b>/);
-  // The school's action plan travels in the link.
+  // The school's intervention plan travels in the link.
   assert.match(await page.locator('.report .plan-table').innerText(), /Attendance rises to 95%[\s\S]*External intervention[\s\S]*with Attendance advisory service/);
   assert.deepEqual(await storageSnapshot(page), {}, 'nothing saved until asked');
   await page.getByRole('button', { name: 'Save a copy to this browser' }).click();
   await page.getByRole('link', { name: 'Open your copy' }).click();
   await page.waitForSelector('.assessment-layout');
   assert.equal(await (await noteField(page, 'repair-7')).inputValue(), 'Behaviour log: fewer incidents 🏫 <b>not bold</b>');
-  assert.match(await page.locator('.action-plan .intervention').innerText(), /Attendance rises to 95%[\s\S]*Commissioned from this assessment/);
+  assert.match(await page.locator('.intervention-plan .intervention').innerText(), /Attendance rises to 95%[\s\S]*Commissioned from this assessment/);
 
   // A damaged link explains itself.
   await page.goto(`${app.server.url}#/shared/${link.split('/shared/')[1].slice(0, 30)}`);

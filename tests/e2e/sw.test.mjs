@@ -34,7 +34,8 @@ async function servedCopy() {
 /** Waits until the service worker has kept the release and controls the page. */
 async function controlled(page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // The worker takes control once it has kept the release (slow on a busy machine): the cap is the test's.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 200_000 });
 }
 
 /** What the service worker answers a page that says which release it runs (its <head>,

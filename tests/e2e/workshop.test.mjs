@@ -1,4 +1,4 @@
-// A trust board workshop on the Autonomy–Alignment–Standardisation tool: two respondents
+// A trust board workshop on the Autonomy–Alignment–Standardisation tool: two members
 // take turns on one screen, a third's answers arrive as a file, and the results show
 // the spread of views and where the board disagrees most, surviving a reload.
 import { test } from 'node:test';
@@ -12,8 +12,8 @@ const place = async (page, practice, now, want) => {
   await page.locator(`label[for="${practice}-now-${now}"]`).click();
   await page.locator(`label[for="${practice}-want-${want}"]`).click();
 };
-const addRespondent = async (page, name, role) => {
-  await page.getByLabel('Add a respondent').fill(name);
+const addMember = async (page, name, role) => {
+  await page.getByLabel('Add a member').fill(name);
   await page.getByLabel('Role').selectOption(role);
   await page.getByRole('button', { name: 'Add', exact: true }).click();
   await page.locator('.answering-as', { hasText: `Answering as ${name}` }).waitFor();
@@ -39,7 +39,7 @@ test('a workshop with three respondents: two on screen, one merged from a file',
   // Nobody chosen yet: nothing can be placed, so no answer can go to the wrong person.
   assert.ok(await page.locator('#governance-s1-now-autonomous').isDisabled());
 
-  await addRespondent(page, 'Ann Evans', 'Board member');
+  await addMember(page, 'Ann Evans', 'Board member');
   await place(page, 'governance-s1', 'autonomous', 'standardised');
   await place(page, 'finance-s1', 'aligned', 'standardised');
   await page.locator('#governance-s1-note').fill('Values differ between our primaries and secondaries.');
@@ -47,18 +47,18 @@ test('a workshop with three respondents: two on screen, one merged from a file',
   await place(page, 'support-o2', 'partly_aligned', 'aligned');
   assert.match(await page.locator('[data-practice="support-o2"]').innerText(), /Carter's suggestion: autonomy/);
 
-  await addRespondent(page, 'Bo Singh', 'Headteacher');
+  await addMember(page, 'Bo Singh', 'Headteacher');
   assert.equal(await page.locator('#governance-s1-now-autonomous').isChecked(), false, 'Bo starts blank');
   await place(page, 'governance-s1', 'autonomous', 'autonomous');
   await place(page, 'finance-s1', 'aligned', 'largely_standardised');
 
   // Switching back shows Ann's own answers.
-  await page.locator('label[for^="respondent-"]', { hasText: 'Ann Evans' }).click();
+  await page.locator('label[for^="member-"]', { hasText: 'Ann Evans' }).click();
   await page.locator('.answering-as', { hasText: 'Answering as Ann Evans' }).waitFor();
   assert.ok(await page.locator('#governance-s1-want-standardised').isChecked());
   assert.equal(await page.locator('#governance-s1-note').inputValue(), 'Values differ between our primaries and secondaries.');
 
-  // The third respondent answered on their own device.
+  // The third member answered on their own device.
   const cy = { id: 'cy-device-1', name: 'Cy Okafor', role: 'Executive leader', placings: {
     'governance-s1': { now: 'partly_aligned', desired: 'aligned' },
     'finance-s1': { now: 'aligned', desired: 'standardised', note: 'Single budget model from April' },
@@ -74,14 +74,14 @@ test('a workshop with three respondents: two on screen, one merged from a file',
   const clash = page.locator('.hand-back-question');
   await clash.waitFor();
   assert.match(await clash.innerText(), /Cy Okafor sent answers a second time/);
-  await clash.getByRole('button', { name: 'Count both, as two people' }).click();
+  await clash.getByRole('button', { name: 'Count both, as two members' }).click();
   await page.locator('.hand-back-done', { hasText: 'both copies count' }).waitFor();
-  assert.equal(await page.locator('.respondent-chip').count(), 4);
+  assert.equal(await page.locator('.member-chip').count(), 4);
   // Remove the second Cy again: choose, then remove with confirmation.
-  await page.locator('label[for^="respondent-"]', { hasText: 'Cy Okafor (2)' }).click();
+  await page.locator('label[for^="member-"]', { hasText: 'Cy Okafor (2)' }).click();
   await page.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('button', { name: 'Yes, delete' }).click();
-  assert.equal(await page.locator('.respondent-chip').count(), 3);
+  assert.equal(await page.locator('.member-chip').count(), 3);
 
   // Malformed and foreign files are refused with a reason and change nothing.
   await merge(page, { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"waypoint-aas-resp') });
@@ -90,14 +90,14 @@ test('a workshop with three respondents: two on screen, one merged from a file',
   await page.locator('.import-messages li.problem', { hasText: 'answers a practice this tool does not have' }).waitFor();
   await merge(page, { name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(2_500_000, 32) });
   await page.locator('.import-messages li.problem', { hasText: 'huge.json: not merged, because the file is 2.5 MB' }).waitFor();
-  assert.equal(await page.locator('.respondent-chip').count(), 3);
+  assert.equal(await page.locator('.member-chip').count(), 3);
 
   await page.screenshot({ path: join(ARTIFACTS, 'workshop-questionnaire.png') });
 
   // Results: the spread of views and the largest disagreements.
   await page.getByRole('link', { name: 'See the results' }).click();
   await page.getByRole('heading', { name: 'Where each area stands' }).waitFor();
-  assert.match(await page.locator('.assessment-head .meta').innerText(), /3 respondents/);
+  assert.match(await page.locator('.assessment-head .meta').innerText(), /3 members/);
   const split = page.locator('section', { has: page.getByRole('heading', { name: 'Where the board disagrees most' }) });
   assert.match(await split.innerText(), /Articulating the values and beliefs of the trust[\s\S]*Governance and Setting Vision · Carter's suggestion: standardised · disagreement 4 of 4 \(far apart\)/);
   // One name per area: the part's own title ("Governance & Setting Vision and Direction") is not used.
@@ -106,7 +106,7 @@ test('a workshop with three respondents: two on screen, one merged from a file',
   assert.match(await gaps.innerText(), /Curriculum led financial planning/);
   const valuesRow = page.locator('.spread-table tr', { hasText: 'Articulating the values' });
   // Names are hidden unless shown on purpose.
-  assert.match(await valuesRow.innerText(), /2 people\s+1 person/);
+  assert.match(await valuesRow.innerText(), /2 members\s+1 member/);
   assert.doesNotMatch(await page.locator('.spread').innerText(), /Ann Evans|Bo Singh|Cy Okafor/);
   await page.getByLabel('Show names').check();
   assert.match(await valuesRow.innerText(), /Ann Evans, Bo Singh\s+Cy Okafor/);
@@ -119,11 +119,11 @@ test('a workshop with three respondents: two on screen, one merged from a file',
   await page.getByLabel('Show names').uncheck();
   assert.doesNotMatch(await page.locator('.spread').innerText(), /Ann Evans|Bo Singh|Cy Okafor/);
   // Two board members and one of each other role: no role is shown on its own.
-  assert.match(await page.locator('.role-views').innerText(), /Board member \(1 person\)\s+Not shown: fewer than three people/);
+  assert.match(await page.locator('.role-views').innerText(), /Board member \(1 member\)\s+Not shown: fewer than three members/);
 
   await page.reload();
   await page.getByRole('heading', { name: 'Where each area stands' }).waitFor();
-  assert.match(await page.locator('.assessment-head .meta').innerText(), /3 respondents/);
+  assert.match(await page.locator('.assessment-head .meta').innerText(), /3 members/);
   await page.getByLabel('Show names').check();
   assert.match(await page.locator('.spread-table tr', { hasText: 'Articulating the values' }).innerText(), /Ann Evans, Bo Singh\s+Cy Okafor/);
   assert.match(await page.locator('.spread-table tr', { hasText: 'Curriculum led financial planning' }).first().innerText(), /Ann Evans, Bo Singh, Cy Okafor/);
@@ -137,7 +137,7 @@ test('answers exported on one device merge into another', async () => {
   await page.getByLabel('Trust', { exact: true }).fill('Elm Trust');
   await page.locator('#plan-area-standards').check();
   await page.getByRole('button', { name: 'Start workshop' }).click();
-  await addRespondent(page, 'Dee Patel', 'Executive leader');
+  await addMember(page, 'Dee Patel', 'Executive leader');
   await place(page, 'curriculum-s2', 'autonomous', 'standardised');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -154,7 +154,7 @@ test('answers exported on one device merge into another', async () => {
   await other.page.getByRole('button', { name: 'Start workshop' }).click();
   await other.page.locator('#import-files').setInputFiles(path);
   await other.page.locator('.import-messages li', { hasText: 'added Dee Patel' }).waitFor();
-  await other.page.locator('label[for^="respondent-"]', { hasText: 'Dee Patel' }).click();
+  await other.page.locator('label[for^="member-"]', { hasText: 'Dee Patel' }).click();
   assert.ok(await other.page.locator('#curriculum-s2-want-standardised').isChecked());
   await other.context.close();
 });

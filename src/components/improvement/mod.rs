@@ -1,6 +1,6 @@
 //! The trust's improvement cycle: plans, categories, impact and reports.
 
-pub mod action_plan;
+pub mod intervention_plan;
 pub mod capacity_checklist;
 pub mod categorise_table;
 pub mod category_panel;

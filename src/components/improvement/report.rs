@@ -1,5 +1,5 @@
 //! The printable report of one assessment, laid out as a board pack: the result first,
-//! then the change since last time and the school's action plan, next steps, every answer
+//! then the change since last time and the school's intervention plan, next steps, every answer
 //! with its evidence note, and the meanings of the terms used. The same view shows an
 //! assessment opened from a share link.
 
@@ -25,7 +25,7 @@ pub fn Report(
     /// The school's current name.
     #[prop(into)]
     school_name: Signal<String>,
-    /// The school's action plan (one per school).
+    /// The school's intervention plan (one per school).
     #[prop(into)]
     plans: Signal<Vec<Intervention>>,
     /// The earlier answers to compare with, if any.
@@ -80,10 +80,10 @@ pub fn Report(
             </Show>
 
             <section class="report-section report-plan" aria-labelledby="report-plan">
-                <h2 id="report-plan">"Action plan"</h2>
+                <h2 id="report-plan">"Intervention plan"</h2>
                 <Show when=move || !plans.with(Vec::is_empty)
                     fallback=|| view! { <p>"No interventions have been commissioned for this school yet."</p> }>
-                    <p class="hint">"The school's one action plan, shared by all its assessments."</p>
+                    <p class="hint">"The school's one intervention plan, shared by all its assessments."</p>
                     <table class="plan-table">
                         <colgroup><col class="col-target" /><col class="col-kind" /><col class="col-owner" /><col class="col-runs" /><col class="col-status" /></colgroup>
                         <thead><tr><th scope="col">"Target and success criteria"</th><th scope="col">"Kind"</th><th scope="col">"Owner"</th><th scope="col">"Runs"</th><th scope="col">"Status and reviews"</th></tr></thead>

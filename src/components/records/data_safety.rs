@@ -44,7 +44,7 @@ pub fn DataSafety() -> impl IntoView {
                         <button type="button" class="link-button danger-link" on:click=move |_| resetting.set(true)>"Delete everything in this browser…"</button>
                     }>
                         <div class="clash" role="group" aria-label="Delete everything">
-                            <p><strong>"This deletes every assessment, workshop, trajectory and action plan saved in this browser."</strong>
+                            <p><strong>"This deletes every assessment, workshop, trajectory and intervention plan saved in this browser."</strong>
                                 {move || if unexported.get() { " Some of it is in no backup: download one first." } else { " Your last backup holds all of it." }}</p>
                             <ExportPanel selection=Signal::stored(Selection::Everything) title="Everything" />
                             <button type="button" class="button danger" on:click=move |_| { state.reset(); resetting.set(false); }>"Yes, delete everything"</button>

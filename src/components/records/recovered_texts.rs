@@ -34,11 +34,11 @@ pub fn RecoveredTexts() -> impl IntoView {
                 .map(|a| a.note.clone()),
             TextPlace::PracticeNote {
                 workshop,
-                respondent,
+                member,
                 practice,
             } => s
                 .workshop(workshop)
-                .and_then(|w| w.respondent(respondent))
+                .and_then(|w| w.member(member))
                 .and_then(|p| p.placing(practice))
                 .map(|p| p.note.clone()),
         });
@@ -55,11 +55,11 @@ pub fn RecoveredTexts() -> impl IntoView {
             }),
             TextPlace::PracticeNote {
                 workshop,
-                respondent,
+                member,
                 practice,
             } => Edit::Workshop(WorkshopEdit::SetPracticeNote {
                 workshop,
-                respondent,
+                member,
                 practice,
                 note: r.text,
                 was,

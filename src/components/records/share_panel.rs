@@ -57,7 +57,7 @@ pub fn SharePanel(assessment: Memo<Option<Assessment>>) -> impl IntoView {
     view! {
         <section class="share panel no-print" aria-labelledby="share-heading">
             <h2 id="share-heading">"Share"</h2>
-            <p>"A share link carries this assessment and the school's action plan inside the link itself: nothing is uploaded, and whoever opens it sees a read-only copy they can save to their own browser. Anyone with the link can read the answers and notes, so send it only to people who should."</p>
+            <p>"A share link carries this assessment and the school's intervention plan inside the link itself: nothing is uploaded, and whoever opens it sees a read-only copy they can save to their own browser. Anyone with the link can read the answers and notes, so send it only to people who should."</p>
             <button type="button" class="button" on:click=make>"Create share link"</button>
             {move || link.get().map(|made| match made {
                 Err(why) => view! { <p class="form-error" role="alert">{format!("The link could not be made: {why}. Download the file instead.")}</p> }.into_any(),

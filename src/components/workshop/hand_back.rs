@@ -36,7 +36,7 @@ pub fn HandBack(workshop_id: String) -> impl IntoView {
             Settle::KeepEarlier => {
                 format!("{name}: the copy already counted stays; the second copy was set aside.")
             }
-            Settle::KeepBoth => format!("{name}: both copies count, as two people."),
+            Settle::KeepBoth => format!("{name}: both copies count, as two members."),
         }));
     };
     view! {
@@ -67,7 +67,7 @@ pub fn HandBack(workshop_id: String) -> impl IntoView {
                                         <button type="button" class="button" on:click=move |_| settle(key_old.clone(), name_old.clone(), Settle::KeepEarlier)>
                                             {format!("Keep the copy already counted{}", mark(question.newer == Newer::Earlier))}</button>
                                         <button type="button" class="button" on:click=move |_| settle(key_both.clone(), name_both.clone(), Settle::KeepBoth)>
-                                            "Count both, as two people"</button>
+                                            "Count both, as two members"</button>
                                     </div>
                                 </div>
                             }

@@ -1,6 +1,6 @@
 //! Merging answers that members made on their own devices: response links pasted many at
 //! once, QR codes scanned with the camera, and answer files chosen or dropped. Identical
-//! respondents are skipped, a second copy from someone already here is kept aside and
+//! members are skipped, a second copy from someone already here is kept aside and
 //! asked about at the top of the page (see `hand_back`), and anything that cannot be used
 //! (damaged, foreign, from a newer version) changes nothing and says why, by name.
 
@@ -12,9 +12,9 @@ use crate::components::ui::file_drop::{FileDrop, PickedFile};
 use crate::components::workshop::qr_scanner::QrScanner;
 use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::WorkshopEdit;
-use crate::domain::workshop::aas::Respondent;
+use crate::domain::workshop::aas::Member;
 use crate::domain::workshop::handback::{Arrival, PendingCopy, Via};
-use crate::domain::workshop::join::{check_belongs, links_found, LinksFound, Response};
+use crate::domain::workshop::join::{check_belongs, links_found, Response};
 use crate::domain::workshop::responses::{
     classify, read_responses, sort_incoming, Incoming, MAX_RESPONSES_BYTES,
 };
@@ -27,14 +27,20 @@ const NAMED_IN_LOG: usize = 10;
 use crate::state::AppState;
 
 /// What arrived from one link, code or file: the workshop it answers (if it says) and
-/// the respondents, or why it cannot be used.
-type Arrived = Result<(Option<String>, Vec<Respondent>), String>;
+/// the members, or why it cannot be used.
+type Arrived = Result<(Option<String>, Vec<Member>), String>;
 
 /// Answer links to merge: pasted or scanned text holding any number, or one link that
 /// its page has read already.
 enum Links {
     Pasted(String),
     Opened(Response),
+}
+
+/// One answer link to merge: its data, still to be read, or its answers as read.
+enum Link {
+    Data(String),
+    Read(Box<Response>),
 }
 
 #[component]
@@ -53,7 +59,7 @@ pub fn ImportResponses(
     // of the page until answered (`soon`: saved with the others of a paste).
     let hold = move |file_name: String,
                      workshop: String,
-                     respondent: Respondent,
+                     member: Member,
                      existing_id: String,
                      soon: bool| {
         let edit = Edit::Workshop(WorkshopEdit::HoldCopy {
@@ -61,7 +67,7 @@ pub fn ImportResponses(
             copy: PendingCopy {
                 key: browser::new_id(),
                 existing_id,
-                respondent,
+                member,
             },
         });
         if soon {
@@ -74,9 +80,9 @@ pub fn ImportResponses(
     let take = move |file_name: String, via: Via, arrived: Arrived| {
         let wid = wid_kept.get_value();
         let say = |ok: bool, text: String| log.say(ok, text);
-        let respondents = match arrived {
-            Ok((w, respondents)) => match check_belongs(&wid, w.as_deref()) {
-                Ok(()) => respondents,
+        let members = match arrived {
+            Ok((w, members)) => match check_belongs(&wid, w.as_deref()) {
+                Ok(()) => members,
                 Err(why) => {
                     say(
                         false,
@@ -97,7 +103,7 @@ pub fn ImportResponses(
                 return;
             }
         };
-        for mut incoming in respondents {
+        for mut incoming in members {
             incoming.arrived = Some(Arrival {
                 via,
                 at_ms: browser::now_ms(),
@@ -112,9 +118,9 @@ pub fn ImportResponses(
                     } else {
                         incoming.name.clone()
                     };
-                    state.send(Edit::Workshop(WorkshopEdit::MergeRespondent {
+                    state.send(Edit::Workshop(WorkshopEdit::MergeMember {
                         workshop: wid.clone(),
-                        respondent: incoming,
+                        member: incoming,
                         clash_with: None,
                         fresh_id: browser::new_id(),
                     }));
@@ -138,7 +144,7 @@ pub fn ImportResponses(
     let on_file = Callback::new(move |(name, text): PickedFile| {
         let arrived = text.and_then(|t| {
             read_responses(&t)
-                .map(|f| (f.workshop, f.respondents))
+                .map(|f| (f.workshop, f.members))
                 .map_err(|e| e.to_string())
         });
         take(name, Via::File, arrived)
@@ -149,28 +155,25 @@ pub fn ImportResponses(
     let links_taken = StoredValue::new(0usize);
     let link_progress = RwSignal::new(None::<(String, usize, usize)>);
     let take_links = move |links: Links, what: &'static str, via: Via| {
-        let (found, mut opened) = match links {
-            Links::Pasted(text) => (links_found(&text, "answers"), None),
+        let (links, repeats): (Vec<Link>, usize) = match links {
+            Links::Pasted(text) => {
+                let found = links_found(&text, "answers");
+                (found.links.into_iter().map(Link::Data).collect(), found.repeats)
+            }
             // One link, read by its page already: not read again.
-            Links::Opened(response) => (
-                LinksFound {
-                    links: vec![String::new()],
-                    repeats: 0,
-                },
-                Some(response),
-            ),
+            Links::Opened(response) => (vec![Link::Read(Box::new(response))], 0),
         };
-        if found.links.is_empty() {
+        if links.is_empty() {
             log.say(
                 false,
                 format!("{what}: no answer links found. Each answer link has “#/answers/” in it."),
             );
             return;
         }
-        if found.repeats > 0 {
+        if repeats > 0 {
             log.say(
                 true,
-                match found.repeats {
+                match repeats {
                     1 => format!("{what}s: 1 link was pasted twice; the repeat was skipped."),
                     n => format!(
                         "{what}s: {n} links were pasted more than once; the repeats were skipped."
@@ -179,25 +182,25 @@ pub fn ImportResponses(
             );
         }
         let first = links_taken.get_value() + 1;
-        links_taken.set_value(first - 1 + found.links.len());
+        links_taken.set_value(first - 1 + links.len());
         leptos::task::spawn_local(async move {
             let wid = wid_kept.get_value();
-            let total = found.links.len();
-            let mut arrived: Vec<(usize, Respondent)> = Vec::with_capacity(total);
-            for (i, data) in found.links.iter().enumerate() {
+            let total = links.len();
+            let mut arrived: Vec<(usize, Member)> = Vec::with_capacity(total);
+            for (i, link) in links.into_iter().enumerate() {
                 let n = first + i;
-                let response = match opened.take() {
-                    Some(response) => Ok(response),
-                    None => crate::join_link::open_response(data).await,
+                let response = match link {
+                    Link::Read(response) => Ok(*response),
+                    Link::Data(data) => crate::join_link::open_response(&data).await,
                 };
                 match response {
                     Ok(r) if check_belongs(&wid, Some(&r.workshop_id)).is_ok() => {
-                        arrived.push((n, r.respondent))
+                        arrived.push((n, r.member))
                     }
                     other => take(
                         format!("{what} {n}"),
                         via,
-                        other.map(|r| (Some(r.workshop_id), vec![r.respondent])),
+                        other.map(|r| (Some(r.workshop_id), vec![r.member])),
                     ),
                 }
                 if total > LINKS_PER_SLICE && (i + 1) % LINKS_PER_SLICE == 0 {
@@ -215,7 +218,7 @@ pub fn ImportResponses(
             let numbers: std::collections::HashMap<String, usize> =
                 arrived.iter().map(|(n, r)| (r.id.clone(), *n)).collect();
             let at_ms = browser::now_ms();
-            let incoming: Vec<Respondent> = arrived
+            let incoming: Vec<Member> = arrived
                 .into_iter()
                 .map(|(_, mut r)| {
                     r.arrived = Some(Arrival { via, at_ms });
@@ -236,28 +239,28 @@ pub fn ImportResponses(
             if adding > 0 {
                 link_progress.set(Some((format!("Adding {what}s"), 0, adding)));
                 browser::next_task().await;
-                state.send(Edit::Workshop(WorkshopEdit::MergeRespondents {
+                state.send(Edit::Workshop(WorkshopEdit::MergeMembers {
                     workshop: wid.clone(),
-                    respondents: sorted.new.clone(),
+                    members: sorted.new.clone(),
                     fresh_ids: sorted.new.iter().map(|_| browser::new_id()).collect(),
                 }));
             }
             link_progress.set(None);
-            let who = |r: &Respondent| {
+            let who = |r: &Member| {
                 if r.anonymous {
                     "an anonymous answer".to_string()
                 } else {
                     r.name.clone()
                 }
             };
-            let number = |r: &Respondent| numbers.get(&r.id).copied().unwrap_or(first);
+            let number = |r: &Member| numbers.get(&r.id).copied().unwrap_or(first);
             // Each name while the list is short; a count once it is long.
             if adding <= NAMED_IN_LOG {
                 for r in &sorted.new {
                     log.say(true, format!("{what} {}: added {}.", number(r), who(r)));
                 }
             } else {
-                log.say(true, format!("{what}s: added {adding} people's answers."));
+                log.say(true, format!("{what}s: added {adding} members' answers."));
             }
             let skipped = sorted.duplicates.len();
             if skipped <= NAMED_IN_LOG {

@@ -1,6 +1,7 @@
 //! The board's Autonomy–Alignment–Standardisation workshop.
 
 pub mod aas_framing;
+pub mod add_member_form;
 pub mod column_meaning;
 pub mod hand_back;
 pub mod import_responses;
@@ -11,7 +12,7 @@ pub mod practice_question;
 pub mod qr_code;
 pub mod qr_scanner;
 pub mod ranked_practices;
-pub mod respondent_bar;
+pub mod member_bar;
 pub mod role_views;
 pub mod spectrum_profile;
 pub mod workshop_comparison;

@@ -22,8 +22,8 @@ pub fn Participation(workshop: Memo<Option<Workshop>>) -> impl IntoView {
                 let people = p.named.len() + p.anonymous.len();
                 let summary = match (people, p.partial()) {
                     (0, _) => "Nobody has answered yet.".to_string(),
-                    (n, 0) => format!("{} placed all {} practices of this meeting.", if n == 1 { "The one person".to_string() } else { format!("All {n} people") }, p.asked),
-                    (n, k) => format!("{k} of the {n} people placed only some of the {} practices of this meeting: read their results with that in mind.", p.asked),
+                    (n, 0) => format!("{} placed all {} practices of this meeting.", if n == 1 { "The one member".to_string() } else { format!("All {n} members") }, p.asked),
+                    (n, k) => format!("{k} of the {n} members placed only some of the {} practices of this meeting: read their results with that in mind.", p.asked),
                 };
                 view! {
                     <p class="participation-summary">{summary}</p>
@@ -42,7 +42,7 @@ pub fn Participation(workshop: Memo<Option<Workshop>>) -> impl IntoView {
                 }
             }))}
             <Show when=move || { pages.get() > 1 }>
-                <Pager label="Pages of people who answered" previous="Previous people" next="Next people"
+                <Pager label="Pages of members who answered" previous="Previous members" next="Next members"
                     page=page pages=pages />
             </Show>
         </section>

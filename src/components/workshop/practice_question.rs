@@ -1,4 +1,4 @@
-//! One practice: where it is now and where the trust wants it, for the active respondent.
+//! One practice: where it is now and where the trust wants it, for the active member.
 
 use leptos::prelude::*;
 
@@ -12,9 +12,9 @@ use crate::state::AppState;
 pub fn PracticeQuestion(
     workshop_id: String,
     practice: Practice<'static>,
-    /// The respondent whose answers are shown and changed; `None` disables the question.
+    /// The member whose answers are shown and changed; `None` disables the question.
     active: Signal<Option<String>>,
-    /// That respondent's answers, read once for the page's questions (a question looks
+    /// That member's answers, read once for the page's questions (a question looks
     /// nobody up among the workshop's people itself).
     answers: Memo<Placings>,
 ) -> impl IntoView {
@@ -23,14 +23,14 @@ pub fn PracticeQuestion(
     let placing =
         Memo::new(move |_| answers.with(|a| a.get(practice_id).cloned().unwrap_or_default()));
     let disabled = move || active.with(Option::is_none);
-    // The respondent is read at the moment of the change, so an answer can only ever go
+    // The member is read at the moment of the change, so an answer can only ever go
     // to the person shown as answering.
     let workshop_id = StoredValue::new(workshop_id);
     let place = move |when: When, position: Position| {
-        if let Some(respondent) = active.get_untracked() {
+        if let Some(member) = active.get_untracked() {
             state.send_soon(Edit::Workshop(WorkshopEdit::Place {
                 workshop: workshop_id.get_value(),
-                respondent,
+                member,
                 practice: practice_id.to_string(),
                 when,
                 position: Some(position),
@@ -38,10 +38,10 @@ pub fn PracticeQuestion(
         }
     };
     let set_note = Callback::new(move |(note, was): (String, String)| {
-        if let Some(respondent) = active.get_untracked() {
+        if let Some(member) = active.get_untracked() {
             state.send_soon(Edit::Workshop(WorkshopEdit::SetPracticeNote {
                 workshop: workshop_id.get_value(),
-                respondent,
+                member,
                 practice: practice_id.to_string(),
                 note,
                 was,

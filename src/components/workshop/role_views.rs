@@ -13,7 +13,7 @@ pub fn RoleViews(workshop: Memo<Option<Workshop>>) -> impl IntoView {
         <section class="panel role-views" aria-labelledby="roles-heading">
             <h2 id="roles-heading">"By role"</h2>
             {move || workshop.with(|w| w.as_ref().map(|w| by_role(aas(), w).into_iter().map(|role| view! {
-                <h3 dir="auto">{format!("{} ({} {})", role.role, role.people, if role.people == 1 { "person" } else { "people" })}</h3>
+                <h3 dir="auto">{format!("{} ({} {})", role.role, role.people, if role.people == 1 { "member" } else { "members" })}</h3>
                 {match role.areas {
                     None => view! { <p class="hidden-reason">{HIDDEN_REASON}</p> }.into_any(),
                     Some(areas) => view! {

@@ -16,7 +16,7 @@ pub fn WorkshopRow(id: String) -> impl IntoView {
     let summary = Memo::new(move |_| {
         state.store.with(|s| {
             s.workshop(&lookup_id)
-                .map(|w| (s.workshop_title(w), display(&w.date), w.respondents.len()))
+                .map(|w| (s.workshop_title(w), display(&w.date), w.members.len()))
         })
     });
     let delete_id = id.clone();
@@ -53,9 +53,9 @@ pub fn WorkshopRow(id: String) -> impl IntoView {
                     <time>{move || summary.with(|s| s.as_ref().map(|s| s.1.clone()))}</time>
                     <span aria-hidden="true">" · "</span>
                     <span dir="auto">{move || summary.with(|s| s.as_ref().map(|s| match s.2 {
-                        0 => "No respondents yet".to_string(),
-                        1 => "1 respondent".to_string(),
-                        n => format!("{n} respondents"),
+                        0 => "No members yet".to_string(),
+                        1 => "1 member".to_string(),
+                        n => format!("{n} members"),
                     }))}</span>
                 </p>
             </div>

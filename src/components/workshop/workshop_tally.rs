@@ -21,8 +21,8 @@ pub fn WorkshopTally(workshop_id: String) -> impl IntoView {
             <h2 id="tally-heading">"Answers in"</h2>
             <p class="tally-total" role="status">{move || counted.with(|t| t.as_ref().map(|t| match t.people {
                 0 => "No answers yet.".to_string(),
-                1 => format!("1 person has answered ({} of them every practice).", t.complete),
-                n => format!("{n} people have answered ({} of them every practice).", t.complete),
+                1 => format!("1 member has answered ({} of them every practice).", t.complete),
+                n => format!("{n} members have answered ({} of them every practice).", t.complete),
             }))}</p>
             <Show when=move || people() != 0>
                 <h3>"By role"</h3>
@@ -32,7 +32,7 @@ pub fn WorkshopTally(workshop_id: String) -> impl IntoView {
                     }).collect_view()))}
                 </ul>
                 <h3>"By practice"</h3>
-                <p class="hint">"How many people placed each practice, now and wanted. Who said what is not shown here."</p>
+                <p class="hint">"How many members placed each practice, now and wanted. Who said what is not shown here."</p>
                 <div class="table-scroll" role="region" aria-label="Answers in by practice" tabindex="0">
                     <table class="tally-table">
                         <thead><tr><th scope="col">"Practice"</th><th scope="col" class="num">"Answered"</th></tr></thead>

@@ -1,5 +1,5 @@
 //! Long lists shown a page at a time: which slice a page is, and how it is counted in
-//! words ("People 9 to 16 of 1,000"), so every paged list counts the same way.
+//! words ("Members 9 to 16 of 1,000"), so every paged list counts the same way.
 
 use std::ops::Range;
 
@@ -45,7 +45,7 @@ impl PageBounds {
         self.items.end
     }
 
-    /// "People 9 to 16 of 1,000" (with `what` "People").
+    /// "Members 9 to 16 of 1,000" (with `what` "Members").
     pub fn label(&self, what: &str) -> String {
         format!(
             "{what} {} to {} of {}",
@@ -77,7 +77,7 @@ mod tests {
     fn pages_are_counted_from_one_in_words_and_clamped_to_the_last() {
         let page = PageBounds::of(1000, 8, 1);
         assert_eq!(page.items, 8..16);
-        assert_eq!(page.label("People"), "People 9 to 16 of 1,000");
+        assert_eq!(page.label("Members"), "Members 9 to 16 of 1,000");
         let beyond = PageBounds::of(20, 8, 99);
         assert_eq!((beyond.page, beyond.pages, beyond.items), (2, 3, 16..20));
         let empty = PageBounds::of(0, 8, 3);

@@ -1,4 +1,4 @@
-//! The trust's improvement cycle: action plans and their impact, the board's
+//! The trust's improvement cycle: intervention plans and their impact, the board's
 //! categorisation, the calendar, accountability and board papers, performance
 //! trajectories, the inside-out view and the trust overview.
 

@@ -1,4 +1,4 @@
-//! Action plans: the interventions a trust commissions after a diagnosis, and how it
+//! Intervention plans: the interventions a trust commissions after a diagnosis, and how it
 //! holds them to account.
 //!
 //! The model is the seed's four-step cycle (`content/cycle.json`): every intervention is

@@ -28,7 +28,7 @@ pub const MAX_IMPORT_BYTES: usize = 20_000_000;
 /// What to export.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Selection {
-    /// One assessment, its school and the school's action plan.
+    /// One assessment, its school and the school's intervention plan.
     Assessment(String),
     /// A school (by its id): its assessments, trajectory and interventions.
     School(String),

@@ -66,13 +66,13 @@ fn shown(text: &str) -> String {
 pub fn check_workshop(workshop: &Workshop, today: &str) -> Result<(), String> {
     date(&workshop.date, today, "the workshop's date")?;
     within(&workshop.academy, MAX_NAME_CHARS, "the workshop's academy")?;
-    if workshop.respondents.len() > MAX_RESPONDENTS {
+    if workshop.members.len() > MAX_RESPONDENTS {
         return Err(format!(
             "a workshop has {} people; a workshop takes at most {MAX_RESPONDENTS}",
-            workshop.respondents.len()
+            workshop.members.len()
         ));
     }
-    for r in &workshop.respondents {
+    for r in &workshop.members {
         name(&r.name, "a person's name in a workshop")?;
         within(&r.role, MAX_NAME_CHARS, "a person's role")?;
         for placing in r.placings.values() {

@@ -21,7 +21,7 @@ use crate::domain::improvement::categorisation::Categorisation;
 use crate::domain::improvement::plans::Intervention;
 use crate::domain::improvement::trajectory::Trajectory;
 use crate::domain::records::store::Store;
-use crate::domain::workshop::aas::reissue_respondent_ids;
+use crate::domain::workshop::aas::reissue_member_ids;
 use crate::domain::workshop::aas::Workshop;
 
 /// The version of the stored format this build writes.
@@ -379,7 +379,7 @@ fn reissue_ids(store: &mut Store) {
     }
     for (i, w) in store.workshops.iter_mut().enumerate() {
         fix(&mut w.id, "w", i, &taken);
-        reissue_respondent_ids(&mut w.respondents);
+        reissue_member_ids(&mut w.members);
     }
     for (i, t) in store.trajectories.iter_mut().enumerate() {
         fix(&mut t.id, "j", i, &taken);

@@ -49,7 +49,7 @@ struct Payload {
     /// Marked as Early Years, Year 6 or neither (a phase id).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     p: String,
-    /// The school's action plan, each intervention as stored, without this browser's ids;
+    /// The school's intervention plan, each intervention as stored, without this browser's ids;
     /// `assessment_id` is set on those commissioned from the shared assessment.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     i: Vec<Intervention>,
@@ -80,7 +80,7 @@ pub struct Shared {
     pub answers: BTreeMap<String, Answer>,
     /// A phase id, or empty.
     pub phase: String,
-    /// The school's action plan (ids and school made up for showing; see [`Shared::plans_for`]).
+    /// The school's intervention plan (ids and school made up for showing; see [`Shared::plans_for`]).
     pub plans: Vec<Intervention>,
     /// Which of the plans were commissioned from this assessment.
     pub plans_from_this: Vec<bool>,
@@ -140,7 +140,7 @@ impl Shared {
     }
 
     /// A read-only assessment for showing the link's contents, with a store that names
-    /// its school and holds its action plan, for the views that show assessments.
+    /// its school and holds its intervention plan, for the views that show assessments.
     pub fn preview(&self) -> (Store, Assessment) {
         let school = School::new("shared-school".into(), &self.school, 0.0);
         let assessment = self
@@ -174,7 +174,7 @@ fn level_of(letter: char) -> Option<Option<Level>> {
     Level::from_letter(letter)
 }
 
-/// The uncompressed payload of an assessment's link, with its school's action plan and
+/// The uncompressed payload of an assessment's link, with its school's intervention plan and
 /// the earlier answers it is compared with.
 pub fn share_payload(store: &Store, assessment: &Assessment) -> String {
     let plans: Vec<&Intervention> = store.plans_of(&assessment.school_id).collect();
@@ -338,7 +338,7 @@ pub fn read_payload(json: &str) -> Result<Shared, ReadError> {
             || !(1..=MAX_REVIEW_WEEKS).contains(&p.review_weeks)
         {
             return Err(ReadError::Invalid(
-                "an intervention of the action plan is damaged".into(),
+                "an intervention of the intervention plan is damaged".into(),
             ));
         }
         let note = |t: &str| clamp_chars(t, MAX_NOTE_CHARS);

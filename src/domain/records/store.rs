@@ -32,7 +32,7 @@ pub struct Store {
     /// Performance trajectories, one per school.
     #[serde(default)]
     pub trajectories: Vec<Trajectory>,
-    /// Commissioned interventions (action plans), every school's.
+    /// Commissioned interventions (intervention plans), every school's.
     #[serde(default)]
     pub plans: Vec<Intervention>,
     /// The board's categorisations of its schools and their reviews, every school's.
@@ -68,7 +68,9 @@ pub enum TextPlace {
     },
     PracticeNote {
         workshop: String,
-        respondent: String,
+        /// Stored under its earlier name.
+        #[serde(rename = "respondent")]
+        member: String,
         practice: String,
     },
 }

@@ -95,19 +95,19 @@ pub fn typed_notes(store: &Store, pending: &[Edit]) -> Vec<Typed> {
             }),
             Edit::Workshop(WorkshopEdit::SetPracticeNote {
                 workshop,
-                respondent,
+                member,
                 practice,
                 note,
                 ..
             }) => store.workshop(workshop).map(|w| Typed {
                 place: TextPlace::PracticeNote {
                     workshop: workshop.clone(),
-                    respondent: respondent.clone(),
+                    member: member.clone(),
                     practice: practice.clone(),
                 },
                 what: format!(
                     "Your note{} in the workshop {}",
-                    w.respondent(respondent)
+                    w.member(member)
                         .map_or_else(String::new, |r| format!(" for {}", r.name)),
                     store.workshop_title(w)
                 ),
@@ -169,11 +169,11 @@ pub fn place_exists(store: &Store, place: &TextPlace) -> bool {
         TextPlace::AssessmentNote { assessment, .. } => store.get(assessment).is_some(),
         TextPlace::PracticeNote {
             workshop,
-            respondent,
+            member,
             ..
         } => store
             .workshop(workshop)
-            .and_then(|w| w.respondent(respondent))
+            .and_then(|w| w.member(member))
             .is_some(),
     }
 }

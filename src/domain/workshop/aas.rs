@@ -1,5 +1,5 @@
 //! Carter's Autonomy–Alignment–Standardisation tool: the content (kept verbatim in
-//! `content/aas.json`), where respondents place each practice on the spectrum now and
+//! `content/aas.json`), where members place each practice on the spectrum now and
 //! where they want it, and what a board sees: positions, gaps and disagreement.
 //!
 //! Every statement of the three columns (STANDARDISED, ALIGNED, AUTONOMY) is a *practice*
@@ -260,7 +260,7 @@ impl Position {
     }
 }
 
-/// One respondent's placing of one practice.
+/// One member's placing of one practice.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Placing {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -293,7 +293,7 @@ pub type Placings = BTreeMap<String, Placing>;
 
 /// A person answering: a board member, headteacher or executive leader.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Respondent {
+pub struct Member {
     pub id: String,
     pub name: String,
     #[serde(default)]
@@ -313,9 +313,9 @@ pub struct Respondent {
     pub arrived: Option<crate::domain::workshop::handback::Arrival>,
 }
 
-impl Respondent {
-    pub fn new(id: String, name: &str, role: &str) -> Respondent {
-        Respondent {
+impl Member {
+    pub fn new(id: String, name: &str, role: &str) -> Member {
+        Member {
             id,
             name: name.trim().to_string(),
             role: role.trim().to_string(),
@@ -380,8 +380,9 @@ pub struct Workshop {
     #[serde(default)]
     pub academy: String,
     pub date: String,
-    #[serde(default)]
-    pub respondents: Vec<Respondent>,
+    /// Stored under its earlier name, as in every file and record since format 1.
+    #[serde(default, rename = "respondents")]
+    pub members: Vec<Member>,
     pub created_ms: f64,
     pub updated_ms: f64,
     /// The practices chosen for this meeting, by id; empty for all of them (see
@@ -409,7 +410,7 @@ impl Workshop {
             legacy_trust: None,
             academy: academy.trim().to_string(),
             date: date.to_string(),
-            respondents: Vec::new(),
+            members: Vec::new(),
             created_ms: now_ms,
             updated_ms: now_ms,
             practices: Vec::new(),
@@ -428,12 +429,21 @@ impl Workshop {
         }
     }
 
-    pub fn respondent(&self, id: &str) -> Option<&Respondent> {
-        self.respondents.iter().find(|r| r.id == id)
+    /// The page (from 0) a member is on when the members are listed `per_page` at a time
+    /// in the workshop's order.
+    pub fn page_of_member(&self, id: &str, per_page: usize) -> Option<usize> {
+        self.members
+            .iter()
+            .position(|r| r.id == id)
+            .map(|i| i / per_page.max(1))
     }
 
-    pub fn respondent_mut(&mut self, id: &str) -> Option<&mut Respondent> {
-        self.respondents.iter_mut().find(|r| r.id == id)
+    pub fn member(&self, id: &str) -> Option<&Member> {
+        self.members.iter().find(|r| r.id == id)
+    }
+
+    pub fn member_mut(&mut self, id: &str) -> Option<&mut Member> {
+        self.members.iter_mut().find(|r| r.id == id)
     }
 }
 
@@ -443,16 +453,16 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
     (count > 0).then(|| sum / count as f64)
 }
 
-/// One respondent's view of one practice.
+/// One member's view of one practice.
 #[derive(Clone, Debug, PartialEq)]
 pub struct View {
-    pub respondent_id: String,
+    pub member_id: String,
     pub name: String,
     pub now: Option<Position>,
     pub desired: Option<Position>,
 }
 
-/// Where a practice stands across all respondents.
+/// Where a practice stands across all members.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PracticeResult {
     pub practice_id: String,
@@ -466,7 +476,7 @@ pub struct PracticeResult {
     pub mean_desired: Option<f64>,
     /// Mean desired minus mean now: positive means towards standardisation.
     pub gap: Option<f64>,
-    /// Furthest apart two respondents placed it (0–4), now and desired.
+    /// Furthest apart two members placed it (0–4), now and desired.
     pub spread_now: Option<u8>,
     pub spread_desired: Option<u8>,
 }
@@ -519,12 +529,12 @@ fn spread(values: &[u8]) -> Option<u8> {
 fn practice_result(practice: Practice<'_>, workshop: &Workshop) -> PracticeResult {
     let id = &practice.statement.id;
     let views: Vec<View> = workshop
-        .respondents
+        .members
         .iter()
         .map(|r| {
             let placing = r.placing(id);
             View {
-                respondent_id: r.id.clone(),
+                member_id: r.id.clone(),
                 name: r.name.clone(),
                 now: placing.and_then(|p| p.now),
                 desired: placing.and_then(|p| p.desired),
@@ -620,7 +630,7 @@ impl WorkshopResults {
         with_gap
     }
 
-    /// The practices the respondents agree on most: placed by at least two people, with
+    /// The practices the members agree on most: placed by at least two people, with
     /// answers at most one step apart (Waypoint's threshold: "close" on the scale),
     /// closest first, then those placed by more people, in the tool's order.
     pub fn largest_agreements(&self, count: usize) -> Vec<&PracticeResult> {
@@ -638,7 +648,7 @@ impl WorkshopResults {
         agreed
     }
 
-    /// The practices the respondents disagree on most (spread of 2 or more), largest first.
+    /// The practices the members disagree on most (spread of 2 or more), largest first.
     pub fn largest_disagreements(&self, count: usize) -> Vec<&PracticeResult> {
         let mut split: Vec<&PracticeResult> = self
             .practices
@@ -654,9 +664,9 @@ impl WorkshopResults {
 }
 
 /// Gives each person in a workshop a valid id of their own (a file may repeat one).
-pub fn reissue_respondent_ids(respondents: &mut [Respondent]) {
+pub fn reissue_member_ids(members: &mut [Member]) {
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for (i, r) in respondents.iter_mut().enumerate() {
+    for (i, r) in members.iter_mut().enumerate() {
         if !crate::domain::base::ids::is_valid_id(&r.id) || seen.contains(&r.id) {
             let seed = format!("{}#{i}", r.id);
             r.id = crate::domain::base::ids::derived_id("r", &seed, |c| seen.contains(c));

@@ -23,20 +23,20 @@ pub struct GridPage {
 }
 
 impl GridPage {
-    /// "People 9 to 16 of 1,000", or "" when everyone fits on one page.
+    /// "Members 9 to 16 of 1,000", or "" when everyone fits on one page.
     pub fn label(&self) -> String {
         if self.pages <= 1 {
             return String::new();
         }
-        PageBounds::of(self.total, PEOPLE_PER_GRID_PAGE, self.page).label("People")
+        PageBounds::of(self.total, PEOPLE_PER_GRID_PAGE, self.page).label("Members")
     }
 }
 
 /// The people on page `page` of the grid.
 pub fn grid_page(workshop: &Workshop, page: usize) -> GridPage {
-    let bounds = PageBounds::of(workshop.respondents.len(), PEOPLE_PER_GRID_PAGE, page);
+    let bounds = PageBounds::of(workshop.members.len(), PEOPLE_PER_GRID_PAGE, page);
     GridPage {
-        people: workshop.respondents[bounds.items.clone()]
+        people: workshop.members[bounds.items.clone()]
             .iter()
             .map(|r| (r.id.clone(), r.name.clone()))
             .collect(),
@@ -49,10 +49,6 @@ pub fn grid_page(workshop: &Workshop, page: usize) -> GridPage {
 }
 
 /// The page on which a person is, so the grid can turn to someone just added.
-pub fn page_of_person(workshop: &Workshop, respondent_id: &str) -> Option<usize> {
-    workshop
-        .respondents
-        .iter()
-        .position(|r| r.id == respondent_id)
-        .map(|i| i / PEOPLE_PER_GRID_PAGE)
+pub fn page_of_person(workshop: &Workshop, member_id: &str) -> Option<usize> {
+    workshop.page_of_member(member_id, PEOPLE_PER_GRID_PAGE)
 }

@@ -4,9 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::workshop::aas::{AasFramework, Respondent, Workshop};
+use crate::domain::workshop::aas::{AasFramework, Member, Workshop};
 use crate::domain::workshop::join::chosen_practices;
-use crate::domain::workshop::responses::{merge_respondent, Resolution};
+use crate::domain::workshop::responses::{merge_member, Resolution};
 
 /// How a copy of a member's answers reached the facilitator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,9 +40,11 @@ pub struct Arrival {
 pub struct PendingCopy {
     /// Tells pending copies apart (made when the copy arrived).
     pub key: String,
-    /// The respondent already in the workshop whom this copy is from.
+    /// The member already in the workshop whom this copy is from.
     pub existing_id: String,
-    pub respondent: Respondent,
+    /// Stored under its earlier name.
+    #[serde(rename = "respondent")]
+    pub member: Member,
 }
 
 /// What the user chooses for a second copy.
@@ -88,17 +90,17 @@ pub struct Question {
     pub newer: Newer,
 }
 
-fn facts(framework: &AasFramework, workshop: &Workshop, respondent: &Respondent) -> CopyFacts {
+fn facts(framework: &AasFramework, workshop: &Workshop, member: &Member) -> CopyFacts {
     CopyFacts {
-        placed: crate::domain::workshop::plan::placed_of_meeting(framework, workshop, respondent),
+        placed: crate::domain::workshop::plan::placed_of_meeting(framework, workshop, member),
         asked: chosen_practices(framework, workshop).len(),
-        arrived: respondent.arrived,
-        changed_ms: respondent.changed_ms,
+        arrived: member.arrived,
+        changed_ms: member.changed_ms,
     }
 }
 
 /// Which copy was answered later, by the time each was last changed on its device.
-pub fn newer(earlier: &Respondent, new: &Respondent) -> Newer {
+pub fn newer(earlier: &Member, new: &Member) -> Newer {
     match (earlier.changed_ms, new.changed_ms) {
         (Some(a), Some(b)) if b > a => Newer::New,
         (Some(a), Some(b)) if a > b => Newer::Earlier,
@@ -107,14 +109,14 @@ pub fn newer(earlier: &Respondent, new: &Respondent) -> Newer {
     }
 }
 
-/// The questions to put, oldest arrival first. A pending copy whose respondent is no
+/// The questions to put, oldest arrival first. A pending copy whose member is no
 /// longer in the workshop is still asked about (as a copy to add or set aside).
 pub fn questions(framework: &AasFramework, workshop: &Workshop) -> Vec<Question> {
     workshop
         .pending
         .iter()
         .map(|copy| {
-            let existing = workshop.respondent(&copy.existing_id);
+            let existing = workshop.member(&copy.existing_id);
             let earlier = existing.map_or(
                 CopyFacts {
                     placed: 0,
@@ -126,10 +128,10 @@ pub fn questions(framework: &AasFramework, workshop: &Workshop) -> Vec<Question>
             );
             Question {
                 key: copy.key.clone(),
-                name: existing.map_or_else(|| copy.respondent.name.clone(), |r| r.name.clone()),
+                name: existing.map_or_else(|| copy.member.name.clone(), |r| r.name.clone()),
                 earlier,
-                new: facts(framework, workshop, &copy.respondent),
-                newer: existing.map_or(Newer::New, |r| newer(r, &copy.respondent)),
+                new: facts(framework, workshop, &copy.member),
+                newer: existing.map_or(Newer::New, |r| newer(r, &copy.member)),
             }
         })
         .collect()
@@ -175,8 +177,8 @@ pub fn hold(workshop: &mut Workshop, copy: PendingCopy) -> bool {
         p.key == copy.key
             || (p.existing_id == copy.existing_id
                 && crate::domain::workshop::responses::same_answers(
-                    &p.respondent,
-                    &copy.respondent,
+                    &p.member,
+                    &copy.member,
                 ))
     });
     if waiting {
@@ -192,24 +194,24 @@ pub fn settle(workshop: &mut Workshop, key: &str, choice: Settle, fresh_id: Stri
         return false;
     };
     let copy = workshop.pending.remove(index);
-    let there = workshop.respondent(&copy.existing_id).is_some();
+    let there = workshop.member(&copy.existing_id).is_some();
     match choice {
         Settle::KeepEarlier => {}
-        Settle::UseNew if there => merge_respondent(
+        Settle::UseNew if there => merge_member(
             workshop,
-            copy.respondent,
+            copy.member,
             Some((&copy.existing_id, Resolution::Replace)),
             fresh_id,
         ),
-        Settle::KeepBoth if there => merge_respondent(
+        Settle::KeepBoth if there => merge_member(
             workshop,
-            copy.respondent,
+            copy.member,
             Some((&copy.existing_id, Resolution::KeepBoth)),
             fresh_id,
         ),
         // The earlier copy was removed meanwhile: the new one simply joins.
         Settle::UseNew | Settle::KeepBoth => {
-            merge_respondent(workshop, copy.respondent, None, fresh_id)
+            merge_member(workshop, copy.member, None, fresh_id)
         }
     }
     true

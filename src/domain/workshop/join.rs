@@ -16,7 +16,7 @@ use crate::domain::base::dates::is_iso_date;
 use crate::domain::base::ids::is_valid_id;
 use crate::domain::base::reading::ReadError;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS, MAX_NOTE_CHARS};
-use crate::domain::workshop::aas::{AasFramework, Position, Practice, Respondent, Workshop};
+use crate::domain::workshop::aas::{AasFramework, Position, Practice, Member, Workshop};
 
 pub const INVITE_FORMAT: &str = "waypoint-join";
 pub const RESPONSE_FORMAT: &str = "waypoint-answers";
@@ -30,7 +30,7 @@ pub const MAX_RESPONSE_BYTES: usize = 1_000_000;
 /// The longest link offered as a QR code: longer codes are too dense for a laptop's
 /// camera to read from a phone's screen. Longer links are sent as links or files.
 pub const MAX_CODE_LINK: usize = 1_200;
-/// The name shown for an anonymous respondent before the facilitator's workshop numbers
+/// The name shown for an anonymous member before the facilitator's workshop numbers
 /// them ("Anonymous 2").
 pub const ANONYMOUS: &str = "Anonymous";
 
@@ -48,12 +48,12 @@ struct Payload {
     /// The facilitator's workshop id.
     #[serde(default)]
     w: String,
-    /// Join: the trust's id. Response: the respondent's id (random, made when they joined).
+    /// Join: the trust's id. Response: the member's id (random, made when they joined).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     t: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     r: String,
-    /// Join: the trust's name. Response: the respondent's name (none when anonymous).
+    /// Join: the trust's name. Response: the member's name (none when anonymous).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     n: String,
     /// Join: the academy (empty for the trust as a whole). Response: the answers, two
@@ -100,11 +100,11 @@ impl Invite {
     }
 }
 
-/// A response as read: whose workshop it answers, and the respondent to merge.
+/// A response as read: whose workshop it answers, and the member to merge.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Response {
     pub workshop_id: String,
-    pub respondent: Respondent,
+    pub member: Member,
 }
 
 /// A short fingerprint of the tool's list of practices (FNV-1a of their ids), so that
@@ -262,15 +262,15 @@ fn position_of(c: char) -> Option<Option<Position>> {
 }
 
 /// The uncompressed payload of a member's response link: their answers to the
-/// facilitator's workshop `workshop_id`. An anonymous respondent's name is left out.
+/// facilitator's workshop `workshop_id`. An anonymous member's name is left out.
 pub fn response_json(
     framework: &AasFramework,
     workshop_id: &str,
-    respondent: &Respondent,
+    member: &Member,
 ) -> String {
     let mut answers = String::new();
     for practice in framework.practices() {
-        let placing = respondent.placing(&practice.statement.id);
+        let placing = member.placing(&practice.statement.id);
         answers.push(digit(placing.and_then(|p| p.now)));
         answers.push(digit(placing.and_then(|p| p.desired)));
     }
@@ -279,16 +279,16 @@ pub fn response_json(
         v: Some(JOIN_VERSION),
         k: fingerprint(framework),
         w: workshop_id.to_string(),
-        r: respondent.id.clone(),
-        n: if respondent.anonymous {
+        r: member.id.clone(),
+        n: if member.anonymous {
             String::new()
         } else {
-            respondent.name.clone()
+            member.name.clone()
         },
-        o: respondent.role.clone(),
-        u: respondent.changed_ms,
+        o: member.role.clone(),
+        u: member.changed_ms,
         a: answers,
-        m: respondent
+        m: member
             .placings
             .iter()
             .filter(|(_, p)| !p.note.is_empty())
@@ -320,12 +320,12 @@ pub fn read_response(framework: &AasFramework, json: &str) -> Result<Response, R
     }
     let name = clamp_chars(p.n.trim(), MAX_NAME_CHARS);
     let anonymous = name.is_empty();
-    let mut respondent = Respondent::new(
+    let mut member = Member::new(
         p.r,
         if anonymous { ANONYMOUS } else { &name },
         &clamp_chars(p.o.trim(), MAX_NAME_CHARS),
     );
-    respondent.anonymous = anonymous;
+    member.anonymous = anonymous;
     for (practice, pair) in practices.iter().zip(letters.chunks(2)) {
         let damaged = || {
             ReadError::Invalid(format!(
@@ -336,8 +336,8 @@ pub fn read_response(framework: &AasFramework, json: &str) -> Result<Response, R
         let now = position_of(pair[0]).ok_or_else(damaged)?;
         let desired = position_of(pair[1]).ok_or_else(damaged)?;
         let id = &practice.statement.id;
-        respondent.set(id, crate::domain::workshop::aas::When::Now, now);
-        respondent.set(id, crate::domain::workshop::aas::When::Desired, desired);
+        member.set(id, crate::domain::workshop::aas::When::Now, now);
+        member.set(id, crate::domain::workshop::aas::When::Desired, desired);
     }
     for (id, note) in p.m {
         if framework.practice(&id).is_none() {
@@ -346,13 +346,13 @@ pub fn read_response(framework: &AasFramework, json: &str) -> Result<Response, R
                 id.chars().take(40).collect::<String>()
             )));
         }
-        respondent.set_note(&id, &clamp_chars(&note, MAX_NOTE_CHARS));
+        member.set_note(&id, &clamp_chars(&note, MAX_NOTE_CHARS));
     }
     // Set after the answers: setting them does not stamp a time.
-    respondent.changed_ms = p.u.filter(|ms| ms.is_finite() && *ms > 0.0);
+    member.changed_ms = p.u.filter(|ms| ms.is_finite() && *ms > 0.0);
     Ok(Response {
         workshop_id: p.w,
-        respondent,
+        member,
     })
 }
 

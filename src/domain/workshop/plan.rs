@@ -130,12 +130,12 @@ pub fn toggle_area(
 pub fn placed_of_meeting(
     framework: &AasFramework,
     workshop: &Workshop,
-    respondent: &crate::domain::workshop::aas::Respondent,
+    member: &crate::domain::workshop::aas::Member,
 ) -> usize {
     chosen_practices(framework, workshop)
         .iter()
         .filter(|p| {
-            respondent
+            member
                 .placing(&p.statement.id)
                 .is_some_and(|x| x.now.is_some() && x.desired.is_some())
         })
@@ -156,7 +156,7 @@ pub fn resume_step(framework: &AasFramework, workshop: &Workshop) -> usize {
             return i + 1;
         }
     }
-    let me = workshop.respondents.first();
+    let me = workshop.members.first();
     asked
         .iter()
         .position(|p| {

@@ -1,12 +1,12 @@
-//! Answer files for workshops: a respondent answers on their own device, exports a file,
+//! Answer files for workshops: a member answers on their own device, exports a file,
 //! and the board secretary merges it. Merging never overwrites silently: an identical
-//! respondent is skipped, a clash is put to the user (keep both, or replace).
+//! member is skipped, a clash is put to the user (keep both, or replace).
 
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::domain::base::reading::{read_envelope, ReadError};
-use crate::domain::workshop::aas::{aas, Respondent, Workshop};
+use crate::domain::workshop::aas::{aas, Member, Workshop};
 
 /// The marker of a responses file.
 pub const RESPONSES_FORMAT: &str = "waypoint-aas-responses";
@@ -14,14 +14,14 @@ pub const RESPONSES_FORMAT: &str = "waypoint-aas-responses";
 pub const RESPONSES_VERSION: u64 = 1;
 /// Files larger than this are refused before parsing, so the page never freezes.
 pub const MAX_RESPONSES_BYTES: usize = 2_000_000;
-/// More respondents than this in one file is not a workshop.
+/// More members than this in one file is not a workshop.
 pub const MAX_RESPONDENTS: usize = 500;
 
-/// Writes the respondents of a workshop as a responses file.
+/// Writes the members of a workshop as a responses file.
 pub fn write_responses(
     workshop: &Workshop,
     trust_name: &str,
-    respondents: &[&Respondent],
+    members: &[&Member],
 ) -> String {
     /// The file as written, borrowing the workshop's data.
     #[derive(Serialize)]
@@ -33,7 +33,8 @@ pub fn write_responses(
         /// A member's copy names the facilitator's workshop it answers.
         #[serde(skip_serializing_if = "Option::is_none")]
         workshop: Option<&'a str>,
-        respondents: &'a [&'a Respondent],
+        #[serde(rename = "respondents")]
+        members: &'a [&'a Member],
     }
     serde_json::to_string(&ResponsesDocument {
         format: RESPONSES_FORMAT,
@@ -41,7 +42,7 @@ pub fn write_responses(
         trust: trust_name,
         academy: &workshop.academy,
         workshop: workshop.joined_from.as_deref(),
-        respondents,
+        members,
     })
     .expect("respondents always serialise")
 }
@@ -53,7 +54,7 @@ pub struct ResponsesFile {
     pub academy: String,
     /// The workshop the answers are for, when a member's copy wrote them.
     pub workshop: Option<String>,
-    pub respondents: Vec<Respondent>,
+    pub members: Vec<Member>,
 }
 
 /// Reads a responses file, naming what is wrong with it if it cannot be used.
@@ -77,26 +78,26 @@ pub fn read_responses(text: &str) -> Result<ResponsesFile, ReadError> {
     let list = object
         .get("respondents")
         .and_then(Value::as_array)
-        .ok_or_else(|| ReadError::Invalid("it has no list of respondents".into()))?;
+        .ok_or_else(|| ReadError::Invalid("it has no list of members".into()))?;
     if list.len() > MAX_RESPONDENTS {
         return Err(ReadError::Invalid(format!(
-            "it has {} respondents; at most {MAX_RESPONDENTS} are accepted",
+            "it has {} members; at most {MAX_RESPONDENTS} are accepted",
             list.len()
         )));
     }
-    let mut respondents = Vec::with_capacity(list.len());
+    let mut members = Vec::with_capacity(list.len());
     for (index, item) in list.iter().enumerate() {
-        let mut respondent: Respondent = serde_json::from_value(item.clone())
-            .map_err(|e| ReadError::Invalid(format!("respondent {}: {e}", index + 1)))?;
-        if respondent.anonymous {
+        let mut member: Member = serde_json::from_value(item.clone())
+            .map_err(|e| ReadError::Invalid(format!("member {}: {e}", index + 1)))?;
+        if member.anonymous {
             // Whatever name a hand-made file gives, an anonymous answer carries none.
-            respondent.name = crate::domain::workshop::join::ANONYMOUS.into();
+            member.name = crate::domain::workshop::join::ANONYMOUS.into();
         }
-        check_respondent(&respondent, index)?;
-        respondents.push(respondent);
+        check_member(&member, index)?;
+        members.push(member);
     }
     // A file may repeat an id or carry one that would not work in a link.
-    crate::domain::workshop::aas::reissue_respondent_ids(&mut respondents);
+    crate::domain::workshop::aas::reissue_member_ids(&mut members);
     let workshop = object
         .get("workshop")
         .and_then(Value::as_str)
@@ -105,30 +106,30 @@ pub fn read_responses(text: &str) -> Result<ResponsesFile, ReadError> {
         trust: text_field("trust"),
         academy: text_field("academy"),
         workshop,
-        respondents,
+        members,
     })
 }
 
-fn check_respondent(respondent: &Respondent, index: usize) -> Result<(), ReadError> {
-    let place = format!("respondent {}", index + 1);
-    if respondent.name.trim().is_empty() {
+fn check_member(member: &Member, index: usize) -> Result<(), ReadError> {
+    let place = format!("member {}", index + 1);
+    if member.name.trim().is_empty() {
         return Err(ReadError::Invalid(format!("{place} has no name")));
     }
-    if let Some(unknown) = respondent
+    if let Some(unknown) = member
         .placings
         .keys()
         .find(|id| aas().practice(id).is_none())
     {
         return Err(ReadError::Invalid(format!(
             "{place} ({}) answers a practice this tool does not have: \"{}\"",
-            respondent.name,
+            member.name,
             unknown.chars().take(40).collect::<String>()
         )));
     }
     Ok(())
 }
 
-/// How an incoming respondent relates to the workshop's.
+/// How an incoming member relates to the workshop's.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Incoming {
     /// Not in the workshop: added.
@@ -139,10 +140,10 @@ pub enum Incoming {
     Clash { existing_id: String },
 }
 
-/// Whether two respondents gave the same answers as the same person. Anonymous
-/// respondents are told apart by their random id alone: the workshop numbers their names.
+/// Whether two members gave the same answers as the same person. Anonymous
+/// members are told apart by their random id alone: the workshop numbers their names.
 /// When and how each copy arrived do not make answers different.
-pub fn same_answers(existing: &Respondent, incoming: &Respondent) -> bool {
+pub fn same_answers(existing: &Member, incoming: &Member) -> bool {
     let same_person = existing.id == incoming.id
         && existing.name == incoming.name
         && existing.anonymous == incoming.anonymous;
@@ -154,26 +155,26 @@ pub fn same_answers(existing: &Respondent, incoming: &Respondent) -> bool {
             && existing.placings == incoming.placings)
 }
 
-/// Classifies each incoming respondent against the workshop. Anonymous answers clash
+/// Classifies each incoming member against the workshop. Anonymous answers clash
 /// only with the same id (the same person sending again), never by name.
-pub fn classify(workshop: &Workshop, incoming: &Respondent) -> Incoming {
+pub fn classify(workshop: &Workshop, incoming: &Member) -> Incoming {
     if workshop
-        .respondents
+        .members
         .iter()
         .any(|r| same_answers(r, incoming))
     {
         return Incoming::Duplicate;
     }
-    let same_name = |r: &&Respondent| {
+    let same_name = |r: &&Member| {
         !incoming.anonymous
             && !r.anonymous
             && r.name.trim().to_lowercase() == incoming.name.trim().to_lowercase()
     };
     match workshop
-        .respondents
+        .members
         .iter()
         .find(|r| r.id == incoming.id)
-        .or_else(|| workshop.respondents.iter().find(same_name))
+        .or_else(|| workshop.members.iter().find(same_name))
     {
         Some(existing) => Incoming::Clash {
             existing_id: existing.id.clone(),
@@ -189,11 +190,11 @@ pub enum Resolution {
     Replace,
 }
 
-/// Adds a respondent. `KeepBoth` gives the newcomer a fresh id and a name that tells
+/// Adds a member. `KeepBoth` gives the newcomer a fresh id and a name that tells
 /// them apart; `Replace` puts the newcomer where the existing one was.
-pub fn merge_respondent(
+pub fn merge_member(
     workshop: &mut Workshop,
-    mut incoming: Respondent,
+    mut incoming: Member,
     clash_with: Option<(&str, Resolution)>,
     fresh_id: String,
 ) {
@@ -203,7 +204,7 @@ pub fn merge_respondent(
     match clash_with {
         Some((existing_id, Resolution::Replace)) => {
             if let Some(slot) = workshop
-                .respondents
+                .members
                 .iter_mut()
                 .find(|r| r.id == existing_id)
             {
@@ -213,40 +214,40 @@ pub fn merge_respondent(
                 *slot = incoming;
                 return;
             }
-            workshop.respondents.push(incoming);
+            workshop.members.push(incoming);
         }
         Some((_, Resolution::KeepBoth)) => {
             incoming.id = fresh_id;
             if incoming.anonymous {
-                workshop.respondents.push(incoming);
+                workshop.members.push(incoming);
                 return;
             }
             let base = incoming.name.clone();
             let mut n = 2;
             while workshop
-                .respondents
+                .members
                 .iter()
                 .any(|r| r.name.eq_ignore_ascii_case(&incoming.name))
             {
                 incoming.name = format!("{base} ({n})");
                 n += 1;
             }
-            workshop.respondents.push(incoming);
+            workshop.members.push(incoming);
         }
         None => {
-            if workshop.respondents.iter().any(|r| r.id == incoming.id) {
+            if workshop.members.iter().any(|r| r.id == incoming.id) {
                 incoming.id = fresh_id;
             }
-            workshop.respondents.push(incoming);
+            workshop.members.push(incoming);
         }
     }
 }
 
-/// The name of the next anonymous respondent: "Anonymous 1", "Anonymous 2", … The names
+/// The name of the next anonymous member: "Anonymous 1", "Anonymous 2", … The names
 /// in use are gathered once, so adding a thousand answers is not a thousand scans each.
 fn next_anonymous_name(workshop: &Workshop) -> String {
     let taken: std::collections::HashSet<String> = workshop
-        .respondents
+        .members
         .iter()
         .map(|r| r.name.to_lowercase())
         .collect();
@@ -256,46 +257,46 @@ fn next_anonymous_name(workshop: &Workshop) -> String {
         .expect("some number is free")
 }
 
-/// Many incoming respondents sorted against a workshop at once (pasted links, a file):
+/// Many incoming members sorted against a workshop at once (pasted links, a file):
 /// in time that grows with the count, not its square.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Sorted {
     /// Not in the workshop: to add.
-    pub new: Vec<Respondent>,
+    pub new: Vec<Member>,
     /// Already there with the same answers, or the same answers twice in what arrived:
     /// skipped, and said so.
-    pub duplicates: Vec<Respondent>,
+    pub duplicates: Vec<Member>,
     /// The same person with different answers: each put to the user, with the id of the
-    /// respondent already there.
-    pub clashes: Vec<(Respondent, String)>,
+    /// member already there.
+    pub clashes: Vec<(Member, String)>,
 }
 
-/// Sorts what arrived as [`classify`] would, one by one, with each new respondent
+/// Sorts what arrived as [`classify`] would, one by one, with each new member
 /// counting as present for those after it.
-pub fn sort_incoming(workshop: &Workshop, incoming: Vec<Respondent>) -> Sorted {
+pub fn sort_incoming(workshop: &Workshop, incoming: Vec<Member>) -> Sorted {
     use std::collections::HashMap;
-    let name_key = |r: &Respondent| r.name.trim().to_lowercase();
+    let name_key = |r: &Member| r.name.trim().to_lowercase();
     // The people already here, looked up without copying them.
-    let mut here_by_id: HashMap<&str, &Respondent> = HashMap::new();
+    let mut here_by_id: HashMap<&str, &Member> = HashMap::new();
     let mut here_by_name: HashMap<String, &str> = HashMap::new();
-    for r in &workshop.respondents {
+    for r in &workshop.members {
         here_by_id.entry(r.id.as_str()).or_insert(r);
         if !r.anonymous {
             here_by_name.entry(name_key(r)).or_insert(r.id.as_str());
         }
     }
     // Those added so far from what arrived, by their place in `added`.
-    let mut added: Vec<Respondent> = Vec::new();
+    let mut added: Vec<Member> = Vec::new();
     let mut added_by_id: HashMap<String, usize> = HashMap::new();
     let mut added_by_name: HashMap<String, usize> = HashMap::new();
     let mut sorted = Sorted::default();
     for r in incoming {
         let key = (!r.anonymous).then(|| name_key(&r));
-        let by_id: Option<&Respondent> = here_by_id
+        let by_id: Option<&Member> = here_by_id
             .get(r.id.as_str())
             .copied()
             .or_else(|| added_by_id.get(&r.id).map(|&i| &added[i]));
-        let by_name: Option<&Respondent> = key.as_ref().and_then(|k| {
+        let by_name: Option<&Member> = key.as_ref().and_then(|k| {
             here_by_name
                 .get(k)
                 .and_then(|id| here_by_id.get(id).copied())
@@ -322,14 +323,14 @@ pub fn sort_incoming(workshop: &Workshop, incoming: Vec<Respondent>) -> Sorted {
     sorted
 }
 
-/// Adds many respondents at once (those [`sort_incoming`] found new), as
-/// [`merge_respondent`] would one by one without a clash: an id already taken is replaced
+/// Adds many members at once (those [`sort_incoming`] found new), as
+/// [`merge_member`] would one by one without a clash: an id already taken is replaced
 /// by the next of `fresh_ids`, and anonymous answers are numbered on from the last
 /// "Anonymous N". Anyone already there with the same answers is skipped. Returns how
 /// many were added.
-pub fn merge_new_respondents(
+pub fn merge_new_members(
     workshop: &mut Workshop,
-    incoming: Vec<Respondent>,
+    incoming: Vec<Member>,
     fresh_ids: &mut dyn FnMut() -> String,
 ) -> usize {
     use std::collections::HashSet;
@@ -337,7 +338,7 @@ pub fn merge_new_respondents(
     let count = sorted.new.len();
     let mut arriving = Vec::with_capacity(count);
     {
-        let ids: HashSet<&str> = workshop.respondents.iter().map(|r| r.id.as_str()).collect();
+        let ids: HashSet<&str> = workshop.members.iter().map(|r| r.id.as_str()).collect();
         let mut new_ids: HashSet<String> = HashSet::new();
         // Names are needed only to number anonymous answers.
         let mut names: Option<HashSet<String>> = None;
@@ -346,7 +347,7 @@ pub fn merge_new_respondents(
             if r.anonymous {
                 let names = names.get_or_insert_with(|| {
                     workshop
-                        .respondents
+                        .members
                         .iter()
                         .chain(&arriving)
                         .map(|r| r.name.to_lowercase())
@@ -371,6 +372,6 @@ pub fn merge_new_respondents(
             arriving.push(r);
         }
     }
-    workshop.respondents.extend(arriving);
+    workshop.members.extend(arriving);
     count
 }

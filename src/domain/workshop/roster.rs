@@ -4,7 +4,7 @@
 //! read from the workshop as it is, without copying anyone not shown.
 
 use crate::domain::base::paging::{grouped, PageBounds};
-use crate::domain::workshop::aas::{AasFramework, Respondent, Workshop};
+use crate::domain::workshop::aas::{AasFramework, Member, Workshop};
 use crate::domain::workshop::join::chosen_practices;
 use crate::domain::workshop::plan::placed_of_meeting;
 
@@ -47,7 +47,7 @@ impl RosterPage {
         self.total > PEOPLE_PER_ROSTER_PAGE
     }
 
-    /// What the list shows, in words: "People 13 to 24 of 10,000", "3 people found for
+    /// What the list shows, in words: "Members 13 to 24 of 10,000", "3 members found for
     /// “ann”", "No one found for “zed”", or "" for a short list.
     pub fn label(&self) -> String {
         let query = self.query.trim();
@@ -55,15 +55,15 @@ impl RosterPage {
             if !self.is_long() {
                 return String::new();
             }
-            return PageBounds::of(self.total, PEOPLE_PER_ROSTER_PAGE, self.page).label("People");
+            return PageBounds::of(self.total, PEOPLE_PER_ROSTER_PAGE, self.page).label("Members");
         }
         match self.found {
             0 => format!("No one found for “{query}”."),
-            1 => format!("1 person found for “{query}”."),
-            n if self.pages <= 1 => format!("{} people found for “{query}”.", grouped(n)),
+            1 => format!("1 member found for “{query}”."),
+            n if self.pages <= 1 => format!("{} members found for “{query}”.", grouped(n)),
             n => format!(
                 "{} found for “{query}”.",
-                PageBounds::of(n, PEOPLE_PER_ROSTER_PAGE, self.page).label("People")
+                PageBounds::of(n, PEOPLE_PER_ROSTER_PAGE, self.page).label("Members")
             ),
         }
     }
@@ -71,8 +71,8 @@ impl RosterPage {
 
 /// Whether a person is found by a search (already trimmed and in lower case): part of
 /// their name or role, in any case.
-fn found_by(respondent: &Respondent, folded: &str) -> bool {
-    contains_folded(&respondent.name, folded) || contains_folded(&respondent.role, folded)
+fn found_by(member: &Member, folded: &str) -> bool {
+    contains_folded(&member.name, folded) || contains_folded(&member.role, folded)
 }
 
 /// `text` contains `folded` (already lower case), ignoring case; without a copy of
@@ -97,14 +97,14 @@ pub fn roster_page(
 ) -> RosterPage {
     if query.trim().is_empty() {
         // Everyone: the page is a slice, so nobody else is looked at.
-        let total = workshop.respondents.len();
+        let total = workshop.members.len();
         let bounds = PageBounds::of(total, PEOPLE_PER_ROSTER_PAGE, page);
-        let on_page = &workshop.respondents[bounds.items.clone()];
+        let on_page = &workshop.members[bounds.items.clone()];
         return shown(framework, workshop, on_page, bounds, total, query);
     }
     let folded = query.trim().to_lowercase();
-    let found: Vec<&Respondent> = workshop
-        .respondents
+    let found: Vec<&Member> = workshop
+        .members
         .iter()
         .filter(|r| found_by(r, &folded))
         .collect();
@@ -117,7 +117,7 @@ pub fn roster_page(
 fn shown<'a>(
     framework: &AasFramework,
     workshop: &Workshop,
-    people: impl IntoIterator<Item = &'a Respondent>,
+    people: impl IntoIterator<Item = &'a Member>,
     bounds: PageBounds,
     found: usize,
     query: &str,
@@ -137,19 +137,15 @@ fn shown<'a>(
         first: bounds.first(),
         last: bounds.last(),
         found,
-        total: workshop.respondents.len(),
+        total: workshop.members.len(),
         asked: chosen_practices(framework, workshop).len(),
         query: query.to_string(),
     }
 }
 
 /// The page (from 0) on which a person is, among everyone: to turn to someone just added.
-pub fn roster_page_of(workshop: &Workshop, respondent_id: &str) -> Option<usize> {
-    workshop
-        .respondents
-        .iter()
-        .position(|r| r.id == respondent_id)
-        .map(|i| i / PEOPLE_PER_ROSTER_PAGE)
+pub fn roster_page_of(workshop: &Workshop, member_id: &str) -> Option<usize> {
+    workshop.page_of_member(member_id, PEOPLE_PER_ROSTER_PAGE)
 }
 
 /// Whether someone of this name is already here (names are told apart ignoring case and
@@ -157,12 +153,12 @@ pub fn roster_page_of(workshop: &Workshop, respondent_id: &str) -> Option<usize>
 pub fn name_taken(workshop: &Workshop, name: &str) -> bool {
     let name = name.trim();
     workshop
-        .respondents
+        .members
         .iter()
         .any(|r| r.name.trim().eq_ignore_ascii_case(name))
 }
 
 /// The name of a person in the workshop, for "Answering as …".
-pub fn name_of<'a>(workshop: &'a Workshop, respondent_id: &str) -> Option<&'a str> {
-    workshop.respondent(respondent_id).map(|r| r.name.as_str())
+pub fn name_of<'a>(workshop: &'a Workshop, member_id: &str) -> Option<&'a str> {
+    workshop.member(member_id).map(|r| r.name.as_str())
 }

@@ -12,7 +12,7 @@ pub const MIN_GROUP: usize = 3;
 
 /// Why a breakdown is not shown, in the words shown to users.
 pub const HIDDEN_REASON: &str =
-    "Not shown: fewer than three people are in this group, so their answers could be told apart.";
+    "Not shown: fewer than three members are in this group, so their answers could be told apart.";
 
 /// Whether a group of `people` may be shown on its own.
 pub fn may_show(people: usize) -> bool {
@@ -23,11 +23,11 @@ pub fn may_show(people: usize) -> bool {
 pub const DISAGREEMENT_SCALE: &str = "Disagreement is how many steps apart the furthest answers are, on the five-step scale from Autonomous to Standardised: 0 everyone agrees, 1 close, 2 split, 3 or 4 far apart (Waypoint's scale).";
 
 /// What "agrees" means, in the words shown to users.
-pub const AGREEMENT_NOTE: &str = "Agreement: placed by two or more people, with every answer now and wanted at most one step from the others (Waypoint's threshold).";
+pub const AGREEMENT_NOTE: &str = "Agreement: placed by two or more members, with every answer now and wanted at most one step from the others (Waypoint's threshold).";
 
 /// When nothing is agreed yet, in the words shown to users.
 pub const AGREEMENT_EMPTY: &str =
-    "No practice placed by two or more people has answers within one step of each other yet.";
+    "No practice placed by two or more members has answers within one step of each other yet.";
 
 /// A disagreement of 0–4 steps in words.
 pub fn disagreement_words(steps: f64) -> &'static str {
@@ -109,7 +109,7 @@ pub fn tally(framework: &AasFramework, workshop: &Workshop) -> Tally {
     let mut answered = vec![0usize; practices.len()];
     let mut roles: Vec<RoleTally> = Vec::new();
     let mut complete = 0;
-    for r in &workshop.respondents {
+    for r in &workshop.members {
         let mut all = true;
         for (count, p) in answered.iter_mut().zip(&practices) {
             let done = r
@@ -138,7 +138,7 @@ pub fn tally(framework: &AasFramework, workshop: &Workshop) -> Tally {
         roles[index].complete += usize::from(all);
     }
     Tally {
-        people: workshop.respondents.len(),
+        people: workshop.members.len(),
         complete,
         practices: practices
             .iter()
@@ -175,7 +175,7 @@ pub fn by_role(framework: &AasFramework, workshop: &Workshop) -> Vec<RoleView> {
             let areas = may_show(role.people).then(|| {
                 let mut group = workshop.clone();
                 group
-                    .respondents
+                    .members
                     .retain(|r| role_label(&r.role).eq_ignore_ascii_case(&role.role));
                 workshop_results(framework, &group)
                     .areas
@@ -234,11 +234,11 @@ impl Participation {
 /// Who answered how much of the meeting's practices.
 pub fn participation(framework: &AasFramework, workshop: &Workshop) -> Participation {
     let asked = chosen_practices(framework, workshop);
-    let placed = |r: &crate::domain::workshop::aas::Respondent| {
+    let placed = |r: &crate::domain::workshop::aas::Member| {
         crate::domain::workshop::plan::placed_of_meeting(framework, workshop, r)
     };
     let named = workshop
-        .respondents
+        .members
         .iter()
         .filter(|r| !r.anonymous)
         .map(|r| Answered {
@@ -247,7 +247,7 @@ pub fn participation(framework: &AasFramework, workshop: &Workshop) -> Participa
         })
         .collect();
     let mut anonymous: Vec<usize> = workshop
-        .respondents
+        .members
         .iter()
         .filter(|r| r.anonymous)
         .map(placed)

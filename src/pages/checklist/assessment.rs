@@ -10,7 +10,7 @@ use crate::components::checklist::feature_list::{FeatureList, Grouping};
 use crate::components::checklist::prefill_banner::PrefillBanner;
 use crate::components::checklist::progress::AnswerProgress;
 use crate::components::checklist::result_panel::ResultPanel;
-use crate::components::improvement::action_plan::ActionPlan;
+use crate::components::improvement::intervention_plan::InterventionPlan;
 use crate::components::records::export_panel::ExportPanel;
 use crate::components::records::share_panel::SharePanel;
 use crate::components::ui::save_status::SaveStatusNote;
@@ -186,13 +186,13 @@ fn AssessmentView(id: String) -> impl IntoView {
             </aside>
         </div>
         <div class="after-assessment">
-            <ActionPlan school=Signal::derive(text(|a| a.school_id.clone())) assessment_id=Some(id.clone())
+            <InterventionPlan school=Signal::derive(text(|a| a.school_id.clone())) assessment_id=Some(id.clone())
                 focus_options=focus_options />
             <section class="panel no-print" aria-labelledby="keep-heading">
                 <h2 id="keep-heading">"Report and files"</h2>
-                <p>"A report for a meeting or a board: the result, the change since last time and the school's action plan, then every answer and note."</p>
+                <p>"A report for a meeting or a board: the result, the change since last time and the school's intervention plan, then every answer and note."</p>
                 <p><a class="button primary" href=Route::Report(id.clone()).href()>"Open the printable report"</a></p>
-                <p>"Or download this assessment and the school's action plan, to send to a colleague or keep as a backup."</p>
+                <p>"Or download this assessment and the school's intervention plan, to send to a colleague or keep as a backup."</p>
                 <ExportPanel selection=Signal::stored(Selection::Assessment(id.clone()))
                     title=Signal::derive(move || title.get().unwrap_or_default()) />
             </section>

@@ -17,7 +17,7 @@ pub fn ReportPage(id: String) -> impl IntoView {
     let lookup = id.clone();
     let assessment: Memo<Option<Assessment>> =
         Memo::new(move |_| state.store.with(|s| s.get(&lookup).cloned()));
-    // The school's one action plan, and the earlier answers to compare with.
+    // The school's one intervention plan, and the earlier answers to compare with.
     let plans = Signal::derive(move || {
         assessment.with(|a| {
             a.as_ref().map_or_else(Vec::new, |a| {

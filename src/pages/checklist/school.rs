@@ -11,7 +11,7 @@ use crate::browser;
 use crate::components::checklist::rename_school::RenameSchool;
 use crate::components::checklist::school_history::SchoolHistory;
 use crate::components::checklist::teams_map::TeamsMapView;
-use crate::components::improvement::action_plan::ActionPlan;
+use crate::components::improvement::intervention_plan::InterventionPlan;
 use crate::components::improvement::capacity_checklist::CapacityChecklist;
 use crate::components::improvement::category_panel::CategoryPanel;
 use crate::components::improvement::inside_out_view::InsideOutView;
@@ -81,11 +81,11 @@ pub fn SchoolPage(
                 <TrajectoryEditor school=school_key.clone() trajectory=trajectory />
                 <CapacityChecklist school=school_key.clone() trajectory=trajectory />
                 <InsideOutView school=school_key.clone() />
-                <ActionPlan school=Signal::stored(school_key.clone()) assessment_id=None
+                <InterventionPlan school=Signal::stored(school_key.clone()) assessment_id=None
                     focus_options=Signal::derive(|| four_stages().themes.iter().map(|t| t.name.clone()).collect::<Vec<_>>()) />
                 <section class="panel no-print" aria-labelledby="school-export-heading">
                     <h2 id="school-export-heading">"Download this school"</h2>
-                    <p>"Every assessment of this school, its trajectory and its action plans, in one file."</p>
+                    <p>"Every assessment of this school, its trajectory and its intervention plans, in one file."</p>
                     <ExportPanel selection=Signal::stored(Selection::School(school_key.clone()))
                         title=Signal::derive(move || name.get().unwrap_or_default()) />
                 </section>

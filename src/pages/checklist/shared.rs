@@ -106,7 +106,7 @@ pub fn SharedPage(data: String) -> impl IntoView {
             }.into_any(),
             Some(Ok(_)) => view! {
                 <div class="shared-banner banner no-print" role="region" aria-label="Shared copy">
-                    <p><strong>"A read-only copy from a share link."</strong>" It is not saved in this browser unless you save a copy (with the school's action plan)."</p>
+                    <p><strong>"A read-only copy from a share link."</strong>" It is not saved in this browser unless you save a copy (with the school's intervention plan)."</p>
                     {move || match saved_as.get() {
                         None if !alike.with(Vec::is_empty) => view! {
                             <div class="school-question" role="group" aria-label="Which school is this?">

@@ -40,7 +40,7 @@ pub fn AnswerPage(id: String, step: usize) -> impl IntoView {
     let seat: Memo<Option<Seat>> = Memo::new(move |_| {
         state.store.with(|s| {
             let w = s.workshop(&lookup_id)?;
-            let me = w.respondents.first()?;
+            let me = w.members.first()?;
             let practices: Vec<&'static str> = chosen_practices(aas(), w)
                 .iter()
                 .map(|p| p.statement.id.as_str())
@@ -95,7 +95,7 @@ pub fn AnswerPage(id: String, step: usize) -> impl IntoView {
         };
         state.send_soon(Edit::Workshop(WorkshopEdit::Place {
             workshop: workshop_id.get_value(),
-            respondent: s.me,
+            member: s.me,
             practice: p.statement.id.clone(),
             when,
             position: Some(position),
@@ -107,7 +107,7 @@ pub fn AnswerPage(id: String, step: usize) -> impl IntoView {
         };
         state.send_soon(Edit::Workshop(WorkshopEdit::SetPracticeNote {
             workshop: workshop_id.get_value(),
-            respondent: s.me,
+            member: s.me,
             practice: p.statement.id.clone(),
             note,
             was: s.placing.note,

@@ -7,7 +7,7 @@ use crate::browser;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::{join_edits, JoinIds};
-use crate::domain::workshop::aas::{aas, Respondent};
+use crate::domain::workshop::aas::{aas, Member};
 use crate::domain::workshop::join::{chosen_practices, Invite, ANONYMOUS};
 use crate::domain::workshop::plan::Load;
 use crate::route::Route;
@@ -55,7 +55,7 @@ pub fn JoinPage(data: String) -> impl IntoView {
             problem.set(true);
             return;
         }
-        let mut me = Respondent::new(
+        let mut me = Member::new(
             browser::random_id(),
             if anon { ANONYMOUS } else { &typed },
             &role.get_untracked(),

@@ -83,7 +83,7 @@ pub fn NewWorkshopPage() -> impl IntoView {
         <section class="panel narrow">
             <h1>"New workshop"</h1>
             <p class="lead">
-                "Decide, practice by practice, what the trust does the same way everywhere, what it co-constructs with its academies, and what each academy still decides. Each person places each practice where it is now and where they want it to be."
+                "Decide, practice by practice, what the trust does the same way everywhere, what it co-constructs with its academies, and what each academy still decides. Each member places each practice where it is now and where they want it to be."
             </p>
             <form class="details-form" on:submit=submit novalidate>
                 <ErrorSummary problems=problems />

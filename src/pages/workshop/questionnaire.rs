@@ -1,4 +1,4 @@
-//! A workshop's questionnaire: respondents take turns (or merge files) placing each practice.
+//! A workshop's questionnaire: members take turns (or merge files) placing each practice.
 
 use leptos::prelude::*;
 
@@ -10,7 +10,7 @@ use crate::components::workshop::aas_framing::AasFraming;
 use crate::components::workshop::hand_back::HandBack;
 use crate::components::workshop::import_responses::ImportResponses;
 use crate::components::workshop::practice_question::PracticeQuestion;
-use crate::components::workshop::respondent_bar::RespondentBar;
+use crate::components::workshop::member_bar::MemberBar;
 use crate::domain::workshop::aas::{aas, Column, Placings, Practice, COLUMN_NOTE, POSITIONS_NOTE};
 use crate::route::Route;
 use crate::state::AppState;
@@ -38,12 +38,12 @@ pub fn WorkshopPage(id: String) -> impl IntoView {
     // The chosen person's answers, looked up once per change for every question.
     let answers_id = id.clone();
     let answers: Memo<Placings> = Memo::new(move |_| {
-        let Some(respondent) = active.get() else {
+        let Some(member) = active.get() else {
             return Placings::new();
         };
         state.store.with(|s| {
             s.workshop(&answers_id)
-                .and_then(|w| w.respondent(&respondent))
+                .and_then(|w| w.member(&member))
                 .map(|r| r.placings.clone())
                 .unwrap_or_default()
         })
@@ -85,7 +85,7 @@ pub fn WorkshopPage(id: String) -> impl IntoView {
             <p class="hint">{COLUMN_NOTE}" "{POSITIONS_NOTE}</p>
             <div class="workshop-layout">
                 <div class="workshop-side">
-                    <RespondentBar workshop_id=id.clone() active=active />
+                    <MemberBar workshop_id=id.clone() active=active />
                     <div class="panel"><ImportResponses workshop_id=id.clone() /></div>
                 </div>
                 <div class="questions">

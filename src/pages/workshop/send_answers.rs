@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::ui::newest::Newest;
 use crate::components::workshop::qr_code::QrCode;
-use crate::domain::workshop::aas::{aas, Respondent, Workshop};
+use crate::domain::workshop::aas::{aas, Member, Workshop};
 use crate::domain::workshop::join::{chosen_practices, handover, Handover};
 use crate::domain::workshop::responses::write_responses;
 use crate::route::Route;
@@ -21,7 +21,7 @@ pub fn SendAnswersPage(id: String) -> impl IntoView {
     let mine: Memo<Option<(Workshop, String)>> = Memo::new(move |_| {
         state.store.with(|s| {
             s.workshop(&lookup_id)
-                .filter(|w| w.joined_from.is_some() && !w.respondents.is_empty())
+                .filter(|w| w.joined_from.is_some() && !w.members.is_empty())
                 .map(|w| (w.clone(), s.trust_name(&w.trust_id).to_string()))
         })
     });
@@ -29,7 +29,7 @@ pub fn SendAnswersPage(id: String) -> impl IntoView {
     let newest = Newest::new();
     Effect::new(move |_| {
         let Some((w, _)) = mine.get() else { return };
-        let (Some(from), Some(me)) = (w.joined_from.clone(), w.respondents.first().cloned()) else {
+        let (Some(from), Some(me)) = (w.joined_from.clone(), w.members.first().cloned()) else {
             return;
         };
         newest.spawn(
@@ -41,7 +41,7 @@ pub fn SendAnswersPage(id: String) -> impl IntoView {
         mine.with(|m| {
             m.as_ref().map(|(w, _)| {
                 let asked = chosen_practices(aas(), w);
-                let me = &w.respondents[0];
+                let me = &w.members[0];
                 let done = asked
                     .iter()
                     .filter(|p| {
@@ -63,7 +63,7 @@ pub fn SendAnswersPage(id: String) -> impl IntoView {
     };
     let download = move |_| {
         if let Some((w, trust)) = mine.get_untracked() {
-            let me: Vec<&Respondent> = w.respondents.iter().take(1).collect();
+            let me: Vec<&Member> = w.members.iter().take(1).collect();
             let text = write_responses(&w, &trust, &me);
             let _ = browser::download_text(
                 &format!("my-answers-{}.json", browser::today_iso()),

@@ -5,13 +5,13 @@
 use leptos::prelude::*;
 
 use crate::components::ui::not_found::{Missing, NotFound};
+use crate::components::ui::pager::Pager;
+use crate::components::workshop::add_member_form::AddMemberForm;
 
 use crate::browser;
-use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::WorkshopEdit;
-use crate::domain::workshop::aas::ROLES;
-use crate::domain::workshop::aas::{aas, Position, Practice, Respondent, When};
+use crate::domain::workshop::aas::{aas, Position, Practice, When};
 use crate::domain::workshop::grid::{grid_page, page_of_person, GridPage};
 use crate::domain::workshop::join::chosen_practices;
 use crate::route::Route;
@@ -66,7 +66,7 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
                 return HashMap::new();
             };
             let mut out = HashMap::new();
-            for r in w.respondents.iter().filter(|r| ids.contains(&r.id)) {
+            for r in w.members.iter().filter(|r| ids.contains(&r.id)) {
                 for (practice, p) in &r.placings {
                     out.insert((r.id.clone(), practice.clone()), (p.now, p.desired));
                 }
@@ -74,9 +74,9 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
             out
         })
     });
-    let value_of = move |respondent: &str, practice: &str, when: When| {
+    let value_of = move |member: &str, practice: &str, when: When| {
         answers.with(|a| {
-            a.get(&(respondent.to_string(), practice.to_string()))
+            a.get(&(member.to_string(), practice.to_string()))
                 .and_then(|(now, desired)| match when {
                     When::Now => *now,
                     When::Desired => *desired,
@@ -96,42 +96,24 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
             browser::set_title(&format!("{t} – answers as a grid – Waypoint"));
         }
     });
-    let place = move |respondent: String, practice: &'static str, when: When, value: String| {
+    let place = move |member: String, practice: &'static str, when: When, value: String| {
         state.send_soon(Edit::Workshop(WorkshopEdit::Place {
             workshop: workshop_id.get_value(),
-            respondent,
+            member,
             practice: practice.to_string(),
             when,
             position: position_of(&value),
         }));
     };
-    let new_name = crate::components::ui::draft::draft(format!("grid-{id}"), "");
-    let new_role = RwSignal::new(ROLES[0].to_string());
-    let problem = RwSignal::new(false);
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let name = new_name.get_untracked();
-        problem.set(name.trim().is_empty());
-        if name.trim().is_empty() {
-            return;
+    // Turn to the page the new member is on.
+    let on_added = Callback::new(move |member: String| {
+        if let Some(at) = state.store.with_untracked(|s| {
+            s.workshop(&workshop_id.get_value())
+                .and_then(|w| page_of_person(w, &member))
+        }) {
+            page.set(at);
         }
-        let id = browser::new_id();
-        let respondent = Respondent::new(id.clone(), &name, &new_role.get_untracked());
-        if state.send(Edit::Workshop(WorkshopEdit::AddRespondent {
-            workshop: workshop_id.get_value(),
-            respondent,
-        })) {
-            new_name.set(String::new());
-            // Turn to the page the new person is on.
-            if let Some(at) = state.store.with_untracked(|s| {
-                s.workshop(&workshop_id.get_value())
-                    .and_then(|w| page_of_person(w, &id))
-            }) {
-                page.set(at);
-            }
-        }
-    };
-    let page_now = move || shown.with(|p| p.as_ref().map_or(0, |p| p.page));
+    });
     let pages = move || shown.with(|p| p.as_ref().map_or(1, |p| p.pages));
     let back = Route::Workshop(id.clone()).href();
     view! {
@@ -141,33 +123,18 @@ pub fn WorkshopGridPage(id: String) -> impl IntoView {
             <div class="assessment-head">
                 <p class="breadcrumb"><a href=back.clone()>"Back to the workshop"</a></p>
                 <h1 dir="auto">{move || title().map(|t| format!("{t}: answers as a grid"))}</h1>
-                <p>"Practices are rows and people are columns. For each person, choose where the practice is now and where they want it; everything is saved as you go."</p>
-                <form class="inline-form grid-add" on:submit=add>
-                    <label for="grid-name">"Add a person"</label>
-                    <input id="grid-name" type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string()
-                        prop:value=move || new_name.get()
-                        on:input=move |ev| new_name.set(clamp_chars(&event_target_value(&ev), MAX_NAME_CHARS)) />
-                    <label for="grid-role" class="visually-hidden">"Role"</label>
-                    <select id="grid-role" on:change=move |ev| new_role.set(event_target_value(&ev))>
-                        {ROLES.into_iter().map(|r| view! { <option value=r>{r}</option> }).collect_view()}
-                    </select>
-                    <button type="submit" class="button">"Add"</button>
-                </form>
-                <p class="form-error" role="alert">{move || problem.get().then_some("Enter the person's name.")}</p>
+                <p>"Practices are rows and members are columns. For each member, choose where the practice is now and where they want it; everything is saved as you go."</p>
+                <AddMemberForm workshop_id=id.clone() id_prefix="grid" class="grid-add" on_added=on_added />
             </div>
             <Show when=move || shown.with(|p| p.as_ref().is_some_and(|p| p.pages > 1))>
-                <nav class="pager grid-pager" aria-label="Pages of people">
-                    <button type="button" class="button" disabled=move || page_now() == 0
-                        on:click=move |_| page.set(page_now().saturating_sub(1))>"Previous people"</button>
-                    <span role="status" data-page=move || page_now().to_string()>{move || shown.with(|p| p.as_ref().map(GridPage::label))}</span>
-                    <button type="button" class="button" disabled=move || { page_now() + 1 >= pages() }
-                        on:click=move |_| page.set(page_now() + 1)>"Next people"</button>
-                </nav>
+                <Pager label="Pages of members" previous="Previous members" next="Next members"
+                    page=page pages=Signal::derive(pages)
+                    status=Signal::derive(move || shown.with(|p| p.as_ref().map(GridPage::label).unwrap_or_default())) />
             </Show>
             {move || shown.with(|p| p.as_ref().map(|p| {
                 let people = p.people.clone();
                 if people.is_empty() {
-                    return view! { <p>"Add the first person to start."</p> }.into_any();
+                    return view! { <p>"Add the first member to start."</p> }.into_any();
                 }
                 let asked: Vec<Practice<'static>> = asked.with(|ids| aas().practices().filter(|p| ids.contains(&p.statement.id.as_str())).collect());
                 aas().areas.iter().map(|area| {

@@ -71,7 +71,7 @@ pub fn WorkshopJoinPage(id: String) -> impl IntoView {
             <div class="join-layout">
                 <section class="panel join-code" aria-labelledby="join-code-heading">
                     <h2 id="join-code-heading">"Scan the code, or open the link"</h2>
-                    <p>"On a phone or laptop: the workshop opens ready to answer. Each person types their name and role, or answers anonymously. Nothing is sent to a server: the workshop travels inside the link, and the answers come back the same way."</p>
+                    <p>"On a phone or laptop: the workshop opens ready to answer. Each member types their name and role, or answers anonymously. Nothing is sent to a server: the workshop travels inside the link, and the answers come back the same way."</p>
                     <Show when=move || !link.with(String::is_empty)>
                         {move || (handover(link.with(String::len)) == Handover::LinkAndCode).then(|| view! {
                             <QrCode text=link label="QR code of the join link" />

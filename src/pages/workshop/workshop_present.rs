@@ -136,7 +136,7 @@ pub fn WorkshopPresentPage(id: String) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let people = move || workshop.with(|w| w.as_ref().map_or(0, |w| w.respondents.len()));
+    let people = move || workshop.with(|w| w.as_ref().map_or(0, |w| w.members.len()));
     Effect::new(move |_| browser::set_title(&format!("{} – presentation – Waypoint", title())));
     let area_number = move |area_id: &str| {
         let shown: Vec<String> = deck.with(|d| {
@@ -175,7 +175,7 @@ pub fn WorkshopPresentPage(id: String) -> impl IntoView {
                         <h1 dir="auto">{title()}</h1>
                         <p class="slide-count">{move || format!("{} · {} {} answered · names are not shown · {position}",
                             workshop.with(|w| w.as_ref().map(|w| crate::domain::base::dates::display(&w.date)).unwrap_or_default()),
-                            people(), if people() == 1 { "person" } else { "people" })}</p>
+                            people(), if people() == 1 { "member" } else { "members" })}</p>
                         <h2>"Where each area stands"</h2>
                         <ChartCanvas wide=true
                             label=Signal::derive(move || "Each area on the spectrum: where it is now and where the board wants it.".to_string())

@@ -29,7 +29,7 @@ fn who(views: &[View], position: Position, now: bool, anonymous: bool) -> String
         .collect();
     match (names.len(), anonymous) {
         (0, _) => String::new(),
-        (n, true) => format!("{n} {}", if n == 1 { "person" } else { "people" }),
+        (n, true) => format!("{n} {}", if n == 1 { "member" } else { "members" }),
         (_, false) => names.join(", "),
     }
 }
@@ -71,14 +71,14 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
             <NotFound what=Missing::Workshop />
         }>
             {
-                let respondents = move || workshop.with(|w| w.as_ref().map_or(0, |w| w.respondents.len()));
+                let members = move || workshop.with(|w| w.as_ref().map_or(0, |w| w.members.len()));
                 view! {
                     <div class="workshop-results">
                         <div class="assessment-head">
                             <p class="breadcrumb"><a href=answer_href.clone()>"Back to the questionnaire"</a></p>
                             <h1 dir="auto">{move || title.get()}</h1>
-                            <p class="meta">{move || format!("Autonomy–Alignment–Standardisation results · {} respondent{}",
-                                respondents(), if respondents() == 1 { "" } else { "s" })}</p>
+                            <p class="meta">{move || format!("Autonomy–Alignment–Standardisation results · {} member{}",
+                                members(), if members() == 1 { "" } else { "s" })}</p>
                             <div class="view-options no-print">
                                 <button type="button" class="button primary" on:click=present.clone()>"Present"</button>
                                 <button type="button" class="button" on:click=|_| browser::print()>"Print"</button>
@@ -110,8 +110,8 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                         <RoleViews workshop=workshop />
                         <section class="spread" aria-labelledby="spread-heading">
                             <h2 id="spread-heading">"Who placed each practice where"</h2>
-                            <Show when=move || may_show(respondents()) fallback=|| view! { <p class="hidden-reason">{HIDDEN_REASON}</p> }>
-                            <p class="hint">"Counts of people; tick Show names to see who, on purpose."</p>
+                            <Show when=move || may_show(members()) fallback=|| view! { <p class="hidden-reason">{HIDDEN_REASON}</p> }>
+                            <p class="hint">"Counts of members; tick Show names to see who, on purpose."</p>
                             {aas().areas.iter().map(|area| {
                                 let area_id: &'static str = &area.id;
                                 view! {

@@ -11,7 +11,7 @@ use waypoint::domain::checklist::assessment::{Answer, Assessment, Level, Phase, 
 use waypoint::domain::improvement::plans::{Intervention, Kind, Progress, Review, Status};
 use waypoint::domain::improvement::trajectory::{Band, Point, Thresholds, Trajectory};
 use waypoint::domain::records::store::Store;
-use waypoint::domain::workshop::aas::{aas, Placing, Position, Respondent, Workshop};
+use waypoint::domain::workshop::aas::{aas, Member, Placing, Position, Workshop};
 
 /// Where the arbitrary choices come from. Seeded, for the fixed-budget fuzzing; or a list of
 /// choices that proptest generates and shrinks (shorter lists and smaller numbers make
@@ -190,8 +190,8 @@ pub fn assessment(rng: &mut Rng, id: String) -> Assessment {
 
 pub fn workshop(rng: &mut Rng, id: String) -> Workshop {
     let practices: Vec<String> = aas().practices().map(|p| p.statement.id.clone()).collect();
-    let respondents = (0..rng.below(4))
-        .map(|n| Respondent {
+    let members = (0..rng.below(4))
+        .map(|n| Member {
             id: format!("r{n}"),
             name: rng.name(),
             role: rng.text(1),
@@ -218,7 +218,7 @@ pub fn workshop(rng: &mut Rng, id: String) -> Workshop {
         legacy_trust: None,
         academy: rng.text(1),
         date: rng.date(),
-        respondents,
+        members,
         created_ms: rng.time(),
         updated_ms: rng.time(),
         practices: if rng.chance(30) {

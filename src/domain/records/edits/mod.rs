@@ -37,7 +37,7 @@ use crate::domain::improvement::plans::{Intervention, Review, Status};
 use crate::domain::improvement::trajectory::{Point, Thresholds, Trajectory};
 use crate::domain::records::layout::Key;
 use crate::domain::records::store::{Recovered, Store, TextPlace};
-use crate::domain::workshop::aas::{Position, Respondent, When, Workshop};
+use crate::domain::workshop::aas::{Position, Member, When, Workshop};
 use crate::domain::workshop::responses::Resolution;
 
 /// One change a user can make, by the area of the product it belongs to.
@@ -59,10 +59,10 @@ pub enum Restorable {
     Workshop(usize, Workshop),
     Plan(usize, Intervention),
     Categorisation(usize, Categorisation),
-    Respondent {
+    Member {
         workshop: String,
         index: usize,
-        respondent: Respondent,
+        member: Member,
     },
 }
 
@@ -79,7 +79,7 @@ impl Restorable {
                 store.school_name(&c.school_id),
                 crate::domain::base::dates::display(&c.date)
             ),
-            Restorable::Respondent { respondent, .. } => respondent.name.clone(),
+            Restorable::Member { member, .. } => member.name.clone(),
         }
     }
 }
@@ -597,17 +597,17 @@ impl Store {
                     self.changed(Key::Categorisation(c.id.clone()), out);
                 }
             }
-            Restorable::Respondent {
+            Restorable::Member {
                 workshop,
                 index,
-                respondent,
+                member,
             } => {
                 let w = self
                     .workshop_mut(workshop)
                     .ok_or_else(|| not_found("workshop"))?;
-                if w.respondent(&respondent.id).is_none() {
-                    let index = (*index).min(w.respondents.len());
-                    w.respondents.insert(index, respondent.clone());
+                if w.member(&member.id).is_none() {
+                    let index = (*index).min(w.members.len());
+                    w.members.insert(index, member.clone());
                     self.changed(Key::Workshop(workshop.clone()), out);
                 }
             }

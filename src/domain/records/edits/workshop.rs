@@ -9,24 +9,24 @@ pub enum WorkshopEdit {
     RemoveWorkshop {
         workshop: String,
     },
-    AddRespondent {
+    AddMember {
         workshop: String,
-        respondent: Respondent,
+        member: Member,
     },
-    RemoveRespondent {
+    RemoveMember {
         workshop: String,
-        respondent: String,
+        member: String,
     },
     Place {
         workshop: String,
-        respondent: String,
+        member: String,
         practice: String,
         when: When,
         position: Option<Position>,
     },
     SetPracticeNote {
         workshop: String,
-        respondent: String,
+        member: String,
         practice: String,
         note: String,
         was: String,
@@ -53,20 +53,20 @@ pub enum WorkshopEdit {
         choice: crate::domain::workshop::handback::Settle,
         fresh_id: String,
     },
-    /// Adds a respondent from another device's answers; `clash_with` settles a clash
+    /// Adds a member from another device's answers; `clash_with` settles a clash
     /// with someone already there, and `fresh_id` is used wherever the id is taken.
-    MergeRespondent {
+    MergeMember {
         workshop: String,
-        respondent: Respondent,
+        member: Member,
         clash_with: Option<(String, Resolution)>,
         fresh_id: String,
     },
-    /// Adds many respondents from other devices at once (pasted links): those already
+    /// Adds many members from other devices at once (pasted links): those already
     /// there with the same answers, and clashes, are left out (the page asks about
     /// clashes one by one); `fresh_ids` are used wherever an id is taken.
-    MergeRespondents {
+    MergeMembers {
         workshop: String,
-        respondents: Vec<Respondent>,
+        members: Vec<Member>,
         fresh_ids: Vec<String>,
     },
 }
@@ -104,41 +104,41 @@ impl Store {
                     ))));
                 }
             }
-            WorkshopEdit::AddRespondent {
+            WorkshopEdit::AddMember {
                 workshop,
-                respondent,
+                member,
             } => {
                 let w = self
                     .workshop_mut(workshop)
                     .ok_or_else(|| not_found("workshop"))?;
-                if w.respondent(&respondent.id).is_some() {
+                if w.member(&member.id).is_some() {
                     return Ok(());
                 }
-                if !is_valid_id(&respondent.id) {
+                if !is_valid_id(&member.id) {
                     return Err(EditError::Refused("the person's id is not valid".into()));
                 }
-                let mut respondent = respondent.clone();
-                respondent.name = name_of(&respondent.name)?;
-                respondent.role = clamp_chars(respondent.role.trim(), MAX_NAME_CHARS);
-                w.respondents.push(respondent);
+                let mut member = member.clone();
+                member.name = name_of(&member.name)?;
+                member.role = clamp_chars(member.role.trim(), MAX_NAME_CHARS);
+                w.members.push(member);
                 w.updated_ms = now;
                 self.changed(Key::Workshop(workshop.clone()), out);
             }
-            WorkshopEdit::RemoveRespondent {
+            WorkshopEdit::RemoveMember {
                 workshop,
-                respondent,
+                member,
             } => {
                 let w = self
                     .workshop_mut(workshop)
                     .ok_or_else(|| not_found("workshop"))?;
-                if let Some(index) = w.respondents.iter().position(|r| &r.id == respondent) {
-                    let removed = w.respondents.remove(index);
+                if let Some(index) = w.members.iter().position(|r| &r.id == member) {
+                    let removed = w.members.remove(index);
                     w.updated_ms = now;
                     out.undo = Some(Edit::Records(RecordsEdit::Restore(Box::new(
-                        Restorable::Respondent {
+                        Restorable::Member {
                             workshop: workshop.clone(),
                             index,
-                            respondent: removed,
+                            member: removed,
                         },
                     ))));
                     self.changed(Key::Workshop(workshop.clone()), out);
@@ -146,7 +146,7 @@ impl Store {
             }
             WorkshopEdit::Place {
                 workshop,
-                respondent,
+                member,
                 practice,
                 when,
                 position,
@@ -155,7 +155,7 @@ impl Store {
                     .workshop_mut(workshop)
                     .ok_or_else(|| not_found("workshop"))?;
                 let r = w
-                    .respondent_mut(respondent)
+                    .member_mut(member)
                     .ok_or_else(|| not_found("person"))?;
                 let current = r.placing(practice).and_then(|p| match when {
                     When::Now => p.now,
@@ -170,7 +170,7 @@ impl Store {
             }
             WorkshopEdit::SetPracticeNote {
                 workshop,
-                respondent,
+                member,
                 practice,
                 note,
                 was,
@@ -180,7 +180,7 @@ impl Store {
                     .workshop(workshop)
                     .ok_or_else(|| not_found("workshop"))?;
                 let r = w
-                    .respondent(respondent)
+                    .member(member)
                     .ok_or_else(|| not_found("person"))?;
                 let current = r
                     .placing(practice)
@@ -191,7 +191,7 @@ impl Store {
                 }
                 let place = TextPlace::PracticeNote {
                     workshop: workshop.clone(),
-                    respondent: respondent.clone(),
+                    member: member.clone(),
                     practice: practice.clone(),
                 };
                 if overwrites_other_tab(&current, was, &note) {
@@ -199,7 +199,7 @@ impl Store {
                     self.recover(place.clone(), what, current, now, out);
                 }
                 if let Some(w) = self.workshop_mut(workshop) {
-                    if let Some(r) = w.respondent_mut(respondent) {
+                    if let Some(r) = w.member_mut(member) {
                         r.set_note(practice, &note);
                         r.changed_ms = Some(now);
                     }
@@ -247,7 +247,7 @@ impl Store {
                 }
             }
             WorkshopEdit::HoldCopy { workshop, copy } => {
-                if !is_valid_id(&copy.respondent.id) || !is_valid_id(&copy.key) {
+                if !is_valid_id(&copy.member.id) || !is_valid_id(&copy.key) {
                     return Err(EditError::Refused("the copy's id is not valid".into()));
                 }
                 let w = self
@@ -267,7 +267,7 @@ impl Store {
                 let w = self
                     .workshop_mut(workshop)
                     .ok_or_else(|| not_found("workshop"))?;
-                if w.respondent(fresh_id).is_some() {
+                if w.member(fresh_id).is_some() {
                     return Ok(());
                 }
                 if crate::domain::workshop::handback::settle(w, key, *choice, fresh_id.clone()) {
@@ -275,9 +275,9 @@ impl Store {
                     self.changed(Key::Workshop(workshop.clone()), out);
                 }
             }
-            WorkshopEdit::MergeRespondent {
+            WorkshopEdit::MergeMember {
                 workshop,
-                respondent,
+                member,
                 clash_with,
                 fresh_id,
             } => {
@@ -285,26 +285,26 @@ impl Store {
                     .workshop_mut(workshop)
                     .ok_or_else(|| not_found("workshop"))?;
                 let already = w
-                    .respondents
+                    .members
                     .iter()
-                    .any(|r| crate::domain::workshop::responses::same_answers(r, respondent))
-                    || w.respondent(fresh_id).is_some();
+                    .any(|r| crate::domain::workshop::responses::same_answers(r, member))
+                    || w.member(fresh_id).is_some();
                 if already {
                     return Ok(());
                 }
                 let clash = clash_with.as_ref().map(|(id, r)| (id.as_str(), *r));
-                crate::domain::workshop::responses::merge_respondent(
+                crate::domain::workshop::responses::merge_member(
                     w,
-                    respondent.clone(),
+                    member.clone(),
                     clash,
                     fresh_id.clone(),
                 );
                 w.updated_ms = now;
                 self.changed(Key::Workshop(workshop.clone()), out);
             }
-            WorkshopEdit::MergeRespondents {
+            WorkshopEdit::MergeMembers {
                 workshop,
-                respondents,
+                members,
                 fresh_ids,
             } => {
                 let w = self
@@ -322,9 +322,9 @@ impl Store {
                         )
                     })
                 };
-                let added = crate::domain::workshop::responses::merge_new_respondents(
+                let added = crate::domain::workshop::responses::merge_new_members(
                     w,
-                    respondents.clone(),
+                    members.clone(),
                     &mut next,
                 );
                 if added > 0 {
@@ -352,7 +352,7 @@ pub struct JoinIds {
 pub fn join_edits(
     store: &Store,
     invite: crate::domain::workshop::join::Invite,
-    member: Respondent,
+    member: Member,
     ids: JoinIds,
     now_ms: f64,
 ) -> (String, Vec<Edit>) {
@@ -378,9 +378,9 @@ pub fn join_edits(
     };
     let copy = invite.into_copy(ids.copy.clone(), &trust_id, now_ms);
     edits.push(Edit::Workshop(WorkshopEdit::AddWorkshop(copy)));
-    edits.push(Edit::Workshop(WorkshopEdit::AddRespondent {
+    edits.push(Edit::Workshop(WorkshopEdit::AddMember {
         workshop: ids.copy.clone(),
-        respondent: member,
+        member,
     }));
     (ids.copy, edits)
 }

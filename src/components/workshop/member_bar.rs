@@ -1,4 +1,4 @@
-//! Who is answering: choose a respondent (answers go only to the one chosen), add one,
+//! Who is answering: choose a member (answers go only to the one chosen), add one,
 //! remove one, and download the answers as a file to merge elsewhere. A long list is
 //! shown a page at a time, with a search (see `domain::workshop::roster`).
 
@@ -6,21 +6,20 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::ui::confirm_delete::ConfirmDelete;
+use crate::components::workshop::add_member_form::AddMemberForm;
 use crate::components::ui::pager::Pager;
-use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::Edit;
 use crate::domain::records::edits::WorkshopEdit;
-use crate::domain::workshop::aas::{aas, Respondent};
+use crate::domain::workshop::aas::{aas, Member};
 use crate::domain::workshop::responses::write_responses;
 use crate::domain::workshop::roster::{
-    name_of, name_taken, roster_page, roster_page_of, RosterEntry, RosterPage,
+    name_of, roster_page, roster_page_of, RosterEntry, RosterPage,
 };
 use crate::state::AppState;
 
-use crate::domain::workshop::aas::ROLES;
 
 #[component]
-pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> impl IntoView {
+pub fn MemberBar(workshop_id: String, active: RwSignal<Option<String>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lookup_id = workshop_id.clone();
     // A page of people, read from the workshop as it is: a change at ten thousand people
@@ -38,51 +37,24 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
     let nobody = move || roster.with(|r| r.as_ref().is_none_or(|r| r.total == 0));
     let is_long = move || roster.with(|r| r.as_ref().is_some_and(RosterPage::is_long));
     let pages = Signal::derive(move || roster.with(|r| r.as_ref().map_or(1, |r| r.pages)));
-    let new_name = crate::components::ui::draft::draft(format!("respondent-{workshop_id}"), "");
-    let new_role = RwSignal::new(ROLES[0].to_string());
-    let problem = RwSignal::new(None::<&'static str>);
-
-    let add_id = workshop_id.clone();
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let name = new_name.get_untracked();
-        if name.trim().is_empty() {
-            problem.set(Some("Enter the respondent's name."));
-            return;
-        }
-        let taken = state
-            .store
-            .with_untracked(|s| s.workshop(&add_id).is_some_and(|w| name_taken(w, &name)));
-        if taken {
-            problem.set(Some("Someone of that name is already here: choose them above, or add a surname or initial."));
-            return;
-        }
-        let id = browser::new_id();
-        let respondent = Respondent::new(id.clone(), &name, &new_role.get_untracked());
-        if !state.send(Edit::Workshop(WorkshopEdit::AddRespondent {
-            workshop: add_id.clone(),
-            respondent,
-        })) {
-            return;
-        }
-        // Turn to the page the new person is on, whatever was searched.
+    let added_in = workshop_id.clone();
+    // Turn to the page the new member is on, whatever was searched, and choose them.
+    let on_added = Callback::new(move |id: String| {
         query.set(String::new());
         if let Some(at) = state
             .store
-            .with_untracked(|s| s.workshop(&add_id).and_then(|w| roster_page_of(w, &id)))
+            .with_untracked(|s| s.workshop(&added_in).and_then(|w| roster_page_of(w, &id)))
         {
             page.set(at);
         }
         active.set(Some(id));
-        new_name.set(String::new());
-        problem.set(None);
-    };
+    });
     let remove_id = workshop_id.clone();
     let remove = Callback::new(move |_: ()| {
         if let Some(id) = active.get_untracked() {
-            state.send(Edit::Workshop(WorkshopEdit::RemoveRespondent {
+            state.send(Edit::Workshop(WorkshopEdit::RemoveMember {
                 workshop: remove_id.clone(),
-                respondent: id,
+                member: id,
             }));
             active.set(None);
         }
@@ -91,7 +63,7 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
     let export = move |_| {
         let text = state.store.with_untracked(|s| {
             s.workshop(&export_id).map(|w| {
-                let everyone: Vec<&Respondent> = w.respondents.iter().collect();
+                let everyone: Vec<&Member> = w.members.iter().collect();
                 let trust = s.trust_name(&w.trust_id).to_string();
                 (write_responses(w, &trust, &everyone), trust)
             })
@@ -125,38 +97,38 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
     });
 
     view! {
-        <section class="respondents panel" aria-labelledby="respondents-heading"
+        <section class="members panel" aria-labelledby="members-heading"
             data-people=move || roster.with(|r| r.as_ref().map_or(0, |r| r.total)).to_string()>
-            <h2 id="respondents-heading">"Who is answering?"</h2>
+            <h2 id="members-heading">"Who is answering?"</h2>
             <Show when=move || !nobody()
-                fallback=|| view! { <p>"Add the first respondent to start. Each person's answers are kept separately."</p> }>
+                fallback=|| view! { <p>"Add the first member to start. Each member's answers are kept separately."</p> }>
                 <Show when=is_long>
                     <div class="roster-search" role="search">
-                        <label for="respondent-search">"Find a person"</label>
-                        <input id="respondent-search" type="search" dir="auto" autocomplete="off"
+                        <label for="member-search">"Find a member"</label>
+                        <input id="member-search" type="search" dir="auto" autocomplete="off"
                             aria-describedby="roster-count"
                             prop:value=move || query.get()
                             on:input=move |ev| { query.set(event_target_value(&ev)); page.set(0); } />
                         <p id="roster-count" class="meta" role="status">{move || roster.with(|r| r.as_ref().map(RosterPage::label))}</p>
                     </div>
                 </Show>
-                <fieldset class="respondent-choice">
+                <fieldset class="member-choice">
                     <legend class="visually-hidden">"Choose who is answering"</legend>
                     <For each=move || roster.with(|r| r.as_ref().map(|r| {
                         r.people.iter().map(|e| (e.clone(), r.asked)).collect::<Vec<_>>()
                     }).unwrap_or_default()) key=|r| r.clone() let:shown>
                         {
                             let (RosterEntry { id, name, role, placed }, total) = shown;
-                            let input_id = format!("respondent-{id}");
+                            let input_id = format!("member-{id}");
                             let value = id.clone();
                             view! {
-                                <input type="radio" class="level-input" name="respondent" id=input_id.clone()
+                                <input type="radio" class="level-input" name="member" id=input_id.clone()
                                     prop:checked={
                                         let id = id.clone();
                                         move || active.get().as_deref() == Some(id.as_str())
                                     }
                                     on:change=move |_| active.set(Some(value.clone())) />
-                                <label for=input_id class="respondent-chip">
+                                <label for=input_id class="member-chip">
                                     <span class="chip-name" dir="auto">{name}</span>
                                     <span class="chip-meta">{format!("{role} · {placed} of {total}")}</span>
                                 </label>
@@ -165,7 +137,7 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
                     </For>
                 </fieldset>
                 <Show when=move || { pages.get() > 1 }>
-                    <Pager label="Pages of respondents" previous="Previous people" next="Next people"
+                    <Pager label="Pages of members" previous="Previous members" next="Next members"
                         page=page pages=pages />
                 </Show>
             </Show>
@@ -175,24 +147,13 @@ pub fn RespondentBar(workshop_id: String, active: RwSignal<Option<String>>) -> i
                     None => view! { <span>"Choose who is answering before placing any practice."</span> }.into_any(),
                 }}
             </p>
-            <div class="respondent-tools">
-                <form class="inline-form" on:submit=add>
-                    <label for="new-respondent-name">"Add a respondent"</label>
-                    <input id="new-respondent-name" type="text" dir="auto" maxlength=MAX_NAME_CHARS.to_string()
-                        placeholder="Name" prop:value=move || new_name.get()
-                        on:input=move |ev| new_name.set(clamp_chars(&event_target_value(&ev), MAX_NAME_CHARS)) />
-                    <label for="new-respondent-role" class="visually-hidden">"Role"</label>
-                    <select id="new-respondent-role" on:change=move |ev| new_role.set(event_target_value(&ev))>
-                        {ROLES.into_iter().map(|r| view! { <option value=r>{r}</option> }).collect_view()}
-                    </select>
-                    <button type="submit" class="button">"Add"</button>
-                </form>
-                <p class="form-error" role="alert">{move || problem.get()}</p>
+            <div class="member-tools">
+                <AddMemberForm workshop_id=workshop_id.clone() id_prefix="new-member" on_added=on_added />
                 <div class="actions">
                     <button type="button" class="button" on:click=export
                         disabled=nobody>"Download answers file"</button>
                     <Show when=move || active.with(Option::is_some)>
-                        <ConfirmDelete question="Remove this respondent and their answers?" on_confirm=remove />
+                        <ConfirmDelete question="Remove this member and their answers?" on_confirm=remove />
                     </Show>
                 </div>
             </div>

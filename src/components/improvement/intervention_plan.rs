@@ -1,4 +1,4 @@
-//! The school's action plan: one per school, the same on each of its assessments and on
+//! The school's intervention plan: one per school, the same on each of its assessments and on
 //! its overview, each intervention with its reviews, and the form to commission another.
 
 use crate::domain::improvement::TrustRecords;
@@ -9,7 +9,7 @@ use crate::components::improvement::intervention_card::InterventionCard;
 use crate::state::AppState;
 
 #[component]
-pub fn ActionPlan(
+pub fn InterventionPlan(
     /// The school's id.
     #[prop(into)]
     school: Signal<String>,
@@ -34,8 +34,8 @@ pub fn ActionPlan(
     )));
     let done = Callback::new(move |_: ()| adding.set(false));
     view! {
-        <section class="action-plan panel" aria-labelledby="action-plan-heading">
-            <h2 id="action-plan-heading">"Action plan"</h2>
+        <section class="intervention-plan panel" aria-labelledby="intervention-plan-heading">
+            <h2 id="intervention-plan-heading">"Intervention plan"</h2>
             <p class="lead">"One plan for the school, the same on each of its assessments and on its overview. Commission interventions for the needs a diagnosis shows, then record each review. Overdue reviews are flagged here and on the trust overview."</p>
             <Show when=move || !ids.with(Vec::is_empty)
                 fallback=|| view! { <p class="empty-note">"No interventions commissioned yet."</p> }>
