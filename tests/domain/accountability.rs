@@ -29,7 +29,7 @@ use waypoint::domain::workshop::responses::Resolution;
 
 fn impact(verdict: Verdict) -> Impact {
     Impact {
-        date: "2027-02-12".into(),
+        date: Some(crate::support::day("2027-02-12")),
         practice: "Guided reading every day in Years 5 and 6".into(),
         systems: "Fortnightly reading tracker".into(),
         organisation: String::new(),
@@ -55,7 +55,7 @@ fn commission(target: &str, start: &str, end: &str) -> Commission {
 
 fn review(date: &str, progress: Progress, note: &str) -> Review {
     Review {
-        date: date.into(),
+        date: Some(crate::support::day(date)),
         progress,
         note: note.into(),
     }
@@ -301,7 +301,10 @@ fn the_board_summary_has_a_row_per_school_and_a_page_of_plans_for_each() {
         oak.lines[1].latest_review,
         "30\u{a0}Nov\u{a0}2026: At risk – Two classes behind"
     );
-    assert_eq!(oak.lines[1].next_review.as_deref(), Some("2027-01-11"));
+    assert_eq!(
+        oak.lines[1].next_review,
+        Some(crate::support::day("2027-01-11"))
+    );
     assert_eq!(
         oak.lines[1].runs,
         "7\u{a0}Sep\u{a0}2026 to 12\u{a0}Feb\u{a0}2027"

@@ -209,7 +209,7 @@ fn busy_store() -> Store {
             &Edit::Improvement(ImprovementEdit::RecordReview {
                 plan: "p1".into(),
                 review: Review {
-                    date: "2026-10-19".into(),
+                    date: Some(crate::support::day("2026-10-19")),
                     progress: Progress::OnTrack,
                     note: String::new(),
                 },

@@ -79,7 +79,7 @@ fn point(period: &str, band: Band) -> Point {
 
 fn impact() -> Impact {
     Impact {
-        date: "2027-02-12".into(),
+        date: Some(crate::support::day("2027-02-12")),
         practice: "Guided reading daily in every class".into(),
         systems: String::new(),
         organisation: String::new(),
@@ -585,7 +585,7 @@ fn every_kind_of_edit_applies_and_stamps_the_time() {
         Edit::Improvement(ImprovementEdit::RecordReview {
             plan: "p1".into(),
             review: Review {
-                date: "2026-10-19".into(),
+                date: Some(crate::support::day("2026-10-19")),
                 progress: Progress::OnTrack,
                 note: "Good start".into(),
             },
@@ -840,7 +840,7 @@ fn every_kind_of_change_is_remembered_until_downloaded() {
             Edit::Improvement(ImprovementEdit::RecordReview {
                 plan: "p1".into(),
                 review: Review {
-                    date: "2026-10-19".into(),
+                    date: Some(crate::support::day("2026-10-19")),
                     progress: Progress::AtRisk,
                     note: String::new(),
                 },
@@ -1102,7 +1102,7 @@ fn random_edit(rng: &mut Rng, store: &Store, undos: &[Edit], n: usize) -> Edit {
         25 => Edit::Improvement(ImprovementEdit::RecordReview {
             plan,
             review: Review {
-                date: rng.date(),
+                date: Some(rng.day()),
                 progress: *rng.pick(&Progress::ALL),
                 note: rng.text(3),
             },
@@ -1439,7 +1439,7 @@ fn a_long_review_recorded_twice_is_recorded_once() {
     let edit = Edit::Improvement(ImprovementEdit::RecordReview {
         plan: "p1".into(),
         review: Review {
-            date: "2026-10-19".into(),
+            date: Some(crate::support::day("2026-10-19")),
             progress: Progress::OnTrack,
             note: "x".repeat(MAX_NOTE_CHARS + 1),
         },
@@ -1506,7 +1506,7 @@ fn a_tab_s_unsaved_edits_replay_on_another_tab_s_save() {
         Edit::Improvement(ImprovementEdit::RecordReview {
             plan: "p1".into(),
             review: Review {
-                date: "2026-10-19".into(),
+                date: Some(crate::support::day("2026-10-19")),
                 progress: Progress::OnTrack,
                 note: String::new(),
             },
@@ -2291,7 +2291,7 @@ fn names_and_notes_are_kept_within_their_limits() {
         Edit::Improvement(ImprovementEdit::RecordReview {
             plan: "p1".into(),
             review: Review {
-                date: "2026-10-19".into(),
+                date: Some(crate::support::day("2026-10-19")),
                 progress: Progress::OnTrack,
                 note: long_note.clone(),
             },

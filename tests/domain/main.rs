@@ -28,6 +28,7 @@ mod roster;
 mod schema;
 mod share;
 mod shrinking;
+mod stored_dates;
 mod tabs;
 mod teams;
 mod terms;

@@ -114,26 +114,26 @@ fn reviews_fall_every_few_weeks_and_at_the_time_limit() {
     let plan = Intervention::new("p1".into(), "Oakfield", None, form(), 1.0);
     assert_eq!(
         plan.review_dates(),
-        ["2026-10-19", "2026-11-30", "2027-01-11", "2027-02-12"]
+        ["2026-10-19", "2026-11-30", "2027-01-11", "2027-02-12"].map(crate::support::day)
     );
     // The October review was missed: it is the one to hold next, as the warning says.
     assert_eq!(
-        plan.next_review("2026-11-23").as_deref(),
-        Some("2026-10-19")
+        plan.next_review("2026-11-23"),
+        Some(crate::support::day("2026-10-19"))
     );
     assert!(plan.overdue("2026-11-23").is_some());
     let mut reviewed = plan.clone();
     reviewed.add_review(
         waypoint::domain::improvement::plans::Review {
-            date: "2026-10-20".into(),
+            date: Some(crate::support::day("2026-10-20")),
             progress: waypoint::domain::improvement::plans::Progress::OnTrack,
             note: String::new(),
         },
         2.0,
     );
     assert_eq!(
-        reviewed.next_review("2026-11-23").as_deref(),
-        Some("2026-11-30")
+        reviewed.next_review("2026-11-23"),
+        Some(crate::support::day("2026-11-30"))
     );
     assert_eq!(reviewed.overdue("2026-11-23"), None);
 }
@@ -145,12 +145,12 @@ fn a_missed_review_or_time_limit_is_flagged_until_recorded() {
     assert_eq!(
         plan.overdue("2026-11-23"),
         Some(Overdue::ReviewMissed {
-            due: "2026-10-19".into()
+            due: crate::support::day("2026-10-19")
         })
     );
     plan.add_review(
         Review {
-            date: "2026-10-20".into(),
+            date: Some(crate::support::day("2026-10-20")),
             progress: Progress::OnTrack,
             note: "Guided reading in place".into(),
         },
@@ -165,7 +165,7 @@ fn a_missed_review_or_time_limit_is_flagged_until_recorded() {
         .contains("time limit"));
     plan.add_review(
         Review {
-            date: "2027-02-12".into(),
+            date: Some(crate::support::day("2027-02-12")),
             progress: Progress::Met,
             note: String::new(),
         },
@@ -173,7 +173,10 @@ fn a_missed_review_or_time_limit_is_flagged_until_recorded() {
     );
     assert_eq!(plan.status, Status::Completed);
     assert_eq!(plan.overdue("2027-03-01"), None);
-    assert_eq!(plan.reviews[0].date, "2026-10-20");
+    assert_eq!(
+        plan.reviews[0].date,
+        Some(crate::support::day("2026-10-20"))
+    );
 }
 
 #[test]

@@ -7,8 +7,7 @@ use serde::{Deserialize, Serialize};
 use strum::{EnumString, IntoStaticStr};
 
 use crate::domain::base::content::{Framework, Stage};
-use crate::domain::base::dates::is_iso_date;
-use crate::domain::base::dates::{add_days, add_months, display, Day, MaybeDay};
+use crate::domain::base::dates::{self, add_days, add_months, display, Day, MaybeDay};
 use crate::domain::base::school::School;
 use crate::domain::base::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::domain::checklist::assessment::{Assessment, Scope};
@@ -56,7 +55,11 @@ impl Verdict {
 /// the evidence, and the verdict on its success criteria.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Impact {
-    pub date: String,
+    /// The date of the impact review; `None` only for a record an older version took from
+    /// a file with something else there (kept as stored, shown as "unknown"), or for a
+    /// form whose date is not a real date ([`Impact::validate`] refuses it).
+    #[serde(default, with = "dates::kept", skip_serializing_if = "Option::is_none")]
+    pub date: Option<Day>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub practice: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -98,7 +101,7 @@ impl Impact {
     /// improved, if anything"): its evidence alone is enough; any other verdict says
     /// what improved under at least one heading.
     pub fn validate(&self) -> Result<(), String> {
-        if !is_iso_date(&self.date) {
+        if self.date.is_none() {
             return Err("Enter the date of the impact review as a full date.".into());
         }
         let headings = [
@@ -120,7 +123,7 @@ impl Impact {
     pub fn tidied(&self) -> Impact {
         let tidy = |t: &str| clamp_chars(t.trim(), MAX_NOTE_CHARS);
         Impact {
-            date: self.date.clone(),
+            date: self.date,
             practice: tidy(&self.practice),
             systems: tidy(&self.systems),
             organisation: tidy(&self.organisation),
@@ -216,7 +219,7 @@ pub struct PlanLine {
     pub state: PlanState,
     /// "12 Jan 2027: On track – guided reading in place"
     pub latest_review: String,
-    pub next_review: Option<String>,
+    pub next_review: Option<Day>,
     pub impact: Option<Impact>,
 }
 
@@ -412,20 +415,13 @@ pub fn dashboard(
             };
             for plan in store.plans_of(&row.key).filter(|p| p.status.is_open()) {
                 if let Some(overdue) = plan.overdue(today) {
-                    let date = match &overdue {
-                        crate::domain::improvement::plans::Overdue::ReviewMissed { due } => {
-                            due.clone()
-                        }
-                        crate::domain::improvement::plans::Overdue::PastTimeLimit { end } => {
-                            end.clone()
-                        }
+                    let date = match overdue {
+                        crate::domain::improvement::plans::Overdue::ReviewMissed { due } => due,
+                        crate::domain::improvement::plans::Overdue::PastTimeLimit { end } => end,
                     };
-                    add(&date, format!("⚠ Review of “{}” overdue", plan.target));
+                    add(&date.iso(), format!("⚠ Review of “{}” overdue", plan.target));
                 } else if let Some(next) = plan.next_review(today) {
-                    add(
-                        &next,
-                        format!("Review of “{}” {}", plan.target, display(&next)),
-                    );
+                    add(&next.iso(), format!("Review of “{}” {next}", plan.target));
                 }
             }
             // Never categorised: due now, without a date (listed first).
@@ -633,7 +629,7 @@ pub fn headteacher_report(
     };
     let mut plans: Vec<&Intervention> = store
         .plans_of(&school.id)
-        .filter(|p| p.start.as_str() <= to && p.end.as_str() >= from.as_str())
+        .filter(|p| p.start <= to.maybe_day() && p.end >= from.maybe_day())
         .collect();
     crate::domain::base::order::sort_by(&mut plans, |a, b| a.start.cmp(&b.start));
     let mut reviews = Vec::new();
@@ -641,14 +637,14 @@ pub fn headteacher_report(
         for r in p
             .reviews
             .iter()
-            .filter(|r| r.date.as_str() > from.as_str() && r.date.as_str() <= to)
+            .filter(|r| r.date > from.maybe_day() && r.date <= to.maybe_day())
         {
             let mut text = r.progress.label().to_string();
             if !r.note.is_empty() {
                 text.push_str(" – ");
                 text.push_str(&r.note);
             }
-            reviews.push((r.date.clone(), p.target.clone(), text));
+            reviews.push((r.date.map(Day::iso).unwrap_or_default(), p.target.clone(), text));
         }
     }
     crate::domain::base::order::sort_by(&mut reviews, |a, b| a.0.cmp(&b.0));

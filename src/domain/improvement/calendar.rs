@@ -417,16 +417,13 @@ pub fn events(store: &impl TrustRecords, calendar: &TrustCalendar, today: &str) 
     for school in store.schools() {
         let name = &school.name;
         for plan in store.plans_of(&school.id).filter(|p| p.status.is_open()) {
-            let last = plan
-                .latest_review()
-                .map(|r| r.date.clone())
-                .unwrap_or_default();
+            let last = plan.latest_review().and_then(|r| r.date);
             for due in plan.review_dates() {
-                if due <= last || !in_year(&due) {
+                if Some(due) <= last || !in_year(&due.iso()) {
                     continue;
                 }
-                let end = due == plan.end;
-                let date = calendar.next_working_day(&due);
+                let end = Some(due) == plan.end;
+                let date = calendar.next_working_day(&due.iso());
                 out.push(Event {
                     uid: format!("review-{}-{}", plan.id, compact(&date)),
                     title: format!(

@@ -126,14 +126,14 @@ pub fn check_import(store: &Store, today: &str) -> Result<(), String> {
         ] {
             within(text, MAX_NOTE_CHARS, &place(what))?;
         }
-        date(&p.start, today, &place("the start"))?;
-        date(&p.end, today, &place("the time limit"))?;
+        day(p.start, today, &place("the start"))?;
+        day(p.end, today, &place("the time limit"))?;
         for review in &p.reviews {
-            date(&review.date, today, &place("a review"))?;
+            day(review.date, today, &place("the date of a review"))?;
             within(&review.note, MAX_NOTE_CHARS, &place("a review's note"))?;
         }
         if let Some(impact) = &p.impact {
-            date(&impact.date, today, &place("the impact review"))?;
+            day(impact.date, today, &place("the date of the impact review"))?;
             for text in [
                 &impact.practice,
                 &impact.systems,

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use crate::domain::base::content::four_stages;
-use crate::domain::base::dates::{is_iso_date, Day, MaybeDay};
+use crate::domain::base::dates::{Day, MaybeDay};
 use crate::domain::base::school::School;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::domain::checklist::assessment::{Answer, Assessment, Level, Prefill, Scope};
@@ -330,9 +330,9 @@ pub fn read_payload(json: &str) -> Result<Shared, ReadError> {
     let mut plans = Vec::new();
     let mut plans_from_this = Vec::new();
     for p in payload.i {
-        let dates_ok = is_iso_date(&p.start)
-            && is_iso_date(&p.end)
-            && p.reviews.iter().all(|r| is_iso_date(&r.date));
+        // A date that is not a real one reads as `None` (`dates::kept`): damaged.
+        let dates_ok =
+            p.start.is_some() && p.end.is_some() && p.reviews.iter().all(|r| r.date.is_some());
         if !dates_ok
             || p.target.trim().is_empty()
             || !(1..=MAX_REVIEW_WEEKS).contains(&p.review_weeks)

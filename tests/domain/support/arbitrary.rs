@@ -275,21 +275,21 @@ pub fn intervention(
         focus: rng.text(1),
         target: rng.name(),
         owner: rng.name(),
-        start: "2026-09-01".into(),
-        end: rng.date(),
+        start: Some(crate::support::day("2026-09-01")),
+        end: Some(rng.day()),
         review_weeks: 1 + rng.below(12) as u32,
         success_criteria: rng.text(5),
         status: *rng.pick(&Status::ALL),
         reviews: (0..rng.below(3))
             .map(|_| Review {
-                date: rng.date(),
+                date: Some(rng.day()),
                 progress: *rng.pick(&Progress::ALL),
                 note: rng.text(3),
             })
             .collect(),
         impact: rng.chance(30).then(|| {
             Box::new(waypoint::domain::improvement::accountability::Impact {
-                date: rng.date(),
+                date: Some(rng.day()),
                 practice: rng.text(3),
                 systems: rng.text(2),
                 organisation: String::new(),

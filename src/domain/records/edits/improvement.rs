@@ -100,6 +100,11 @@ impl Store {
                 if self.school(&plan.school_id).is_none() {
                     return Err(not_found("school"));
                 }
+                if plan.start.is_none() || plan.end.is_none() {
+                    return Err(EditError::Refused(
+                        "the intervention has no start or time limit".into(),
+                    ));
+                }
                 let mut plan = plan.clone();
                 plan.updated_ms = now;
                 let key = Key::Plan(plan.id.clone());
@@ -120,6 +125,9 @@ impl Store {
                 let p = self
                     .plan_mut(plan)
                     .ok_or_else(|| not_found("intervention"))?;
+                if review.date.is_none() {
+                    return Err(EditError::Refused("the review has no date".into()));
+                }
                 let mut review = review.clone();
                 review.note = clamp_chars(&review.note, MAX_NOTE_CHARS);
                 if !p.reviews.contains(&review) {

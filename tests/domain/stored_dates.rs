@@ -1,0 +1,220 @@
+//! Stored dates kept as `dates::Day`, group by group: each is written as the same
+//! "yyyy-mm-dd" text as before (the stored format does not change), a record an older
+//! version stored with other text there still reads (the date shown as "unknown") and keeps
+//! that text as stored until a form sets a real date, and a file with such a date is
+//! refused naming the field.
+use crate::support::{self, day};
+
+use serde_json::{json, Value};
+use waypoint::domain::base::dates::display;
+use waypoint::domain::improvement::accountability::{Impact, Verdict};
+use waypoint::domain::improvement::plans::{Intervention, Kind, Progress, Review, Status};
+use waypoint::domain::records::edits::{Edit, ImprovementEdit};
+use waypoint::domain::records::exchange::read_import;
+use waypoint::domain::records::layout::{read_record_keeping, write_record, Item, Key};
+use waypoint::domain::records::schema::write_store;
+use waypoint::domain::records::store::Store;
+
+const TODAY: &str = "2026-11-23";
+
+/// The text not a date that older versions may have stored, as JSON values.
+fn not_dates() -> [Value; 4] {
+    [
+        json!("23/11/2026"),
+        json!(""),
+        json!("2026-02-30"),
+        json!(null),
+    ]
+}
+
+/// Reads a stored record as the app does, and puts it in the store with what this build
+/// does not read.
+fn read_into(store: &mut Store, key: &Key, record: &Value) -> Item {
+    let (item, unknown) = read_record_keeping(key, &record.to_string())
+        .unwrap_or_else(|e| panic!("{record} made the record unreadable: {e:?}"));
+    store.put_record_keeping(key, Some(item.clone()), unknown);
+    item
+}
+
+fn written(store: &Store, key: &Key) -> Value {
+    serde_json::from_str(&write_record(store, key).unwrap()).unwrap()
+}
+
+/// The message an import of `file` is refused with.
+fn refused(file: &str) -> String {
+    read_import(file, TODAY)
+        .expect_err("a file with a date that is not a date is refused")
+        .to_string()
+}
+
+// Intervention plans and their impact.
+
+fn plan() -> Intervention {
+    Intervention {
+        id: "p1".into(),
+        school_id: support::SCHOOL_ID.into(),
+        legacy_school: None,
+        assessment_id: None,
+        kind: Kind::SchoolToSchool,
+        partner: "Elm Park Academy".into(),
+        focus: "Outcomes".into(),
+        target: "Year 6 reading".into(),
+        owner: "Deputy head".into(),
+        start: Some(day("2026-09-07")),
+        end: Some(day("2027-02-12")),
+        review_weeks: 6,
+        success_criteria: "70% at the expected standard".into(),
+        status: Status::InProgress,
+        reviews: vec![Review {
+            date: Some(day("2026-10-19")),
+            progress: Progress::OnTrack,
+            note: String::new(),
+        }],
+        impact: Some(Box::new(Impact {
+            date: Some(day("2026-11-20")),
+            practice: "Guided reading daily".into(),
+            systems: String::new(),
+            organisation: String::new(),
+            outcomes: String::new(),
+            evidence: "Book looks".into(),
+            verdict: Verdict::Met,
+        })),
+        created_ms: 1_000.0,
+        updated_ms: 1_000.0,
+    }
+}
+
+fn plan_store() -> (Store, Key, Value) {
+    let mut store = support::school_store();
+    store.plans.push(plan());
+    let key = Key::Plan("p1".into());
+    let record = written(&store, &key);
+    (store, key, record)
+}
+
+#[test]
+fn an_intervention_s_dates_are_stored_as_the_same_text_and_read_back() {
+    let (_, key, record) = plan_store();
+    assert_eq!(record["start"], json!("2026-09-07"));
+    assert_eq!(record["end"], json!("2027-02-12"));
+    assert_eq!(record["reviews"][0]["date"], json!("2026-10-19"));
+    assert_eq!(record["impact"]["date"], json!("2026-11-20"));
+    let Item::Plan(read) = read_record_keeping(&key, &record.to_string()).unwrap().0 else {
+        panic!("an intervention")
+    };
+    assert_eq!(read, plan());
+}
+
+#[test]
+fn an_intervention_an_older_version_stored_with_other_text_keeps_it() {
+    for damaged in not_dates() {
+        let (mut store, key, mut record) = plan_store();
+        for place in ["start", "end"] {
+            record[place] = damaged.clone();
+        }
+        record["reviews"][0]["date"] = damaged.clone();
+        record["impact"]["date"] = damaged.clone();
+        let Item::Plan(read) = read_into(&mut store, &key, &record) else {
+            panic!("an intervention")
+        };
+        assert_eq!((read.start, read.end), (None, None), "{damaged}");
+        assert_eq!(read.reviews[0].date, None);
+        assert_eq!(display(&read.start), "unknown");
+        // Nothing is worked out from a date it does not know.
+        assert!(read.review_dates().is_empty());
+        assert_eq!(read.overdue(TODAY), None);
+        store
+            .apply(
+                &Edit::Improvement(ImprovementEdit::SetStatus {
+                    plan: "p1".into(),
+                    status: Status::Stopped,
+                }),
+                2_000.0,
+            )
+            .unwrap();
+        let after = written(&store, &key);
+        assert_eq!(after["status"], json!("stopped"));
+        for place in ["start", "end"] {
+            assert_eq!(after[place], damaged, "{place} kept exactly as stored");
+        }
+        assert_eq!(after["reviews"][0]["date"], damaged);
+        assert_eq!(after["impact"]["date"], damaged);
+        // The impact form's real date replaces the one it holds.
+        let mut impact = *plan().impact.unwrap();
+        impact.date = Some(day("2026-11-23"));
+        store
+            .apply(
+                &Edit::Improvement(ImprovementEdit::RecordImpact {
+                    plan: "p1".into(),
+                    impact,
+                }),
+                3_000.0,
+            )
+            .unwrap();
+        assert_eq!(written(&store, &key)["impact"]["date"], json!("2026-11-23"));
+    }
+}
+
+#[test]
+fn a_review_or_impact_without_a_date_is_not_recorded() {
+    let (mut store, _, _) = plan_store();
+    let review = Review {
+        date: None,
+        progress: Progress::OnTrack,
+        note: String::new(),
+    };
+    let edit = Edit::Improvement(ImprovementEdit::RecordReview {
+        plan: "p1".into(),
+        review,
+    });
+    assert!(store.apply(&edit, 2_000.0).is_err());
+    let mut impact = *plan().impact.unwrap();
+    impact.date = None;
+    let edit = Edit::Improvement(ImprovementEdit::RecordImpact {
+        plan: "p1".into(),
+        impact,
+    });
+    assert!(store.apply(&edit, 2_000.0).is_err());
+    let mut undated = plan();
+    undated.id = "p2".into();
+    undated.start = None;
+    assert!(store
+        .apply(
+            &Edit::Improvement(ImprovementEdit::Commission(undated)),
+            2_000.0
+        )
+        .is_err());
+}
+
+#[test]
+fn a_file_with_an_intervention_date_that_is_not_a_date_is_refused_naming_it() {
+    let (store, _, _) = plan_store();
+    let file = write_store(&store);
+    assert!(read_import(&file, TODAY).is_ok());
+    for (stored, named) in [
+        ("\"start\":\"2026-09-07\"", "the start of the intervention"),
+        (
+            "\"end\":\"2027-02-12\"",
+            "the time limit of the intervention",
+        ),
+        (
+            "\"date\":\"2026-10-19\"",
+            "the date of a review of the intervention",
+        ),
+        (
+            "\"date\":\"2026-11-20\"",
+            "the date of the impact review of the intervention",
+        ),
+    ] {
+        for damaged in ["2026-02-30", "23/11/2026", ""] {
+            let field = stored.split(':').next().unwrap();
+            let hand_made = file.replace(stored, &format!("{field}:\"{damaged}\""));
+            assert_ne!(hand_made, file, "{stored}");
+            let why = refused(&hand_made);
+            assert!(
+                why.contains(named) && why.contains("not a real date"),
+                "{stored} as {damaged}: {why}"
+            );
+        }
+    }
+}
