@@ -3,6 +3,7 @@
 //! records (categorisations, the calendar, impact, diagnosis sources) through exports,
 //! imports and merges.
 use crate::support;
+use waypoint::domain::base::dates::OptionalDay;
 use waypoint::domain::checklist::assessment::Scope;
 
 use waypoint::domain::base::content::{four_stages, Stage};
@@ -148,7 +149,7 @@ fn trust() -> Store {
                 .zip([Band::Floor, Band::Coasting, Band::Coasting])
                 .map(|(p, b)| Point {
                     period: p.to_string(),
-                    date: None,
+                    date: OptionalDay::Absent,
                     band: Some(b),
                     value: None,
                 })

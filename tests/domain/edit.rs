@@ -5,6 +5,7 @@
 //! break the store's rules.
 
 use std::collections::BTreeSet;
+use waypoint::domain::base::dates::OptionalDay;
 use waypoint::domain::checklist::SchoolRecords;
 use waypoint::domain::improvement::TrustRecords;
 
@@ -73,7 +74,7 @@ fn point(period: &str, band: Band) -> Point {
         period: period.into(),
         band: Some(band),
         value: None,
-        date: None,
+        date: OptionalDay::Absent,
     }
 }
 

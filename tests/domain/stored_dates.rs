@@ -6,9 +6,10 @@
 use crate::support::{self, day};
 
 use serde_json::{json, Value};
-use waypoint::domain::base::dates::display;
+use waypoint::domain::base::dates::{display, OptionalDay};
 use waypoint::domain::improvement::accountability::{Impact, Verdict};
 use waypoint::domain::improvement::plans::{Intervention, Kind, Progress, Review, Status};
+use waypoint::domain::improvement::trajectory::{Band, Point, Trajectory};
 use waypoint::domain::records::edits::{Edit, ImprovementEdit};
 use waypoint::domain::records::exchange::read_import;
 use waypoint::domain::records::layout::{read_record_keeping, write_record, Item, Key};
@@ -216,5 +217,101 @@ fn a_file_with_an_intervention_date_that_is_not_a_date_is_refused_naming_it() {
                 "{stored} as {damaged}: {why}"
             );
         }
+    }
+}
+
+// A trajectory's points: the date of results, which a point may leave out.
+
+fn trajectory_store() -> (Store, Key, Value) {
+    let mut store = support::school_store();
+    let mut trajectory = Trajectory::new("t1".into(), support::SCHOOL_ID, 1_000.0);
+    trajectory.points = vec![
+        Point {
+            period: "2025".into(),
+            date: OptionalDay::On(day("2025-07-08")),
+            band: Some(Band::NationalAverage),
+            value: None,
+        },
+        Point {
+            period: "2026".into(),
+            date: OptionalDay::Absent,
+            band: Some(Band::Top15),
+            value: None,
+        },
+    ];
+    store.trajectories.push(trajectory);
+    let key = Key::Trajectory("t1".into());
+    let record = written(&store, &key);
+    (store, key, record)
+}
+
+#[test]
+fn a_trajectory_s_dates_are_stored_as_the_same_text_and_read_back() {
+    let (store, key, record) = trajectory_store();
+    assert_eq!(record["points"][0]["date"], json!("2025-07-08"));
+    assert_eq!(record["points"][1].get("date"), None, "left out, as before");
+    let Item::Trajectory(read) = read_record_keeping(&key, &record.to_string()).unwrap().0 else {
+        panic!("a trajectory")
+    };
+    assert_eq!(read, store.trajectories[0]);
+    let mut null = record.clone();
+    null["points"][1]["date"] = Value::Null;
+    let Item::Trajectory(read) = read_record_keeping(&key, &null.to_string()).unwrap().0 else {
+        panic!("a trajectory")
+    };
+    assert_eq!(read.points[1].date, OptionalDay::Absent);
+}
+
+#[test]
+fn a_trajectory_an_older_version_stored_with_other_text_keeps_it() {
+    for damaged in [
+        json!("23/11/2026"),
+        json!(""),
+        json!("2026-02-30"),
+        json!(7),
+    ] {
+        let (mut store, key, mut record) = trajectory_store();
+        record["points"][0]["date"] = damaged.clone();
+        let Item::Trajectory(read) = read_into(&mut store, &key, &record) else {
+            panic!("a trajectory")
+        };
+        assert_eq!(read.points[0].date, OptionalDay::NotADate, "{damaged}");
+        assert_eq!(display(&read.points[0].date), "unknown");
+        // The period still places the point in time.
+        assert!(read.points[0].year().is_some());
+        store
+            .apply(
+                &Edit::Improvement(ImprovementEdit::SetCapacity {
+                    school: support::SCHOOL_ID.into(),
+                    trajectory_id: "t1".into(),
+                    item: "capacity-item".into(),
+                    ticked: true,
+                }),
+                2_000.0,
+            )
+            .unwrap();
+        let after = written(&store, &key);
+        assert_eq!(after["capacity"], json!(["capacity-item"]));
+        assert_eq!(
+            after["points"][0]["date"], damaged,
+            "kept exactly as stored"
+        );
+    }
+}
+
+#[test]
+fn a_file_with_a_trajectory_date_that_is_not_a_date_is_refused_naming_it() {
+    let (store, _, _) = trajectory_store();
+    let file = write_store(&store);
+    assert!(read_import(&file, TODAY).is_ok());
+    for damaged in ["\"2026-02-30\"", "\"23/11/2026\"", "\"\"", "7"] {
+        let hand_made = file.replace("\"2025-07-08\"", damaged);
+        assert_ne!(hand_made, file);
+        let why = refused(&hand_made);
+        assert!(
+            why.contains("the date of results of the trajectory's period “2025”")
+                && why.contains("not a real date"),
+            "{damaged}: {why}"
+        );
     }
 }

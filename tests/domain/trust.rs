@@ -2,6 +2,7 @@
 
 use crate::support::answered;
 use waypoint::domain::base::content::{four_stages, Stage};
+use waypoint::domain::base::dates::OptionalDay;
 use waypoint::domain::base::school::School;
 use waypoint::domain::checklist::assessment::Level::{Clearly, NotSeen, Partly};
 use waypoint::domain::checklist::SchoolRecords;
@@ -44,7 +45,7 @@ fn trajectory(store: &mut Store, name: &str, bands: &[Band]) {
         .enumerate()
         .map(|(i, b)| Point {
             period: format!("{}", 2021 + i),
-            date: None,
+            date: OptionalDay::Absent,
             band: Some(*b),
             value: None,
         })

@@ -193,6 +193,67 @@ pub mod kept {
     }
 }
 
+/// A date a record may leave out (a trajectory point's date of results). Unlike a date
+/// every record has ([`kept`], where `None` is enough), three cases must be told apart:
+/// left out, a real date, and text an older version stored that is not a date. That
+/// text reads as [`OptionalDay::NotADate`], shown as "unknown"; it is not written, so the
+/// text as stored stays in the record as a part this build does not read and is never
+/// lost; and an import refuses it by name (`records::limits`). Use with
+/// `#[serde(default, skip_serializing_if = "OptionalDay::is_unwritten")]`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OptionalDay {
+    /// Not given (absent, or null).
+    #[default]
+    Absent,
+    On(Day),
+    /// Something that is not a real date, as an older version may have stored.
+    NotADate,
+}
+
+impl OptionalDay {
+    /// The date, when there is a real one.
+    pub fn day(self) -> Option<Day> {
+        match self {
+            OptionalDay::On(day) => Some(day),
+            OptionalDay::Absent | OptionalDay::NotADate => None,
+        }
+    }
+
+    /// True when nothing is written for it: left out, or kept as stored.
+    pub fn is_unwritten(&self) -> bool {
+        self.day().is_none()
+    }
+}
+
+impl From<Option<Day>> for OptionalDay {
+    fn from(day: Option<Day>) -> OptionalDay {
+        day.map_or(OptionalDay::Absent, OptionalDay::On)
+    }
+}
+
+impl serde::Serialize for OptionalDay {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        kept::serialize(&self.day(), serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OptionalDay {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<OptionalDay, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        Ok(match value.as_str() {
+            _ if value.is_null() => OptionalDay::Absent,
+            Some(text) => exact(text).map_or(OptionalDay::NotADate, OptionalDay::On),
+            None => OptionalDay::NotADate,
+        })
+    }
+}
+
+impl MaybeDay for OptionalDay {
+    fn maybe_day(&self) -> Option<Day> {
+        self.day()
+    }
+}
+
 /// "23 Nov 2026" for a date, "unknown" for one a damaged record lost.
 pub fn show(day: Option<Day>) -> String {
     day.map_or_else(|| "unknown".into(), |day| day.to_string())

@@ -5,7 +5,7 @@
 //! store what no form would (a note of a million characters, a review in 2062, a thousand
 //! meetings a year).
 
-use crate::domain::base::dates::{far_from_today, is_iso_date, Day};
+use crate::domain::base::dates::{far_from_today, is_iso_date, Day, OptionalDay};
 use crate::domain::base::text::{is_blank, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::domain::checklist::assessment::Scope;
 use crate::domain::records::store::Store;
@@ -156,8 +156,14 @@ pub fn check_import(store: &Store, today: &str) -> Result<(), String> {
     for t in &store.trajectories {
         for point in &t.points {
             within(&point.period, MAX_NAME_CHARS, "a trajectory's period")?;
-            if let Some(d) = &point.date {
-                date(d, today, "a trajectory's publication date")?;
+            let what = format!(
+                "the date of results of the trajectory's period \u{201c}{}\u{201d}",
+                shown(&point.period)
+            );
+            match point.date {
+                OptionalDay::Absent => {}
+                OptionalDay::On(on) => day(Some(on), today, &what)?,
+                OptionalDay::NotADate => day(None, today, &what)?,
             }
         }
     }

@@ -246,7 +246,7 @@ pub fn trajectory(rng: &mut Rng, id: String, school_id: &str) -> Trajectory {
         points: (0..rng.below(6))
             .map(|n| Point {
                 period: format!("{}", 2019 + n),
-                date: rng.chance(30).then(|| rng.date()),
+                date: rng.chance(30).then(|| rng.day()).into(),
                 band: rng.chance(80).then(|| *rng.pick(&Band::ALL)),
                 value: thresholds.is_some().then(|| rng.below(1000) as f64 / 10.0),
             })
