@@ -138,7 +138,7 @@ fn base() -> Store {
             "w1".into(),
             "t1",
             "",
-            "2026-11-23",
+            Some(crate::support::day("2026-11-23")),
             MADE,
         ))),
         Edit::Workshop(WorkshopEdit::AddMember {
@@ -374,7 +374,7 @@ fn every_kind_of_edit_applies_and_stamps_the_time() {
             "w2".into(),
             "t1",
             "Elm Park",
-            "2026-12-01",
+            Some(crate::support::day("2026-12-01")),
             MADE,
         ))),
         |s| s.workshop("w2").unwrap().updated_ms,
@@ -1694,7 +1694,7 @@ fn undoing_a_removal_puts_the_item_back_in_its_place() {
             "w2".into(),
             "t1",
             "Elm Park",
-            "2026-12-01",
+            Some(crate::support::day("2026-12-01")),
             MADE,
         ))),
         MADE,
@@ -1705,7 +1705,7 @@ fn undoing_a_removal_puts_the_item_back_in_its_place() {
             "w3".into(),
             "t1",
             "",
-            "2027-01-01",
+            Some(crate::support::day("2027-01-01")),
             MADE,
         ))),
         MADE,
@@ -2102,7 +2102,13 @@ fn edits_that_would_break_the_rules_are_refused_and_change_nothing() {
         );
         assert!(
             is_refused(refused(Edit::Workshop(WorkshopEdit::AddWorkshop(
-                Workshop::new(bad.into(), "t1", "", "2026-11-23", MADE)
+                Workshop::new(
+                    bad.into(),
+                    "t1",
+                    "",
+                    Some(crate::support::day("2026-11-23")),
+                    MADE
+                )
             )))),
             "{bad:?}"
         );
@@ -2153,7 +2159,13 @@ fn edits_that_would_break_the_rules_are_refused_and_change_nothing() {
         ImprovementEdit::Commission(Intervention::new("j1".into(), "s1", None, form(), MADE))
     ))));
     assert!(is_refused(refused(Edit::Workshop(
-        WorkshopEdit::AddWorkshop(Workshop::new("s1".into(), "t1", "", "2026-11-23", MADE))
+        WorkshopEdit::AddWorkshop(Workshop::new(
+            "s1".into(),
+            "t1",
+            "",
+            Some(crate::support::day("2026-11-23")),
+            MADE
+        ))
     ))));
     assert!(is_refused(refused(Edit::Improvement(
         ImprovementEdit::SetCapacity {
@@ -2191,7 +2203,7 @@ fn edits_that_would_break_the_rules_are_refused_and_change_nothing() {
             "w2".into(),
             "t-nowhere",
             "",
-            "2026-11-23",
+            Some(crate::support::day("2026-11-23")),
             MADE
         ))
     ))));
@@ -2318,7 +2330,13 @@ fn names_and_notes_are_kept_within_their_limits() {
         &Edit::Checklist(ChecklistEdit::AddAssessment(a)),
         NOW,
     );
-    let mut w = Workshop::new("w2".into(), "t1", "x", "2026-11-23", MADE);
+    let mut w = Workshop::new(
+        "w2".into(),
+        "t1",
+        "x",
+        Some(crate::support::day("2026-11-23")),
+        MADE,
+    );
     w.academy = long_name.clone();
     apply(
         &mut store,

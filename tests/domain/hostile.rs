@@ -181,7 +181,7 @@ fn a_file_in_another_encoding_is_refused_by_the_encodings_name() {
 fn the_grid_of_a_thousand_people_is_drawn_a_page_at_a_time() {
     use waypoint::domain::workshop::aas::{Member, Workshop};
     use waypoint::domain::workshop::grid::{grid_page, page_of_person, PEOPLE_PER_GRID_PAGE};
-    let mut w = Workshop::new("w1".into(), "t1", "", TODAY, 1.0);
+    let mut w = Workshop::new("w1".into(), "t1", "", Some(crate::support::day(TODAY)), 1.0);
     for i in 0..1000 {
         w.members.push(Member::new(
             format!("r{i}"),
@@ -201,7 +201,7 @@ fn the_grid_of_a_thousand_people_is_drawn_a_page_at_a_time() {
     assert_eq!(beyond.last, 1000);
     assert_eq!(beyond.people.last().unwrap().0, "r999");
     assert_eq!(page_of_person(&w, "r999"), Some(beyond.pages - 1));
-    let small = Workshop::new("w2".into(), "t1", "", TODAY, 1.0);
+    let small = Workshop::new("w2".into(), "t1", "", Some(crate::support::day(TODAY)), 1.0);
     assert_eq!(grid_page(&small, 3).label(), "");
     assert_eq!(grid_page(&small, 3).first, 0);
 }
@@ -228,7 +228,7 @@ fn pasted_links_are_merged_in_time_that_grows_with_their_number() {
             })
             .collect()
     };
-    let mut w = Workshop::new("w1".into(), "t1", "", TODAY, 1.0);
+    let mut w = Workshop::new("w1".into(), "t1", "", Some(crate::support::day(TODAY)), 1.0);
     let mut ids = support::fresh_ids();
     let started = Instant::now();
     let sorted = sort_incoming(&w, people(10_000));
@@ -287,7 +287,7 @@ fn a_file_with_an_assessment_date_that_is_not_a_date_is_refused_saying_why() {
 fn pasted_answers_are_numbered_past_every_name_already_there_or_arriving() {
     use waypoint::domain::workshop::aas::{Member, Workshop};
     use waypoint::domain::workshop::responses::merge_new_members;
-    let mut w = Workshop::new("w1".into(), "t1", "", TODAY, 1.0);
+    let mut w = Workshop::new("w1".into(), "t1", "", Some(crate::support::day(TODAY)), 1.0);
     w.members
         .push(Member::new("a".into(), "Anonymous 1", "Other"));
     let named = Member::new("b".into(), "anonymous 2", "Other");

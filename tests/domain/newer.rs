@@ -87,7 +87,13 @@ fn fields_this_version_does_not_know_are_written_back_after_an_edit() {
 fn unknown_fields_inside_list_entries_follow_their_entry() {
     use waypoint::domain::workshop::aas::{Member, Workshop};
     let mut store = Store::default();
-    let mut w = Workshop::new("w1".into(), "t1", "", "2026-11-23", 1.0);
+    let mut w = Workshop::new(
+        "w1".into(),
+        "t1",
+        "",
+        Some(crate::support::day("2026-11-23")),
+        1.0,
+    );
     w.members.push(Member::new("r1".into(), "Ann", "Other"));
     w.members.push(Member::new("r2".into(), "Bo", "Other"));
     store.workshops.push(w);
@@ -194,7 +200,13 @@ fn a_record_read_straight_from_its_text_is_only_one_this_version_wrote_whole() {
     use waypoint::domain::records::layout::Item;
     use waypoint::domain::workshop::aas::{Member, Position, When, Workshop};
     let mut store = support::school_store();
-    let mut w = Workshop::new("w1".into(), "t1", "", "2026-11-23", 1.5);
+    let mut w = Workshop::new(
+        "w1".into(),
+        "t1",
+        "",
+        Some(crate::support::day("2026-11-23")),
+        1.5,
+    );
     let mut r = Member::new("r1".into(), "Ann", "Board member");
     r.set("governance-s1", When::Now, Some(Position::Aligned));
     w.members.push(r);

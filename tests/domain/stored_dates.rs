@@ -7,14 +7,17 @@ use crate::support::{self, day};
 
 use serde_json::{json, Value};
 use waypoint::domain::base::dates::{display, OptionalDay};
+use waypoint::domain::base::school::Trust;
 use waypoint::domain::improvement::accountability::{Impact, Verdict};
 use waypoint::domain::improvement::plans::{Intervention, Kind, Progress, Review, Status};
 use waypoint::domain::improvement::trajectory::{Band, Point, Trajectory};
-use waypoint::domain::records::edits::{Edit, ImprovementEdit};
+use waypoint::domain::records::edits::{Edit, ImprovementEdit, WorkshopEdit};
 use waypoint::domain::records::exchange::read_import;
 use waypoint::domain::records::layout::{read_record_keeping, write_record, Item, Key};
 use waypoint::domain::records::schema::write_store;
 use waypoint::domain::records::store::Store;
+use waypoint::domain::workshop::aas::{aas, Member, Workshop};
+use waypoint::domain::workshop::join::{invite_json, read_invite};
 
 const TODAY: &str = "2026-11-23";
 
@@ -311,6 +314,81 @@ fn a_file_with_a_trajectory_date_that_is_not_a_date_is_refused_naming_it() {
         assert!(
             why.contains("the date of results of the trajectory's period “2025”")
                 && why.contains("not a real date"),
+            "{damaged}: {why}"
+        );
+    }
+}
+
+// A workshop's date, and the join link that carries it.
+
+fn workshop_store() -> (Store, Key, Value) {
+    let mut store = Store {
+        trusts: vec![Trust::new("t1".into(), "Oak Learning Trust", 1.0)],
+        ..Default::default()
+    };
+    store.workshops.push(Workshop::new(
+        "w1".into(),
+        "t1",
+        "Elm Academy",
+        Some(day("2026-11-20")),
+        1_000.0,
+    ));
+    let key = Key::Workshop("w1".into());
+    let record = written(&store, &key);
+    (store, key, record)
+}
+
+#[test]
+fn a_workshop_s_date_is_stored_as_the_same_text_and_read_back() {
+    let (store, key, record) = workshop_store();
+    assert_eq!(record["date"], json!("2026-11-20"));
+    let Item::Workshop(read) = read_record_keeping(&key, &record.to_string()).unwrap().0 else {
+        panic!("a workshop")
+    };
+    assert_eq!(read, store.workshops[0]);
+    let link = invite_json(aas(), &read, "Oak Learning Trust");
+    assert_eq!(read_invite(aas(), &link).unwrap().date, day("2026-11-20"));
+}
+
+#[test]
+fn a_workshop_an_older_version_stored_with_other_text_keeps_it() {
+    for damaged in not_dates() {
+        let (mut store, key, mut record) = workshop_store();
+        record["date"] = damaged.clone();
+        let Item::Workshop(read) = read_into(&mut store, &key, &record) else {
+            panic!("a workshop")
+        };
+        assert_eq!(read.date, None, "{damaged}");
+        assert_eq!(display(&read.date), "unknown");
+        // A join link for it says so rather than carrying a date that is not one.
+        let link = invite_json(aas(), &read, "Oak Learning Trust");
+        assert!(read_invite(aas(), &link).is_err());
+        store
+            .apply(
+                &Edit::Workshop(WorkshopEdit::AddMember {
+                    workshop: "w1".into(),
+                    member: Member::new("m1".into(), "Ann", "Trustee"),
+                }),
+                2_000.0,
+            )
+            .unwrap();
+        let after = written(&store, &key);
+        assert_eq!(after["respondents"][0]["name"], json!("Ann"));
+        assert_eq!(after["date"], damaged, "kept exactly as stored");
+    }
+}
+
+#[test]
+fn a_file_with_a_workshop_date_that_is_not_a_date_is_refused_naming_it() {
+    let (store, _, _) = workshop_store();
+    let file = write_store(&store);
+    assert!(read_import(&file, TODAY).is_ok());
+    for damaged in ["2026-02-30", "23/11/2026", ""] {
+        let hand_made = file.replace("\"2026-11-20\"", &format!("\"{damaged}\""));
+        assert_ne!(hand_made, file);
+        let why = refused(&hand_made);
+        assert!(
+            why.contains("the workshop's date") && why.contains("not a real date"),
             "{damaged}: {why}"
         );
     }

@@ -64,7 +64,7 @@ fn shown(text: &str) -> String {
 
 /// Checks a workshop's people and answers against the forms' limits.
 pub fn check_workshop(workshop: &Workshop, today: &str) -> Result<(), String> {
-    date(&workshop.date, today, "the workshop's date")?;
+    day(workshop.date, today, "the workshop's date")?;
     within(&workshop.academy, MAX_NAME_CHARS, "the workshop's academy")?;
     if workshop.members.len() > MAX_RESPONDENTS {
         return Err(format!(

@@ -52,7 +52,7 @@ pub fn WorkshopPresentPage(id: String) -> impl IntoView {
     let results: Memo<WorkshopResults> = Memo::new(move |_| {
         workshop.with(|w| match w {
             Some(w) => workshop_results(aas(), w),
-            None => workshop_results(aas(), &Workshop::new(String::new(), "", "", "", 0.0)),
+            None => workshop_results(aas(), &Workshop::new(String::new(), "", "", None, 0.0)),
         })
     });
     let deck: Memo<Vec<Slide>> = Memo::new(move |_| {

@@ -44,7 +44,7 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
     let results = Memo::new(move |_| {
         workshop.with(|w| match w {
             Some(w) => workshop_results(aas(), w),
-            None => workshop_results(aas(), &Workshop::new(String::new(), "", "", "", 0.0)),
+            None => workshop_results(aas(), &Workshop::new(String::new(), "", "", None, 0.0)),
         })
     });
     let title = Memo::new(move |_| {

@@ -217,7 +217,7 @@ pub fn workshop(rng: &mut Rng, id: String) -> Workshop {
         trust_id: String::new(),
         legacy_trust: None,
         academy: rng.text(1),
-        date: rng.date(),
+        date: Some(rng.day()),
         members,
         created_ms: rng.time(),
         updated_ms: rng.time(),
