@@ -633,7 +633,10 @@ fn every_kind_of_edit_applies_and_stamps_the_time() {
         ))),
         |s: &Store| s.calendar().unwrap().updated_ms,
     );
-    assert_eq!(s.calendar().unwrap().year_start, "2026-09-01");
+    assert_eq!(
+        s.calendar().unwrap().year_start,
+        Some(crate::support::day("2026-09-01"))
+    );
 
     // Removals leave nothing to stamp: they take the item away and offer an undo.
     for edit in [

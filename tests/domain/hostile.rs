@@ -84,7 +84,7 @@ fn an_imported_calendar_gets_the_calendar_forms_checks() {
         .unwrap_err()
         .contains("at most 40"));
     let mut backwards = good.clone();
-    backwards.year_end = "2026-01-01".into();
+    backwards.year_end = Some(crate::support::day("2026-01-01"));
     assert!(check_calendar(&backwards, TODAY).is_err());
     for every in [0, u32::MAX] {
         let mut odd = good.clone();

@@ -1,7 +1,7 @@
 //! Intervention plans: the seed's four kinds, validation, review dates and overdue flags.
 use crate::support;
 
-use waypoint::domain::base::dates::{add_days, day_number, days_between, from_day_number};
+use waypoint::domain::base::dates::{add_days, day_number, from_day_number, Day};
 use waypoint::domain::checklist::SchoolRecords;
 use waypoint::domain::improvement::plans::{
     cycle, Commission, Intervention, Kind, Overdue, Progress, Review, Status,
@@ -68,8 +68,11 @@ fn dates_add_and_subtract_across_months_and_leap_years() {
     assert_eq!(add_days("2028-02-28", 1).as_deref(), Some("2028-02-29"));
     assert_eq!(add_days("2027-02-28", 1).as_deref(), Some("2027-03-01"));
     assert_eq!(add_days("2026-12-31", 1).as_deref(), Some("2027-01-01"));
-    assert_eq!(days_between("2026-09-07", "2027-02-12"), Some(158));
-    assert_eq!(days_between("2026-09-07", "nonsense"), None);
+    assert_eq!(
+        crate::support::day("2026-09-07").days_until(crate::support::day("2027-02-12")),
+        158
+    );
+    assert!(Day::parse("nonsense").is_err());
     for n in (-25_000..60_000).step_by(97) {
         assert_eq!(day_number(&from_day_number(n)), Some(n));
     }

@@ -9,7 +9,9 @@ use serde_json::{json, Value};
 use waypoint::domain::base::dates::{display, OptionalDay};
 use waypoint::domain::base::school::Trust;
 use waypoint::domain::improvement::accountability::{Impact, Verdict};
+use waypoint::domain::improvement::calendar::TrustCalendar;
 use waypoint::domain::improvement::plans::{Intervention, Kind, Progress, Review, Status};
+use waypoint::domain::improvement::terms::Period;
 use waypoint::domain::improvement::trajectory::{Band, Point, Trajectory};
 use waypoint::domain::records::edits::{Edit, ImprovementEdit, WorkshopEdit};
 use waypoint::domain::records::exchange::read_import;
@@ -391,5 +393,130 @@ fn a_file_with_a_workshop_date_that_is_not_a_date_is_refused_naming_it() {
             why.contains("the workshop's date") && why.contains("not a real date"),
             "{damaged}: {why}"
         );
+    }
+}
+
+// The trust's calendar: its school year, its meetings' first dates, its terms and holidays.
+
+fn calendar_store() -> (Store, Key, Value) {
+    let mut store = support::school_store();
+    let mut calendar = TrustCalendar::starting("k1".into(), TODAY, 1_000.0);
+    calendar.items[0].on = true;
+    calendar.terms = vec![Period::new(
+        "Autumn term",
+        day("2026-09-03"),
+        day("2026-12-18"),
+    )];
+    calendar.holidays = vec![Period::new(
+        "Autumn half term",
+        day("2026-10-26"),
+        day("2026-10-30"),
+    )];
+    store.calendars.push(calendar);
+    let key = Key::Calendar("k1".into());
+    let record = written(&store, &key);
+    (store, key, record)
+}
+
+#[test]
+fn a_calendar_s_dates_are_stored_as_the_same_text_and_read_back() {
+    let (store, key, record) = calendar_store();
+    assert_eq!(record["year_start"], json!("2026-09-01"));
+    assert_eq!(record["year_end"], json!("2027-07-31"));
+    assert_eq!(record["items"][0]["first"], json!("2026-09-01"));
+    assert_eq!(record["terms"][0]["first"], json!("2026-09-03"));
+    assert_eq!(record["terms"][0]["last"], json!("2026-12-18"));
+    assert_eq!(record["holidays"][0]["last"], json!("2026-10-30"));
+    let Item::Calendar(read) = read_record_keeping(&key, &record.to_string()).unwrap().0 else {
+        panic!("a calendar")
+    };
+    assert_eq!(read, store.calendars[0]);
+}
+
+#[test]
+fn a_calendar_an_older_version_stored_with_other_text_keeps_it() {
+    for damaged in not_dates() {
+        let (mut store, key, mut record) = calendar_store();
+        record["items"][0]["first"] = damaged.clone();
+        record["terms"][0]["last"] = damaged.clone();
+        record["holidays"][0]["first"] = damaged.clone();
+        let Item::Calendar(read) = read_into(&mut store, &key, &record) else {
+            panic!("a calendar")
+        };
+        assert_eq!(read.items[0].first, None, "{damaged}");
+        assert_eq!(display(&read.terms[0].last), "unknown");
+        // Nothing is put on the calendar from a date it does not know.
+        assert!(read.dates_of(&read.items[0]).is_empty());
+        assert!(!read.terms[0].contains(day("2026-10-01")));
+        // The next edit the form makes (it checks the whole calendar) says what to fix.
+        let mut changed = read.clone();
+        changed.review_months = 4;
+        let refused = store.apply(
+            &Edit::Improvement(ImprovementEdit::SetCalendar(changed.clone())),
+            2_000.0,
+        );
+        assert!(refused.is_err(), "{damaged}");
+        // Once the dates are entered again, the calendar is kept and written as dates.
+        changed.items[0].first = Some(day("2026-09-01"));
+        changed.terms[0].last = Some(day("2026-12-18"));
+        changed.holidays[0].first = Some(day("2026-10-26"));
+        store
+            .apply(
+                &Edit::Improvement(ImprovementEdit::SetCalendar(changed)),
+                3_000.0,
+            )
+            .unwrap();
+        let after = written(&store, &key);
+        assert_eq!(after["review_months"], json!(4));
+        assert_eq!(after["items"][0]["first"], json!("2026-09-01"));
+        assert_eq!(after["terms"][0]["last"], json!("2026-12-18"));
+        // A year that is not a date is kept as stored until a date is entered.
+        let (mut store, key, mut record) = calendar_store();
+        record["year_end"] = damaged.clone();
+        let Item::Calendar(read) = read_into(&mut store, &key, &record) else {
+            panic!("a calendar")
+        };
+        assert_eq!(read.year_end, None);
+        assert!(read.moved_to(day("2027-09-01")).is_none());
+        store
+            .apply(
+                &Edit::Improvement(ImprovementEdit::RemoveCategorisation { id: "none".into() }),
+                4_000.0,
+            )
+            .unwrap();
+        assert_eq!(written(&store, &key)["year_end"], damaged);
+    }
+}
+
+#[test]
+fn a_file_with_a_calendar_date_that_is_not_a_date_is_refused_naming_it() {
+    let (store, _, _) = calendar_store();
+    let file = write_store(&store);
+    assert!(read_import(&file, TODAY).is_ok());
+    for (stored, named) in [
+        (
+            "\"year_end\":\"2027-07-31\"",
+            "the first and last days of the school year",
+        ),
+        ("\"first\":\"2026-09-01\"", "the first date of"),
+        (
+            "\"last\":\"2026-12-18\"",
+            "the first and last days of “Autumn term”",
+        ),
+        (
+            "\"first\":\"2026-10-26\"",
+            "the first and last days of “Autumn half term”",
+        ),
+    ] {
+        for damaged in ["2026-02-30", "23/11/2026", ""] {
+            let field = stored.split(':').next().unwrap();
+            let hand_made = file.replacen(stored, &format!("{field}:\"{damaged}\""), 1);
+            assert_ne!(hand_made, file, "{stored}");
+            let why = refused(&hand_made);
+            assert!(
+                why.contains("a trust calendar") && why.contains(named),
+                "{stored} as {damaged}: {why}"
+            );
+        }
     }
 }

@@ -3,7 +3,7 @@
 use crate::support;
 
 use waypoint::domain::base::content::{four_stages, Stage};
-use waypoint::domain::base::dates::{add_months, weekday};
+use waypoint::domain::base::dates::add_months;
 use waypoint::domain::checklist::assessment::Level;
 use waypoint::domain::improvement::categorisation::{
     history, next_due, standing, Categorisation, Category, CategoryForm, Decision, DueState,
@@ -293,8 +293,8 @@ fn month_ends_and_a_trust_s_own_intervals_are_respected() {
     assert_eq!(add_months("2027-03-31", -1).as_deref(), Some("2027-02-28"));
     assert_eq!(add_months("2026-11-23", -12).as_deref(), Some("2025-11-23"));
     assert_eq!(add_months("2026-02-30", 1), None);
-    assert_eq!(weekday("2026-11-23"), Some(0), "a Monday");
-    assert_eq!(weekday("2026-11-29"), Some(6), "a Sunday");
+    assert_eq!(crate::support::day("2026-11-23").weekday(), 0, "a Monday");
+    assert_eq!(crate::support::day("2026-11-29").weekday(), 6, "a Sunday");
     let termly = Intervals {
         categorise_months: 12,
         review_months: 4,

@@ -324,20 +324,10 @@ pub fn add_days(date: &str, days: i64) -> Option<String> {
     day_number(date).map(|n| from_day_number(n + days))
 }
 
-/// Days from `from` to `to` (negative if `to` is earlier).
-pub fn days_between(from: &str, to: &str) -> Option<i64> {
-    Some(exact(from)?.days_until(exact(to)?))
-}
-
 /// The date `months` calendar months after `date` (before it when negative); a day the
 /// month lacks becomes its last day (31 Aug + 6 months is 28 or 29 Feb).
 pub fn add_months(date: &str, months: i64) -> Option<String> {
     exact(date)?.add_months(months).map(Day::iso)
-}
-
-/// The weekday of a date, 0 for Monday to 6 for Sunday.
-pub fn weekday(date: &str) -> Option<i64> {
-    exact(date).map(Day::weekday)
 }
 
 const MONTHS: [&str; 12] = [

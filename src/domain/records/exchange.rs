@@ -459,7 +459,7 @@ pub fn preview(store: &Store, incoming: &Store) -> Preview {
     for c in &incoming.calendars {
         add(
             verdict(store.calendars.iter().find(|e| e.id == c.id), c),
-            &|| format!("The trust calendar from {}", c.year_start),
+            &|| format!("The trust calendar from {}", c.year_start.map(Day::iso).unwrap_or_default()),
         );
     }
     Preview { items }

@@ -182,8 +182,8 @@ pub fn check_calendar(
     calendar
         .validate()
         .map_err(|why| format!("a trust calendar does not pass the calendar's checks: {why}"))?;
-    date(
-        &calendar.year_start,
+    day(
+        calendar.year_start,
         today,
         "the start of a trust calendar's year",
     )?;

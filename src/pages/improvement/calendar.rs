@@ -9,7 +9,7 @@ use crate::browser;
 use crate::components::improvement::term_dates::TermDates;
 use crate::components::ui::date_field::SavedDateField;
 use crate::components::ui::plain_table::PlainTable;
-use crate::domain::base::dates::{add_months, display};
+use crate::domain::base::dates::{display, Day};
 use crate::domain::base::document::cell;
 use crate::domain::improvement::calendar::{
     events, ics, shown, CadenceItem, Showing, TrustCalendar, Unit, SPREAD_RULE,
@@ -133,15 +133,19 @@ pub fn CalendarPage() -> impl IntoView {
             <p>"Tick the meetings and reports the trust holds: only those go on the calendar. Each meeting's purpose below is quoted from the source documents; the short names, the spacing and the first dates are Waypoint's starting point, to change to the trust's own. Changes are saved as you make them."</p>
             <div class="field-row">
                 <SavedDateField id="year-start" label="School year starts".to_string()
-                    stored=Signal::derive(move || { let c = calendar(); c.year_start.clone() })
-                    on_save=Callback::new(move |v: String| change(&|c| { if let Some(m) = c.moved_to(&v) { *c = m } })) />
+                    stored=Signal::derive(move || { let c = calendar(); c.year_start.map(Day::iso).unwrap_or_default() })
+                    on_save=Callback::new(move |v: String| change(&|c| match Day::parse(&v) {
+                        // Not a date: the calendar's checks say so, and nothing is kept.
+                        Err(_) => c.year_start = None,
+                        Ok(start) => if let Some(m) = c.moved_to(start) { *c = m },
+                    })) />
                 <SavedDateField id="year-end" label="School year ends".to_string()
-                    stored=Signal::derive(move || { let c = calendar(); c.year_end.clone() })
-                    on_save=Callback::new(move |v: String| change(&|c| c.year_end = v.clone())) />
+                    stored=Signal::derive(move || { let c = calendar(); c.year_end.map(Day::iso).unwrap_or_default() })
+                    on_save=Callback::new(move |v: String| change(&|c| c.year_end = Day::parse(&v).ok())) />
                 <div class="field">
                     <span class="label-like">"Next year"</span>
                     <button type="button" class="button" on:click=move |_| change(&|c| {
-                        if let Some(m) = add_months(&c.year_start, 12).and_then(|s| c.moved_to(&s)) { *c = m }
+                        if let Some(m) = c.year_start.and_then(|s| s.add_months(12)).and_then(|s| c.moved_to(s)) { *c = m }
                     })>"Move every date to the next school year"</button>
                 </div>
             </div>
@@ -172,7 +176,7 @@ pub fn CalendarPage() -> impl IntoView {
             </div>
             <button type="button" class="button" on:click=move |_| change(&|c| {
                 let id = format!("own-{}", browser::new_id());
-                c.items.push(CadenceItem { id, title: "New meeting".into(), first: c.year_start.clone(), unit: Unit::Months, every: 1, on: true });
+                c.items.push(CadenceItem { id, title: "New meeting".into(), first: c.year_start, unit: Unit::Months, every: 1, on: true });
             })>"Add a meeting"</button>
         </section>
     }
@@ -221,8 +225,8 @@ fn cadence_row(
                 {own.then(|| view! { <button type="button" class="link-button" on:click=move |_| change(&|c| c.items.retain(|i| i.id != key.get_value()))>"Remove"</button> })}
             </td>
             <td><SavedDateField id=f("first") label=Signal::derive(move || format!("First date: {}", title())) label_hidden=true
-                stored=Signal::derive(move || item().map(|i| i.first).unwrap_or_default())
-                on_save=Callback::new(move |v: String| edit(&|i| i.first = v.clone())) /></td>
+                stored=Signal::derive(move || item().and_then(|i| i.first).map(Day::iso).unwrap_or_default())
+                on_save=Callback::new(move |v: String| edit(&|i| i.first = Day::parse(&v).ok())) /></td>
             <td class="every">
                 <input type="number" min="1" max="52" inputmode="numeric" aria-label=move || format!("Every how many: {}", title())
                     prop:value=move || item().map(|i| i.every.to_string()).unwrap_or_default()
