@@ -129,6 +129,7 @@ fn a_trust_adjusts_its_cadence_and_moves_it_to_the_next_year() {
     assert!(c.dates_of(item(&c, "elg")).is_empty(), "switched off");
     assert_eq!(c.intervals().review_months, 4);
     let next = c.moved_to(crate::support::day("2027-09-01")).unwrap();
+    assert_eq!(c.with_year_start(crate::support::day("2027-09-01")), next);
     assert_eq!(iso(next.year_end), "2028-07-31");
     assert_eq!(iso(item(&next, "pd_days").first), "2027-12-04");
     assert_eq!(iso(item(&next, "sip").first), "2027-09-01");

@@ -478,6 +478,13 @@ fn a_calendar_an_older_version_stored_with_other_text_keeps_it() {
         };
         assert_eq!(read.year_end, None);
         assert!(read.moved_to(day("2027-09-01")).is_none());
+        // The form's school year can still be set, and then the end entered again.
+        let started = read.with_year_start(day("2026-09-02"));
+        assert_eq!(started.year_start, Some(day("2026-09-02")));
+        assert!(started.validate().is_err(), "the end is still to enter");
+        let mut ended = started.clone();
+        ended.year_end = Some(day("2027-07-31"));
+        assert_eq!(ended.validate(), Ok(()));
         store
             .apply(
                 &Edit::Improvement(ImprovementEdit::RemoveCategorisation { id: "none".into() }),

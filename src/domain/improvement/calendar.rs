@@ -189,6 +189,17 @@ impl TrustCalendar {
         Some(moved)
     }
 
+    /// The calendar with its school year starting on `start`, as the form's "School year
+    /// starts" sets it: every date moved with it ([`TrustCalendar::moved_to`]) when they
+    /// are all known; otherwise (a record an older version stored with other text) only
+    /// the start is set, so that the user can enter the dates again one by one.
+    pub fn with_year_start(&self, start: Day) -> TrustCalendar {
+        self.moved_to(start).unwrap_or_else(|| TrustCalendar {
+            year_start: Some(start),
+            ..self.clone()
+        })
+    }
+
     /// Checks the calendar before it is kept; the message says what to fix.
     pub fn validate(&self) -> Result<(), String> {
         let (Some(year_start), Some(year_end)) = (self.year_start, self.year_end) else {

@@ -27,14 +27,20 @@ pub fn CalendarPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = StoredValue::new(browser::today_iso());
     let fresh_id = StoredValue::new(browser::new_id());
+    // A change the calendar's checks refused, shown on the page but not saved, so that
+    // the next change can complete it: a calendar an older version stored with several
+    // dates that are not dates is entered again one field at a time.
+    let pending = RwSignal::new(None::<TrustCalendar>);
     // The calendar kept, or the one Waypoint starts from (kept at the first change).
     let calendar = move || {
-        state
-            .store
-            .with(|s| s.calendar().cloned())
-            .unwrap_or_else(|| {
-                TrustCalendar::starting(fresh_id.get_value(), &today.get_value(), 0.0)
-            })
+        pending.get().unwrap_or_else(|| {
+            state
+                .store
+                .with(|s| s.calendar().cloned())
+                .unwrap_or_else(|| {
+                    TrustCalendar::starting(fresh_id.get_value(), &today.get_value(), 0.0)
+                })
+        })
     };
     let problem = RwSignal::new(None::<String>);
     let show = RwSignal::new(Showing::Ahead);
@@ -44,9 +50,13 @@ pub fn CalendarPage() -> impl IntoView {
         match next.validate() {
             Ok(()) => {
                 problem.set(None);
+                pending.set(None);
                 state.send(Edit::Improvement(ImprovementEdit::SetCalendar(next)));
             }
-            Err(why) => problem.set(Some(why)),
+            Err(why) => {
+                problem.set(Some(why));
+                pending.set(Some(next));
+            }
         }
     };
     let download = move |_| {
@@ -137,7 +147,7 @@ pub fn CalendarPage() -> impl IntoView {
                     on_save=Callback::new(move |v: String| change(&|c| match Day::parse(&v) {
                         // Not a date: the calendar's checks say so, and nothing is kept.
                         Err(_) => c.year_start = None,
-                        Ok(start) => if let Some(m) = c.moved_to(start) { *c = m },
+                        Ok(start) => *c = c.with_year_start(start),
                     })) />
                 <SavedDateField id="year-end" label="School year ends".to_string()
                     stored=Signal::derive(move || { let c = calendar(); c.year_end.map(Day::iso).unwrap_or_default() })
