@@ -8,7 +8,8 @@ use serde::Deserialize;
 use serde_json::Value;
 use waypoint::domain::records::layout::{read_record_keeping, unknown_parts, write_record, Key};
 use waypoint::domain::records::store::Store;
-use waypoint::domain::workshop::aas::{aas, Member, Position, When, Workshop};
+use waypoint::domain::workshop::aas::{aas, workshop_results, Member, Position, When, Workshop};
+use waypoint::domain::workshop::tally::{by_role, participation, tally};
 
 fn main() {
     let people: usize = std::env::args()
@@ -88,5 +89,19 @@ fn main() {
     );
     time("for comparison: clone the workshop", &mut || {
         let _ = store.workshops[0].clone();
+    });
+    // What the results page works out from the workshop once it is read.
+    let w = &store.workshops[0];
+    time("results: every practice, area and overall", &mut || {
+        let _ = workshop_results(aas(), w);
+    });
+    time("results: each role's view", &mut || {
+        let _ = by_role(aas(), w);
+    });
+    time("results: who answered how much", &mut || {
+        let _ = participation(aas(), w);
+    });
+    time("the live tally", &mut || {
+        let _ = tally(aas(), w);
     });
 }

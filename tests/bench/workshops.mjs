@@ -112,7 +112,7 @@ for (const count of PASTES) {
   await page.evaluate(() => { window.__longest = 0; });
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Add these answers' }).click();
-  await page.locator('.import-messages li', { hasText: /added \d+ people|added Member/ }).last().waitFor({ timeout: 600_000 });
+  await page.locator('.import-messages li', { hasText: /added \d+ (people|members)|added Member/ }).last().waitFor({ timeout: 600_000 });
   const ms = Date.now() - t0;
   const longest = await page.evaluate(() => window.__longest);
   console.log(`  ${count.toLocaleString('en-GB')} pasted answer links (+${repeats} repeats): merged in ${ms} ms (${Math.round(longest)} ms)`);

@@ -8,7 +8,7 @@ use waypoint::domain::records::edits::{SchoolEdit, WorkshopEdit};
 use waypoint::domain::records::schema::ReadError;
 use waypoint::domain::records::share::MAX_LINK_LENGTH;
 use waypoint::domain::records::store::Store;
-use waypoint::domain::workshop::aas::{aas, Member, Position, When, Workshop};
+use waypoint::domain::workshop::aas::{aas, workshop_results, Member, Position, When, Workshop};
 use waypoint::domain::workshop::comparison::{comparable, compare};
 use waypoint::domain::workshop::join::{
     check_belongs, chosen_practices, fingerprint, handover, invite_json, links_in, read_invite,
@@ -610,7 +610,11 @@ fn a_trust_s_workshops_are_compared_by_the_trust_record_not_its_name() {
         .map(|w| w.id.as_str())
         .collect();
     assert_eq!(others, ["w0"]);
-    let changes = compare(aas(), current, s.workshop("w0").unwrap());
+    let changes = compare(
+        aas(),
+        &workshop_results(aas(), current),
+        s.workshop("w0").unwrap(),
+    );
     let ids: Vec<&str> = changes.iter().map(|c| c.practice_id.as_str()).collect();
     assert_eq!(ids, ["governance-s1", "finance-s1"]);
     let finance = &changes[1];

@@ -461,7 +461,7 @@ fn an_earlier_workshop_is_compared_area_by_area_then_row_by_row() {
             ],
         )],
     );
-    let rows = compare(tool, &now, &then);
+    let rows = compare(tool, &workshop_results(tool, &now), &then);
     assert_eq!(rows.len(), 3);
     let areas = compare_areas(&rows, tool);
     let summary: Vec<(&str, usize, Option<f64>)> = areas

@@ -156,3 +156,97 @@ fn who_answered_how_much_names_people_a_page_at_a_time() {
     let (last, _) = counted.named_page(usize::MAX);
     assert_eq!(last.last().unwrap().name, "Person 10000");
 }
+
+/// A workshop of `people` where each places the two practices in a pattern that spreads
+/// answers over all five positions, and one in seven leaves "wanted" empty.
+fn answered(people: usize) -> Workshop {
+    let mut w = workshop(people);
+    let chosen = w.practices.clone();
+    for (n, m) in w.members.iter_mut().enumerate() {
+        for (i, p) in chosen.iter().enumerate() {
+            m.set(p, When::Now, Some(Position::ALL[(n + i) % 5]));
+            if n % 7 != 0 {
+                m.set(p, When::Desired, Some(Position::ALL[(n * 3 + i) % 5]));
+            }
+        }
+    }
+    w
+}
+
+#[test]
+fn results_list_only_the_members_who_placed_a_practice_by_their_place() {
+    use waypoint::domain::workshop::aas::workshop_results;
+    let mut w = answered(5);
+    w.members
+        .push(Member::new("late".into(), "Late arrival", "Board member"));
+    let results = workshop_results(aas(), &w);
+    let first = &results.practices[0];
+    assert_eq!(first.practice_id, w.practices[0]);
+    // Five placed it; the late arrival did not, and is not listed.
+    assert_eq!(first.views.len(), 5);
+    assert_eq!(first.people(), 5);
+    for (i, view) in first.views.iter().enumerate() {
+        assert_eq!(view.member, i);
+        assert_eq!(view.now, w.members[i].placing(&w.practices[0]).unwrap().now);
+    }
+    // A practice nobody was asked has nobody.
+    assert!(results.practices[10].views.is_empty());
+}
+
+#[test]
+fn each_roles_view_is_the_boards_results_for_that_role_alone() {
+    use waypoint::domain::workshop::aas::workshop_results;
+    use waypoint::domain::workshop::tally::by_role;
+    let mut w = answered(40);
+    // Two of a third role: too few to show.
+    for n in 0..2 {
+        let mut m = Member::new(format!("c{n}"), &format!("Clerk {n}"), " clerk ");
+        m.set(&w.practices[0].clone(), When::Now, Some(Position::Aligned));
+        w.members.push(m);
+    }
+    let views = by_role(aas(), &w);
+    assert_eq!(views.len(), 3);
+    for view in &views {
+        let mut alone = w.clone();
+        alone
+            .members
+            .retain(|m| m.role.trim().eq_ignore_ascii_case(&view.role));
+        assert_eq!(view.people, alone.members.len());
+        if view.people < 3 {
+            assert_eq!(view.areas, None, "{}", view.role);
+            continue;
+        }
+        let expected: Vec<_> = workshop_results(aas(), &alone)
+            .areas
+            .into_iter()
+            .map(|a| (a.name, a.mean_now, a.mean_desired))
+            .collect();
+        let got = view.areas.clone().unwrap();
+        assert_eq!(got.len(), expected.len());
+        for (g, e) in got.iter().zip(&expected) {
+            assert_eq!(g.0, e.0);
+            for (x, y) in [(g.1, e.1), (g.2, e.2)] {
+                match (x, y) {
+                    (Some(x), Some(y)) => assert!((x - y).abs() < 1e-9, "{}: {x} vs {y}", g.0),
+                    _ => assert_eq!(x, y, "{}", g.0),
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_results_of_ten_thousand_members_count_everyone() {
+    use std::time::Instant;
+    use waypoint::domain::workshop::aas::workshop_results;
+    use waypoint::domain::workshop::tally::by_role;
+    let w = answered(10_000);
+    let started = Instant::now();
+    let results = workshop_results(aas(), &w);
+    let roles = by_role(aas(), &w);
+    let took = started.elapsed();
+    assert_eq!(results.practices[0].views.len(), 10_000);
+    assert_eq!(roles.len(), 2);
+    // Speed is the benchmark's to measure (docs/figures.md); this prints it.
+    eprintln!("results of 10,000 members in {took:?}");
+}

@@ -12,6 +12,7 @@ pub mod practice_question;
 pub mod qr_code;
 pub mod qr_scanner;
 pub mod ranked_practices;
+pub mod reading;
 pub mod member_bar;
 pub mod role_views;
 pub mod spectrum_profile;

@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 
 use crate::components::ui::pager::Pager;
-use crate::domain::workshop::aas::{aas, Workshop};
+use crate::components::workshop::reading::with_workshop;
+use crate::domain::workshop::aas::aas;
 use crate::domain::workshop::tally::{participation, placed_words};
 
 #[component]
-pub fn Participation(workshop: Memo<Option<Workshop>>) -> impl IntoView {
-    let counted =
-        Memo::new(move |_| workshop.with(|w| w.as_ref().map(|w| participation(aas(), w))));
+pub fn Participation(id: String) -> impl IntoView {
+    let counted = Memo::new(move |_| with_workshop(&id, |w| participation(aas(), w)));
     // Named people a page at a time (a workshop of thousands would be thousands of lines).
     let page = RwSignal::new(0usize);
     let pages =

@@ -4,15 +4,17 @@
 use leptos::prelude::*;
 
 use crate::components::workshop::spectrum_profile::describe_position;
-use crate::domain::workshop::aas::{aas, Workshop};
+use crate::components::workshop::reading::with_workshop;
+use crate::domain::workshop::aas::aas;
 use crate::domain::workshop::tally::{by_role, HIDDEN_REASON};
 
 #[component]
-pub fn RoleViews(workshop: Memo<Option<Workshop>>) -> impl IntoView {
+pub fn RoleViews(id: String) -> impl IntoView {
+    let roles = Memo::new(move |_| with_workshop(&id, |w| by_role(aas(), w)));
     view! {
         <section class="panel role-views" aria-labelledby="roles-heading">
             <h2 id="roles-heading">"By role"</h2>
-            {move || workshop.with(|w| w.as_ref().map(|w| by_role(aas(), w).into_iter().map(|role| view! {
+            {move || roles.get().map(|roles| roles.into_iter().map(|role| view! {
                 <h3 dir="auto">{format!("{} ({} {})", role.role, role.people, if role.people == 1 { "member" } else { "members" })}</h3>
                 {match role.areas {
                     None => view! { <p class="hidden-reason">{HIDDEN_REASON}</p> }.into_any(),
@@ -22,7 +24,7 @@ pub fn RoleViews(workshop: Memo<Option<Workshop>>) -> impl IntoView {
                         }).collect_view()}</ul>
                     }.into_any(),
                 }}
-            }).collect_view()))}
+            }).collect_view())}
         </section>
     }
 }

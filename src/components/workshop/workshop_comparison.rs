@@ -6,43 +6,41 @@ use leptos::prelude::*;
 
 use crate::components::workshop::spectrum_profile::describe_position;
 use crate::domain::base::dates::display;
-use crate::domain::workshop::aas::{aas, Workshop};
+use crate::domain::workshop::aas::{aas, WorkshopResults};
 use crate::domain::workshop::comparison::{comparable, compare, compare_areas, moved_words};
 use crate::state::AppState;
 
 #[component]
-pub fn WorkshopComparison(workshop: Memo<Option<Workshop>>) -> impl IntoView {
+pub fn WorkshopComparison(id: String, results: Memo<WorkshopResults>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let others = move || {
-        workshop.with(|w| {
-            w.as_ref().map_or_else(Vec::new, |w| {
-                state.store.with(|s| {
-                    comparable(s, w)
-                        .into_iter()
-                        .map(|o| {
-                            (
-                                o.id.clone(),
-                                format!("{} ({})", s.workshop_title(o), display(&o.date)),
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
+    let others = Memo::new(move |_| {
+        state.store.with(|s| {
+            s.workshop(&id).map_or_else(Vec::new, |w| {
+                comparable(s, w)
+                    .into_iter()
+                    .map(|o| {
+                        (
+                            o.id.clone(),
+                            format!("{} ({})", s.workshop_title(o), display(&o.date)),
+                        )
+                    })
+                    .collect::<Vec<_>>()
             })
         })
-    };
+    });
     let chosen = RwSignal::new(None::<String>);
     let earlier = move || {
         chosen
             .get()
-            .or_else(|| others().first().map(|o| o.0.clone()))
+            .or_else(|| others.get().first().map(|o| o.0.clone()))
     };
     view! {
-        <Show when=move || !others().is_empty()>
+        <Show when=move || !others.get().is_empty()>
             <section class="panel compare" aria-labelledby="compare-heading">
                 <h2 id="compare-heading">"Compared with an earlier workshop"</h2>
                 <label for="compare-with">"Compare with"</label>
                 <select id="compare-with" on:change=move |ev| chosen.set(Some(event_target_value(&ev)))>
-                    {move || others().into_iter().map(|(id, name)| {
+                    {move || others.get().into_iter().map(|(id, name)| {
                         let selected = earlier().as_deref() == Some(id.as_str());
                         view! { <option value=id selected=selected>{name}</option> }
                     }).collect_view()}
@@ -50,9 +48,8 @@ pub fn WorkshopComparison(workshop: Memo<Option<Workshop>>) -> impl IntoView {
                 {move || {
                     let id = earlier()?;
                     let changes = state.store.with(|s| {
-                        let current = workshop.get()?;
                         let then = s.workshop(&id)?;
-                        Some(compare(aas(), &current, then))
+                        Some(results.with(|now| compare(aas(), now, then)))
                     })?;
                     let areas = compare_areas(&changes, aas());
                     let then_now = |now: Option<f64>, desired: Option<f64>| format!("{} → {}", describe_position(now), describe_position(desired));

@@ -465,11 +465,21 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
     (count > 0).then(|| sum / count as f64)
 }
 
-/// One member's view of one practice.
-#[derive(Clone, Debug, PartialEq)]
+/// Each practice's place in `listed`, by its id: for reading members' placings in one pass.
+pub fn practice_places<'a>(listed: &[Practice<'a>]) -> std::collections::HashMap<&'a str, usize> {
+    listed
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.statement.id.as_str(), i))
+        .collect()
+}
+
+/// One member's placing of one practice. Only members who placed it (now, wanted or both)
+/// have one; the member is their place in the workshop's list, so that results for ten
+/// thousand members copy no names (the page looks a name up only when it shows it).
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct View {
-    pub member_id: String,
-    pub name: String,
+    pub member: usize,
     pub now: Option<Position>,
     pub desired: Option<Position>,
 }
@@ -483,6 +493,7 @@ pub struct PracticeResult {
     pub part_name: String,
     /// Carter's column for it.
     pub column: Column,
+    /// The members who placed it, in the workshop's order.
     pub views: Vec<View>,
     pub mean_now: Option<f64>,
     pub mean_desired: Option<f64>,
@@ -538,21 +549,7 @@ fn spread(values: &[u8]) -> Option<u8> {
     Some(max - min)
 }
 
-fn practice_result(practice: Practice<'_>, workshop: &Workshop) -> PracticeResult {
-    let id = &practice.statement.id;
-    let views: Vec<View> = workshop
-        .members
-        .iter()
-        .map(|r| {
-            let placing = r.placing(id);
-            View {
-                member_id: r.id.clone(),
-                name: r.name.clone(),
-                now: placing.and_then(|p| p.now),
-                desired: placing.and_then(|p| p.desired),
-            }
-        })
-        .collect();
+fn practice_result(practice: &Practice<'_>, views: Vec<View>) -> PracticeResult {
     let nows: Vec<u8> = views
         .iter()
         .filter_map(|v| v.now.map(Position::value))
@@ -566,7 +563,7 @@ fn practice_result(practice: Practice<'_>, workshop: &Workshop) -> PracticeResul
         _ => None,
     }));
     PracticeResult {
-        practice_id: id.clone(),
+        practice_id: practice.statement.id.clone(),
         text: practice.statement.text.clone(),
         area_id: practice.area.id.clone(),
         part_name: practice.part.name.clone(),
@@ -603,10 +600,31 @@ fn summarise(area_id: &str, name: &str, practices: &[&PracticeResult]) -> AreaRe
 }
 
 /// Positions, gaps and spread per practice, per area and overall.
+/// One pass over the members' own placings: the cost follows the answers given, not
+/// members × practices (ten thousand members answering four practices is 40,000 placings,
+/// not 800,000).
 pub fn workshop_results(framework: &AasFramework, workshop: &Workshop) -> WorkshopResults {
-    let practices: Vec<PracticeResult> = framework
-        .practices()
-        .map(|p| practice_result(p, workshop))
+    let listed: Vec<Practice<'_>> = framework.practices().collect();
+    let place = practice_places(&listed);
+    let mut views: Vec<Vec<View>> = vec![Vec::new(); listed.len()];
+    for (member, m) in workshop.members.iter().enumerate() {
+        for (id, placing) in &m.placings {
+            if placing.now.is_none() && placing.desired.is_none() {
+                continue;
+            }
+            if let Some(&i) = place.get(id.as_str()) {
+                views[i].push(View {
+                    member,
+                    now: placing.now,
+                    desired: placing.desired,
+                });
+            }
+        }
+    }
+    let practices: Vec<PracticeResult> = listed
+        .iter()
+        .zip(views)
+        .map(|(p, views)| practice_result(p, views))
         .collect();
     let areas = framework
         .areas

@@ -1,7 +1,7 @@
 //! The same trust's workshops side by side: this year's positions against last year's,
 //! practice by practice. Workshops are matched by the trust's record, never by its name.
 
-use crate::domain::workshop::aas::{workshop_results, AasFramework, Workshop};
+use crate::domain::workshop::aas::{workshop_results, AasFramework, Workshop, WorkshopResults};
 use crate::domain::workshop::WorkshopRecords;
 
 /// One practice in two workshops: mean positions then and now (0–4).
@@ -37,13 +37,13 @@ pub fn comparable<'a>(store: &'a impl WorkshopRecords, workshop: &Workshop) -> V
     others
 }
 
-/// Every practice answered in either workshop, in the tool's order.
+/// Every practice answered in either workshop, in the tool's order: this workshop's
+/// results (already worked out for its page) against an earlier workshop.
 pub fn compare(
     framework: &AasFramework,
-    current: &Workshop,
+    now: &WorkshopResults,
     earlier: &Workshop,
 ) -> Vec<PracticeChange> {
-    let now = workshop_results(framework, current);
     let then = workshop_results(framework, earlier);
     now.practices
         .iter()

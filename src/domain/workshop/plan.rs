@@ -3,7 +3,7 @@
 //! it takes each member. On a member's device: where they were, so that leaving and
 //! coming back (or sending early) returns them there.
 
-use crate::domain::workshop::aas::{AasFramework, Area, Workshop};
+use crate::domain::workshop::aas::{AasFramework, Area, Practice, Workshop};
 use crate::domain::workshop::join::{chosen_practices, normalise_choice};
 
 /// Each practice is placed twice: where it is now, and where the member wants it.
@@ -132,7 +132,13 @@ pub fn placed_of_meeting(
     workshop: &Workshop,
     member: &crate::domain::workshop::aas::Member,
 ) -> usize {
-    chosen_practices(framework, workshop)
+    placed_among(&chosen_practices(framework, workshop), member)
+}
+
+/// How many of `asked` a person placed both now and wanted: for counting many people
+/// against the meeting's practices, listed once.
+pub fn placed_among(asked: &[Practice<'_>], member: &crate::domain::workshop::aas::Member) -> usize {
+    asked
         .iter()
         .filter(|p| {
             member

@@ -3,7 +3,7 @@
 //! three people, positions summarised as counts, and disagreement on a stated scale.
 
 use crate::domain::base::paging::PageBounds;
-use crate::domain::workshop::aas::{workshop_results, AasFramework, View, Workshop};
+use crate::domain::workshop::aas::{practice_places, AasFramework, Member, Practice, View, Workshop};
 use crate::domain::workshop::join::chosen_practices;
 
 /// The fewest people a breakdown (by role, or person by person) may show: with two, each
@@ -92,12 +92,11 @@ pub struct Tally {
 /// How a person who gave no role is counted.
 const NO_ROLE: &str = "Role not given";
 
-/// A role as shown: "Role not given" when empty.
-pub fn role_label(role: &str) -> String {
-    if role.trim().is_empty() {
-        NO_ROLE.into()
-    } else {
-        role.trim().to_string()
+/// A role as counted, without copying it: trimmed, or "Role not given" when empty.
+fn role_of(role: &str) -> &str {
+    match role.trim() {
+        "" => NO_ROLE,
+        role => role,
     }
 }
 
@@ -119,10 +118,7 @@ pub fn tally(framework: &AasFramework, workshop: &Workshop) -> Tally {
             all &= done;
         }
         complete += usize::from(all);
-        let role = match r.role.trim() {
-            "" => NO_ROLE,
-            role => role,
-        };
+        let role = role_of(&r.role);
         let index = match roles.iter().position(|t| t.role.eq_ignore_ascii_case(role)) {
             Some(i) => i,
             None => {
@@ -166,21 +162,63 @@ pub struct RoleView {
     pub areas: Option<Vec<AreaMeans>>,
 }
 
-/// Each role's mean positions by area, hidden for roles of fewer than three people.
+/// Each role's mean positions by area, hidden for roles of fewer than three people. As in
+/// the whole board's results, an area's mean is the mean of its practices' means. One pass
+/// over the members' placings, summing positions per role and practice.
 pub fn by_role(framework: &AasFramework, workshop: &Workshop) -> Vec<RoleView> {
-    tally(framework, workshop)
-        .roles
+    let roles = tally(framework, workshop).roles;
+    let listed: Vec<Practice<'_>> = framework.practices().collect();
+    let place = practice_places(&listed);
+    // Per role and practice: sum and count of positions now, then wanted.
+    let mut sums = vec![[0u32; 4]; roles.len() * listed.len()];
+    for m in &workshop.members {
+        let role = role_of(&m.role);
+        let Some(r) = roles
+            .iter()
+            .position(|t| t.role.eq_ignore_ascii_case(role))
+            .filter(|&r| may_show(roles[r].people))
+        else {
+            continue;
+        };
+        for (id, placing) in &m.placings {
+            let Some(&i) = place.get(id.as_str()) else {
+                continue;
+            };
+            let sum = &mut sums[r * listed.len() + i];
+            if let Some(p) = placing.now {
+                sum[0] += u32::from(p.value());
+                sum[1] += 1;
+            }
+            if let Some(p) = placing.desired {
+                sum[2] += u32::from(p.value());
+                sum[3] += 1;
+            }
+        }
+    }
+    let mean_of = |values: &mut dyn Iterator<Item = f64>| {
+        let (total, n) = values.fold((0.0, 0usize), |(t, n), v| (t + v, n + 1));
+        (n > 0).then(|| total / n as f64)
+    };
+    roles
         .into_iter()
-        .map(|role| {
+        .enumerate()
+        .map(|(r, role)| {
             let areas = may_show(role.people).then(|| {
-                let mut group = workshop.clone();
-                group
-                    .members
-                    .retain(|r| role_label(&r.role).eq_ignore_ascii_case(&role.role));
-                workshop_results(framework, &group)
+                let of_role = &sums[r * listed.len()..(r + 1) * listed.len()];
+                framework
                     .areas
-                    .into_iter()
-                    .map(|a| (a.name, a.mean_now, a.mean_desired))
+                    .iter()
+                    .map(|area| {
+                        let practice_mean = |sum: usize, count: usize| {
+                            let mut means = listed
+                                .iter()
+                                .zip(of_role)
+                                .filter(|(p, s)| p.area.id == area.id && s[count] > 0)
+                                .map(|(_, s)| f64::from(s[sum]) / f64::from(s[count]));
+                            mean_of(&mut means)
+                        };
+                        (area.name.clone(), practice_mean(0, 1), practice_mean(2, 3))
+                    })
                     .collect()
             });
             RoleView {
@@ -234,9 +272,7 @@ impl Participation {
 /// Who answered how much of the meeting's practices.
 pub fn participation(framework: &AasFramework, workshop: &Workshop) -> Participation {
     let asked = chosen_practices(framework, workshop);
-    let placed = |r: &crate::domain::workshop::aas::Member| {
-        crate::domain::workshop::plan::placed_of_meeting(framework, workshop, r)
-    };
+    let placed = |r: &Member| crate::domain::workshop::plan::placed_among(&asked, r);
     let named = workshop
         .members
         .iter()

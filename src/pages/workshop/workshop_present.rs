@@ -13,11 +13,11 @@ use crate::components::ui::chart_canvas::ChartCanvas;
 use crate::components::ui::not_found::{Missing, NotFound};
 use crate::components::workshop::position_summary::PositionSummary;
 use crate::components::workshop::ranked_practices::PracticeList;
-use crate::domain::workshop::aas::{aas, workshop_results, Workshop, WorkshopResults};
+use crate::components::workshop::reading::{self, with_workshop};
+use crate::domain::workshop::aas::{aas, WorkshopResults};
 use crate::domain::workshop::slides::{slides, Slide, RANKED_ON_SLIDE};
 use crate::domain::workshop::tally::{AGREEMENT_EMPTY, AGREEMENT_NOTE, DISAGREEMENT_SCALE};
 use crate::route::Route;
-use crate::state::AppState;
 
 /// Asks the browser to show the page full screen (allowed after a click or key).
 pub fn enter_full_screen() {
@@ -45,18 +45,16 @@ fn leave_full_screen() {
 
 #[component]
 pub fn WorkshopPresentPage(id: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lookup_id = id.clone();
-    let workshop: Memo<Option<Workshop>> =
-        Memo::new(move |_| state.store.with(|s| s.workshop(&lookup_id).cloned()));
-    let results: Memo<WorkshopResults> = Memo::new(move |_| {
-        workshop.with(|w| match w {
-            Some(w) => workshop_results(aas(), w),
-            None => workshop_results(aas(), &Workshop::new(String::new(), "", "", None, 0.0)),
-        })
-    });
-    let deck: Memo<Vec<Slide>> = Memo::new(move |_| {
-        workshop.with(|w| w.as_ref().map(|w| slides(aas(), w)).unwrap_or_default())
+    // Each signal reads the stored workshop in place: nothing copies ten thousand members.
+    let exists = reading::exists(id.clone());
+    let results: Memo<WorkshopResults> = reading::results(id.clone());
+    let deck_id = id.clone();
+    let deck: Memo<Vec<Slide>> =
+        Memo::new(move |_| with_workshop(&deck_id, |w| slides(aas(), w)).unwrap_or_default());
+    let date_id = id.clone();
+    let date = Memo::new(move |_| {
+        with_workshop(&date_id, |w| crate::domain::base::dates::display(&w.date))
+            .unwrap_or_default()
     });
     let count = move || deck.with(Vec::len).max(1);
     let slide = RwSignal::new(0usize);
@@ -129,14 +127,10 @@ pub fn WorkshopPresentPage(id: String) -> impl IntoView {
             );
         }
     });
-    let title = move || {
-        workshop.with(|w| {
-            w.as_ref()
-                .map(|w| state.store.with_untracked(|s| s.workshop_title(w)))
-                .unwrap_or_default()
-        })
-    };
-    let people = move || workshop.with(|w| w.as_ref().map_or(0, |w| w.members.len()));
+    let title = reading::title(id.clone());
+    let title = move || title.get();
+    let people = reading::member_count(id.clone());
+    let people = move || people.get();
     Effect::new(move |_| browser::set_title(&format!("{} – presentation – Waypoint", title())));
     let area_number = move |area_id: &str| {
         let shown: Vec<String> = deck.with(|d| {
@@ -154,7 +148,7 @@ pub fn WorkshopPresentPage(id: String) -> impl IntoView {
         format!("Area {n} of {}", shown.len())
     };
     view! {
-        <Show when=move || workshop.with(Option::is_some) fallback=|| view! {
+        <Show when=move || exists.get() fallback=|| view! {
             <NotFound what=Missing::Workshop />
         }>
         <div class="presentation" class:blank=move || blank.get() on:click=move |_| go(1)
@@ -174,7 +168,7 @@ pub fn WorkshopPresentPage(id: String) -> impl IntoView {
                     Slide::Overview => view! {
                         <h1 dir="auto">{title()}</h1>
                         <p class="slide-count">{move || format!("{} · {} {} answered · names are not shown · {position}",
-                            workshop.with(|w| w.as_ref().map(|w| crate::domain::base::dates::display(&w.date)).unwrap_or_default()),
+                            date.get(),
                             people(), if people() == 1 { "member" } else { "members" })}</p>
                         <h2>"Where each area stands"</h2>
                         <ChartCanvas wide=true

@@ -10,22 +10,28 @@ use crate::components::ui::not_found::{Missing, NotFound};
 use crate::browser;
 use crate::components::workshop::participation::Participation;
 use crate::components::workshop::ranked_practices::PracticeList;
+use crate::components::workshop::reading::{self, with_workshop};
 use crate::components::workshop::role_views::RoleViews;
 use crate::components::workshop::spectrum_profile::SpectrumProfile;
 use crate::components::workshop::workshop_comparison::WorkshopComparison;
-use crate::domain::workshop::aas::{aas, workshop_results, Position, View, Workshop};
+use crate::domain::workshop::aas::{aas, Member, Position, View};
 use crate::domain::workshop::tally::{
     may_show, AGREEMENT_EMPTY, AGREEMENT_NOTE, DISAGREEMENT_SCALE, HIDDEN_REASON,
 };
 use crate::route::Route;
-use crate::state::AppState;
 
 /// Who placed a practice at a position: names, or a count when names are hidden.
-fn who(views: &[View], position: Position, now: bool, anonymous: bool) -> String {
+fn who(
+    views: &[View],
+    members: &[Member],
+    position: Position,
+    now: bool,
+    anonymous: bool,
+) -> String {
     let names: Vec<&str> = views
         .iter()
         .filter(|v| if now { v.now } else { v.desired } == Some(position))
-        .map(|v| v.name.as_str())
+        .map(|v| members.get(v.member).map_or("", |m| m.name.as_str()))
         .collect();
     match (names.len(), anonymous) {
         (0, _) => String::new(),
@@ -36,23 +42,11 @@ fn who(views: &[View], position: Position, now: bool, anonymous: bool) -> String
 
 #[component]
 pub fn WorkshopResultsPage(id: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lookup_id = id.clone();
-    let workshop: Memo<Option<Workshop>> =
-        Memo::new(move |_| state.store.with(|s| s.workshop(&lookup_id).cloned()));
-    // One memo for the page; a workshop that is missing shows the "not found" panel instead.
-    let results = Memo::new(move |_| {
-        workshop.with(|w| match w {
-            Some(w) => workshop_results(aas(), w),
-            None => workshop_results(aas(), &Workshop::new(String::new(), "", "", None, 0.0)),
-        })
-    });
-    let title = Memo::new(move |_| {
-        workshop.with(|w| match w {
-            Some(w) => state.store.with(|s| s.workshop_title(w)),
-            None => String::new(),
-        })
-    });
+    // Each signal reads the stored workshop in place: nothing copies ten thousand members.
+    let exists = reading::exists(id.clone());
+    let results = reading::results(id.clone());
+    let title = reading::title(id.clone());
+    let members = reading::member_count(id.clone());
     let show_names = RwSignal::new(false);
     Effect::new(move |_| {
         let w = title.get();
@@ -67,11 +61,12 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
         browser::go_to(&present_href);
     };
     view! {
-        <Show when=move || workshop.with(Option::is_some) fallback=|| view! {
+        <Show when=move || exists.get() fallback=|| view! {
             <NotFound what=Missing::Workshop />
         }>
             {
-                let members = move || workshop.with(|w| w.as_ref().map_or(0, |w| w.members.len()));
+                let members = move || members.get();
+                let names_id = id.clone();
                 view! {
                     <div class="workshop-results">
                         <div class="assessment-head">
@@ -86,7 +81,7 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                                     on:change=move |_| show_names.update(|a| *a = !*a) />" Show names"</label>
                             </div>
                         </div>
-                        <Participation workshop=workshop />
+                        <Participation id=id.clone() />
                         <SpectrumProfile results=results />
                         <div class="results-grid agreement">
                             <section class="panel" aria-labelledby="split-heading">
@@ -107,7 +102,7 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                                 empty="No gaps yet: either nothing is answered, or every practice is where the board wants it." show_spread=false /> }}
                         </section>
                         <p class="scale-note">{DISAGREEMENT_SCALE}</p>
-                        <RoleViews workshop=workshop />
+                        <RoleViews id=id.clone() />
                         <section class="spread" aria-labelledby="spread-heading">
                             <h2 id="spread-heading">"Who placed each practice where"</h2>
                             <Show when=move || may_show(members()) fallback=|| view! { <p class="hidden-reason">{HIDDEN_REASON}</p> }>
@@ -122,12 +117,12 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                                                 <th scope="col">"Practice"</th><th scope="col">"When"</th>
                                                 {Position::ALL.into_iter().map(|p| view! { <th scope="col">{p.label()}</th> }).collect_view()}
                                             </tr></thead>
-                                            {move || {
+                                            {let names_id = names_id.clone(); move || {
                                                     let hide = !show_names.get();
-                                                    results.with(|r| r.practices.iter().filter(|p| p.area_id == area_id).map(|p| {
+                                                    with_workshop(&names_id, |w| results.with(|r| r.practices.iter().filter(|p| p.area_id == area_id).map(|p| {
                                                         let split = p.disagreement() >= 2;
                                                         let row = |now: bool| Position::ALL.into_iter().map(|pos| {
-                                                            view! { <td>{who(&p.views, pos, now, hide)}</td> }
+                                                            view! { <td>{who(&p.views, &w.members, pos, now, hide)}</td> }
                                                         }).collect_view();
                                                         view! {
                                                             <tbody class="practice-rows">
@@ -143,7 +138,7 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                                                             </tr>
                                                             </tbody>
                                                         }
-                                                    }).collect_view())
+                                                    }).collect_view()))
                                             }}
                                         </table>
                                     </div>
@@ -151,7 +146,7 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                             }).collect_view()}
                             </Show>
                         </section>
-                        <WorkshopComparison workshop=workshop />
+                        <WorkshopComparison id=id.clone() results=results />
                     </div>
                 }
             }
