@@ -11,7 +11,13 @@ use waypoint::domain::workshop::aas::{aas, Member, Position, When, Workshop};
 use waypoint::domain::workshop::join::{invite_json, response_json};
 
 fn main() {
-    let workshop = Workshop::new("w-example".into(), "t-example", "", "2026-11-23", 0.0);
+    let workshop = Workshop::new(
+        "w-example".into(),
+        "t-example",
+        "",
+        waypoint::domain::base::dates::Day::parse("2026-11-23").ok(),
+        0.0,
+    );
     let mut member = Member::new("r-example".into(), "Alex Morgan", "Trustee");
     for (n, practice) in aas().practices().enumerate().take(20) {
         let id = &practice.statement.id;

@@ -22,7 +22,13 @@ fn main() {
         .take(4)
         .map(|p| p.statement.id.clone())
         .collect();
-    let mut w = Workshop::new("w1".into(), "t1", "", "2026-11-23", 1.0);
+    let mut w = Workshop::new(
+        "w1".into(),
+        "t1",
+        "",
+        waypoint::domain::base::dates::Day::parse("2026-11-23").ok(),
+        1.0,
+    );
     w.practices = chosen.clone();
     for n in 0..people {
         let mut r = Member::new(

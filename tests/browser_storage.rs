@@ -216,9 +216,13 @@ fn the_member_s_app_reads_and_writes_only_workshops_and_leaves_the_rest() {
     whole
         .trusts
         .push(Trust::new("tr1".into(), "Oak Trust", 1.0));
-    whole
-        .workshops
-        .push(Workshop::new("w1".into(), "tr1", "", "2026-11-23", 1.0));
+    whole.workshops.push(Workshop::new(
+        "w1".into(),
+        "tr1",
+        "",
+        waypoint::domain::base::dates::Day::parse("2026-11-23").ok(),
+        1.0,
+    ));
     save_all(&whole);
     let assessment_text = local().get_item("waypoint.assessment.t1").unwrap();
     // Damaged, but not the member's app's to read: left alone, not kept aside.
@@ -242,7 +246,7 @@ fn the_member_s_app_reads_and_writes_only_workshops_and_leaves_the_rest() {
         "w2".into(),
         "tr1",
         "",
-        "2026-11-24",
+        waypoint::domain::base::dates::Day::parse("2026-11-24").ok(),
         2.0,
     )));
     let applied = (storage::WORKSHOPS_ONLY.apply)(&mut loaded.store, &edit, 3.0).unwrap();

@@ -3,6 +3,7 @@
 //! records (categorisations, the calendar, impact, diagnosis sources) through exports,
 //! imports and merges.
 use crate::support;
+use waypoint::domain::base::dates::OptionalDay;
 use waypoint::domain::checklist::assessment::Scope;
 
 use waypoint::domain::base::content::{four_stages, Stage};
@@ -29,7 +30,7 @@ use waypoint::domain::workshop::responses::Resolution;
 
 fn impact(verdict: Verdict) -> Impact {
     Impact {
-        date: "2027-02-12".into(),
+        date: Some(crate::support::day("2027-02-12")),
         practice: "Guided reading every day in Years 5 and 6".into(),
         systems: "Fortnightly reading tracker".into(),
         organisation: String::new(),
@@ -55,7 +56,7 @@ fn commission(target: &str, start: &str, end: &str) -> Commission {
 
 fn review(date: &str, progress: Progress, note: &str) -> Review {
     Review {
-        date: date.into(),
+        date: Some(crate::support::day(date)),
         progress,
         note: note.into(),
     }
@@ -78,7 +79,7 @@ fn trust() -> Store {
                 Level::NotSeen,
                 Level::NotSeen,
             ]);
-            a.date = "2026-10-05".into();
+            a.date = Some(crate::support::day("2026-10-05"));
             a
         })),
         Edit::Checklist(ChecklistEdit::AddAssessment({
@@ -90,7 +91,7 @@ fn trust() -> Store {
             ]);
             a.id = "a2".into();
             a.school_id = "s2".into();
-            a.date = "2026-03-01".into();
+            a.date = Some(crate::support::day("2026-03-01"));
             a
         })),
         Edit::Improvement(ImprovementEdit::Commission(Intervention::new(
@@ -130,13 +131,13 @@ fn trust() -> Store {
             id: "c1".into(),
             school_id: support::SCHOOL_ID.into(),
             decision: Decision::Categorisation,
-            date: "2026-10-12".into(),
+            date: Some(crate::support::day("2026-10-12")),
             category: Category::Moderate,
             decided_by: "Trust board".into(),
             rationale: "Repair, with support working".into(),
             suggested: Some(Category::Moderate),
             suggested_reason: "placed at Repair".into(),
-            assessed_on: "2026-10-05".into(),
+            assessed_on: Some(crate::support::day("2026-10-05")),
             created_ms: 5.0,
             updated_ms: 5.0,
         })),
@@ -148,7 +149,7 @@ fn trust() -> Store {
                 .zip([Band::Floor, Band::Coasting, Band::Coasting])
                 .map(|(p, b)| Point {
                     period: p.to_string(),
-                    date: None,
+                    date: OptionalDay::Absent,
                     band: Some(b),
                     value: None,
                 })
@@ -272,7 +273,7 @@ fn the_board_summary_has_a_row_per_school_and_a_page_of_plans_for_each() {
     assert_eq!(elm.stage, Some(Stage::Sustain));
     let oak = &summary[1];
     assert_eq!(oak.category, Some(Category::Moderate));
-    assert_eq!(oak.categorised_on.as_deref(), Some("2026-10-12"));
+    assert_eq!(oak.categorised_on, Some(crate::support::day("2026-10-12")));
     assert_eq!(oak.due, "Review due 12\u{a0}Apr\u{a0}2027");
     assert_eq!(oak.due_state, DueState::Later);
     assert_eq!(oak.stage, Some(Stage::Repair));
@@ -301,7 +302,10 @@ fn the_board_summary_has_a_row_per_school_and_a_page_of_plans_for_each() {
         oak.lines[1].latest_review,
         "30\u{a0}Nov\u{a0}2026: At risk – Two classes behind"
     );
-    assert_eq!(oak.lines[1].next_review.as_deref(), Some("2027-01-11"));
+    assert_eq!(
+        oak.lines[1].next_review,
+        Some(crate::support::day("2027-01-11"))
+    );
     assert_eq!(
         oak.lines[1].runs,
         "7\u{a0}Sep\u{a0}2026 to 12\u{a0}Feb\u{a0}2027"
@@ -397,7 +401,7 @@ fn the_headteacher_s_report_covers_six_months_of_attainment_progress_and_the_pla
         Level::NotSeen,
     ]);
     old.id = "a0".into();
-    old.date = "2026-05-01".into();
+    old.date = Some(crate::support::day("2026-05-01"));
     store
         .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(old)), 7.0)
         .unwrap();
@@ -654,7 +658,7 @@ fn the_board_s_papers_read_as_documents_with_a_page_per_school() {
         ]);
         a.id = id.into();
         a.scope = scope;
-        a.date = "2026-11-02".into();
+        a.date = Some(crate::support::day("2026-11-02"));
         with_teams
             .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(a)), 9.0)
             .unwrap();
@@ -708,7 +712,7 @@ fn a_file_from_before_the_trust_cycle_still_reads() {
 #[test]
 fn every_problem_with_the_impact_form_is_named_with_its_field() {
     let empty = Impact {
-        date: "23/11/2026".into(),
+        date: None, // not a date
         practice: String::new(),
         systems: String::new(),
         organisation: String::new(),

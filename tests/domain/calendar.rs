@@ -6,7 +6,7 @@ use crate::support;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use waypoint::domain::base::dates::weekday;
+use waypoint::domain::base::dates::Day;
 use waypoint::domain::checklist::assessment::Level;
 use waypoint::domain::improvement::calendar::{
     events, ics, utc_stamp, EventKind, TrustCalendar, Unit,
@@ -37,6 +37,15 @@ fn item<'a>(
     c.items.iter().find(|i| i.id == id).expect(id)
 }
 
+/// A stored date as its text, "" when unknown, for comparing with what a test expects.
+fn iso(day: Option<Day>) -> String {
+    day.map(Day::iso).unwrap_or_default()
+}
+
+fn isos(days: Vec<Day>) -> Vec<String> {
+    days.into_iter().map(Day::iso).collect()
+}
+
 #[test]
 fn the_starting_cadence_follows_the_sources_through_one_school_year() {
     assert!(
@@ -48,15 +57,15 @@ fn the_starting_cadence_follows_the_sources_through_one_school_year() {
     );
     let c = all_on();
     assert_eq!(
-        (c.year_start.as_str(), c.year_end.as_str()),
-        ("2026-09-01", "2027-07-31")
+        (iso(c.year_start), iso(c.year_end)),
+        ("2026-09-01".into(), "2027-07-31".into())
     );
     assert_eq!(
-        TrustCalendar::starting("k".into(), "2027-08-31", 1.0).year_start,
+        iso(TrustCalendar::starting("k".into(), "2027-08-31", 1.0).year_start),
         "2026-09-01"
     );
     assert_eq!(
-        TrustCalendar::starting("k".into(), "2027-09-01", 1.0).year_start,
+        iso(TrustCalendar::starting("k".into(), "2027-09-01", 1.0).year_start),
         "2027-09-01"
     );
     assert_eq!(
@@ -64,7 +73,7 @@ fn the_starting_cadence_follows_the_sources_through_one_school_year() {
         Default::default(),
         "annual categorisation, six-monthly review"
     );
-    let dates = |id: &str| c.dates_of(item(&c, id));
+    let dates = |id: &str| isos(c.dates_of(item(&c, id)));
     assert_eq!(
         dates("sip"),
         ["2026-09-01"],
@@ -87,7 +96,7 @@ fn the_starting_cadence_follows_the_sources_through_one_school_year() {
     // Sunday, so the day moves to Monday.
     for id in c.items.iter().map(|i| i.id.clone()) {
         for date in dates(&id) {
-            assert!(weekday(&date).unwrap() < 5, "{id} on {date}");
+            assert!(crate::support::day(&date).weekday() < 5, "{id} on {date}");
             assert!(
                 !["12-25", "12-26", "01-01"].contains(&&date[5..]),
                 "{id} on {date}"
@@ -101,28 +110,29 @@ fn the_starting_cadence_follows_the_sources_through_one_school_year() {
 fn a_trust_adjusts_its_cadence_and_moves_it_to_the_next_year() {
     let mut c = all_on();
     let pd = c.items.iter_mut().find(|i| i.id == "pd_days").unwrap();
-    pd.first = "2026-12-04".into();
+    pd.first = Some(crate::support::day("2026-12-04"));
     pd.every = 6;
     let elg = c.items.iter_mut().find(|i| i.id == "elg").unwrap();
     elg.on = false;
     c.review_months = 4;
     assert_eq!(
-        c.dates_of(item(&c, "pd_days")),
+        isos(c.dates_of(item(&c, "pd_days"))),
         ["2026-12-04", "2027-06-04"]
     );
     // Christmas Day 2026 is a Friday: the weekend follows, then the substitute Boxing
     // Day on Monday 28th, so Tuesday 29th.
     let pd = c.items.iter_mut().find(|i| i.id == "pd_days").unwrap();
-    pd.first = "2026-12-25".into();
-    assert_eq!(c.dates_of(item(&c, "pd_days"))[0], "2026-12-29");
+    pd.first = Some(crate::support::day("2026-12-25"));
+    assert_eq!(isos(c.dates_of(item(&c, "pd_days")))[0], "2026-12-29");
     let pd = c.items.iter_mut().find(|i| i.id == "pd_days").unwrap();
-    pd.first = "2026-12-04".into();
+    pd.first = Some(crate::support::day("2026-12-04"));
     assert!(c.dates_of(item(&c, "elg")).is_empty(), "switched off");
     assert_eq!(c.intervals().review_months, 4);
-    let next = c.moved_to("2027-09-01").unwrap();
-    assert_eq!(next.year_end, "2028-07-31");
-    assert_eq!(item(&next, "pd_days").first, "2027-12-04");
-    assert_eq!(item(&next, "sip").first, "2027-09-01");
+    let next = c.moved_to(crate::support::day("2027-09-01")).unwrap();
+    assert_eq!(c.with_year_start(crate::support::day("2027-09-01")), next);
+    assert_eq!(iso(next.year_end), "2028-07-31");
+    assert_eq!(iso(item(&next, "pd_days").first), "2027-12-04");
+    assert_eq!(iso(item(&next, "sip").first), "2027-09-01");
     // The store keeps it; what cannot be a calendar is refused with the reason.
     let mut store = support::school_store();
     store
@@ -145,7 +155,7 @@ fn a_trust_adjusts_its_cadence_and_moves_it_to_the_next_year() {
     type Change = fn(&mut TrustCalendar);
     let cases: [(Change, &str); 5] = [
         (
-            |c| c.year_end = "2026-08-01".into(),
+            |c| c.year_end = Some(crate::support::day("2026-08-01")),
             "must end after it starts",
         ),
         (|c| c.items[0].every = 0, "every 1 to 12 months"),
@@ -185,7 +195,7 @@ fn busy_store() -> Store {
         Level::NotSeen,
         Level::NotSeen,
     ]);
-    a.date = "2026-10-05".into();
+    a.date = Some(crate::support::day("2026-10-05"));
     store
         .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(a)), 2.0)
         .unwrap();
@@ -209,7 +219,7 @@ fn busy_store() -> Store {
             &Edit::Improvement(ImprovementEdit::RecordReview {
                 plan: "p1".into(),
                 review: Review {
-                    date: "2026-10-19".into(),
+                    date: Some(crate::support::day("2026-10-19")),
                     progress: Progress::OnTrack,
                     note: String::new(),
                 },
@@ -221,13 +231,13 @@ fn busy_store() -> Store {
         id: "c1".into(),
         school_id: support::SCHOOL_ID.into(),
         decision: Decision::Categorisation,
-        date: "2026-10-12".into(),
+        date: Some(crate::support::day("2026-10-12")),
         category: Category::Moderate,
         decided_by: "Board".into(),
         rationale: "Red flags".into(),
         suggested: Some(Category::Moderate),
         suggested_reason: String::new(),
-        assessed_on: "2026-10-05".into(),
+        assessed_on: Some(crate::support::day("2026-10-05")),
         created_ms: 5.0,
         updated_ms: 5.0,
     };

@@ -14,7 +14,7 @@ use waypoint::domain::records::share::{read_payload, share_payload};
 fn reassessed() -> (Assessment, Assessment) {
     let mut before = answered([Partly, Clearly, NotSeen, NotSeen]);
     before.set_note("repair-1", "New head in post", 5.0);
-    let after = before.reassess("a2".into(), "2027-03-10".into(), 9.0);
+    let after = before.reassess("a2".into(), crate::support::day("2027-03-10"), 9.0);
     (before, after)
 }
 
@@ -24,7 +24,7 @@ fn a_reassessment_keeps_the_school_and_starts_from_the_last_answers() {
     assert_eq!(after.id, "a2");
     assert_eq!(after.school_id, before.school_id);
     assert_eq!(after.scope, before.scope);
-    assert_eq!(after.date, "2027-03-10");
+    assert_eq!(after.date, Some(crate::support::day("2027-03-10")));
     assert_eq!(
         after.answers, before.answers,
         "answers and notes carried over"
@@ -173,7 +173,7 @@ fn the_change_since_last_time_comes_from_the_prefill_or_the_last_assessment() {
         )
         .unwrap();
     let base = baseline(&store, &after).unwrap();
-    assert_eq!(base.date, "2026-11-23");
+    assert_eq!(base.date, Some(crate::support::day("2026-11-23")));
     let change = since(four_stages(), &base, &after);
     assert_eq!(change.stage_then, Some(Stage::Repair));
     assert_eq!(change.stage_now, Some(Stage::Improve));
@@ -190,7 +190,11 @@ fn the_change_since_last_time_comes_from_the_prefill_or_the_last_assessment() {
         )
         .unwrap();
     let base = baseline(&store, &blank_next).unwrap();
-    assert_eq!(base.date, "2027-03-10", "the reassessment, not the first");
+    assert_eq!(
+        base.date,
+        Some(crate::support::day("2027-03-10")),
+        "the reassessment, not the first"
+    );
     // The first assessment has nothing before it; another scope is never compared.
     assert_eq!(baseline(&store, &before), None);
     let mut team = blank_next.clone();
@@ -238,7 +242,7 @@ fn a_share_link_carries_the_school_intervention_plan_and_the_comparison() {
     let (preview, shown) = shared.preview();
     assert_eq!(preview.plans_of(&shown.school_id).count(), 2);
     let base = baseline(&preview, &shown).expect("the comparison travels too");
-    assert_eq!(base.date, "2026-11-23");
+    assert_eq!(base.date, Some(crate::support::day("2026-11-23")));
     // Saving a copy saves the plan with it, for the school chosen here.
     let mut n = 0;
     let saved = shared.plans_for(

@@ -67,7 +67,7 @@ fn an_import_with_a_blank_school_name_is_refused() {
 fn an_import_with_dates_far_from_today_is_refused() {
     for far in ["9999-01-01", "1990-05-01", "2062-03-01"] {
         let mut store = one_assessment();
-        store.assessments[0].date = far.into();
+        store.assessments[0].date = Some(crate::support::day(far));
         let why = check_import(&store, TODAY).unwrap_err();
         assert!(why.contains("the date of an assessment"), "{why}");
     }
@@ -84,7 +84,7 @@ fn an_imported_calendar_gets_the_calendar_forms_checks() {
         .unwrap_err()
         .contains("at most 40"));
     let mut backwards = good.clone();
-    backwards.year_end = "2026-01-01".into();
+    backwards.year_end = Some(crate::support::day("2026-01-01"));
     assert!(check_calendar(&backwards, TODAY).is_err());
     for every in [0, u32::MAX] {
         let mut odd = good.clone();
@@ -181,7 +181,7 @@ fn a_file_in_another_encoding_is_refused_by_the_encodings_name() {
 fn the_grid_of_a_thousand_people_is_drawn_a_page_at_a_time() {
     use waypoint::domain::workshop::aas::{Member, Workshop};
     use waypoint::domain::workshop::grid::{grid_page, page_of_person, PEOPLE_PER_GRID_PAGE};
-    let mut w = Workshop::new("w1".into(), "t1", "", TODAY, 1.0);
+    let mut w = Workshop::new("w1".into(), "t1", "", Some(crate::support::day(TODAY)), 1.0);
     for i in 0..1000 {
         w.members.push(Member::new(
             format!("r{i}"),
@@ -201,7 +201,7 @@ fn the_grid_of_a_thousand_people_is_drawn_a_page_at_a_time() {
     assert_eq!(beyond.last, 1000);
     assert_eq!(beyond.people.last().unwrap().0, "r999");
     assert_eq!(page_of_person(&w, "r999"), Some(beyond.pages - 1));
-    let small = Workshop::new("w2".into(), "t1", "", TODAY, 1.0);
+    let small = Workshop::new("w2".into(), "t1", "", Some(crate::support::day(TODAY)), 1.0);
     assert_eq!(grid_page(&small, 3).label(), "");
     assert_eq!(grid_page(&small, 3).first, 0);
 }
@@ -228,7 +228,7 @@ fn pasted_links_are_merged_in_time_that_grows_with_their_number() {
             })
             .collect()
     };
-    let mut w = Workshop::new("w1".into(), "t1", "", TODAY, 1.0);
+    let mut w = Workshop::new("w1".into(), "t1", "", Some(crate::support::day(TODAY)), 1.0);
     let mut ids = support::fresh_ids();
     let started = Instant::now();
     let sorted = sort_incoming(&w, people(10_000));
@@ -262,10 +262,32 @@ fn a_form_takes_a_date_far_from_today_only_once_confirmed() {
 }
 
 #[test]
+fn a_file_with_an_assessment_date_that_is_not_a_date_is_refused_saying_why() {
+    let mut store = support::school_store();
+    store.assessments.push(support::blank());
+    let file = waypoint::domain::records::schema::write_store(&store);
+    assert!(waypoint::domain::records::exchange::read_import(&file, TODAY).is_ok());
+    for damaged in ["2026-02-30", "23/11/2026", ""] {
+        let hand_made = file.replace(
+            &format!("\"date\":\"{}\"", store.assessments[0].date.unwrap().iso()),
+            &format!("\"date\":\"{damaged}\""),
+        );
+        assert_ne!(hand_made, file);
+        let why = waypoint::domain::records::exchange::read_import(&hand_made, TODAY)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            why.contains("the date of an assessment") && why.contains("not a real date"),
+            "{damaged}: {why}"
+        );
+    }
+}
+
+#[test]
 fn pasted_answers_are_numbered_past_every_name_already_there_or_arriving() {
     use waypoint::domain::workshop::aas::{Member, Workshop};
     use waypoint::domain::workshop::responses::merge_new_members;
-    let mut w = Workshop::new("w1".into(), "t1", "", TODAY, 1.0);
+    let mut w = Workshop::new("w1".into(), "t1", "", Some(crate::support::day(TODAY)), 1.0);
     w.members
         .push(Member::new("a".into(), "Anonymous 1", "Other"));
     let named = Member::new("b".into(), "anonymous 2", "Other");

@@ -23,7 +23,13 @@ use waypoint::domain::workshop::tally::{
 };
 
 fn workshop() -> Workshop {
-    Workshop::new("w1".into(), "t1", "Elm Academy", "2026-11-23", 1.0)
+    Workshop::new(
+        "w1".into(),
+        "t1",
+        "Elm Academy",
+        Some(crate::support::day("2026-11-23")),
+        1.0,
+    )
 }
 
 fn store() -> Store {
@@ -85,7 +91,7 @@ fn a_join_link_carries_the_workshop_and_the_practices_chosen() {
     );
     assert_eq!(invite.trust_name, "Oak Learning Trust");
     assert_eq!(
-        (invite.academy.as_str(), invite.date.as_str()),
+        (invite.academy.as_str(), invite.date.iso().as_str()),
         ("Elm Academy", "2026-11-23")
     );
     assert!(invite.practices.is_empty(), "all practices");
@@ -555,7 +561,13 @@ fn a_trust_s_workshops_are_compared_by_the_trust_record_not_its_name() {
         1.0,
     )
     .unwrap();
-    let mut last_year = Workshop::new("w0".into(), "t1", "", "2025-11-20", 1.0);
+    let mut last_year = Workshop::new(
+        "w0".into(),
+        "t1",
+        "",
+        Some(crate::support::day("2025-11-20")),
+        1.0,
+    );
     last_year.members.push(member(
         "a",
         "Ann",
@@ -563,8 +575,20 @@ fn a_trust_s_workshops_are_compared_by_the_trust_record_not_its_name() {
         Position::Autonomous,
         Position::Aligned,
     ));
-    let same_name_other_trust = Workshop::new("wx".into(), "t2", "", "2025-06-01", 1.0);
-    let mut members_copy = Workshop::new("wc".into(), "t1", "", "2026-11-23", 1.0);
+    let same_name_other_trust = Workshop::new(
+        "wx".into(),
+        "t2",
+        "",
+        Some(crate::support::day("2025-06-01")),
+        1.0,
+    );
+    let mut members_copy = Workshop::new(
+        "wc".into(),
+        "t1",
+        "",
+        Some(crate::support::day("2026-11-23")),
+        1.0,
+    );
     members_copy.joined_from = Some("w1".into());
     for w in [last_year, same_name_other_trust, members_copy] {
         s.apply(&Edit::Workshop(WorkshopEdit::AddWorkshop(w)), 1.0)

@@ -8,7 +8,7 @@ use waypoint::domain::base::reading::ReadError;
 use waypoint::domain::checklist::assessment::Level;
 use waypoint::domain::records::edits::{ChecklistEdit, Edit, WorkshopEdit};
 use waypoint::domain::records::layout::{
-    read_meta_keeping, read_record_keeping, write_record, Key,
+    read_meta_keeping, read_record_keeping, write_record, Item, Key,
 };
 use waypoint::domain::records::schema::SCHEMA_VERSION;
 use waypoint::domain::records::store::Store;
@@ -87,7 +87,13 @@ fn fields_this_version_does_not_know_are_written_back_after_an_edit() {
 fn unknown_fields_inside_list_entries_follow_their_entry() {
     use waypoint::domain::workshop::aas::{Member, Workshop};
     let mut store = Store::default();
-    let mut w = Workshop::new("w1".into(), "t1", "", "2026-11-23", 1.0);
+    let mut w = Workshop::new(
+        "w1".into(),
+        "t1",
+        "",
+        Some(crate::support::day("2026-11-23")),
+        1.0,
+    );
     w.members.push(Member::new("r1".into(), "Ann", "Other"));
     w.members.push(Member::new("r2".into(), "Bo", "Other"));
     store.workshops.push(w);
@@ -127,12 +133,80 @@ fn the_index_record_keeps_what_it_does_not_know() {
     assert_eq!(written["regions"], json!(["North"]));
 }
 
+/// An older Waypoint imported files without checking dates, so a stored assessment may
+/// hold a date that is not one. Such a record still reads (its date is unknown, shown as
+/// "unknown"), keeps the text as stored through any edit, and a real date set by the
+/// form replaces it.
+#[test]
+fn a_stored_date_that_is_not_a_date_still_reads_and_is_kept_as_stored() {
+    for damaged in [
+        json!("23/11/2026"),
+        json!(""),
+        json!("2026-02-30"),
+        json!(null),
+    ] {
+        let (mut store, key, mut record) = stored_assessment();
+        record["date"] = damaged.clone();
+        record["prefilled"] = json!({"date": damaged, "levels": "", "reviewed": ""});
+        let (item, unknown) = read_record_keeping(&key, &record.to_string())
+            .unwrap_or_else(|e| panic!("{damaged} made the record unreadable: {e:?}"));
+        let Item::Assessment(a) = &item else {
+            panic!("an assessment")
+        };
+        assert_eq!(a.date, None);
+        assert_eq!(waypoint::domain::base::dates::display(&a.date), "unknown");
+        store.put_record_keeping(&key, Some(item), unknown);
+        let feature = waypoint::domain::base::content::four_stages().features[0]
+            .id
+            .clone();
+        store
+            .apply(
+                &Edit::Checklist(ChecklistEdit::SetLevel {
+                    assessment: "a1".into(),
+                    feature,
+                    level: Some(Level::Clearly),
+                }),
+                5_000.0,
+            )
+            .unwrap();
+        let written: Value = serde_json::from_str(&write_record(&store, &key).unwrap()).unwrap();
+        assert_eq!(written["date"], damaged, "kept exactly as stored");
+        assert_eq!(written["prefilled"]["date"], damaged);
+        let school_id = store.assessments[0].school_id.clone();
+        store
+            .apply(
+                &Edit::Checklist(ChecklistEdit::SetDetails {
+                    assessment: "a1".into(),
+                    school_id,
+                    scope: waypoint::domain::checklist::assessment::Scope::WholeSchool,
+                    date: crate::support::day("2026-11-23"),
+                    assessors: String::new(),
+                    phase: None,
+                }),
+                6_000.0,
+            )
+            .unwrap();
+        let written: Value = serde_json::from_str(&write_record(&store, &key).unwrap()).unwrap();
+        assert_eq!(
+            written["date"],
+            json!("2026-11-23"),
+            "the form's date replaces it"
+        );
+    }
+}
+
 #[test]
 fn a_record_read_straight_from_its_text_is_only_one_this_version_wrote_whole() {
     use waypoint::domain::records::layout::Item;
     use waypoint::domain::workshop::aas::{Member, Position, When, Workshop};
     let mut store = support::school_store();
-    let mut w = Workshop::new("w1".into(), "t1", "", "2026-11-23", 1.5);
+    let mut w = Workshop::new(
+        "w1".into(),
+        "t1",
+        "",
+        Some(crate::support::day("2026-11-23")),
+        1.5,
+    );
     let mut r = Member::new("r1".into(), "Ann", "Board member");
     r.set("governance-s1", When::Now, Some(Position::Aligned));
     w.members.push(r);

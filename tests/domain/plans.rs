@@ -1,7 +1,7 @@
 //! Intervention plans: the seed's four kinds, validation, review dates and overdue flags.
 use crate::support;
 
-use waypoint::domain::base::dates::{add_days, day_number, days_between, from_day_number};
+use waypoint::domain::base::dates::{add_days, day_number, from_day_number, Day};
 use waypoint::domain::checklist::SchoolRecords;
 use waypoint::domain::improvement::plans::{
     cycle, Commission, Intervention, Kind, Overdue, Progress, Review, Status,
@@ -68,8 +68,11 @@ fn dates_add_and_subtract_across_months_and_leap_years() {
     assert_eq!(add_days("2028-02-28", 1).as_deref(), Some("2028-02-29"));
     assert_eq!(add_days("2027-02-28", 1).as_deref(), Some("2027-03-01"));
     assert_eq!(add_days("2026-12-31", 1).as_deref(), Some("2027-01-01"));
-    assert_eq!(days_between("2026-09-07", "2027-02-12"), Some(158));
-    assert_eq!(days_between("2026-09-07", "nonsense"), None);
+    assert_eq!(
+        crate::support::day("2026-09-07").days_until(crate::support::day("2027-02-12")),
+        158
+    );
+    assert!(Day::parse("nonsense").is_err());
     for n in (-25_000..60_000).step_by(97) {
         assert_eq!(day_number(&from_day_number(n)), Some(n));
     }
@@ -114,26 +117,26 @@ fn reviews_fall_every_few_weeks_and_at_the_time_limit() {
     let plan = Intervention::new("p1".into(), "Oakfield", None, form(), 1.0);
     assert_eq!(
         plan.review_dates(),
-        ["2026-10-19", "2026-11-30", "2027-01-11", "2027-02-12"]
+        ["2026-10-19", "2026-11-30", "2027-01-11", "2027-02-12"].map(crate::support::day)
     );
     // The October review was missed: it is the one to hold next, as the warning says.
     assert_eq!(
-        plan.next_review("2026-11-23").as_deref(),
-        Some("2026-10-19")
+        plan.next_review("2026-11-23"),
+        Some(crate::support::day("2026-10-19"))
     );
     assert!(plan.overdue("2026-11-23").is_some());
     let mut reviewed = plan.clone();
     reviewed.add_review(
         waypoint::domain::improvement::plans::Review {
-            date: "2026-10-20".into(),
+            date: Some(crate::support::day("2026-10-20")),
             progress: waypoint::domain::improvement::plans::Progress::OnTrack,
             note: String::new(),
         },
         2.0,
     );
     assert_eq!(
-        reviewed.next_review("2026-11-23").as_deref(),
-        Some("2026-11-30")
+        reviewed.next_review("2026-11-23"),
+        Some(crate::support::day("2026-11-30"))
     );
     assert_eq!(reviewed.overdue("2026-11-23"), None);
 }
@@ -145,12 +148,12 @@ fn a_missed_review_or_time_limit_is_flagged_until_recorded() {
     assert_eq!(
         plan.overdue("2026-11-23"),
         Some(Overdue::ReviewMissed {
-            due: "2026-10-19".into()
+            due: crate::support::day("2026-10-19")
         })
     );
     plan.add_review(
         Review {
-            date: "2026-10-20".into(),
+            date: Some(crate::support::day("2026-10-20")),
             progress: Progress::OnTrack,
             note: "Guided reading in place".into(),
         },
@@ -165,7 +168,7 @@ fn a_missed_review_or_time_limit_is_flagged_until_recorded() {
         .contains("time limit"));
     plan.add_review(
         Review {
-            date: "2027-02-12".into(),
+            date: Some(crate::support::day("2027-02-12")),
             progress: Progress::Met,
             note: String::new(),
         },
@@ -173,7 +176,10 @@ fn a_missed_review_or_time_limit_is_flagged_until_recorded() {
     );
     assert_eq!(plan.status, Status::Completed);
     assert_eq!(plan.overdue("2027-03-01"), None);
-    assert_eq!(plan.reviews[0].date, "2026-10-20");
+    assert_eq!(
+        plan.reviews[0].date,
+        Some(crate::support::day("2026-10-20"))
+    );
 }
 
 #[test]
@@ -253,13 +259,14 @@ fn interventions_follow_their_assessment_when_the_school_is_renamed() {
         )
         .unwrap();
     let a = details("Oakfield Primary School");
+    let date = a.day().unwrap();
     store
         .apply(
             &Edit::Checklist(ChecklistEdit::SetDetails {
                 assessment: "a1".into(),
                 school_id: "s-oak2".into(),
                 scope: a.scope,
-                date: a.date,
+                date,
                 assessors: a.assessors,
                 phase: None,
             }),

@@ -24,7 +24,7 @@ fn scoped(
     let mut a = answered(levels);
     a.id = id.into();
     a.scope = scope;
-    a.date = date.into();
+    a.date = Some(crate::support::day(date));
     a
 }
 
@@ -166,7 +166,7 @@ fn history_orders_each_scope_by_date_and_compares() {
         .find(|(l, _)| l.ends_with("Maths") || l.ends_with("maths"))
         .unwrap();
     assert!(label.to_lowercase().contains("maths"));
-    let dates: Vec<&str> = maths.iter().map(|p| p.date.as_str()).collect();
+    let dates: Vec<String> = maths.iter().map(|p| p.date.unwrap().iso()).collect();
     assert_eq!(dates, ["2025-07-01", "2026-07-01"]);
     assert!(maths[1].overall > maths[0].overall);
 }
@@ -175,14 +175,14 @@ fn history_orders_each_scope_by_date_and_compares() {
 fn reassessing_starts_from_the_last_answers() {
     let mut last = scoped("m1", Scope::Subject("Maths".into()), "2025-07-01", REPAIR);
     last.set_note("repair-3", "Governors' link visits started", 5.0);
-    let next = last.reassess("m2".into(), "2026-01-10".into(), 99.0);
+    let next = last.reassess("m2".into(), crate::support::day("2026-01-10"), 99.0);
     assert_eq!(
+        (next.id.as_str(), next.date, next.school_id.as_str()),
         (
-            next.id.as_str(),
-            next.date.as_str(),
-            next.school_id.as_str()
-        ),
-        ("m2", "2026-01-10", last.school_id.as_str())
+            "m2",
+            Some(crate::support::day("2026-01-10")),
+            last.school_id.as_str()
+        )
     );
     assert_eq!(next.answers, last.answers);
     assert_eq!(next.created_ms, 99.0);

@@ -1,6 +1,7 @@
 //! The eight improvement journeys: recognised from hand-made series, and honest when unsure.
 use crate::support;
 
+use waypoint::domain::base::dates::OptionalDay;
 use waypoint::domain::improvement::trajectory::{
     classify, journeys, period_year, suggest_role, Band, Classification, Point, Role, Thresholds,
     Trajectory, RULES,
@@ -88,7 +89,7 @@ fn dated(points: &[(&str, Band)]) -> Trajectory {
         .iter()
         .map(|(period, band)| Point {
             period: period.to_string(),
-            date: None,
+            date: OptionalDay::Absent,
             band: Some(*band),
             value: None,
         })
@@ -167,7 +168,7 @@ fn points_without_dates_still_classify_and_say_speed_is_unknown() {
     // An explicit date beats the period label.
     let mut t = t;
     for (i, p) in t.points.iter_mut().enumerate() {
-        p.date = Some(format!("{}-07-10", 2021 + i));
+        p.date = OptionalDay::On(crate::support::day(&format!("{}-07-10", 2021 + i)));
     }
     assert!(t.reading().timed);
 }

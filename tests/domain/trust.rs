@@ -2,6 +2,7 @@
 
 use crate::support::answered;
 use waypoint::domain::base::content::{four_stages, Stage};
+use waypoint::domain::base::dates::OptionalDay;
 use waypoint::domain::base::school::School;
 use waypoint::domain::checklist::assessment::Level::{Clearly, NotSeen, Partly};
 use waypoint::domain::checklist::SchoolRecords;
@@ -44,7 +45,7 @@ fn trajectory(store: &mut Store, name: &str, bands: &[Band]) {
         .enumerate()
         .map(|(i, b)| Point {
             period: format!("{}", 2021 + i),
-            date: None,
+            date: OptionalDay::Absent,
             band: Some(*b),
             value: None,
         })
@@ -388,7 +389,7 @@ fn only_whole_school_assessments_give_a_school_its_stage() {
         [Clearly, NotSeen, NotSeen, NotSeen],
     );
     store.assessments[2].scope = Scope::Team("EYFS".into());
-    store.assessments[2].date = "2027-01-10".into();
+    store.assessments[2].date = Some(crate::support::day("2027-01-10"));
     let rows = overview(four_stages(), &store, "2027-02-01");
     let year6_only = rows
         .iter()
@@ -618,7 +619,7 @@ fn the_overview_reads_a_journey_from_dated_stages() {
         let mut a = answered(levels);
         a.id = format!("y{n}");
         a.school_id = id.clone();
-        a.date = date.into();
+        a.date = Some(crate::support::day(date));
         store.assessments.push(a);
     }
     let rows = overview(four_stages(), &store, "2026-11-23");

@@ -3,7 +3,7 @@
 use crate::support;
 
 use waypoint::domain::base::content::{four_stages, Stage};
-use waypoint::domain::base::dates::{add_months, weekday};
+use waypoint::domain::base::dates::add_months;
 use waypoint::domain::checklist::assessment::Level;
 use waypoint::domain::improvement::categorisation::{
     history, next_due, standing, Categorisation, Category, CategoryForm, Decision, DueState,
@@ -180,13 +180,13 @@ fn decision(id: &str, kind: Decision, date: &str, category: Category) -> Categor
         id: id.into(),
         school_id: support::SCHOOL_ID.into(),
         decision: kind,
-        date: date.into(),
+        date: Some(crate::support::day(date)),
         category,
         decided_by: "The board".into(),
         rationale: "Because".into(),
         suggested: None,
         suggested_reason: String::new(),
-        assessed_on: String::new(),
+        assessed_on: None,
         created_ms: 1.0,
         updated_ms: 1.0,
     }
@@ -200,7 +200,11 @@ fn due(list: &[Categorisation], today: &str) -> (Decision, String, DueState) {
         Intervals::default(),
         today,
     );
-    (d.decision, d.date, d.state)
+    (
+        d.decision,
+        d.date.map(|d| d.iso()).unwrap_or_default(),
+        d.state,
+    )
 }
 
 #[test]
@@ -289,8 +293,8 @@ fn month_ends_and_a_trust_s_own_intervals_are_respected() {
     assert_eq!(add_months("2027-03-31", -1).as_deref(), Some("2027-02-28"));
     assert_eq!(add_months("2026-11-23", -12).as_deref(), Some("2025-11-23"));
     assert_eq!(add_months("2026-02-30", 1), None);
-    assert_eq!(weekday("2026-11-23"), Some(0), "a Monday");
-    assert_eq!(weekday("2026-11-29"), Some(6), "a Sunday");
+    assert_eq!(crate::support::day("2026-11-23").weekday(), 0, "a Monday");
+    assert_eq!(crate::support::day("2026-11-29").weekday(), 6, "a Sunday");
     let termly = Intervals {
         categorise_months: 12,
         review_months: 4,
@@ -300,28 +304,28 @@ fn month_ends_and_a_trust_s_own_intervals_are_respected() {
     let review = decision("c2", Decision::Review, "2026-12-20", Category::Low);
     let d = next_due(&[&first], termly, "2026-09-01");
     assert_eq!(
-        (d.decision, d.date.as_str()),
-        (Decision::Review, "2026-12-31")
+        (d.decision, d.date),
+        (Decision::Review, Some(crate::support::day("2026-12-31")))
     );
     // The next review falls four months after the latest one.
     let d = next_due(&[&review, &first], termly, "2027-01-01");
     assert_eq!(
-        (d.decision, d.date.as_str()),
-        (Decision::Review, "2027-04-20")
+        (d.decision, d.date),
+        (Decision::Review, Some(crate::support::day("2027-04-20")))
     );
     // A review recorded before the categorisation belongs to the year before.
     let old = decision("c0", Decision::Review, "2026-06-01", Category::Low);
     let d = next_due(&[&first, &old], Intervals::default(), "2026-09-01");
     assert_eq!(
-        (d.decision, d.date.as_str()),
-        (Decision::Review, "2027-02-28")
+        (d.decision, d.date),
+        (Decision::Review, Some(crate::support::day("2027-02-28")))
     );
 }
 
 fn store_with_assessment(date: &str, levels: [Level; 4]) -> Store {
     let mut store = support::school_store();
     let mut a = support::answered(levels);
-    a.date = date.into();
+    a.date = Some(crate::support::day(date));
     store
         .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(a)), 2.0)
         .unwrap();
@@ -374,7 +378,7 @@ fn a_category_warns_when_its_evidence_is_stale_or_waypoint_now_suggests_otherwis
         Some(Category::High),
         "Waypoint's suggestion kept beside it"
     );
-    assert_eq!(record.assessed_on, "2026-01-10");
+    assert_eq!(record.assessed_on, Some(crate::support::day("2026-01-10")));
     store
         .apply(&Edit::Improvement(ImprovementEdit::Categorise(record)), 3.0)
         .unwrap();
@@ -396,11 +400,11 @@ fn a_category_warns_when_its_evidence_is_stale_or_waypoint_now_suggests_otherwis
         "{:?}",
         now.warnings
     );
-    assert_eq!(now.reassess_due.as_deref(), Some("2026-07-10"));
+    assert_eq!(now.reassess_due, Some(crate::support::day("2026-07-10")));
     // A fresh assessment that suggests another level: the warnings say so.
     let mut fresh = support::answered(SUSTAIN);
     fresh.id = "a2".into();
-    fresh.date = "2026-11-20".into();
+    fresh.date = Some(crate::support::day("2026-11-20"));
     store
         .apply(&Edit::Checklist(ChecklistEdit::AddAssessment(fresh)), 4.0)
         .unwrap();
@@ -449,7 +453,7 @@ fn a_decision_needs_a_date_a_category_who_decided_and_why() {
         Err(EditError::NotFound(_))
     ));
     c.school_id = support::SCHOOL_ID.into();
-    c.date = "soon".into();
+    c.date = None;
     assert!(matches!(
         store.apply(&Edit::Improvement(ImprovementEdit::Categorise(c)), 1.0),
         Err(EditError::Refused(_))

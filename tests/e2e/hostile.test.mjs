@@ -220,6 +220,64 @@ test('a record from a newer version holds saving and asks for a reload; nothing 
   await context.close();
 });
 
+test('an assessment an older version stored with a date that is not a date still opens; the text is kept', async () => {
+  // Older versions imported files without checking dates, so a stored record may hold this.
+  const { context, page, errors, id, key } = await storedAndChanged((r) => ({ ...r, date: '23/11/2026' }));
+  await page.reload();
+  await page.waitForSelector('.site-footer');
+  await page.goto(`${app.server.url}#/assessment/${id}`);
+  const assessed = page.locator('time').filter({ hasText: 'unknown' });
+  await assessed.waitFor();
+  assert.equal(await assessed.getAttribute('datetime'), '');
+  await answer(page, 'stabilise-2', 'Partly');
+  await waitUntil(async () => page.evaluate((key) => (localStorage.getItem(key) || '').includes('"levels":"cp'), key), { what: 'the new answer saved' });
+  const record = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), key));
+  assert.equal(record.date, '23/11/2026', 'the text as stored is kept');
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('waypoint.unreadable.')).length), 0, 'not kept aside as damage');
+  await page.screenshot({ path: '/tmp/dates-unknown-date.png' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a trust calendar an older version stored with dates that are not dates opens; they are kept until entered again, one field at a time', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await page.goto(`${app.server.url}#/trust/calendar`);
+  await page.getByRole('heading', { level: 1, name: 'Trust calendar' }).waitFor();
+  await page.getByLabel('Include: Standards committee').check();
+  const stored = () => page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('waypoint.calendar.'));
+    return key ? { key, record: JSON.parse(localStorage.getItem(key)) } : null;
+  });
+  await waitUntil(async () => (await stored())?.record.items.some((i) => i.title === 'Standards committee' && i.on), { what: 'the calendar saved' });
+  // Older versions imported files without checking dates, so a stored calendar may hold these.
+  const { key, record } = await stored();
+  const standards = record.items.findIndex((i) => i.title === 'Standards committee');
+  record.items[standards].first = '1st Sept';
+  record.year_end = '31/07/2027';
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [key, JSON.stringify(record)]);
+  await page.reload();
+  const heading = page.locator('#calendar-due-heading');
+  await heading.waitFor();
+  assert.match(await heading.innerText(), /to unknown$/);
+  assert.equal(await page.locator('#year-end').inputValue(), '');
+  const first = page.getByLabel('First date: Standards committee');
+  assert.equal(await first.inputValue(), '');
+  // One date entered: the checks ask for the other, and nothing is saved yet.
+  await page.locator('#year-end').fill(record.year_start.replace(/^(\d{4})-09-01$/, (_, y) => `${Number(y) + 1}-07-31`));
+  await page.getByRole('alert').filter({ hasText: 'Enter the first date of “Standards committee” as a full date.' }).waitFor();
+  assert.equal((await stored()).record.year_end, '31/07/2027', 'the text as stored is kept until the calendar is whole');
+  assert.equal((await stored()).record.items[standards].first, '1st Sept');
+  await page.screenshot({ path: join(ARTIFACTS, 'calendar-unknown-dates.png'), fullPage: true });
+  // The other entered: the calendar is whole again, saved with real dates.
+  await first.fill(record.year_start);
+  await waitUntil(async () => (await stored()).record.items[standards].first === record.year_start, { what: 'the calendar saved whole' });
+  assert.match((await stored()).record.year_end, /^\d{4}-07-31$/);
+  assert.equal(await page.getByRole('alert').filter({ hasText: 'Enter the' }).count(), 0);
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('waypoint.unreadable.')).length), 0, 'not kept aside as damage');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an answer this version does not know is not damage: saving is held, the record kept', async () => {
   const { context, page, errors, key, changed } = await storedAndChanged((r) => ({ ...r, answers: { ...r.answers, 'new-feature': { level: 'mostly' } } }));
   await page.reload();

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::charts::stage_grid::GridRow;
 use crate::components::checklist::stage_grid::StageGrid;
 use crate::domain::base::content::{four_stages, Stage};
-use crate::domain::base::dates::display;
+use crate::domain::base::dates::{display, Day};
 use crate::domain::checklist::changes::{changes, compare, ComparedRow, Direction, MOVEMENT_RULE};
 use crate::domain::checklist::teams::HistoryPoint;
 use crate::route::Route;
@@ -18,9 +18,9 @@ type History = Vec<(String, Vec<HistoryPoint>)>;
 pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let dates = Signal::derive(move || {
-        let mut all: Vec<String> = history.with(|h| {
+        let mut all: Vec<Option<Day>> = history.with(|h| {
             h.iter()
-                .flat_map(|(_, p)| p.iter().map(|p| p.date.clone()))
+                .flat_map(|(_, p)| p.iter().map(|p| p.date))
                 .collect()
         });
         crate::domain::base::order::sort_by(&mut all, |a, b| a.cmp(b));
@@ -132,7 +132,7 @@ pub fn SchoolHistory(history: Memo<History>) -> impl IntoView {
             <h2 id="history-heading">"Over time"</h2>
             <p class="lead">{move || format!("Overall stage at each assessment. {}", state.store.with(|s| s.intervals().reassess_advice()))}</p>
             <StageGrid corner="Team" caption="Overall stage at each assessment date"
-                columns=Signal::derive(move || dates.with(|d| d.iter().map(|d| display(d)).collect())) rows=rows />
+                columns=Signal::derive(move || dates.with(|d| d.iter().map(display).collect())) rows=rows />
             <ul class="reassess-list">
                 {move || history.get().into_iter().filter_map(|(label, points)| {
                     let last = points.last()?.clone();

@@ -214,8 +214,8 @@ pub fn CategoryPanel(
                     c.rationale.clone().into(),
                     c.suggested.map_or("Not known".to_string(), |x| {
                         let mut text = x.short().to_string();
-                        if !c.assessed_on.is_empty() {
-                            text.push_str(&format!("\nfrom the assessment of {}", display(&c.assessed_on)));
+                        if let Some(on) = c.assessed_on {
+                            text.push_str(&format!("\nfrom the assessment of {on}"));
                         }
                         text
                     }).into(),

@@ -9,7 +9,7 @@ use crate::components::ui::draft::{draft, forget, has_draft, write_draft_flag};
 use crate::browser;
 use crate::components::ui::date_field::{DateField, FarDateConfirmation};
 use crate::components::ui::error_summary::{ErrorSummary, Problems};
-use crate::domain::base::dates::display;
+use crate::domain::base::dates::{display, Day};
 use crate::domain::base::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::domain::improvement::accountability::{Impact, Verdict};
 use crate::domain::improvement::cycle::trust_cycle;
@@ -58,7 +58,7 @@ pub fn ImpactPanel(
     let start = move |_| {
         let typed = texts.iter().any(|t| !t.get_untracked().is_empty());
         if let Some(done) = recorded().filter(|_| !typed) {
-            date.set(done.date.clone());
+            date.set(done.date.map(Day::iso).unwrap_or_default());
             for (signal, h) in texts.iter().zip(headings) {
                 signal.set(done.heading(&h.id).to_string());
             }
@@ -70,8 +70,10 @@ pub fn ImpactPanel(
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let chosen = Verdict::from_id(&verdict.get_untracked());
+        // The date field's text, parsed once: `validate` refuses one that is not a date.
+        let typed_date = date.get_untracked();
         let mut impact = Impact {
-            date: date.get_untracked(),
+            date: Day::parse(&typed_date).ok(),
             practice: String::new(),
             systems: String::new(),
             organisation: String::new(),
@@ -88,7 +90,7 @@ pub fn ImpactPanel(
             .into_iter()
             .map(|(name, message)| (f(name), message))
             .collect();
-        if let Some(why) = date_confirmed.problem(&impact.date) {
+        if let Some(why) = date_confirmed.problem(&typed_date) {
             found.push((FarDateConfirmation::box_id(&f("date")), why));
         }
         if !found.is_empty() {

@@ -8,7 +8,7 @@ use crate::components::improvement::impact_panel::ImpactPanel;
 use crate::components::ui::confirm_delete::ConfirmDelete;
 use crate::components::ui::date_field::{DateField, FarDateConfirmation};
 use crate::components::ui::error_summary::{ErrorSummary, Problems};
-use crate::domain::base::dates::display;
+use crate::domain::base::dates::{display, Day};
 use crate::domain::base::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::domain::improvement::plans::{Progress, Review, Status};
 use crate::domain::records::edits::Edit;
@@ -60,20 +60,20 @@ pub fn InterventionCard(
     let review_id = id.clone();
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let date = review_date.get_untracked();
-        if !crate::domain::base::dates::is_iso_date(&date) {
+        let typed = review_date.get_untracked();
+        let Ok(date) = Day::parse(&typed) else {
             problems.set(vec![(
                 f("date"),
                 "Enter the date of the review as a real date.".into(),
             )]);
             return;
-        }
-        if let Some(why) = review_date_confirmed.problem(&date) {
+        };
+        if let Some(why) = review_date_confirmed.problem(&typed) {
             problems.set(vec![(FarDateConfirmation::box_id(&f("date")), why)]);
             return;
         }
         let review = Review {
-            date,
+            date: Some(date),
             progress: review_progress.get_untracked(),
             note: review_note.get_untracked(),
         };

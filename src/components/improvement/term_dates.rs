@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::components::ui::date_field::SavedDateField;
 use crate::components::ui::saved_text::SavedTextField;
 use crate::components::ui::file_drop::{FileDrop, PickedFile};
-use crate::domain::base::dates::display;
+use crate::domain::base::dates::{display, Day};
 use crate::domain::base::holidays::{bank_holidays, covers, years_covered};
 use crate::domain::improvement::calendar::TrustCalendar;
 use crate::domain::improvement::terms::{read_term_dates, Period};
@@ -81,21 +81,23 @@ pub fn TermDates(
                     <tbody>
                         {move || calendar.with(|c| which.read(c).clone()).into_iter().enumerate().map(|(i, p)| {
                             // A date far from today is saved only once confirmed.
-                            let save = move |f: fn(&mut Period, String)| Callback::new(move |v: String| {
-                                change(&|c| if let Some(p) = which.of(c).get_mut(i) { f(p, v.clone()) });
+                            // The field's text is parsed here; one that is not a date is refused
+                            // by the calendar's checks (`Period::validate`).
+                            let save = move |f: fn(&mut Period, Option<Day>)| Callback::new(move |v: String| {
+                                change(&|c| if let Some(p) = which.of(c).get_mut(i) { f(p, Day::parse(&v).ok()) });
                             });
                             let save_name = Callback::new(move |v: String| {
                                 change(&|c| if let Some(p) = which.of(c).get_mut(i) { p.name = v.clone() })
                             });
                             // A row has no id of its own: its place and first day name its draft.
-                            let draft_key = format!("calendar-{}-{i}-{}", which.id(), p.first);
+                            let draft_key = format!("calendar-{}-{i}-{}", which.id(), p.first.map(Day::iso).unwrap_or_default());
                             view! {
                                 <tr>
                                     <td><SavedTextField draft_key=draft_key label=format!("Name of {} {}", which.id(), i + 1) stored=Signal::stored(p.name.clone()) on_save=save_name /></td>
                                     <td><SavedDateField id=format!("{}-{i}-first", which.id()) label=format!("First day: {}", p.name) label_hidden=true
-                                        stored=Signal::stored(p.first.clone()) on_save=save(|p, v| p.first = v) /></td>
+                                        stored=Signal::stored(p.first.map(Day::iso).unwrap_or_default()) on_save=save(|p, v| p.first = v) /></td>
                                     <td><SavedDateField id=format!("{}-{i}-last", which.id()) label=format!("Last day: {}", p.name) label_hidden=true
-                                        stored=Signal::stored(p.last.clone()) on_save=save(|p, v| p.last = v) /></td>
+                                        stored=Signal::stored(p.last.map(Day::iso).unwrap_or_default()) on_save=save(|p, v| p.last = v) /></td>
                                     <td><button type="button" class="link-button" on:click=move |_| { change(&|c| { if i < which.of(c).len() { which.of(c).remove(i); } }); }>{format!("Remove {}", p.name)}</button></td>
                                 </tr>
                             }
@@ -104,9 +106,9 @@ pub fn TermDates(
                 </table>
             </div>
             <button type="button" class="button" on:click=move |_| { change(&|c| {
-                let day = c.year_start.clone();
+                let day = c.year_start;
                 let name = if which == List::Terms { "New term" } else { "New holiday" };
-                which.of(c).push(Period::new(name, &day, &day));
+                which.of(c).push(Period { name: name.into(), first: day, last: day });
             }); }>{if which == List::Terms { "Add a term" } else { "Add a holiday" }}</button>
         }
     };
@@ -117,7 +119,7 @@ pub fn TermDates(
             <h2 id="terms-heading">"Term dates"</h2>
             <p>"Enter the trust's terms once, or read them from the .ics file your local authority or trust publishes. Nothing on the calendar falls outside the terms or in a holiday: it moves to the next school day."</p>
             <p class="hint">{format!("Bank holidays in England and Wales come from GOV.UK's list ({}), copied into Waypoint on {}; it covers {first} to {last}.", list_info.source, display(&list_info.taken))}</p>
-            {move || calendar.with(|c| (!covers(&c.year_start, &c.year_end)).then(|| view! {
+            {move || calendar.with(|c| c.year_start.zip(c.year_end).is_some_and(|(first, last)| !covers(&first.iso(), &last.iso())).then(|| view! {
                 <p class="form-error" role="alert">{format!("Waypoint's list of bank holidays stops at {last}: check this year's dates against GOV.UK.")}</p>
             }))}
             {list(List::Terms, "Terms")}

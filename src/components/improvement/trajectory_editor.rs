@@ -10,6 +10,7 @@ use crate::charts::trajectory::draw_trajectory;
 use crate::components::ui::chart_canvas::ChartCanvas;
 use crate::components::ui::date_field::{DateField, FarDateConfirmation};
 use crate::domain::base::content::four_stages;
+use crate::domain::base::dates::{Day, OptionalDay};
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::checklist::SchoolRecords;
 use crate::domain::improvement::overview::stage_journey;
@@ -75,8 +76,23 @@ pub fn TrajectoryEditor(
             )]);
             return;
         }
-        let on = Some(date.get_untracked()).filter(|d| !d.is_empty());
-        if let Some(why) = on.as_deref().and_then(|d| date_confirmed.problem(d)) {
+        // The date is optional: left empty, the period is read as the time of results.
+        let typed = date.get_untracked();
+        let on = match typed.trim() {
+            "" => OptionalDay::Absent,
+            text => match Day::parse(text) {
+                Ok(day) => OptionalDay::On(day),
+                Err(_) => {
+                    problems.set(vec![(
+                        "point-date".into(),
+                        "Enter the date the results came out as a real date, or leave it empty."
+                            .into(),
+                    )]);
+                    return;
+                }
+            },
+        };
+        if let Some(why) = on.day().and_then(|_| date_confirmed.problem(&typed)) {
             problems.set(vec![(FarDateConfirmation::box_id("point-date"), why)]);
             return;
         }
@@ -215,7 +231,7 @@ pub fn TrajectoryEditor(
                             {move || trajectory.with(|t| t.as_ref().map(|t| t.points.iter().cloned().zip(t.bands()).enumerate().map(|(i, (p, b))| {
                                 view! {
                                     <tr>
-                                        <th scope="row" dir="auto">{p.period.clone()}{p.date.as_deref().map(|d| format!(" ({})", crate::domain::base::dates::display(d)))}</th>
+                                        <th scope="row" dir="auto">{p.period.clone()}{(p.date != OptionalDay::Absent).then(|| format!(" ({})", crate::domain::base::dates::display(&p.date)))}</th>
                                         <td>{p.value.map(|v| v.to_string()).unwrap_or_else(|| "–".into())}</td>
                                         <td>{b.map_or("–", Band::name)}</td>
                                         <td><button type="button" class="link-button" aria-label=format!("Remove {}", p.period)

@@ -21,7 +21,7 @@ pub fn exists(id: String) -> Memo<bool> {
 pub fn results(id: String) -> Memo<WorkshopResults> {
     Memo::new(move |_| {
         with_workshop(&id, |w| workshop_results(aas(), w)).unwrap_or_else(|| {
-            workshop_results(aas(), &Workshop::new(String::new(), "", "", "", 0.0))
+            workshop_results(aas(), &Workshop::new(String::new(), "", "", None, 0.0))
         })
     })
 }

@@ -1,45 +1,292 @@
-//! Calendar arithmetic on ISO dates (yyyy-mm-dd), which is all the plans need: no
-//! time zones, no clock.
+//! Calendar dates, which is all the plans need: no time zones, no clock. [`Day`] is a
+//! real calendar date (stored and exported as "yyyy-mm-dd"); the free functions on text
+//! serve the fields still kept as text.
 
-/// True for a plausible calendar date written yyyy-mm-dd.
-pub fn is_iso_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
-        return false;
-    }
-    let nums: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
-    let Some(nums) = nums else { return false };
-    let (year, month, day) = (nums[0], nums[1], nums[2]);
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&day) && year >= 1900
+use std::fmt;
+
+/// A real calendar date, from 1 Jan 1900 to 31 Dec 9999. It is written to records and
+/// files as "yyyy-mm-dd" (the stored format is unchanged), shown as "23 Nov 2026", and
+/// only ever made from a date that exists: a record or file holding anything else is
+/// refused when read ([`Day`]'s `Deserialize`), and a form's text is parsed with a reason
+/// ([`Day::parse`]). The domain never reads a clock: "today" is a `Day` the browser gives.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day {
+    /// Days since 1 Jan 1970 (negative before), so that order and arithmetic are plain.
+    number: i64,
 }
 
-/// Days since 1970-01-01 of a valid ISO date (Howard Hinnant's civil-days algorithm).
-pub fn day_number(date: &str) -> Option<i64> {
-    if !is_iso_date(date) {
-        return None;
+/// Why a text is not a date, in words for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateError {
+    /// Nothing was entered.
+    Missing,
+    /// Not written yyyy-mm-dd (a date field gives that form).
+    NotIsoForm,
+    /// Written yyyy-mm-dd, but no such day (30 Feb, month 13) or before 1900.
+    NoSuchDay,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            DateError::Missing => "Enter a date",
+            DateError::NotIsoForm => "Enter the date as day, month and year",
+            DateError::NoSuchDay => "Enter a real date",
+        })
     }
-    let y: i64 = date[0..4].parse().ok()?;
-    let m: i64 = date[5..7].parse().ok()?;
-    let d: i64 = date[8..10].parse().ok()?;
+}
+
+impl std::error::Error for DateError {}
+
+/// The first and last years a [`Day`] may have: 1900 (as the forms always took) to 9999
+/// (four digits, so "yyyy-mm-dd" keeps its shape).
+const FIRST_YEAR: i64 = 1900;
+const LAST_YEAR: i64 = 9999;
+
+impl Day {
+    /// The date of a year, month (1–12) and day of the month, if that day exists.
+    pub fn from_ymd(year: i64, month: u32, day: u32) -> Option<Day> {
+        if !(FIRST_YEAR..=LAST_YEAR).contains(&year) || day == 0 || day > days_in_month(year, month)? {
+            return None;
+        }
+        Some(Day {
+            number: civil_to_days(year, i64::from(month), i64::from(day)),
+        })
+    }
+
+    /// A date written "yyyy-mm-dd" (as a form's date field and every record give it),
+    /// with surrounding spaces ignored; the error says what is wrong, for the form.
+    pub fn parse(text: &str) -> Result<Day, DateError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(DateError::Missing);
+        }
+        let parts: Vec<&str> = text.split('-').collect();
+        let shaped = parts.len() == 3
+            && [4, 2, 2].iter().zip(&parts).all(|(len, part)| {
+                part.len() == *len && part.bytes().all(|b| b.is_ascii_digit())
+            });
+        if !shaped {
+            return Err(DateError::NotIsoForm);
+        }
+        let year: i64 = parts[0].parse().map_err(|_| DateError::NotIsoForm)?;
+        let month: u32 = parts[1].parse().map_err(|_| DateError::NotIsoForm)?;
+        let day: u32 = parts[2].parse().map_err(|_| DateError::NotIsoForm)?;
+        Day::from_ymd(year, month, day).ok_or(DateError::NoSuchDay)
+    }
+
+    /// The day a number of days since 1 Jan 1970 falls on, within the years a `Day` covers.
+    fn from_number(number: i64) -> Option<Day> {
+        let (year, _, _) = days_to_civil(number);
+        (FIRST_YEAR..=LAST_YEAR)
+            .contains(&year)
+            .then_some(Day { number })
+    }
+
+    /// (year, month 1–12, day of the month 1–31).
+    pub fn ymd(self) -> (i64, u32, u32) {
+        let (y, m, d) = days_to_civil(self.number);
+        (y, m as u32, d as u32)
+    }
+
+    pub fn year(self) -> i64 {
+        self.ymd().0
+    }
+
+    /// "yyyy-mm-dd", as records and files keep it.
+    pub fn iso(self) -> String {
+        let (y, m, d) = self.ymd();
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+
+    /// The date `days` later (earlier when negative); `None` past the years a `Day` covers.
+    pub fn add_days(self, days: i64) -> Option<Day> {
+        Day::from_number(self.number.checked_add(days)?)
+    }
+
+    /// The date `months` calendar months later (earlier when negative); a day the month
+    /// lacks becomes its last day (31 Aug + 6 months is 28 or 29 Feb).
+    pub fn add_months(self, months: i64) -> Option<Day> {
+        let (y, m, d) = self.ymd();
+        let index = (y * 12 + i64::from(m) - 1).checked_add(months)?;
+        let (year, month) = (index.div_euclid(12), index.rem_euclid(12) as u32 + 1);
+        let last = days_in_month(year, month)?;
+        Day::from_ymd(year, month, d.min(last))
+    }
+
+    /// Days from `self` to `later` (negative if `later` is earlier).
+    pub fn days_until(self, later: Day) -> i64 {
+        later.number - self.number
+    }
+
+    /// The weekday, 0 for Monday to 6 for Sunday (1 Jan 1970 was a Thursday).
+    pub fn weekday(self) -> i64 {
+        (self.number + 3).rem_euclid(7)
+    }
+}
+
+/// Shown as people in the UK write it, "23 Nov 2026", with no-break spaces so that it
+/// never splits across lines.
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (year, month, day) = self.ymd();
+        write!(f, "{day}\u{a0}{}\u{a0}{year}", MONTHS[month as usize - 1])
+    }
+}
+
+/// Debug shows the stored form, which is what a failing test needs to read.
+impl fmt::Debug for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Day({})", self.iso())
+    }
+}
+
+impl std::str::FromStr for Day {
+    type Err = DateError;
+    fn from_str(text: &str) -> Result<Day, DateError> {
+        Day::parse(text)
+    }
+}
+
+impl serde::Serialize for Day {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Day {
+    /// Only "yyyy-mm-dd" of a real date; anything else is refused naming what was found.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Day, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        let exact = Day::parse(&text).ok().filter(|day| day.iso() == *text);
+        exact.ok_or_else(|| {
+            let shown: String = text.chars().take(40).collect();
+            serde::de::Error::custom(format!(
+                "not a real date (yyyy-mm-dd): \u{201c}{shown}\u{201d}"
+            ))
+        })
+    }
+}
+
+/// A date field that records of older versions may hold as something else (older imports
+/// took any text): a real date reads as `Some`, anything else as `None`, shown as
+/// "unknown". `None` is not written, so the text as stored stays in the record as a part
+/// this build does not read (`records::layout::unknown_parts`) and is never lost; a form
+/// that sets the date writes over it. Use with
+/// `#[serde(default, with = "dates::kept", skip_serializing_if = "Option::is_none")]`.
+pub mod kept {
+    use super::Day;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(day: &Option<Day>, serializer: S) -> Result<S::Ok, S::Error> {
+        match day {
+            Some(day) => serializer.serialize_str(&day.iso()),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Day>, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        Ok(value
+            .as_str()
+            .and_then(|text| Day::parse(text).ok().filter(|day| day.iso() == text)))
+    }
+}
+
+/// A date a record may leave out (a trajectory point's date of results). Unlike a date
+/// every record has ([`kept`], where `None` is enough), three cases must be told apart:
+/// left out, a real date, and text an older version stored that is not a date. That
+/// text reads as [`OptionalDay::NotADate`], shown as "unknown"; it is not written, so the
+/// text as stored stays in the record as a part this build does not read and is never
+/// lost; and an import refuses it by name (`records::limits`). Use with
+/// `#[serde(default, skip_serializing_if = "OptionalDay::is_unwritten")]`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OptionalDay {
+    /// Not given (absent, or null).
+    #[default]
+    Absent,
+    On(Day),
+    /// Something that is not a real date, as an older version may have stored.
+    NotADate,
+}
+
+impl OptionalDay {
+    /// The date, when there is a real one.
+    pub fn day(self) -> Option<Day> {
+        match self {
+            OptionalDay::On(day) => Some(day),
+            OptionalDay::Absent | OptionalDay::NotADate => None,
+        }
+    }
+
+    /// True when nothing is written for it: left out, or kept as stored.
+    pub fn is_unwritten(&self) -> bool {
+        self.day().is_none()
+    }
+}
+
+impl From<Option<Day>> for OptionalDay {
+    fn from(day: Option<Day>) -> OptionalDay {
+        day.map_or(OptionalDay::Absent, OptionalDay::On)
+    }
+}
+
+impl serde::Serialize for OptionalDay {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        kept::serialize(&self.day(), serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for OptionalDay {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<OptionalDay, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        Ok(match value.as_str() {
+            _ if value.is_null() => OptionalDay::Absent,
+            Some(text) => exact(text).map_or(OptionalDay::NotADate, OptionalDay::On),
+            None => OptionalDay::NotADate,
+        })
+    }
+}
+
+impl MaybeDay for OptionalDay {
+    fn maybe_day(&self) -> Option<Day> {
+        self.day()
+    }
+}
+
+/// "23 Nov 2026" for a date, "unknown" for one a damaged record lost.
+pub fn show(day: Option<Day>) -> String {
+    day.map_or_else(|| "unknown".into(), |day| day.to_string())
+}
+
+fn is_leap(year: i64) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// The days in a month of a year; `None` for a month outside 1–12.
+fn days_in_month(year: i64, month: u32) -> Option<u32> {
+    Some(match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => return None,
+    })
+}
+
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's civil-days algorithm).
+fn civil_to_days(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
     let mp = (m + 9) % 12;
     let doy = (153 * mp + 2) / 5 + d - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    era * 146_097 + doe - 719_468
 }
 
-/// The ISO date of a day number.
-pub fn from_day_number(days: i64) -> String {
+/// The civil date (year, month, day) of a number of days since 1970-01-01.
+fn days_to_civil(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -48,7 +295,27 @@ pub fn from_day_number(days: i64) -> String {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// The date in a stored "yyyy-mm-dd" text, only when it is exactly that form of a real date.
+fn exact(text: &str) -> Option<Day> {
+    Day::parse(text).ok().filter(|day| day.iso() == text)
+}
+
+/// True for a real calendar date written yyyy-mm-dd.
+pub fn is_iso_date(text: &str) -> bool {
+    exact(text).is_some()
+}
+
+/// Days since 1970-01-01 of a valid ISO date.
+pub fn day_number(date: &str) -> Option<i64> {
+    exact(date).map(|day| day.number)
+}
+
+/// The ISO date of a day number.
+pub fn from_day_number(days: i64) -> String {
+    let (y, m, d) = days_to_civil(days);
     format!("{y:04}-{m:02}-{d:02}")
 }
 
@@ -57,37 +324,10 @@ pub fn add_days(date: &str, days: i64) -> Option<String> {
     day_number(date).map(|n| from_day_number(n + days))
 }
 
-/// Days from `from` to `to` (negative if `to` is earlier).
-pub fn days_between(from: &str, to: &str) -> Option<i64> {
-    Some(day_number(to)? - day_number(from)?)
-}
-
-/// The date `months` calendar months after `date` (before it when negative); a day
-/// the month lacks becomes its last day (31 Aug + 6 months is 28 or 29 Feb).
+/// The date `months` calendar months after `date` (before it when negative); a day the
+/// month lacks becomes its last day (31 Aug + 6 months is 28 or 29 Feb).
 pub fn add_months(date: &str, months: i64) -> Option<String> {
-    day_number(date)?;
-    let y: i64 = date[0..4].parse().ok()?;
-    let m: i64 = date[5..7].parse().ok()?;
-    let d: i64 = date[8..10].parse().ok()?;
-    let index = y * 12 + (m - 1) + months;
-    let (y, m) = (index.div_euclid(12), index.rem_euclid(12) + 1);
-    let mut day = d;
-    loop {
-        let candidate = format!("{y:04}-{m:02}-{day:02}");
-        if day_number(&candidate).is_some() {
-            return Some(candidate);
-        }
-        day -= 1;
-        if day < 28 {
-            return None;
-        }
-    }
-}
-
-/// The weekday of a date, 0 for Monday to 6 for Sunday.
-pub fn weekday(date: &str) -> Option<i64> {
-    // 1 Jan 1970 was a Thursday.
-    day_number(date).map(|n| (n + 3).rem_euclid(7))
+    exact(date)?.add_months(months).map(Day::iso)
 }
 
 const MONTHS: [&str; 12] = [
@@ -97,13 +337,38 @@ const MONTHS: [&str; 12] = [
 /// A date as people in the UK write it, "23 Nov 2026", with no-break spaces so that it
 /// never splits across lines, or "unknown" when the text is not a real date (damaged data
 /// is never shown as if it were a date).
-pub fn display(date: &str) -> String {
-    if !is_iso_date(date) {
-        return "unknown".into();
+pub fn display<D: MaybeDay + ?Sized>(date: &D) -> String {
+    show(date.maybe_day())
+}
+
+/// What may hold a date: a [`Day`], a date a damaged record lost (`Option<Day>`), or the
+/// "yyyy-mm-dd" text of a field not yet kept as a `Day` (only that exact form is a date).
+pub trait MaybeDay {
+    fn maybe_day(&self) -> Option<Day>;
+}
+
+impl MaybeDay for Day {
+    fn maybe_day(&self) -> Option<Day> {
+        Some(*self)
     }
-    let month: usize = date[5..7].parse().unwrap_or(1);
-    let day: u32 = date[8..10].parse().unwrap_or(1);
-    format!("{day}\u{a0}{}\u{a0}{}", MONTHS[month - 1], &date[0..4])
+}
+
+impl MaybeDay for Option<Day> {
+    fn maybe_day(&self) -> Option<Day> {
+        *self
+    }
+}
+
+impl MaybeDay for str {
+    fn maybe_day(&self) -> Option<Day> {
+        exact(self)
+    }
+}
+
+impl MaybeDay for String {
+    fn maybe_day(&self) -> Option<Day> {
+        exact(self)
+    }
 }
 
 /// One of the three school terms.
@@ -168,11 +433,8 @@ pub const SCHOOL_TERM_RULE: &str = "Waypoint's reading of the school year in Eng
 
 /// The school year an entered term start belongs to: its own calendar year for an autumn
 /// start, the year before for spring and summer.
-fn school_year_of(start: &TermStart) -> Option<i32> {
-    if !is_iso_date(&start.date) {
-        return None;
-    }
-    let year: i32 = start.date[0..4].parse().ok()?;
+fn school_year_of(start: &TermStart) -> Option<i64> {
+    let year = exact(&start.date)?.year();
     Some(match start.term {
         TermName::Autumn => year,
         _ => year - 1,
@@ -181,44 +443,43 @@ fn school_year_of(start: &TermStart) -> Option<i32> {
 
 /// "Autumn term 2026/27" for a date, or "Date unknown" for text that is not a real date
 /// (by [`school_term`]).
-pub fn describe_term(date: &str, trust_starts: &[TermStart]) -> String {
+pub fn describe_term<D: MaybeDay + ?Sized>(date: &D, trust_starts: &[TermStart]) -> String {
     school_term(date, trust_starts).map_or_else(|| "Date unknown".into(), |t| t.describe())
 }
 
 /// The school term `date` falls in: the latest term start on or before it, taking the
 /// trust's own starts (`trust_starts`, any years) where it has entered them and
-/// Waypoint's defaults for England elsewhere ([`SCHOOL_TERM_RULE`]). `None` for text that
-/// is not a real date.
-pub fn school_term(date: &str, trust_starts: &[TermStart]) -> Option<SchoolTerm> {
-    if !is_iso_date(date) {
-        return None;
-    }
-    let year: i32 = date[0..4].parse().ok()?;
-    let mut starts: Vec<(String, SchoolTerm)> = Vec::new();
+/// Waypoint's defaults for England elsewhere ([`SCHOOL_TERM_RULE`]). `None` for what is
+/// not a real date.
+pub fn school_term<D: MaybeDay + ?Sized>(date: &D, trust_starts: &[TermStart]) -> Option<SchoolTerm> {
+    let date = date.maybe_day()?;
+    let year = date.year();
+    let mut starts: Vec<(Day, SchoolTerm)> = Vec::new();
     for school_year in year - 2..=year + 1 {
         for term in TermName::ALL {
             let entered = trust_starts
                 .iter()
-                .find(|s| s.term == term && school_year_of(s) == Some(school_year));
-            let start = match entered {
-                Some(s) => s.date.clone(),
-                None => {
-                    let (month, day) = term.default_start();
-                    let calendar_year = if term == TermName::Autumn {
-                        school_year
-                    } else {
-                        school_year + 1
-                    };
-                    format!("{calendar_year:04}-{month:02}-{day:02}")
-                }
-            };
-            starts.push((start, SchoolTerm { school_year, term }));
+                .find(|s| s.term == term && school_year_of(s) == Some(school_year))
+                .and_then(|s| exact(&s.date));
+            let start = entered.or_else(|| {
+                let (month, day) = term.default_start();
+                let calendar_year = if term == TermName::Autumn {
+                    school_year
+                } else {
+                    school_year + 1
+                };
+                Day::from_ymd(calendar_year, month, day)
+            });
+            if let Some(start) = start {
+                let school_year = i32::try_from(school_year).ok()?;
+                starts.push((start, SchoolTerm { school_year, term }));
+            }
         }
     }
     starts
         .into_iter()
-        .filter(|(start, _)| start.as_str() <= date)
-        .max_by(|a, b| a.0.cmp(&b.0))
+        .filter(|(start, _)| *start <= date)
+        .max_by_key(|(start, _)| *start)
         .map(|(_, term)| term)
 }
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use strum::{EnumString, IntoStaticStr};
 
 use crate::domain::base::content::{Feature, Framework};
-use crate::domain::base::dates::is_iso_date;
+use crate::domain::base::dates::{self, Day};
 
 /// How far an observable feature matches what the assessors see.
 #[derive(
@@ -224,7 +224,8 @@ impl Scope {
 pub struct AssessmentDetails {
     pub school: String,
     pub scope: Scope,
-    /// ISO date (yyyy-mm-dd) the assessment describes.
+    /// The date the assessment describes, as the form's date field gives it (yyyy-mm-dd);
+    /// read by [`AssessmentDetails::day`].
     pub date: String,
     pub assessors: String,
     /// Marked as Early Years, Year 6 or neither; `None` to read it from the name.
@@ -277,10 +278,15 @@ impl AssessmentDetails {
         if self.scope.kind() != ScopeKind::WholeSchool && self.scope.name().trim().is_empty() {
             problems.push(DetailsProblem::MissingScopeName(self.scope.kind()));
         }
-        if !is_iso_date(&self.date) {
+        if self.day().is_none() {
             problems.push(DetailsProblem::BadDate);
         }
         problems
+    }
+
+    /// The date entered, if it is a real date.
+    pub fn day(&self) -> Option<Day> {
+        Day::parse(&self.date).ok()
     }
 }
 
@@ -304,7 +310,10 @@ pub struct Assessment {
     #[serde(default, rename = "school", skip_serializing)]
     pub legacy_school: Option<String>,
     pub scope: Scope,
-    pub date: String,
+    /// The date the assessment describes; `None` only for a record an older version took
+    /// from a file with something else there (kept as stored, shown as "unknown").
+    #[serde(default, with = "dates::kept", skip_serializing_if = "Option::is_none")]
+    pub date: Option<Day>,
     #[serde(default)]
     pub assessors: String,
     /// Answers by feature id; features not present are unanswered. Kept compact (see
@@ -333,8 +342,9 @@ pub struct Assessment {
 /// assessors have looked at again.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Prefill {
-    /// That assessment's date (yyyy-mm-dd).
-    pub date: String,
+    /// That assessment's date; `None` as for [`Assessment::date`].
+    #[serde(default, with = "dates::kept", skip_serializing_if = "Option::is_none")]
+    pub date: Option<Day>,
     /// Its levels, one letter per feature in the framework's order (as stored answers).
     pub levels: String,
     /// One letter per feature in the framework's order: `r` looked at again, `-` not yet.
@@ -363,7 +373,8 @@ pub fn level_at(letters: &str, index: usize) -> Option<Level> {
 }
 
 impl Assessment {
-    /// A new assessment of the school `school_id`; `details.school` (its name) is not kept here.
+    /// A new assessment of the school `school_id`, from details without problems
+    /// ([`AssessmentDetails::problems`]); `details.school` (its name) is not kept here.
     pub fn new(
         id: String,
         school_id: String,
@@ -374,8 +385,8 @@ impl Assessment {
             id,
             school_id,
             legacy_school: None,
+            date: details.day(),
             scope: details.scope,
-            date: details.date,
             assessors: details.assessors.trim().to_string(),
             answers: BTreeMap::new(),
             phase: details.phase.map_or(String::new(), |p| p.id().to_string()),
@@ -391,7 +402,7 @@ impl Assessment {
         AssessmentDetails {
             school: school_name.to_string(),
             scope: self.scope.clone(),
-            date: self.date.clone(),
+            date: self.date.map(Day::iso).unwrap_or_default(),
             assessors: self.assessors.clone(),
             phase: self.phase(),
         }
@@ -453,13 +464,13 @@ impl Assessment {
     /// The next assessment of the same school and scope: starts from these answers and
     /// notes, dated `date`, so that only what changed needs answering; it remembers what
     /// it started from, and every answer is marked as not yet looked at again.
-    pub fn reassess(&self, new_id: String, date: String, now_ms: f64) -> Assessment {
+    pub fn reassess(&self, new_id: String, date: Day, now_ms: f64) -> Assessment {
         let count = crate::domain::base::content::four_stages().features.len();
         Assessment {
             id: new_id,
-            date,
+            date: Some(date),
             prefilled: Some(Prefill {
-                date: self.date.clone(),
+                date: self.date,
                 levels: self.level_letters(),
                 reviewed: "-".repeat(count),
             }),

@@ -200,7 +200,7 @@ pub fn compare(framework: &Framework, before: &Assessment, after: &Assessment) -
 /// The earlier answers an assessment is set against.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Baseline {
-    pub date: String,
+    pub date: Option<crate::domain::base::dates::Day>,
     /// Level letters in the framework's order.
     pub levels: String,
 }
@@ -210,12 +210,12 @@ pub struct Baseline {
 pub fn baseline(store: &impl SchoolRecords, assessment: &Assessment) -> Option<Baseline> {
     if let Some(prefill) = &assessment.prefilled {
         return Some(Baseline {
-            date: prefill.date.clone(),
+            date: prefill.date,
             levels: prefill.levels.clone(),
         });
     }
     let scope = assessment.scope.describe().to_lowercase();
-    let key = |a: &Assessment| (a.date.clone(), a.created_ms);
+    let key = |a: &Assessment| (a.date, a.created_ms);
     store
         .assessments_of(&assessment.school_id)
         .filter(|a| a.id != assessment.id && a.scope.describe().to_lowercase() == scope)
@@ -226,7 +226,7 @@ pub fn baseline(store: &impl SchoolRecords, assessment: &Assessment) -> Option<B
                 .then(a.created_ms.total_cmp(&b.created_ms))
         })
         .map(|a| Baseline {
-            date: a.date.clone(),
+            date: a.date,
             levels: a.level_letters(),
         })
 }
@@ -234,7 +234,7 @@ pub fn baseline(store: &impl SchoolRecords, assessment: &Assessment) -> Option<B
 /// What changed since the baseline.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Since<'a> {
-    pub date: String,
+    pub date: Option<crate::domain::base::dates::Day>,
     /// The overall stage then and now.
     pub stage_then: Option<Stage>,
     pub stage_now: Option<Stage>,
@@ -268,7 +268,7 @@ pub fn since<'a>(
         }
     }
     Since {
-        date: baseline.date.clone(),
+        date: baseline.date,
         stage_then: place(framework, &then, |_| true).stage,
         stage_now: place(framework, assessment, |_| true).stage,
         changes: changes(framework, &baseline.levels, assessment),

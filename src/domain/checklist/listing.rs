@@ -57,7 +57,7 @@ pub fn school_list(
                 school_matches
                     || name_key(&a.scope.describe()).contains(&query)
                     || name_key(&a.assessors).contains(&query)
-                    || a.date.contains(&query)
+                    || a.date.is_some_and(|d| d.iso().contains(&query))
                     || name_key(&display(&a.date)).contains(&query)
                     || name_key(&describe_term(&a.date, terms)).contains(&query)
             })

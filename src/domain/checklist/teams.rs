@@ -25,7 +25,7 @@ pub struct TeamRow {
     pub scope: String,
     pub whole_school: bool,
     pub assessment_id: String,
-    pub date: String,
+    pub date: Option<crate::domain::base::dates::Day>,
     pub overall: Option<Stage>,
     /// One per theme of the framework, in its order.
     pub themes: Vec<Option<Stage>>,
@@ -85,7 +85,7 @@ fn row(framework: &Framework, assessment: &Assessment) -> TeamRow {
         scope: assessment.scope.describe(),
         whole_school: assessment.scope == Scope::WholeSchool,
         assessment_id: assessment.id.clone(),
-        date: assessment.date.clone(),
+        date: assessment.date,
         overall: result.overall.stage,
         themes: result.themes.iter().map(|t| t.placement.stage).collect(),
     }
@@ -173,8 +173,8 @@ pub fn teams_map_in_terms<'a>(
         let key = a.scope.describe().to_lowercase();
         match latest.get(&key) {
             Some(existing)
-                if (existing.date.as_str(), existing.updated_ms)
-                    >= (a.date.as_str(), a.updated_ms) => {}
+                if (existing.date, existing.updated_ms)
+                    >= (a.date, a.updated_ms) => {}
             _ => {
                 latest.insert(key, a);
             }
@@ -262,7 +262,7 @@ pub fn teams_map_in_terms<'a>(
 #[derive(Clone, Debug, PartialEq)]
 pub struct HistoryPoint {
     pub assessment_id: String,
-    pub date: String,
+    pub date: Option<crate::domain::base::dates::Day>,
     pub overall: Option<Stage>,
     pub themes: Vec<Option<Stage>>,
 }

@@ -7,8 +7,7 @@ use serde::{Deserialize, Serialize};
 use strum::{EnumString, IntoStaticStr};
 
 use crate::domain::base::content::{Framework, Stage};
-use crate::domain::base::dates::is_iso_date;
-use crate::domain::base::dates::{add_days, add_months, display};
+use crate::domain::base::dates::{self, add_days, add_months, display, Day, MaybeDay};
 use crate::domain::base::school::School;
 use crate::domain::base::text::{clamp_chars, MAX_NOTE_CHARS};
 use crate::domain::checklist::assessment::{Assessment, Scope};
@@ -56,7 +55,11 @@ impl Verdict {
 /// the evidence, and the verdict on its success criteria.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Impact {
-    pub date: String,
+    /// The date of the impact review; `None` only for a record an older version took from
+    /// a file with something else there (kept as stored, shown as "unknown"), or for a
+    /// form whose date is not a real date ([`Impact::validate`] refuses it).
+    #[serde(default, with = "dates::kept", skip_serializing_if = "Option::is_none")]
+    pub date: Option<Day>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub practice: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -110,7 +113,7 @@ impl Impact {
     /// a verdict of not met needs none.
     pub fn form_problems(&self, chosen: Option<Verdict>) -> Vec<(&'static str, String)> {
         let mut problems: Vec<(&'static str, String)> = Vec::new();
-        if !is_iso_date(&self.date) {
+        if self.date.is_none() {
             problems.push((
                 "date",
                 "Enter the date of the impact review as a full date.".into(),
@@ -145,7 +148,7 @@ impl Impact {
     pub fn tidied(&self) -> Impact {
         let tidy = |t: &str| clamp_chars(t.trim(), MAX_NOTE_CHARS);
         Impact {
-            date: self.date.clone(),
+            date: self.date,
             practice: tidy(&self.practice),
             systems: tidy(&self.systems),
             organisation: tidy(&self.organisation),
@@ -241,7 +244,7 @@ pub struct PlanLine {
     pub state: PlanState,
     /// "12 Jan 2027: On track – guided reading in place"
     pub latest_review: String,
-    pub next_review: Option<String>,
+    pub next_review: Option<Day>,
     pub impact: Option<Impact>,
 }
 
@@ -295,9 +298,9 @@ pub struct SchoolSummary {
     pub school_id: String,
     pub name: String,
     pub stage: Option<Stage>,
-    pub assessed_on: Option<String>,
+    pub assessed_on: Option<Day>,
     pub category: Option<Category>,
-    pub categorised_on: Option<String>,
+    pub categorised_on: Option<Day>,
     pub suggested: String,
     pub due: String,
     pub due_state: DueState,
@@ -353,9 +356,9 @@ fn summary_of(
         school_id: row.key.clone(),
         name: row.name.clone(),
         stage: row.stage,
-        assessed_on: row.assessed_on.clone(),
+        assessed_on: row.assessed_on,
         category: standing.current.as_ref().map(|c| c.category),
-        categorised_on: standing.current.as_ref().map(|c| c.date.clone()),
+        categorised_on: standing.current.as_ref().and_then(|c| c.date),
         suggested: row.need.short().to_string(),
         due: standing.next.message(),
         due_state: standing.next.state,
@@ -426,7 +429,7 @@ pub fn dashboard(
             let summary = summary_of(store, row, &standing, today);
             let mut due = Vec::new();
             let mut add = |date: &str, text: String| {
-                let state = DueState::of(date, today);
+                let state = DueState::of(date.maybe_day(), today);
                 if date <= horizon.as_str() {
                     due.push(DueLine {
                         date: date.to_string(),
@@ -437,31 +440,25 @@ pub fn dashboard(
             };
             for plan in store.plans_of(&row.key).filter(|p| p.status.is_open()) {
                 if let Some(overdue) = plan.overdue(today) {
-                    let date = match &overdue {
-                        crate::domain::improvement::plans::Overdue::ReviewMissed { due } => {
-                            due.clone()
-                        }
-                        crate::domain::improvement::plans::Overdue::PastTimeLimit { end } => {
-                            end.clone()
-                        }
+                    let date = match overdue {
+                        crate::domain::improvement::plans::Overdue::ReviewMissed { due } => due,
+                        crate::domain::improvement::plans::Overdue::PastTimeLimit { end } => end,
                     };
-                    add(&date, format!("⚠ Review of “{}” overdue", plan.target));
+                    add(&date.iso(), format!("⚠ Review of “{}” overdue", plan.target));
                 } else if let Some(next) = plan.next_review(today) {
-                    add(
-                        &next,
-                        format!("Review of “{}” {}", plan.target, display(&next)),
-                    );
+                    add(&next.iso(), format!("Review of “{}” {next}", plan.target));
                 }
             }
             // Never categorised: due now, without a date (listed first).
-            add(&standing.next.date, standing.next.message());
-            if let Some(date) = &standing.reassess_due {
-                let text = if date.as_str() < today {
-                    format!("⚠ Reassessment overdue (due {})", display(date))
+            let next = standing.next.date.map(Day::iso).unwrap_or_default();
+            add(&next, standing.next.message());
+            if let Some(date) = standing.reassess_due {
+                let text = if Some(date) < today.maybe_day() {
+                    format!("⚠ Reassessment overdue (due {date})")
                 } else {
-                    format!("Reassessment due {}", display(date))
+                    format!("Reassessment due {date}")
                 };
-                add(date, text);
+                add(&date.iso(), text);
             }
             crate::domain::base::order::sort_by(&mut due, |a, b| a.date.cmp(&b.date));
             DashboardRow { summary, due }
@@ -495,11 +492,11 @@ pub fn dashboard_csv(rows: &[DashboardRow]) -> String {
         let mut line = vec![
             s.name.clone(),
             s.stage.map(|x| x.name().to_string()).unwrap_or_default(),
-            s.assessed_on.clone().unwrap_or_default(),
+            s.assessed_on.map(Day::iso).unwrap_or_default(),
             s.category
                 .map(|c| c.short().to_string())
                 .unwrap_or_default(),
-            s.categorised_on.clone().unwrap_or_default(),
+            s.categorised_on.map(Day::iso).unwrap_or_default(),
             s.suggested.clone(),
             s.red_flags.join("; "),
         ];
@@ -544,7 +541,7 @@ pub fn categories_csv(store: &impl TrustRecords, intervals: Intervals, today: &s
             out.push(vec![
                 row.name.clone(),
                 c.decision.label().to_string(),
-                c.date.clone(),
+                c.date.map(Day::iso).unwrap_or_default(),
                 c.category.short().to_string(),
                 c.decided_by.clone(),
                 c.rationale.clone(),
@@ -552,7 +549,7 @@ pub fn categories_csv(store: &impl TrustRecords, intervals: Intervals, today: &s
                     .map(|s| s.short().to_string())
                     .unwrap_or_default(),
                 c.suggested_reason.clone(),
-                c.assessed_on.clone(),
+                c.assessed_on.map(Day::iso).unwrap_or_default(),
                 if i == 0 {
                     standing.next.message()
                 } else {
@@ -606,7 +603,7 @@ fn latest_whole_school<'a>(
 ) -> Option<&'a Assessment> {
     store
         .assessments_of(school)
-        .filter(|a| a.scope == Scope::WholeSchool && a.date.as_str() <= by)
+        .filter(|a| a.scope == Scope::WholeSchool && a.date <= by.maybe_day())
         .max_by(|a, b| {
             a.date
                 .cmp(&b.date)
@@ -628,7 +625,7 @@ pub fn headteacher_report(
     let standing = standing_with(store, &row, intervals, today);
     let stage_at = |by: &str| {
         latest_whole_school(store, &school.id, by)
-            .map(|a| (a.date.clone(), assess(framework, a).overall.stage))
+            .map(|a| (a.date.map(Day::iso).unwrap_or_default(), assess(framework, a).overall.stage))
     };
     let (results, journey) = match store.trajectory_of(&school.id) {
         Some(t) => (
@@ -657,7 +654,7 @@ pub fn headteacher_report(
     };
     let mut plans: Vec<&Intervention> = store
         .plans_of(&school.id)
-        .filter(|p| p.start.as_str() <= to && p.end.as_str() >= from.as_str())
+        .filter(|p| p.start <= to.maybe_day() && p.end >= from.maybe_day())
         .collect();
     crate::domain::base::order::sort_by(&mut plans, |a, b| a.start.cmp(&b.start));
     let mut reviews = Vec::new();
@@ -665,14 +662,14 @@ pub fn headteacher_report(
         for r in p
             .reviews
             .iter()
-            .filter(|r| r.date.as_str() > from.as_str() && r.date.as_str() <= to)
+            .filter(|r| r.date > from.maybe_day() && r.date <= to.maybe_day())
         {
             let mut text = r.progress.label().to_string();
             if !r.note.is_empty() {
                 text.push_str(" – ");
                 text.push_str(&r.note);
             }
-            reviews.push((r.date.clone(), p.target.clone(), text));
+            reviews.push((r.date.map(Day::iso).unwrap_or_default(), p.target.clone(), text));
         }
     }
     crate::domain::base::order::sort_by(&mut reviews, |a, b| a.0.cmp(&b.0));
@@ -680,14 +677,14 @@ pub fn headteacher_report(
         framework,
         store
             .assessments_of(&school.id)
-            .filter(|a| a.date.as_str() <= to),
+            .filter(|a| a.date <= to.maybe_day()),
         &crate::domain::improvement::calendar::trust_term_starts(store),
     );
     HeadReport {
         teams: map
             .rows
             .iter()
-            .map(|r| (r.scope.clone(), r.date.clone(), r.overall))
+            .map(|r| (r.scope.clone(), r.date.map(Day::iso).unwrap_or_default(), r.overall))
             .collect(),
         team_warnings: map.flags,
         name: school.name.clone(),

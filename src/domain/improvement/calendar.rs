@@ -11,10 +11,8 @@
 use serde::{Deserialize, Serialize};
 use strum::{EnumString, IntoStaticStr};
 
-use crate::domain::base::dates::{
-    add_days, add_months, day_number, days_between, display, from_day_number, weekday,
-};
-use crate::domain::base::dates::{is_iso_date, TermName, TermStart};
+use crate::domain::base::dates::{self, day_number, display, from_day_number, MaybeDay};
+use crate::domain::base::dates::{Day, TermName, TermStart};
 use crate::domain::base::holidays::is_bank_holiday;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::improvement::categorisation::{history, next_due, Decision, Intervals};
@@ -49,8 +47,10 @@ pub struct CadenceItem {
     /// The default's id (see `content/trust_cycle.json`), or `own-…` for one the trust added.
     pub id: String,
     pub title: String,
-    /// The first date in the school year.
-    pub first: String,
+    /// The first date in the school year; `None` only for a record an older version took
+    /// from a file with something else there (kept as stored, shown as "unknown").
+    #[serde(default, with = "dates::kept", skip_serializing_if = "Option::is_none")]
+    pub first: Option<Day>,
     pub unit: Unit,
     pub every: u32,
     #[serde(default = "yes")]
@@ -79,9 +79,13 @@ pub const MAX_EVERY_MONTHS: u32 = 12;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TrustCalendar {
     pub id: String,
-    /// The first and last day of the school year the calendar covers.
-    pub year_start: String,
-    pub year_end: String,
+    /// The first and last day of the school year the calendar covers; `None` only for a
+    /// record an older version took from a file with something else there (kept as
+    /// stored, shown as "unknown"; the calendar form asks for a real date).
+    #[serde(default, with = "dates::kept", skip_serializing_if = "Option::is_none")]
+    pub year_start: Option<Day>,
+    #[serde(default, with = "dates::kept", skip_serializing_if = "Option::is_none")]
+    pub year_end: Option<Day>,
     #[serde(default = "twelve")]
     pub categorise_months: u32,
     #[serde(default = "six")]
@@ -103,12 +107,15 @@ pub struct TrustCalendar {
     pub updated_ms: f64,
 }
 
-/// The first day of the school year that `today` falls in (1 September).
-pub fn school_year_start(today: &str) -> String {
-    let year: i64 = today.get(0..4).and_then(|y| y.parse().ok()).unwrap_or(2026);
-    let month: u32 = today.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(9);
+/// The first day of the school year that `today` falls in (1 September); that of 2026
+/// when `today` is not a date.
+pub fn school_year_start(today: &str) -> Day {
+    let fallback = Day::from_ymd(2026, 9, 1).expect("1 September 2026 is a date");
+    let Some((year, month, _)) = today.maybe_day().map(Day::ymd) else {
+        return fallback;
+    };
     let year = if month >= 9 { year } else { year - 1 };
-    format!("{year:04}-09-01")
+    Day::from_ymd(year, 9, 1).unwrap_or(fallback)
 }
 
 impl TrustCalendar {
@@ -117,17 +124,14 @@ impl TrustCalendar {
     /// it, so that a calendar holds only what the trust has set up.
     pub fn starting(id: String, today: &str, now_ms: f64) -> TrustCalendar {
         let start = school_year_start(today);
-        let end = format!(
-            "{}-07-31",
-            &add_months(&start, 12).unwrap_or_default()[0..4]
-        );
+        let end = Day::from_ymd(start.year() + 1, 7, 31);
         let items = trust_cycle()
             .cadence
             .iter()
             .map(|d| CadenceItem {
                 id: d.id.clone(),
                 title: d.title.clone(),
-                first: add_days(&start, d.offset_days).unwrap_or_else(|| start.clone()),
+                first: Some(start.add_days(d.offset_days).unwrap_or(start)),
                 unit: Unit::from_id(&d.unit).unwrap_or(Unit::Months),
                 every: d.every,
                 on: false,
@@ -135,7 +139,7 @@ impl TrustCalendar {
             .collect();
         TrustCalendar {
             id,
-            year_start: start,
+            year_start: Some(start),
             year_end: end,
             categorise_months: 12,
             review_months: 6,
@@ -160,23 +164,24 @@ impl TrustCalendar {
     /// The same calendar moved to the school year starting `start`: every date moves by
     /// the same number of months (when both years start on the same day of the month) or
     /// of days, so the pattern of the year is kept.
-    pub fn moved_to(&self, start: &str) -> Option<TrustCalendar> {
-        let days = days_between(&self.year_start, start)?;
-        let months = (self.year_start.get(8..) == start.get(8..)).then(|| {
-            let month = |d: &str| -> i64 {
-                d[0..4].parse::<i64>().unwrap_or(0) * 12 + d[5..7].parse::<i64>().unwrap_or(0)
-            };
-            month(start) - month(&self.year_start)
+    /// `None` when a date of the calendar is unknown (see [`TrustCalendar::year_start`]).
+    pub fn moved_to(&self, start: Day) -> Option<TrustCalendar> {
+        let from = self.year_start?;
+        let days = from.days_until(start);
+        let (from_ymd, start_ymd) = (from.ymd(), start.ymd());
+        let months = (from_ymd.2 == start_ymd.2).then(|| {
+            let month = |(year, month, _): (i64, u32, u32)| year * 12 + i64::from(month);
+            month(start_ymd) - month(from_ymd)
         });
-        let shift = |date: &str| match months {
-            Some(m) => add_months(date, m),
-            None => add_days(date, days),
+        let shift = |date: Option<Day>| match months {
+            Some(m) => date?.add_months(m),
+            None => date?.add_days(days),
         };
         let mut moved = self.clone();
-        moved.year_start = start.to_string();
-        moved.year_end = shift(&self.year_end)?;
+        moved.year_start = Some(start);
+        moved.year_end = Some(shift(self.year_end)?);
         for item in &mut moved.items {
-            item.first = shift(&item.first)?;
+            item.first = Some(shift(item.first)?);
         }
         // Term dates differ from year to year: the trust enters the new year's.
         moved.terms.clear();
@@ -184,16 +189,24 @@ impl TrustCalendar {
         Some(moved)
     }
 
+    /// The calendar with its school year starting on `start`, as the form's "School year
+    /// starts" sets it: every date moved with it ([`TrustCalendar::moved_to`]) when they
+    /// are all known; otherwise (a record an older version stored with other text) only
+    /// the start is set, so that the user can enter the dates again one by one.
+    pub fn with_year_start(&self, start: Day) -> TrustCalendar {
+        self.moved_to(start).unwrap_or_else(|| TrustCalendar {
+            year_start: Some(start),
+            ..self.clone()
+        })
+    }
+
     /// Checks the calendar before it is kept; the message says what to fix.
     pub fn validate(&self) -> Result<(), String> {
-        if !is_iso_date(&self.year_start) || !is_iso_date(&self.year_end) {
+        let (Some(year_start), Some(year_end)) = (self.year_start, self.year_end) else {
             return Err("Enter the first and last days of the school year as full dates.".into());
-        }
-        match days_between(&self.year_start, &self.year_end) {
-            Some(d) if (1..=400).contains(&d) => {}
-            _ => {
-                return Err("The school year must end after it starts, within about a year.".into())
-            }
+        };
+        if !(1..=400).contains(&year_start.days_until(year_end)) {
+            return Err("The school year must end after it starts, within about a year.".into());
         }
         for months in [
             self.categorise_months,
@@ -225,7 +238,7 @@ impl TrustCalendar {
             if item.title.trim().is_empty() {
                 return Err("Every meeting needs a name.".into());
             }
-            if !is_iso_date(&item.first) {
+            if item.first.is_none() {
                 return Err(format!(
                     "Enter the first date of “{}” as a full date.",
                     item.title
@@ -279,26 +292,26 @@ impl TrustCalendar {
     /// True on a day a meeting or a review can fall: a weekday that is not a bank holiday
     /// in England and Wales nor one of the trust's holidays and, when the trust has
     /// entered its terms, within one of them.
-    pub fn is_working_day(&self, date: &str) -> bool {
-        if !matches!(weekday(date), Some(0..=4)) || is_bank_holiday(date) {
+    pub fn is_working_day(&self, date: Day) -> bool {
+        if date.weekday() > 4 || is_bank_holiday(&date.iso()) {
             return false;
         }
         if self.holidays.iter().any(|h| h.contains(date)) {
             return false;
         }
-        let in_year = date >= self.year_start.as_str() && date <= self.year_end.as_str();
+        let in_year = Some(date) >= self.year_start && Some(date) <= self.year_end;
         !(in_year && !self.terms.is_empty() && !self.terms.iter().any(|t| t.contains(date)))
     }
 
     /// `date`, or the first working day after it (see [`TrustCalendar::is_working_day`]).
-    pub fn next_working_day(&self, date: &str) -> String {
-        let mut day = date.to_string();
+    pub fn next_working_day(&self, date: Day) -> Day {
+        let mut day = date;
         // The longest run of days off is the summer holiday, well within this.
         for _ in 0..120 {
-            if self.is_working_day(&day) {
+            if self.is_working_day(day) {
                 break;
             }
-            match add_days(&day, 1) {
+            match day.add_days(1) {
                 Some(next) => day = next,
                 None => break,
             }
@@ -314,14 +327,15 @@ impl TrustCalendar {
         let mut starts: Vec<TermStart> = self
             .terms
             .iter()
-            .filter(|t| is_iso_date(&t.first))
-            .map(|t| TermStart {
-                term: match Season::of_term(t) {
-                    Season::Autumn => TermName::Autumn,
-                    Season::Spring => TermName::Spring,
-                    Season::Summer => TermName::Summer,
-                },
-                date: t.first.clone(),
+            .filter_map(|t| {
+                Some(TermStart {
+                    term: match Season::of_term(t) {
+                        Season::Autumn => TermName::Autumn,
+                        Season::Spring => TermName::Spring,
+                        Season::Summer => TermName::Summer,
+                    },
+                    date: t.first?.iso(),
+                })
             })
             .collect();
         starts.sort_by(|a, b| a.date.cmp(&b.date));
@@ -330,23 +344,28 @@ impl TrustCalendar {
 
     /// The dates of one repeating event within the school year; a date on a weekend, a
     /// bank holiday or in the trust's holidays moves to the next working day.
-    pub fn dates_of(&self, item: &CadenceItem) -> Vec<String> {
+    /// None when a date it needs is unknown (see [`TrustCalendar::year_start`]).
+    pub fn dates_of(&self, item: &CadenceItem) -> Vec<Day> {
         let mut dates = Vec::new();
+        let (Some(first), Some(start), Some(end)) = (item.first, self.year_start, self.year_end)
+        else {
+            return dates;
+        };
         if !item.on || item.every == 0 {
             return dates;
         }
         for n in 0..400i64 {
             let date = match item.unit {
-                Unit::Weeks => add_days(&item.first, n * 7 * i64::from(item.every)),
-                Unit::Months => add_months(&item.first, n * i64::from(item.every)),
+                Unit::Weeks => first.add_days(n * 7 * i64::from(item.every)),
+                Unit::Months => first.add_months(n * i64::from(item.every)),
             };
-            let Some(date) = date.map(|d| self.next_working_day(&d)) else {
+            let Some(date) = date.map(|d| self.next_working_day(d)) else {
                 break;
             };
-            if date.as_str() > self.year_end.as_str() {
+            if date > end {
                 break;
             }
-            if date.as_str() >= self.year_start.as_str() && dates.last() != Some(&date) {
+            if date >= start && dates.last() != Some(&date) {
                 dates.push(date);
             }
         }
@@ -393,9 +412,17 @@ pub struct Event {
 pub fn events(store: &impl TrustRecords, calendar: &TrustCalendar, today: &str) -> Vec<Event> {
     let content = trust_cycle();
     let mut out = Vec::new();
-    let in_year = |d: &str| d >= calendar.year_start.as_str() && d <= calendar.year_end.as_str();
+    let in_year = |d: Day| Some(d) >= calendar.year_start && Some(d) <= calendar.year_end;
     // A board's decision or a reassessment still due from an earlier year is overdue, and shown.
-    let due_by_year_end = |d: &str| d <= calendar.year_end.as_str();
+    let due_by_year_end = |d: &str| d.maybe_day().is_some_and(|d| Some(d) <= calendar.year_end);
+    // A date still to come moves to the next working day; one already past keeps its date.
+    let working_from_today = |d: Day| {
+        if d.iso().as_str() >= today {
+            calendar.next_working_day(d)
+        } else {
+            d
+        }
+    };
     for item in &calendar.items {
         let quote = content
             .cadence
@@ -403,7 +430,7 @@ pub fn events(store: &impl TrustRecords, calendar: &TrustCalendar, today: &str) 
             .find(|d| d.id == item.id)
             .map(|d| d.text.as_str())
             .unwrap_or("Added by the trust.");
-        for date in calendar.dates_of(item) {
+        for date in calendar.dates_of(item).into_iter().map(Day::iso) {
             out.push(Event {
                 uid: format!("{}-{}", item.id, compact(&date)),
                 date,
@@ -417,16 +444,13 @@ pub fn events(store: &impl TrustRecords, calendar: &TrustCalendar, today: &str) 
     for school in store.schools() {
         let name = &school.name;
         for plan in store.plans_of(&school.id).filter(|p| p.status.is_open()) {
-            let last = plan
-                .latest_review()
-                .map(|r| r.date.clone())
-                .unwrap_or_default();
+            let last = plan.latest_review().and_then(|r| r.date);
             for due in plan.review_dates() {
-                if due <= last || !in_year(&due) {
+                if Some(due) <= last || !in_year(due) {
                     continue;
                 }
-                let end = due == plan.end;
-                let date = calendar.next_working_day(&due);
+                let end = Some(due) == plan.end;
+                let date = calendar.next_working_day(due).iso();
                 out.push(Event {
                     uid: format!("review-{}-{}", plan.id, compact(&date)),
                     title: format!(
@@ -451,21 +475,19 @@ pub fn events(store: &impl TrustRecords, calendar: &TrustCalendar, today: &str) 
             }
         }
         let decisions = history(store, &school.id);
-        let mut due = next_due(&decisions, intervals, today);
-        if due.date.is_empty() {
-            // Never categorised: due now.
-            due.date = today.to_string();
-        }
-        if due.date.as_str() >= today {
-            due.date = calendar.next_working_day(&due.date);
-        }
-        if due_by_year_end(&due.date) {
+        let due = next_due(&decisions, intervals, today);
+        // Never categorised: due now.
+        let due_date = due
+            .date
+            .or(today.maybe_day())
+            .map_or_else(|| today.to_string(), |d| working_from_today(d).iso());
+        if due_by_year_end(&due_date) {
             let (kind, what) = match due.decision {
                 Decision::Categorisation => (EventKind::Categorisation, "categorisation"),
                 Decision::Review => (EventKind::CategoryReview, "review of the category"),
             };
             out.push(Event {
-                uid: format!("category-{}-{}", school.id, compact(&due.date)),
+                uid: format!("category-{}-{}", school.id, compact(&due_date)),
                 title: format!("{name}: {what}"),
                 detail: format!(
                     "{} {}",
@@ -480,23 +502,17 @@ pub fn events(store: &impl TrustRecords, calendar: &TrustCalendar, today: &str) 
                         .unwrap_or_default()
                 ),
                 kind,
-                date: due.date,
+                date: due_date,
             });
         }
         let latest = store
             .assessments_of(&school.id)
             .filter(|a| a.scope == crate::domain::checklist::assessment::Scope::WholeSchool)
-            .map(|a| a.date.as_str())
+            .filter_map(|a| a.date)
             .max();
         if let Some(date) = latest
-            .and_then(|d| add_months(d, i64::from(intervals.reassess_months)))
-            .map(|d| {
-                if d.as_str() >= today {
-                    calendar.next_working_day(&d)
-                } else {
-                    d
-                }
-            })
+            .and_then(|d| d.add_months(i64::from(intervals.reassess_months)))
+            .map(|d| working_from_today(d).iso())
         {
             if due_by_year_end(&date) {
                 out.push(Event {
@@ -504,7 +520,7 @@ pub fn events(store: &impl TrustRecords, calendar: &TrustCalendar, today: &str) 
                     title: format!("{name}: reassessment due"),
                     detail: format!(
                         "The latest whole-school assessment was on {}; Waypoint suggests reassessing every {} months so that each review of the category has fresh evidence.",
-                        display(latest.unwrap_or_default()),
+                        display(&latest),
                         intervals.reassess_months
                     ),
                     kind: EventKind::Reassessment,
@@ -561,7 +577,10 @@ fn spread(calendar: &TrustCalendar, events: &mut [Event], today: &str) {
                 }
                 // The Monday after, then its first working day.
                 let monday = from_day_number(week + 7);
-                date = calendar.next_working_day(&monday);
+                date = match monday.maybe_day() {
+                    Some(monday) => calendar.next_working_day(monday).iso(),
+                    None => monday,
+                };
             }
             if date != events[i].date {
                 events[i].uid = format!(

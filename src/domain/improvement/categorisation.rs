@@ -11,8 +11,7 @@
 use serde::{Deserialize, Serialize};
 use strum::{EnumString, IntoStaticStr};
 
-use crate::domain::base::dates::is_iso_date;
-use crate::domain::base::dates::{add_days, add_months, days_between, display};
+use crate::domain::base::dates::{self, display, Day, MaybeDay};
 use crate::domain::improvement::overview::Need;
 use crate::domain::improvement::TrustRecords;
 
@@ -111,8 +110,10 @@ pub struct Categorisation {
     pub id: String,
     pub school_id: String,
     pub decision: Decision,
-    /// The date of the decision.
-    pub date: String,
+    /// The date of the decision; `None` only for a record an older version took from a
+    /// file with something else there (kept as stored, shown as "unknown").
+    #[serde(default, with = "dates::kept", skip_serializing_if = "Option::is_none")]
+    pub date: Option<Day>,
     pub category: Category,
     #[serde(default)]
     pub decided_by: String,
@@ -123,9 +124,9 @@ pub struct Categorisation {
     pub suggested: Option<Category>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub suggested_reason: String,
-    /// The date of the assessment the suggestion came from.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub assessed_on: String,
+    /// The date of the assessment the suggestion came from (absent when there was none).
+    #[serde(default, with = "dates::kept", skip_serializing_if = "Option::is_none")]
+    pub assessed_on: Option<Day>,
     pub created_ms: f64,
     #[serde(default)]
     pub updated_ms: f64,
@@ -135,6 +136,7 @@ pub struct Categorisation {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CategoryForm {
     pub decision: Decision,
+    /// As the form's date field gives it (yyyy-mm-dd); read by [`CategoryForm::day`].
     pub date: String,
     pub category: Option<Category>,
     pub decided_by: String,
@@ -158,7 +160,7 @@ impl CategoryForm {
         if self.category.is_none() {
             problems.push(("category", "Choose the category.".into()));
         }
-        if !is_iso_date(&self.date) {
+        if self.day().is_none() {
             problems.push((
                 "date",
                 "Enter the date of the decision as a full date, for example 2026-11-23.".into(),
@@ -174,6 +176,11 @@ impl CategoryForm {
             problems.push(("why", "Enter the rationale: why this category.".into()));
         }
         problems
+    }
+
+    /// The date entered, if it is a real date.
+    pub fn day(&self) -> Option<Day> {
+        Day::parse(&self.date).ok()
     }
 }
 
@@ -247,12 +254,12 @@ pub enum DueState {
 }
 
 impl DueState {
-    pub fn of(date: &str, today: &str) -> DueState {
-        if date.is_empty() {
-            // Due now: never done, so without a date of its own.
+    /// `None` for an item due now: never done, so without a date of its own.
+    pub fn of(date: Option<Day>, today: &str) -> DueState {
+        let Some(date) = date else {
             return DueState::Soon;
-        }
-        match days_between(today, date) {
+        };
+        match today.maybe_day().map(|today| today.days_until(date)) {
             Some(d) if d < 0 => DueState::Overdue,
             Some(d) if d <= DUE_SOON_DAYS => DueState::Soon,
             _ => DueState::Later,
@@ -272,14 +279,15 @@ impl DueState {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DueItem {
     pub decision: Decision,
-    pub date: String,
+    /// `None`: due now, never having been done.
+    pub date: Option<Day>,
     pub state: DueState,
 }
 
 impl DueItem {
     /// "Review due 23 May 2027", "⚠ Categorisation overdue (due 23 Nov 2027)", …
     pub fn message(&self) -> String {
-        if self.date.is_empty() {
+        if self.date.is_none() {
             return "Categorisation due now".into();
         }
         let what = match self.decision {
@@ -304,11 +312,11 @@ pub struct Standing {
     pub suggested: Need,
     pub suggested_reason: String,
     /// The date of the assessment today's suggestion comes from.
-    pub assessed_on: Option<String>,
+    pub assessed_on: Option<Day>,
     /// Stale evidence and a suggestion that has moved away from the category.
     pub warnings: Vec<String>,
     /// When the school's next whole-school assessment is due, if it has one.
-    pub reassess_due: Option<String>,
+    pub reassess_due: Option<Day>,
 }
 
 /// Every decision about one school, newest first (by date, then as recorded).
@@ -328,10 +336,10 @@ pub fn history<'a>(store: &'a impl TrustRecords, school_id: &str) -> Vec<&'a Cat
 
 /// What falls due next after these decisions (newest first), on `today`.
 pub fn next_due(decisions: &[&Categorisation], intervals: Intervals, today: &str) -> DueItem {
-    let item = |decision, date: String| DueItem {
-        state: DueState::of(&date, today),
+    let item = |decision, date: Day| DueItem {
+        state: DueState::of(Some(date), today),
         decision,
-        date,
+        date: Some(date),
     };
     let Some(base) = decisions
         .iter()
@@ -340,24 +348,36 @@ pub fn next_due(decisions: &[&Categorisation], intervals: Intervals, today: &str
         // Never categorised: due now, without a date of its own.
         return DueItem {
             decision: Decision::Categorisation,
-            date: String::new(),
+            date: None,
             state: DueState::Soon,
         };
     };
     let annual = i64::from(intervals.categorise_months.max(1));
     let step = i64::from(intervals.review_months.max(1));
-    let next_categorisation = add_months(&base.date, annual).unwrap_or_else(|| today.to_string());
+    let today = today.maybe_day();
+    let Some(next_categorisation) = base
+        .date
+        .and_then(|d| d.add_months(annual))
+        .or(today)
+    else {
+        return DueItem {
+            decision: Decision::Categorisation,
+            date: None,
+            state: DueState::Soon,
+        };
+    };
     // A review falls `step` months after the latest decision (categorisation or review),
     // unless the categorisation itself is due by then or within a month after it.
     let latest = decisions
         .iter()
-        .map(|c| c.date.as_str())
-        .filter(|d| *d >= base.date.as_str())
+        .filter_map(|c| c.date)
+        .filter(|d| Some(*d) >= base.date)
         .max()
-        .unwrap_or(base.date.as_str());
-    let review = add_months(latest, step).filter(|r| {
-        add_days(r, DUE_SOON_DAYS).is_some_and(|soon| soon < next_categorisation)
-            && today < next_categorisation.as_str()
+        .or(base.date);
+    let review = latest.and_then(|d| d.add_months(step)).filter(|r| {
+        r.add_days(DUE_SOON_DAYS)
+            .is_some_and(|soon| soon < next_categorisation)
+            && today.is_some_and(|today| today < next_categorisation)
     });
     match review {
         Some(date) => item(Decision::Review, date),
@@ -393,24 +413,22 @@ pub fn standing_with(
     let next = next_due(&decisions, intervals, today);
     let current = decisions.first().map(|c| (*c).clone());
     let months = i64::from(intervals.reassess_months.max(1));
-    let reassess_due = row
-        .assessed_on
-        .as_deref()
-        .and_then(|d| add_months(d, months));
+    let reassess_due = row.assessed_on.and_then(|d| d.add_months(months));
     let mut warnings = Vec::new();
     if let Some(c) = &current {
-        if !c.assessed_on.is_empty()
-            && add_months(&c.assessed_on, months).is_some_and(|d| d < c.date)
+        if c.assessed_on
+            .and_then(|on| on.add_months(months))
+            .is_some_and(|d| c.date.is_some_and(|date| d < date))
         {
             warnings.push(format!(
                 "The category was decided on an assessment from {}, more than {months} months before the decision.",
                 display(&c.assessed_on)
             ));
         }
-        match (&row.assessed_on, &reassess_due) {
-            (Some(on), Some(due)) if due.as_str() < today => warnings.push(format!(
+        match (row.assessed_on, reassess_due) {
+            (Some(on), Some(due)) if Some(due) < today.maybe_day() => warnings.push(format!(
                 "The latest assessment ({}) is more than {months} months old: reassess before the board next decides.",
-                display(on)
+                on
             )),
             (None, _) => warnings.push(
                 "No assessment of this school is kept in this browser: the category rests on other evidence only."
@@ -418,15 +436,12 @@ pub fn standing_with(
             ),
             _ => {}
         }
-        let newer = row
-            .assessed_on
-            .as_deref()
-            .is_some_and(|on| on > c.assessed_on.as_str());
+        let newer = row.assessed_on.is_some_and(|on| Some(on) > c.assessed_on);
         if newer && Category::from_need(row.need).is_some_and(|s| s != c.category) {
             warnings.push(format!(
                 "Waypoint now suggests {} need from the assessment of {}; the board's category is {}.",
                 row.need.short().to_lowercase(),
-                display(row.assessed_on.as_deref().unwrap_or_default()),
+                display(&row.assessed_on),
                 c.category.short().to_lowercase()
             ));
         }
@@ -436,7 +451,7 @@ pub fn standing_with(
         next,
         suggested: row.need,
         suggested_reason: row.need_reason.clone(),
-        assessed_on: row.assessed_on.clone(),
+        assessed_on: row.assessed_on,
         warnings,
         reassess_due,
     }
@@ -455,13 +470,13 @@ pub fn record(
         id,
         school_id: school_id.to_string(),
         decision: form.decision,
-        date: form.date.clone(),
+        date: form.day(),
         category,
         decided_by: form.decided_by.trim().to_string(),
         rationale: form.rationale.trim().to_string(),
         suggested: Category::from_need(standing.suggested),
         suggested_reason: standing.suggested_reason.clone(),
-        assessed_on: standing.assessed_on.clone().unwrap_or_default(),
+        assessed_on: standing.assessed_on,
         created_ms: now_ms,
         updated_ms: now_ms,
     }

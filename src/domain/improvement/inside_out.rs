@@ -4,6 +4,7 @@
 //! belongs to is Waypoint's mapping (`ring_features` and `ring_themes` in
 //! `content/trust_cycle.json`), and the page says so.
 
+use crate::domain::base::dates::Day;
 use crate::domain::base::content::Framework;
 use crate::domain::checklist::assessment::Level;
 use crate::domain::checklist::placement::{assess, next_steps};
@@ -162,6 +163,6 @@ pub fn inside_out(
     InsideOut {
         rings,
         unplaced,
-        assessed_on: assessment.map(|a| a.date.clone()),
+        assessed_on: assessment.and_then(|a| a.date).map(Day::iso),
     }
 }

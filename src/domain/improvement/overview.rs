@@ -7,6 +7,7 @@
 //! the table'". Waypoint suggests a level by its own rule in [`NEED_RULES`] (not Carter's,
 //! nor any trust's); it is a starting point for the trust's own judgement, and says why.
 
+use crate::domain::base::dates::Day;
 use crate::domain::base::content::{Framework, Stage};
 use crate::domain::checklist::assessment::{Assessment, Scope};
 use crate::domain::checklist::placement::{assess, concerns_first_line};
@@ -83,7 +84,7 @@ pub struct SchoolRow {
     pub assessment_id: Option<String>,
     /// Only teams, subjects or year groups are assessed: there is no whole-school stage.
     pub teams_only: bool,
-    pub assessed_on: Option<String>,
+    pub assessed_on: Option<Day>,
     pub stage: Option<Stage>,
     pub tentative: bool,
     /// The stage of each theme, in the framework's order.
@@ -278,7 +279,7 @@ pub fn stage_journey(
             assess(framework, a)
                 .overall
                 .stage
-                .map(|s| (a.date.clone(), s))
+                .map(|s| (a.date.map(Day::iso).unwrap_or_default(), s))
         })
         .collect();
     crate::domain::improvement::trajectory::stage_reading(&stages)
@@ -362,7 +363,7 @@ pub fn school_row(
     SchoolRow {
         assessment_id: chosen.map(|a| a.id.clone()),
         teams_only,
-        assessed_on: chosen.map(|a| a.date.clone()),
+        assessed_on: chosen.and_then(|a| a.date),
         stage,
         tentative: result.as_ref().is_some_and(|r| r.overall.is_tentative()),
         capped_from: overall.filter(|o| o.is_capped()).and_then(|o| o.fitted),

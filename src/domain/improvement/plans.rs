@@ -10,8 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 use strum::{EnumString, IntoStaticStr};
 
-use crate::domain::base::dates::is_iso_date;
-use crate::domain::base::dates::{add_days, days_between};
+use crate::domain::base::dates::{self, Day, MaybeDay};
 
 /// The seed's four kinds of intervention.
 #[derive(
@@ -219,7 +218,10 @@ impl Progress {
 /// A review held on a date: the verdict and what was found.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Review {
-    pub date: String,
+    /// The date of the review; `None` only for a record an older version took from a file
+    /// with something else there (kept as stored, shown as "unknown").
+    #[serde(default, with = "dates::kept", skip_serializing_if = "Option::is_none")]
+    pub date: Option<Day>,
     pub progress: Progress,
     #[serde(default)]
     pub note: String,
@@ -247,9 +249,13 @@ pub struct Intervention {
     pub focus: String,
     pub target: String,
     pub owner: String,
-    pub start: String,
+    /// The start; `None` only for a record an older version took from a file with
+    /// something else there (kept as stored, shown as "unknown"), as for `end`.
+    #[serde(default, with = "dates::kept", skip_serializing_if = "Option::is_none")]
+    pub start: Option<Day>,
     /// The time limit: the date by which the target is to be met.
-    pub end: String,
+    #[serde(default, with = "dates::kept", skip_serializing_if = "Option::is_none")]
+    pub end: Option<Day>,
     /// Weeks between reviews (the seed's trust reviews every six weeks).
     pub review_weeks: u32,
     pub success_criteria: String,
@@ -271,6 +277,7 @@ pub struct Commission {
     pub focus: String,
     pub target: String,
     pub owner: String,
+    /// As the form's date fields give them (yyyy-mm-dd); read by [`Commission::days`].
     pub start: String,
     pub end: String,
     pub review_weeks: u32,
@@ -309,14 +316,15 @@ impl Commission {
         if self.owner.trim().is_empty() {
             problems.push(("owner", "Enter who owns the intervention.".into()));
         }
-        let start_ok = is_iso_date(&self.start);
-        if !start_ok {
+        let start = Day::parse(&self.start).ok();
+        if start.is_none() {
             problems.push(("start", "Enter the start date as a real date.".into()));
         }
-        if !is_iso_date(&self.end) {
+        let end = Day::parse(&self.end).ok();
+        if end.is_none() {
             problems.push(("end", "Enter the time limit as a real date.".into()));
-        } else if start_ok {
-            let days = days_between(&self.start, &self.end).unwrap_or(-1);
+        } else if let (Some(start), Some(end)) = (start, end) {
+            let days = start.days_until(end);
             if days <= 0 {
                 problems.push(("end", "The time limit must be after the start date.".into()));
             } else if days > MAX_DAYS {
@@ -341,6 +349,11 @@ impl Commission {
         }
         problems
     }
+
+    /// The start and the time limit entered, if both are real dates.
+    pub fn days(&self) -> Option<(Day, Day)> {
+        Some((Day::parse(&self.start).ok()?, Day::parse(&self.end).ok()?))
+    }
 }
 
 impl Intervention {
@@ -361,8 +374,8 @@ impl Intervention {
             focus: form.focus.trim().to_string(),
             target: form.target.trim().to_string(),
             owner: form.owner.trim().to_string(),
-            start: form.start,
-            end: form.end,
+            start: form.days().map(|(start, _)| start),
+            end: form.days().map(|(_, end)| end),
             review_weeks: form.review_weeks,
             success_criteria: form.success_criteria.trim().to_string(),
             status: Status::Planned,
@@ -374,21 +387,23 @@ impl Intervention {
     }
 
     /// The review dates: every `review_weeks` from the start, and the time limit itself.
-    pub fn review_dates(&self) -> Vec<String> {
+    /// None when the start or the time limit is unknown (see [`Intervention::start`]).
+    pub fn review_dates(&self) -> Vec<Day> {
         let mut dates = Vec::new();
         let step = i64::from(self.review_weeks.clamp(1, MAX_REVIEW_WEEKS)) * 7;
-        let Some(span) = days_between(&self.start, &self.end) else {
+        let (Some(start), Some(end)) = (self.start, self.end) else {
             return dates;
         };
+        let span = start.days_until(end);
         let mut offset = step;
         while offset < span.min(MAX_DAYS) {
-            if let Some(date) = add_days(&self.start, offset) {
+            if let Some(date) = start.add_days(offset) {
                 dates.push(date);
             }
             offset += step;
         }
         if span > 0 {
-            dates.push(self.end.clone());
+            dates.push(end);
         }
         dates
     }
@@ -420,50 +435,44 @@ impl Intervention {
         if !self.status.is_open() || self.impact.is_some() {
             return None;
         }
-        if self.end.as_str() < today {
-            return Some(Overdue::PastTimeLimit {
-                end: self.end.clone(),
-            });
+        let today = today.maybe_day()?;
+        if let Some(end) = self.end.filter(|end| *end < today) {
+            return Some(Overdue::PastTimeLimit { end });
         }
-        let last_reviewed = self.latest_review().map(|r| r.date.as_str()).unwrap_or("");
+        let last_reviewed = self.latest_review().and_then(|r| r.date);
         self.review_dates()
             .into_iter()
-            .filter(|d| d.as_str() < today && d.as_str() > last_reviewed)
+            .filter(|d| *d < today && Some(*d) > last_reviewed)
             .max()
             .map(|due| Overdue::ReviewMissed { due })
     }
 
     /// The review to hold next: a missed one first (the date the overdue warning names),
     /// otherwise the next on or after `today`.
-    pub fn next_review(&self, today: &str) -> Option<String> {
+    pub fn next_review(&self, today: &str) -> Option<Day> {
         if let Some(Overdue::ReviewMissed { due }) = self.overdue(today) {
             return Some(due);
         }
-        self.review_dates()
-            .into_iter()
-            .find(|d| d.as_str() >= today)
+        let today = today.maybe_day()?;
+        self.review_dates().into_iter().find(|d| *d >= today)
     }
 }
 
 /// Why an intervention needs attention.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Overdue {
-    ReviewMissed { due: String },
-    PastTimeLimit { end: String },
+    ReviewMissed { due: Day },
+    PastTimeLimit { end: Day },
 }
 
 impl Overdue {
     pub fn message(&self) -> String {
         match self {
             Overdue::ReviewMissed { due } => {
-                format!(
-                    "Overdue: the review due on {} has not been recorded.",
-                    crate::domain::base::dates::display(due)
-                )
+                format!("Overdue: the review due on {due} has not been recorded.")
             }
             Overdue::PastTimeLimit { end } => format!(
-                "Overdue: the time limit ({}) has passed; record the final review and close it.",
-                crate::domain::base::dates::display(end)
+                "Overdue: the time limit ({end}) has passed; record the final review and close it."
             ),
         }
     }

@@ -4,15 +4,19 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::base::dates::{add_days, days_between, is_iso_date};
+use crate::domain::base::dates::{self, Day};
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 
 /// A named stretch of days, first and last included: one of the trust's terms or holidays.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Period {
     pub name: String,
-    pub first: String,
-    pub last: String,
+    /// The first and last days; `None` only for a record an older version took from a
+    /// file with something else there (kept as stored, shown as "unknown").
+    #[serde(default, with = "dates::kept", skip_serializing_if = "Option::is_none")]
+    pub first: Option<Day>,
+    #[serde(default, with = "dates::kept", skip_serializing_if = "Option::is_none")]
+    pub last: Option<Day>,
 }
 
 /// The longest a term or a holiday can be, in days (a school year).
@@ -21,17 +25,17 @@ pub const MAX_PERIOD_DAYS: i64 = 366;
 pub const MAX_PERIODS: usize = 40;
 
 impl Period {
-    pub fn new(name: &str, first: &str, last: &str) -> Period {
+    pub fn new(name: &str, first: Day, last: Day) -> Period {
         Period {
             name: name.into(),
-            first: first.into(),
-            last: last.into(),
+            first: Some(first),
+            last: Some(last),
         }
     }
 
     /// True when `date` is one of its days.
-    pub fn contains(&self, date: &str) -> bool {
-        self.first.as_str() <= date && date <= self.last.as_str()
+    pub fn contains(&self, date: Day) -> bool {
+        self.first.is_some_and(|first| first <= date) && self.last.is_some_and(|last| date <= last)
     }
 
     /// Checks one term or holiday; the message says what to fix. `what` is "term" or
@@ -41,14 +45,14 @@ impl Period {
         if name.is_empty() {
             return Err(format!("Every {what} needs a name."));
         }
-        if !is_iso_date(&self.first) || !is_iso_date(&self.last) {
+        let (Some(first), Some(last)) = (self.first, self.last) else {
             return Err(format!(
                 "Enter the first and last days of “{name}” as full dates."
             ));
-        }
-        match days_between(&self.first, &self.last) {
-            Some(d) if (0..MAX_PERIOD_DAYS).contains(&d) => Ok(()),
-            Some(d) if d < 0 => Err(format!("“{name}” must end on or after its first day.")),
+        };
+        match first.days_until(last) {
+            d if (0..MAX_PERIOD_DAYS).contains(&d) => Ok(()),
+            d if d < 0 => Err(format!("“{name}” must end on or after its first day.")),
             _ => Err(format!("“{name}” can last at most a year.")),
         }
     }
@@ -73,7 +77,7 @@ pub fn validate_periods(periods: &[Period], what: &str, may_overlap: bool) -> Re
     }
     if !may_overlap {
         let mut sorted: Vec<&Period> = periods.iter().collect();
-        sorted.sort_by(|a, b| a.first.cmp(&b.first));
+        sorted.sort_by_key(|p| p.first);
         for pair in sorted.windows(2) {
             if pair[1].first <= pair[0].last {
                 return Err(format!(
@@ -116,7 +120,7 @@ impl Season {
         {
             return s;
         }
-        match term.first.get(5..7).and_then(|m| m.parse::<u32>().ok()) {
+        match term.first.map(|first| first.ymd().1) {
             Some(1..=3) => Season::Spring,
             Some(4..=7) => Season::Summer,
             _ => Season::Autumn,
@@ -162,14 +166,13 @@ fn sort_of(summary: &str) -> EventSort {
     }
 }
 
-/// An iCalendar date or date-time value's day, as an ISO date.
-fn ics_day(value: &str) -> Option<String> {
+/// An iCalendar date or date-time value's day.
+fn ics_day(value: &str) -> Option<Day> {
     let digits = value.get(0..8)?;
     if !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let date = format!("{}-{}-{}", &digits[0..4], &digits[4..6], &digits[6..8]);
-    is_iso_date(&date).then_some(date)
+    Day::parse(&format!("{}-{}-{}", &digits[0..4], &digits[4..6], &digits[6..8])).ok()
 }
 
 fn unescape(value: &str) -> String {
@@ -190,7 +193,7 @@ fn unescape(value: &str) -> String {
 }
 
 /// An event being read: its name, first day, and end (a day, and whether all-day).
-type Pending = (String, Option<String>, Option<(String, bool)>);
+type Pending = (String, Option<Day>, Option<(Day, bool)>);
 
 /// Reads the terms and holidays of an iCalendar file (RFC 5545): each event whose name
 /// says holiday, half term, break, closure or training day is a holiday; any other whose
@@ -216,8 +219,8 @@ pub fn read_term_dates(text: &str) -> Result<TermDates, String> {
         }
     }
     let mut out = TermDates::default();
-    let mut starts: Vec<(String, String)> = Vec::new();
-    let mut ends: Vec<(String, String)> = Vec::new();
+    let mut starts: Vec<(String, Day)> = Vec::new();
+    let mut ends: Vec<(String, Day)> = Vec::new();
     let mut event: Option<Pending> = None;
     for line in lines {
         let Some((key, value)) = line.split_once(':') else {
@@ -250,9 +253,9 @@ pub fn read_term_dates(text: &str) -> Result<TermDates, String> {
                     continue;
                 };
                 let last = match end {
-                    Some((day, true)) if day > first => add_days(&day, -1).unwrap_or(day),
+                    Some((day, true)) if day > first => day.add_days(-1).unwrap_or(day),
                     Some((day, _)) if day >= first => day,
-                    _ => first.clone(),
+                    _ => first,
                 };
                 let lower = summary.to_lowercase();
                 let stem = |words: &[&str]| {
@@ -262,7 +265,7 @@ pub fn read_term_dates(text: &str) -> Result<TermDates, String> {
                         .map(|w| lower.replace(w, "").trim().to_string())
                 };
                 match sort_of(&summary) {
-                    EventSort::Holiday => out.holidays.push(Period::new(&summary, &first, &last)),
+                    EventSort::Holiday => out.holidays.push(Period::new(&summary, first, last)),
                     EventSort::Term if first == last => {
                         if let Some(s) = stem(&["starts", "begins", "start", "begin"]) {
                             starts.push((s, first));
@@ -272,7 +275,7 @@ pub fn read_term_dates(text: &str) -> Result<TermDates, String> {
                             out.skipped += 1;
                         }
                     }
-                    EventSort::Term => out.terms.push(Period::new(&summary, &first, &last)),
+                    EventSort::Term => out.terms.push(Period::new(&summary, first, last)),
                     EventSort::Other => out.skipped += 1,
                 }
             }
@@ -290,14 +293,14 @@ pub fn read_term_dates(text: &str) -> Result<TermDates, String> {
                 if let Some(c) = name.get_mut(0..1) {
                     c.make_ascii_uppercase();
                 }
-                out.terms.push(Period::new(&name, &first, &last));
+                out.terms.push(Period::new(&name, first, last));
             }
             None => out.skipped += 1,
         }
     }
     out.skipped += ends.len();
-    out.terms.sort_by(|a, b| a.first.cmp(&b.first));
-    out.holidays.sort_by(|a, b| a.first.cmp(&b.first));
+    out.terms.sort_by_key(|t| t.first);
+    out.holidays.sort_by_key(|h| h.first);
     if out.terms.is_empty() && out.holidays.is_empty() {
         return Err("No terms or holidays were found in this calendar file: Waypoint looks for events named as terms (“Autumn term”) or holidays (“Half term”, “Christmas holiday”).".into());
     }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 use crate::domain::base::content::Stage;
+use crate::domain::base::dates::OptionalDay;
 use crate::domain::checklist::assessment::{Assessment, Level};
 use std::sync::OnceLock;
 use strum::{EnumString, IntoStaticStr};
@@ -103,10 +104,11 @@ impl Thresholds {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Point {
     pub period: String,
-    /// When the results were published (yyyy-mm-dd), if given; otherwise the period is
-    /// read as a date where it can be (see [`period_year`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    /// When the results were published, if given (stored yyyy-mm-dd); otherwise the
+    /// period is read as a date where it can be (see [`period_year`]). Text an older
+    /// version stored that is not a date is kept as stored (see [`OptionalDay`]).
+    #[serde(default, skip_serializing_if = "OptionalDay::is_unwritten")]
+    pub date: OptionalDay,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub band: Option<Band>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -196,8 +198,8 @@ impl Point {
     /// When the point's results came, in years (e.g. 2024.55), from its date or period.
     pub fn year(&self) -> Option<f64> {
         self.date
-            .as_deref()
-            .and_then(period_year)
+            .day()
+            .and_then(|day| period_year(&day.iso()))
             .or_else(|| period_year(&self.period))
     }
 }

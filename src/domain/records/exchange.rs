@@ -4,6 +4,7 @@
 //! for spreadsheets.
 
 pub use crate::domain::base::csv::csv;
+use crate::domain::base::dates::Day;
 use crate::domain::checklist::SchoolRecords;
 use crate::domain::improvement::TrustRecords;
 use serde_json::Value;
@@ -451,14 +452,14 @@ pub fn preview(store: &Store, incoming: &Store) -> Preview {
             format!(
                 "Categorisation of {} on {}",
                 names.school_name(&c.school_id),
-                c.date
+                c.date.map(Day::iso).unwrap_or_default()
             )
         });
     }
     for c in &incoming.calendars {
         add(
             verdict(store.calendars.iter().find(|e| e.id == c.id), c),
-            &|| format!("The trust calendar from {}", c.year_start),
+            &|| format!("The trust calendar from {}", c.year_start.map(Day::iso).unwrap_or_default()),
         );
     }
     Preview { items }
@@ -735,7 +736,7 @@ pub fn answers_csv(store: &Store, assessments: &[Assessment]) -> String {
             rows.push(vec![
                 store.school_name(&a.school_id).to_string(),
                 a.scope.describe(),
-                a.date.clone(),
+                a.date.map(Day::iso).unwrap_or_default(),
                 a.assessors.clone(),
                 f.stage.name().to_string(),
                 f.id.clone(),
@@ -791,7 +792,7 @@ pub fn results_csv(store: &Store, assessments: &[Assessment]) -> String {
         let mut row = vec![
             store.school_name(&a.school_id).to_string(),
             a.scope.describe(),
-            a.date.clone(),
+            a.date.map(Day::iso).unwrap_or_default(),
             a.assessors.clone(),
             format!("{} of {}", result.overall.answered, result.overall.total),
             stage_name(result.overall.stage),

@@ -5,7 +5,7 @@
 //! store what no form would (a note of a million characters, a review in 2062, a thousand
 //! meetings a year).
 
-use crate::domain::base::dates::{far_from_today, is_iso_date};
+use crate::domain::base::dates::{far_from_today, is_iso_date, Day, OptionalDay};
 use crate::domain::base::text::{is_blank, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::domain::checklist::assessment::Scope;
 use crate::domain::records::store::Store;
@@ -45,6 +45,15 @@ fn date(text: &str, today: &str, what: &str) -> Result<(), String> {
     }
 }
 
+/// A date kept as a [`Day`] (`None` when the file held something else there, which a
+/// form would never take), within Waypoint's range of `today`.
+fn day(day: Option<Day>, today: &str, what: &str) -> Result<(), String> {
+    match day {
+        Some(day) => date(&day.iso(), today, what),
+        None => Err(format!("{what} is missing or not a real date (yyyy-mm-dd)")),
+    }
+}
+
 /// A piece of untrusted text, short enough to quote in a message.
 fn shown(text: &str) -> String {
     crate::domain::base::text::clamp_chars(
@@ -55,7 +64,7 @@ fn shown(text: &str) -> String {
 
 /// Checks a workshop's people and answers against the forms' limits.
 pub fn check_workshop(workshop: &Workshop, today: &str) -> Result<(), String> {
-    date(&workshop.date, today, "the workshop's date")?;
+    day(workshop.date, today, "the workshop's date")?;
     within(&workshop.academy, MAX_NAME_CHARS, "the workshop's academy")?;
     if workshop.members.len() > MAX_RESPONDENTS {
         return Err(format!(
@@ -82,8 +91,9 @@ pub fn check_import(store: &Store, today: &str) -> Result<(), String> {
         name(&trust.name, "a trust's name")?;
     }
     for a in &store.assessments {
-        let place = |what: &str| format!("{what} of an assessment dated {}", shown(&a.date));
-        date(&a.date, today, &place("the date"))?;
+        let dated = a.date.map_or_else(|| "unknown".into(), Day::iso);
+        let place = |what: &str| format!("{what} of an assessment dated {dated}");
+        day(a.date, today, &place("the date"))?;
         within(
             &a.assessors,
             MAX_NAME_CHARS,
@@ -116,14 +126,14 @@ pub fn check_import(store: &Store, today: &str) -> Result<(), String> {
         ] {
             within(text, MAX_NOTE_CHARS, &place(what))?;
         }
-        date(&p.start, today, &place("the start"))?;
-        date(&p.end, today, &place("the time limit"))?;
+        day(p.start, today, &place("the start"))?;
+        day(p.end, today, &place("the time limit"))?;
         for review in &p.reviews {
-            date(&review.date, today, &place("a review"))?;
+            day(review.date, today, &place("the date of a review"))?;
             within(&review.note, MAX_NOTE_CHARS, &place("a review's note"))?;
         }
         if let Some(impact) = &p.impact {
-            date(&impact.date, today, &place("the impact review"))?;
+            day(impact.date, today, &place("the date of the impact review"))?;
             for text in [
                 &impact.practice,
                 &impact.systems,
@@ -136,8 +146,9 @@ pub fn check_import(store: &Store, today: &str) -> Result<(), String> {
         }
     }
     for c in &store.categorisations {
-        let place = |what: &str| format!("{what} of a categorisation dated {}", shown(&c.date));
-        date(&c.date, today, &place("the date"))?;
+        let dated = c.date.map_or_else(|| "unknown".into(), Day::iso);
+        let place = |what: &str| format!("{what} of a categorisation dated {dated}");
+        day(c.date, today, &place("the date"))?;
         within(&c.decided_by, MAX_NAME_CHARS, &place("who decided"))?;
         within(&c.rationale, MAX_NOTE_CHARS, &place("the rationale"))?;
         within(&c.suggested_reason, MAX_NOTE_CHARS, &place("the reason"))?;
@@ -145,8 +156,14 @@ pub fn check_import(store: &Store, today: &str) -> Result<(), String> {
     for t in &store.trajectories {
         for point in &t.points {
             within(&point.period, MAX_NAME_CHARS, "a trajectory's period")?;
-            if let Some(d) = &point.date {
-                date(d, today, "a trajectory's publication date")?;
+            let what = format!(
+                "the date of results of the trajectory's period \u{201c}{}\u{201d}",
+                shown(&point.period)
+            );
+            match point.date {
+                OptionalDay::Absent => {}
+                OptionalDay::On(on) => day(Some(on), today, &what)?,
+                OptionalDay::NotADate => day(None, today, &what)?,
             }
         }
     }
@@ -165,8 +182,8 @@ pub fn check_calendar(
     calendar
         .validate()
         .map_err(|why| format!("a trust calendar does not pass the calendar's checks: {why}"))?;
-    date(
-        &calendar.year_start,
+    day(
+        calendar.year_start,
         today,
         "the start of a trust calendar's year",
     )?;

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use crate::domain::base::content::four_stages;
-use crate::domain::base::dates::is_iso_date;
+use crate::domain::base::dates::{Day, MaybeDay};
 use crate::domain::base::school::School;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS, MAX_NOTE_CHARS};
 use crate::domain::checklist::assessment::{Answer, Assessment, Level, Prefill, Scope};
@@ -75,7 +75,7 @@ struct Header {
 pub struct Shared {
     pub school: String,
     pub scope: Scope,
-    pub date: String,
+    pub date: Day,
     pub assessors: String,
     pub answers: BTreeMap<String, Answer>,
     /// A phase id, or empty.
@@ -99,7 +99,7 @@ impl Shared {
             school_id,
             legacy_school: None,
             scope: self.scope,
-            date: self.date,
+            date: Some(self.date),
             assessors: self.assessors,
             answers: self.answers,
             phase: self.phase,
@@ -203,7 +203,7 @@ fn payload_with(
         v: SHARE_VERSION,
         s: school_name.to_string(),
         c: assessment.scope.clone(),
-        d: assessment.date.clone(),
+        d: assessment.date.map(Day::iso).unwrap_or_default(),
         a: assessment.assessors.clone(),
         l: framework
             .features
@@ -230,7 +230,7 @@ fn payload_with(
             })
             .collect(),
         b: baseline.map(|b| Prefill {
-            date: b.date.clone(),
+            date: b.date,
             levels: b.levels.clone(),
             reviewed: String::new(),
         }),
@@ -260,12 +260,12 @@ pub fn read_payload(json: &str) -> Result<Shared, ReadError> {
     if payload.s.trim().is_empty() {
         return Err(ReadError::Invalid("the school's name is missing".into()));
     }
-    if !is_iso_date(&payload.d) {
+    let Some(date) = payload.d.maybe_day() else {
         return Err(ReadError::Invalid(format!(
             "the date should look like 2026-11-23 (found \"{}\")",
             payload.d.chars().take(20).collect::<String>()
         )));
-    }
+    };
     let letters: Vec<char> = payload.l.chars().collect();
     if letters.len() != framework.features.len() {
         return Err(ReadError::Invalid(format!(
@@ -316,7 +316,7 @@ pub fn read_payload(json: &str) -> Result<Shared, ReadError> {
             && l.chars().all(|c| Level::from_letter(c).is_some())
     };
     let baseline = match payload.b {
-        Some(b) if is_iso_date(&b.date) && letters_ok(&b.levels) => Some(Baseline {
+        Some(b) if b.date.is_some() && letters_ok(&b.levels) => Some(Baseline {
             date: b.date,
             levels: b.levels,
         }),
@@ -330,9 +330,9 @@ pub fn read_payload(json: &str) -> Result<Shared, ReadError> {
     let mut plans = Vec::new();
     let mut plans_from_this = Vec::new();
     for p in payload.i {
-        let dates_ok = is_iso_date(&p.start)
-            && is_iso_date(&p.end)
-            && p.reviews.iter().all(|r| is_iso_date(&r.date));
+        // A date that is not a real one reads as `None` (`dates::kept`): damaged.
+        let dates_ok =
+            p.start.is_some() && p.end.is_some() && p.reviews.iter().all(|r| r.date.is_some());
         if !dates_ok
             || p.target.trim().is_empty()
             || !(1..=MAX_REVIEW_WEEKS).contains(&p.review_weeks)
@@ -375,7 +375,7 @@ pub fn read_payload(json: &str) -> Result<Shared, ReadError> {
         phase: payload.p,
         school: payload.s,
         scope: payload.c,
-        date: payload.d,
+        date,
         assessors: payload.a,
         answers,
     })

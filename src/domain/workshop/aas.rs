@@ -12,6 +12,8 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 use strum::{EnumString, IntoStaticStr};
 
+use crate::domain::base::dates::{self, Day};
+
 /// The three columns of the seed's tables.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Columns<T> {
@@ -379,7 +381,10 @@ pub struct Workshop {
     /// Empty for the trust as a whole.
     #[serde(default)]
     pub academy: String,
-    pub date: String,
+    /// The date of the meeting; `None` only for a record an older version took from a
+    /// file with something else there (kept as stored, shown as "unknown").
+    #[serde(default, with = "dates::kept", skip_serializing_if = "Option::is_none")]
+    pub date: Option<Day>,
     /// Stored under its earlier name, as in every file and record since format 1.
     #[serde(default, rename = "respondents")]
     pub members: Vec<Member>,
@@ -403,13 +408,20 @@ pub struct Workshop {
 }
 
 impl Workshop {
-    pub fn new(id: String, trust_id: &str, academy: &str, date: &str, now_ms: f64) -> Workshop {
+    /// `date` is `None` only for the empty workshop a page shows while it has none.
+    pub fn new(
+        id: String,
+        trust_id: &str,
+        academy: &str,
+        date: Option<Day>,
+        now_ms: f64,
+    ) -> Workshop {
         Workshop {
             id,
             trust_id: trust_id.to_string(),
             legacy_trust: None,
             academy: academy.trim().to_string(),
-            date: date.to_string(),
+            date,
             members: Vec::new(),
             created_ms: now_ms,
             updated_ms: now_ms,

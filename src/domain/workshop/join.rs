@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use crate::domain::base::dates::is_iso_date;
+use crate::domain::base::dates::{Day, MaybeDay};
 use crate::domain::base::ids::is_valid_id;
 use crate::domain::base::reading::ReadError;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS, MAX_NOTE_CHARS};
@@ -85,7 +85,7 @@ pub struct Invite {
     pub trust_id: String,
     pub trust_name: String,
     pub academy: String,
-    pub date: String,
+    pub date: Day,
     /// The practices chosen for the meeting, by id; empty for all.
     pub practices: Vec<String>,
 }
@@ -93,7 +93,7 @@ pub struct Invite {
 impl Invite {
     /// The member's own copy of the workshop, answered on their device.
     pub fn into_copy(self, id: String, trust_id: &str, now_ms: f64) -> Workshop {
-        let mut copy = Workshop::new(id, trust_id, &self.academy, &self.date, now_ms);
+        let mut copy = Workshop::new(id, trust_id, &self.academy, Some(self.date), now_ms);
         copy.practices = self.practices;
         copy.joined_from = Some(self.workshop_id);
         copy
@@ -196,7 +196,7 @@ pub fn invite_json(framework: &AasFramework, workshop: &Workshop, trust_name: &s
         t: workshop.trust_id.clone(),
         n: trust_name.to_string(),
         a: workshop.academy.clone(),
-        d: workshop.date.clone(),
+        d: workshop.date.map(Day::iso).unwrap_or_default(),
         c: mask,
         ..Payload::default()
     };
@@ -216,11 +216,11 @@ pub fn read_invite(framework: &AasFramework, json: &str) -> Result<Invite, ReadE
     if trust_name.is_empty() {
         return Err(ReadError::Invalid("the trust's name is missing".into()));
     }
-    if !is_iso_date(&p.d) {
+    let Some(date) = p.d.maybe_day() else {
         return Err(ReadError::Invalid(
             "the workshop's date is not a date".into(),
         ));
-    }
+    };
     let practices: Vec<String> = if p.c.is_empty() {
         Vec::new()
     } else {
@@ -244,7 +244,7 @@ pub fn read_invite(framework: &AasFramework, json: &str) -> Result<Invite, ReadE
         trust_id: p.t,
         trust_name,
         academy: clamp_chars(p.a.trim(), MAX_NAME_CHARS),
-        date: p.d,
+        date,
         practices: normalise_choice(framework, &practices),
     })
 }

@@ -16,7 +16,7 @@ use crate::components::records::export_panel::ExportPanel;
 use crate::components::records::share_panel::SharePanel;
 use crate::components::ui::save_status::SaveStatusNote;
 use crate::domain::base::content::four_stages;
-use crate::domain::base::dates::display;
+use crate::domain::base::dates::{display, Day};
 use crate::domain::base::school::SchoolChoice;
 use crate::domain::checklist::assessment::{Assessment, AssessmentDetails};
 use crate::domain::checklist::placement::assess;
@@ -82,12 +82,16 @@ fn AssessmentView(id: String) -> impl IntoView {
     let edit_id = id.clone();
     let save_details = Callback::new(
         move |(details, choice): (AssessmentDetails, SchoolChoice)| {
+            // The form sends only details without problems, so the date is a real one.
+            let Some(date) = details.day() else {
+                return;
+            };
             let (school_id, mut edits) = school_edits(choice);
             edits.push(Edit::Checklist(ChecklistEdit::SetDetails {
                 assessment: edit_id.clone(),
                 school_id,
                 scope: details.scope,
-                date: details.date,
+                date,
                 assessors: details.assessors,
                 phase: details.phase,
             }));
@@ -128,7 +132,7 @@ fn AssessmentView(id: String) -> impl IntoView {
             <p class="meta">
                 <span class="scope" dir="auto">{text(|a| a.scope.describe())}</span>
                 <span aria-hidden="true">" · "</span>
-                <span>"Assessed "<time datetime=text(|a| a.date.clone())>{text(|a| display(&a.date))}</time></span>
+                <span>"Assessed "<time datetime=text(|a| a.date.map(Day::iso).unwrap_or_default())>{text(|a| display(&a.date))}</time></span>
                 <Show when=move || assessment.with(|a| a.as_ref().is_some_and(|a| !a.assessors.is_empty()))>
                     <span aria-hidden="true">" · "</span>
                     <span dir="auto">"by "{text(|a| a.assessors.clone())}</span>

@@ -11,7 +11,7 @@ use crate::components::ui::date_field::{DateField, FarDateConfirmation};
 use crate::components::ui::draft::{draft, forget};
 use crate::components::ui::error_summary::{ErrorSummary, Problems};
 use crate::domain::base::dates::display;
-use crate::domain::base::dates::is_iso_date;
+use crate::domain::base::dates::Day;
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::ChecklistEdit;
 use crate::domain::records::edits::Edit;
@@ -45,15 +45,14 @@ pub fn ReassessPage(id: String) -> impl IntoView {
     let last = StoredValue::new(last);
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let date = date.get_untracked();
-        if !is_iso_date(&date) {
+        let Ok(date) = Day::parse(&date.get_untracked()) else {
             problems.set(vec![(
                 "reassess-date".into(),
                 "Enter the date of the new assessment as a real date.".into(),
             )]);
             return;
-        }
-        if let Some(why) = date_confirmed.problem(&date) {
+        };
+        if let Some(why) = date_confirmed.problem(&date.iso()) {
             problems.set(vec![(FarDateConfirmation::box_id("reassess-date"), why)]);
             return;
         }

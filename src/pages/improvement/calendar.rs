@@ -10,7 +10,7 @@ use crate::components::improvement::term_dates::TermDates;
 use crate::components::ui::date_field::SavedDateField;
 use crate::components::ui::plain_table::PlainTable;
 use crate::components::ui::saved_text::SavedTextField;
-use crate::domain::base::dates::{add_months, display};
+use crate::domain::base::dates::{display, Day};
 use crate::domain::base::document::cell;
 use crate::domain::improvement::calendar::{
     events, ics, shown, CadenceItem, Showing, TrustCalendar, Unit, SPREAD_RULE,
@@ -28,14 +28,20 @@ pub fn CalendarPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let today = StoredValue::new(browser::today_iso());
     let fresh_id = StoredValue::new(browser::new_id());
+    // A change the calendar's checks refused, shown on the page but not saved, so that
+    // the next change can complete it: a calendar an older version stored with several
+    // dates that are not dates is entered again one field at a time.
+    let pending = RwSignal::new(None::<TrustCalendar>);
     // The calendar kept, or the one Waypoint starts from (kept at the first change).
     let calendar = move || {
-        state
-            .store
-            .with(|s| s.calendar().cloned())
-            .unwrap_or_else(|| {
-                TrustCalendar::starting(fresh_id.get_value(), &today.get_value(), 0.0)
-            })
+        pending.get().unwrap_or_else(|| {
+            state
+                .store
+                .with(|s| s.calendar().cloned())
+                .unwrap_or_else(|| {
+                    TrustCalendar::starting(fresh_id.get_value(), &today.get_value(), 0.0)
+                })
+        })
     };
     let problem = RwSignal::new(None::<String>);
     let show = RwSignal::new(Showing::Ahead);
@@ -46,11 +52,13 @@ pub fn CalendarPage() -> impl IntoView {
         match next.validate() {
             Ok(()) => {
                 problem.set(None);
+                pending.set(None);
                 state.send(Edit::Improvement(ImprovementEdit::SetCalendar(next)));
                 None
             }
             Err(why) => {
                 problem.set(Some(why.clone()));
+                pending.set(Some(next));
                 Some(why)
             }
         }
@@ -139,15 +147,19 @@ pub fn CalendarPage() -> impl IntoView {
             <p>"Tick the meetings and reports the trust holds: only those go on the calendar. Each meeting's purpose below is quoted from the source documents; the short names, the spacing and the first dates are Waypoint's starting point, to change to the trust's own. Changes are saved as you make them."</p>
             <div class="field-row">
                 <SavedDateField id="year-start" label="School year starts".to_string()
-                    stored=Signal::derive(move || { let c = calendar(); c.year_start.clone() })
-                    on_save=Callback::new(move |v: String| { change(&|c| { if let Some(m) = c.moved_to(&v) { *c = m } }); }) />
+                    stored=Signal::derive(move || { let c = calendar(); c.year_start.map(Day::iso).unwrap_or_default() })
+                    on_save=Callback::new(move |v: String| { change(&|c| match Day::parse(&v) {
+                        // Not a date: the calendar's checks say so, and nothing is kept.
+                        Err(_) => c.year_start = None,
+                        Ok(start) => *c = c.with_year_start(start),
+                    }); }) />
                 <SavedDateField id="year-end" label="School year ends".to_string()
-                    stored=Signal::derive(move || { let c = calendar(); c.year_end.clone() })
-                    on_save=Callback::new(move |v: String| { change(&|c| c.year_end = v.clone()); }) />
+                    stored=Signal::derive(move || { let c = calendar(); c.year_end.map(Day::iso).unwrap_or_default() })
+                    on_save=Callback::new(move |v: String| { change(&|c| c.year_end = Day::parse(&v).ok()); }) />
                 <div class="field">
                     <span class="label-like">"Next year"</span>
                     <button type="button" class="button" on:click=move |_| { change(&|c| {
-                        if let Some(m) = add_months(&c.year_start, 12).and_then(|s| c.moved_to(&s)) { *c = m }
+                        if let Some(m) = c.year_start.and_then(|s| s.add_months(12)).and_then(|s| c.moved_to(s)) { *c = m }
                     }); }>"Move every date to the next school year"</button>
                 </div>
             </div>
@@ -178,7 +190,7 @@ pub fn CalendarPage() -> impl IntoView {
             </div>
             <button type="button" class="button" on:click=move |_| { change(&|c| {
                 let id = format!("own-{}", browser::new_id());
-                c.items.push(CadenceItem { id, title: "New meeting".into(), first: c.year_start.clone(), unit: Unit::Months, every: 1, on: true });
+                c.items.push(CadenceItem { id, title: "New meeting".into(), first: c.year_start, unit: Unit::Months, every: 1, on: true });
             }); }>"Add a meeting"</button>
         </section>
     }
@@ -228,8 +240,8 @@ fn cadence_row(
                 {own.then(|| view! { <button type="button" class="link-button" on:click=move |_| { change(&|c| c.items.retain(|i| i.id != key.get_value())); }>"Remove"</button> })}
             </td>
             <td><SavedDateField id=f("first") label=Signal::derive(move || format!("First date: {}", title())) label_hidden=true
-                stored=Signal::derive(move || item().map(|i| i.first).unwrap_or_default())
-                on_save=Callback::new(move |v: String| { edit(&|i| i.first = v.clone()); }) /></td>
+                stored=Signal::derive(move || item().and_then(|i| i.first).map(Day::iso).unwrap_or_default())
+                on_save=Callback::new(move |v: String| { edit(&|i| i.first = Day::parse(&v).ok()); }) /></td>
             <td class="every">
                 <input type="number" min="1" max="52" inputmode="numeric" aria-label=move || format!("Every how many: {}", title())
                     prop:value=move || item().map(|i| i.every.to_string()).unwrap_or_default()

@@ -152,7 +152,7 @@ pub fn TrustPage() -> impl IntoView {
                                         view! { <StageBadge stage=Signal::stored(row.stage) /> }.into_any()
                                     }}
                                     {row.tentative.then(|| view! { <span class="tentative">{format!(" ({})", crate::domain::checklist::placement::TENTATIVE_WORDS)}</span> })}
-                                    {row.assessed_on.clone().map(|d| view! { <span class="cell-note">{format!("assessed {}", crate::domain::base::dates::display(&d))}</span> })}
+                                    {row.assessed_on.map(|d| view! { <span class="cell-note">{format!("assessed {}", crate::domain::base::dates::display(&d))}</span> })}
                                     {row.flag_mark().map(|mark| view! {
                                         <details class="flag-mark">
                                             <summary><span aria-hidden="true">{mark}</span><span class="visually-hidden">{format!("{} warnings", row.flag_items().len())}</span></summary>

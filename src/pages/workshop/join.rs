@@ -92,7 +92,7 @@ pub fn JoinPage(data: String) -> impl IntoView {
             }.into_any(),
             Some(Ok(invite)) => {
                 let count = {
-                    let mut w = crate::domain::workshop::aas::Workshop::new(String::new(), "", "", "", 0.0);
+                    let mut w = crate::domain::workshop::aas::Workshop::new(String::new(), "", "", None, 0.0);
                     w.practices = invite.practices.clone();
                     chosen_practices(aas(), &w).len()
                 };

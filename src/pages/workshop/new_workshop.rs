@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::ui::date_field::{DateField, FarDateConfirmation};
 use crate::components::workshop::practice_choice::PlanChoice;
-use crate::domain::base::dates::is_iso_date;
+use crate::domain::base::dates::Day;
 use crate::domain::base::school::{NameMatch, Trust};
 use crate::domain::base::text::{clamp_chars, MAX_NAME_CHARS};
 use crate::domain::records::edits::Edit;
@@ -33,7 +33,8 @@ pub fn NewWorkshopPage() -> impl IntoView {
         if trust.get_untracked().trim().is_empty() {
             found.push(("workshop-trust".into(), "Enter the trust's name.".into()));
         }
-        if !is_iso_date(&date.get_untracked()) {
+        let day = Day::parse(&date.get_untracked()).ok();
+        if day.is_none() {
             found.push((
                 "workshop-date".into(),
                 "Enter the date of the workshop as a real date.".into(),
@@ -65,7 +66,7 @@ pub fn NewWorkshopPage() -> impl IntoView {
             id.clone(),
             &trust_id,
             &academy.get_untracked(),
-            &date.get_untracked(),
+            day,
             browser::now_ms(),
         );
         workshop.practices = chosen.get_untracked();

@@ -26,7 +26,7 @@ pub fn WorkshopJoinPage(id: String) -> impl IntoView {
     let carried: Memo<Option<(Workshop, String)>> = Memo::new(move |_| {
         state.store.with(|s| {
             s.workshop(&lookup_id).map(|w| {
-                let mut bare = Workshop::new(w.id.clone(), &w.trust_id, &w.academy, &w.date, 0.0);
+                let mut bare = Workshop::new(w.id.clone(), &w.trust_id, &w.academy, w.date, 0.0);
                 bare.practices = w.practices.clone();
                 (bare, s.trust_name(&w.trust_id).to_string())
             })

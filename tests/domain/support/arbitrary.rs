@@ -100,6 +100,11 @@ impl Rng {
         }
     }
 
+    /// A real date in the 2020s.
+    pub fn day(&mut self) -> waypoint::domain::base::dates::Day {
+        crate::support::day(&self.date())
+    }
+
     pub fn date(&mut self) -> String {
         format!(
             "20{:02}-{:02}-{:02}",
@@ -145,7 +150,7 @@ pub fn assessment(rng: &mut Rng, id: String) -> Assessment {
         school_id: String::new(),
         legacy_school: None,
         scope,
-        date: rng.date(),
+        date: Some(rng.day()),
         assessors: rng.text(2),
         answers,
         phase: if rng.chance(20) {
@@ -173,7 +178,7 @@ pub fn assessment(rng: &mut Rng, id: String) -> Assessment {
                 .map(|_| if rng.chance(50) { 'r' } else { '-' })
                 .collect();
             Prefill {
-                date: rng.date(),
+                date: Some(rng.day()),
                 levels: letters,
                 reviewed,
             }
@@ -212,7 +217,7 @@ pub fn workshop(rng: &mut Rng, id: String) -> Workshop {
         trust_id: String::new(),
         legacy_trust: None,
         academy: rng.text(1),
-        date: rng.date(),
+        date: Some(rng.day()),
         members,
         created_ms: rng.time(),
         updated_ms: rng.time(),
@@ -241,7 +246,7 @@ pub fn trajectory(rng: &mut Rng, id: String, school_id: &str) -> Trajectory {
         points: (0..rng.below(6))
             .map(|n| Point {
                 period: format!("{}", 2019 + n),
-                date: rng.chance(30).then(|| rng.date()),
+                date: rng.chance(30).then(|| rng.day()).into(),
                 band: rng.chance(80).then(|| *rng.pick(&Band::ALL)),
                 value: thresholds.is_some().then(|| rng.below(1000) as f64 / 10.0),
             })
@@ -270,21 +275,21 @@ pub fn intervention(
         focus: rng.text(1),
         target: rng.name(),
         owner: rng.name(),
-        start: "2026-09-01".into(),
-        end: rng.date(),
+        start: Some(crate::support::day("2026-09-01")),
+        end: Some(rng.day()),
         review_weeks: 1 + rng.below(12) as u32,
         success_criteria: rng.text(5),
         status: *rng.pick(&Status::ALL),
         reviews: (0..rng.below(3))
             .map(|_| Review {
-                date: rng.date(),
+                date: Some(rng.day()),
                 progress: *rng.pick(&Progress::ALL),
                 note: rng.text(3),
             })
             .collect(),
         impact: rng.chance(30).then(|| {
             Box::new(waypoint::domain::improvement::accountability::Impact {
-                date: rng.date(),
+                date: Some(rng.day()),
                 practice: rng.text(3),
                 systems: rng.text(2),
                 organisation: String::new(),
@@ -309,17 +314,13 @@ pub fn categorisation(
         id,
         school_id: school_id.to_string(),
         decision: *rng.pick(&Decision::ALL),
-        date: rng.date(),
+        date: Some(rng.day()),
         category: *rng.pick(&Category::ALL),
         decided_by: rng.name(),
         rationale: rng.text(4),
         suggested: rng.chance(70).then(|| *rng.pick(&Category::ALL)),
         suggested_reason: rng.text(2),
-        assessed_on: if rng.chance(60) {
-            rng.date()
-        } else {
-            String::new()
-        },
+        assessed_on: rng.chance(60).then(|| rng.day()),
         created_ms: rng.time(),
         updated_ms: rng.time(),
     }

@@ -122,3 +122,8 @@ pub fn missing_document(path: &str, ci: Option<&str>) -> Result<String, String> 
         ))
     }
 }
+
+/// A date written in a test ("2026-11-23"); a test's date is always real.
+pub fn day(text: &str) -> waypoint::domain::base::dates::Day {
+    waypoint::domain::base::dates::Day::parse(text).expect("a test's date is real")
+}

@@ -1,6 +1,7 @@
 //! Edits by area: The school's checklist: assessments, answers, notes and details.
 
 use super::*;
+use crate::domain::base::dates::Day;
 
 /// The school's checklist: assessments, answers, notes and details.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,7 +30,7 @@ pub enum ChecklistEdit {
         assessment: String,
         school_id: String,
         scope: Scope,
-        date: String,
+        date: Day,
         assessors: String,
         /// Marked as Early Years or Year 6 (or neither), whatever the scope's name says.
         phase: Option<Phase>,
@@ -136,9 +137,6 @@ impl Store {
                 if self.school(school_id).is_none() {
                     return Err(not_found("school"));
                 }
-                if !crate::domain::base::dates::is_iso_date(date) {
-                    return Err(EditError::Refused("the date is not a valid date".into()));
-                }
                 let assessors = clamp_chars(assessors.trim(), MAX_NAME_CHARS);
                 let scope = clamp_scope(scope);
                 let a = self
@@ -146,13 +144,13 @@ impl Store {
                     .ok_or_else(|| not_found("assessment"))?;
                 if a.school_id != *school_id
                     || a.scope != scope
-                    || a.date != *date
+                    || a.date != Some(*date)
                     || a.assessors != assessors
                     || a.phase() != *phase
                 {
                     a.school_id = school_id.clone();
                     a.scope = scope;
-                    a.date = date.clone();
+                    a.date = Some(*date);
                     a.assessors = assessors;
                     a.set_phase(*phase);
                     a.updated_ms = now;

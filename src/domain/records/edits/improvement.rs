@@ -100,6 +100,11 @@ impl Store {
                 if self.school(&plan.school_id).is_none() {
                     return Err(not_found("school"));
                 }
+                if plan.start.is_none() || plan.end.is_none() {
+                    return Err(EditError::Refused(
+                        "the intervention has no start or time limit".into(),
+                    ));
+                }
                 let mut plan = plan.clone();
                 plan.updated_ms = now;
                 let key = Key::Plan(plan.id.clone());
@@ -120,6 +125,9 @@ impl Store {
                 let p = self
                     .plan_mut(plan)
                     .ok_or_else(|| not_found("intervention"))?;
+                if review.date.is_none() {
+                    return Err(EditError::Refused("the review has no date".into()));
+                }
                 let mut review = review.clone();
                 review.note = clamp_chars(&review.note, MAX_NOTE_CHARS);
                 if !p.reviews.contains(&review) {
@@ -186,8 +194,8 @@ impl Store {
                 if self.school(&record.school_id).is_none() {
                     return Err(not_found("school"));
                 }
-                if !crate::domain::base::dates::is_iso_date(&record.date) {
-                    return Err(EditError::Refused("the date is not a valid date".into()));
+                if record.date.is_none() {
+                    return Err(EditError::Refused("the decision has no date".into()));
                 }
                 let mut record = record.clone();
                 record.decided_by = clamp_chars(record.decided_by.trim(), MAX_NAME_CHARS);
