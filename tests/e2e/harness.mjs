@@ -236,6 +236,22 @@ export function answerOf(record, feature) {
 }
 
 /** Polls `check` (async, run in node) until it returns something truthy; returns that. */
+/** Waits until the service worker has kept the release, then until it controls the page.
+ *  A page that started while the worker was installing is not always claimed (the claim can
+ *  fall between two documents, and then this page stays uncontrolled for good): such a page
+ *  is reloaded, as a user's next visit would be, and that visit is served by the worker. */
+export async function controlledByWorker(page, { timeout = 200_000 } = {}) {
+  const kept = await page.evaluate((timeout) => Promise.race([
+    navigator.serviceWorker.ready.then(() => true),
+    new Promise((resolve) => setTimeout(() => resolve(false), timeout)),
+  ]), timeout);
+  if (!kept) throw new Error('the service worker did not finish keeping the release');
+  if (await page.evaluate(() => navigator.serviceWorker.controller === null)) {
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout });
+  }
+}
+
 export async function waitUntil(check, { timeout = 10000, interval = 50, what = 'the condition' } = {}) {
   const end = Date.now() + timeout;
   for (;;) {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { useApp, openApp, createAssessment, answer, idInUrl, waitUntil, noteField, refuseWritesWhenAsked, axeViolations, ARTIFACTS } from './harness.mjs';
+import { useApp, openApp, controlledByWorker, createAssessment, answer, idInUrl, waitUntil, noteField, refuseWritesWhenAsked, axeViolations, ARTIFACTS } from './harness.mjs';
 
 const app = useApp();
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -385,9 +385,7 @@ test('two tabs: text typed into an assessment deleted in the other is kept and o
 
 test('offline, a page that shows a QR code still shows it once the app has been opened', async () => {
   const { context, page, errors } = await openWith(workshopRecords(0));
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  // The worker takes control once it has kept the release (slow on a busy machine): the cap is the test's.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 200_000 });
+  await controlledByWorker(page);
   // The workers are kept with the release once it is complete.
   await waitUntil(async () => page.evaluate(async () => {
     for (const name of await caches.keys()) {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  useApp, openApp, createAssessment, answer, ARTIFACTS, idInUrl, storedAssessment, shownDate, todayIso, answerOf, waitForStoredAnswer, noteField, showPart } from './harness.mjs';
+  useApp, openApp, controlledByWorker, createAssessment, answer, ARTIFACTS, idInUrl, storedAssessment, shownDate, todayIso, answerOf, waitForStoredAnswer, noteField, showPart } from './harness.mjs';
 
 const app = useApp();
 
@@ -93,10 +93,7 @@ test('typing is saved a moment later, not on every key, and leaving the page sav
 
 test('after one visit the app opens and works with the network off', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  // The worker takes control once it has kept the release (slow on a busy machine): the cap is the test's.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 200_000 });
+  await controlledByWorker(page);
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector('.site-footer');

@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, serve, launch, openApp, createAssessment, answer, axeViolations, waitUntil } from './harness.mjs';
+import { DIST, serve, launch, openApp, controlledByWorker, createAssessment, answer, axeViolations, waitUntil } from './harness.mjs';
 
 let browser;
 const copies = [];
@@ -29,13 +29,6 @@ async function servedCopy() {
   const copy = { dir, ...server };
   copies.push(copy);
   return copy;
-}
-
-/** Waits until the service worker has kept the release and controls the page. */
-async function controlled(page) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  // The worker takes control once it has kept the release (slow on a busy machine): the cap is the test's.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 200_000 });
 }
 
 /** What the service worker answers a page that says which release it runs (its <head>,
@@ -100,7 +93,7 @@ async function deploy(dir, { round = 0, removeOld = false } = {}) {
 test('offline, the app opens at its address, never another file opened there before', async () => {
   const copy = await servedCopy();
   const { context, page, errors } = await openApp(browser, copy.url);
-  await controlled(page);
+  await controlledByWorker(page);
   // Other files opened as pages while online, in another tab (showing a file that is not a
   // page, Chromium asks for /favicon.ico, which the app does not have).
   const tab = await context.newPage();
@@ -127,7 +120,7 @@ test('offline, the app opens at its address, never another file opened there bef
 test('a new release replaces every kept file, drops the old ones, and offers a reload', async () => {
   const copy = await servedCopy();
   const { context, page, errors } = await openApp(browser, copy.url);
-  await controlled(page);
+  await controlledByWorker(page);
   const first = await cacheContents(page);
   assert.equal(Object.keys(first).length, 1, 'one release kept');
   const { oldFiles, newFiles, newIcon } = await deploy(copy.dir);
@@ -190,7 +183,7 @@ function ownFiles(page) {
 test('releases deployed while pages load: each page gets its own release, many times over', async () => {
   const copy = await servedCopy();
   const { context, page, errors } = await openApp(browser, copy.url);
-  await controlled(page);
+  await controlledByWorker(page);
   for (let round = 1; round <= 6; round++) {
     // A page of the release kept now starts to load...
     const loading = await context.newPage();
