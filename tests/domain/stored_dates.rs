@@ -527,3 +527,35 @@ fn a_file_with_a_calendar_date_that_is_not_a_date_is_refused_naming_it() {
         }
     }
 }
+
+#[test]
+fn whatever_a_record_holds_where_a_date_belongs_reads_without_failing() {
+    use waypoint::domain::base::dates::{Day, OptionalDay};
+    let read = |json: &str| serde_json::from_str::<OptionalDay>(json).unwrap();
+    let day = Day::parse("2026-02-03").unwrap();
+    assert_eq!(read("\"2026-02-03\""), OptionalDay::On(day));
+    assert_eq!(read("null"), OptionalDay::Absent);
+    for other in [
+        "\"2026-02-30\"",
+        "\"3 Feb 2026\"",
+        "5",
+        "-1.5",
+        "true",
+        "[1, [2]]",
+        "{\"a\": {\"b\": 1}}",
+    ] {
+        assert_eq!(read(other), OptionalDay::NotADate, "{other}");
+    }
+    // The same through a JSON tree, as records with parts this build does not know are read.
+    let tree: serde_json::Value =
+        serde_json::from_str("[\"2026-02-03\", {\"x\": 1}, null]").unwrap();
+    let through_tree: Vec<OptionalDay> = serde_json::from_value(tree).unwrap();
+    assert_eq!(
+        through_tree,
+        vec![
+            OptionalDay::On(day),
+            OptionalDay::NotADate,
+            OptionalDay::Absent
+        ]
+    );
+}
