@@ -199,9 +199,19 @@ test('a share link opens read-only in a fresh browser profile, with the school\'
   const stageThere = await sender.page.locator('.best-fit .stage-badge').innerText();
   await sender.context.close();
 
-  const receiver = await openApp(app.browser, link);
+  const receiver = await openApp(app.browser, link, {
+    viewport: { width: 412, height: 823 },
+    init: () => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    },
+  });
   const page = receiver.page;
   await page.getByText('A read-only copy from a share link.').waitFor();
+  // Nothing on the first screen jumps when the assessment arrives (the footer did: CLS 0.157).
+  assert.ok(await page.evaluate(() => window.__shift) < 0.01, `layout shift ${await page.evaluate(() => window.__shift)}`);
   assert.equal(await page.locator('.report h1').innerText(), 'Ysgol Glan Môr');
   assert.equal(await page.locator('.report .best-fit-stage .stage-badge').innerText(), stageThere);
   assert.match(await page.locator('.answers-table').innerText(), /Behaviour log: fewer incidents 🏫 <b>not bold<\/b>/);

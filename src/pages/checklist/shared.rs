@@ -95,7 +95,9 @@ pub fn SharedPage(data: String) -> impl IntoView {
     };
     view! {
         {move || match opened.get() {
-            None => view! { <p role="status">"Opening the shared assessment…"</p> }.into_any(),
+            // A page's height while the link is read, so the footer does not jump down
+            // when the assessment arrives (a layout shift on every share link).
+            None => view! { <p role="status" class="opening">"Opening the shared assessment…"</p> }.into_any(),
             Some(Err(why)) => view! {
                 <section class="panel">
                     <h1>"This link cannot be opened"</h1>
