@@ -46,7 +46,8 @@ pub fn ViewSwitch(
     answered: Signal<usize>,
     total: usize,
 ) -> impl IntoView {
-    let badge = move || result.with(|r| r.as_ref().map(|r| r.overall.badge()));
+    // Redrawn only when the badge changes, not on every answer.
+    let badge = Memo::new(move |_| result.with(|r| r.as_ref().map(|r| r.overall.badge())));
     let pressed = move |half: Shown| move || (shown.get() == half).to_string();
     view! {
         <div class="view-switch no-print" role="group" aria-label="Show">
@@ -58,7 +59,7 @@ pub fn ViewSwitch(
             <button type="button" aria-pressed=pressed(Shown::Result)
                 on:click=move |_| show(shown, Shown::Result)>
                 <span class="view-name">"Result"</span>
-                {move || badge().map(|b| view! { <span class=b.class()>{b.label()}</span> })}
+                {move || badge.get().map(|b| view! { <span class=b.class()>{b.label()}</span> })}
             </button>
         </div>
     }
