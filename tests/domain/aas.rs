@@ -179,13 +179,7 @@ fn member(id: &str, name: &str, placings: &[(&str, Position, Position)]) -> Memb
 }
 
 fn workshop(members: Vec<Member>) -> Workshop {
-    let mut w = Workshop::new(
-        "w1".into(),
-        "t1",
-        "",
-        Some(crate::support::day("2026-11-23")),
-        1.0,
-    );
+    let mut w = crate::support::workshop_w1();
     w.members = members;
     w
 }

@@ -34,13 +34,7 @@ fn person(id: &str, name: &str, placings: &[(&str, Position, Position)]) -> Memb
 }
 
 fn meeting(practices: Vec<String>, members: Vec<Member>) -> Workshop {
-    let mut w = Workshop::new(
-        "w1".into(),
-        "t1",
-        "",
-        Some(crate::support::day("2026-11-23")),
-        1.0,
-    );
+    let mut w = crate::support::workshop_w1();
     w.practices = practices;
     w.members = members;
     w

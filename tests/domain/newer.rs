@@ -85,15 +85,9 @@ fn fields_this_version_does_not_know_are_written_back_after_an_edit() {
 
 #[test]
 fn unknown_fields_inside_list_entries_follow_their_entry() {
-    use waypoint::domain::workshop::aas::{Member, Workshop};
+    use waypoint::domain::workshop::aas::Member;
     let mut store = Store::default();
-    let mut w = Workshop::new(
-        "w1".into(),
-        "t1",
-        "",
-        Some(crate::support::day("2026-11-23")),
-        1.0,
-    );
+    let mut w = crate::support::workshop_w1();
     w.members.push(Member::new("r1".into(), "Ann", "Other"));
     w.members.push(Member::new("r2".into(), "Bo", "Other"));
     store.workshops.push(w);

@@ -7,13 +7,7 @@ use waypoint::domain::workshop::roster::{
 };
 
 fn workshop(people: usize) -> Workshop {
-    let mut w = Workshop::new(
-        "w1".into(),
-        "t1",
-        "",
-        Some(crate::support::day("2026-11-23")),
-        1.0,
-    );
+    let mut w = crate::support::workshop_w1();
     w.practices = aas()
         .practices()
         .take(2)

@@ -127,3 +127,14 @@ pub fn missing_document(path: &str, ci: Option<&str>) -> Result<String, String> 
 pub fn day(text: &str) -> waypoint::domain::base::dates::Day {
     waypoint::domain::base::dates::Day::parse(text).expect("a test's date is real")
 }
+
+/// The workshop most tests start from: "w1" of trust "t1", held on 23 Nov 2026, nobody in it.
+pub fn workshop_w1() -> waypoint::domain::workshop::aas::Workshop {
+    waypoint::domain::workshop::aas::Workshop::new(
+        "w1".into(),
+        "t1",
+        "",
+        Some(day("2026-11-23")),
+        1.0,
+    )
+}
