@@ -60,19 +60,7 @@ fn fields_this_version_does_not_know_are_written_back_after_an_edit() {
     let (item, unknown) = read_record_keeping(&key, &record.to_string()).unwrap();
     assert!(unknown.is_some());
     store.put_record_keeping(&key, Some(item), unknown);
-    let feature = waypoint::domain::base::content::four_stages().features[0]
-        .id
-        .clone();
-    store
-        .apply(
-            &Edit::Checklist(ChecklistEdit::SetLevel {
-                assessment: "a1".into(),
-                feature,
-                level: Some(Level::Clearly),
-            }),
-            5_000.0,
-        )
-        .unwrap();
+    answer_first_feature(&mut store);
     let written: Value = serde_json::from_str(&write_record(&store, &key).unwrap()).unwrap();
     assert_eq!(written["confidence"], record["confidence"]);
     assert_eq!(written["answers"]["weights"], json!([1, 2, 3]));
@@ -150,19 +138,7 @@ fn a_stored_date_that_is_not_a_date_still_reads_and_is_kept_as_stored() {
         assert_eq!(a.date, None);
         assert_eq!(waypoint::domain::base::dates::display(&a.date), "unknown");
         store.put_record_keeping(&key, Some(item), unknown);
-        let feature = waypoint::domain::base::content::four_stages().features[0]
-            .id
-            .clone();
-        store
-            .apply(
-                &Edit::Checklist(ChecklistEdit::SetLevel {
-                    assessment: "a1".into(),
-                    feature,
-                    level: Some(Level::Clearly),
-                }),
-                5_000.0,
-            )
-            .unwrap();
+        answer_first_feature(&mut store);
         let written: Value = serde_json::from_str(&write_record(&store, &key).unwrap()).unwrap();
         assert_eq!(written["date"], damaged, "kept exactly as stored");
         assert_eq!(written["prefilled"]["date"], damaged);
@@ -226,4 +202,21 @@ fn a_record_read_straight_from_its_text_is_only_one_this_version_wrote_whole() {
     // Another record's id under this key is refused, as through the tree.
     let other = text.replace("\"id\":\"w1\"", "\"id\":\"w2\"");
     assert!(read_record_keeping(&key, &other).is_err());
+}
+
+/// Answers the first feature of assessment "a1" "clearly", as a user's edit would.
+fn answer_first_feature(store: &mut Store) {
+    let feature = waypoint::domain::base::content::four_stages().features[0]
+        .id
+        .clone();
+    store
+        .apply(
+            &Edit::Checklist(ChecklistEdit::SetLevel {
+                assessment: "a1".into(),
+                feature,
+                level: Some(Level::Clearly),
+            }),
+            5_000.0,
+        )
+        .unwrap();
 }
