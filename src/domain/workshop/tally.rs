@@ -3,7 +3,7 @@
 //! three people, positions summarised as counts, and disagreement on a stated scale.
 
 use crate::domain::base::paging::PageBounds;
-use crate::domain::workshop::aas::{practice_places, AasFramework, Member, Practice, View, Workshop};
+use crate::domain::workshop::aas::{mean, practice_places, AasFramework, Member, Practice, View, Workshop};
 use crate::domain::workshop::join::chosen_practices;
 
 /// The fewest people a breakdown (by role, or person by person) may show: with two, each
@@ -195,10 +195,6 @@ pub fn by_role(framework: &AasFramework, workshop: &Workshop) -> Vec<RoleView> {
             }
         }
     }
-    let mean_of = |values: &mut dyn Iterator<Item = f64>| {
-        let (total, n) = values.fold((0.0, 0usize), |(t, n), v| (t + v, n + 1));
-        (n > 0).then(|| total / n as f64)
-    };
     roles
         .into_iter()
         .enumerate()
@@ -209,13 +205,15 @@ pub fn by_role(framework: &AasFramework, workshop: &Workshop) -> Vec<RoleView> {
                     .areas
                     .iter()
                     .map(|area| {
+                        // As for the whole board: the mean of the area's practices' means.
                         let practice_mean = |sum: usize, count: usize| {
-                            let mut means = listed
-                                .iter()
-                                .zip(of_role)
-                                .filter(|(p, s)| p.area.id == area.id && s[count] > 0)
-                                .map(|(_, s)| f64::from(s[sum]) / f64::from(s[count]));
-                            mean_of(&mut means)
+                            mean(
+                                listed
+                                    .iter()
+                                    .zip(of_role)
+                                    .filter(|(p, s)| p.area.id == area.id && s[count] > 0)
+                                    .map(|(_, s)| f64::from(s[sum]) / f64::from(s[count])),
+                            )
                         };
                         (area.name.clone(), practice_mean(0, 1), practice_mean(2, 3))
                     })
