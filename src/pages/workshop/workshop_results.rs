@@ -14,29 +14,33 @@ use crate::components::workshop::reading::{self, with_workshop};
 use crate::components::workshop::role_views::RoleViews;
 use crate::components::workshop::spectrum_profile::SpectrumProfile;
 use crate::components::workshop::workshop_comparison::WorkshopComparison;
-use crate::domain::workshop::aas::{aas, Member, Position, View};
+use crate::domain::workshop::aas::{aas, Member, Position, PracticeResult};
 use crate::domain::workshop::tally::{
-    may_show, AGREEMENT_EMPTY, AGREEMENT_NOTE, DISAGREEMENT_SCALE, HIDDEN_REASON,
+    counts, may_show, Counts, AGREEMENT_EMPTY, AGREEMENT_NOTE, DISAGREEMENT_SCALE, HIDDEN_REASON,
 };
 use crate::route::Route;
 
-/// Who placed a practice at a position: names, or a count when names are hidden.
+/// Who placed a practice at a position: a count of members, or their names when shown
+/// on purpose (looked up only then).
 fn who(
-    views: &[View],
+    p: &PracticeResult,
+    counted: &Counts,
     members: &[Member],
     position: Position,
     now: bool,
-    anonymous: bool,
+    show_names: bool,
 ) -> String {
-    let names: Vec<&str> = views
-        .iter()
-        .filter(|v| if now { v.now } else { v.desired } == Some(position))
-        .map(|v| members.get(v.member).map_or("", |m| m.name.as_str()))
-        .collect();
-    match (names.len(), anonymous) {
+    let at = usize::from(position.value());
+    match (if now { counted.now[at] } else { counted.desired[at] }, show_names) {
         (0, _) => String::new(),
-        (n, true) => format!("{n} {}", if n == 1 { "member" } else { "members" }),
-        (_, false) => names.join(", "),
+        (n, false) => format!("{n} {}", if n == 1 { "member" } else { "members" }),
+        (_, true) => p
+            .views
+            .iter()
+            .filter(|v| if now { v.now } else { v.desired } == Some(position))
+            .map(|v| members.get(v.member).map_or("", |m| m.name.as_str()))
+            .collect::<Vec<_>>()
+            .join(", "),
     }
 }
 
@@ -121,8 +125,9 @@ pub fn WorkshopResultsPage(id: String) -> impl IntoView {
                                                     let hide = !show_names.get();
                                                     with_workshop(&names_id, |w| results.with(|r| r.practices.iter().filter(|p| p.area_id == area_id).map(|p| {
                                                         let split = p.disagreement() >= 2;
+                                                        let counted = counts(&p.views);
                                                         let row = |now: bool| Position::ALL.into_iter().map(|pos| {
-                                                            view! { <td>{who(&p.views, &w.members, pos, now, hide)}</td> }
+                                                            view! { <td>{who(p, &counted, &w.members, pos, now, !hide)}</td> }
                                                         }).collect_view();
                                                         view! {
                                                             <tbody class="practice-rows">
