@@ -14,6 +14,8 @@ import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
+// A release's whole app, split by area first (scripts/split.mjs).
+await import('./split.mjs');
 const file = join(dir, 'index.html');
 let html = readFileSync(file, 'utf8');
 const preload = /<link rel="preload"( href="[^"]+\.wasm")[^>]*>/;

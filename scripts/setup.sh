@@ -39,6 +39,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force
 fi
 
+# The release build's splitter (scripts/split.mjs): the crate Leptos's own tooling uses.
+WASM_SPLIT_VERSION=0.2.4
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes)"
+  cargo install wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --features build-binary --locked --force
+fi
+
 if ! wasm-opt --version 2>/dev/null | grep -q 'version 132'; then
   say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION)"
   mkdir -p .tools

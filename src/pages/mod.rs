@@ -4,4 +4,5 @@
 pub mod checklist;
 pub mod common;
 pub mod improvement;
+pub mod split_points;
 pub mod workshop;
