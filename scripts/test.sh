@@ -14,6 +14,8 @@ cargo fmt --all -- --check
 step "clippy (host, then wasm32)"
 cargo clippy --all-targets --locked -- -D warnings
 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+# The release build's split points (src/pages/split_points.rs, scripts/split.mjs).
+cargo clippy --bin waypoint --locked --target wasm32-unknown-unknown --features split -- -D warnings
 
 step "code the app never uses (compiler's dead-code report, tests/dead_code_allowed.txt)"
 bash scripts/dead-code.sh
@@ -25,7 +27,7 @@ step "wasm tests in headless Chromium (storage, components, QR round trip)"
 CHROMEDRIVER=$(command -v chromedriver) WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --locked --target wasm32-unknown-unknown --test browser_storage --test browser_components --test browser_qr
 
-step "release build"
+step "release build (the whole app split into parts: scripts/split.mjs)"
 trunk build --release --offline
 
 step "end-to-end tests in headless Chromium"

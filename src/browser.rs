@@ -86,37 +86,14 @@ pub fn set_title(title: &str) {
     }
 }
 
-thread_local! {
-    /// A page change asked for the heading's focus and the new page has not drawn it yet.
-    static HEADING_FOCUS_WANTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Moves focus to the page's main heading, after a page change. A page whose code is
-/// fetched on first use draws its heading later; it calls `page_arrived`, which focuses
-/// the heading then.
+/// Moves focus to the page's main heading, after a page change.
 pub fn focus_main_heading() {
-    HEADING_FOCUS_WANTED.with(|wanted| wanted.set(!focus_heading_now()));
-}
-
-/// A page fetched on first use has been drawn: its heading gets the focus a page change
-/// asked for (none on a first visit).
-pub fn page_arrived() {
-    if HEADING_FOCUS_WANTED.with(|wanted| wanted.get()) {
-        leptos::prelude::request_animation_frame(focus_main_heading);
-    }
-}
-
-fn focus_heading_now() -> bool {
     let heading = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("main h1").ok().flatten());
-    match heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-        Some(heading) => {
-            let _ = heading.set_attribute("tabindex", "-1");
-            let _ = heading.focus();
-            true
-        }
-        None => false,
+    if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = heading.set_attribute("tabindex", "-1");
+        let _ = heading.focus();
     }
 }
 

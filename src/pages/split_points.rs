@@ -1,6 +1,7 @@
-//! Every page but the home page, in four groups that a release build fetches only when one
-//! of their pages is first opened (feature `split`, scripts/split.mjs): an assessment, the
-//! rest of the school's checklist, the board's workshop, and the trust's improvement cycle.
+//! Every page but the home page, in parts that a release build fetches only when one of
+//! their pages is first opened (feature `split`, scripts/split.mjs): the three pages people
+//! land on (an assessment, a new assessment, a share link) each alone, then the rest of the
+//! school's checklist, the board's workshop, and the trust's improvement cycle.
 //! Without the feature (Trunk's own builds, the tests) each page is drawn at once.
 
 use leptos::prelude::*;
@@ -30,23 +31,34 @@ use crate::pages::workshop::workshop_present::WorkshopPresentPage;
 use crate::pages::workshop::workshop_results::WorkshopResultsPage;
 use crate::route::Route;
 
-/// The page for an address: the home page at once, any other from its group.
-pub fn page(route: Route) -> AnyView {
+/// The parts of a split build: the pages each fetches when first needed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Assessment,
+    NewAssessment,
+    Shared,
+    Checklist,
+    Improvement,
+    Workshop,
+}
+
+/// Which part draws an address: none for the home page and "not found", which are in
+/// the main module.
+fn part_of(route: &Route) -> Option<Part> {
     match route {
-        Route::Home => view! { <HomePage /> }.into_any(),
-        Route::NotFound => view! { <NotFoundPage /> }.into_any(),
-        Route::Assessment(_) => fetched::assessment(route),
-        Route::NewAssessment(_)
-        | Route::Reassess(_)
+        Route::Home | Route::NotFound => None,
+        Route::Assessment(_) => Some(Part::Assessment),
+        Route::NewAssessment(_) => Some(Part::NewAssessment),
+        Route::Shared(_) => Some(Part::Shared),
+        Route::Reassess(_)
         | Route::School(_)
         | Route::Report(_)
-        | Route::Shared(_)
-        | Route::Glossary => fetched::checklist(route),
+        | Route::Glossary => Some(Part::Checklist),
         Route::Trust
         | Route::TrustCalendar
         | Route::TrustBoard
         | Route::TrustDashboard
-        | Route::HeadReport(_) => fetched::improvement(route),
+        | Route::HeadReport(_) => Some(Part::Improvement),
         Route::NewWorkshop
         | Route::Workshop(_)
         | Route::WorkshopResults(_)
@@ -56,13 +68,43 @@ pub fn page(route: Route) -> AnyView {
         | Route::WorkshopAnswer(..)
         | Route::WorkshopSend(_)
         | Route::WorkshopGrid(_)
-        | Route::WorkshopPresent(_) => fetched::workshop(route),
+        | Route::WorkshopPresent(_) => Some(Part::Workshop),
     }
 }
 
-/// One function per group: the group's pages, drawn by address.
-macro_rules! groups {
-    ($( $group:ident => $draw:ident ; )*) => {
+/// The page for an address: the home page at once, any other from its part.
+pub fn page(route: Route) -> AnyView {
+    match part_of(&route) {
+        None if route == Route::Home => view! { <HomePage /> }.into_any(),
+        None => view! { <NotFoundPage /> }.into_any(),
+        Some(Part::Assessment) => fetched::assessment(route),
+        Some(Part::NewAssessment) => fetched::new_assessment(route),
+        Some(Part::Shared) => fetched::shared(route),
+        Some(Part::Checklist) => fetched::checklist(route),
+        Some(Part::Improvement) => fetched::improvement(route),
+        Some(Part::Workshop) => fetched::workshop(route),
+    }
+}
+
+/// Fetches the part that draws this address, when it is not in yet. The app starts once
+/// the first page's part is in, so that page is drawn whole in place of index.html's first
+/// screen; and it goes to another page once that page's part is in, so the page it leaves
+/// stays until the next is drawn whole.
+pub async fn fetch_part(route: &Route) {
+    match part_of(route) {
+        None => {}
+        Some(Part::Assessment) => fetched::fetch_assessment().await,
+        Some(Part::NewAssessment) => fetched::fetch_new_assessment().await,
+        Some(Part::Shared) => fetched::fetch_shared().await,
+        Some(Part::Checklist) => fetched::fetch_checklist().await,
+        Some(Part::Improvement) => fetched::fetch_improvement().await,
+        Some(Part::Workshop) => fetched::fetch_workshop().await,
+    }
+}
+
+/// For each part: its pages drawn by address, and the fetching of its code.
+macro_rules! parts {
+    ($( $part:ident => $draw:ident, $fetch:ident, $preload:ident ; )*) => {
         mod fetched {
             use super::*;
             $(
@@ -72,33 +114,36 @@ macro_rules! groups {
                     super::$draw(route)
                 }
 
-                /// The group's page for this address (fetched first in a split build).
-                pub fn $group(route: Route) -> AnyView {
+                /// The part's page for this address (fetched first in a split build).
+                pub fn $part(route: Route) -> AnyView {
                     #[cfg(feature = "split")]
                     {
-                        let page = $draw(route);
-                        Suspend::new(async move {
-                            let view = page.await;
-                            crate::browser::page_arrived();
-                            view
-                        })
-                        .into_any()
+                        // In at once: the app fetches a page's part before it goes there.
+                        Suspend::new($draw(route)).into_any()
                     }
                     #[cfg(not(feature = "split"))]
                     {
                         super::$draw(route)
                     }
                 }
+
+                /// Fetches the part's code (a split build), once.
+                pub async fn $fetch() {
+                    #[cfg(feature = "split")]
+                    $preload().await;
+                }
             )*
         }
     };
 }
 
-groups! {
-    assessment => draw_assessment;
-    checklist => draw_checklist;
-    improvement => draw_improvement;
-    workshop => draw_workshop;
+parts! {
+    assessment => draw_assessment, fetch_assessment, __preload_draw_assessment;
+    new_assessment => draw_new_assessment, fetch_new_assessment, __preload_draw_new_assessment;
+    shared => draw_shared, fetch_shared, __preload_draw_shared;
+    checklist => draw_checklist, fetch_checklist, __preload_draw_checklist;
+    improvement => draw_improvement, fetch_improvement, __preload_draw_improvement;
+    workshop => draw_workshop, fetch_workshop, __preload_draw_workshop;
 }
 
 fn draw_assessment(route: Route) -> AnyView {
@@ -108,13 +153,25 @@ fn draw_assessment(route: Route) -> AnyView {
     }
 }
 
-fn draw_checklist(route: Route) -> AnyView {
+fn draw_new_assessment(route: Route) -> AnyView {
     match route {
         Route::NewAssessment(school) => view! { <NewAssessmentPage school=school /> }.into_any(),
+        _ => view! { <NotFoundPage /> }.into_any(),
+    }
+}
+
+fn draw_shared(route: Route) -> AnyView {
+    match route {
+        Route::Shared(data) => view! { <SharedPage data=data /> }.into_any(),
+        _ => view! { <NotFoundPage /> }.into_any(),
+    }
+}
+
+fn draw_checklist(route: Route) -> AnyView {
+    match route {
         Route::Reassess(id) => view! { <ReassessPage id=id /> }.into_any(),
         Route::School(id) => view! { <SchoolPage id=id /> }.into_any(),
         Route::Report(id) => view! { <ReportPage id=id /> }.into_any(),
-        Route::Shared(data) => view! { <SharedPage data=data /> }.into_any(),
         Route::Glossary => view! { <GlossaryPage /> }.into_any(),
         _ => view! { <NotFoundPage /> }.into_any(),
     }

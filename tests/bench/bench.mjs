@@ -17,7 +17,9 @@ const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 // need them (the encoder where a code is shown, the scanner when the facilitator opens it),
 // and are shown apart.
 const worker = (f) => f.startsWith('scanner') || f.startsWith('encoder') || f.startsWith('member');
-const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js' && !worker(f));
+// The parts of the split app (scripts/split.mjs), each fetched with its pages (section 1b).
+const part = (f) => /-(chunk|split)_[\w]+\.wasm$/.test(f);
+const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js' && !worker(f) && !part(f));
 const lazy = (await readdir(DIST)).filter((f) => worker(f) && /\.(wasm|js)$/.test(f));
 let total = { raw: 0, gzip: 0, brotli: 0 };
 console.log('Download size (raw / gzip / brotli)');
@@ -32,6 +34,12 @@ for (const f of files) {
   console.log(`  ${f.replace(/-[0-9a-f]{12,}/, '')}: ${kb(sizes.raw)} / ${kb(sizes.gzip)} / ${kb(sizes.brotli)}`);
 }
 console.log(`  total: ${kb(total.raw)} / ${kb(total.gzip)} / ${kb(total.brotli)}  (budget 350 KB brotli)`);
+{
+  const parts = (await readdir(DIST)).filter(part);
+  let brotli = 0;
+  for (const f of parts) brotli += brotliCompressSync(await readFile(join(DIST, f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  if (parts.length) console.log(`  loaded with their pages (the split app's parts): ${parts.length} files, ${kb(brotli)} brotli in all`);
+}
 for (const f of lazy) {
   const body = await readFile(join(DIST, f));
   const when = f.startsWith('member') ? "instead of the app, for a board member's join and answer links" : `only with the QR ${f.startsWith('scanner') ? 'scanner' : 'codes shown'}`;

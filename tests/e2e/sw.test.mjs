@@ -69,7 +69,9 @@ async function deploy(dir, { round = 0, removeOld = false } = {}) {
   const before = inlineScriptHashes(html);
   const renamed = [];
   for (const name of await readdir(dir)) {
-    const m = name.match(/^(.+)-([0-9a-f]{12,16})(_bg\.wasm|\.js|\.css)$/);
+    // Trunk's hashed files, and the parts of the split app named by the same hash
+    // (waypoint-HASH-parts.js, waypoint-HASH-chunk_N.wasm: scripts/split.mjs).
+    const m = name.match(/^(.+?)-([0-9a-f]{12,16})((?:-[\w.]+)?(?:_bg\.wasm|\.wasm|\.js|\.css))$/);
     if (!m || !html.includes(name)) continue;
     const hash = round ? String(round).padStart(16, 'a') : '0123456789abcdef'.split('').reverse().join('');
     const next = `${m[1]}-${hash}${m[3]}`;
@@ -79,6 +81,13 @@ async function deploy(dir, { round = 0, removeOld = false } = {}) {
     if (removeOld) await rm(join(dir, name));
     html = html.replaceAll(name, next);
     renamed.push([name, next]);
+  }
+  // The split app's scripts name each other's files (the main module its parts' loader,
+  // the loader the main module and every part): a release names its own.
+  for (const [, next] of renamed.filter(([, n]) => n.endsWith('.js'))) {
+    let text = await readFile(join(dir, next), 'utf8');
+    for (const [name, now] of renamed) text = text.replaceAll(name, now);
+    await writeFile(join(dir, next), text);
   }
   assert.ok(renamed.some(([n]) => n.endsWith('.js')) && renamed.some(([n]) => n.endsWith('.wasm')), `hashed files renamed: ${renamed}`);
   const after = inlineScriptHashes(html);
@@ -154,13 +163,18 @@ test('a new release replaces every kept file, drops the old ones, and offers a r
   // No page runs the old release now: it is dropped.
   await waitUntil(async () => Object.keys(await cacheContents(page)).length === 1, { what: 'only the new release kept' });
   const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
-  // The home page runs the whole app; the member's app (kept above) is loaded only by a
-  // member's links (tests/e2e/member.test.mjs).
-  for (const file of newFiles.filter((f) => !f.startsWith('/member-'))) assert.ok(scripts.includes(file), `${file} loaded`);
+  // The home page runs the whole app's main module; the member's app (kept above) is loaded
+  // only by a member's links (tests/e2e/member.test.mjs), and each part of the split app
+  // only by its pages (below, offline: from the kept release).
+  const part = (f) => /-(chunk|split)_/.test(f);
+  for (const file of newFiles.filter((f) => !f.startsWith('/member-') && !part(f))) assert.ok(scripts.includes(file), `${file} loaded`);
   for (const file of oldFiles) assert.ok(!scripts.includes(file), `${file} not loaded`);
   await createAssessment(page, { school: 'Release Two Primary' });
   await answer(page, 'stabilise-1', 'Clearly');
   assert.equal(await page.locator('.progress label').innerText(), '1 of 28 answered');
+  const parts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /-(chunk|split)_/.test(p)));
+  assert.ok(parts.some((p) => p.includes('split_draw_assessment')), `an assessment's part fetched offline, from the new release: ${parts}`);
+  for (const file of parts) assert.ok(newFiles.includes(file), `${file} is the new release's`);
   assert.equal(await page.evaluate(async () => (await fetch('public/icon.svg')).text()), newIcon);
   assert.equal(await toldOnStart(page, 500), 'nothing');
   assert.equal(await page.getByText('A new version of Waypoint is ready').count(), 0, 'no notice on the new release');
