@@ -86,12 +86,51 @@ if (wanted) {
       html = html.replace(new RegExp(`(href="[^"]*${old}"[^>]*integrity=")[^"]+"`), `$1${integrity}"`).replaceAll(old, now);
     }
     const links = [loader, ...parts.map(name)].map((f) => `<link rel="waypoint-part" href="./${f}">`);
-    html = html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
+    html = html.replace('</head>', `  ${links.join('\n    ')}\n    ${startingFetches(link, parts.map(name))}\n  </head>`);
     writeFileSync(file, html);
     console.log(`split the app into its main module and ${parts.length} parts in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The files of each part (the split loader lists, above each shared file, the parts that
+ *  use it). */
+function filesOfParts(link, files) {
+  const shared = [...link.matchAll(/\/\* ([^*]+) \*\/\nconst __chunk_\d+ = makeLoad\(\(\) => \{\n\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)]
+    .map((m) => ({ users: m[1].split(', ').map((u) => u.replace(/_\d+$/, '')), file: m[2] }));
+  const of = {};
+  for (const file of files.filter((f) => f.includes('-split_'))) {
+    const part = file.replace(/^.*-split_/, '').replace(/_\d+\.wasm$/, '');
+    of[part] = [file, ...shared.filter((s) => s.users.includes(part)).map((s) => s.file)];
+  }
+  return of;
+}
+
+/** A script that, on the three pages people land on besides the home page (an assessment,
+ *  a new assessment, a share link), starts fetching that page's part at once, beside the
+ *  main module, instead of once the main module has started: the split loader's own
+ *  fetches then find them preloaded. Which address needs which part is
+ *  src/pages/split_points.rs's `part_of`; tests/e2e/parts.test.mjs checks the two agree. */
+function startingFetches(link, files) {
+  const of = filesOfParts(link, files);
+  for (const part of ['draw_assessment', 'draw_new_assessment', 'draw_shared']) {
+    if (!of[part]) throw new Error(`the split has no part ${part}: update scripts/split.mjs`);
+  }
+  const landing = { assessment: of.draw_assessment, new: of.draw_new_assessment, shared: of.draw_shared };
+  return `<script>(() => {
+const landing = ${JSON.stringify(landing)};
+const parts = location.hash.replace(/^#\\/*/, '').split('?')[0].split('/').filter(Boolean);
+const files = (parts.length === 1 && parts[0] === 'new') || (parts.length === 2 && parts[0] !== 'new') ? landing[parts[0]] : undefined;
+for (const file of files || []) {
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.crossOrigin = 'anonymous';
+  link.href = './' + file;
+  document.head.append(link);
+}
+})();</script>`;
 }
 
 /** wasm-opt -Oz on each (input, output) pair, as many at once as there are cores. */
