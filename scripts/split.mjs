@@ -101,7 +101,7 @@ function filesOfParts(link, files) {
     .map((m) => ({ users: m[1].split(', ').map((u) => u.replace(/_\d+$/, '')), file: m[2] }));
   const of = {};
   for (const file of files.filter((f) => f.includes('-split_'))) {
-    const part = file.replace(/^.*-split_/, '').replace(/_\d+\.wasm$/, '');
+    const part = file.replace(/^.*-split_/, '').replace(/\.wasm$/, '').replace(/_\d+$/, '');
     of[part] = [file, ...shared.filter((s) => s.users.includes(part)).map((s) => s.file)];
   }
   return of;

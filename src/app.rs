@@ -16,7 +16,8 @@ pub fn start() {
     let first = Route::parse(&browser::location_hash());
     // (Leptos's own task runner starts only with the mount.)
     wasm_bindgen_futures::spawn_local(async move {
-        page::fetch_part(&first).await;
+        // A part that cannot be fetched is said on its page.
+        let _ = page::fetch_part(&first).await;
         browser::mount_after_first_screen(|| leptos::mount::mount_to_body(App));
     });
     browser::register_service_worker();
@@ -34,7 +35,8 @@ pub fn App() -> impl IntoView {
         let hash = browser::location_hash();
         let next = Route::parse(&hash);
         leptos::task::spawn_local(async move {
-            page::fetch_part(&next).await;
+            // A part that cannot be fetched is said on its page.
+            let _ = page::fetch_part(&next).await;
             // Another page may have been asked for meanwhile: the latest wins.
             if browser::location_hash() != hash {
                 return;

@@ -89,10 +89,11 @@ pub fn page(route: Route) -> AnyView {
 /// Fetches the part that draws this address, when it is not in yet. The app starts once
 /// the first page's part is in, so that page is drawn whole in place of index.html's first
 /// screen; and it goes to another page once that page's part is in, so the page it leaves
-/// stays until the next is drawn whole.
-pub async fn fetch_part(route: &Route) {
+/// stays until the next is drawn whole. When it cannot be fetched, the page says so (and
+/// the app still starts, or still goes there).
+pub async fn fetch_part(route: &Route) -> Result<(), PartMissing> {
     match part_of(route) {
-        None => {}
+        None => Ok(()),
         Some(Part::Assessment) => fetched::fetch_assessment().await,
         Some(Part::NewAssessment) => fetched::fetch_new_assessment().await,
         Some(Part::Shared) => fetched::fetch_shared().await,
@@ -102,24 +103,38 @@ pub async fn fetch_part(route: &Route) {
     }
 }
 
-/// For each part: its pages drawn by address, and the fetching of its code.
+/// For each part: its pages drawn by address, and the fetching of its code. A part that
+/// cannot be fetched (offline before the service worker has kept it, or a dropped
+/// connection) is said on the page, with a way to try again; the app goes on.
 macro_rules! parts {
     ($( $part:ident => $draw:ident, $fetch:ident, $preload:ident ; )*) => {
         mod fetched {
             use super::*;
             $(
                 #[cfg(feature = "split")]
-                #[leptos::lazy]
-                fn $draw(route: Route) -> AnyView {
-                    super::$draw(route)
+                #[::leptos::wasm_split::wasm_split(
+                    $draw,
+                    wasm_split_path = ::leptos::wasm_split,
+                    fallible,
+                    preload($preload)
+                )]
+                fn $draw(route: Route) -> Result<AnyView, PartMissing> {
+                    Ok(super::$draw(route))
                 }
 
                 /// The part's page for this address (fetched first in a split build).
                 pub fn $part(route: Route) -> AnyView {
                     #[cfg(feature = "split")]
                     {
-                        // In at once: the app fetches a page's part before it goes there.
-                        Suspend::new($draw(route)).into_any()
+                        // In at once when the part is in: the app fetches it before it goes there.
+                        let shown = route.clone();
+                        Suspend::new(async move {
+                            match $draw(route).await {
+                                Ok(page) => page,
+                                Err(PartMissing) => view! { <PartMissingPage route=shown retry=$part /> }.into_any(),
+                            }
+                        })
+                        .into_any()
                     }
                     #[cfg(not(feature = "split"))]
                     {
@@ -127,10 +142,11 @@ macro_rules! parts {
                     }
                 }
 
-                /// Fetches the part's code (a split build), once.
-                pub async fn $fetch() {
+                /// Fetches the part's code (a split build), once it succeeds.
+                pub async fn $fetch() -> Result<(), PartMissing> {
                     #[cfg(feature = "split")]
-                    $preload().await;
+                    $preload().await?;
+                    Ok(())
                 }
             )*
         }
@@ -138,12 +154,53 @@ macro_rules! parts {
 }
 
 parts! {
-    assessment => draw_assessment, fetch_assessment, __preload_draw_assessment;
-    new_assessment => draw_new_assessment, fetch_new_assessment, __preload_draw_new_assessment;
-    shared => draw_shared, fetch_shared, __preload_draw_shared;
-    checklist => draw_checklist, fetch_checklist, __preload_draw_checklist;
-    improvement => draw_improvement, fetch_improvement, __preload_draw_improvement;
-    workshop => draw_workshop, fetch_workshop, __preload_draw_workshop;
+    assessment => draw_assessment, fetch_assessment, preload_assessment;
+    new_assessment => draw_new_assessment, fetch_new_assessment, preload_new_assessment;
+    shared => draw_shared, fetch_shared, preload_shared;
+    checklist => draw_checklist, fetch_checklist, preload_checklist;
+    improvement => draw_improvement, fetch_improvement, preload_improvement;
+    workshop => draw_workshop, fetch_workshop, preload_workshop;
+}
+
+/// A part of the app that could not be fetched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PartMissing;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        PartMissing
+    }
+}
+
+/// Said in place of a page whose part could not be fetched; "Try again" fetches it again.
+#[cfg(feature = "split")]
+#[component]
+fn PartMissingPage(route: Route, retry: fn(Route) -> AnyView) -> impl IntoView {
+    let again = RwSignal::new(false);
+    move || {
+        if again.get() {
+            return retry(route.clone());
+        }
+        crate::browser::set_title("Page not opened – Waypoint");
+        view! {
+            <section class="panel narrow" role="alert">
+                <h1>"This page could not be opened"</h1>
+                <p>
+                    "Waypoint could not fetch the part of the app that shows this page. "
+                    "This device may be offline, or the connection dropped."
+                </p>
+                <p>"Nothing saved in this browser is affected."</p>
+                <p class="actions">
+                    <button type="button" class="button primary" on:click=move |_| again.set(true)>
+                        "Try again"
+                    </button>
+                    <a class="button" href="#/">"Your assessments"</a>
+                </p>
+            </section>
+        }
+        .into_any()
+    }
 }
 
 fn draw_assessment(route: Route) -> AnyView {
