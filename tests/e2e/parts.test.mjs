@@ -86,9 +86,13 @@ test('going to a page of another part fetches it first, and the page left stays 
 });
 
 test('a part that cannot be fetched is said on its page, nothing is lost, and trying again opens it', async () => {
-  const { context, page } = await openApp(app.browser, app.server.url);
+  // Before the service worker has kept the release (it would otherwise serve the parts).
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(app.server.url);
+  await page.waitForSelector('.site-footer');
   // The connection drops: no part of the app can be fetched.
   const refuse = (route) => route.abort('internetdisconnected');
   await context.route(/-(chunk|split)_\w+\.wasm$/, refuse);
